@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export const Language = z.enum(["fr", "nl", "en"]);
+export type Language = z.infer<typeof Language>;
+
+export const Role = z.enum(["police", "caseworker", "facilitator", "programme_staff", "coordinator", "admin"]);
+export type Role = z.infer<typeof Role>;
+export const ROLES = Role.options;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone the runtime knows, e.g. `Europe/Brussels`. */
+export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, { message: "Unknown IANA time zone" });
+export const DEFAULT_TIME_ZONE = "Europe/Brussels";
+
+export const Instant = z.iso.datetime({ offset: true });
+
+/** Opaque reference to a person, shared across services instead of names or contact details. */
+export const PersonRef = z.string().regex(/^prs_[0-9a-zA-Z-]{8,64}$/, "Expected a person reference (prs_…)");
+export type PersonRef = z.infer<typeof PersonRef>;
+
+export const Channel = z.enum(["email", "sms", "phone"]);
+export type Channel = z.infer<typeof Channel>;
+
+/** A recurring weekly window in the person's time zone: `days` are ISO weekdays (1 = Monday). */
+export const SafeWindow = z.object({
+  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Expected HH:MM"),
+  to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, "Expected HH:MM"),
+});
+export type SafeWindow = z.infer<typeof SafeWindow>;
+
+export const ContactPreferences = z.object({
+  channels: z.array(Channel).max(3).default(["phone"]),
+  safeWindows: z.array(SafeWindow).max(14).default([]),
+  voicemailAllowed: z.boolean().default(false),
+  discreet: z.boolean().default(true),
+  doNotContact: z.boolean().default(false),
+});
+export type ContactPreferences = z.infer<typeof ContactPreferences>;
+
+export const ContactDetails = z.object({
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, "Expected an E.164 phone number, e.g. +32470123456")
+    .optional(),
+});
+export type ContactDetails = z.infer<typeof ContactDetails>;

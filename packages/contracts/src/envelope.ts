@@ -1,0 +1,82 @@
+// The event envelope every service publishes and consumes, and the helper that ties an event
+// type to its subject, stream, version and data schema.
+import { v7 as uuidv7 } from "uuid";
+import { z } from "zod";
+import { streamOf, type StreamName } from "./streams.js";
+
+export const EventEnvelope = z.object({
+  id: z.uuid(),
+  type: z.string().regex(/^[a-z_]+\.[a-z_]+\.[a-z_]+$/),
+  version: z.number().int().positive(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  source: z.string().min(1),
+  orgId: z.string().min(1),
+  correlationId: z.string().min(1),
+  data: z.unknown(),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+export interface EventDefinition<TType extends string = string, TData extends z.ZodType = z.ZodType> {
+  type: TType;
+  version: number;
+  /** NATS subject: identical to the type, e.g. `referrals.referral.received`. */
+  subject: TType;
+  stream: StreamName;
+  data: TData;
+  envelope: z.ZodType<Envelope<z.infer<TData>, TType>>;
+}
+
+export interface Envelope<TData = unknown, TType extends string = string> {
+  id: string;
+  type: TType;
+  version: number;
+  occurredAt: string;
+  source: string;
+  orgId: string;
+  correlationId: string;
+  data: TData;
+}
+
+export function defineEvent<const TType extends string, TData extends z.ZodType>(
+  type: TType,
+  version: number,
+  data: TData,
+): EventDefinition<TType, TData> {
+  const envelope = EventEnvelope.extend({
+    type: z.literal(type),
+    version: z.literal(version),
+    data,
+  }) as unknown as z.ZodType<Envelope<z.infer<TData>, TType>>;
+  return { type, version, subject: type, stream: streamOf(type), data, envelope };
+}
+
+export interface NewEventInput<TData> {
+  orgId: string;
+  correlationId?: string;
+  source: string;
+  data: TData;
+  occurredAt?: Date;
+  id?: string;
+}
+
+/** Builds a validated envelope: a producer never emits an event its own contract rejects. */
+export function createEvent<TType extends string, TData extends z.ZodType>(
+  def: EventDefinition<TType, TData>,
+  input: NewEventInput<z.input<TData>>,
+): Envelope<z.infer<TData>, TType> {
+  const id = input.id ?? uuidv7();
+  return def.envelope.parse({
+    id,
+    type: def.type,
+    version: def.version,
+    occurredAt: (input.occurredAt ?? new Date()).toISOString(),
+    source: input.source,
+    orgId: input.orgId,
+    correlationId: input.correlationId ?? id,
+    data: input.data,
+  });
+}
+
+export function newId(): string {
+  return uuidv7();
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { Instant, Language, PersonRef, TimeZone } from "../common.js";
+import { defineEvent } from "../envelope.js";
+import { GroupKind } from "./referrals.js";
+
+export const Location = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("venue"), address: z.string().min(1).max(300) }),
+  z.object({ kind: z.literal("online"), url: z.url().max(500) }),
+]);
+export type Location = z.infer<typeof Location>;
+
+/** What a calendar needs to describe a group's series: enough for notifications to build an invite. */
+export const SeriesSnapshot = z.object({
+  groupId: z.string(),
+  publicName: z.string(),
+  kind: GroupKind,
+  language: Language,
+  timeZone: TimeZone,
+  /** Local wall-clock start of the first session, without offset, e.g. `2026-02-03T18:00:00`. */
+  dtstart: z.string(),
+  rrule: z.string(),
+  durationMinutes: z.number().int().positive(),
+  location: Location,
+  sequence: z.number().int().nonnegative(),
+  sessions: z.array(
+    z.object({
+      sessionId: z.string(),
+      startsAt: Instant,
+      endsAt: Instant,
+      originalStartsAt: Instant,
+      status: z.enum(["scheduled", "moved", "cancelled"]),
+    }),
+  ),
+});
+export type SeriesSnapshot = z.infer<typeof SeriesSnapshot>;
+
+const EnrolmentRef = z.object({
+  enrolmentId: z.string(),
+  groupId: z.string(),
+  personRef: PersonRef,
+  language: Language,
+});
+
+export const EnrolmentConfirmed = defineEvent(
+  "groups.enrolment.confirmed",
+  1,
+  EnrolmentRef.extend({ series: SeriesSnapshot }),
+);
+export const EnrolmentWaitlisted = defineEvent(
+  "groups.enrolment.waitlisted",
+  1,
+  EnrolmentRef.extend({ position: z.number().int().positive(), publicName: z.string() }),
+);
+export const EnrolmentEnded = defineEvent(
+  "groups.enrolment.ended",
+  1,
+  EnrolmentRef.extend({
+    status: z.enum(["completed", "withdrawn", "excluded"]),
+    reason: z.string().max(500).optional(),
+    series: SeriesSnapshot,
+  }),
+);
+
+export const SessionChanged = defineEvent(
+  "groups.session.changed",
+  1,
+  z.object({
+    groupId: z.string(),
+    sessionId: z.string(),
+    scope: z.enum(["single", "following"]),
+    series: SeriesSnapshot,
+  }),
+);
+export const SessionCancelled = defineEvent(
+  "groups.session.cancelled",
+  1,
+  z.object({
+    groupId: z.string(),
+    sessionId: z.string(),
+    originalStartsAt: Instant,
+    reason: z.string().max(500).optional(),
+    series: SeriesSnapshot,
+  }),
+);
+
+export const AttendanceStatus = z.enum(["present", "late", "excused", "absent"]);
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
+
+export const AttendanceRecorded = defineEvent(
+  "groups.attendance.recorded",
+  1,
+  z.object({
+    sessionId: z.string(),
+    enrolmentId: z.string(),
+    groupId: z.string(),
+    personRef: PersonRef,
+    status: AttendanceStatus,
+    recordedBy: z.string(),
+    recordedAt: Instant,
+  }),
+);
+
+export const ComplianceBreached = defineEvent(
+  "groups.compliance.breached",
+  1,
+  z.object({
+    enrolmentId: z.string(),
+    groupId: z.string(),
+    personRef: PersonRef,
+    step: z.object({ kind: z.enum(["warning", "suspension", "completion_failed"]), threshold: z.number() }),
+    unexcusedAbsences: z.number().int().nonnegative(),
+    mandate: z.object({ authority: z.string(), contactEmail: z.email(), caseReference: z.string() }),
+    language: Language,
+  }),
+);
+

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { ContactDetails, ContactPreferences, Instant, Language, PersonRef, TimeZone } from "../common.js";
+import { defineEvent } from "../envelope.js";
+
+export const PersonRole = z.enum(["victim", "author"]);
+export type PersonRole = z.infer<typeof PersonRole>;
+export const RiskLevel = z.enum(["high", "medium", "low"]);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+export const ReferralStatus = z.enum([
+  "received",
+  "contacting",
+  "in_support",
+  "declined",
+  "unreachable",
+  "referred_elsewhere",
+  "closed",
+]);
+export type ReferralStatus = z.infer<typeof ReferralStatus>;
+export const GroupKind = z.enum(["victim_peer", "parent", "children", "perpetrator"]);
+export type GroupKind = z.infer<typeof GroupKind>;
+
+export const ReferralPerson = z.object({
+  personRef: PersonRef,
+  role: PersonRole,
+  displayName: z.string().max(120).optional(),
+  consent: z.boolean(),
+  language: Language,
+  timeZone: TimeZone,
+  /** Present only for persons who may be contacted: notifications builds its contact book from it. */
+  contact: ContactDetails.optional(),
+  preferences: ContactPreferences,
+});
+
+export const ReferralReceived = defineEvent(
+  "referrals.referral.received",
+  1,
+  z.object({
+    referralId: z.string(),
+    policeZone: z.string(),
+    municipality: z.string(),
+    riskLevel: RiskLevel,
+    childrenPresent: z.boolean(),
+    persons: z.array(ReferralPerson).min(1),
+  }),
+);
+
+const CallbackRef = z.object({
+  taskId: z.string(),
+  referralId: z.string(),
+  personRef: PersonRef,
+  role: PersonRole,
+  team: z.string(),
+  riskLevel: RiskLevel,
+  dueAt: Instant,
+});
+
+export const CallbackDue = defineEvent("referrals.callback.due", 1, CallbackRef);
+export const CallbackOverdue = defineEvent(
+  "referrals.callback.overdue",
+  1,
+  CallbackRef.extend({ slaDeadline: Instant }),
+);
+
+export const ReferralStatusChanged = defineEvent(
+  "referrals.referral.status_changed",
+  1,
+  z.object({
+    referralId: z.string(),
+    policeZone: z.string(),
+    from: ReferralStatus,
+    to: ReferralStatus,
+    firstContactAt: Instant.nullable(),
+  }),
+);
+
+export const SupportRequested = defineEvent(
+  "referrals.support.requested",
+  1,
+  z.object({
+    referralId: z.string(),
+    personRef: PersonRef,
+    role: PersonRole,
+    displayName: z.string().max(120).optional(),
+    groupKind: GroupKind,
+    language: Language,
+    municipality: z.string(),
+    timeZone: TimeZone,
+    mandate: z
+      .object({
+        authority: z.string(),
+        contactEmail: z.email(),
+        caseReference: z.string(),
+        requiredSessions: z.number().int().positive(),
+        deadline: z.iso.date(),
+      })
+      .optional(),
+  }),
+);
+
+export const PersonPurged = defineEvent(
+  "referrals.person.purged",
+  1,
+  z.object({ personRef: PersonRef, referralId: z.string() }),
+);
