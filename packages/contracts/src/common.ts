@@ -3,7 +3,14 @@ import { z } from "zod";
 export const Language = z.enum(["fr", "nl", "en"]);
 export type Language = z.infer<typeof Language>;
 
-export const Role = z.enum(["police", "caseworker", "facilitator", "programme_staff", "coordinator", "admin"]);
+export const Role = z.enum([
+  "police",
+  "caseworker",
+  "facilitator",
+  "programme_staff",
+  "coordinator",
+  "admin",
+]);
 export type Role = z.infer<typeof Role>;
 export const ROLES = Role.options;
 

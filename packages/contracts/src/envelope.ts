@@ -2,7 +2,7 @@
 // type to its subject, stream, version and data schema.
 import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
-import { streamOf, type StreamName } from "./streams.js";
+import { type StreamName, streamOf } from "./streams.js";
 
 export const EventEnvelope = z.object({
   id: z.uuid(),

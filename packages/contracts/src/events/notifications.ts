@@ -15,4 +15,8 @@ export const MessageSent = defineEvent(
   1,
   MessageRef.extend({ providerId: z.string().optional() }),
 );
-export const MessageFailed = defineEvent("notifications.message.failed", 1, MessageRef.extend({ reason: z.string() }));
+export const MessageFailed = defineEvent(
+  "notifications.message.failed",
+  1,
+  MessageRef.extend({ reason: z.string() }),
+);

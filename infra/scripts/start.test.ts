@@ -1,0 +1,100 @@
+// `pnpm start` as a user runs it: a real nats-server, the three services as processes, Ctrl-C.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { freePort } from "@relais/testing";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+
+describe("pnpm start", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "relais-stack-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("brings all three services to /readyz 200 and stops cleanly on Ctrl-C", async () => {
+    const ports = {
+      GROUPS_PORT: 0,
+      REFERRALS_PORT: 0,
+      NOTIFICATIONS_PORT: 0,
+      NATS_PORT: 0,
+      NATS_MONITOR_PORT: 0,
+    };
+    for (const key of Object.keys(ports) as Array<keyof typeof ports>) ports[key] = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dataDir, LOG_LEVEL: "error" };
+    delete env.NATS_URL;
+    for (const [key, value] of Object.entries(ports)) env[key] = String(value);
+
+    const child = spawn(process.execPath, ["--import", "tsx", join(root, "infra/scripts/start.ts")], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!output.includes("Ctrl-C stops everything")) {
+        if (child.exitCode !== null) throw new Error(`stack exited early:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`stack did not start:\n${output}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      for (const port of [ports.GROUPS_PORT, ports.REFERRALS_PORT, ports.NOTIFICATIONS_PORT]) {
+        const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+        expect(ready.status).toBe(200);
+        const docs = await fetch(`http://127.0.0.1:${port}/openapi.json`);
+        expect(((await docs.json()) as { openapi: string }).openapi).toBe("3.1.0");
+      }
+      const tokens: Record<string, string> = {};
+      for (const role of ["police", "caseworker", "facilitator", "programme_staff", "coordinator", "admin"]) {
+        const match = new RegExp(`${role}\\s+(eyJ[\\w.-]+)`).exec(output);
+        expect(match, `a token for ${role}`).not.toBeNull();
+        tokens[role] = match![1]!;
+      }
+
+      // The plumbing end to end: a referral filed with referrals reaches notifications' contact book.
+      const filed = await fetch(`http://127.0.0.1:${ports.REFERRALS_PORT}/v1/referrals`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${tokens.police}`,
+          "content-type": "application/json",
+          "idempotency-key": "stack-test-1",
+        },
+        body: JSON.stringify({
+          policeZone: "5277 Seraing/Neupré",
+          incidentReference: "LI.55.L1.012345/26",
+          incidentAt: "2026-11-20T22:10:00+01:00",
+          kind: "partner",
+          riskLevel: "high",
+          childrenPresent: true,
+          municipality: "Seraing",
+          persons: [
+            {
+              role: "victim",
+              consent: true,
+              language: "fr",
+              contact: { email: "victim@example.org", phone: "+32470000001" },
+            },
+          ],
+        }),
+      });
+      expect(filed.status, output).toBe(201);
+      const { persons } = (await filed.json()) as { persons: Array<{ personRef: string }> };
+      const contactUrl = `http://127.0.0.1:${ports.NOTIFICATIONS_PORT}/v1/contacts/${persons[0]!.personRef}`;
+      let contact: Response | undefined;
+      for (let i = 0; i < 100 && contact?.status !== 200; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 100));
+        contact = await fetch(contactUrl, { headers: { authorization: `Bearer ${tokens.caseworker}` } });
+      }
+      expect(contact?.status).toBe(200);
+      expect(await contact!.json()).toMatchObject({ email: "victim@example.org", language: "fr" });
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited).toBe(0);
+    expect(output).not.toMatch(/did not stop in time/);
+  });
+});

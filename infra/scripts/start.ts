@@ -1,0 +1,160 @@
+// `pnpm start`: the local stack. Starts nats-server with JetStream under .data/ (unless NATS_URL
+// is set), the three services (each migrates its database at start), waits until each is ready,
+// prints where everything is, and stops it all in order on Ctrl-C.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createConnection } from "node:net";
+import { join, resolve } from "node:path";
+import { ROLES } from "@relais/contracts";
+import { signDevToken } from "@relais/service-kit";
+import { devSecrets } from "./dev-secrets.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const dataDir = process.env.RELAIS_DATA_DIR ?? join(root, ".data");
+const org = process.env.RELAIS_ORG ?? "org-dev";
+const secrets = devSecrets(dataDir);
+const children: Array<{ name: string; process: ChildProcess }> = [];
+
+const services = [
+  { name: "groups", port: Number(process.env.GROUPS_PORT ?? 3001) },
+  { name: "referrals", port: Number(process.env.REFERRALS_PORT ?? 3002) },
+  { name: "notifications", port: Number(process.env.NOTIFICATIONS_PORT ?? 3003) },
+];
+
+function log(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
+function prefixOutput(name: string, child: ChildProcess) {
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n"))
+        if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
+    });
+  }
+}
+
+function portOpen(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ port, host }, () => {
+      socket.end();
+      done(true);
+    });
+    socket.on("error", () => done(false));
+  });
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function startNats(): Promise<string> {
+  if (process.env.NATS_URL) return process.env.NATS_URL;
+  const binary = process.env.NATS_SERVER_BIN ?? "nats-server";
+  if (spawnSync(binary, ["--version"]).error) {
+    log("nats-server not found: install it with `sudo apt-get install -y nats-server` (or set NATS_URL).");
+    process.exit(1);
+  }
+  const port = Number(process.env.NATS_PORT ?? 4222);
+  if (await portOpen(port))
+    throw new Error(`port ${port} is in use: stop that NATS server or set NATS_URL to use it`);
+  const args = ["-c", join(root, "infra/nats/dev.conf"), "-sd", join(dataDir, "nats"), "-p", String(port)];
+  // The monitoring port is only for humans; tests run several stacks and must not collide on it.
+  if (process.env.NATS_MONITOR_PORT) args.push("-m", process.env.NATS_MONITOR_PORT);
+  const child = spawn(binary, args, {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push({ name: "nats", process: child });
+  prefixOutput("nats", child);
+  await until("nats-server", () => portOpen(port), 15_000);
+  return `nats://127.0.0.1:${port}`;
+}
+
+function startService(name: string, port: number, natsUrl: string): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "services", name, "src/main.ts")], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL:
+        process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? `file:${join(dataDir, `${name}.db`)}`,
+      NATS_URL: natsUrl,
+      JWT_SECRET: process.env.JWT_SECRET ?? secrets.JWT_SECRET,
+      DATA_KEY: process.env.DATA_KEY ?? secrets.DATA_KEY,
+      MAIL_DIR: process.env.MAIL_DIR ?? join(dataDir, "mail"),
+    },
+  });
+  children.push({ name, process: child });
+  prefixOutput(name, child);
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      log(`${name} exited (${signal ?? code}); stopping the stack`);
+      void stop(1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  // Services first (they drain their consumers and outbox), NATS last.
+  for (const { name, process: child } of [...children].reverse()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    const timeout = new Promise((r) => setTimeout(r, 15_000, "timeout"));
+    if ((await Promise.race([exited, timeout])) === "timeout") {
+      log(`${name} did not stop in time; killing it`);
+      child.kill("SIGKILL");
+    }
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+try {
+  const natsUrl = await startNats();
+  for (const service of services) startService(service.name, service.port, natsUrl);
+  await Promise.all(
+    services.map((service) =>
+      until(
+        `${service.name} /readyz`,
+        async () => {
+          try {
+            return (await fetch(`http://127.0.0.1:${service.port}/readyz`)).status === 200;
+          } catch {
+            return false;
+          }
+        },
+        60_000,
+      ),
+    ),
+  );
+  log("\nRelais is running (development secrets in .data/dev-secrets.json):\n");
+  for (const service of services) {
+    log(
+      `  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}   docs: http://127.0.0.1:${service.port}/docs`,
+    );
+  }
+  log(`  ${"nats".padEnd(14)} ${natsUrl}`);
+  log(
+    `\nDevelopment tokens for organisation ${org} (12 h; more with \`pnpm token --role ROLE --org ORG\`):\n`,
+  );
+  for (const role of ROLES) {
+    const token = await signDevToken({ secret: secrets.JWT_SECRET, org, sub: `dev-${role}`, roles: [role] });
+    log(`  ${role.padEnd(16)} ${token}`);
+  }
+  log("\nCtrl-C stops everything.");
+} catch (error) {
+  log(`could not start the stack: ${error instanceof Error ? error.message : String(error)}`);
+  await stop(1);
+}

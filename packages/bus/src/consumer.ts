@@ -1,0 +1,283 @@
+// The one consumer runner. A consumer is a record { stream, durable, filterSubject, events, handle };
+// the runner owns ack / nak / term, backoff, bounded deliveries, concurrency, inbox dedupe and
+// dead letters. Handlers see a validated envelope and a transaction, never a NATS message.
+import { type Envelope, type EventDefinition, newId, type StreamName } from "@relais/contracts";
+import type { Database, Tx } from "@relais/db";
+import { and, eq } from "drizzle-orm";
+import { AckPolicy, DeliverPolicy, type JsMsg, nanos } from "nats";
+import type { Logger } from "pino";
+
+import type { Bus } from "./connection.js";
+import { deadLetters, inbox } from "./schema.js";
+
+export interface HandlerContext {
+  deliveries: number;
+  logger: Logger;
+}
+
+export interface ConsumerDefinition {
+  stream: StreamName;
+  /** Durable name, unique per consuming service and purpose, e.g. `groups-referral-received`. */
+  durable: string;
+  /** One subject (nats-server 2.9 takes one filter per consumer); wildcards allowed. */
+  filterSubject: string;
+  /** Event types this consumer understands; others on the subject are acknowledged and skipped. */
+  events: EventDefinition[];
+  /** Runs inside the write transaction that also records the event id as processed. */
+  handle(tx: Tx, event: Envelope, context: HandlerContext): Promise<void>;
+  /** Deliveries before an event becomes a dead letter (default 5). */
+  maxDeliveries?: number;
+  /** Redelivery delays in ms by attempt; the last repeats (default 250 ms, 1 s, 5 s, 15 s). */
+  backoffMs?: number[];
+  /** Messages handled at once (default 8). */
+  concurrency?: number;
+  ackWaitMs?: number;
+}
+
+export interface ConsumerRunner {
+  start(): void;
+  /** Stops fetching, waits for in-flight handlers, then returns. */
+  stop(): Promise<void>;
+  /** Runs a dead letter's event through its consumer again; the inbox still prevents a double effect. */
+  replay(deadLetterId: string): Promise<ReplayResult>;
+}
+
+export type ReplayResult =
+  | { status: "replayed" }
+  | { status: "failed"; error: string }
+  | { status: "not_found" }
+  | { status: "already_replayed" };
+
+export interface RunnerOptions {
+  bus: Bus;
+  database: Database;
+  logger: Logger;
+  consumers: ConsumerDefinition[];
+}
+
+class PoisonError extends Error {}
+
+const DEFAULT_BACKOFF = [250, 1_000, 5_000, 15_000];
+
+export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
+  const { bus, database, logger } = options;
+  const byDurable = new Map(options.consumers.map((c) => [c.durable, c]));
+  let running = false;
+  const loops: Promise<void>[] = [];
+  const stops: Array<() => Promise<void>> = [];
+
+  function decode(consumer: ConsumerDefinition, raw: string): { event?: Envelope; skip?: boolean } {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new PoisonError("payload is not JSON");
+    }
+    const type = (json as { type?: unknown })?.type;
+    const definition = consumer.events.find((d) => d.type === type);
+    if (!definition) {
+      if (typeof type === "string" && type.split(".")[0] === consumer.stream.toLowerCase())
+        return { skip: true };
+      throw new PoisonError(`unknown event type ${String(type)}`);
+    }
+    const parsed = definition.envelope.safeParse(json);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+        .join("; ");
+      throw new PoisonError(`event fails its schema: ${issues}`);
+    }
+    return { event: parsed.data as Envelope };
+  }
+
+  /** Handler and inbox row commit together; a redelivered event finds its row and does nothing. */
+  async function apply(consumer: ConsumerDefinition, event: Envelope, deliveries: number): Promise<boolean> {
+    return database.write(async (tx) => {
+      const seen = await tx
+        .select({ id: inbox.eventId })
+        .from(inbox)
+        .where(and(eq(inbox.consumer, consumer.durable), eq(inbox.eventId, event.id)))
+        .limit(1);
+      if (seen.length > 0) return false;
+      await consumer.handle(tx, event, {
+        deliveries,
+        logger: logger.child({ consumer: consumer.durable, eventId: event.id, type: event.type }),
+      });
+      await tx
+        .insert(inbox)
+        .values({ consumer: consumer.durable, eventId: event.id, processedAt: new Date().toISOString() });
+      return true;
+    });
+  }
+
+  async function bury(consumer: ConsumerDefinition, msg: JsMsg, raw: string, error: unknown): Promise<void> {
+    let eventId: string | null = null;
+    let orgId: string | null = null;
+    try {
+      const json = JSON.parse(raw) as { id?: unknown; orgId?: unknown };
+      if (typeof json.id === "string") eventId = json.id.slice(0, 100);
+      if (typeof json.orgId === "string") orgId = json.orgId.slice(0, 100);
+    } catch {
+      // unparseable payloads are kept as they came
+    }
+    await database.write((tx) =>
+      tx.insert(deadLetters).values({
+        id: newId(),
+        consumer: consumer.durable,
+        stream: consumer.stream,
+        subject: msg.subject,
+        eventId,
+        orgId,
+        payload: raw,
+        error: describe(error),
+        deliveries: msg.info.deliveryCount,
+        createdAt: new Date().toISOString(),
+      }),
+    );
+  }
+
+  async function handleMessage(consumer: ConsumerDefinition, msg: JsMsg): Promise<void> {
+    const raw = msg.string();
+    const deliveries = msg.info.deliveryCount;
+    const maxDeliveries = consumer.maxDeliveries ?? 5;
+    try {
+      const { event, skip } = decode(consumer, raw);
+      if (skip || !event) {
+        msg.ack();
+        return;
+      }
+      const applied = await apply(consumer, event, deliveries);
+      if (!applied)
+        logger.debug({ consumer: consumer.durable, eventId: event.id }, "duplicate delivery ignored");
+      msg.ack();
+    } catch (error) {
+      const poison = error instanceof PoisonError;
+      if (poison || deliveries >= maxDeliveries) {
+        logger.error(
+          { consumer: consumer.durable, subject: msg.subject, deliveries, err: error },
+          poison
+            ? "event can never be processed; dead-lettered"
+            : "event failed its last delivery; dead-lettered",
+        );
+        try {
+          await bury(consumer, msg, raw, error);
+          msg.term();
+        } catch (buryError) {
+          // Without a dead-letter row the event must stay in NATS: redeliver it later.
+          logger.error({ err: buryError }, "could not record dead letter");
+          msg.nak(5_000);
+        }
+        return;
+      }
+      const backoff = consumer.backoffMs ?? DEFAULT_BACKOFF;
+      const delay = backoff[Math.min(deliveries - 1, backoff.length - 1)] ?? 1_000;
+      logger.warn(
+        { consumer: consumer.durable, deliveries, retryInMs: delay, err: error },
+        "handler failed; will retry",
+      );
+      msg.nak(delay);
+    }
+  }
+
+  async function ensureConsumer(consumer: ConsumerDefinition): Promise<void> {
+    const jsm = await bus.manager();
+    const config = {
+      durable_name: consumer.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: consumer.filterSubject,
+      ack_wait: nanos(consumer.ackWaitMs ?? 30_000),
+      // The runner counts deliveries itself and dead-letters; the server must never give up first.
+      max_deliver: -1,
+    };
+    const existing = await jsm.consumers.info(consumer.stream, consumer.durable).catch(() => undefined);
+    if (!existing) await jsm.consumers.add(consumer.stream, config);
+    else if (existing.config.filter_subject !== consumer.filterSubject) {
+      await jsm.consumers.update(consumer.stream, consumer.durable, {
+        filter_subject: consumer.filterSubject,
+      });
+    }
+  }
+
+  async function consumeLoop(consumer: ConsumerDefinition): Promise<void> {
+    const concurrency = consumer.concurrency ?? 8;
+    let failures = 0;
+    while (running) {
+      try {
+        await ensureConsumer(consumer);
+        const js = await bus.jetstream();
+        const handle = await js.consumers.get(consumer.stream, consumer.durable);
+        const messages = await handle.consume({ max_messages: concurrency * 2 });
+        const inFlight = new Set<Promise<void>>();
+        stops.push(async () => {
+          await messages.close();
+        });
+        failures = 0;
+        for await (const msg of messages) {
+          const work = handleMessage(consumer, msg).finally(() => inFlight.delete(work));
+          inFlight.add(work);
+          if (inFlight.size >= concurrency) await Promise.race(inFlight);
+          if (!running) break;
+        }
+        await Promise.all(inFlight);
+      } catch (error) {
+        if (!running) break;
+        failures += 1;
+        const delay = Math.min(250 * 2 ** failures, 5_000);
+        logger.warn(
+          { consumer: consumer.durable, err: error, retryInMs: delay },
+          "consumer stopped; rebuilding",
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      for (const consumer of options.consumers) loops.push(consumeLoop(consumer));
+    },
+    async stop() {
+      running = false;
+      await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+      await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    },
+    async replay(deadLetterId) {
+      const [row] = await database.db
+        .select()
+        .from(deadLetters)
+        .where(eq(deadLetters.id, deadLetterId))
+        .limit(1);
+      if (!row) return { status: "not_found" };
+      if (row.status === "replayed") return { status: "already_replayed" };
+      const consumer = byDurable.get(row.consumer);
+      if (!consumer) return { status: "failed", error: `no consumer ${row.consumer} in this service` };
+      try {
+        const { event, skip } = decode(consumer, row.payload);
+        if (!skip && event) await apply(consumer, event, row.deliveries + 1);
+      } catch (error) {
+        await database.write((tx) =>
+          tx
+            .update(deadLetters)
+            .set({ error: describe(error) })
+            .where(eq(deadLetters.id, row.id)),
+        );
+        return { status: "failed", error: describe(error) };
+      }
+      await database.write((tx) =>
+        tx
+          .update(deadLetters)
+          .set({ status: "replayed", replayedAt: new Date().toISOString() })
+          .where(eq(deadLetters.id, row.id)),
+      );
+      return { status: "replayed" };
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, 2_000);
+}

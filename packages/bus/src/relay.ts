@@ -1,0 +1,154 @@
+// Publishes outbox rows to JetStream and marks them sent after the ack. A batch is published in
+// flight together (one round trip per batch, not per event); NATS being away only delays it.
+import type { Database } from "@relais/db";
+import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { Bus } from "./connection.js";
+import { outbox } from "./schema.js";
+
+export interface RelayOptions {
+  database: Database;
+  bus: Bus;
+  logger: Logger;
+  batchSize?: number;
+  /** Safety net in case a commit happened in another process (a shared libSQL server). */
+  pollIntervalMs?: number;
+  maxBackoffMs?: number;
+  /** Sent rows are deleted after this long. */
+  keepSentMs?: number;
+}
+
+export interface OutboxRelay {
+  start(): void;
+  /** Publish now rather than at the next poll; called on every commit. */
+  wake(): void;
+  /** Resolves when the outbox is empty (for tests and for shutdown). */
+  drained(timeoutMs?: number): Promise<void>;
+  pending(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function createOutboxRelay(options: RelayOptions): OutboxRelay {
+  const { database, bus, logger } = options;
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 5_000;
+  const keepSentMs = options.keepSentMs ?? 24 * 3_600_000;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let woken = false;
+  let lastPrune = 0;
+  const unsubscribe = database.onCommit(() => relay.wake());
+
+  function sleep(ms: number, wakeable = true): Promise<void> {
+    if (!wakeable) return new Promise((resolve) => setTimeout(resolve, ms));
+    if (woken) {
+      woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  }
+
+  /** Publishes one batch; returns how many rows it handled, or throws when nothing could be sent. */
+  async function publishBatch(): Promise<number> {
+    const rows = await database.db
+      .select({ id: outbox.id, subject: outbox.subject, payload: outbox.payload })
+      .from(outbox)
+      .where(isNull(outbox.sentAt))
+      .orderBy(asc(outbox.seq))
+      .limit(batchSize);
+    if (rows.length === 0) return 0;
+    const js = await bus.jetstream();
+    const encoder = new TextEncoder();
+    const results = await Promise.allSettled(
+      rows.map((row) => js.publish(row.subject, encoder.encode(row.payload), { msgID: row.id })),
+    );
+    const sent = rows.filter((_, i) => results[i]?.status === "fulfilled").map((row) => row.id);
+    const failed = rows.filter((_, i) => results[i]?.status === "rejected").map((row) => row.id);
+    const now = new Date().toISOString();
+    await database.write(async (tx) => {
+      if (sent.length > 0) await tx.update(outbox).set({ sentAt: now }).where(inArray(outbox.id, sent));
+      if (failed.length > 0) {
+        await tx
+          .update(outbox)
+          .set({ attempts: sql`${outbox.attempts} + 1` })
+          .where(inArray(outbox.id, failed));
+      }
+    });
+    if (sent.length === 0) {
+      const reason = results.find((r) => r.status === "rejected") as PromiseRejectedResult | undefined;
+      throw reason?.reason ?? new Error("publish failed");
+    }
+    return rows.length;
+  }
+
+  async function prune(): Promise<void> {
+    if (Date.now() - lastPrune < 60_000) return;
+    lastPrune = Date.now();
+    const before = new Date(Date.now() - keepSentMs).toISOString();
+    await database.write((tx) => tx.delete(outbox).where(and(lt(outbox.sentAt, before))));
+  }
+
+  async function run(): Promise<void> {
+    let backoff = 100;
+    while (running) {
+      try {
+        const handled = await publishBatch();
+        backoff = 100;
+        if (handled === 0) {
+          await prune();
+          await sleep(pollIntervalMs);
+        }
+      } catch (error) {
+        if (!running) break;
+        logger.warn({ err: error, retryInMs: backoff }, "outbox relay could not publish; will retry");
+        // Commits do not cut a backoff short: NATS is away, and waking would only spin.
+        await sleep(backoff, false);
+        backoff = Math.min(backoff * 2, maxBackoffMs);
+      }
+    }
+  }
+
+  const relay: OutboxRelay = {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    wake() {
+      if (wakeUp) wakeUp();
+      else woken = true;
+    },
+    async pending() {
+      const [row] = await database.db
+        .select({ n: sql<number>`count(*)` })
+        .from(outbox)
+        .where(isNull(outbox.sentAt));
+      return Number(row?.n ?? 0);
+    },
+    async drained(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while ((await relay.pending()) > 0) {
+        if (Date.now() > deadline) throw new Error(`outbox not drained after ${timeoutMs} ms`);
+        relay.wake();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async stop() {
+      running = false;
+      unsubscribe();
+      wakeUp?.();
+      await loop;
+    },
+  };
+  return relay;
+}

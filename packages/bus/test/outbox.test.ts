@@ -1,0 +1,123 @@
+import { createEvent, ReferralStatusChanged } from "@relais/contracts";
+import { type NatsProcess, startNats } from "@relais/testing";
+import { isNull, sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Bus, connectBus } from "../src/connection.js";
+import { enqueue } from "../src/outbox.js";
+import { createOutboxRelay, type OutboxRelay } from "../src/relay.js";
+import { ensureStreams } from "../src/streams.js";
+import { logger, testDatabase } from "./helpers.js";
+import { effects, outbox } from "./schema.js";
+
+function statusEvent(i: number) {
+  return createEvent(ReferralStatusChanged, {
+    orgId: "org-a",
+    source: "test",
+    data: {
+      referralId: `ref-${i}`,
+      policeZone: "5277",
+      from: "received",
+      to: "contacting",
+      firstContactAt: null,
+    },
+  });
+}
+
+async function streamMessageIds(bus: Bus): Promise<string[]> {
+  const jsm = await bus.manager();
+  const info = await jsm.streams.info("REFERRALS");
+  const ids: string[] = [];
+  for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+    const msg = await jsm.streams.getMessage("REFERRALS", { seq });
+    ids.push((msg.json() as { id: string }).id);
+  }
+  return ids;
+}
+
+describe("transactional outbox", () => {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups.length = 0;
+  });
+
+  async function setUp(): Promise<{
+    nats: NatsProcess;
+    bus: Bus;
+    relay: OutboxRelay;
+    db: Awaited<ReturnType<typeof testDatabase>>;
+  }> {
+    const nats = await startNats();
+    cleanups.push(() => nats.stop());
+    const db = await testDatabase();
+    cleanups.push(() => db.cleanup());
+    const bus = connectBus({ servers: nats.url, name: "outbox-test", logger, timeoutMs: 1_000 });
+    cleanups.push(() => bus.close());
+    await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
+    const relay = createOutboxRelay({ database: db, bus, logger, maxBackoffMs: 500 });
+    cleanups.push(() => relay.stop());
+    return { nats, bus, relay, db };
+  }
+
+  it("keeps accepting writes while NATS is down and publishes each event exactly once when it returns", async () => {
+    const { nats, bus, relay, db } = await setUp();
+    relay.start();
+    await nats.kill();
+
+    const written: string[] = [];
+    await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const event = statusEvent(i);
+        await db.write(async (tx) => {
+          await tx.insert(effects).values({ eventId: event.id, note: `write ${i}` });
+          await enqueue(tx, event);
+        });
+        written.push(event.id);
+      }),
+    );
+    expect(written).toHaveLength(200);
+    expect(await relay.pending()).toBe(200);
+
+    await nats.restart();
+    await relay.drained(30_000);
+
+    const published = await streamMessageIds(bus);
+    expect(published).toHaveLength(200);
+    expect(new Set(published)).toEqual(new Set(written));
+  });
+
+  it("does not publish an event twice when a row is relayed again after its ack", async () => {
+    const { bus, relay, db } = await setUp();
+    const events = Array.from({ length: 20 }, (_, i) => statusEvent(i));
+    await db.write((tx) => enqueue(tx, ...events));
+    relay.start();
+    await relay.drained();
+
+    // As if the process died between the ack and marking the rows sent.
+    await db.write((tx) => tx.update(outbox).set({ sentAt: null }));
+    relay.wake();
+    await relay.drained();
+
+    expect(await streamMessageIds(bus)).toHaveLength(20);
+    const [unsent] = await db.db
+      .select({ n: sql<number>`count(*)` })
+      .from(outbox)
+      .where(isNull(outbox.sentAt));
+    expect(Number(unsent?.n)).toBe(0);
+  });
+
+  it("rolls the event back with the transaction that failed", async () => {
+    const { bus, relay, db } = await setUp();
+    relay.start();
+    await expect(
+      db.write(async (tx) => {
+        await enqueue(tx, statusEvent(1));
+        throw new Error("domain rule broken");
+      }),
+    ).rejects.toThrow("domain rule broken");
+    await db.write((tx) => enqueue(tx, statusEvent(2)));
+    await relay.drained();
+    const ids = await streamMessageIds(bus);
+    expect(ids).toHaveLength(1);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "./database.js";
+
+const counters = sqliteTable("counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+describe("openDatabase", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open() {
+    const dir = mkdtempSync(join(tmpdir(), "relais-db-"));
+    dirs.push(dir);
+    const database = await openDatabase({
+      url: `file:${join(dir, "nested", "test.db")}`,
+      schema: { counters },
+    });
+    await database.client.execute("CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+    await database.client.execute("INSERT INTO counters VALUES ('n', 0)");
+    return database;
+  }
+
+  it("runs concurrent write transactions that await inside without SQLITE_BUSY or lost updates", async () => {
+    const database = await open();
+    let commits = 0;
+    database.onCommit(() => {
+      commits += 1;
+    });
+    const reads: Promise<unknown>[] = [];
+    await Promise.all(
+      Array.from({ length: 200 }, () =>
+        database.write(async (tx) => {
+          const [row] = await tx.select().from(counters);
+          // Awaiting something else mid-transaction is what made unserialised writes fail.
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          reads.push(database.db.select().from(counters));
+          await tx.update(counters).set({ value: (row?.value ?? 0) + 1 });
+        }),
+      ),
+    );
+    await Promise.all(reads);
+    const [row] = await database.db.select().from(counters);
+    expect(row?.value).toBe(200);
+    expect(commits).toBe(200);
+    database.close();
+  });
+
+  it("rolls back a write whose function throws and uses WAL", async () => {
+    const database = await open();
+    await expect(
+      database.write(async (tx) => {
+        await tx.update(counters).set({ value: 99 });
+        throw new Error("rule broken");
+      }),
+    ).rejects.toThrow("rule broken");
+    const [row] = await database.db.select().from(counters);
+    expect(row?.value).toBe(0);
+    const mode = await database.client.execute("PRAGMA journal_mode");
+    expect(String(mode.rows[0]?.[0])).toBe("wal");
+    await expect(database.ping()).resolves.toBeUndefined();
+    const count = await database.db.select({ n: sql<number>`count(*)` }).from(counters);
+    expect(Number(count[0]?.n)).toBe(1);
+    database.close();
+  });
+});

@@ -1,0 +1,77 @@
+// The Hono app every service starts from: request plumbing, errors, health, metrics and docs.
+
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { Principal, TokenVerifier } from "./auth.js";
+import { notFound, onError } from "./error-handler.js";
+import { problemResponse } from "./errors.js";
+import { mountHealth, type ReadinessCheck } from "./health.js";
+import type { Logger } from "./logger.js";
+import { createMetrics, type Metrics } from "./metrics.js";
+import { observe } from "./observe.js";
+import { BEARER_SCHEME } from "./openapi.js";
+import { defaultHook } from "./validation.js";
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+    logger: Logger;
+    /** Set for every request so `requireRoles` needs no module-level state. */
+    verifyToken: TokenVerifier;
+  };
+};
+
+export interface ServiceAppOptions {
+  name: string;
+  version: string;
+  logger: Logger;
+  verifyToken: TokenVerifier;
+  readiness: ReadinessCheck[];
+  bodyLimitBytes?: number;
+  metrics?: Metrics;
+  readinessTimeoutMs?: number;
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+
+export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<AppEnv> {
+  const metrics = options.metrics ?? createMetrics();
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+
+  app.use("*", observe({ logger: options.logger, metrics, verifyToken: options.verifyToken }));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+      onError: (c) =>
+        problemResponse(c, {
+          status: 413,
+          code: "payload_too_large",
+          title: "Payload too large",
+          detail: `The request body exceeds ${options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES} bytes`,
+        }),
+    }),
+  );
+  app.onError(onError);
+  app.notFound(notFound);
+
+  mountHealth(app, options.readiness, options.readinessTimeoutMs ?? 2_000);
+  app.get("/metrics", async (c) => {
+    return c.body(await metrics.registry.metrics(), 200, { "Content-Type": metrics.registry.contentType });
+  });
+
+  app.openAPIRegistry.registerComponent("securitySchemes", BEARER_SCHEME, {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: options.name, version: options.version },
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json", title: `${options.name} API` }));
+
+  return app;
+}

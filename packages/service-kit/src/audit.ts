@@ -1,0 +1,96 @@
+// Who read or changed which record, and when. Every access to personal data writes one row.
+import type { Role } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { v7 as uuidv7 } from "uuid";
+import { z } from "zod";
+import type { Principal } from "./auth.js";
+import { decodeCursor, encodeCursor } from "./pagination.js";
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    // UUIDv7: ordered by time, so the id alone is the paging key.
+    id: text("id").primaryKey(),
+    org: text("org").notNull(),
+    actorSub: text("actor_sub").notNull(),
+    /** JSON array of the actor's roles when they acted. */
+    actorRoles: text("actor_roles").notNull(),
+    action: text("action").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: text("record_id").notNull(),
+    requestId: text("request_id"),
+    at: text("at").notNull(),
+  },
+  (table) => [
+    index("audit_log_org_id_idx").on(table.org, table.id),
+    index("audit_log_record_idx").on(table.recordType, table.recordId),
+  ],
+);
+
+export interface AuditEntry {
+  principal: Principal;
+  action: string;
+  recordType: string;
+  recordId: string;
+  requestId?: string;
+  at?: Date;
+}
+
+export interface AuditRecord {
+  id: string;
+  actor: { sub: string; roles: Role[] };
+  action: string;
+  recordType: string;
+  recordId: string;
+  requestId: string | null;
+  at: string;
+}
+
+/** Call inside the transaction that reads or changes the record, so the trail cannot miss it. */
+export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    id: uuidv7(),
+    org: entry.principal.org,
+    actorSub: entry.principal.sub,
+    actorRoles: JSON.stringify(entry.principal.roles),
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    requestId: entry.requestId ?? null,
+    at: (entry.at ?? new Date()).toISOString(),
+  });
+}
+
+const AuditCursor = z.object({ id: z.string().min(1) });
+
+/** Newest first. */
+export async function listAudit(
+  db: Executor,
+  org: string,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
+  const after = decodeCursor(page.cursor, AuditCursor);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.org, org), after ? lt(auditLog.id, after.id) : undefined))
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit).map(toRecord);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ id: last.id }) : null };
+}
+
+function toRecord(row: typeof auditLog.$inferSelect): AuditRecord {
+  return {
+    id: row.id,
+    actor: { sub: row.actorSub, roles: JSON.parse(row.actorRoles) as Role[] },
+    action: row.action,
+    recordType: row.recordType,
+    recordId: row.recordId,
+    requestId: row.requestId,
+    at: row.at,
+  };
+}

@@ -1,0 +1,176 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { problemOf, SECRET, startWidgetsApp, token, type WidgetsApp } from "../test/widgets-app.js";
+import { hs256Verifier, jwksVerifier, signDevToken } from "./auth.js";
+import { Unauthorized } from "./errors.js";
+
+describe("hs256Verifier", () => {
+  const verify = hs256Verifier(SECRET);
+
+  it("returns the principal of a valid token", async () => {
+    const principal = await verify(await token(["caseworker", "coordinator"]));
+    expect(principal).toEqual({ sub: "user-1", org: "org-a", roles: ["caseworker", "coordinator"] });
+  });
+
+  it("drops unknown roles", async () => {
+    const jwt = await new SignJWT({ org: "org-a", roles: ["caseworker", "superuser"] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("user-1")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode(SECRET));
+    expect((await verify(jwt)).roles).toEqual(["caseworker"]);
+  });
+
+  it.each([
+    ["no valid role", { org: "org-a", roles: ["superuser"] }, "user-1"],
+    ["roles not a list", { org: "org-a", roles: "coordinator" }, "user-1"],
+    ["no organisation", { roles: ["coordinator"] }, "user-1"],
+    ["no subject", { org: "org-a", roles: ["coordinator"] }, undefined],
+  ])("rejects a token with %s", async (_, claims, sub) => {
+    let jwt = new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setExpirationTime("1h");
+    if (sub) jwt = jwt.setSubject(sub);
+    await expect(verify(await jwt.sign(new TextEncoder().encode(SECRET)))).rejects.toBeInstanceOf(
+      Unauthorized,
+    );
+  });
+
+  it("rejects an unsigned token", async () => {
+    const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
+    const payload = Buffer.from(JSON.stringify({ sub: "x", org: "org-a", roles: ["admin"] })).toString(
+      "base64url",
+    );
+    await expect(verify(`${header}.${payload}.`)).rejects.toBeInstanceOf(Unauthorized);
+  });
+
+  it("checks issuer and audience when asked", async () => {
+    const strict = hs256Verifier(SECRET, { issuer: "relais", audience: "groups" });
+    await expect(strict(await token(["admin"]))).rejects.toBeInstanceOf(Unauthorized);
+    const good = await signDevToken({
+      secret: SECRET,
+      sub: "u",
+      org: "o",
+      roles: ["admin"],
+      issuer: "relais",
+      audience: "groups",
+    });
+    expect((await strict(good)).roles).toEqual(["admin"]);
+  });
+});
+
+describe("jwksVerifier", () => {
+  let server: Server;
+  let url: string;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair("ES256");
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "ES256", use: "sig" };
+    server = createServer((_, res) => {
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const sign = (claims: Record<string, unknown>, issuer = "https://idp.example") =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: "ES256", kid: "k1" })
+      .setSubject("officer-7")
+      .setIssuer(issuer)
+      .setExpirationTime("5m")
+      .sign(privateKey);
+
+  it("verifies a token signed by a key from the JWKS", async () => {
+    const verify = jwksVerifier({ url, issuer: "https://idp.example" });
+    const principal = await verify(await sign({ org: "zone-5339", roles: ["police"] }));
+    expect(principal).toEqual({ sub: "officer-7", org: "zone-5339", roles: ["police"] });
+  });
+
+  it("rejects the wrong issuer", async () => {
+    const verify = jwksVerifier({ url, issuer: "https://idp.example" });
+    await expect(
+      verify(await sign({ org: "z", roles: ["police"] }, "https://evil.example")),
+    ).rejects.toBeInstanceOf(Unauthorized);
+  });
+
+  it("rejects an HS256 token signed with some secret", async () => {
+    const verify = jwksVerifier({ url });
+    await expect(verify(await token(["admin"]))).rejects.toBeInstanceOf(Unauthorized);
+  });
+});
+
+describe("requireRoles", () => {
+  let kit: WidgetsApp;
+  beforeAll(async () => {
+    kit = await startWidgetsApp();
+  });
+  afterAll(() => kit.close());
+
+  const create = (authorization?: string) =>
+    kit.app.request("/v1/widgets", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "Idempotency-Key": crypto.randomUUID(),
+        ...(authorization ? { Authorization: authorization } : {}),
+      },
+      body: JSON.stringify({ name: "bolt", size: 1 }),
+    });
+
+  it("answers a missing token with 401 and a Bearer challenge", async () => {
+    const response = await create();
+    expect(response.status).toBe(401);
+    expect(response.headers.get("WWW-Authenticate")).toBe("Bearer");
+    expect(await problemOf(response)).toMatchObject({ code: "unauthorized", status: 401 });
+  });
+
+  it("answers another scheme with 401", async () => {
+    const response = await create("Basic dXNlcjpwYXNz");
+    expect(response.status).toBe(401);
+    await problemOf(response);
+  });
+
+  it("answers a bad signature with 401", async () => {
+    const response = await create(`Bearer ${await token(["coordinator"], { secret: "x".repeat(40) })}`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get("WWW-Authenticate")).toContain('error="invalid_token"');
+    expect(await problemOf(response)).toMatchObject({ detail: "Invalid token" });
+  });
+
+  it("answers an expired token with 401", async () => {
+    const expired = await token(["coordinator"], { expiresIn: Math.floor(Date.now() / 1000) - 60 });
+    const response = await create(`Bearer ${expired}`);
+    expect(response.status).toBe(401);
+    expect(await problemOf(response)).toMatchObject({ detail: "Token expired" });
+  });
+
+  it("answers a valid token without the role with 403", async () => {
+    const response = await create(`Bearer ${await token(["police", "caseworker"])}`);
+    expect(response.status).toBe(403);
+    expect(await problemOf(response)).toMatchObject({ code: "forbidden" });
+  });
+
+  it("lets a caller with one of the roles through", async () => {
+    const response = await create(`bearer ${await token(["police", "coordinator"])}`);
+    expect(response.status).toBe(201);
+  });
+
+  it("hides another organisation's rows behind a 404", async () => {
+    const created = await create(`Bearer ${await token(["coordinator"])}`);
+    const { id } = (await created.json()) as { id: string };
+    const mine = await kit.app.request(`/v1/widgets/${id}`, {
+      headers: { Authorization: `Bearer ${await token(["caseworker"])}` },
+    });
+    expect(mine.status).toBe(200);
+    const theirs = await kit.app.request(`/v1/widgets/${id}`, {
+      headers: { Authorization: `Bearer ${await token(["coordinator"], { org: "org-b" })}` },
+    });
+    expect(theirs.status).toBe(404);
+    expect(await problemOf(theirs)).toMatchObject({ code: "not_found" });
+  });
+});

@@ -1,0 +1,116 @@
+// Bearer JWT authentication and role checks. Tokens carry `sub`, `org` and `roles`.
+import { ROLES, type Role } from "@relais/contracts";
+import type { Context, MiddlewareHandler } from "hono";
+import {
+  createRemoteJWKSet,
+  type JWTPayload,
+  type JWTVerifyOptions,
+  errors as joseErrors,
+  jwtVerify,
+  SignJWT,
+} from "jose";
+import type { AppEnv } from "./app.js";
+import { Forbidden, Unauthorized } from "./errors.js";
+
+export interface Principal {
+  sub: string;
+  org: string;
+  roles: Role[];
+}
+
+/** Resolves a bearer token to its principal; throws `Unauthorized` for any token it will not accept. */
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+export interface ClaimChecks {
+  issuer?: string;
+  audience?: string;
+}
+
+export function hs256Verifier(secret: string, checks: ClaimChecks = {}): TokenVerifier {
+  const key = new TextEncoder().encode(secret);
+  return (token) =>
+    verifyWith(() => jwtVerify(token, key, { ...verifyOptions(checks), algorithms: ["HS256"] }));
+}
+
+export function jwksVerifier(options: { url: string } & ClaimChecks): TokenVerifier {
+  const jwks = createRemoteJWKSet(new URL(options.url));
+  return (token) => verifyWith(() => jwtVerify(token, jwks, verifyOptions(options)));
+}
+
+function verifyOptions(checks: ClaimChecks): JWTVerifyOptions {
+  return {
+    ...(checks.issuer ? { issuer: checks.issuer } : {}),
+    ...(checks.audience ? { audience: checks.audience } : {}),
+  };
+}
+
+async function verifyWith(verify: () => Promise<{ payload: JWTPayload }>): Promise<Principal> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await verify());
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw new Unauthorized("Token expired");
+    throw new Unauthorized("Invalid token");
+  }
+  return principalFromClaims(payload);
+}
+
+const KNOWN_ROLES = new Set<string>(ROLES);
+
+function principalFromClaims(payload: JWTPayload): Principal {
+  const { sub, org, roles } = payload;
+  if (typeof sub !== "string" || sub === "") throw new Unauthorized("Token has no subject");
+  if (typeof org !== "string" || org === "") throw new Unauthorized("Token has no organisation");
+  // Unknown roles are dropped so an issuer can add roles for other systems; a token left with
+  // none would authorise nothing, so it is refused outright.
+  const known = Array.isArray(roles) ? roles.filter((role): role is Role => KNOWN_ROLES.has(role)) : [];
+  if (known.length === 0) throw new Unauthorized("Token has no Relais role");
+  return { sub, org, roles: [...new Set(known)] };
+}
+
+export interface DevTokenOptions extends ClaimChecks {
+  secret: string;
+  sub: string;
+  org: string;
+  roles: readonly Role[];
+  /** A jose time span (`'12h'`, `'5m'`) or an absolute epoch-seconds expiry. */
+  expiresIn?: string | number;
+}
+
+/** Signs an HS256 token for local development and tests. */
+export async function signDevToken(options: DevTokenOptions): Promise<string> {
+  let jwt = new SignJWT({ org: options.org, roles: [...options.roles] })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(options.sub)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? "12h");
+  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
+  if (options.audience) jwt = jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(options.secret));
+}
+
+const BEARER = /^Bearer\s+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.?[A-Za-z0-9\-_.+/=]*)$/i;
+
+/** Lets the caller through only with a valid bearer token holding at least one of `roles`. */
+export function requireRoles(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  if (roles.length === 0) throw new Error("requireRoles needs at least one role");
+  return async (c, next) => {
+    const header = c.req.header("Authorization");
+    if (!header) throw new Unauthorized();
+    const token = BEARER.exec(header.trim())?.[1];
+    if (!token) throw new Unauthorized("Expected a bearer token");
+    const principal = await c.var.verifyToken(token);
+    if (!principal.roles.some((role) => roles.includes(role))) {
+      throw new Forbidden(`Requires one of the roles: ${roles.join(", ")}`);
+    }
+    c.set("principal", principal);
+    await next();
+  };
+}
+
+/** The authenticated caller; only valid behind `requireRoles`. */
+export function principalOf(c: Context<AppEnv>): Principal {
+  const principal = c.get("principal") as Principal | undefined;
+  if (!principal) throw new Error("principalOf called on a route without requireRoles");
+  return principal;
+}

@@ -1,0 +1,114 @@
+// Wires a service's real parts in the order they depend on each other, and stops them in the
+// reverse order: HTTP, background loops, consumers, outbox relay, NATS, database.
+import {
+  type Bus,
+  type ConsumerDefinition,
+  type ConsumerRunner,
+  connectBus,
+  createConsumerRunner,
+  createOutboxRelay,
+  ensureStreams,
+  type OutboxRelay,
+} from "@relais/bus";
+import type { StreamName } from "@relais/contracts";
+import { type Database, openDatabase, type Schema } from "@relais/db";
+import type { Hono } from "hono";
+import type { TokenVerifier } from "./auth.js";
+import { type Clock, systemClock } from "./clock.js";
+import { type BaseEnv, verifierFromConfig } from "./config.js";
+import { createLogger, type Logger } from "./logger.js";
+import { runService } from "./run.js";
+
+export interface BootContext<S extends Schema> {
+  env: BaseEnv;
+  logger: Logger;
+  database: Database<S>;
+  bus: Bus;
+  relay: OutboxRelay;
+  clock: Clock;
+  verifyToken: TokenVerifier;
+  natsCheck: () => Promise<void>;
+}
+
+/** Something that runs beside HTTP: a scheduler loop, a webhook sender. */
+export interface BackgroundTask {
+  name: string;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface BootOptions<S extends Schema> {
+  name: string;
+  env: BaseEnv & { PORT: number; DATABASE_URL: string };
+  schema: S;
+  migrationsFolder: string;
+  /** Streams this service publishes to or consumes from. */
+  streams: StreamName[];
+  consumers?: (context: BootContext<S>) => ConsumerDefinition[];
+  background?: (context: BootContext<S> & { runner: ConsumerRunner }) => BackgroundTask[];
+  // biome-ignore lint/suspicious/noExplicitAny: any Hono app, whatever its routes
+  createApp: (context: BootContext<S> & { runner: ConsumerRunner }) => Hono<any, any, any>;
+}
+
+export async function bootService<S extends Schema>(options: BootOptions<S>): Promise<void> {
+  const { env } = options;
+  const logger = createLogger({ name: options.name, level: env.LOG_LEVEL });
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN,
+    schema: options.schema,
+    migrationsFolder: options.migrationsFolder,
+  });
+  const bus = connectBus({ servers: env.NATS_URL, name: options.name, logger });
+  const relay = createOutboxRelay({ database, bus, logger });
+  const context: BootContext<S> = {
+    env,
+    logger,
+    database,
+    bus,
+    relay,
+    clock: systemClock,
+    verifyToken: verifierFromConfig(env),
+    natsCheck: () => bus.check(),
+  };
+  const runner = createConsumerRunner({
+    bus,
+    database,
+    logger,
+    consumers: options.consumers?.(context) ?? [],
+  });
+  const background = options.background?.({ ...context, runner }) ?? [];
+
+  relay.start();
+  for (const task of background) task.start();
+  // Streams and consumers come up whenever NATS does; HTTP does not wait for it.
+  void ensureStreamsUntilDone(bus, options.streams, env.NATS_REPLICAS, logger).then(() => runner.start());
+
+  const app = options.createApp({ ...context, runner });
+  await runService({
+    name: options.name,
+    app,
+    port: env.PORT,
+    host: env.HOST,
+    logger,
+    shutdown: [
+      ...background.map((task) => ({ name: task.name, stop: () => task.stop() })),
+      { name: "consumers", stop: () => runner.stop() },
+      { name: "outbox relay", stop: () => relay.stop() },
+      { name: "nats", stop: () => bus.close() },
+      { name: "database", stop: () => database.close() },
+    ],
+  });
+}
+
+async function ensureStreamsUntilDone(bus: Bus, streams: StreamName[], replicas: number, logger: Logger) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ensureStreams(await bus.manager(), streams, { replicas });
+      return;
+    } catch (error) {
+      logger.warn({ err: error, attempt }, "could not ensure JetStream streams; retrying");
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
+    }
+  }
+}

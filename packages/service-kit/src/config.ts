@@ -1,0 +1,89 @@
+// Parses the environment once at start-up; a bad value stops the process naming the variable.
+import { z } from "zod";
+import { hs256Verifier, jwksVerifier, type TokenVerifier } from "./auth.js";
+
+export class ConfigError extends Error {
+  constructor(readonly problems: Array<{ name: string; reason: string }>) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.name}: ${p.reason}`).join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/**
+ * Variables every service reads. A plain object, not refined, so services can `.extend()` it
+ * and override defaults (zod refuses to overwrite keys of a refined object); `loadConfig`
+ * applies the "exactly one of JWT_SECRET / JWKS_URL" rule to any schema that has both keys.
+ */
+export const BaseEnv = z.object({
+  PORT: z.coerce
+    .number({ error: "expected a number" })
+    .int("expected a whole number")
+    .min(1, "expected a port between 1 and 65535")
+    .max(65_535, "expected a port between 1 and 65535"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  NATS_URL: z.string().min(1).default("nats://127.0.0.1:4222"),
+  NATS_REPLICAS: z.coerce
+    .number({ error: "expected a number" })
+    .int("expected a whole number")
+    .min(1, "expected 1 to 5")
+    .max(5, "expected 1 to 5")
+    .default(1),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWKS_URL: z.url({ error: "expected a URL" }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  BODY_LIMIT_BYTES: z.coerce
+    .number({ error: "expected a number" })
+    .int("expected a whole number")
+    .positive("expected a positive number")
+    .default(262_144),
+});
+export type BaseEnv = z.infer<typeof BaseEnv>;
+
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
+  // `FOO=` in a .env file means "not set", not "set to the empty string".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = schema.safeParse(present);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        name: issue.path.length > 0 ? issue.path.map(String).join(".") : "(environment)",
+        reason: issue.message,
+      }));
+  if (declaresAuth(schema)) problems.push(...authProblems(present));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+function declaresAuth(schema: z.ZodType): boolean {
+  return schema instanceof z.ZodObject && "JWT_SECRET" in schema.shape && "JWKS_URL" in schema.shape;
+}
+
+function authProblems(env: Record<string, unknown>): Array<{ name: string; reason: string }> {
+  const secret = env.JWT_SECRET !== undefined;
+  const jwks = env.JWKS_URL !== undefined;
+  if (secret === jwks) {
+    return [{ name: "JWT_SECRET / JWKS_URL", reason: "set exactly one of them" }];
+  }
+  return [];
+}
+
+/** The token verifier the configuration asks for. */
+export function verifierFromConfig(
+  config: Pick<BaseEnv, "JWT_SECRET" | "JWKS_URL" | "JWT_ISSUER" | "JWT_AUDIENCE">,
+): TokenVerifier {
+  const checks = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  if (config.JWKS_URL) return jwksVerifier({ url: config.JWKS_URL, ...checks });
+  if (config.JWT_SECRET) return hs256Verifier(config.JWT_SECRET, checks);
+  throw new ConfigError([{ name: "JWT_SECRET / JWKS_URL", reason: "set exactly one of them" }]);
+}

@@ -1,0 +1,68 @@
+// The single place where anything thrown becomes a problem+json response.
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./app.js";
+import { DomainError, problemResponse } from "./errors.js";
+
+// hono's JSON validator reports unparseable bodies as a plain 400 with this message.
+const MALFORMED_JSON = "Malformed JSON in request body";
+
+const HTTP_PROBLEMS: Record<number, { code: string; title: string }> = {
+  400: { code: "invalid", title: "Invalid request" },
+  401: { code: "unauthorized", title: "Unauthorized" },
+  403: { code: "forbidden", title: "Forbidden" },
+  404: { code: "not_found", title: "Not found" },
+  405: { code: "method_not_allowed", title: "Method not allowed" },
+  413: { code: "payload_too_large", title: "Payload too large" },
+  415: { code: "unsupported_media_type", title: "Unsupported media type" },
+};
+
+export const onError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof DomainError) {
+    return problemResponse(c, {
+      status: error.status,
+      code: error.code,
+      title: error.title,
+      detail: error.detail,
+      errors: error.errors,
+      headers: error.headers,
+    });
+  }
+  if (error instanceof HTTPException) {
+    if (error.status >= 500) c.var.logger?.error({ err: error }, "server error");
+    return httpProblem(c, error);
+  }
+  c.var.logger?.error({ err: error }, "unhandled error");
+  return problemResponse(c, {
+    status: 500,
+    code: "internal",
+    title: "Internal server error",
+    detail: "Something went wrong on our side; quote the request id when reporting it",
+  });
+};
+
+function httpProblem(c: Context, error: HTTPException): Response {
+  if (error.status === 400 && error.message === MALFORMED_JSON) {
+    return problemResponse(c, {
+      status: 400,
+      code: "invalid_json",
+      title: "Malformed JSON",
+      detail: "The request body is not valid JSON",
+    });
+  }
+  const known = HTTP_PROBLEMS[error.status] ?? { code: `http_${error.status}`, title: "Request failed" };
+  return problemResponse(c, {
+    status: error.status as ContentfulStatusCode,
+    ...known,
+    detail: error.message || undefined,
+  });
+}
+
+export const notFound: NotFoundHandler<AppEnv> = (c) =>
+  problemResponse(c, {
+    status: 404,
+    code: "not_found",
+    title: "Not found",
+    detail: `No route for ${c.req.method} ${c.req.path}`,
+  });

@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { widgets } from "../test/schema.js";
+import {
+  jsonRequest,
+  ORG,
+  problemOf,
+  startWidgetsApp,
+  token,
+  type WidgetsApp,
+  widgetOf,
+} from "../test/widgets-app.js";
+import { idempotencyKeys } from "./idempotency.js";
+
+let kit: WidgetsApp;
+let coordinator: string;
+
+beforeAll(async () => {
+  kit = await startWidgetsApp();
+  coordinator = await token(["coordinator"]);
+});
+afterAll(() => kit.close());
+beforeEach(async () => {
+  await kit.database.write(async (tx) => {
+    await tx.delete(widgets);
+    await tx.delete(idempotencyKeys);
+  });
+});
+
+const post = (body: unknown, key?: string, bearer = coordinator) =>
+  kit.app.request("/v1/widgets", jsonRequest(body, { token: bearer, key }));
+const widgetCount = async () => (await kit.database.db.select().from(widgets)).length;
+
+describe("idempotency", () => {
+  it("replays the first response for the same key and body", async () => {
+    const first = await post({ name: "bolt", size: 1 }, "key-1");
+    const again = await post({ name: "bolt", size: 1 }, "key-1");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(first.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(await again.json()).toEqual(await first.json());
+    expect(await widgetCount()).toBe(1);
+  });
+
+  it("refuses the same key with another body", async () => {
+    await post({ name: "bolt", size: 1 }, "key-2");
+    const response = await post({ name: "bolt", size: 2 }, "key-2");
+    expect(response.status).toBe(409);
+    expect(await problemOf(response)).toMatchObject({ code: "idempotency_key_reused" });
+    expect(await widgetCount()).toBe(1);
+  });
+
+  it("runs 20 concurrent identical requests exactly once", async () => {
+    const before = kit.effects();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post({ name: "rush", size: 9, tags: ["a"] }, "key-rush")),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(201));
+    const ids = new Set(await Promise.all(responses.map(async (response) => (await widgetOf(response)).id)));
+    expect(ids.size).toBe(1);
+    expect(kit.effects() - before).toBe(1);
+    expect(await widgetCount()).toBe(1);
+    expect(responses.filter((response) => response.headers.get("Idempotent-Replayed"))).toHaveLength(19);
+  });
+
+  it("requires the header", async () => {
+    const response = await post({ name: "bolt", size: 1 });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([
+      { path: "Idempotency-Key", message: expect.any(String) },
+    ]);
+  });
+
+  it("rejects an over-long key", async () => {
+    const response = await post({ name: "bolt", size: 1 }, "k".repeat(201));
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([
+      { path: "Idempotency-Key", message: expect.any(String) },
+    ]);
+  });
+
+  it("releases the key when the request fails, so a corrected retry goes through", async () => {
+    const bad = await post({ name: "bolt", size: "one" }, "key-3");
+    expect(bad.status).toBe(400);
+    const fixed = await post({ name: "bolt", size: 1 }, "key-3");
+    expect(fixed.status).toBe(201);
+    expect(fixed.headers.get("Idempotent-Replayed")).toBeNull();
+  });
+
+  it("scopes keys to the caller's organisation", async () => {
+    const mine = await post({ name: "bolt", size: 1 }, "shared-key");
+    const theirs = await post(
+      { name: "bolt", size: 1 },
+      "shared-key",
+      await token(["coordinator"], { org: "org-b" }),
+    );
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get("Idempotent-Replayed")).toBeNull();
+    expect((await widgetOf(theirs)).id).not.toBe((await widgetOf(mine)).id);
+  });
+
+  describe("a key another process holds", () => {
+    const body = JSON.stringify({ name: "bolt", size: 1 });
+    const pendingSince = (createdAt: Date) =>
+      kit.database.write((tx) =>
+        tx.insert(idempotencyKeys).values({
+          org: ORG,
+          key: "held",
+          method: "POST",
+          path: "/v1/widgets",
+          requestHash: createHash("sha256").update(body).digest("hex"),
+          status: null,
+          responseBody: null,
+          createdAt: createdAt.toISOString(),
+        }),
+      );
+
+    it("is in progress while fresh", async () => {
+      await pendingSince(new Date());
+      const response = await post(body, "held");
+      expect(response.status).toBe(409);
+      expect(await problemOf(response)).toMatchObject({ code: "idempotency_in_progress" });
+      expect(await widgetCount()).toBe(0);
+    });
+
+    it("is retaken once stale", async () => {
+      await pendingSince(new Date(Date.now() - 61_000));
+      const response = await post(body, "held");
+      expect(response.status).toBe(201);
+      expect(await widgetCount()).toBe(1);
+    });
+  });
+
+  it("forgets a stored response after the TTL", async () => {
+    const first = await post({ name: "bolt", size: 1 }, "old-key");
+    await kit.database.write((tx) =>
+      tx.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3_600_000).toISOString() }),
+    );
+    const again = await post({ name: "bolt", size: 1 }, "old-key");
+    expect(again.status).toBe(201);
+    expect((await widgetOf(again)).id).not.toBe((await widgetOf(first)).id);
+  });
+});

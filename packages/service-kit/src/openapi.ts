@@ -1,0 +1,48 @@
+// Pieces for `createRoute` definitions, so every route documents its problems the same way.
+import { z } from "@hono/zod-openapi";
+import { ProblemDetails } from "@relais/contracts";
+
+export const BEARER_SCHEME = "bearerAuth";
+
+/** `security` for a route behind `requireRoles`. */
+export const bearerSecurity: Array<Record<string, string[]>> = [{ [BEARER_SCHEME]: [] }];
+
+const problemContent = { "application/problem+json": { schema: ProblemDetails } };
+
+function problem(description: string) {
+  return { description, content: problemContent };
+}
+
+export const ProblemResponses = {
+  400: problem("Invalid request: `errors` names each bad field"),
+  401: problem("Missing, invalid or expired bearer token"),
+  403: problem("The caller's roles do not allow this"),
+  404: problem("Not found (or not visible to the caller's organisation)"),
+  409: problem("Conflicts with the current state, or an Idempotency-Key reused with another body"),
+} as const;
+
+/**
+ * A required JSON request body. `required: true` matters: without it zod-openapi skips
+ * validation entirely when the client sends no Content-Type.
+ */
+export function jsonBody<S extends z.ZodType>(schema: S, description?: string) {
+  return {
+    required: true,
+    ...(description ? { description } : {}),
+    content: { "application/json": { schema } },
+  } as const;
+}
+
+/** A JSON response for a route's `responses`. */
+export function jsonResponse<S extends z.ZodType>(schema: S, description: string) {
+  return { description, content: { "application/json": { schema } } } as const;
+}
+
+export const IdempotencyKeyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "Makes a retried POST safe: the same key and body return the first result" }),
+});

@@ -1,0 +1,27 @@
+// Cursors are opaque to clients: base64url JSON of whatever the query needs to resume.
+import type { z } from "zod";
+import { Invalid } from "./errors.js";
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+export function decodeCursor<S extends z.ZodType>(
+  cursor: string | undefined,
+  schema: S,
+): z.output<S> | undefined {
+  if (cursor === undefined || cursor === "") return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalidCursor();
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalidCursor();
+  return parsed.data;
+}
+
+function invalidCursor(): Invalid {
+  return new Invalid("Invalid cursor", [{ path: "cursor", message: "Not a cursor this endpoint returned" }]);
+}

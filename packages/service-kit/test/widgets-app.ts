@@ -1,0 +1,195 @@
+// A tiny service built the way real ones are, to exercise the kit end to end on a real libSQL file.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { createRoute, z } from "@hono/zod-openapi";
+import { PageQuery, type Role } from "@relais/contracts";
+import { openDatabase } from "@relais/db";
+import { and, eq } from "drizzle-orm";
+import {
+  bearerSecurity,
+  createLogger,
+  createServiceApp,
+  hs256Verifier,
+  idempotency,
+  jsonBody,
+  jsonResponse,
+  NotFound,
+  ProblemResponses,
+  principalOf,
+  type ReadinessCheck,
+  recordAudit,
+  requireRoles,
+  signDevToken,
+} from "../src/index.js";
+import * as schema from "./schema.js";
+
+export const SECRET = "test-secret-that-is-at-least-32-chars-long";
+export const ORG = "org-a";
+
+export function token(
+  roles: Role[],
+  overrides: { org?: string; secret?: string; expiresIn?: string | number } = {},
+) {
+  return signDevToken({
+    secret: overrides.secret ?? SECRET,
+    sub: "user-1",
+    org: overrides.org ?? ORG,
+    roles,
+    expiresIn: overrides.expiresIn,
+  });
+}
+
+const WidgetInput = z.object({
+  name: z.string().min(1),
+  size: z.number().int(),
+  tags: z.array(z.string()).optional(),
+});
+const Widget = z.object({ id: z.string(), name: z.string(), size: z.number(), tags: z.array(z.string()) });
+
+export async function startWidgetsApp(
+  options: { readiness?: ReadinessCheck[]; bodyLimitBytes?: number } = {},
+) {
+  const dir = mkdtempSync(join(tmpdir(), "service-kit-"));
+  const database = await openDatabase({
+    url: `file:${join(dir, "widgets.db")}`,
+    schema,
+    migrationsFolder: fileURLToPath(new URL("./drizzle", import.meta.url)),
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger({
+    name: "widgets",
+    destination: new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
+  });
+  const app = createServiceApp({
+    name: "widgets",
+    version: "1.0.0",
+    logger,
+    verifyToken: hs256Verifier(SECRET),
+    readiness: options.readiness ?? [{ name: "database", check: () => database.ping() }],
+    bodyLimitBytes: options.bodyLimitBytes,
+  });
+  let effects = 0;
+
+  const createWidget = createRoute({
+    method: "post",
+    path: "/v1/widgets",
+    middleware: [requireRoles("coordinator"), idempotency(database)] as const,
+    security: bearerSecurity,
+    request: { body: jsonBody(WidgetInput) },
+    responses: { 201: jsonResponse(Widget, "The widget"), ...ProblemResponses },
+  });
+  app.openapi(createWidget, async (c) => {
+    const principal = principalOf(c);
+    const input = c.req.valid("json");
+    const widget = { id: randomUUID(), org: principal.org, ...input, tags: input.tags ?? [] };
+    // A yield before the write widens the window in which duplicates could slip through.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await database.write(async (tx) => {
+      await tx.insert(schema.widgets).values(widget);
+      await recordAudit(tx, {
+        principal,
+        action: "widget.created",
+        recordType: "widget",
+        recordId: widget.id,
+        requestId: c.var.requestId,
+      });
+    });
+    effects += 1;
+    return c.json({ id: widget.id, name: widget.name, size: widget.size, tags: widget.tags }, 201);
+  });
+
+  const getWidget = createRoute({
+    method: "get",
+    path: "/v1/widgets/{id}",
+    middleware: [requireRoles("coordinator", "caseworker")] as const,
+    security: bearerSecurity,
+    request: { params: z.object({ id: z.uuid() }) },
+    responses: { 200: jsonResponse(Widget, "The widget"), ...ProblemResponses },
+  });
+  app.openapi(getWidget, async (c) => {
+    const { org } = principalOf(c);
+    const [row] = await database.db
+      .select()
+      .from(schema.widgets)
+      .where(and(eq(schema.widgets.id, c.req.valid("param").id), eq(schema.widgets.org, org)));
+    if (!row) throw new NotFound("No such widget");
+    return c.json({ id: row.id, name: row.name, size: row.size, tags: row.tags }, 200);
+  });
+
+  const listWidgets = createRoute({
+    method: "get",
+    path: "/v1/widgets",
+    middleware: [requireRoles("coordinator")] as const,
+    security: bearerSecurity,
+    request: { query: PageQuery },
+    responses: { 200: jsonResponse(z.object({ items: z.array(Widget) }), "Widgets"), ...ProblemResponses },
+  });
+  app.openapi(listWidgets, async (c) => {
+    const { org } = principalOf(c);
+    const rows = await database.db
+      .select()
+      .from(schema.widgets)
+      .where(eq(schema.widgets.org, org))
+      .limit(c.req.valid("query").limit);
+    return c.json({ items: rows.map(({ org: _org, ...widget }) => widget) }, 200);
+  });
+
+  app.get("/v1/boom", () => {
+    throw new Error("secret database password in a message");
+  });
+
+  return {
+    app,
+    database,
+    logs,
+    effects: () => effects,
+    async close() {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type WidgetsApp = Awaited<ReturnType<typeof startWidgetsApp>>;
+
+/** A JSON request with a bearer token; `key` sets Idempotency-Key. */
+export function jsonRequest(
+  body: unknown,
+  options: { token?: string; key?: string; method?: string; headers?: Record<string, string> } = {},
+): RequestInit {
+  return {
+    method: options.method ?? "POST",
+    headers: {
+      "Content-Type": "application/json",
+      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      ...(options.key ? { "Idempotency-Key": options.key } : {}),
+      ...options.headers,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  };
+}
+
+export type WidgetBody = { id: string; name: string; size: number; tags: string[] };
+
+export async function widgetOf(response: Response): Promise<WidgetBody> {
+  return (await response.json()) as WidgetBody;
+}
+
+/** Asserts the RFC 9457 shape every error shares, and returns the body. */
+export async function problemOf(response: Response): Promise<Record<string, unknown>> {
+  const text = await response.text();
+  if (!response.headers.get("content-type")?.startsWith("application/problem+json")) {
+    throw new Error(`Expected problem+json, got ${response.headers.get("content-type")}: ${text}`);
+  }
+  if (/\bat .+:\d+:\d+/.test(text)) throw new Error(`Stack trace leaked: ${text}`);
+  return JSON.parse(text);
+}

@@ -1,0 +1,36 @@
+import type { ConsumerRunner } from "@relais/bus";
+import type { Database } from "@relais/db";
+import {
+  type Clock,
+  createServiceApp,
+  deadLetterRoutes,
+  type Logger,
+  type TokenVerifier,
+} from "@relais/service-kit";
+import type * as schema from "./db/schema.js";
+import type { SealedBox } from "./domain/sealed-box.js";
+import { contactRoutes } from "./routes/contacts.js";
+
+export interface AppDeps {
+  database: Database<typeof schema>;
+  logger: Logger;
+  verifyToken: TokenVerifier;
+  clock: Clock;
+  runner: ConsumerRunner;
+  natsCheck: () => Promise<void>;
+  box: SealedBox;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = createServiceApp({
+    name: "Relais notifications",
+    version: "0.1.0",
+    logger: deps.logger,
+    verifyToken: deps.verifyToken,
+    readiness: [
+      { name: "database", check: () => deps.database.ping() },
+      { name: "nats", check: deps.natsCheck },
+    ],
+  });
+  return app.route("/", contactRoutes(deps)).route("/", deadLetterRoutes(deps));
+}

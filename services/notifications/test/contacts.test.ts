@@ -1,0 +1,112 @@
+import { type ContactPreferences, createEvent, ReferralReceived } from "@relais/contracts";
+import { mintToken, type NatsProcess, startNats, waitFor } from "@relais/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contacts } from "../src/db/schema.js";
+import { startNotifications } from "./harness.js";
+
+const preferences: ContactPreferences = {
+  channels: ["phone", "sms"],
+  safeWindows: [],
+  voicemailAllowed: false,
+  discreet: true,
+  doNotContact: false,
+} as const;
+
+describe("contact book", () => {
+  let nats: NatsProcess;
+  beforeAll(async () => {
+    nats = await startNats();
+  });
+  afterAll(() => nats.stop());
+
+  it("stores contactable persons from referral.received encrypted and shows them to caseworkers only", async () => {
+    const service = await startNotifications(nats);
+    service.runner.start();
+    try {
+      const event = createEvent(ReferralReceived, {
+        orgId: "org-liege",
+        source: "referrals",
+        data: {
+          referralId: "ref-1",
+          policeZone: "5277",
+          municipality: "Seraing",
+          riskLevel: "high",
+          childrenPresent: false,
+          persons: [
+            {
+              personRef: "prs_victim0001",
+              role: "victim",
+              displayName: "Amina",
+              consent: true,
+              language: "fr",
+              timeZone: "Europe/Brussels",
+              contact: { email: "amina@example.org", phone: "+32470000001" },
+              preferences,
+            },
+            {
+              personRef: "prs_author0001",
+              role: "author",
+              consent: false,
+              language: "nl",
+              timeZone: "Europe/Brussels",
+              preferences,
+            },
+          ],
+        },
+      });
+      const js = await service.bus.jetstream();
+      await js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID: event.id });
+      await waitFor(async () => (await service.database.db.select().from(contacts)).length === 1, {
+        timeoutMs: 10_000,
+        message: "contact stored",
+      });
+      const [row] = await service.database.db.select().from(contacts);
+      expect(row?.sealed).not.toContain("amina");
+      expect(row?.sealed).not.toContain("+32470000001");
+
+      const caseworker = await mintToken({ role: "caseworker", org: "org-liege" });
+      const response = await service.app.request("/v1/contacts/prs_victim0001", {
+        headers: { authorization: `Bearer ${caseworker}` },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        email: "amina@example.org",
+        phone: "+32470000001",
+        displayName: "Amina",
+      });
+
+      const police = await mintToken({ role: "police", org: "org-liege" });
+      expect(
+        (
+          await service.app.request("/v1/contacts/prs_victim0001", {
+            headers: { authorization: `Bearer ${police}` },
+          })
+        ).status,
+      ).toBe(403);
+      const otherOrg = await mintToken({ role: "caseworker", org: "org-namur" });
+      expect(
+        (
+          await service.app.request("/v1/contacts/prs_victim0001", {
+            headers: { authorization: `Bearer ${otherOrg}` },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await service.app.request("/v1/contacts/prs_author0001", {
+            headers: { authorization: `Bearer ${caseworker}` },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await service.app.request("/v1/contacts/not-a-ref", {
+            headers: { authorization: `Bearer ${caseworker}` },
+          })
+        ).status,
+      ).toBe(400);
+    } finally {
+      await service.stop();
+    }
+  });
+});

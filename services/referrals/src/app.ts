@@ -1,0 +1,34 @@
+import type { ConsumerRunner } from "@relais/bus";
+import type { Database } from "@relais/db";
+import {
+  type Clock,
+  createServiceApp,
+  deadLetterRoutes,
+  type Logger,
+  type TokenVerifier,
+} from "@relais/service-kit";
+import type * as schema from "./db/schema.js";
+import { referralRoutes } from "./routes/referrals.js";
+
+export interface AppDeps {
+  database: Database<typeof schema>;
+  logger: Logger;
+  verifyToken: TokenVerifier;
+  clock: Clock;
+  runner: ConsumerRunner;
+  natsCheck: () => Promise<void>;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = createServiceApp({
+    name: "Relais referrals",
+    version: "0.1.0",
+    logger: deps.logger,
+    verifyToken: deps.verifyToken,
+    readiness: [
+      { name: "database", check: () => deps.database.ping() },
+      { name: "nats", check: deps.natsCheck },
+    ],
+  });
+  return app.route("/", referralRoutes(deps)).route("/", deadLetterRoutes(deps));
+}

@@ -1,0 +1,18 @@
+import { fileURLToPath } from "node:url";
+import { bootService, startupFailure } from "@relais/service-kit";
+import { createApp } from "./app.js";
+import * as schema from "./db/schema.js";
+import { readEnv } from "./env.js";
+
+try {
+  await bootService({
+    name: "referrals",
+    env: readEnv(),
+    schema,
+    migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
+    streams: ["REFERRALS"],
+    createApp: (context) => createApp(context),
+  });
+} catch (error) {
+  startupFailure(error);
+}

@@ -1,0 +1,148 @@
+import { ReferralReceived } from "@relais/contracts";
+import { mintToken, type NatsProcess, startNats } from "@relais/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { outbox, persons, referrals } from "../src/db/schema.js";
+import { startReferrals } from "./harness.js";
+
+export const referral = {
+  policeZone: "5277 Seraing/Neupré",
+  incidentReference: "LI.55.L1.012345/26",
+  incidentAt: "2026-11-20T22:10:00+01:00",
+  kind: "partner",
+  riskLevel: "high",
+  childrenPresent: true,
+  municipality: "Seraing",
+  persons: [
+    { role: "victim", consent: true, language: "fr", contact: { phone: "+32470000001" } },
+    { role: "author", consent: false, language: "fr", contact: { phone: "+32470000002" } },
+  ],
+};
+
+describe("POST /v1/referrals", () => {
+  let nats: NatsProcess;
+  let service: Awaited<ReturnType<typeof startReferrals>>;
+  beforeAll(async () => {
+    nats = await startNats();
+  });
+  afterAll(() => nats.stop());
+  beforeEach(async () => {
+    service = await startReferrals(nats);
+  });
+  afterEach(() => service.stop());
+
+  async function post(body: unknown, headers: Record<string, string> = {}) {
+    const token = await mintToken({ role: "police", org: "org-liege", sub: "zone-5277" });
+    return service.app.request("/v1/referrals", {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "idempotency-key": "k-1",
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    });
+  }
+
+  it("files a referral, says who gets no call-back and why, and publishes referral.received", async () => {
+    const response = await post(referral);
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as {
+      id: string;
+      persons: Array<{ role: string; contactable: boolean; reason: string | null }>;
+    };
+    expect(body.persons).toEqual([
+      expect.objectContaining({ role: "victim", contactable: true, reason: null }),
+      expect.objectContaining({ role: "author", contactable: false, reason: "no_consent" }),
+    ]);
+
+    const [event] = await service.database.db.select().from(outbox);
+    const envelope = ReferralReceived.envelope.parse(JSON.parse(event!.payload));
+    expect(envelope.orgId).toBe("org-liege");
+    expect(envelope.data.referralId).toBe(body.id);
+    // The author did not consent: their phone number never leaves this service.
+    expect(envelope.data.persons.find((p) => p.role === "author")?.contact).toBeUndefined();
+
+    service.relay.start();
+    await service.relay.drained();
+    const jsm = await service.bus.manager();
+    expect((await jsm.streams.info("REFERRALS")).state.messages).toBeGreaterThanOrEqual(1);
+  });
+
+  it("makes one referral from the same POST sent 20 times concurrently with one Idempotency-Key", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post(referral, { "idempotency-key": "burst" })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const ids = new Set(
+      await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id)),
+    );
+    expect(ids.size).toBe(1);
+    const [count] = await service.database.db.select({ n: sql<number>`count(*)` }).from(referrals);
+    expect(Number(count?.n)).toBe(1);
+    const [events] = await service.database.db.select({ n: sql<number>`count(*)` }).from(outbox);
+    expect(Number(events?.n)).toBe(1);
+    expect(
+      await post({ ...referral, municipality: "Neupré" }, { "idempotency-key": "burst" }),
+    ).toHaveProperty("status", 409);
+  });
+
+  it("answers bad input with a problem naming the field, and writes nothing", async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ ...referral, riskLevel: "extreme" }, "riskLevel"],
+      [{ ...referral, incidentAt: "yesterday" }, "incidentAt"],
+      [{ ...referral, persons: [{ ...referral.persons[0], language: "de" }] }, "persons.0.language"],
+      [
+        { ...referral, persons: [{ ...referral.persons[0], timeZone: "Mars/Olympus" }] },
+        "persons.0.timeZone",
+      ],
+      [{ ...referral, persons: [] }, "persons"],
+      [{ ...referral, extra: "<script>" }, ""],
+    ];
+    for (const [body, path] of cases) {
+      const response = await post(body, { "idempotency-key": `bad-${path}` });
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      const problem = (await response.json()) as { errors: Array<{ path: string }> };
+      if (path) expect(problem.errors.map((e) => e.path)).toContain(path);
+    }
+    const [count] = await service.database.db.select({ n: sql<number>`count(*)` }).from(persons);
+    expect(Number(count?.n)).toBe(0);
+  });
+
+  it("refuses other roles and missing tokens", async () => {
+    const caseworker = await mintToken({ role: "caseworker" });
+    const denied = await service.app.request("/v1/referrals", {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${caseworker}`,
+        "content-type": "application/json",
+        "idempotency-key": "x",
+      },
+      body: JSON.stringify(referral),
+    });
+    expect(denied.status).toBe(403);
+    const anonymous = await service.app.request("/v1/referrals", {
+      method: "POST",
+      body: JSON.stringify(referral),
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("shows the filing zone the status and nobody else's referral", async () => {
+    const { id } = (await (await post(referral)).json()) as { id: string };
+    const own = await mintToken({ role: "police", org: "org-liege", sub: "zone-5277" });
+    const status = await service.app.request(`/v1/referrals/${id}/status`, {
+      headers: { authorization: `Bearer ${own}` },
+    });
+    expect(status.status).toBe(200);
+    expect(await status.json()).toEqual({ id, status: "received", firstContactAt: null });
+
+    const otherOrg = await mintToken({ role: "police", org: "org-namur", sub: "zone-5277" });
+    const hidden = await service.app.request(`/v1/referrals/${id}/status`, {
+      headers: { authorization: `Bearer ${otherOrg}` },
+    });
+    expect(hidden.status).toBe(404);
+  });
+});
