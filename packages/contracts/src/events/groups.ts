@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Instant, Language, PersonRef, TimeZone } from "../common.js";
+import { ContactDetails, ContactPreferences, Instant, Language, PersonRef, TimeZone } from "../common.js";
 import { defineEvent } from "../envelope.js";
 import { GroupKind } from "./referrals.js";
 
@@ -21,6 +21,9 @@ export const SeriesSnapshot = z.object({
   rrule: z.string(),
   durationMinutes: z.number().int().positive(),
   location: Location,
+  /** Staff running the group: their calendar feeds and cancellation notices come from this. */
+  facilitators: z.array(z.object({ sub: z.string(), displayName: z.string().optional(), email: z.email().optional() })),
+  /** Bumped on every change to the series or one of its sessions; calendars use it as SEQUENCE. */
   sequence: z.number().int().nonnegative(),
   sessions: z.array(
     z.object({
@@ -39,6 +42,10 @@ const EnrolmentRef = z.object({
   groupId: z.string(),
   personRef: PersonRef,
   language: Language,
+  /** For participants enrolled directly rather than through a referral: how to reach them. */
+  displayName: z.string().max(120).optional(),
+  contact: ContactDetails.optional(),
+  preferences: ContactPreferences.optional(),
 });
 
 export const EnrolmentConfirmed = defineEvent(
@@ -111,5 +118,7 @@ export const ComplianceBreached = defineEvent(
     unexcusedAbsences: z.number().int().nonnegative(),
     mandate: z.object({ authority: z.string(), contactEmail: z.email(), caseReference: z.string() }),
     language: Language,
+    /** Programme staff copied on the notice to the mandating authority. */
+    facilitators: z.array(z.object({ sub: z.string(), displayName: z.string().optional(), email: z.email().optional() })),
   }),
 );

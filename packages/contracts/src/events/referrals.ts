@@ -50,6 +50,8 @@ const CallbackRef = z.object({
   personRef: PersonRef,
   role: PersonRole,
   team: z.string(),
+  /** Where due and overdue alerts for the team go; absent when the team has no shared address. */
+  teamEmail: z.email().optional(),
   riskLevel: RiskLevel,
   dueAt: Instant,
 });
