@@ -50,7 +50,29 @@ describe("openDatabase", () => {
     await Promise.all(reads);
     const [row] = await database.db.select().from(counters);
     expect(row?.value).toBe(200);
-    expect(commits).toBe(200);
+    // Writes that queued behind one another shared commits.
+    expect(commits).toBeGreaterThan(0);
+    expect(commits).toBeLessThan(200);
+    database.close();
+  });
+
+  it("rolls back only the failing write of a group that shares a commit", async () => {
+    const database = await open();
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        database.write(async (tx) => {
+          const [row] = await tx.select().from(counters);
+          await tx.update(counters).set({ value: (row?.value ?? 0) + 1 });
+          if (i === 4) throw new Error("this one breaks a rule");
+          return i;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
+    expect(results[4]).toMatchObject({ status: "rejected", reason: new Error("this one breaks a rule") });
+    expect(results[9]).toEqual({ status: "fulfilled", value: 9 });
+    const [row] = await database.db.select().from(counters);
+    expect(row?.value).toBe(9);
     database.close();
   });
 

@@ -4,7 +4,6 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
-import { Mutex } from "async-mutex";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 
@@ -18,7 +17,10 @@ export interface Database<S extends Schema = Schema> {
   readonly db: LibSQLDatabase<S>;
   readonly client: Client;
   readonly url: string;
-  /** Runs `fn` in a write transaction, one at a time per process; committed when `fn` resolves. */
+  /**
+   * Runs `fn` in a write transaction, one at a time per process; resolves once committed.
+   * Writes queued meanwhile share one COMMIT, each in its own savepoint.
+   */
   write<T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T>;
   /** Called after every committed `write`: the outbox relay wakes on it instead of polling. */
   onCommit(listener: () => void): () => void;
@@ -52,17 +54,15 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
   const db = drizzle(client, { schema: options.schema });
   if (options.migrationsFolder) await migrate(db, { migrationsFolder: options.migrationsFolder });
 
-  const lock = new Mutex();
   const listeners = new Set<() => void>();
+  const committer = createGroupCommitter(db, () => {
+    for (const listener of listeners) listener();
+  });
   return {
     db,
     client,
     url: options.url,
-    async write(fn) {
-      const result = await lock.runExclusive(() => db.transaction(fn));
-      for (const listener of listeners) listener();
-      return result;
-    },
+    write: (fn) => committer.run(fn),
     onCommit(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -79,4 +79,71 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
 function ensureParentFolder(url: string): void {
   const path = url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
   if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+}
+
+interface PendingWrite<S extends Schema> {
+  fn: (tx: Tx<S>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Runs write transactions one at a time, and lets the writes that queued up meanwhile share one
+ * COMMIT: each runs in its own savepoint (so a failing write rolls back alone), and all of them
+ * resolve only once the shared COMMIT is durable. A commit costs a disk sync; under load this
+ * spreads one sync over many requests instead of paying it per request.
+ */
+function createGroupCommitter<S extends Schema>(db: LibSQLDatabase<S>, committed: () => void) {
+  const queue: PendingWrite<S>[] = [];
+  let running = false;
+  const maxBatch = 64;
+
+  async function drain(): Promise<void> {
+    running = true;
+    try {
+      while (queue.length > 0) {
+        const batch = queue.splice(0, maxBatch);
+        const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+        try {
+          await db.transaction(async (tx) => {
+            for (const write of batch) {
+              try {
+                // A lone write needs no savepoint: its failure rolls the whole transaction back.
+                const value =
+                  batch.length === 1 ? await write.fn(tx) : await tx.transaction((sp) => write.fn(sp));
+                outcomes.push({ ok: true, value });
+              } catch (error) {
+                outcomes.push({ ok: false, error });
+                if (batch.length === 1) throw error;
+              }
+            }
+          });
+        } catch (error) {
+          // The COMMIT (or a lone write) failed: nothing of this batch is durable.
+          batch.forEach((write, i) => {
+            const outcome = outcomes[i];
+            write.reject(outcome && !outcome.ok ? outcome.error : error);
+          });
+          continue;
+        }
+        batch.forEach((write, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome.ok) write.resolve(outcome.value);
+          else write.reject(outcome.error);
+        });
+        if (outcomes.some((o) => o.ok)) committed();
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    run<T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+        if (!running) void drain();
+      });
+    },
+  };
 }

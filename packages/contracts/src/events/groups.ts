@@ -18,11 +18,18 @@ export const SeriesSnapshot = z.object({
   timeZone: TimeZone,
   /** Local wall-clock start of the first session, without offset, e.g. `2026-02-03T18:00:00`. */
   dtstart: z.string(),
+  /**
+   * RFC 5545 RRULE value without the `RRULE:` prefix, e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=24`; an UNTIL
+   * is always in UTC (`…Z`), as RFC 5545 requires beside a DTSTART with TZID. Moved and cancelled
+   * sessions are exceptions to it, listed in `sessions`.
+   */
   rrule: z.string(),
   durationMinutes: z.number().int().positive(),
   location: Location,
   /** Staff running the group: their calendar feeds and cancellation notices come from this. */
-  facilitators: z.array(z.object({ sub: z.string(), displayName: z.string().optional(), email: z.email().optional() })),
+  facilitators: z.array(
+    z.object({ sub: z.string(), displayName: z.string().optional(), email: z.email().optional() }),
+  ),
   /** Bumped on every change to the series or one of its sessions; calendars use it as SEQUENCE. */
   sequence: z.number().int().nonnegative(),
   sessions: z.array(
@@ -119,6 +126,8 @@ export const ComplianceBreached = defineEvent(
     mandate: z.object({ authority: z.string(), contactEmail: z.email(), caseReference: z.string() }),
     language: Language,
     /** Programme staff copied on the notice to the mandating authority. */
-    facilitators: z.array(z.object({ sub: z.string(), displayName: z.string().optional(), email: z.email().optional() })),
+    facilitators: z.array(
+      z.object({ sub: z.string(), displayName: z.string().optional(), email: z.email().optional() }),
+    ),
   }),
 );
