@@ -8,7 +8,12 @@ import {
   type TokenVerifier,
 } from "@relais/service-kit";
 import type * as schema from "./db/schema.js";
+import type { ReferralPolicy } from "./domain/policy.js";
+import type { SealedBox } from "./domain/sealed-box.js";
+import { callbackRoutes } from "./routes/callbacks.js";
+import { policeZoneRoutes } from "./routes/police-zones.js";
 import { referralRoutes } from "./routes/referrals.js";
+import { routingRoutes } from "./routes/routing.js";
 
 export interface AppDeps {
   database: Database<typeof schema>;
@@ -17,6 +22,8 @@ export interface AppDeps {
   clock: Clock;
   runner: ConsumerRunner;
   natsCheck: () => Promise<void>;
+  box: SealedBox;
+  policy: ReferralPolicy;
 }
 
 export function createApp(deps: AppDeps) {
@@ -30,5 +37,10 @@ export function createApp(deps: AppDeps) {
       { name: "nats", check: deps.natsCheck },
     ],
   });
-  return app.route("/", referralRoutes(deps)).route("/", deadLetterRoutes(deps));
+  return app
+    .route("/", referralRoutes(deps))
+    .route("/", callbackRoutes(deps))
+    .route("/", routingRoutes(deps))
+    .route("/", policeZoneRoutes(deps))
+    .route("/", deadLetterRoutes(deps));
 }

@@ -1,12 +1,48 @@
 import { BaseEnv, loadConfig } from "@relais/service-kit";
 import { z } from "zod";
+import type { ReferralPolicy } from "./domain/policy.js";
+
+const hours = z.coerce
+  .number()
+  .positive()
+  .max(24 * 30);
+const count = z.coerce.number().int().min(1).max(50);
 
 export const ReferralsEnv = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3002),
   DATABASE_URL: z.string().default("file:.data/referrals.db"),
+  /** AES-256-GCM key for contact fields, names and notes at rest: 32 bytes, base64. */
+  DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "expected 32 bytes, base64-encoded"),
+  /** Older keys still able to open rows sealed before a rotation, comma-separated. */
+  DATA_KEY_PREVIOUS: z.string().optional(),
+  SLA_HIGH_HOURS: hours.default(4),
+  SLA_MEDIUM_HOURS: hours.default(24),
+  SLA_LOW_HOURS: hours.default(72),
+  STOP_AFTER_FAILED_ATTEMPTS: count.default(3),
+  STOP_MIN_WORKING_DAYS: count.default(2),
+  RETRY_GAP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
+  CLAIM_LEASE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
+  /** Organisations whose empty routing table gets the Belgian projects seed at start. */
+  ROUTING_SEED_ORGS: z.string().default("org-dev"),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 export type ReferralsEnv = z.infer<typeof ReferralsEnv>;
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ReferralsEnv {
   return loadConfig(ReferralsEnv, env);
+}
+
+export function policyFromEnv(env: ReferralsEnv): ReferralPolicy {
+  return {
+    slaHours: { high: env.SLA_HIGH_HOURS, medium: env.SLA_MEDIUM_HOURS, low: env.SLA_LOW_HOURS },
+    maxFailedAttempts: env.STOP_AFTER_FAILED_ATTEMPTS,
+    minAttemptWorkingDays: env.STOP_MIN_WORKING_DAYS,
+    retryGapMinutes: env.RETRY_GAP_MINUTES,
+    claimLeaseMinutes: env.CLAIM_LEASE_MINUTES,
+    retentionDays: env.RETENTION_DAYS,
+  };
 }

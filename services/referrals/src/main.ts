@@ -1,17 +1,50 @@
 import { fileURLToPath } from "node:url";
-import { bootService, startupFailure } from "@relais/service-kit";
+import { type BackgroundTask, bootService, startupFailure } from "@relais/service-kit";
 import { createApp } from "./app.js";
+import { createCallbackScheduler } from "./background/callback-scheduler.js";
+import { createRetentionLoop } from "./background/retention.js";
+import { createWebhookSender } from "./background/webhook-sender.js";
 import * as schema from "./db/schema.js";
-import { readEnv } from "./env.js";
+import { createSealedBox } from "./domain/sealed-box.js";
+import { policyFromEnv, readEnv } from "./env.js";
+import { loadRoutingSeed } from "./seed/load-routing-seed.js";
 
 try {
+  const env = readEnv();
+  const box = createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS?.split(",").filter(Boolean) ?? []);
+  const policy = policyFromEnv(env);
   await bootService({
     name: "referrals",
-    env: readEnv(),
+    env,
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["REFERRALS"],
-    createApp: (context) => createApp(context),
+    background: (context) => {
+      // The seed runs once at start; it leaves any organisation that already has routes alone.
+      const seed: BackgroundTask = {
+        name: "routing seed",
+        start() {
+          const orgs = env.ROUTING_SEED_ORGS.split(",")
+            .map((o) => o.trim())
+            .filter(Boolean);
+          void (async () => {
+            for (const org of orgs) {
+              const loaded = await loadRoutingSeed(context.database, org, context.clock.now());
+              if (loaded > 0) context.logger.info({ org, routes: loaded }, "routing seed loaded");
+            }
+          })().catch((error) => context.logger.error({ err: error }, "routing seed failed"));
+        },
+        async stop() {},
+      };
+      const deps = { database: context.database, clock: context.clock, logger: context.logger };
+      return [
+        seed,
+        createCallbackScheduler({ ...deps, intervalMs: env.SCHEDULER_INTERVAL_MS }),
+        createWebhookSender({ ...deps, box, timeoutMs: env.WEBHOOK_TIMEOUT_MS }),
+        createRetentionLoop({ ...deps, retentionDays: policy.retentionDays }),
+      ];
+    },
+    createApp: (context) => createApp({ ...context, box, policy }),
   });
 } catch (error) {
   startupFailure(error);

@@ -1,39 +1,88 @@
 // Builds the referrals app on real parts: a libSQL file with the service's migrations, the kit's
 // token verifier with the test secret, and a real nats-server that the test file starts.
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
 import { type Clock, hs256Verifier, systemClock } from "@relais/service-kit";
-import { type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
+import { mintToken, type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
 import pino from "pino";
 import { createApp } from "../src/app.js";
 import * as schema from "../src/db/schema.js";
+import { DEFAULT_POLICY, type ReferralPolicy } from "../src/domain/policy.js";
+import { createSealedBox } from "../src/domain/sealed-box.js";
 
 export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
-const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
-export async function startReferrals(nats: NatsProcess, options: { clock?: Clock } = {}) {
+export async function startReferrals(
+  nats: NatsProcess,
+  options: { clock?: Clock; policy?: Partial<ReferralPolicy> } = {},
+) {
   const database = await tempDatabase({ schema, migrationsFolder });
   const bus = connectBus({ servers: nats.url, name: "referrals-test", logger, timeoutMs: 1_000 });
   await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
   const runner = createConsumerRunner({ bus, database, logger, consumers: [] });
   const relay = createOutboxRelay({ database, bus, logger });
+  const clock = options.clock ?? systemClock;
+  const box = createSealedBox(randomBytes(32).toString("base64"));
+  const policy = { ...DEFAULT_POLICY, ...options.policy };
   const app = createApp({
     database,
     logger,
     verifyToken: hs256Verifier(TEST_JWT_SECRET),
-    clock: options.clock ?? systemClock,
+    clock,
     runner,
     natsCheck: () => bus.check(),
+    box,
+    policy,
   });
   return {
     app,
     database,
     bus,
     relay,
+    clock,
+    box,
+    policy,
     async stop() {
       await relay.stop();
       await bus.close();
       await database.cleanup();
     },
   };
+}
+export type Service = Awaited<ReturnType<typeof startReferrals>>;
+
+export const ORG = "org-liege";
+
+/** Tokens as each role holds them; caseworkers name their teams in a `teams` claim. */
+export const tokens = {
+  police: (zone = "zone-5277", now?: Date) => mintToken({ role: "police", org: ORG, sub: zone, now }),
+  caseworker: (teams: string[], sub = "worker-1", now?: Date) =>
+    mintToken({ role: "caseworker", org: ORG, sub, claims: { teams }, now }),
+  coordinator: (now?: Date) => mintToken({ role: "coordinator", org: ORG, sub: "coord-1", now }),
+  other: (role: "facilitator" | "programme_staff" | "admin") => mintToken({ role, org: ORG }),
+};
+
+export async function call(
+  service: Service,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await service.app.request(path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  // biome-ignore lint/suspicious/noExplicitAny: test bodies are inspected field by field
+  const json: any = text ? JSON.parse(text) : null;
+  return { status: response.status, body: json, text };
 }

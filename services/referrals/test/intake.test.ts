@@ -137,7 +137,17 @@ describe("POST /v1/referrals", () => {
       headers: { authorization: `Bearer ${own}` },
     });
     expect(status.status).toBe(200);
-    expect(await status.json()).toEqual({ id, status: "received", firstContactAt: null });
+    expect(await status.json()).toEqual({
+      id,
+      incidentReference: referral.incidentReference,
+      status: "received",
+      firstContactAt: null,
+      updatedAt: expect.any(String),
+      persons: [
+        { role: "victim", callback: true, reason: null },
+        { role: "author", callback: false, reason: "no_consent" },
+      ],
+    });
 
     const otherOrg = await mintToken({ role: "police", org: "org-namur", sub: "zone-5277" });
     const hidden = await service.app.request(`/v1/referrals/${id}/status`, {

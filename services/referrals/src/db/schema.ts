@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
 export { auditLog, idempotencyKeys } from "@relais/service-kit";
@@ -8,7 +8,10 @@ export const referrals = sqliteTable(
   {
     id: text("id").primaryKey(),
     orgId: text("org_id").notNull(),
+    /** The zone as the police wrote it in the referral (a label). */
     policeZone: text("police_zone").notNull(),
+    /** The filing zone's identity from its token (README: "Police zones"); scopes status and webhooks. */
+    zoneId: text("zone_id").notNull(),
     incidentReference: text("incident_reference").notNull(),
     incidentAt: text("incident_at").notNull(),
     kind: text("kind").notNull(),
@@ -20,8 +23,11 @@ export const referrals = sqliteTable(
     firstContactAt: text("first_contact_at"),
     filedBy: text("filed_by").notNull(),
     createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    /** Set when no task is open any more; retention counts from here. */
+    settledAt: text("settled_at"),
   },
-  (t) => [index("referrals_org_zone").on(t.orgId, t.policeZone)],
+  (t) => [index("referrals_org_zone").on(t.orgId, t.zoneId), index("referrals_settled").on(t.settledAt)],
 );
 
 export const persons = sqliteTable(
@@ -32,13 +38,148 @@ export const persons = sqliteTable(
       .notNull()
       .references(() => referrals.id, { onDelete: "cascade" }),
     role: text("role", { enum: ["victim", "author"] }).notNull(),
+    /** Sealed (AES-256-GCM). */
     displayName: text("display_name"),
     consent: integer("consent", { mode: "boolean" }).notNull(),
     language: text("language", { enum: ["fr", "nl", "en"] }).notNull(),
     timeZone: text("time_zone").notNull(),
-    /** JSON of contact details and safe-contact preferences, as filed. */
+    /** Sealed JSON of contact details and safe-contact preferences, as filed. */
     contact: text("contact").notNull(),
     noTaskReason: text("no_task_reason"),
   },
   (t) => [index("persons_referral").on(t.referralId)],
+);
+
+/** The routing table: municipality and role → team. */
+export const routes = sqliteTable(
+  "routes",
+  {
+    orgId: text("org_id").notNull(),
+    municipalityKey: text("municipality_key").notNull(),
+    municipality: text("municipality").notNull(),
+    role: text("role", { enum: ["victim", "author"] }).notNull(),
+    team: text("team").notNull(),
+    teamEmail: text("team_email"),
+    project: text("project"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.municipalityKey, t.role] })],
+);
+
+export const callbackTasks = sqliteTable(
+  "callback_tasks",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    referralId: text("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    personRef: text("person_ref")
+      .notNull()
+      .references(() => persons.personRef, { onDelete: "cascade" }),
+    role: text("role", { enum: ["victim", "author"] }).notNull(),
+    team: text("team").notNull(),
+    teamEmail: text("team_email"),
+    routed: integer("routed", { mode: "boolean" }).notNull(),
+    riskLevel: text("risk_level", { enum: ["high", "medium", "low"] }).notNull(),
+    riskRank: integer("risk_rank").notNull(),
+    status: text("status", { enum: ["open", "closed"] }).notNull(),
+    outcome: text("outcome", { enum: ["accepted", "declined", "referred_elsewhere", "unreachable"] }),
+    /** Sealed JSON: who declined and why, where to, the note. */
+    outcomeDetail: text("outcome_detail"),
+    createdAt: text("created_at").notNull(),
+    dueAt: text("due_at").notNull(),
+    slaDeadline: text("sla_deadline").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    reachedAt: text("reached_at"),
+    claimedBy: text("claimed_by"),
+    claimExpiresAt: text("claim_expires_at"),
+    closedAt: text("closed_at"),
+    closedBy: text("closed_by"),
+    dueNotifiedAt: text("due_notified_at"),
+    overdueNotifiedAt: text("overdue_notified_at"),
+    /** The scheduler's own lease, so two instances never announce the same task. */
+    schedulerOwner: text("scheduler_owner"),
+    schedulerLeaseUntil: text("scheduler_lease_until"),
+  },
+  (t) => [
+    index("callback_tasks_queue").on(t.orgId, t.status, t.team),
+    index("callback_tasks_referral").on(t.referralId),
+    index("callback_tasks_due").on(t.status, t.dueAt),
+    index("callback_tasks_sla").on(t.status, t.slaDeadline),
+  ],
+);
+
+export const callbackAttempts = sqliteTable(
+  "callback_attempts",
+  {
+    id: text("id").primaryKey(),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => callbackTasks.id, { onDelete: "cascade" }),
+    outcome: text("outcome", {
+      enum: ["reached", "no_answer", "voicemail_left", "unsafe_to_talk", "wrong_number"],
+    }).notNull(),
+    channel: text("channel", { enum: ["phone", "sms", "email"] }).notNull(),
+    /** Sealed. */
+    note: text("note"),
+    at: text("at").notNull(),
+    by: text("by").notNull(),
+  },
+  (t) => [index("callback_attempts_task").on(t.taskId, t.at)],
+);
+
+export const policeWebhooks = sqliteTable(
+  "police_webhooks",
+  {
+    orgId: text("org_id").notNull(),
+    zone: text("zone").notNull(),
+    url: text("url").notNull(),
+    /** Sealed `whsec_…` secret. */
+    secret: text("secret").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull(),
+    disabledReason: text("disabled_reason"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.zone] })],
+);
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    /** Also the `webhook-id` header: receivers dedupe on it. */
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    zone: text("zone").notNull(),
+    referralId: text("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed", "gone"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: text("lease_until"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [index("webhook_deliveries_pending").on(t.status, t.nextAttemptAt)],
+);
+
+/** The delivery log: one row per HTTP attempt. */
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: text("id").primaryKey(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+  },
+  (t) => [index("webhook_attempts_delivery").on(t.deliveryId)],
 );

@@ -1,13 +1,20 @@
+// Intake: the referral as filed, one call-back task per person who may be contacted (routed by
+// municipality and role), and `referrals.referral.received`, all in one transaction.
 import { enqueue } from "@relais/bus";
-import { createEvent, newId, ReferralReceived } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import { type Clock, type Principal, recordAudit } from "@relais/service-kit";
-import { persons, referrals } from "../db/schema.js";
-import type { ReferralInput, ReferralPersonInput } from "./referral-input.js";
+import { createEvent, newId, ReferralReceived, type ReferralStatus } from "@relais/contracts";
+import { type Principal, recordAudit } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
+import { RISK_RANK } from "../domain/policy.js";
+import type { ReferralInput, ReferralPersonInput } from "../domain/referral-input.js";
+import { assignTeam, municipalityKey } from "../domain/routing.js";
+import { planFirstCallback } from "../domain/sla.js";
+import type { Deps } from "./deps.js";
+import { settleReferral } from "./settle-referral.js";
 
 export interface FiledReferral {
   id: string;
-  status: "received";
+  status: ReferralStatus;
   createdAt: string;
   persons: Array<{
     personRef: string;
@@ -26,13 +33,15 @@ export function noContactReason(person: ReferralPersonInput): string | null {
 }
 
 export async function fileReferral(
-  deps: { database: Database; clock: Clock },
+  deps: Deps,
   principal: Principal,
+  zoneId: string,
   input: ReferralInput,
   correlationId: string,
 ): Promise<FiledReferral> {
   const id = newId();
-  const now = deps.clock.now().toISOString();
+  const filedAt = deps.clock.now();
+  const now = filedAt.toISOString();
   const filed = input.persons.map((person) => ({
     person,
     personRef: `prs_${newId()}`,
@@ -42,7 +51,7 @@ export async function fileReferral(
     orgId: principal.org,
     source: "referrals",
     correlationId,
-    occurredAt: deps.clock.now(),
+    occurredAt: filedAt,
     data: {
       referralId: id,
       policeZone: input.policeZone,
@@ -63,11 +72,18 @@ export async function fileReferral(
     },
   });
 
-  await deps.database.write(async (tx) => {
+  const status = await deps.database.write(async (tx) => {
+    const routeRows = await tx
+      .select({ role: routes.role, team: routes.team, teamEmail: routes.teamEmail })
+      .from(routes)
+      .where(
+        and(eq(routes.orgId, principal.org), eq(routes.municipalityKey, municipalityKey(input.municipality))),
+      );
     await tx.insert(referrals).values({
       id,
       orgId: principal.org,
       policeZone: input.policeZone,
+      zoneId,
       incidentReference: input.incidentReference,
       incidentAt: input.incidentAt,
       kind: input.kind,
@@ -78,33 +94,67 @@ export async function fileReferral(
       status: "received",
       filedBy: principal.sub,
       createdAt: now,
+      updatedAt: now,
     });
     await tx.insert(persons).values(
       filed.map(({ person, personRef, reason }) => ({
         personRef,
         referralId: id,
         role: person.role,
-        displayName: person.displayName ?? null,
+        displayName: person.displayName ? deps.box.seal(person.displayName) : null,
         consent: person.consent,
         language: person.language,
         timeZone: person.timeZone,
-        contact: JSON.stringify({ contact: person.contact, preferences: person.preferences }),
+        contact: deps.box.seal(JSON.stringify({ contact: person.contact, preferences: person.preferences })),
         noTaskReason: reason,
       })),
     );
+    const tasks = filed
+      .filter(({ reason }) => reason === null)
+      .map(({ person, personRef }) => {
+        const plan = planFirstCallback({
+          filedAt,
+          riskLevel: input.riskLevel,
+          windows: person.preferences.safeWindows,
+          zone: person.timeZone,
+          policy: deps.policy,
+        });
+        const assignment = assignTeam(routeRows, person.role);
+        return {
+          id: `cbk_${newId()}`,
+          orgId: principal.org,
+          referralId: id,
+          personRef,
+          role: person.role,
+          team: assignment.team,
+          teamEmail: assignment.teamEmail,
+          routed: assignment.routed,
+          riskLevel: input.riskLevel,
+          riskRank: RISK_RANK[input.riskLevel],
+          status: "open" as const,
+          createdAt: now,
+          dueAt: plan.dueAt.toISOString(),
+          slaDeadline: plan.slaDeadline.toISOString(),
+        };
+      });
+    if (tasks.length > 0) await tx.insert(callbackTasks).values(tasks);
     await enqueue(tx, event);
     await recordAudit(tx, {
       principal,
       action: "referral.create",
       recordType: "referral",
       recordId: id,
-      at: deps.clock.now(),
+      requestId: correlationId,
+      at: filedAt,
     });
+    // With no task at all the referral is closed at once, and the police see why per person.
+    await settleReferral(tx, id, filedAt, correlationId);
+    return tasks.length === 0 ? ("closed" as const) : ("received" as const);
   });
 
   return {
     id,
-    status: "received",
+    status,
     createdAt: now,
     persons: filed.map(({ person, personRef, reason }) => ({
       personRef,

@@ -1,0 +1,63 @@
+// A claim is a lease: one conditional UPDATE decides, so two workers never hold the same task.
+import { Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
+import { callbackTasks } from "../db/schema.js";
+import type { Scope } from "../http/claims.js";
+import type { Deps } from "./deps.js";
+import { openPerson } from "./person-view.js";
+import { personOf, type TaskRow, visibleTask } from "./task-access.js";
+
+export async function claimCallback(
+  deps: Deps,
+  principal: Principal,
+  scope: Scope,
+  taskId: string,
+  requestId: string,
+) {
+  const at = deps.clock.now();
+  const now = at.toISOString();
+  const until = new Date(at.getTime() + deps.policy.claimLeaseMinutes * 60_000).toISOString();
+  return deps.database.write(async (tx) => {
+    const task = await visibleTask(tx, principal, scope, taskId);
+    const [claimed] = await tx
+      .update(callbackTasks)
+      .set({ claimedBy: principal.sub, claimExpiresAt: until })
+      .where(
+        and(
+          eq(callbackTasks.id, taskId),
+          eq(callbackTasks.status, "open"),
+          or(
+            isNull(callbackTasks.claimedBy),
+            lte(callbackTasks.claimExpiresAt, now),
+            eq(callbackTasks.claimedBy, principal.sub),
+          ),
+        ),
+      )
+      .returning();
+    if (!claimed) {
+      if (task.status === "closed") throw new Conflict("This task is closed", "task_closed");
+      throw new Conflict("Another worker holds this task", "already_claimed");
+    }
+    const person = await personOf(tx, claimed.personRef);
+    // The claim hands over contact details: that is a read of personal data.
+    await recordAudit(tx, {
+      principal,
+      action: "callback.claim",
+      recordType: "callback",
+      recordId: taskId,
+      requestId,
+      at,
+    });
+    return { task: claimed, person: { row: person, ...openPerson(deps.box, person) } };
+  });
+}
+
+/** The caller must hold an unexpired claim to log attempts and outcomes. */
+export function assertHolds(task: TaskRow, principal: Principal, now: Date): void {
+  if (task.status === "closed") throw new Conflict("This task is closed", "task_closed");
+  if (task.claimedBy !== principal.sub || !task.claimExpiresAt || task.claimExpiresAt <= now.toISOString()) {
+    throw new Conflict("Claim this task first (POST /v1/callbacks/{id}/claim)", "not_claimed");
+  }
+}
+
+export const releaseClaim = { claimedBy: null, claimExpiresAt: null } as const;

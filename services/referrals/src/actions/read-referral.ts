@@ -1,0 +1,112 @@
+// A referral as a caseworker or coordinator sees it. Caseworkers see the persons, attempts and
+// notes of their own teams' tasks only, so victim and author teams never read each other's notes.
+import { NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { callbackAttempts, callbackTasks, persons, referrals } from "../db/schema.js";
+import type { Scope } from "../http/claims.js";
+import type { Deps } from "./deps.js";
+import { openPerson } from "./person-view.js";
+import { inScope } from "./task-access.js";
+
+export async function readReferral(
+  deps: Deps,
+  principal: Principal,
+  scope: Scope,
+  id: string,
+  requestId: string,
+) {
+  const at = deps.clock.now();
+  const [referral] = await deps.database.db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, id), eq(referrals.orgId, principal.org)))
+    .limit(1);
+  if (!referral) throw new NotFound("No referral with this id");
+  const [people, tasks] = await Promise.all([
+    deps.database.db.select().from(persons).where(eq(persons.referralId, id)),
+    deps.database.db.select().from(callbackTasks).where(eq(callbackTasks.referralId, id)),
+  ]);
+  const visible = tasks.filter((task) => inScope(scope, task.team));
+  if (scope.kind === "teams" && visible.length === 0) throw new NotFound("No referral with this id");
+  const attempts =
+    visible.length === 0
+      ? []
+      : await deps.database.db
+          .select()
+          .from(callbackAttempts)
+          .where(
+            inArray(
+              callbackAttempts.taskId,
+              visible.map((t) => t.id),
+            ),
+          )
+          .orderBy(asc(callbackAttempts.at));
+  await deps.database.write((tx) =>
+    recordAudit(tx, {
+      principal,
+      action: "referral.read",
+      recordType: "referral",
+      recordId: id,
+      requestId,
+      at,
+    }),
+  );
+  return {
+    id: referral.id,
+    status: referral.status,
+    policeZone: referral.policeZone,
+    incidentReference: referral.incidentReference,
+    incidentAt: referral.incidentAt,
+    kind: referral.kind,
+    riskLevel: referral.riskLevel,
+    riskScore: referral.riskScore,
+    childrenPresent: referral.childrenPresent,
+    municipality: referral.municipality,
+    firstContactAt: referral.firstContactAt,
+    createdAt: referral.createdAt,
+    settledAt: referral.settledAt,
+    persons: people.map((person) => {
+      const task = tasks.find((t) => t.personRef === person.personRef);
+      const shown = scope.kind === "organisation" || (task !== undefined && inScope(scope, task.team));
+      const base = {
+        personRef: person.personRef,
+        role: person.role,
+        contactable: person.noTaskReason === null,
+        reason: person.noTaskReason,
+      };
+      if (!shown) return base;
+      const opened = openPerson(deps.box, person);
+      return {
+        ...base,
+        displayName: opened.displayName,
+        language: person.language,
+        timeZone: person.timeZone,
+        contact: opened.contact,
+        preferences: opened.preferences,
+        task: task
+          ? {
+              id: task.id,
+              team: task.team,
+              status: task.status,
+              outcome: task.outcome,
+              outcomeDetail: task.outcomeDetail
+                ? (JSON.parse(deps.box.open(task.outcomeDetail)) as Record<string, unknown>)
+                : null,
+              dueAt: task.dueAt,
+              slaDeadline: task.slaDeadline,
+              reachedAt: task.reachedAt,
+              attempts: attempts
+                .filter((a) => a.taskId === task.id)
+                .map((a) => ({
+                  at: a.at,
+                  outcome: a.outcome,
+                  channel: a.channel,
+                  by: a.by,
+                  note: a.note ? deps.box.open(a.note) : null,
+                })),
+            }
+          : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,123 @@
+// Logs one call-back attempt and applies what follows: first contact, a retry in the next safe
+// window, or the stop rule closing the task as unreachable.
+import { newId } from "@relais/contracts";
+import { Invalid, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { and, asc, eq, ne } from "drizzle-orm";
+import { callbackAttempts, callbackTasks } from "../db/schema.js";
+import type { AttemptInput } from "../domain/callback-input.js";
+import { isInSafeWindow } from "../domain/safe-windows.js";
+import { decideAfterFailure } from "../domain/stop-rule.js";
+import type { Scope } from "../http/claims.js";
+import { assertHolds, releaseClaim } from "./claim-callback.js";
+import type { Deps } from "./deps.js";
+import { openPerson } from "./person-view.js";
+import { settleReferral } from "./settle-referral.js";
+import { personOf, visibleTask } from "./task-access.js";
+
+export async function recordAttempt(
+  deps: Deps,
+  principal: Principal,
+  scope: Scope,
+  taskId: string,
+  input: AttemptInput,
+  requestId: string,
+) {
+  const now = deps.clock.now();
+  const at = input.at ? new Date(input.at) : now;
+  if (at.getTime() > now.getTime() + 60_000) {
+    throw new Invalid("An attempt cannot be logged in the future", [
+      { path: "at", message: "In the future" },
+    ]);
+  }
+  return deps.database.write(async (tx) => {
+    const task = await visibleTask(tx, principal, scope, taskId);
+    assertHolds(task, principal, now);
+    if (at.toISOString() < task.createdAt) {
+      throw new Invalid("The attempt predates the task", [
+        { path: "at", message: "Before the referral was filed" },
+      ]);
+    }
+    const personRow = await personOf(tx, task.personRef);
+    const { preferences } = openPerson(deps.box, personRow);
+    const zone = personRow.timeZone;
+    if (!preferences.channels.includes(input.channel)) {
+      throw new Unprocessable(`This person may not be contacted by ${input.channel}`, "channel_not_allowed", [
+        { path: "channel", message: `Allowed: ${preferences.channels.join(", ")}` },
+      ]);
+    }
+    if (input.outcome === "voicemail_left" && !preferences.voicemailAllowed) {
+      throw new Unprocessable("This person does not allow voicemail", "voicemail_not_allowed", [
+        { path: "outcome", message: "Voicemail is not allowed for this person" },
+      ]);
+    }
+    if (!isInSafeWindow(preferences.safeWindows, zone, at)) {
+      throw new Unprocessable(
+        "This moment is outside the person's safe contact windows",
+        "outside_safe_window",
+        [{ path: "at", message: "Outside every safe window" }],
+      );
+    }
+    await tx.insert(callbackAttempts).values({
+      id: `att_${newId()}`,
+      taskId,
+      outcome: input.outcome,
+      channel: input.channel,
+      note: input.note ? deps.box.seal(input.note) : null,
+      at: at.toISOString(),
+      by: principal.sub,
+    });
+    const attempts = task.attempts + 1;
+    let firstContactAt: string | undefined;
+    if (input.outcome === "reached") {
+      firstContactAt = at.toISOString();
+      await tx
+        .update(callbackTasks)
+        .set({ attempts, reachedAt: task.reachedAt ?? firstContactAt })
+        .where(eq(callbackTasks.id, taskId));
+    } else {
+      const failed = await tx
+        .select({ at: callbackAttempts.at })
+        .from(callbackAttempts)
+        .where(and(eq(callbackAttempts.taskId, taskId), ne(callbackAttempts.outcome, "reached")))
+        .orderBy(asc(callbackAttempts.at));
+      const next = decideAfterFailure({
+        failedAt: failed.map((row) => new Date(row.at)),
+        windows: preferences.safeWindows,
+        zone,
+        policy: deps.policy,
+      });
+      // A reached person who later misses a call is still reached: the stop rule is for first contact.
+      const closes = next.kind === "unreachable" && !task.reachedAt;
+      await tx
+        .update(callbackTasks)
+        .set(
+          closes
+            ? {
+                attempts,
+                status: "closed",
+                outcome: "unreachable",
+                closedAt: now.toISOString(),
+                closedBy: "stop_rule",
+                ...releaseClaim,
+              }
+            : {
+                attempts,
+                ...releaseClaim,
+                ...(next.kind === "retry" ? { dueAt: next.dueAt.toISOString(), dueNotifiedAt: null } : {}),
+              },
+        )
+        .where(eq(callbackTasks.id, taskId));
+    }
+    await settleReferral(tx, task.referralId, now, requestId, firstContactAt);
+    await recordAudit(tx, {
+      principal,
+      action: "callback.attempt",
+      recordType: "callback",
+      recordId: taskId,
+      requestId,
+      at: now,
+    });
+    const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
+    return updated!;
+  });
+}

@@ -1,0 +1,104 @@
+// Closes a task with its outcome; an accepted offer may ask groups for a place.
+import { enqueue } from "@relais/bus";
+import { createEvent, type GroupKind, type PersonRole, SupportRequested } from "@relais/contracts";
+import { type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { eq } from "drizzle-orm";
+import { callbackTasks, referrals } from "../db/schema.js";
+import type { OutcomeInput } from "../domain/callback-input.js";
+import type { Scope } from "../http/claims.js";
+import { assertHolds, releaseClaim } from "./claim-callback.js";
+import type { Deps } from "./deps.js";
+import { openPerson } from "./person-view.js";
+import { settleReferral } from "./settle-referral.js";
+import { personOf, visibleTask } from "./task-access.js";
+
+/** Victims are never placed in a perpetrator programme, nor authors in a victims' peer group. */
+export function groupKindFits(kind: GroupKind, role: PersonRole): boolean {
+  if (kind === "perpetrator") return role === "author";
+  if (kind === "victim_peer") return role === "victim";
+  return true;
+}
+
+export async function recordOutcome(
+  deps: Deps,
+  principal: Principal,
+  scope: Scope,
+  taskId: string,
+  input: OutcomeInput,
+  requestId: string,
+) {
+  const now = deps.clock.now();
+  return deps.database.write(async (tx) => {
+    const task = await visibleTask(tx, principal, scope, taskId);
+    assertHolds(task, principal, now);
+    if (!task.reachedAt) {
+      throw new Unprocessable("Log a reached attempt before recording an outcome", "not_reached", [
+        { path: "outcome", message: "The person has not been reached" },
+      ]);
+    }
+    const group = input.outcome === "accepted" ? input.group : undefined;
+    if (group && !groupKindFits(group.kind, task.role)) {
+      throw new Unprocessable(
+        `A ${task.role} cannot be placed in a ${group.kind} group`,
+        "group_kind_not_for_role",
+        [{ path: "group.kind", message: `Not for a ${task.role}` }],
+      );
+    }
+    if (group?.mandate && group.kind !== "perpetrator") {
+      throw new Unprocessable("Only perpetrator programmes carry a mandate", "mandate_not_allowed", [
+        { path: "group.mandate", message: "Only for kind perpetrator" },
+      ]);
+    }
+    const { outcome, ...detail } = input;
+    await tx
+      .update(callbackTasks)
+      .set({
+        status: "closed",
+        outcome,
+        outcomeDetail: deps.box.seal(JSON.stringify(detail)),
+        closedAt: now.toISOString(),
+        closedBy: principal.sub,
+        ...releaseClaim,
+      })
+      .where(eq(callbackTasks.id, taskId));
+    if (group) {
+      const personRow = await personOf(tx, task.personRef);
+      const person = openPerson(deps.box, personRow);
+      const [referral] = await tx
+        .select({ municipality: referrals.municipality })
+        .from(referrals)
+        .where(eq(referrals.id, task.referralId));
+      await enqueue(
+        tx,
+        createEvent(SupportRequested, {
+          orgId: task.orgId,
+          source: "referrals",
+          correlationId: requestId,
+          occurredAt: now,
+          data: {
+            referralId: task.referralId,
+            personRef: task.personRef,
+            role: task.role,
+            displayName: person.displayName ?? undefined,
+            groupKind: group.kind,
+            language: personRow.language,
+            municipality: referral?.municipality ?? "",
+            timeZone: personRow.timeZone,
+            mandate: group.mandate,
+          },
+        }),
+      );
+    }
+    await settleReferral(tx, task.referralId, now, requestId);
+    await recordAudit(tx, {
+      principal,
+      action: "callback.outcome",
+      recordType: "callback",
+      recordId: taskId,
+      requestId,
+      at: now,
+    });
+    const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
+    return updated!;
+  });
+}

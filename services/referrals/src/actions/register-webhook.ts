@@ -1,0 +1,53 @@
+// A police zone's webhook: where status changes are sent, signed with the zone's secret.
+import { type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { policeWebhooks } from "../db/schema.js";
+import type { WebhookInput } from "../domain/route-input.js";
+import { generateWebhookSecret, isWebhookSecret } from "../domain/webhook-signature.js";
+import type { Deps } from "./deps.js";
+
+export async function registerWebhook(
+  deps: Deps,
+  principal: Principal,
+  zone: string,
+  input: WebhookInput,
+  requestId: string,
+) {
+  if (input.secret !== undefined && !isWebhookSecret(input.secret)) {
+    throw new Unprocessable("Expected whsec_ and 24 to 64 base64 bytes", "invalid_secret", [
+      { path: "secret", message: "Not a whsec_ secret" },
+    ]);
+  }
+  const secret = input.secret ?? generateWebhookSecret();
+  const now = deps.clock.now();
+  const row = {
+    orgId: principal.org,
+    zone,
+    url: input.url,
+    secret: deps.box.seal(secret),
+    enabled: true,
+    disabledReason: null,
+    updatedAt: now.toISOString(),
+  };
+  await deps.database.write(async (tx) => {
+    await tx
+      .insert(policeWebhooks)
+      .values(row)
+      .onConflictDoUpdate({ target: [policeWebhooks.orgId, policeWebhooks.zone], set: row });
+    await recordAudit(tx, {
+      principal,
+      action: "webhook.put",
+      recordType: "police_zone",
+      recordId: zone,
+      requestId,
+      at: now,
+    });
+  });
+  // The secret is shown once, when generated here; a secret the caller chose is not echoed.
+  return {
+    zone,
+    url: input.url,
+    enabled: true,
+    updatedAt: row.updatedAt,
+    ...(input.secret ? {} : { secret }),
+  };
+}

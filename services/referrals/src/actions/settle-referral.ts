@@ -1,0 +1,82 @@
+// Brings a referral's status in line with its tasks, inside the caller's transaction: emits
+// `referrals.referral.status_changed` and queues the filing zone's webhook when it moves.
+import { enqueue } from "@relais/bus";
+import { createEvent, newId, ReferralStatus, ReferralStatusChanged } from "@relais/contracts";
+import type { Tx } from "@relais/db";
+import { and, eq } from "drizzle-orm";
+import type * as schema from "../db/schema.js";
+import { callbackTasks, policeWebhooks, referrals, webhookDeliveries } from "../db/schema.js";
+import { deriveReferralStatus, isSettled } from "../domain/referral-state.js";
+
+export async function settleReferral(
+  tx: Tx<typeof schema>,
+  referralId: string,
+  at: Date,
+  correlationId: string,
+  firstContactAt?: string,
+): Promise<void> {
+  const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).limit(1);
+  if (!referral) return;
+  const tasks = await tx
+    .select({
+      status: callbackTasks.status,
+      outcome: callbackTasks.outcome,
+      attempts: callbackTasks.attempts,
+    })
+    .from(callbackTasks)
+    .where(eq(callbackTasks.referralId, referralId));
+  const from = ReferralStatus.parse(referral.status);
+  const to = deriveReferralStatus(tasks);
+  const contactAt = referral.firstContactAt ?? firstContactAt ?? null;
+  if (from === to && contactAt === referral.firstContactAt) return;
+  const now = at.toISOString();
+  await tx
+    .update(referrals)
+    .set({
+      status: to,
+      firstContactAt: contactAt,
+      updatedAt: now,
+      settledAt: isSettled(tasks) ? (referral.settledAt ?? now) : null,
+    })
+    .where(eq(referrals.id, referralId));
+  if (from === to) return;
+  await enqueue(
+    tx,
+    createEvent(ReferralStatusChanged, {
+      orgId: referral.orgId,
+      source: "referrals",
+      correlationId,
+      occurredAt: at,
+      data: { referralId, policeZone: referral.policeZone, from, to, firstContactAt: contactAt },
+    }),
+  );
+  const [hook] = await tx
+    .select({ enabled: policeWebhooks.enabled })
+    .from(policeWebhooks)
+    .where(and(eq(policeWebhooks.orgId, referral.orgId), eq(policeWebhooks.zone, referral.zoneId)))
+    .limit(1);
+  if (!hook?.enabled) return;
+  const id = `msg_${newId()}`;
+  // What the police may see and nothing more: no names, contact details or notes.
+  const payload = {
+    type: "referral.status_changed",
+    timestamp: now,
+    data: {
+      referralId,
+      incidentReference: referral.incidentReference,
+      previousStatus: from,
+      status: to,
+      firstContactAt: contactAt,
+    },
+  };
+  await tx.insert(webhookDeliveries).values({
+    id,
+    orgId: referral.orgId,
+    zone: referral.zoneId,
+    referralId,
+    payload: JSON.stringify(payload),
+    status: "pending",
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+}

@@ -1,0 +1,35 @@
+// Loads a task the caller may act on: in their organisation and, for a caseworker, their team's.
+import type { Executor } from "@relais/db";
+import { NotFound, type Principal } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import type * as schema from "../db/schema.js";
+import { callbackTasks, persons } from "../db/schema.js";
+import type { Scope } from "../http/claims.js";
+
+export type TaskRow = typeof callbackTasks.$inferSelect;
+
+export function inScope(scope: Scope, team: string): boolean {
+  return scope.kind === "organisation" || scope.teams.includes(team);
+}
+
+export async function visibleTask(
+  db: Executor<typeof schema>,
+  principal: Principal,
+  scope: Scope,
+  taskId: string,
+): Promise<TaskRow> {
+  const [task] = await db
+    .select()
+    .from(callbackTasks)
+    .where(and(eq(callbackTasks.id, taskId), eq(callbackTasks.orgId, principal.org)))
+    .limit(1);
+  // Another team's task is as invisible as a missing one.
+  if (!task || !inScope(scope, task.team)) throw new NotFound("No call-back task with this id in your queue");
+  return task;
+}
+
+export async function personOf(db: Executor<typeof schema>, personRef: string) {
+  const [person] = await db.select().from(persons).where(eq(persons.personRef, personRef)).limit(1);
+  if (!person) throw new NotFound("The person of this task is gone");
+  return person;
+}

@@ -1,0 +1,102 @@
+// Purges settled referrals once their retention period has passed, with their persons, tasks,
+// attempts and webhook log, and tells the other services to forget each person.
+import { enqueue } from "@relais/bus";
+import { createEvent, PersonPurged } from "@relais/contracts";
+import type { Clock, Logger } from "@relais/service-kit";
+import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import type { Deps } from "../actions/deps.js";
+import {
+  callbackAttempts,
+  callbackTasks,
+  persons,
+  referrals,
+  webhookAttempts,
+  webhookDeliveries,
+} from "../db/schema.js";
+import { createLeaseLoop, type LeaseLoop } from "./lease-loop.js";
+
+export interface RetentionOptions {
+  database: Deps["database"];
+  clock: Clock;
+  logger: Logger;
+  retentionDays: number;
+  intervalMs?: number;
+}
+
+export async function purgeExpired(
+  options: Omit<RetentionOptions, "logger" | "intervalMs">,
+  batchSize = 50,
+): Promise<number> {
+  const { database, clock } = options;
+  const at = clock.now();
+  const cutoff = new Date(at.getTime() - options.retentionDays * 86_400_000).toISOString();
+  const due = await database.db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(isNotNull(referrals.settledAt), lte(referrals.settledAt, cutoff)))
+    .limit(batchSize);
+  for (const { id } of due) {
+    await database.write(async (tx) => {
+      // Re-checked inside the transaction: a referral reopened meanwhile is kept.
+      const [referral] = await tx
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.id, id), isNotNull(referrals.settledAt), lte(referrals.settledAt, cutoff)));
+      if (!referral) return;
+      const people = await tx
+        .select({ personRef: persons.personRef })
+        .from(persons)
+        .where(eq(persons.referralId, id));
+      const tasks = await tx
+        .select({ id: callbackTasks.id })
+        .from(callbackTasks)
+        .where(eq(callbackTasks.referralId, id));
+      const deliveries = await tx
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.referralId, id));
+      // Explicit deletes, children first: foreign-key cascades depend on a per-connection pragma.
+      if (tasks.length > 0)
+        await tx.delete(callbackAttempts).where(
+          inArray(
+            callbackAttempts.taskId,
+            tasks.map((t) => t.id),
+          ),
+        );
+      if (deliveries.length > 0) {
+        await tx.delete(webhookAttempts).where(
+          inArray(
+            webhookAttempts.deliveryId,
+            deliveries.map((d) => d.id),
+          ),
+        );
+      }
+      await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.referralId, id));
+      await tx.delete(callbackTasks).where(eq(callbackTasks.referralId, id));
+      await tx.delete(persons).where(eq(persons.referralId, id));
+      await tx.delete(referrals).where(eq(referrals.id, id));
+      await enqueue(
+        tx,
+        ...people.map((p) =>
+          createEvent(PersonPurged, {
+            orgId: referral.orgId,
+            source: "referrals",
+            correlationId: id,
+            occurredAt: at,
+            data: { personRef: p.personRef, referralId: id },
+          }),
+        ),
+      );
+    });
+  }
+  return due.length;
+}
+
+export function createRetentionLoop(options: RetentionOptions): LeaseLoop {
+  return createLeaseLoop({
+    name: "retention",
+    intervalMs: options.intervalMs ?? 3_600_000,
+    logger: options.logger,
+    tick: () => purgeExpired(options),
+  });
+}

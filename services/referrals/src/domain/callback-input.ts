@@ -1,0 +1,73 @@
+// What a call-back worker sends: attempts, outcomes, and the queue's filters.
+import { z } from "@hono/zod-openapi";
+import { Channel, GroupKind, Instant, PageQuery, PersonRole } from "@relais/contracts";
+import { ATTEMPT_OUTCOMES } from "./stop-rule.js";
+
+const Note = z.string().trim().min(1).max(4_000);
+
+export const AttemptInput = z
+  .object({
+    outcome: z.enum(ATTEMPT_OUTCOMES),
+    channel: Channel,
+    /** When the call was made; now when omitted. */
+    at: Instant.optional(),
+    note: Note.optional(),
+  })
+  .strict()
+  .openapi("AttemptInput");
+export type AttemptInput = z.infer<typeof AttemptInput>;
+
+export const Mandate = z
+  .object({
+    authority: z.string().trim().min(1).max(200),
+    contactEmail: z.email(),
+    caseReference: z.string().trim().min(1).max(80),
+    requiredSessions: z.number().int().positive().max(200),
+    deadline: z.iso.date(),
+  })
+  .strict();
+
+export const DeclineReason = z.enum([
+  "not_interested",
+  "already_supported",
+  "safety_concern",
+  "not_eligible",
+  "other",
+]);
+
+export const OutcomeInput = z
+  .discriminatedUnion("outcome", [
+    z
+      .object({
+        outcome: z.literal("accepted"),
+        /** Ask groups for a place; emits `referrals.support.requested`. */
+        group: z.object({ kind: GroupKind, mandate: Mandate.optional() }).strict().optional(),
+        note: Note.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        outcome: z.literal("declined"),
+        /** Who declined: the person, or the service (e.g. not eligible). */
+        declinedBy: z.enum(["person", "service"]),
+        reason: DeclineReason,
+        note: Note.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        outcome: z.literal("referred_elsewhere"),
+        /** The organisation the person was referred to. */
+        to: z.string().trim().min(1).max(200),
+        note: Note.optional(),
+      })
+      .strict(),
+  ])
+  .openapi("OutcomeInput");
+export type OutcomeInput = z.infer<typeof OutcomeInput>;
+
+export const CallbackQuery = PageQuery.extend({
+  status: z.enum(["open", "closed"]).default("open"),
+  role: PersonRole.optional(),
+  team: z.string().min(1).max(80).optional(),
+});

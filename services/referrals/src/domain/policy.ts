@@ -1,0 +1,28 @@
+// The rules a deployment may tune: SLA per risk level, the stop rule, leases and retention.
+import type { RiskLevel } from "@relais/contracts";
+
+export interface ReferralPolicy {
+  /** Hours from filing within which the first attempt is due, per risk level. */
+  slaHours: Record<RiskLevel, number>;
+  /** Failed attempts after which a task closes as unreachable… */
+  maxFailedAttempts: number;
+  /** …provided they were spread over at least this many working days. */
+  minAttemptWorkingDays: number;
+  /** The earliest a failed attempt may be retried. */
+  retryGapMinutes: number;
+  /** How long a worker's claim on a task lasts. */
+  claimLeaseMinutes: number;
+  /** Closed referrals and their personal data are purged this long after closing. */
+  retentionDays: number;
+}
+
+export const DEFAULT_POLICY: ReferralPolicy = {
+  slaHours: { high: 4, medium: 24, low: 72 },
+  maxFailedAttempts: 3,
+  minAttemptWorkingDays: 2,
+  retryGapMinutes: 120,
+  claimLeaseMinutes: 30,
+  retentionDays: 365,
+};
+
+export const RISK_RANK: Record<RiskLevel, number> = { high: 0, medium: 1, low: 2 };

@@ -1,0 +1,41 @@
+// AES-256-GCM for personal fields at rest (contact details, names, notes). Each value names the
+// key that sealed it, so a key can be rotated while older rows still open.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+
+export interface SealedBox {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+}
+
+function keyId(key: Buffer): string {
+  return createHash("sha256").update(key).digest("hex").slice(0, 8);
+}
+
+export function createSealedBox(currentKey: string, previousKeys: string[] = []): SealedBox {
+  const current = Buffer.from(currentKey, "base64");
+  if (current.length !== 32) throw new Error("DATA_KEY must be 32 bytes, base64-encoded");
+  const keys = new Map<string, Buffer>([[keyId(current), current]]);
+  for (const key of previousKeys) keys.set(keyId(Buffer.from(key, "base64")), Buffer.from(key, "base64"));
+  const currentId = keyId(current);
+  return {
+    seal(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", current, iv);
+      const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+      return ["v1", currentId, iv, cipher.getAuthTag(), body]
+        .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+        .join(".");
+    },
+    open(sealed) {
+      const [version, id, iv, tag, body] = sealed.split(".");
+      const key = id ? keys.get(id) : undefined;
+      if (version !== "v1" || !key || !iv || !tag || body === undefined)
+        throw new Error("cannot open sealed value");
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+        "utf8",
+      );
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY } from "./policy.js";
+import { deadlineInSafeWindow, isInSafeWindow, nextSafeMoment } from "./safe-windows.js";
+import { planFirstCallback } from "./sla.js";
+
+const BRUSSELS = "Europe/Brussels";
+const weekdayMornings = [{ days: [1, 2, 3, 4, 5], from: "09:00", to: "12:00" }];
+const local = (iso: string) => DateTime.fromISO(iso, { zone: BRUSSELS }).toJSDate();
+const show = (date: Date) =>
+  DateTime.fromJSDate(date, { zone: BRUSSELS }).toISO({ suppressMilliseconds: true });
+
+function plan(filedAt: string, riskLevel: "high" | "medium" | "low", windows = weekdayMornings) {
+  const result = planFirstCallback({
+    filedAt: local(filedAt),
+    riskLevel,
+    windows,
+    zone: BRUSSELS,
+    policy: DEFAULT_POLICY,
+  });
+  return { dueAt: show(result.dueAt), slaDeadline: show(result.slaDeadline) };
+}
+
+describe("planFirstCallback", () => {
+  it("files Friday 22:00 high risk with weekday 09:00-12:00 windows: due Monday 09:00 Brussels", () => {
+    expect(DateTime.fromISO("2026-11-20", { zone: BRUSSELS }).weekdayLong).toBe("Friday");
+    // The 4 h SLA ends Saturday 02:00, outside every window: it moves to Monday's window.
+    expect(plan("2026-11-20T22:00", "high")).toEqual({
+      dueAt: "2026-11-23T09:00:00+01:00",
+      slaDeadline: "2026-11-23T12:00:00+01:00",
+    });
+  });
+
+  it("keeps Monday 09:00 local across the spring-forward weekend (CET → CEST)", () => {
+    // Clocks go forward on Sunday 29 March 2026: Monday 09:00 is 07:00 UTC, not 08:00.
+    const result = plan("2026-03-27T22:00", "high");
+    expect(result).toEqual({ dueAt: "2026-03-30T09:00:00+02:00", slaDeadline: "2026-03-30T12:00:00+02:00" });
+    expect(local("2026-03-30T09:00").toISOString()).toBe("2026-03-30T07:00:00.000Z");
+  });
+
+  it("keeps Monday 09:00 local across the fall-back weekend (CEST → CET)", () => {
+    expect(plan("2026-10-23T22:00", "high")).toEqual({
+      dueAt: "2026-10-26T09:00:00+01:00",
+      slaDeadline: "2026-10-26T12:00:00+01:00",
+    });
+  });
+
+  it("counts SLA hours as elapsed hours across a DST change", () => {
+    // Saturday 28 March 10:00 CET + 24 h = Sunday 29 March 11:00 CEST (the night was 23 h long).
+    const everyMorning = [{ days: [1, 2, 3, 4, 5, 6, 7], from: "09:00", to: "12:00" }];
+    expect(plan("2026-03-28T10:00", "medium", everyMorning)).toEqual({
+      dueAt: "2026-03-28T10:00:00+01:00",
+      slaDeadline: "2026-03-29T11:00:00+02:00",
+    });
+  });
+
+  it("is due at once inside a window and keeps a deadline that falls inside one", () => {
+    expect(plan("2026-11-23T10:00", "medium")).toEqual({
+      dueAt: "2026-11-23T10:00:00+01:00",
+      slaDeadline: "2026-11-24T10:00:00+01:00",
+    });
+  });
+
+  it("waits for the window on the same morning and counts the window's end as inside", () => {
+    expect(plan("2026-11-23T08:00", "high")).toEqual({
+      dueAt: "2026-11-23T09:00:00+01:00",
+      slaDeadline: "2026-11-23T12:00:00+01:00",
+    });
+  });
+
+  it("without windows: due at filing, deadline after the SLA (low risk 72 h)", () => {
+    expect(plan("2026-11-20T22:00", "low", [])).toEqual({
+      dueAt: "2026-11-20T22:00:00+01:00",
+      slaDeadline: "2026-11-23T22:00:00+01:00",
+    });
+  });
+
+  it("uses the person's own time zone", () => {
+    const result = planFirstCallback({
+      filedAt: local("2026-11-20T22:00"),
+      riskLevel: "high",
+      windows: weekdayMornings,
+      zone: "Europe/London",
+      policy: DEFAULT_POLICY,
+    });
+    expect(
+      DateTime.fromJSDate(result.dueAt, { zone: "Europe/London" }).toISO({ suppressMilliseconds: true }),
+    ).toBe("2026-11-23T09:00:00+00:00");
+  });
+});
+
+describe("safe windows", () => {
+  it("handles windows past midnight and 24:00", () => {
+    const night = [{ days: [5], from: "22:00", to: "02:00" }];
+    expect(isInSafeWindow(night, BRUSSELS, local("2026-11-21T01:30"))).toBe(true);
+    expect(isInSafeWindow(night, BRUSSELS, local("2026-11-21T02:00"))).toBe(false);
+    const evening = [{ days: [1], from: "20:00", to: "24:00" }];
+    expect(show(nextSafeMoment(evening, BRUSSELS, local("2026-11-20T12:00")))).toBe(
+      "2026-11-23T20:00:00+01:00",
+    );
+    expect(show(deadlineInSafeWindow(evening, BRUSSELS, local("2026-11-23T23:59")))).toBe(
+      "2026-11-23T23:59:00+01:00",
+    );
+  });
+
+  it("moves a moment in the spring-forward gap to the first real minute", () => {
+    // 02:30 does not exist on 29 March 2026 in Brussels.
+    const earlyHours = [{ days: [7], from: "02:30", to: "04:00" }];
+    const next = nextSafeMoment(earlyHours, BRUSSELS, local("2026-03-28T12:00"));
+    expect(isInSafeWindow(earlyHours, BRUSSELS, next)).toBe(true);
+    expect(show(next)?.startsWith("2026-03-29T03:")).toBe(true);
+  });
+});

@@ -1,0 +1,26 @@
+// When a new call-back task falls due and when its SLA runs out.
+import type { RiskLevel, SafeWindow } from "@relais/contracts";
+import type { ReferralPolicy } from "./policy.js";
+import { deadlineInSafeWindow, nextSafeMoment } from "./safe-windows.js";
+
+export interface CallbackPlan {
+  /** The first safe moment to call: the task shows as due in the queue from then on. */
+  dueAt: Date;
+  /** By when the person must have been reached; overdue after it. */
+  slaDeadline: Date;
+}
+
+export function planFirstCallback(input: {
+  filedAt: Date;
+  riskLevel: RiskLevel;
+  windows: SafeWindow[];
+  zone: string;
+  policy: Pick<ReferralPolicy, "slaHours">;
+}): CallbackPlan {
+  const { filedAt, windows, zone } = input;
+  // SLA hours are elapsed hours: a 24 h SLA across a DST change is still 24 real hours.
+  const raw = new Date(filedAt.getTime() + input.policy.slaHours[input.riskLevel] * 3_600_000);
+  const dueAt = nextSafeMoment(windows, zone, filedAt);
+  const slaDeadline = deadlineInSafeWindow(windows, zone, raw);
+  return { dueAt, slaDeadline: new Date(Math.max(slaDeadline.getTime(), dueAt.getTime())) };
+}

@@ -1,0 +1,186 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ContactDetails, ContactPreferences } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  IdempotencyKeyHeader,
+  idempotency,
+  jsonBody,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+} from "@relais/service-kit";
+import { claimCallback } from "../actions/claim-callback.js";
+import { listCallbacks } from "../actions/list-callbacks.js";
+import { recordAttempt } from "../actions/record-attempt.js";
+import { recordOutcome } from "../actions/record-outcome.js";
+import type { TaskRow } from "../actions/task-access.js";
+import type { AppDeps } from "../app.js";
+import { AttemptInput, CallbackQuery, OutcomeInput } from "../domain/callback-input.js";
+import { scopeOf } from "../http/claims.js";
+import { UnprocessableResponse } from "../http/problems.js";
+
+const CallbackTask = z
+  .object({
+    id: z.string(),
+    referralId: z.string(),
+    personRef: z.string(),
+    role: z.enum(["victim", "author"]),
+    team: z.string(),
+    routed: z
+      .boolean()
+      .openapi({ description: "False when the municipality had no route: coordinators' queue" }),
+    riskLevel: z.enum(["high", "medium", "low"]),
+    status: z.enum(["open", "closed"]),
+    outcome: z.enum(["accepted", "declined", "referred_elsewhere", "unreachable"]).nullable(),
+    dueAt: z.string(),
+    slaDeadline: z.string(),
+    due: z.boolean(),
+    overdue: z.boolean(),
+    attempts: z.number().int(),
+    reachedAt: z.string().nullable(),
+    claimedBy: z.string().nullable(),
+    claimExpiresAt: z.string().nullable(),
+  })
+  .openapi("CallbackTask");
+
+const ClaimedTask = CallbackTask.extend({
+  person: z.object({
+    displayName: z.string().nullable(),
+    language: z.string(),
+    timeZone: z.string(),
+    contact: ContactDetails,
+    preferences: ContactPreferences,
+  }),
+}).openapi("ClaimedCallbackTask");
+
+function present(task: TaskRow, now: Date): z.infer<typeof CallbackTask> {
+  const at = now.toISOString();
+  return {
+    id: task.id,
+    referralId: task.referralId,
+    personRef: task.personRef,
+    role: task.role,
+    team: task.team,
+    routed: task.routed,
+    riskLevel: task.riskLevel,
+    status: task.status,
+    outcome: task.outcome,
+    dueAt: task.dueAt,
+    slaDeadline: task.slaDeadline,
+    due: task.status === "open" && task.dueAt <= at,
+    overdue: task.status === "open" && !task.reachedAt && task.slaDeadline <= at,
+    attempts: task.attempts,
+    reachedAt: task.reachedAt,
+    claimedBy: task.claimExpiresAt && task.claimExpiresAt > at ? task.claimedBy : null,
+    claimExpiresAt: task.claimExpiresAt && task.claimExpiresAt > at ? task.claimExpiresAt : null,
+  };
+}
+
+const roles = ["caseworker", "coordinator"] as const;
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/callbacks",
+  summary: "The call-back queue: due tasks first, by risk, then by due time",
+  description:
+    "Caseworkers see their teams' tasks (token claim `teams`); coordinators every task, unrouted ones included.",
+  security: bearerSecurity,
+  middleware: [requireRoles(...roles)] as const,
+  request: { query: CallbackQuery },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(CallbackTask), nextCursor: z.string().nullable() }),
+      "A page",
+    ),
+    ...ProblemResponses,
+  },
+});
+
+const claimRoute = createRoute({
+  method: "post",
+  path: "/v1/callbacks/{id}/claim",
+  summary: "Take the task for a while (a lease); returns the person's contact details",
+  security: bearerSecurity,
+  middleware: [requireRoles(...roles)] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(ClaimedTask, "Claimed"), ...ProblemResponses },
+});
+
+function attemptRoute(deps: AppDeps) {
+  return createRoute({
+    method: "post",
+    path: "/v1/callbacks/{id}/attempts",
+    summary: "Log a call-back attempt (the caller must hold the claim)",
+    security: bearerSecurity,
+    middleware: [requireRoles(...roles), idempotency(deps.database)] as const,
+    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(AttemptInput) },
+    responses: { 201: jsonResponse(CallbackTask, "Logged"), 422: UnprocessableResponse, ...ProblemResponses },
+  });
+}
+
+function outcomeRoute(deps: AppDeps) {
+  return createRoute({
+    method: "post",
+    path: "/v1/callbacks/{id}/outcome",
+    summary: "Close the task: accepted (optionally asking for a group place), declined, referred elsewhere",
+    security: bearerSecurity,
+    middleware: [requireRoles(...roles), idempotency(deps.database)] as const,
+    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(OutcomeInput) },
+    responses: { 201: jsonResponse(CallbackTask, "Closed"), 422: UnprocessableResponse, ...ProblemResponses },
+  });
+}
+
+export function callbackRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app
+    .openapi(listRoute, async (c) => {
+      const page = await listCallbacks(deps, principalOf(c), scopeOf(c), c.req.valid("query"));
+      return c.json({ items: page.items.map((t) => present(t, page.now)), nextCursor: page.nextCursor }, 200);
+    })
+    .openapi(claimRoute, async (c) => {
+      const { task, person } = await claimCallback(
+        deps,
+        principalOf(c),
+        scopeOf(c),
+        c.req.valid("param").id,
+        c.var.requestId,
+      );
+      const body = {
+        ...present(task, deps.clock.now()),
+        person: {
+          displayName: person.displayName,
+          language: person.row.language,
+          timeZone: person.row.timeZone,
+          contact: person.contact,
+          preferences: person.preferences,
+        },
+      };
+      return c.json(body, 200);
+    })
+    .openapi(attemptRoute(deps), async (c) => {
+      const task = await recordAttempt(
+        deps,
+        principalOf(c),
+        scopeOf(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      return c.json(present(task, deps.clock.now()), 201);
+    })
+    .openapi(outcomeRoute(deps), async (c) => {
+      const task = await recordOutcome(
+        deps,
+        principalOf(c),
+        scopeOf(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      return c.json(present(task, deps.clock.now()), 201);
+    });
+}

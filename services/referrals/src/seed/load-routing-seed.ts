@@ -1,0 +1,36 @@
+// Loads the routing seed into an organisation whose routing table is still empty. Safe to run at
+// every start: an organisation with any route (seeded or edited) is left alone.
+import type { Database } from "@relais/db";
+import { eq } from "drizzle-orm";
+import { routes } from "../db/schema.js";
+import { municipalityKey } from "../domain/routing.js";
+import { seedRoutes } from "./routing-seed.js";
+
+export async function loadRoutingSeed(database: Database, orgId: string, at: Date): Promise<number> {
+  return database.write(async (tx) => {
+    const [existing] = await tx
+      .select({ org: routes.orgId })
+      .from(routes)
+      .where(eq(routes.orgId, orgId))
+      .limit(1);
+    if (existing) return 0;
+    const rows = seedRoutes().map((route) => ({
+      orgId,
+      municipalityKey: municipalityKey(route.municipality),
+      municipality: route.municipality,
+      role: route.role,
+      team: route.team,
+      teamEmail: route.teamEmail,
+      project: route.project,
+      updatedAt: at.toISOString(),
+    }));
+    // Chunked: SQLite caps the number of bound parameters per statement.
+    for (let i = 0; i < rows.length; i += 100) {
+      await tx
+        .insert(routes)
+        .values(rows.slice(i, i + 100))
+        .onConflictDoNothing();
+    }
+    return rows.length;
+  });
+}

@@ -1,0 +1,304 @@
+import { SupportRequested } from "@relais/contracts";
+import { auditLog } from "@relais/service-kit";
+import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { outbox } from "../src/db/schema.js";
+import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
+import { authorPhone, seraingReferral, victimName, victimPhone } from "./fixtures.js";
+import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
+
+const VICTIMS = "vif-ment-fini-victims";
+const AUTHORS = "vif-ment-fini-authors";
+
+describe("call-back tasks", () => {
+  let nats: NatsProcess;
+  let service: Service;
+  let clock: ManualClock;
+  beforeAll(async () => {
+    nats = await startNats();
+  });
+  afterAll(() => nats.stop());
+  beforeEach(async () => {
+    // Friday 20 November 2026, 22:00 in Brussels.
+    clock = new ManualClock("2026-11-20T21:00:00Z");
+    service = await startReferrals(nats, { clock });
+    await loadRoutingSeed(service.database, ORG, clock.now());
+  });
+  afterEach(() => service.stop());
+
+  let keys = 0;
+  async function file(body: unknown = seraingReferral(), zone = "zone-5277") {
+    const filed = await call(service, "POST", "/v1/referrals", await tokens.police(zone), body, {
+      "idempotency-key": `k-${++keys}`,
+    });
+    expect(filed.status).toBe(201);
+    return filed.body as { id: string; persons: Array<{ role: string; personRef: string }> };
+  }
+  async function queue(token: string, query = "") {
+    const res = await call(service, "GET", `/v1/callbacks${query}`, token);
+    expect(res.status).toBe(200);
+    return res.body.items as Array<Record<string, unknown> & { id: string; role: string }>;
+  }
+  async function events(type: string) {
+    const rows = await service.database.db.select().from(outbox).where(eq(outbox.subject, type));
+    return rows.map((row) => JSON.parse(row.payload));
+  }
+  const victimWorker = () => tokens.caseworker([VICTIMS], "worker-v");
+  const authorWorker = () => tokens.caseworker([AUTHORS], "worker-a");
+
+  it("makes one task per contactable person, in separate victim and author teams, due in the safe window", async () => {
+    await file();
+    const all = await queue(await tokens.coordinator());
+    expect(all).toHaveLength(2);
+    const victim = all.find((t) => t.role === "victim")!;
+    const author = all.find((t) => t.role === "author")!;
+    expect(victim).toMatchObject({ team: VICTIMS, routed: true, riskLevel: "high", status: "open" });
+    expect(author).toMatchObject({ team: AUTHORS, routed: true });
+    // Filed Friday 22:00, high risk, weekday 09:00-12:00: due Monday 09:00 Brussels.
+    expect(victim.dueAt).toBe("2026-11-23T08:00:00.000Z");
+    expect(victim.slaDeadline).toBe("2026-11-23T11:00:00.000Z");
+    // The author has no window: due now, SLA 4 h.
+    expect(author.dueAt).toBe("2026-11-20T21:00:00.000Z");
+    expect(author.slaDeadline).toBe("2026-11-21T01:00:00.000Z");
+    // The queue itself carries no contact details.
+    expect(JSON.stringify(all)).not.toContain(victimPhone);
+
+    expect((await queue(await victimWorker())).map((t) => t.role)).toEqual(["victim"]);
+    expect((await queue(await authorWorker())).map((t) => t.role)).toEqual(["author"]);
+  });
+
+  it("orders the queue due first, then by risk", async () => {
+    await file(seraingReferral({ riskLevel: "low", persons: [seraingReferral().persons[1]] }));
+    await file(seraingReferral({ riskLevel: "high", persons: [seraingReferral().persons[1]] }));
+    await file(seraingReferral({ riskLevel: "medium" }));
+    const items = await queue(await tokens.coordinator());
+    expect(items.map((t) => [t.due, t.riskLevel])).toEqual([
+      [true, "high"],
+      [true, "medium"],
+      [true, "low"],
+      [false, "medium"],
+    ]);
+    const page = await call(service, "GET", "/v1/callbacks?limit=3", await tokens.coordinator());
+    const next = await call(
+      service,
+      "GET",
+      `/v1/callbacks?limit=3&cursor=${page.body.nextCursor}`,
+      await tokens.coordinator(),
+    );
+    expect(next.body.items).toHaveLength(1);
+  });
+
+  it("sends an unrouted municipality to the coordinators' queue and gives no task without consent", async () => {
+    const body = seraingReferral({ municipality: "Arlon" });
+    body.persons[1] = { ...body.persons[1]!, consent: false } as never;
+    const filed = await file(body);
+    const items = await queue(await tokens.coordinator());
+    expect(items).toEqual([expect.objectContaining({ role: "victim", team: "coordination", routed: false })]);
+    expect(await queue(await victimWorker())).toEqual([]);
+    const status = await call(service, "GET", `/v1/referrals/${filed.id}/status`, await tokens.police());
+    expect(status.body.persons).toEqual([
+      { role: "victim", callback: true, reason: null },
+      { role: "author", callback: false, reason: "no_consent" },
+    ]);
+  });
+
+  it("lets one of two workers claiming the same task win", async () => {
+    await file();
+    const [task] = await queue(await authorWorker());
+    const [a, b] = await Promise.all([
+      call(
+        service,
+        "POST",
+        `/v1/callbacks/${task!.id}/claim`,
+        await tokens.caseworker([AUTHORS], "worker-a"),
+      ),
+      call(
+        service,
+        "POST",
+        `/v1/callbacks/${task!.id}/claim`,
+        await tokens.caseworker([AUTHORS], "worker-b"),
+      ),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    const loser = a.status === 200 ? b : a;
+    expect(loser.body.code).toBe("already_claimed");
+    expect(winner.body.person.contact.phone).toBe(authorPhone);
+    // The lease runs out: the other worker may take the task over.
+    clock.advance({ minutes: 31 });
+    const takeover = await call(
+      service,
+      "POST",
+      `/v1/callbacks/${task!.id}/claim`,
+      await tokens.caseworker([AUTHORS], loser === a ? "worker-a" : "worker-b"),
+    );
+    expect(takeover.status).toBe(200);
+    // Another team's task is invisible.
+    expect(
+      (await call(service, "POST", `/v1/callbacks/${task!.id}/claim`, await victimWorker())).status,
+    ).toBe(404);
+  });
+
+  it("closes a task as unreachable by the stop rule, and the referral follows", async () => {
+    const { id } = await file(seraingReferral({ persons: [seraingReferral().persons[0]] }));
+    const [task] = await queue(await victimWorker());
+    const token = await victimWorker();
+    const attempt = async (at: string, outcome = "no_answer") => {
+      clock.set(at);
+      expect((await call(service, "POST", `/v1/callbacks/${task!.id}/claim`, token)).status).toBe(200);
+      return call(
+        service,
+        "POST",
+        `/v1/callbacks/${task!.id}/attempts`,
+        token,
+        { outcome, channel: "phone" },
+        { "idempotency-key": at },
+      );
+    };
+    const first = await attempt("2026-11-23T08:10:00Z");
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: "open", attempts: 1, dueAt: "2026-11-23T10:10:00.000Z" });
+    const second = await attempt("2026-11-23T10:15:00Z", "wrong_number");
+    // Two failures on Monday: the third attempt waits for Tuesday's window.
+    expect(second.body).toMatchObject({ status: "open", dueAt: "2026-11-24T08:00:00.000Z" });
+    const third = await attempt("2026-11-24T08:05:00Z");
+    expect(third.body).toMatchObject({ status: "closed", outcome: "unreachable", attempts: 3 });
+    const changes = (await events("referrals.referral.status_changed")).map((e) => [e.data.from, e.data.to]);
+    expect(changes).toEqual([
+      ["received", "contacting"],
+      ["contacting", "unreachable"],
+    ]);
+    const status = await call(service, "GET", `/v1/referrals/${id}/status`, await tokens.police());
+    expect(status.body).toMatchObject({ status: "unreachable", firstContactAt: null });
+  });
+
+  it("enforces the contact rules on attempts and outcomes", async () => {
+    await file();
+    const [victim] = await queue(await victimWorker());
+    const token = await victimWorker();
+    const path = `/v1/callbacks/${victim!.id}`;
+    const post = (sub: string, body: unknown) =>
+      call(service, "POST", `${path}/${sub}`, token, body, {
+        "idempotency-key": `${sub}-${JSON.stringify(body)}`,
+      });
+    clock.set("2026-11-23T08:30:00Z");
+    expect((await post("attempts", { outcome: "no_answer", channel: "phone" })).body.code).toBe(
+      "not_claimed",
+    );
+    await call(service, "POST", `${path}/claim`, token);
+    expect((await post("attempts", { outcome: "voicemail_left", channel: "phone" })).body.code).toBe(
+      "voicemail_not_allowed",
+    );
+    expect((await post("attempts", { outcome: "no_answer", channel: "sms" })).body.code).toBe(
+      "channel_not_allowed",
+    );
+    const outside = await post("attempts", {
+      outcome: "no_answer",
+      channel: "phone",
+      at: "2026-11-23T07:00:00Z",
+    });
+    expect([outside.status, outside.body.code]).toEqual([422, "outside_safe_window"]);
+    expect(
+      (await post("outcome", { outcome: "declined", declinedBy: "person", reason: "not_interested" })).body
+        .code,
+    ).toBe("not_reached");
+    expect(
+      (await post("attempts", { outcome: "reached", channel: "phone", note: "Talked ten minutes" })).status,
+    ).toBe(201);
+    const wrongGroup = await post("outcome", { outcome: "accepted", group: { kind: "perpetrator" } });
+    expect([wrongGroup.status, wrongGroup.body.code]).toEqual([422, "group_kind_not_for_role"]);
+  });
+
+  it("records an accepted offer, asks groups for a place, and tells the police only the status", async () => {
+    const { id } = await file();
+    const [victim] = await queue(await victimWorker());
+    const token = await victimWorker();
+    clock.set("2026-11-23T08:30:00Z");
+    await call(service, "POST", `/v1/callbacks/${victim!.id}/claim`, token);
+    const note = "Wants a peer group in Seraing, evenings impossible";
+    await call(
+      service,
+      "POST",
+      `/v1/callbacks/${victim!.id}/attempts`,
+      token,
+      { outcome: "reached", channel: "phone", note },
+      { "idempotency-key": "a1" },
+    );
+    const accepted = await call(
+      service,
+      "POST",
+      `/v1/callbacks/${victim!.id}/outcome`,
+      token,
+      { outcome: "accepted", group: { kind: "victim_peer" } },
+      { "idempotency-key": "o1" },
+    );
+    expect(accepted.body).toMatchObject({ status: "closed", outcome: "accepted" });
+    const [requested] = await events("referrals.support.requested");
+    expect(SupportRequested.envelope.parse(requested).data).toMatchObject({
+      referralId: id,
+      role: "victim",
+      groupKind: "victim_peer",
+      displayName: victimName,
+      municipality: "Seraing",
+    });
+    const status = await call(service, "GET", `/v1/referrals/${id}/status`, await tokens.police());
+    expect(status.body).toMatchObject({ status: "in_support", firstContactAt: "2026-11-23T08:30:00.000Z" });
+    // A police token never sees names, phone numbers or notes…
+    for (const secret of [victimName, victimPhone, authorPhone, note, "Bernard"])
+      expect(status.text).not.toContain(secret);
+    // …nor another zone's referral, nor the full referral.
+    expect(
+      (await call(service, "GET", `/v1/referrals/${id}/status`, await tokens.police("zone-5300"))).status,
+    ).toBe(404);
+    expect((await call(service, "GET", `/v1/referrals/${id}`, await tokens.police())).status).toBe(403);
+    expect((await call(service, "GET", "/v1/callbacks", await tokens.police())).status).toBe(403);
+
+    // Declined records who and why.
+    const [author] = await queue(await authorWorker());
+    const authorToken = await authorWorker();
+    await call(service, "POST", `/v1/callbacks/${author!.id}/claim`, authorToken);
+    await call(
+      service,
+      "POST",
+      `/v1/callbacks/${author!.id}/attempts`,
+      authorToken,
+      { outcome: "reached", channel: "phone", note: "Author refuses" },
+      { "idempotency-key": "a2" },
+    );
+    const declined = await call(
+      service,
+      "POST",
+      `/v1/callbacks/${author!.id}/outcome`,
+      authorToken,
+      { outcome: "declined", declinedBy: "person", reason: "not_interested" },
+      { "idempotency-key": "o2" },
+    );
+    expect(declined.body.outcome).toBe("declined");
+
+    // Victim and author teams never see each other's notes; the coordinator sees both.
+    const seenByVictims = await call(service, "GET", `/v1/referrals/${id}`, token);
+    expect(seenByVictims.status).toBe(200);
+    expect(seenByVictims.text).toContain(note);
+    expect(seenByVictims.text).not.toContain("Author refuses");
+    expect(seenByVictims.text).not.toContain(authorPhone);
+    const seenByAuthors = await call(service, "GET", `/v1/referrals/${id}`, authorToken);
+    expect(seenByAuthors.text).toContain("Author refuses");
+    expect(seenByAuthors.text).not.toContain(note);
+    expect(seenByAuthors.text).not.toContain(victimName);
+    const seenByCoordinator = await call(service, "GET", `/v1/referrals/${id}`, await tokens.coordinator());
+    expect(seenByCoordinator.body.persons[1].task.outcomeDetail).toEqual({
+      declinedBy: "person",
+      reason: "not_interested",
+    });
+    const reads = await service.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "referral.read"));
+    expect(reads).toHaveLength(3);
+    // A caseworker of an unrelated team sees nothing at all.
+    expect(
+      (await call(service, "GET", `/v1/referrals/${id}`, await tokens.caseworker(["other-team"]))).status,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,170 @@
+import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
+import { eq } from "drizzle-orm";
+import { delay, HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { Webhook } from "standardwebhooks";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createWebhookSender } from "../src/background/webhook-sender.js";
+import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../src/db/schema.js";
+import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
+import { call, logger, type Service, startReferrals, tokens } from "./harness.js";
+
+const HOOK = "https://police-5277.example/relais/webhook";
+
+// The police zone's records system, as msw plays it: each test queues the answers it wants.
+const received: Array<{ headers: Record<string, string>; body: string }> = [];
+let answers: Array<() => Promise<Response> | Response> = [];
+const policeSystem = setupServer(
+  http.post(HOOK, async ({ request }) => {
+    received.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
+    const answer = answers.shift();
+    return answer ? answer() : new HttpResponse(null, { status: 204 });
+  }),
+);
+
+describe("police webhooks", () => {
+  let nats: NatsProcess;
+  let service: Service;
+  let clock: ManualClock;
+  beforeAll(async () => {
+    nats = await startNats();
+    policeSystem.listen({ onUnhandledRequest: "error" });
+  });
+  afterAll(async () => {
+    policeSystem.close();
+    await nats.stop();
+  });
+  beforeEach(async () => {
+    // Real time, moved by hand: the independent verifier checks the timestamp against now.
+    clock = new ManualClock(new Date());
+    service = await startReferrals(nats, { clock });
+    received.length = 0;
+    answers = [];
+  });
+  afterEach(() => service.stop());
+
+  async function register(zone = "zone-5277") {
+    const res = await call(service, "PUT", `/v1/police-zones/${zone}/webhook`, await tokens.coordinator(), {
+      url: HOOK,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.secret).toMatch(/^whsec_/);
+    return res.body.secret as string;
+  }
+  async function fileClosedReferral(key: string) {
+    // Nobody consents: the referral closes at once, which the zone is told about.
+    const body = seraingReferral();
+    body.persons = body.persons.map((p) => ({ ...p, consent: false })) as never;
+    const res = await call(service, "POST", "/v1/referrals", await tokens.police(), body, {
+      "idempotency-key": key,
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+  const sender = (timeoutMs = 2_000) =>
+    createWebhookSender({ database: service.database, clock, box: service.box, logger, timeoutMs });
+
+  it("signs in the Standard Webhooks form, retries a 500 with backoff and logs every attempt", async () => {
+    const secret = await register();
+    const id = await fileClosedReferral("w1");
+    answers = [() => new HttpResponse("boom", { status: 500 })];
+    const loop = sender();
+    expect(await loop.tick()).toBe(1);
+    expect(await loop.tick()).toBe(0); // backing off
+    clock.advance({ seconds: 6 });
+    expect(await loop.tick()).toBe(1);
+    expect(received).toHaveLength(2);
+
+    const [delivery] = await service.database.db.select().from(webhookDeliveries);
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 2, lastStatusCode: 204 });
+    const log = await service.database.db
+      .select()
+      .from(webhookAttempts)
+      .where(eq(webhookAttempts.deliveryId, delivery!.id));
+    expect(log.map((a) => a.statusCode).sort()).toEqual([204, 500]);
+
+    // An independent implementation of the scheme accepts the signature…
+    const last = received[1]!;
+    const payload = new Webhook(secret).verify(last.body, last.headers) as { data: Record<string, unknown> };
+    expect(payload.data).toMatchObject({ referralId: id, status: "closed", previousStatus: "received" });
+    expect(last.headers["webhook-id"]).toBe(delivery!.id);
+    expect(last.headers["webhook-signature"]).toMatch(/^v1,/);
+    // …and rejects a tampered body or a wrong secret.
+    expect(() =>
+      new Webhook(secret).verify(last.body.replace("closed", "in_support"), last.headers),
+    ).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.alloc(32, 1).toString("base64")}`).verify(last.body, last.headers),
+    ).toThrow();
+    // The police system never receives names or phone numbers.
+    expect(last.body).not.toContain(victimName);
+    expect(last.body).not.toContain(victimPhone);
+  });
+
+  it("retries a timeout", async () => {
+    await register();
+    await fileClosedReferral("w2");
+    answers = [
+      async () => {
+        await delay(1_000);
+        return new HttpResponse(null, { status: 200 });
+      },
+    ];
+    const loop = sender(100);
+    await loop.tick();
+    const [pending] = await service.database.db.select().from(webhookDeliveries);
+    expect(pending).toMatchObject({ status: "pending", lastError: "timeout", attempts: 1 });
+    clock.advance({ seconds: 6 });
+    await loop.tick();
+    const [delivered] = await service.database.db.select().from(webhookDeliveries);
+    expect(delivered).toMatchObject({ status: "delivered", attempts: 2 });
+  });
+
+  it("stops on 410 Gone and disables the zone's webhook", async () => {
+    await register();
+    await fileClosedReferral("w3");
+    answers = [() => new HttpResponse(null, { status: 410 })];
+    const loop = sender();
+    await loop.tick();
+    clock.advance({ hours: 1 });
+    expect(await loop.tick()).toBe(0);
+    expect(received).toHaveLength(1);
+    const [delivery] = await service.database.db.select().from(webhookDeliveries);
+    expect(delivery).toMatchObject({ status: "gone", attempts: 1, lastStatusCode: 410 });
+    const [hook] = await service.database.db.select().from(policeWebhooks);
+    expect(hook).toMatchObject({ enabled: false });
+    // Later changes are not queued for a retired endpoint.
+    await fileClosedReferral("w4");
+    expect(await service.database.db.select().from(webhookDeliveries)).toHaveLength(1);
+  });
+
+  it("validates registrations and lets coordinators only", async () => {
+    const path = "/v1/police-zones/zone-5277/webhook";
+    expect(
+      (await call(service, "PUT", path, await tokens.coordinator(), { url: "not a url" })).body.errors[0]
+        .path,
+    ).toBe("url");
+    expect(
+      (await call(service, "PUT", path, await tokens.coordinator(), { url: "ftp://x.example/h" })).status,
+    ).toBe(400);
+    const badSecret = await call(service, "PUT", path, await tokens.coordinator(), {
+      url: HOOK,
+      secret: "plain",
+    });
+    expect([badSecret.status, badSecret.body.code]).toEqual([422, "invalid_secret"]);
+    const own = await call(service, "PUT", path, await tokens.coordinator(), {
+      url: HOOK,
+      secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.secret).toBeUndefined();
+    for (const token of [
+      await tokens.police(),
+      await tokens.caseworker(["t"]),
+      await tokens.other("facilitator"),
+    ]) {
+      expect((await call(service, "PUT", path, token, { url: HOOK })).status).toBe(403);
+    }
+    expect((await call(service, "PUT", path, null, { url: HOOK })).status).toBe(401);
+  });
+});
