@@ -8,6 +8,14 @@ import {
   type TokenVerifier,
 } from "@relais/service-kit";
 import type * as schema from "./db/schema.js";
+import { attendanceRoutes } from "./routes/attendance.js";
+import { checkInRoutes } from "./routes/check-ins.js";
+import { enrolmentRoutes } from "./routes/enrolments.js";
+import { groupRoutes } from "./routes/groups.js";
+import { placementRoutes } from "./routes/placements.js";
+import { reportRoutes } from "./routes/reports.js";
+import { separationRoutes } from "./routes/separations.js";
+import { sessionRoutes } from "./routes/sessions.js";
 
 export interface AppDeps {
   database: Database<typeof schema>;
@@ -29,5 +37,14 @@ export function createApp(deps: AppDeps) {
       { name: "nats", check: deps.natsCheck },
     ],
   });
-  return app.route("/", deadLetterRoutes(deps));
+  return app
+    .route("/", groupRoutes(deps))
+    .route("/", sessionRoutes(deps))
+    .route("/", enrolmentRoutes(deps))
+    .route("/", attendanceRoutes(deps))
+    .route("/", reportRoutes(deps))
+    .route("/", checkInRoutes(deps))
+    .route("/", placementRoutes(deps))
+    .route("/", separationRoutes(deps))
+    .route("/", deadLetterRoutes(deps));
 }

@@ -3,7 +3,7 @@ import { bootService, startupFailure } from "@relais/service-kit";
 import { createApp } from "./app.js";
 import * as schema from "./db/schema.js";
 import { readEnv } from "./env.js";
-import { consumers } from "./events/consumers.js";
+import { groupConsumers } from "./events/consumers.js";
 
 try {
   await bootService({
@@ -12,7 +12,7 @@ try {
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["GROUPS", "REFERRALS"],
-    consumers: () => consumers,
+    consumers: (context) => groupConsumers(context),
     createApp: (context) => createApp(context),
   });
 } catch (error) {

@@ -7,7 +7,8 @@ import { type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing
 import pino from "pino";
 import { createApp } from "../src/app.js";
 import * as schema from "../src/db/schema.js";
-import { consumers } from "../src/events/consumers.js";
+import { groupConsumers } from "../src/events/consumers.js";
+import { clientFor } from "./client.js";
 
 export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
 const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
@@ -16,18 +17,20 @@ export async function startGroups(nats: NatsProcess, options: { clock?: Clock } 
   const database = await tempDatabase({ schema, migrationsFolder });
   const bus = connectBus({ servers: nats.url, name: "groups-test", logger, timeoutMs: 1_000 });
   await ensureStreams(await bus.manager(), ["GROUPS", "REFERRALS"], { replicas: 1 });
-  const runner = createConsumerRunner({ bus, database, logger, consumers });
+  const clock = options.clock ?? systemClock;
+  const runner = createConsumerRunner({ bus, database, logger, consumers: groupConsumers({ clock }) });
   const relay = createOutboxRelay({ database, bus, logger });
   const app = createApp({
     database,
     logger,
     verifyToken: hs256Verifier(TEST_JWT_SECRET),
-    clock: options.clock ?? systemClock,
+    clock,
     runner,
     natsCheck: () => bus.check(),
   });
   return {
     app,
+    client: clientFor(app),
     runner,
     database,
     bus,
@@ -40,3 +43,5 @@ export async function startGroups(nats: NatsProcess, options: { clock?: Clock } 
     },
   };
 }
+
+export type GroupsService = Awaited<ReturnType<typeof startGroups>>;

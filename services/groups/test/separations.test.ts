@@ -1,7 +1,8 @@
 import { type ContactPreferences, createEvent, ReferralReceived } from "@relais/contracts";
-import { type NatsProcess, startNats, waitFor } from "@relais/testing";
+import { ManualClock, type NatsProcess, startNats, waitFor } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { separations } from "../src/db/schema.js";
+import { groupInput, json, problem } from "./client.js";
 import { startGroups } from "./harness.js";
 
 const preferences: ContactPreferences = {
@@ -11,6 +12,29 @@ const preferences: ContactPreferences = {
   discreet: true,
   doNotContact: false,
 } as const;
+
+function referral(victim: string, author: string) {
+  const person = (personRef: string, role: "victim" | "author") => ({
+    personRef,
+    role,
+    consent: true,
+    language: "fr" as const,
+    timeZone: "Europe/Brussels",
+    preferences,
+  });
+  return createEvent(ReferralReceived, {
+    orgId: "org-liege",
+    source: "referrals",
+    data: {
+      referralId: `ref-${victim}`,
+      policeZone: "5277",
+      municipality: "Seraing",
+      riskLevel: "high",
+      childrenPresent: true,
+      persons: [person(victim, "victim"), person(author, "author")],
+    },
+  });
+}
 
 describe("referrals.referral.received in groups", () => {
   let nats: NatsProcess;
@@ -23,35 +47,7 @@ describe("referrals.referral.received in groups", () => {
     const service = await startGroups(nats);
     service.runner.start();
     try {
-      const event = createEvent(ReferralReceived, {
-        orgId: "org-liege",
-        source: "referrals",
-        data: {
-          referralId: "ref-1",
-          policeZone: "5277",
-          municipality: "Seraing",
-          riskLevel: "high",
-          childrenPresent: true,
-          persons: [
-            {
-              personRef: "prs_victim0001",
-              role: "victim",
-              consent: true,
-              language: "fr",
-              timeZone: "Europe/Brussels",
-              preferences,
-            },
-            {
-              personRef: "prs_author0001",
-              role: "author",
-              consent: true,
-              language: "fr",
-              timeZone: "Europe/Brussels",
-              preferences,
-            },
-          ],
-        },
-      });
+      const event = referral("prs_victim0001", "prs_author0001");
       const js = await service.bus.jetstream();
       const payload = new TextEncoder().encode(JSON.stringify(event));
       await js.publish(event.type, payload, { msgID: event.id });
@@ -70,5 +66,101 @@ describe("referrals.referral.received in groups", () => {
     } finally {
       await service.stop();
     }
+  });
+});
+
+describe("safety separation at enrolment", () => {
+  let nats: NatsProcess;
+  let service: Awaited<ReturnType<typeof startGroups>>;
+  beforeAll(async () => {
+    nats = await startNats();
+    service = await startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") });
+    service.runner.start();
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await nats?.stop();
+  });
+
+  const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
+  async function newGroup(overrides: Record<string, unknown>) {
+    const response = await service.client.post("/v1/groups", groupInput(overrides), { role: "coordinator" });
+    return (await json<{ id: string }>(response)).id;
+  }
+  const enrol = (groupId: string, personRef: string) =>
+    service.client.post(`/v1/groups/${groupId}/enrolments`, { personRef }, facilitator);
+  const at = (dtstart: string, address = "Rue de la Station 12, 4100 Seraing") => ({
+    location: { kind: "venue", address },
+    schedule: { ...groupInput().schedule, dtstart, rrule: "FREQ=WEEKLY;COUNT=10" },
+  });
+
+  it("keeps a linked author out of the victim's group and of an overlapping group at the same venue", async () => {
+    const victim = "prs_victim0002";
+    const author = "prs_author0002";
+    const event = referral(victim, author);
+    const js = await service.bus.jetstream();
+    await js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID: event.id });
+    await waitFor(async () => (await service.database.db.select().from(separations)).length >= 2, {
+      timeoutMs: 10_000,
+      message: "separation recorded from the referral",
+    });
+
+    const victims = await newGroup(at("2026-02-03T18:00"));
+    const perpetrators = await newGroup({
+      kind: "perpetrator",
+      facilitators: [{ sub: "facilitator-1" }],
+      // Same venue written differently, starting while the victims' group is still meeting.
+      ...at("2026-02-03T19:30", "rue de la station 12 4100 SERAING"),
+    });
+    const laterSameVenue = await newGroup({ kind: "parent", ...at("2026-02-04T18:00") });
+    const elsewhere = await newGroup({
+      kind: "parent",
+      ...at("2026-02-03T18:00", "Place Communale 1, 4100 Seraing"),
+    });
+
+    expect((await enrol(victims, victim)).status).toBe(201);
+    const same = await problem(await enrol(victims, author));
+    expect(same).toMatchObject({ status: 409, code: "safety_separation" });
+    expect(same.detail).not.toContain(victim);
+    const overlapping = await problem(await enrol(perpetrators, author));
+    expect(overlapping).toMatchObject({ status: 409, code: "safety_separation" });
+    expect(overlapping.detail).toContain("same place");
+    expect(overlapping.detail).not.toContain(victim);
+
+    expect((await enrol(laterSameVenue, author)).status).toBe(201);
+    expect((await enrol(elsewhere, author)).status).toBe(201);
+    // And the other way round: the victim cannot now join the groups the author is in.
+    expect((await problem(await enrol(elsewhere, victim))).code).toBe("safety_separation");
+  });
+
+  it("records a link entered by a coordinator, in both directions, and enforces it", async () => {
+    const linked = await service.client.post(
+      "/v1/separations",
+      { personRef: "prs_victim0003", otherPersonRef: "prs_author0003", referralId: "court-order-17" },
+      { role: "coordinator" },
+    );
+    expect(linked.status).toBe(201);
+    const groupId = await newGroup(at("2026-03-03T10:00"));
+    expect((await enrol(groupId, "prs_author0003")).status).toBe(201);
+    expect((await problem(await enrol(groupId, "prs_victim0003"))).code).toBe("safety_separation");
+  });
+
+  it("lets only coordinators and administrators link persons, and names bad fields", async () => {
+    const body = { personRef: "prs_victim0004", otherPersonRef: "prs_author0004" };
+    for (const role of ["police", "facilitator", "programme_staff", "caseworker"] as const)
+      expect((await service.client.post("/v1/separations", body, { role })).status).toBe(403);
+    expect((await service.client.post("/v1/separations", body, { role: "admin" })).status).toBe(201);
+    const same = await service.client.post(
+      "/v1/separations",
+      { personRef: "prs_victim0004", otherPersonRef: "prs_victim0004" },
+      { role: "coordinator" },
+    );
+    expect(await problem(same)).toMatchObject({ status: 400, paths: ["otherPersonRef"] });
+    const bad = await service.client.post(
+      "/v1/separations",
+      { personRef: "alice", otherPersonRef: "prs_author0004" },
+      { role: "coordinator" },
+    );
+    expect(await problem(bad)).toMatchObject({ status: 400, paths: ["personRef"] });
   });
 });

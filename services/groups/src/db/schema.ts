@@ -1,4 +1,4 @@
-import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
 export { auditLog, idempotencyKeys } from "@relais/service-kit";
@@ -14,4 +14,164 @@ export const separations = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.personRef, t.otherPersonRef] }), index("separations_org").on(t.orgId)],
+);
+
+export const groups = sqliteTable(
+  "groups",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    kind: text("kind").notNull(),
+    publicName: text("public_name").notNull(),
+    language: text("language").notNull(),
+    municipality: text("municipality").notNull(),
+    /** JSON `Location`. */
+    location: text("location").notNull(),
+    /** Lower-cased, whitespace-collapsed venue address; null for online groups. Separation compares it. */
+    venueKey: text("venue_key"),
+    capacity: integer("capacity").notNull(),
+    admission: text("admission").notNull(),
+    /** JSON array of `{ sub, displayName?, email? }`; `group_facilitators` indexes the subs. */
+    facilitators: text("facilitators").notNull(),
+    /** JSON `CompliancePolicy`; perpetrator groups only. */
+    compliancePolicy: text("compliance_policy"),
+    timeZone: text("time_zone").notNull(),
+    dtstart: text("dtstart").notNull(),
+    rrule: text("rrule").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    /** SEQUENCE of the series: bumped on every change to it or one of its sessions. */
+    sequence: integer("sequence").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("groups_org_kind").on(t.orgId, t.kind), index("groups_venue").on(t.orgId, t.venueKey)],
+);
+
+export const groupFacilitators = sqliteTable(
+  "group_facilitators",
+  {
+    groupId: text("group_id").notNull(),
+    sub: text("sub").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.sub] }), index("group_facilitators_sub").on(t.sub)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id").notNull(),
+    orgId: text("org_id").notNull(),
+    /** UTC ISO instants: they sort as text. */
+    originalStartsAt: text("original_starts_at").notNull(),
+    startsAt: text("starts_at").notNull(),
+    endsAt: text("ends_at").notNull(),
+    status: text("status").notNull(),
+    cancelReason: text("cancel_reason"),
+  },
+  (t) => [index("sessions_group_start").on(t.groupId, t.startsAt)],
+);
+
+export const enrolments = sqliteTable(
+  "enrolments",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id").notNull(),
+    orgId: text("org_id").notNull(),
+    personRef: text("person_ref").notNull(),
+    displayName: text("display_name"),
+    language: text("language").notNull(),
+    /** JSON `ContactDetails` / `ContactPreferences` for direct enrolments; null when from a referral. */
+    contact: text("contact"),
+    preferences: text("preferences"),
+    status: text("status").notNull(),
+    reason: text("reason"),
+    /** Arrival order within the group: the waitlist is served by it. */
+    seq: integer("seq").notNull(),
+    source: text("source").notNull(),
+    referralId: text("referral_id"),
+    /** JSON `Mandate`, perpetrator programmes only. */
+    mandate: text("mandate"),
+    createdAt: text("created_at").notNull(),
+    enrolledAt: text("enrolled_at"),
+    endedAt: text("ended_at"),
+  },
+  (t) => [
+    index("enrolments_group_status").on(t.groupId, t.status, t.seq),
+    index("enrolments_person").on(t.orgId, t.personRef),
+  ],
+);
+
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    sessionId: text("session_id").notNull(),
+    enrolmentId: text("enrolment_id").notNull(),
+    orgId: text("org_id").notNull(),
+    status: text("status").notNull(),
+    note: text("note"),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.enrolmentId] }),
+    index("attendance_enrolment").on(t.enrolmentId),
+  ],
+);
+
+/** Compliance steps currently in breach: a row means its event was emitted; a correction deletes it. */
+export const complianceBreaches = sqliteTable(
+  "compliance_breaches",
+  {
+    enrolmentId: text("enrolment_id").notNull(),
+    stepKind: text("step_kind").notNull(),
+    threshold: real("threshold").notNull(),
+    firedAt: text("fired_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enrolmentId, t.stepKind] })],
+);
+
+/** A victim missed a victim-group session: the facilitator should check in on their safety. */
+export const safetyCheckIns = sqliteTable(
+  "safety_check_ins",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    groupId: text("group_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    enrolmentId: text("enrolment_id").notNull(),
+    status: text("status").notNull(),
+    createdAt: text("created_at").notNull(),
+    resolvedAt: text("resolved_at"),
+    resolvedBy: text("resolved_by"),
+  },
+  (t) => [
+    uniqueIndex("safety_check_ins_once").on(t.sessionId, t.enrolmentId),
+    index("safety_check_ins_group").on(t.groupId, t.status),
+  ],
+);
+
+/** People referrals asked a group place for, and what became of the request. */
+export const placements = sqliteTable(
+  "placements",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    referralId: text("referral_id").notNull(),
+    personRef: text("person_ref").notNull(),
+    role: text("role").notNull(),
+    displayName: text("display_name"),
+    groupKind: text("group_kind").notNull(),
+    language: text("language").notNull(),
+    municipality: text("municipality").notNull(),
+    timeZone: text("time_zone").notNull(),
+    mandate: text("mandate"),
+    status: text("status").notNull(),
+    groupId: text("group_id"),
+    enrolmentId: text("enrolment_id"),
+    createdAt: text("created_at").notNull(),
+    placedAt: text("placed_at"),
+  },
+  (t) => [index("placements_org_status").on(t.orgId, t.status, t.createdAt)],
 );

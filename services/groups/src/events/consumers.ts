@@ -1,4 +1,8 @@
 import type { ConsumerDefinition } from "@relais/bus";
+import type { Clock } from "@relais/service-kit";
 import { referralReceivedConsumer } from "./referral-received.js";
+import { supportRequestedConsumer } from "./support-requested.js";
 
-export const consumers: ConsumerDefinition[] = [referralReceivedConsumer];
+export function groupConsumers(deps: { clock: Clock }): ConsumerDefinition[] {
+  return [referralReceivedConsumer, supportRequestedConsumer(deps)];
+}

@@ -1,0 +1,94 @@
+// One participant's attendance over the whole series, with their compliance where mandated.
+import type { AttendanceStatus } from "@relais/contracts";
+import type { Database } from "@relais/db";
+import { type Principal, recordAudit } from "@relais/service-kit";
+import { eq } from "drizzle-orm";
+import { attendance } from "../db/schema.js";
+import type { ComplianceState } from "../domain/compliance.js";
+import { toCsv } from "../domain/csv.js";
+import { toZonedIso } from "../domain/recurrence.js";
+import { type EnrolmentRecord, visibleEnrolment } from "./enrolment-store.js";
+import { type GroupRecord, groupSessions } from "./group-store.js";
+import { complianceOf } from "./review-compliance.js";
+
+export interface ReportLine {
+  sessionId: string;
+  startsAt: string;
+  sessionStatus: "scheduled" | "moved" | "cancelled";
+  attendance: AttendanceStatus | null;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+}
+
+export interface AttendanceReport {
+  group: GroupRecord;
+  enrolment: EnrolmentRecord;
+  compliance: ComplianceState | null;
+  lines: ReportLine[];
+}
+
+export async function attendanceReport(
+  database: Database,
+  principal: Principal,
+  enrolmentId: string,
+  requestId?: string,
+): Promise<AttendanceReport> {
+  const { db } = database;
+  const { enrolment, group } = await visibleEnrolment(db, principal, enrolmentId);
+  const sessions = await groupSessions(db, group.id);
+  const records = new Map(
+    (await db.select().from(attendance).where(eq(attendance.enrolmentId, enrolmentId))).map((r) => [
+      r.sessionId,
+      r,
+    ]),
+  );
+  const lines = sessions.map((session) => {
+    const record = records.get(session.id);
+    return {
+      sessionId: session.id,
+      startsAt: toZonedIso(session.startsAt, group.timeZone),
+      sessionStatus: session.status,
+      attendance: (record?.status as AttendanceStatus | undefined) ?? null,
+      note: record?.note ?? null,
+      recordedBy: record?.recordedBy ?? null,
+      recordedAt: record?.recordedAt ?? null,
+    };
+  });
+  const compliance = await complianceOf(db, group, enrolment);
+  await database.write((tx) =>
+    recordAudit(tx, {
+      principal,
+      action: "attendance_report.read",
+      recordType: "enrolment",
+      recordId: enrolmentId,
+      requestId,
+    }),
+  );
+  return { group, enrolment, compliance, lines };
+}
+
+export const REPORT_COLUMNS = [
+  "session_id",
+  "starts_at",
+  "session_status",
+  "attendance",
+  "note",
+  "recorded_by",
+  "recorded_at",
+] as const;
+
+export function reportCsv(report: AttendanceReport): string {
+  return toCsv(
+    REPORT_COLUMNS,
+    report.lines.map((line) => [
+      line.sessionId,
+      line.startsAt,
+      line.sessionStatus,
+      line.attendance,
+      line.note,
+      line.recordedBy,
+      line.recordedAt,
+    ]),
+  );
+}

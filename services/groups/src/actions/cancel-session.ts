@@ -1,0 +1,77 @@
+import { enqueue } from "@relais/bus";
+import { createEvent, SessionCancelled } from "@relais/contracts";
+import type { Database } from "@relais/db";
+import { type Clock, Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { enrolments, sessions } from "../db/schema.js";
+import { toEnrolmentRecord } from "./enrolment-store.js";
+import {
+  bumpSequence,
+  type GroupRecord,
+  groupSessions,
+  type SessionRecord,
+  seriesSnapshot,
+  visibleSession,
+} from "./group-store.js";
+import { reviewCompliance } from "./review-compliance.js";
+
+export async function cancelSession(
+  deps: { database: Database; clock: Clock },
+  principal: Principal,
+  id: string,
+  reason: string | undefined,
+  requestId?: string,
+): Promise<{ group: GroupRecord; session: SessionRecord }> {
+  return deps.database.write(async (tx) => {
+    const { group: before, session } = await visibleSession(tx, principal, id);
+    if (session.status === "cancelled")
+      throw new Conflict("This session is already cancelled", "session_cancelled");
+    const now = deps.clock.now();
+    if (Date.parse(session.startsAt) <= now.getTime())
+      throw new Conflict("This session has already started", "session_started");
+    await tx
+      .update(sessions)
+      .set({ status: "cancelled", cancelReason: reason ?? null })
+      .where(eq(sessions.id, id));
+    const group = await bumpSequence(tx, before, now.toISOString());
+    const after = await groupSessions(tx, group.id);
+    await enqueue(
+      tx,
+      createEvent(SessionCancelled, {
+        orgId: principal.org,
+        source: "groups",
+        correlationId: requestId,
+        occurredAt: now,
+        data: {
+          groupId: group.id,
+          sessionId: id,
+          originalStartsAt: session.originalStartsAt,
+          ...(reason ? { reason } : {}),
+          series: seriesSnapshot(group, after),
+        },
+      }),
+    );
+    // One session fewer changes what a mandated participant must attend.
+    if (group.kind === "perpetrator") {
+      const mandated = await tx
+        .select()
+        .from(enrolments)
+        .where(
+          and(
+            eq(enrolments.groupId, group.id),
+            eq(enrolments.status, "enrolled"),
+            isNotNull(enrolments.mandate),
+          ),
+        );
+      for (const row of mandated) await reviewCompliance(tx, group, toEnrolmentRecord(row), now, requestId);
+    }
+    await recordAudit(tx, {
+      principal,
+      action: "session.cancel",
+      recordType: "session",
+      recordId: id,
+      requestId,
+    });
+    return { group, session: after.find((s) => s.id === id)! };
+  });
+}

@@ -1,0 +1,84 @@
+// Moves one session, or this and every later one ("from this session on"), bumps the series'
+// SEQUENCE and tells participants through `groups.session.changed`.
+import { enqueue } from "@relais/bus";
+import { createEvent, SessionChanged } from "@relais/contracts";
+import type { Database } from "@relais/db";
+import { type Clock, Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { sessions } from "../db/schema.js";
+import { moveFollowing, moveSingle } from "../domain/session-moves.js";
+import {
+  bumpSequence,
+  type GroupRecord,
+  groupSessions,
+  type SessionRecord,
+  seriesSnapshot,
+  visibleSession,
+} from "./group-store.js";
+
+export interface SessionChange {
+  scope: "single" | "following";
+  /** New start of this session, with offset. */
+  startsAt?: string;
+  durationMinutes?: number;
+}
+
+export async function changeSession(
+  deps: { database: Database; clock: Clock },
+  principal: Principal,
+  id: string,
+  change: SessionChange,
+  requestId?: string,
+): Promise<{ group: GroupRecord; sessions: SessionRecord[] }> {
+  return deps.database.write(async (tx) => {
+    const { group: before, session } = await visibleSession(tx, principal, id);
+    if (session.status === "cancelled") throw new Conflict("This session is cancelled", "session_cancelled");
+    const now = deps.clock.now();
+    if (Date.parse(session.startsAt) <= now.getTime())
+      throw new Conflict("This session has already started", "session_started");
+    const newStart = change.startsAt
+      ? DateTime.fromISO(change.startsAt, { setZone: true })
+      : DateTime.fromISO(session.startsAt, { zone: before.timeZone });
+    if (newStart.toMillis() <= now.getTime())
+      throw new Conflict("A session cannot be moved into the past", "session_in_past");
+    const duration =
+      change.durationMinutes ??
+      Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000);
+    const all = await groupSessions(tx, before.id);
+    const moves =
+      change.scope === "single"
+        ? [moveSingle(session, newStart, duration)]
+        : moveFollowing(all, session.id, newStart, duration, before.timeZone);
+    for (const move of moves)
+      await tx
+        .update(sessions)
+        .set({ startsAt: move.startsAt, endsAt: move.endsAt, status: move.status })
+        .where(eq(sessions.id, move.id));
+    const group = await bumpSequence(tx, before, now.toISOString());
+    const after = await groupSessions(tx, group.id);
+    await enqueue(
+      tx,
+      createEvent(SessionChanged, {
+        orgId: principal.org,
+        source: "groups",
+        correlationId: requestId,
+        occurredAt: now,
+        data: {
+          groupId: group.id,
+          sessionId: session.id,
+          scope: change.scope,
+          series: seriesSnapshot(group, after),
+        },
+      }),
+    );
+    await recordAudit(tx, {
+      principal,
+      action: "session.change",
+      recordType: "session",
+      recordId: id,
+      requestId,
+    });
+    return { group, sessions: after };
+  });
+}

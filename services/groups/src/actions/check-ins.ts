@@ -1,0 +1,102 @@
+// Safety check-ins raised when a victim misses a victim-group session: the facilitator's to-do list.
+import type { Database } from "@relais/db";
+import { type Clock, Conflict, NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { enrolments, groupFacilitators, safetyCheckIns, sessions } from "../db/schema.js";
+
+export interface CheckIn {
+  id: string;
+  groupId: string;
+  sessionId: string;
+  sessionStartsAt: string;
+  enrolmentId: string;
+  personRef: string;
+  displayName: string | null;
+  status: "open" | "done" | "void";
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+/** Check-ins of the groups the caller runs (coordinators: the whole organisation). */
+export async function listCheckIns(
+  database: Database,
+  principal: Principal,
+  status: "open" | "done" | "void",
+  requestId?: string,
+): Promise<CheckIn[]> {
+  const { db } = database;
+  const mine = principal.roles.includes("coordinator")
+    ? undefined
+    : inArray(
+        safetyCheckIns.groupId,
+        db
+          .select({ id: groupFacilitators.groupId })
+          .from(groupFacilitators)
+          .where(eq(groupFacilitators.sub, principal.sub)),
+      );
+  const rows = await db
+    .select({ checkIn: safetyCheckIns, enrolment: enrolments, session: sessions })
+    .from(safetyCheckIns)
+    .innerJoin(enrolments, eq(enrolments.id, safetyCheckIns.enrolmentId))
+    .innerJoin(sessions, eq(sessions.id, safetyCheckIns.sessionId))
+    .where(and(eq(safetyCheckIns.orgId, principal.org), eq(safetyCheckIns.status, status), mine))
+    .orderBy(asc(safetyCheckIns.createdAt))
+    .limit(500);
+  await database.write((tx) =>
+    recordAudit(tx, {
+      principal,
+      action: "check_ins.read",
+      recordType: "check_in",
+      recordId: status,
+      requestId,
+    }),
+  );
+  return rows.map(({ checkIn, enrolment, session }) => ({
+    id: checkIn.id,
+    groupId: checkIn.groupId,
+    sessionId: checkIn.sessionId,
+    sessionStartsAt: session.startsAt,
+    enrolmentId: checkIn.enrolmentId,
+    personRef: enrolment.personRef,
+    displayName: enrolment.displayName,
+    status: checkIn.status as CheckIn["status"],
+    createdAt: checkIn.createdAt,
+    resolvedAt: checkIn.resolvedAt,
+  }));
+}
+
+export async function resolveCheckIn(
+  deps: { database: Database; clock: Clock },
+  principal: Principal,
+  id: string,
+  requestId?: string,
+): Promise<void> {
+  await deps.database.write(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(safetyCheckIns)
+      .where(and(eq(safetyCheckIns.id, id), eq(safetyCheckIns.orgId, principal.org)));
+    const runs =
+      row &&
+      (principal.roles.includes("coordinator") ||
+        (
+          await tx
+            .select()
+            .from(groupFacilitators)
+            .where(and(eq(groupFacilitators.groupId, row.groupId), eq(groupFacilitators.sub, principal.sub)))
+        ).length > 0);
+    if (!row || !runs) throw new NotFound("No such check-in");
+    if (row.status !== "open") throw new Conflict(`This check-in is ${row.status}`, "check_in_closed");
+    await tx
+      .update(safetyCheckIns)
+      .set({ status: "done", resolvedAt: deps.clock.now().toISOString(), resolvedBy: principal.sub })
+      .where(eq(safetyCheckIns.id, id));
+    await recordAudit(tx, {
+      principal,
+      action: "check_in.resolve",
+      recordType: "check_in",
+      recordId: id,
+      requestId,
+    });
+  });
+}

@@ -1,0 +1,65 @@
+// Ends an enrolment (withdrawn, excluded or completed) and gives a freed seat to the waitlist.
+import { enqueue } from "@relais/bus";
+import { createEvent, EnrolmentEnded } from "@relais/contracts";
+import type { Database } from "@relais/db";
+import { type Clock, Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { eq } from "drizzle-orm";
+import { enrolments } from "../db/schema.js";
+import { type EnrolmentRecord, enrolmentRef, visibleEnrolment } from "./enrolment-store.js";
+import { groupSessions, seriesSnapshot } from "./group-store.js";
+import { promoteWaitlist } from "./promote-waitlist.js";
+
+export type EndStatus = "withdrawn" | "excluded" | "completed";
+
+export async function endEnrolment(
+  deps: { database: Database; clock: Clock },
+  principal: Principal,
+  id: string,
+  outcome: { status: EndStatus; reason?: string },
+  requestId?: string,
+): Promise<{ enrolment: EnrolmentRecord; promoted: string[] }> {
+  return deps.database.write(async (tx) => {
+    const { enrolment, group } = await visibleEnrolment(tx, principal, id);
+    if (enrolment.status !== "enrolled" && enrolment.status !== "waitlisted")
+      throw new Conflict(`This enrolment has already ended (${enrolment.status})`, "enrolment_ended");
+    if (outcome.status === "completed" && enrolment.status === "waitlisted")
+      throw new Conflict("Someone on the waitlist cannot complete the group", "not_enrolled");
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    await tx
+      .update(enrolments)
+      .set({ status: outcome.status, reason: outcome.reason ?? null, endedAt: at })
+      .where(eq(enrolments.id, id));
+    const ended: EnrolmentRecord = {
+      ...enrolment,
+      status: outcome.status,
+      reason: outcome.reason ?? null,
+      endedAt: at,
+    };
+    const sessions = await groupSessions(tx, group.id);
+    await enqueue(
+      tx,
+      createEvent(EnrolmentEnded, {
+        orgId: principal.org,
+        source: "groups",
+        correlationId: requestId,
+        occurredAt: now,
+        data: {
+          ...enrolmentRef(ended),
+          status: outcome.status,
+          ...(outcome.reason ? { reason: outcome.reason } : {}),
+          series: seriesSnapshot(group, sessions),
+        },
+      }),
+    );
+    const promoted = await promoteWaitlist(tx, group, sessions, now, requestId);
+    await recordAudit(tx, {
+      principal,
+      action: `enrolment.${outcome.status}`,
+      recordType: "enrolment",
+      recordId: id,
+      requestId,
+    });
+    return { enrolment: ended, promoted };
+  });
+}

@@ -1,0 +1,130 @@
+// Enrols a person in a group, or puts them on its waitlist when it is full. Runs in the
+// serialised write transaction, so the seat count it reads is the one it writes against.
+import { enqueue } from "@relais/bus";
+import {
+  type ContactDetails,
+  type ContactPreferences,
+  createEvent,
+  EnrolmentConfirmed,
+  EnrolmentWaitlisted,
+  type Language,
+  newId,
+} from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { Conflict, Invalid } from "@relais/service-kit";
+import { and, eq, inArray, max, sql } from "drizzle-orm";
+import { enrolments } from "../db/schema.js";
+import { admissionOpen, seatFor } from "../domain/admission.js";
+import { type EnrolmentRecord, enrolmentRef, type Mandate, toEnrolmentRecord } from "./enrolment-store.js";
+import { type GroupRecord, groupSessions, seatCounts, seriesSnapshot } from "./group-store.js";
+import { assertSeparated } from "./separation-check.js";
+
+export interface Participant {
+  personRef: string;
+  language: Language;
+  displayName?: string;
+  contact?: ContactDetails;
+  preferences?: ContactPreferences;
+  mandate?: Mandate;
+  source: "direct" | "placement";
+  referralId?: string;
+}
+
+export interface Enrolled {
+  enrolment: EnrolmentRecord;
+  /** 1-based place on the waitlist; null once enrolled. */
+  position: number | null;
+}
+
+export async function enrolParticipant(
+  tx: Executor,
+  group: GroupRecord,
+  participant: Participant,
+  now: Date,
+  correlationId?: string,
+): Promise<Enrolled> {
+  if (participant.mandate && group.kind !== "perpetrator")
+    throw new Invalid("Only perpetrator programmes take a mandate", [
+      { path: "mandate", message: "Only for perpetrator groups" },
+    ]);
+  const sessions = await groupSessions(tx, group.id);
+  if (!admissionOpen(group.admission, sessions, now))
+    throw new Conflict(
+      group.admission === "closed"
+        ? "This closed group no longer takes participants: its first session has started"
+        : "This group takes no more participants: its last session has ended",
+      "admission_closed",
+    );
+  const [existing] = await tx
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.groupId, group.id),
+        eq(enrolments.personRef, participant.personRef),
+        inArray(enrolments.status, ["waitlisted", "enrolled"]),
+      ),
+    );
+  if (existing)
+    throw new Conflict("This person is already enrolled or waiting in this group", "already_enrolled");
+  await assertSeparated(tx, group, sessions, participant.personRef);
+
+  const counts = await seatCounts(tx, group.id);
+  const status = seatFor(counts.enrolled, group.capacity);
+  const [last] = await tx
+    .select({ seq: max(enrolments.seq) })
+    .from(enrolments)
+    .where(eq(enrolments.groupId, group.id));
+  const at = now.toISOString();
+  const row = {
+    id: newId(),
+    groupId: group.id,
+    orgId: group.orgId,
+    personRef: participant.personRef,
+    displayName: participant.displayName ?? null,
+    language: participant.language,
+    contact: participant.contact ? JSON.stringify(participant.contact) : null,
+    preferences: participant.preferences ? JSON.stringify(participant.preferences) : null,
+    status,
+    reason: null,
+    seq: (last?.seq ?? 0) + 1,
+    source: participant.source,
+    referralId: participant.referralId ?? null,
+    mandate: participant.mandate ? JSON.stringify(participant.mandate) : null,
+    createdAt: at,
+    enrolledAt: status === "enrolled" ? at : null,
+    endedAt: null,
+  };
+  await tx.insert(enrolments).values(row);
+  const enrolment = toEnrolmentRecord(row);
+  const position = status === "waitlisted" ? counts.waitlisted + 1 : null;
+  const event =
+    status === "enrolled"
+      ? createEvent(EnrolmentConfirmed, {
+          orgId: group.orgId,
+          source: "groups",
+          correlationId,
+          occurredAt: now,
+          data: { ...enrolmentRef(enrolment), series: seriesSnapshot(group, sessions) },
+        })
+      : createEvent(EnrolmentWaitlisted, {
+          orgId: group.orgId,
+          source: "groups",
+          correlationId,
+          occurredAt: now,
+          // Only enrolled participants are told where the group meets: no series, no venue.
+          data: { ...enrolmentRef(enrolment), position: position!, publicName: group.publicName },
+        });
+  await enqueue(tx, event);
+  return { enrolment, position };
+}
+
+/** 1-based waitlist place of each waitlisted enrolment of a group, by arrival. */
+export async function waitlistPositions(tx: Executor, groupId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(and(eq(enrolments.groupId, groupId), eq(enrolments.status, "waitlisted")))
+    .orderBy(sql`${enrolments.seq} asc`);
+  return new Map(rows.map((row, index) => [row.id, index + 1]));
+}

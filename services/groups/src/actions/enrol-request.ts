@@ -1,0 +1,88 @@
+// A member of staff enrols someone: directly by person reference, or by placing someone from the
+// placements list (people referred and awaiting a group).
+import type { ContactDetails, ContactPreferences, Language } from "@relais/contracts";
+import type { Database } from "@relais/db";
+import { type Clock, Conflict, Invalid, type Principal, recordAudit } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import { placements } from "../db/schema.js";
+import { type Enrolled, enrolParticipant, type Participant } from "./enrol-participant.js";
+import { Mandate } from "./enrolment-store.js";
+import { visibleGroup } from "./group-store.js";
+
+export interface EnrolmentRequest {
+  personRef?: string;
+  placementId?: string;
+  displayName?: string;
+  language?: Language;
+  contact?: ContactDetails;
+  preferences?: ContactPreferences;
+  mandate?: Mandate;
+}
+
+export async function enrolByStaff(
+  deps: { database: Database; clock: Clock },
+  principal: Principal,
+  groupId: string,
+  request: EnrolmentRequest,
+  requestId?: string,
+): Promise<Enrolled> {
+  return deps.database.write(async (tx) => {
+    const group = await visibleGroup(tx, principal, groupId);
+    const now = deps.clock.now();
+    let participant: Participant;
+    let placementId: string | undefined;
+    if (request.placementId) {
+      const [placement] = await tx
+        .select()
+        .from(placements)
+        .where(and(eq(placements.id, request.placementId), eq(placements.orgId, principal.org)));
+      if (!placement)
+        throw new Invalid("No such placement", [{ path: "placementId", message: "Unknown placement" }]);
+      if (placement.status !== "awaiting")
+        throw new Conflict("This person has already been placed", "already_placed");
+      placementId = placement.id;
+      participant = {
+        personRef: placement.personRef,
+        language: request.language ?? (placement.language as Language),
+        displayName: request.displayName ?? placement.displayName ?? undefined,
+        contact: request.contact,
+        preferences: request.preferences,
+        mandate:
+          request.mandate ?? (placement.mandate ? Mandate.parse(JSON.parse(placement.mandate)) : undefined),
+        source: "placement",
+        referralId: placement.referralId,
+      };
+    } else if (request.personRef) {
+      participant = {
+        personRef: request.personRef,
+        language: request.language ?? group.language,
+        displayName: request.displayName,
+        contact: request.contact,
+        preferences: request.preferences,
+        mandate: request.mandate,
+        source: "direct",
+      };
+    } else {
+      throw new Invalid("Give personRef or placementId", [{ path: "personRef", message: "Required" }]);
+    }
+    const enrolled = await enrolParticipant(tx, group, participant, now, requestId);
+    if (placementId)
+      await tx
+        .update(placements)
+        .set({
+          status: "placed",
+          groupId: group.id,
+          enrolmentId: enrolled.enrolment.id,
+          placedAt: now.toISOString(),
+        })
+        .where(eq(placements.id, placementId));
+    await recordAudit(tx, {
+      principal,
+      action: "enrolment.create",
+      recordType: "enrolment",
+      recordId: enrolled.enrolment.id,
+      requestId,
+    });
+    return enrolled;
+  });
+}

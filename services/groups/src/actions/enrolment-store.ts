@@ -1,0 +1,81 @@
+// Enrolments as typed records, and the person part every enrolment event carries.
+import { ContactDetails, ContactPreferences, type Language } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { NotFound, type Principal } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { enrolments } from "../db/schema.js";
+import { type GroupRecord, visibleGroup } from "./group-store.js";
+
+export const Mandate = z.object({
+  authority: z.string().trim().min(1).max(200),
+  contactEmail: z.email().max(254),
+  caseReference: z.string().trim().min(1).max(100),
+  requiredSessions: z.number().int().min(1).max(200),
+  deadline: z.iso.date(),
+});
+export type Mandate = z.infer<typeof Mandate>;
+
+export type EnrolmentStatus = "waitlisted" | "enrolled" | "completed" | "withdrawn" | "excluded";
+
+export interface EnrolmentRecord {
+  id: string;
+  groupId: string;
+  orgId: string;
+  personRef: string;
+  displayName: string | null;
+  language: Language;
+  contact: ContactDetails | null;
+  preferences: ContactPreferences | null;
+  status: EnrolmentStatus;
+  reason: string | null;
+  seq: number;
+  source: "direct" | "placement";
+  referralId: string | null;
+  mandate: Mandate | null;
+  createdAt: string;
+  enrolledAt: string | null;
+  endedAt: string | null;
+}
+
+export function toEnrolmentRecord(row: typeof enrolments.$inferSelect): EnrolmentRecord {
+  return {
+    ...row,
+    language: row.language as Language,
+    contact: row.contact ? ContactDetails.parse(JSON.parse(row.contact)) : null,
+    preferences: row.preferences ? ContactPreferences.parse(JSON.parse(row.preferences)) : null,
+    status: row.status as EnrolmentStatus,
+    source: row.source as EnrolmentRecord["source"],
+    mandate: row.mandate ? Mandate.parse(JSON.parse(row.mandate)) : null,
+  };
+}
+
+/** The enrolment and its group, if the caller may see the group. */
+export async function visibleEnrolment(
+  db: Executor,
+  principal: Principal,
+  id: string,
+): Promise<{ enrolment: EnrolmentRecord; group: GroupRecord }> {
+  const [row] = await db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.id, id), eq(enrolments.orgId, principal.org)));
+  if (!row) throw new NotFound("No such enrolment");
+  const group = await visibleGroup(db, principal, row.groupId).catch(() => {
+    throw new NotFound("No such enrolment");
+  });
+  return { enrolment: toEnrolmentRecord(row), group };
+}
+
+/** The person fields of `groups.enrolment.*` events. */
+export function enrolmentRef(enrolment: EnrolmentRecord) {
+  return {
+    enrolmentId: enrolment.id,
+    groupId: enrolment.groupId,
+    personRef: enrolment.personRef,
+    language: enrolment.language,
+    ...(enrolment.displayName ? { displayName: enrolment.displayName } : {}),
+    ...(enrolment.contact ? { contact: enrolment.contact } : {}),
+    ...(enrolment.preferences ? { preferences: enrolment.preferences } : {}),
+  };
+}

@@ -1,0 +1,145 @@
+// Reads groups and their sessions as typed records, scoped to the caller's organisation and
+// visibility, and builds the series snapshot every group event carries.
+import { type GroupKind, type Language, Location, type SeriesSnapshot } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { NotFound, type Principal } from "@relais/service-kit";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { enrolments, groups, sessions } from "../db/schema.js";
+import { canSeeGroup } from "../domain/access.js";
+import { CompliancePolicy } from "../domain/compliance.js";
+import type { Facilitator } from "../domain/group-input.js";
+
+export interface GroupRecord {
+  id: string;
+  orgId: string;
+  kind: GroupKind;
+  publicName: string;
+  language: Language;
+  municipality: string;
+  location: Location;
+  venueKey: string | null;
+  capacity: number;
+  admission: "closed" | "rolling";
+  facilitators: Facilitator[];
+  compliancePolicy: CompliancePolicy | null;
+  timeZone: string;
+  dtstart: string;
+  rrule: string;
+  durationMinutes: number;
+  sequence: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  groupId: string;
+  orgId: string;
+  originalStartsAt: string;
+  startsAt: string;
+  endsAt: string;
+  status: "scheduled" | "moved" | "cancelled";
+  cancelReason: string | null;
+}
+
+export function toGroupRecord(row: typeof groups.$inferSelect): GroupRecord {
+  return {
+    ...row,
+    kind: row.kind as GroupKind,
+    language: row.language as Language,
+    location: Location.parse(JSON.parse(row.location)),
+    admission: row.admission as GroupRecord["admission"],
+    facilitators: JSON.parse(row.facilitators) as Facilitator[],
+    compliancePolicy: row.compliancePolicy ? CompliancePolicy.parse(JSON.parse(row.compliancePolicy)) : null,
+  };
+}
+
+export function toSessionRecord(row: typeof sessions.$inferSelect): SessionRecord {
+  return { ...row, status: row.status as SessionRecord["status"] };
+}
+
+/** The group if it exists in the caller's organisation and the caller may see it; 404 otherwise. */
+export async function visibleGroup(db: Executor, principal: Principal, id: string): Promise<GroupRecord> {
+  const [row] = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.id, id), eq(groups.orgId, principal.org)));
+  const group = row ? toGroupRecord(row) : undefined;
+  if (
+    !group ||
+    !canSeeGroup(principal, { kind: group.kind, facilitatorSubs: group.facilitators.map((f) => f.sub) })
+  )
+    throw new NotFound("No such group");
+  return group;
+}
+
+export async function groupSessions(db: Executor, groupId: string): Promise<SessionRecord[]> {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.groupId, groupId))
+    .orderBy(asc(sessions.startsAt));
+  return rows.map(toSessionRecord);
+}
+
+/** The session and its group, if the caller may see the group. */
+export async function visibleSession(
+  db: Executor,
+  principal: Principal,
+  id: string,
+): Promise<{ group: GroupRecord; session: SessionRecord }> {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.orgId, principal.org)));
+  if (!row) throw new NotFound("No such session");
+  const group = await visibleGroup(db, principal, row.groupId).catch(() => {
+    throw new NotFound("No such session");
+  });
+  return { group, session: toSessionRecord(row) };
+}
+
+export async function seatCounts(
+  db: Executor,
+  groupId: string,
+): Promise<{ enrolled: number; waitlisted: number }> {
+  const rows = await db
+    .select({ status: enrolments.status, count: sql<number>`count(*)` })
+    .from(enrolments)
+    .where(eq(enrolments.groupId, groupId))
+    .groupBy(enrolments.status);
+  const count = (status: string) => Number(rows.find((r) => r.status === status)?.count ?? 0);
+  return { enrolled: count("enrolled"), waitlisted: count("waitlisted") };
+}
+
+export function seriesSnapshot(group: GroupRecord, list: readonly SessionRecord[]): SeriesSnapshot {
+  return {
+    groupId: group.id,
+    publicName: group.publicName,
+    kind: group.kind,
+    language: group.language,
+    timeZone: group.timeZone,
+    dtstart: group.dtstart,
+    rrule: group.rrule,
+    durationMinutes: group.durationMinutes,
+    location: group.location,
+    facilitators: group.facilitators,
+    sequence: group.sequence,
+    sessions: list.map((s) => ({
+      sessionId: s.id,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      originalStartsAt: s.originalStartsAt,
+      status: s.status,
+    })),
+  };
+}
+
+/** Bumps the series' SEQUENCE; returns the group as it now is. */
+export async function bumpSequence(tx: Executor, group: GroupRecord, now: string): Promise<GroupRecord> {
+  await tx
+    .update(groups)
+    .set({ sequence: group.sequence + 1, updatedAt: now })
+    .where(eq(groups.id, group.id));
+  return { ...group, sequence: group.sequence + 1, updatedAt: now };
+}

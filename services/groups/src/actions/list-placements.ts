@@ -1,0 +1,73 @@
+// Who is waiting to be placed, limited to the kinds of group the caller works with: programme
+// staff perpetrator programmes, facilitators the other kinds, coordinators all. Audited.
+import type { GroupKind, Language } from "@relais/contracts";
+import type { Database } from "@relais/db";
+import { decodeCursor, encodeCursor, type Principal, recordAudit } from "@relais/service-kit";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { placements } from "../db/schema.js";
+
+const Cursor = z.object({ id: z.string().min(1) });
+
+function kindsFor(principal: Principal): GroupKind[] | undefined {
+  if (principal.roles.includes("coordinator")) return undefined;
+  const kinds = new Set<GroupKind>();
+  if (principal.roles.includes("programme_staff")) kinds.add("perpetrator");
+  if (principal.roles.includes("facilitator"))
+    for (const k of ["victim_peer", "parent", "children"] as const) kinds.add(k);
+  return [...kinds];
+}
+
+export async function listPlacements(
+  database: Database,
+  principal: Principal,
+  query: { status: "awaiting" | "placed"; kind?: GroupKind; limit: number; cursor?: string },
+  requestId?: string,
+) {
+  const after = decodeCursor(query.cursor, Cursor);
+  const kinds = kindsFor(principal);
+  const rows = await database.db
+    .select()
+    .from(placements)
+    .where(
+      and(
+        eq(placements.orgId, principal.org),
+        eq(placements.status, query.status),
+        kinds ? inArray(placements.groupKind, kinds) : undefined,
+        query.kind ? eq(placements.groupKind, query.kind) : undefined,
+        after ? gt(placements.id, after.id) : undefined,
+      ),
+    )
+    .orderBy(asc(placements.id))
+    .limit(query.limit + 1);
+  await database.write((tx) =>
+    recordAudit(tx, {
+      principal,
+      action: "placements.read",
+      recordType: "placement",
+      recordId: query.status,
+      requestId,
+    }),
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      referralId: row.referralId,
+      personRef: row.personRef,
+      displayName: row.displayName,
+      groupKind: row.groupKind as GroupKind,
+      language: row.language as Language,
+      municipality: row.municipality,
+      timeZone: row.timeZone,
+      hasMandate: row.mandate !== null,
+      status: row.status as "awaiting" | "placed",
+      groupId: row.groupId,
+      enrolmentId: row.enrolmentId,
+      createdAt: row.createdAt,
+      placedAt: row.placedAt,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
+  };
+}

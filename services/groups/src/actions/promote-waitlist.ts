@@ -1,0 +1,49 @@
+// A freed seat goes to the head of the waitlist, in arrival order, while the group still admits.
+import { enqueue } from "@relais/bus";
+import { createEvent, EnrolmentConfirmed } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { and, asc, eq } from "drizzle-orm";
+import { enrolments } from "../db/schema.js";
+import { admissionOpen, promotions } from "../domain/admission.js";
+import { enrolmentRef, toEnrolmentRecord } from "./enrolment-store.js";
+import { type GroupRecord, type SessionRecord, seatCounts, seriesSnapshot } from "./group-store.js";
+
+export async function promoteWaitlist(
+  tx: Executor,
+  group: GroupRecord,
+  sessions: readonly SessionRecord[],
+  now: Date,
+  correlationId?: string,
+): Promise<string[]> {
+  const counts = await seatCounts(tx, group.id);
+  const free = promotions(
+    counts.enrolled,
+    group.capacity,
+    counts.waitlisted,
+    admissionOpen(group.admission, sessions, now),
+  );
+  if (free === 0) return [];
+  const heads = await tx
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.groupId, group.id), eq(enrolments.status, "waitlisted")))
+    .orderBy(asc(enrolments.seq))
+    .limit(free);
+  const at = now.toISOString();
+  const series = seriesSnapshot(group, sessions);
+  for (const row of heads) {
+    await tx.update(enrolments).set({ status: "enrolled", enrolledAt: at }).where(eq(enrolments.id, row.id));
+    const enrolment = toEnrolmentRecord({ ...row, status: "enrolled", enrolledAt: at });
+    await enqueue(
+      tx,
+      createEvent(EnrolmentConfirmed, {
+        orgId: group.orgId,
+        source: "groups",
+        correlationId,
+        occurredAt: now,
+        data: { ...enrolmentRef(enrolment), series },
+      }),
+    );
+  }
+  return heads.map((row) => row.id);
+}

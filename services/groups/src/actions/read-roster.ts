@@ -1,0 +1,57 @@
+// The roster of one session: everyone enrolled now, and anyone recorded for it since (who may
+// have left the group), with their attendance. Audited: it names participants.
+import type { AttendanceStatus } from "@relais/contracts";
+import type { Database } from "@relais/db";
+import { type Principal, recordAudit } from "@relais/service-kit";
+import { and, asc, eq } from "drizzle-orm";
+import { attendance, enrolments } from "../db/schema.js";
+import { type GroupRecord, type SessionRecord, visibleSession } from "./group-store.js";
+
+export interface RosterLine {
+  enrolmentId: string;
+  personRef: string;
+  displayName: string | null;
+  enrolmentStatus: string;
+  attendance: AttendanceStatus | null;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+}
+
+export async function readRoster(
+  database: Database,
+  principal: Principal,
+  sessionId: string,
+  requestId?: string,
+): Promise<{ group: GroupRecord; session: SessionRecord; lines: RosterLine[] }> {
+  const { db } = database;
+  const { group, session } = await visibleSession(db, principal, sessionId);
+  const rows = await db
+    .select({ enrolment: enrolments, record: attendance })
+    .from(enrolments)
+    .leftJoin(attendance, and(eq(attendance.enrolmentId, enrolments.id), eq(attendance.sessionId, sessionId)))
+    .where(eq(enrolments.groupId, group.id))
+    .orderBy(asc(enrolments.seq));
+  const lines = rows
+    .filter((row) => row.enrolment.status === "enrolled" || row.record !== null)
+    .map(({ enrolment, record }) => ({
+      enrolmentId: enrolment.id,
+      personRef: enrolment.personRef,
+      displayName: enrolment.displayName,
+      enrolmentStatus: enrolment.status,
+      attendance: (record?.status as AttendanceStatus | undefined) ?? null,
+      note: record?.note ?? null,
+      recordedBy: record?.recordedBy ?? null,
+      recordedAt: record?.recordedAt ?? null,
+    }));
+  await database.write((tx) =>
+    recordAudit(tx, {
+      principal,
+      action: "roster.read",
+      recordType: "session",
+      recordId: sessionId,
+      requestId,
+    }),
+  );
+  return { group, session, lines };
+}

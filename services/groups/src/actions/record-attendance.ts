@@ -1,0 +1,147 @@
+// Records (or corrects) one participant's attendance at one session. Repeating the same record
+// changes nothing and emits nothing; a change is announced and re-evaluates safety and compliance.
+import { enqueue } from "@relais/bus";
+import { AttendanceRecorded, type AttendanceStatus, createEvent, newId } from "@relais/contracts";
+import type { Database, Executor } from "@relais/db";
+import { type Clock, Conflict, NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import { attendance, enrolments, safetyCheckIns } from "../db/schema.js";
+import { toEnrolmentRecord } from "./enrolment-store.js";
+import type { GroupRecord, SessionRecord } from "./group-store.js";
+import { visibleSession } from "./group-store.js";
+import { reviewCompliance } from "./review-compliance.js";
+
+export interface AttendanceRecord {
+  sessionId: string;
+  enrolmentId: string;
+  status: AttendanceStatus;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export async function recordAttendance(
+  deps: { database: Database; clock: Clock },
+  principal: Principal,
+  sessionId: string,
+  enrolmentId: string,
+  input: { status: AttendanceStatus; note?: string },
+  requestId?: string,
+): Promise<{ record: AttendanceRecord; changed: boolean }> {
+  return deps.database.write(async (tx) => {
+    const { group, session } = await visibleSession(tx, principal, sessionId);
+    const [row] = await tx
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.id, enrolmentId), eq(enrolments.groupId, group.id)));
+    if (!row) throw new NotFound("No such enrolment in this session's group");
+    const enrolment = toEnrolmentRecord(row);
+    if (enrolment.status === "waitlisted")
+      throw new Conflict("This person is on the waitlist, not in the group", "not_enrolled");
+    if (session.status === "cancelled") throw new Conflict("This session was cancelled", "session_cancelled");
+    const now = deps.clock.now();
+    if (Date.parse(session.startsAt) > now.getTime())
+      throw new Conflict("Attendance is recorded once the session has started", "session_not_started");
+
+    const [existing] = await tx
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.sessionId, sessionId), eq(attendance.enrolmentId, enrolmentId)));
+    const note = input.note ?? null;
+    if (existing && existing.status === input.status && existing.note === note)
+      return { record: toRecord(existing), changed: false };
+
+    const record: AttendanceRecord = {
+      sessionId,
+      enrolmentId,
+      status: input.status,
+      note,
+      recordedBy: principal.sub,
+      recordedAt: now.toISOString(),
+    };
+    await tx
+      .insert(attendance)
+      .values({ ...record, orgId: group.orgId })
+      .onConflictDoUpdate({
+        target: [attendance.sessionId, attendance.enrolmentId],
+        set: { status: record.status, note, recordedBy: record.recordedBy, recordedAt: record.recordedAt },
+      });
+    if (!existing || existing.status !== input.status) {
+      await enqueue(
+        tx,
+        createEvent(AttendanceRecorded, {
+          orgId: group.orgId,
+          source: "groups",
+          correlationId: requestId,
+          occurredAt: now,
+          data: {
+            sessionId,
+            enrolmentId,
+            groupId: group.id,
+            personRef: enrolment.personRef,
+            status: input.status,
+            recordedBy: record.recordedBy,
+            recordedAt: record.recordedAt,
+          },
+        }),
+      );
+      await updateCheckIn(tx, group, session, enrolmentId, input.status, now);
+      await reviewCompliance(tx, group, enrolment, now, requestId);
+    }
+    await recordAudit(tx, {
+      principal,
+      action: "attendance.record",
+      recordType: "enrolment",
+      recordId: enrolmentId,
+      requestId,
+    });
+    return { record, changed: true };
+  });
+}
+
+/** A victim missing a victim-group session prompts a safety check-in; a correction withdraws it. */
+async function updateCheckIn(
+  tx: Executor,
+  group: GroupRecord,
+  session: SessionRecord,
+  enrolmentId: string,
+  status: AttendanceStatus,
+  now: Date,
+): Promise<void> {
+  if (group.kind !== "victim_peer") return;
+  const where = and(eq(safetyCheckIns.sessionId, session.id), eq(safetyCheckIns.enrolmentId, enrolmentId));
+  if (status === "absent") {
+    await tx
+      .insert(safetyCheckIns)
+      .values({
+        id: newId(),
+        orgId: group.orgId,
+        groupId: group.id,
+        sessionId: session.id,
+        enrolmentId,
+        status: "open",
+        createdAt: now.toISOString(),
+      })
+      .onConflictDoUpdate({
+        target: [safetyCheckIns.sessionId, safetyCheckIns.enrolmentId],
+        set: { status: "open", resolvedAt: null, resolvedBy: null },
+        setWhere: eq(safetyCheckIns.status, "void"),
+      });
+  } else {
+    await tx
+      .update(safetyCheckIns)
+      .set({ status: "void", resolvedAt: now.toISOString() })
+      .where(and(where, eq(safetyCheckIns.status, "open")));
+  }
+}
+
+function toRecord(row: typeof attendance.$inferSelect): AttendanceRecord {
+  return {
+    sessionId: row.sessionId,
+    enrolmentId: row.enrolmentId,
+    status: row.status as AttendanceStatus,
+    note: row.note,
+    recordedBy: row.recordedBy,
+    recordedAt: row.recordedAt,
+  };
+}

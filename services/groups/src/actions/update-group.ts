@@ -1,0 +1,98 @@
+import { enqueue } from "@relais/bus";
+import { createEvent, SessionChanged } from "@relais/contracts";
+import type { Database } from "@relais/db";
+import { type Clock, Invalid, type Principal, recordAudit } from "@relais/service-kit";
+import { eq } from "drizzle-orm";
+import { groupFacilitators, groups } from "../db/schema.js";
+import type { GroupPatch } from "../domain/group-input.js";
+import { locationKey } from "../domain/overlap.js";
+import {
+  type GroupRecord,
+  groupSessions,
+  type SessionRecord,
+  seriesSnapshot,
+  visibleGroup,
+} from "./group-store.js";
+import { promoteWaitlist } from "./promote-waitlist.js";
+
+/** Fields a calendar invite shows: changing one re-sends the series to participants. */
+const SERIES_FIELDS = ["publicName", "language", "location", "facilitators"] as const;
+
+export async function updateGroup(
+  deps: { database: Database; clock: Clock },
+  principal: Principal,
+  id: string,
+  patch: GroupPatch,
+  requestId?: string,
+): Promise<{ group: GroupRecord; sessions: SessionRecord[] }> {
+  return deps.database.write(async (tx) => {
+    const before = await visibleGroup(tx, principal, id);
+    if (patch.compliancePolicy && before.kind !== "perpetrator")
+      throw new Invalid("Only perpetrator groups have a compliance policy", [
+        { path: "compliancePolicy", message: "Only perpetrator groups have one" },
+      ]);
+    const now = deps.clock.now();
+    const seriesChanged = SERIES_FIELDS.some((field) => patch[field] !== undefined);
+    const group: GroupRecord = {
+      ...before,
+      ...patch,
+      compliancePolicy: patch.compliancePolicy ?? before.compliancePolicy,
+      venueKey: patch.location ? locationKey(patch.location) : before.venueKey,
+      sequence: seriesChanged ? before.sequence + 1 : before.sequence,
+      updatedAt: now.toISOString(),
+    };
+    await tx
+      .update(groups)
+      .set({
+        publicName: group.publicName,
+        language: group.language,
+        municipality: group.municipality,
+        location: JSON.stringify(group.location),
+        venueKey: group.venueKey,
+        capacity: group.capacity,
+        admission: group.admission,
+        facilitators: JSON.stringify(group.facilitators),
+        compliancePolicy: group.compliancePolicy ? JSON.stringify(group.compliancePolicy) : null,
+        sequence: group.sequence,
+        updatedAt: group.updatedAt,
+      })
+      .where(eq(groups.id, id));
+    if (patch.facilitators) {
+      await tx.delete(groupFacilitators).where(eq(groupFacilitators.groupId, id));
+      await tx.insert(groupFacilitators).values(patch.facilitators.map((f) => ({ groupId: id, sub: f.sub })));
+    }
+    const sessions = await groupSessions(tx, id);
+    if (seriesChanged) {
+      // The series event names the next session still to be held: the change applies from there on.
+      const next =
+        sessions.find((s) => s.status !== "cancelled" && Date.parse(s.startsAt) >= now.getTime()) ??
+        sessions.at(-1);
+      if (next)
+        await enqueue(
+          tx,
+          createEvent(SessionChanged, {
+            orgId: principal.org,
+            source: "groups",
+            correlationId: requestId,
+            occurredAt: now,
+            data: {
+              groupId: id,
+              sessionId: next.id,
+              scope: "following",
+              series: seriesSnapshot(group, sessions),
+            },
+          }),
+        );
+    }
+    // More seats, or a switch to rolling admission, may let people off the waitlist.
+    await promoteWaitlist(tx, group, sessions, now, requestId);
+    await recordAudit(tx, {
+      principal,
+      action: "group.update",
+      recordType: "group",
+      recordId: id,
+      requestId,
+    });
+    return { group, sessions };
+  });
+}

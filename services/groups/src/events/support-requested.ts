@@ -1,0 +1,111 @@
+// A call-back worker's "accepted support, wants a group": offer the person a matching group
+// (kind, language, municipality) as an enrolment or waitlist place, or list them for staff to place.
+import type { ConsumerDefinition } from "@relais/bus";
+import { newId, SupportRequested } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { type Clock, DomainError } from "@relais/service-kit";
+import { and, asc, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { type Enrolled, enrolParticipant } from "../actions/enrol-participant.js";
+import { type GroupRecord, seatCounts, toGroupRecord } from "../actions/group-store.js";
+import { groups, placements } from "../db/schema.js";
+
+export function supportRequestedConsumer(deps: { clock: Clock }): ConsumerDefinition {
+  return {
+    stream: "REFERRALS",
+    durable: "groups-support-requested",
+    filterSubject: SupportRequested.subject,
+    events: [SupportRequested],
+    async handle(tx, envelope) {
+      const event = SupportRequested.envelope.parse(envelope);
+      const request = event.data;
+      const [already] = await tx
+        .select({ id: placements.id })
+        .from(placements)
+        .where(
+          and(
+            eq(placements.orgId, event.orgId),
+            eq(placements.referralId, request.referralId),
+            eq(placements.personRef, request.personRef),
+          ),
+        );
+      if (already) return;
+      const now = deps.clock.now();
+      const mandate = request.groupKind === "perpetrator" ? request.mandate : undefined;
+      const placed = await offerPlace(tx, event.orgId, request, now, event.correlationId, mandate);
+      await tx.insert(placements).values({
+        id: newId(),
+        orgId: event.orgId,
+        referralId: request.referralId,
+        personRef: request.personRef,
+        role: request.role,
+        displayName: request.displayName ?? null,
+        groupKind: request.groupKind,
+        language: request.language,
+        municipality: request.municipality,
+        timeZone: request.timeZone,
+        mandate: request.mandate ? JSON.stringify(request.mandate) : null,
+        status: placed ? "placed" : "awaiting",
+        groupId: placed?.enrolment.groupId ?? null,
+        enrolmentId: placed?.enrolment.id ?? null,
+        createdAt: now.toISOString(),
+        placedAt: placed ? now.toISOString() : null,
+      });
+    },
+  };
+}
+
+type Request = z.infer<typeof SupportRequested.data>;
+
+/** Tries matching groups, those with a free seat first, then the shortest waitlist; null if none fits. */
+async function offerPlace(
+  tx: Executor,
+  orgId: string,
+  request: Request,
+  now: Date,
+  correlationId: string,
+  mandate: Request["mandate"],
+): Promise<Enrolled | null> {
+  const rows = await tx
+    .select()
+    .from(groups)
+    .where(
+      and(
+        eq(groups.orgId, orgId),
+        eq(groups.kind, request.groupKind),
+        eq(groups.language, request.language),
+        eq(groups.municipality, request.municipality),
+      ),
+    )
+    .orderBy(asc(groups.id));
+  const ranked: Array<{ group: GroupRecord; free: number; waiting: number }> = [];
+  for (const row of rows) {
+    const group = toGroupRecord(row);
+    const counts = await seatCounts(tx, group.id);
+    ranked.push({ group, free: group.capacity - counts.enrolled, waiting: counts.waitlisted });
+  }
+  ranked.sort((a, b) => Number(b.free > 0) - Number(a.free > 0) || a.waiting - b.waiting);
+  for (const { group } of ranked) {
+    try {
+      return await enrolParticipant(
+        tx,
+        group,
+        {
+          personRef: request.personRef,
+          language: request.language,
+          displayName: request.displayName,
+          mandate,
+          source: "placement",
+          referralId: request.referralId,
+        },
+        now,
+        correlationId,
+      );
+    } catch (error) {
+      // Closed, already there, or kept apart from someone in it: try the next group.
+      if (error instanceof DomainError && error.status < 500) continue;
+      throw error;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,140 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { AttendanceStatus } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  jsonBody,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+} from "@relais/service-kit";
+import { attendanceReport } from "../actions/attendance-report.js";
+import { readRoster } from "../actions/read-roster.js";
+import { recordAttendance } from "../actions/record-attendance.js";
+import type { AppDeps } from "../app.js";
+import { IdParam, SessionView, toSessionView } from "./views.js";
+
+const RUNNERS = ["facilitator", "programme_staff"] as const;
+
+const AttendanceInput = z
+  .object({ status: AttendanceStatus, note: z.string().trim().min(1).max(1000).optional() })
+  .openapi("AttendanceInput");
+
+const AttendanceView = z
+  .object({
+    sessionId: z.string(),
+    enrolmentId: z.string(),
+    status: AttendanceStatus,
+    note: z.string().nullable(),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+  })
+  .openapi("Attendance");
+
+const Roster = z
+  .object({
+    session: SessionView,
+    items: z.array(
+      z.object({
+        enrolmentId: z.string(),
+        personRef: z.string(),
+        displayName: z.string().nullable(),
+        enrolmentStatus: z.string(),
+        attendance: AttendanceStatus.nullable(),
+        note: z.string().nullable(),
+        recordedBy: z.string().nullable(),
+        recordedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("Roster");
+
+const HistoryLine = z.object({
+  sessionId: z.string(),
+  startsAt: z.string(),
+  sessionStatus: z.enum(["scheduled", "moved", "cancelled"]),
+  attendance: AttendanceStatus.nullable(),
+  note: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+});
+
+const History = z
+  .object({ enrolmentId: z.string(), personRef: z.string(), items: z.array(HistoryLine) })
+  .openapi("AttendanceHistory");
+
+const historyRoute = createRoute({
+  method: "get",
+  path: "/v1/enrolments/{id}/attendance",
+  summary: "A participant's attendance over the series, for the staff running the group (audited)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...RUNNERS)] as const,
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(History, "Every session with the participant's attendance"),
+    ...ProblemResponses,
+  },
+});
+
+const recordRoute = createRoute({
+  method: "put",
+  path: "/v1/sessions/{id}/attendance/{enrolmentId}",
+  summary: "Record or correct one participant's attendance (idempotent)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...RUNNERS)] as const,
+  request: {
+    params: IdParam.extend({ enrolmentId: z.string().min(1).max(64) }),
+    body: jsonBody(AttendanceInput),
+  },
+  responses: { 200: jsonResponse(AttendanceView, "As recorded"), ...ProblemResponses },
+});
+
+const rosterRoute = createRoute({
+  method: "get",
+  path: "/v1/sessions/{id}/attendance",
+  summary: "The session's roster with attendance (audited)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...RUNNERS)] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Roster, "The roster"), ...ProblemResponses },
+});
+
+export function attendanceRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app
+    .openapi(recordRoute, async (c) => {
+      const { id, enrolmentId } = c.req.valid("param");
+      const { record } = await recordAttendance(
+        deps,
+        principalOf(c),
+        id,
+        enrolmentId,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      return c.json(record, 200);
+    })
+    .openapi(rosterRoute, async (c) => {
+      const { group, session, lines } = await readRoster(
+        deps.database,
+        principalOf(c),
+        c.req.valid("param").id,
+        c.var.requestId,
+      );
+      return c.json({ session: toSessionView(session, group.timeZone), items: lines }, 200);
+    })
+    .openapi(historyRoute, async (c) => {
+      const report = await attendanceReport(
+        deps.database,
+        principalOf(c),
+        c.req.valid("param").id,
+        c.var.requestId,
+      );
+      return c.json(
+        { enrolmentId: report.enrolment.id, personRef: report.enrolment.personRef, items: report.lines },
+        200,
+      );
+    });
+}

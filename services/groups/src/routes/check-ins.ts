@@ -1,0 +1,71 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+} from "@relais/service-kit";
+import { listCheckIns, resolveCheckIn } from "../actions/check-ins.js";
+import type { AppDeps } from "../app.js";
+import { IdParam } from "./views.js";
+
+const Status = z.enum(["open", "done", "void"]);
+
+const CheckInView = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    sessionId: z.string(),
+    sessionStartsAt: z.string(),
+    enrolmentId: z.string(),
+    personRef: z.string(),
+    displayName: z.string().nullable(),
+    status: Status,
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .openapi("SafetyCheckIn");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/check-ins",
+  summary: "Safety check-ins to make: victims who missed a victim-group session",
+  security: bearerSecurity,
+  middleware: [requireRoles("facilitator", "coordinator")] as const,
+  request: { query: z.object({ status: Status.default("open") }) },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(CheckInView) }), "Check-ins"),
+    ...ProblemResponses,
+  },
+});
+
+const resolveRoute = createRoute({
+  method: "post",
+  path: "/v1/check-ins/{id}/resolve",
+  summary: "Mark a safety check-in as made",
+  security: bearerSecurity,
+  middleware: [requireRoles("facilitator", "coordinator")] as const,
+  request: { params: IdParam },
+  responses: { 204: { description: "Resolved" }, ...ProblemResponses },
+});
+
+export function checkInRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app
+    .openapi(listRoute, async (c) => {
+      const items = await listCheckIns(
+        deps.database,
+        principalOf(c),
+        c.req.valid("query").status,
+        c.var.requestId,
+      );
+      return c.json({ items }, 200);
+    })
+    .openapi(resolveRoute, async (c) => {
+      await resolveCheckIn(deps, principalOf(c), c.req.valid("param").id, c.var.requestId);
+      return c.body(null, 204);
+    });
+}

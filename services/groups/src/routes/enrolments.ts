@@ -1,0 +1,209 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ContactDetails, ContactPreferences, Language, PageQuery, PersonRef } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  decodeCursor,
+  defaultHook,
+  encodeCursor,
+  IdempotencyKeyHeader,
+  idempotency,
+  jsonBody,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  recordAudit,
+  requireRoles,
+} from "@relais/service-kit";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { endEnrolment } from "../actions/end-enrolment.js";
+import { waitlistPositions } from "../actions/enrol-participant.js";
+import { enrolByStaff } from "../actions/enrol-request.js";
+import { type EnrolmentRecord, Mandate, toEnrolmentRecord } from "../actions/enrolment-store.js";
+import { visibleGroup } from "../actions/group-store.js";
+import type { AppDeps } from "../app.js";
+import { enrolments } from "../db/schema.js";
+import { IdParam } from "./views.js";
+
+const RUNNERS = ["facilitator", "programme_staff"] as const;
+const EnrolmentStatus = z.enum(["waitlisted", "enrolled", "completed", "withdrawn", "excluded"]);
+
+const EnrolmentInput = z
+  .object({
+    personRef: PersonRef.optional(),
+    placementId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: "Place someone from GET /v1/placements" }),
+    displayName: z.string().trim().min(1).max(120).optional(),
+    language: Language.optional().openapi({ description: "Defaults to the group's language" }),
+    contact: ContactDetails.optional(),
+    preferences: ContactPreferences.optional(),
+    mandate: Mandate.optional().openapi({ description: "Perpetrator programmes: who mandated attendance" }),
+  })
+  .refine((input) => (input.personRef === undefined) !== (input.placementId === undefined), {
+    message: "Give exactly one of personRef or placementId",
+    path: ["personRef"],
+  })
+  .openapi("EnrolmentInput");
+
+const EnrolmentView = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    personRef: z.string(),
+    displayName: z.string().nullable(),
+    language: Language,
+    status: EnrolmentStatus,
+    reason: z.string().nullable(),
+    position: z.number().int().nullable().openapi({ description: "Place on the waitlist, 1 first" }),
+    source: z.enum(["direct", "placement"]),
+    referralId: z.string().nullable(),
+    mandate: Mandate.nullable(),
+    createdAt: z.string(),
+    enrolledAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+  })
+  .openapi("Enrolment");
+
+function toView(enrolment: EnrolmentRecord, position: number | null): z.infer<typeof EnrolmentView> {
+  return {
+    id: enrolment.id,
+    groupId: enrolment.groupId,
+    personRef: enrolment.personRef,
+    displayName: enrolment.displayName,
+    language: enrolment.language,
+    status: enrolment.status,
+    reason: enrolment.reason,
+    position,
+    source: enrolment.source,
+    referralId: enrolment.referralId,
+    mandate: enrolment.mandate,
+    createdAt: enrolment.createdAt,
+    enrolledAt: enrolment.enrolledAt,
+    endedAt: enrolment.endedAt,
+  };
+}
+
+const EndInput = z
+  .object({
+    status: z.enum(["withdrawn", "excluded", "completed"]).default("withdrawn"),
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .openapi("EnrolmentEnd");
+
+function enrolRoute(deps: AppDeps) {
+  return createRoute({
+    method: "post",
+    path: "/v1/groups/{id}/enrolments",
+    summary: "Enrol someone, or put them on the waitlist when the group is full",
+    security: bearerSecurity,
+    middleware: [requireRoles(...RUNNERS), idempotency(deps.database)] as const,
+    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(EnrolmentInput) },
+    responses: {
+      201: jsonResponse(EnrolmentView, "Enrolled or waitlisted"),
+      ...ProblemResponses,
+      409: {
+        description:
+          "Already enrolled, admission closed, or a safety separation forbids it (says why, never who)",
+        content: ProblemResponses[409].content,
+      },
+    },
+  });
+}
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/groups/{id}/enrolments",
+  summary: "The group's participants and waitlist (waitlist in arrival order)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...RUNNERS)] as const,
+  request: { params: IdParam, query: PageQuery.extend({ status: EnrolmentStatus.optional() }) },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(EnrolmentView), nextCursor: z.string().nullable() }),
+      "A page",
+    ),
+    ...ProblemResponses,
+  },
+});
+
+function endRoute(deps: AppDeps) {
+  return createRoute({
+    method: "post",
+    path: "/v1/enrolments/{id}/withdraw",
+    summary:
+      "End an enrolment (withdrawn by default, or excluded / completed); a freed seat promotes the waitlist",
+    security: bearerSecurity,
+    middleware: [requireRoles(...RUNNERS), idempotency(deps.database, { required: false })] as const,
+    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(EndInput) },
+    responses: { 200: jsonResponse(EnrolmentView, "The ended enrolment"), ...ProblemResponses },
+  });
+}
+
+const Cursor = z.object({ seq: z.number().int() });
+
+export function enrolmentRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app
+    .openapi(enrolRoute(deps), async (c) => {
+      const { enrolment, position } = await enrolByStaff(
+        deps,
+        principalOf(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      return c.json(toView(enrolment, position), 201);
+    })
+    .openapi(listRoute, async (c) => {
+      const principal = principalOf(c);
+      const { limit, cursor, status } = c.req.valid("query");
+      const after = decodeCursor(cursor, Cursor);
+      const { db } = deps.database;
+      const group = await visibleGroup(db, principal, c.req.valid("param").id);
+      const rows = await db
+        .select()
+        .from(enrolments)
+        .where(
+          and(
+            eq(enrolments.groupId, group.id),
+            status ? eq(enrolments.status, status) : undefined,
+            after ? gt(enrolments.seq, after.seq) : undefined,
+          ),
+        )
+        .orderBy(asc(enrolments.seq))
+        .limit(limit + 1);
+      const positions = await waitlistPositions(db, group.id);
+      await deps.database.write((tx) =>
+        recordAudit(tx, {
+          principal,
+          action: "enrolments.read",
+          recordType: "group",
+          recordId: group.id,
+          requestId: c.var.requestId,
+        }),
+      );
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return c.json(
+        {
+          items: page.map((row) => toView(toEnrolmentRecord(row), positions.get(row.id) ?? null)),
+          nextCursor: rows.length > limit && last ? encodeCursor({ seq: last.seq }) : null,
+        },
+        200,
+      );
+    })
+    .openapi(endRoute(deps), async (c) => {
+      const { enrolment } = await endEnrolment(
+        deps,
+        principalOf(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      return c.json(toView(enrolment, null), 200);
+    });
+}

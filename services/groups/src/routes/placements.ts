@@ -1,0 +1,61 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { GroupKind, Language, PageQuery } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+} from "@relais/service-kit";
+import { listPlacements } from "../actions/list-placements.js";
+import type { AppDeps } from "../app.js";
+
+const PlacementView = z
+  .object({
+    id: z.string(),
+    referralId: z.string(),
+    personRef: z.string(),
+    displayName: z.string().nullable(),
+    groupKind: GroupKind,
+    language: Language,
+    municipality: z.string(),
+    timeZone: z.string(),
+    hasMandate: z.boolean(),
+    status: z.enum(["awaiting", "placed"]),
+    groupId: z.string().nullable(),
+    enrolmentId: z.string().nullable(),
+    createdAt: z.string(),
+    placedAt: z.string().nullable(),
+  })
+  .openapi("Placement");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/placements",
+  summary: "People referred for a group: awaiting a place by hand (default), or already placed",
+  security: bearerSecurity,
+  middleware: [requireRoles("facilitator", "programme_staff", "coordinator")] as const,
+  request: {
+    query: PageQuery.extend({
+      status: z.enum(["awaiting", "placed"]).default("awaiting"),
+      kind: GroupKind.optional(),
+    }),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(PlacementView), nextCursor: z.string().nullable() }),
+      "A page",
+    ),
+    ...ProblemResponses,
+  },
+});
+
+export function placementRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app.openapi(listRoute, async (c) => {
+    const page = await listPlacements(deps.database, principalOf(c), c.req.valid("query"), c.var.requestId);
+    return c.json(page, 200);
+  });
+}

@@ -1,0 +1,103 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { AttendanceStatus } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+} from "@relais/service-kit";
+import { attendanceReport, REPORT_COLUMNS, reportCsv } from "../actions/attendance-report.js";
+import { Mandate } from "../actions/enrolment-store.js";
+import type { AppDeps } from "../app.js";
+import { IdParam } from "./views.js";
+
+const ReportView = z
+  .object({
+    enrolment: z.object({
+      id: z.string(),
+      groupId: z.string(),
+      publicName: z.string(),
+      personRef: z.string(),
+      displayName: z.string().nullable(),
+      status: z.string(),
+    }),
+    mandate: Mandate.nullable(),
+    compliance: z
+      .object({
+        attended: z.number().int(),
+        unexcusedAbsences: z.number().int(),
+        excused: z.number().int(),
+        unrecorded: z.number().int(),
+        required: z.number().int(),
+        breached: z.array(z.object({ kind: z.string(), threshold: z.number() })),
+      })
+      .nullable(),
+    sessions: z.array(
+      z.object({
+        sessionId: z.string(),
+        startsAt: z.string(),
+        sessionStatus: z.enum(["scheduled", "moved", "cancelled"]),
+        attendance: AttendanceStatus.nullable(),
+        note: z.string().nullable(),
+        recordedBy: z.string().nullable(),
+        recordedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("AttendanceReport");
+
+const reportRoute = createRoute({
+  method: "get",
+  path: "/v1/enrolments/{id}/attendance-report",
+  summary: "A participant's attendance over the series, with compliance; `?format=csv` for a spreadsheet",
+  security: bearerSecurity,
+  middleware: [requireRoles("programme_staff", "coordinator")] as const,
+  request: { params: IdParam, query: z.object({ format: z.enum(["json", "csv"]).default("json") }) },
+  responses: {
+    200: {
+      description: `The report; as CSV the columns are ${REPORT_COLUMNS.join(", ")}`,
+      content: {
+        "application/json": { schema: ReportView },
+        "text/csv": { schema: z.string() },
+      },
+    },
+    ...ProblemResponses,
+  },
+});
+
+export function reportRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app.openapi(reportRoute, async (c) => {
+    const report = await attendanceReport(
+      deps.database,
+      principalOf(c),
+      c.req.valid("param").id,
+      c.var.requestId,
+    );
+    if (c.req.valid("query").format === "csv") {
+      return c.body(reportCsv(report), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="attendance-${report.enrolment.id}.csv"`,
+      });
+    }
+    const { enrolment, group } = report;
+    return c.json(
+      {
+        enrolment: {
+          id: enrolment.id,
+          groupId: group.id,
+          publicName: group.publicName,
+          personRef: enrolment.personRef,
+          displayName: enrolment.displayName,
+          status: enrolment.status,
+        },
+        mandate: enrolment.mandate,
+        compliance: report.compliance,
+        sessions: report.lines,
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,117 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Instant } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  IdempotencyKeyHeader,
+  idempotency,
+  jsonBody,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+} from "@relais/service-kit";
+import { cancelSession } from "../actions/cancel-session.js";
+import { changeSession } from "../actions/change-session.js";
+import { groupSessions, visibleGroup } from "../actions/group-store.js";
+import type { AppDeps } from "../app.js";
+import { IdParam, SessionList, SessionView, toSessionView } from "./views.js";
+
+const RUNNERS = ["facilitator", "programme_staff"] as const;
+
+const SessionPatch = z
+  .object({
+    scope: z.enum(["single", "following"]).default("single").openapi({
+      description: "`following` applies the new weekday, time and duration from this session on",
+    }),
+    startsAt: Instant.optional().openapi({ example: "2026-03-10T19:00:00+01:00" }),
+    durationMinutes: z.number().int().min(15).max(600).optional(),
+  })
+  .refine((patch) => patch.startsAt !== undefined || patch.durationMinutes !== undefined, {
+    message: "Give startsAt, durationMinutes or both",
+    path: ["startsAt"],
+  })
+  .openapi("SessionPatch");
+
+const CancelInput = z
+  .object({ reason: z.string().trim().min(1).max(500).optional() })
+  .openapi("SessionCancel");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/groups/{id}/sessions",
+  summary: "The group's sessions, in its time zone",
+  security: bearerSecurity,
+  middleware: [requireRoles(...RUNNERS)] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(SessionList, "Sessions, earliest first"), ...ProblemResponses },
+});
+
+const changeRoute = createRoute({
+  method: "patch",
+  path: "/v1/sessions/{id}",
+  summary: "Move one session, or change the series from this session on",
+  security: bearerSecurity,
+  middleware: [requireRoles(...RUNNERS)] as const,
+  request: { params: IdParam, body: jsonBody(SessionPatch) },
+  responses: { 200: jsonResponse(SessionList, "The group's sessions after the change"), ...ProblemResponses },
+});
+
+function cancelRoute(deps: AppDeps) {
+  return createRoute({
+    method: "post",
+    path: "/v1/sessions/{id}/cancel",
+    summary: "Cancel one session without touching the series",
+    security: bearerSecurity,
+    middleware: [requireRoles(...RUNNERS), idempotency(deps.database, { required: false })] as const,
+    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(CancelInput) },
+    responses: { 200: jsonResponse(SessionView, "The cancelled session"), ...ProblemResponses },
+  });
+}
+
+export function sessionRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app
+    .openapi(listRoute, async (c) => {
+      const group = await visibleGroup(deps.database.db, principalOf(c), c.req.valid("param").id);
+      const list = await groupSessions(deps.database.db, group.id);
+      return c.json(
+        {
+          groupId: group.id,
+          sequence: group.sequence,
+          timeZone: group.timeZone,
+          items: list.map((s) => toSessionView(s, group.timeZone)),
+        },
+        200,
+      );
+    })
+    .openapi(changeRoute, async (c) => {
+      const { group, sessions } = await changeSession(
+        deps,
+        principalOf(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      return c.json(
+        {
+          groupId: group.id,
+          sequence: group.sequence,
+          timeZone: group.timeZone,
+          items: sessions.map((s) => toSessionView(s, group.timeZone)),
+        },
+        200,
+      );
+    })
+    .openapi(cancelRoute(deps), async (c) => {
+      const { group, session } = await cancelSession(
+        deps,
+        principalOf(c),
+        c.req.valid("param").id,
+        c.req.valid("json").reason,
+        c.var.requestId,
+      );
+      return c.json(toSessionView(session, group.timeZone), 200);
+    });
+}

@@ -1,0 +1,94 @@
+// Response schemas and the mappings from records to them: routes never return raw rows.
+import { z } from "@hono/zod-openapi";
+import { GroupKind, Language, Location } from "@relais/contracts";
+import type { GroupRecord, SessionRecord } from "../actions/group-store.js";
+import { CompliancePolicy } from "../domain/compliance.js";
+import { Facilitator } from "../domain/group-input.js";
+import { toZonedIso } from "../domain/recurrence.js";
+
+export const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+export const GroupView = z
+  .object({
+    id: z.string(),
+    kind: GroupKind,
+    publicName: z.string(),
+    language: Language,
+    municipality: z.string(),
+    location: Location,
+    capacity: z.number().int(),
+    admission: z.enum(["closed", "rolling"]),
+    facilitators: z.array(Facilitator),
+    compliancePolicy: CompliancePolicy.nullable(),
+    schedule: z.object({
+      timeZone: z.string(),
+      dtstart: z.string(),
+      rrule: z.string(),
+      durationMinutes: z.number().int(),
+    }),
+    sequence: z.number().int(),
+    seats: z.object({ enrolled: z.number().int(), waitlisted: z.number().int() }).optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Group");
+export type GroupView = z.infer<typeof GroupView>;
+
+export function toGroupView(group: GroupRecord, seats?: { enrolled: number; waitlisted: number }): GroupView {
+  return {
+    id: group.id,
+    kind: group.kind,
+    publicName: group.publicName,
+    language: group.language,
+    municipality: group.municipality,
+    location: group.location,
+    capacity: group.capacity,
+    admission: group.admission,
+    facilitators: group.facilitators,
+    compliancePolicy: group.compliancePolicy,
+    schedule: {
+      timeZone: group.timeZone,
+      dtstart: group.dtstart,
+      rrule: group.rrule,
+      durationMinutes: group.durationMinutes,
+    },
+    sequence: group.sequence,
+    ...(seats ? { seats } : {}),
+    createdAt: group.createdAt,
+    updatedAt: group.updatedAt,
+  };
+}
+
+export const SessionView = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    startsAt: z.string().openapi({ description: "In the group's time zone, with offset" }),
+    endsAt: z.string(),
+    originalStartsAt: z.string(),
+    status: z.enum(["scheduled", "moved", "cancelled"]),
+    cancelReason: z.string().nullable(),
+  })
+  .openapi("Session");
+export type SessionView = z.infer<typeof SessionView>;
+
+export function toSessionView(session: SessionRecord, zone: string): SessionView {
+  return {
+    id: session.id,
+    groupId: session.groupId,
+    startsAt: toZonedIso(session.startsAt, zone),
+    endsAt: toZonedIso(session.endsAt, zone),
+    originalStartsAt: toZonedIso(session.originalStartsAt, zone),
+    status: session.status,
+    cancelReason: session.cancelReason,
+  };
+}
+
+export const SessionList = z
+  .object({
+    groupId: z.string(),
+    sequence: z.number().int(),
+    timeZone: z.string(),
+    items: z.array(SessionView),
+  })
+  .openapi("SessionList");
