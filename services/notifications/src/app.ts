@@ -7,9 +7,13 @@ import {
   type Logger,
   type TokenVerifier,
 } from "@relais/service-kit";
+import { Hono } from "hono";
 import type * as schema from "./db/schema.js";
 import type { SealedBox } from "./domain/sealed-box.js";
+import { calendarRoutes, hideFeedToken } from "./routes/calendars.js";
 import { contactRoutes } from "./routes/contacts.js";
+import { messageRoutes } from "./routes/messages.js";
+import type { Settings } from "./settings.js";
 
 export interface AppDeps {
   database: Database<typeof schema>;
@@ -19,6 +23,7 @@ export interface AppDeps {
   runner: ConsumerRunner;
   natsCheck: () => Promise<void>;
   box: SealedBox;
+  settings: Settings;
 }
 
 export function createApp(deps: AppDeps) {
@@ -32,5 +37,13 @@ export function createApp(deps: AppDeps) {
       { name: "nats", check: deps.natsCheck },
     ],
   });
-  return app.route("/", contactRoutes(deps)).route("/", deadLetterRoutes(deps));
+  const service = app
+    .route("/", contactRoutes(deps))
+    .route("/", messageRoutes(deps))
+    .route("/", calendarRoutes(deps))
+    .route("/", deadLetterRoutes(deps));
+  // In front of everything, so the kit's request log never sees a feed token in a path.
+  const front = new Hono();
+  front.all("*", (c) => service.fetch(hideFeedToken(c.req.raw), c.env));
+  return front;
 }

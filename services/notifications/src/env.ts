@@ -1,9 +1,17 @@
-import { BaseEnv, loadConfig } from "@relais/service-kit";
+import { Language } from "@relais/contracts";
+import { BaseEnv, ConfigError, loadConfig } from "@relais/service-kit";
 import { z } from "zod";
 
 const Base64Key = z
   .string()
   .refine((value) => Buffer.from(value, "base64").length === 32, "expected 32 bytes, base64-encoded");
+
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ error: "expected a number" })
+    .int("expected a whole number")
+    .positive("expected a positive number")
+    .default(fallback);
 
 export const NotificationsEnv = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3003),
@@ -23,9 +31,40 @@ export const NotificationsEnv = BaseEnv.extend({
         : [],
     )
     .pipe(z.array(Base64Key)),
+  /** `smtp://user:pass@host:port` (or `smtps://`); unset means `.eml` files under MAIL_DIR. */
+  SMTP_URL: z.url({ error: "expected a URL such as smtp://host:587" }).optional(),
+  MAIL_DIR: z.string().min(1).default(".data/mail"),
+  MAIL_FROM: z.email({ error: "expected an e-mail address" }).default("noreply@relais.local"),
+  /** Parallel SMTP connections in the pool. */
+  MAIL_POOL_SIZE: positiveInt(5),
+  SMS_GATEWAY_URL: z.url({ error: "expected a URL" }).optional(),
+  SMS_GATEWAY_KEY: z.string().min(1).optional(),
+  SMS_TIMEOUT_MS: positiveInt(10_000),
+  /** Minutes before each session, comma-separated: 1440,120 is 24 h and 2 h. */
+  REMINDER_OFFSETS_MINUTES: z
+    .string()
+    .default("1440,120")
+    .transform((value) => value.split(",").map((part) => Number(part.trim())))
+    .pipe(z.array(z.number().int("expected whole minutes").positive("expected minutes > 0")).min(1)),
+  /** How often the scheduler looks for due reminders and messages. */
+  SCHEDULER_INTERVAL_MS: positiveInt(1_000),
+  /** Rows one scheduler tick claims. */
+  SCHEDULER_BATCH: positiveInt(100),
+  /** How long a claimed row is ours before another process may take it over. */
+  LEASE_MS: positiveInt(60_000),
+  MAX_ATTEMPTS: positiveInt(5),
+  RETRY_BASE_MS: positiveInt(30_000),
+  /** Language of alerts to staff addresses, which carry no language of their own. */
+  STAFF_LANGUAGE: Language.default("fr"),
+  /** Base of the links handed out for calendar feeds. */
+  PUBLIC_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3003"),
 });
 export type NotificationsEnv = z.infer<typeof NotificationsEnv>;
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): NotificationsEnv {
-  return loadConfig(NotificationsEnv, env);
+  const config = loadConfig(NotificationsEnv, env);
+  if (config.SMS_GATEWAY_URL && !config.SMS_GATEWAY_KEY) {
+    throw new ConfigError([{ name: "SMS_GATEWAY_KEY", reason: "required when SMS_GATEWAY_URL is set" }]);
+  }
+  return config;
 }

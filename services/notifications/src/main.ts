@@ -1,22 +1,76 @@
 import { fileURLToPath } from "node:url";
 import { bootService, startupFailure } from "@relais/service-kit";
 import { createApp } from "./app.js";
+import { fileMailer, smtpMailer } from "./channels/mailer.js";
+import { httpSmsGateway } from "./channels/sms-gateway.js";
 import * as schema from "./db/schema.js";
+import { createDispatcher } from "./delivery/dispatcher.js";
 import { createSealedBox } from "./domain/sealed-box.js";
 import { readEnv } from "./env.js";
 import { consumers } from "./events/consumers.js";
+import { createDeliveryLoop } from "./reminders/loop.js";
+import { createReminderScheduler } from "./reminders/materialise.js";
+import type { Settings } from "./settings.js";
 
 try {
   const env = readEnv();
   const box = createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS);
+  const settings: Settings = {
+    mailFrom: env.MAIL_FROM,
+    reminderOffsetsMinutes: env.REMINDER_OFFSETS_MINUTES,
+    staffLanguage: env.STAFF_LANGUAGE,
+    publicUrl: env.PUBLIC_URL,
+  };
+  const mailer = env.SMTP_URL
+    ? smtpMailer({ url: env.SMTP_URL, poolSize: env.MAIL_POOL_SIZE })
+    : fileMailer({ dir: env.MAIL_DIR });
+  const sms =
+    env.SMS_GATEWAY_URL && env.SMS_GATEWAY_KEY
+      ? httpSmsGateway({ url: env.SMS_GATEWAY_URL, key: env.SMS_GATEWAY_KEY, timeoutMs: env.SMS_TIMEOUT_MS })
+      : null;
   await bootService({
     name: "notifications",
     env,
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS"],
-    consumers: () => consumers(box),
-    createApp: (context) => createApp({ ...context, box }),
+    consumers: (context) => consumers({ box, clock: context.clock, settings }),
+    background: (context) => {
+      const deps = {
+        box,
+        clock: context.clock,
+        settings,
+        database: context.database,
+        leaseMs: env.LEASE_MS,
+        batch: env.SCHEDULER_BATCH,
+      };
+      const loop = createDeliveryLoop({
+        reminders: createReminderScheduler(deps),
+        dispatcher: createDispatcher({
+          ...deps,
+          logger: context.logger,
+          mailer,
+          sms,
+          maxAttempts: env.MAX_ATTEMPTS,
+          retryBaseMs: env.RETRY_BASE_MS,
+          concurrency: env.MAIL_POOL_SIZE,
+        }),
+        intervalMs: env.SCHEDULER_INTERVAL_MS,
+        batch: env.SCHEDULER_BATCH,
+        logger: context.logger,
+      });
+      return [
+        {
+          name: loop.name,
+          start: () => loop.start(),
+          stop: async () => {
+            await loop.stop();
+            mailer.close();
+          },
+        },
+      ];
+    },
+    createApp: (context) => createApp({ ...context, box, settings }),
   });
 } catch (error) {
   startupFailure(error);

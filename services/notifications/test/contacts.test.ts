@@ -21,7 +21,7 @@ describe("contact book", () => {
 
   it("stores contactable persons from referral.received encrypted and shows them to caseworkers only", async () => {
     const service = await startNotifications(nats);
-    service.runner.start();
+
     try {
       const event = createEvent(ReferralReceived, {
         orgId: "org-liege",

@@ -1,35 +1,103 @@
-// Builds the notifications app on real parts: a libSQL file with the service's migrations, the kit's
-// token verifier with the test secret, and a real nats-server that the test file starts.
+// Builds the notifications service on real parts: a libSQL file with the service's migrations, the
+// kit's token verifier with the test secret, a real nats-server that the test file starts, and a
+// real SMTP sink. The delivery loop is driven by the test (`deliver()`), so no test waits on a timer.
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
-import { type Clock, hs256Verifier, systemClock } from "@relais/service-kit";
-import { type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
+import type { Envelope } from "@relais/contracts";
+import { type Clock, hs256Verifier, type Logger, systemClock } from "@relais/service-kit";
+import { type NatsProcess, type SmtpSink, TEST_JWT_SECRET, tempDatabase, waitFor } from "@relais/testing";
+import { eq } from "drizzle-orm";
 import pino from "pino";
 import { createApp } from "../src/app.js";
+import { smtpMailer } from "../src/channels/mailer.js";
+import type { SmsSender } from "../src/channels/sms-gateway.js";
 import * as schema from "../src/db/schema.js";
+import { createDispatcher } from "../src/delivery/dispatcher.js";
 import { createSealedBox } from "../src/domain/sealed-box.js";
 import { consumers } from "../src/events/consumers.js";
+import { createDeliveryLoop } from "../src/reminders/loop.js";
+import { createReminderScheduler } from "../src/reminders/materialise.js";
+import { DEFAULT_SETTINGS, type Settings } from "../src/settings.js";
 
 export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
 const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
-export async function startNotifications(nats: NatsProcess, options: { clock?: Clock } = {}) {
+export interface HarnessOptions {
+  clock?: Clock;
+  smtp?: SmtpSink;
+  sms?: SmsSender | null;
+  settings?: Partial<Settings>;
+  logger?: Logger;
+  maxAttempts?: number;
+  retryBaseMs?: number;
+}
+
+export async function startNotifications(nats: NatsProcess, options: HarnessOptions = {}) {
   const box = createSealedBox(randomBytes(32).toString("base64"));
+  const clock = options.clock ?? systemClock;
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const log = options.logger ?? logger;
   const database = await tempDatabase({ schema, migrationsFolder });
-  const bus = connectBus({ servers: nats.url, name: "notifications-test", logger, timeoutMs: 1_000 });
+  const bus = connectBus({ servers: nats.url, name: "notifications-test", logger: log, timeoutMs: 1_000 });
   await ensureStreams(await bus.manager(), ["NOTIFICATIONS", "REFERRALS", "GROUPS"], { replicas: 1 });
-  const runner = createConsumerRunner({ bus, database, logger, consumers: consumers(box) });
-  const relay = createOutboxRelay({ database, bus, logger });
+  const runner = createConsumerRunner({
+    bus,
+    database,
+    logger: log,
+    consumers: consumers({ box, clock, settings }),
+  });
+  const relay = createOutboxRelay({ database, bus, logger: log });
+  const mailer = smtpMailer({ url: options.smtp?.url ?? "smtp://127.0.0.1:1", poolSize: 2 });
+  const deps = { box, clock, settings, database, leaseMs: 60_000, batch: 100 };
+  const loop = createDeliveryLoop({
+    reminders: createReminderScheduler(deps),
+    dispatcher: createDispatcher({
+      ...deps,
+      logger: log,
+      mailer,
+      sms: options.sms ?? null,
+      maxAttempts: options.maxAttempts ?? 3,
+      retryBaseMs: options.retryBaseMs ?? 60_000,
+      concurrency: 2,
+    }),
+    intervalMs: 1_000,
+    batch: 100,
+    logger: log,
+  });
   const app = createApp({
     database,
-    logger,
+    logger: log,
     verifyToken: hs256Verifier(TEST_JWT_SECRET),
-    clock: options.clock ?? systemClock,
+    clock,
     runner,
     natsCheck: () => bus.check(),
     box,
+    settings,
   });
+
+  /** Publishes events as their producer would, and waits until this service has processed them. */
+  async function publish(...events: Envelope[]): Promise<void> {
+    const js = await bus.jetstream();
+    for (const event of events) {
+      await js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID: event.id });
+    }
+    await waitFor(
+      async () => {
+        for (const event of events) {
+          const rows = await database.db
+            .select()
+            .from(schema.inbox)
+            .where(eq(schema.inbox.eventId, event.id));
+          if (rows.length === 0) return false;
+        }
+        return true;
+      },
+      { timeoutMs: 10_000, message: `events processed: ${events.map((e) => e.type).join(", ")}` },
+    );
+  }
+
+  runner.start();
   return {
     app,
     runner,
@@ -37,11 +105,17 @@ export async function startNotifications(nats: NatsProcess, options: { clock?: C
     database,
     bus,
     relay,
+    publish,
+    /** One pass of the delivery loop: due reminders become messages, due messages go out. */
+    deliver: () => loop.runOnce(),
     async stop() {
       await runner.stop();
       await relay.stop();
       await bus.close();
+      mailer.close();
       await database.cleanup();
     },
   };
 }
+
+export type Notifications = Awaited<ReturnType<typeof startNotifications>>;

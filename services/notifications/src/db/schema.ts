@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
 export { auditLog, idempotencyKeys } from "@relais/service-kit";
@@ -9,6 +9,7 @@ export const contacts = sqliteTable(
   {
     personRef: text("person_ref").primaryKey(),
     orgId: text("org_id").notNull(),
+    /** `victim` / `author` from a referral, `participant` for people enrolled directly. */
     role: text("role").notNull(),
     language: text("language", { enum: ["fr", "nl", "en"] }).notNull(),
     timeZone: text("time_zone").notNull(),
@@ -17,4 +18,107 @@ export const contacts = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [index("contacts_org").on(t.orgId)],
+);
+
+/** The latest snapshot of each group's series, as the groups service last described it. */
+export const series = sqliteTable("series", {
+  groupId: text("group_id").primaryKey(),
+  orgId: text("org_id").notNull(),
+  sequence: integer("sequence").notNull(),
+  snapshot: text("snapshot", { mode: "json" }).notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** One calendar per series and recipient: its UID is stable and its SEQUENCE only grows. */
+export const invites = sqliteTable(
+  "invites",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    groupId: text("group_id").notNull(),
+    personRef: text("person_ref").notNull(),
+    enrolmentId: text("enrolment_id").notNull(),
+    uid: text("uid").notNull(),
+    sequence: integer("sequence").notNull(),
+    status: text("status", { enum: ["waitlisted", "enrolled", "ended"] }).notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("invites_group_person").on(t.groupId, t.personRef),
+    index("invites_person").on(t.personRef),
+  ],
+);
+
+/** The delivery log: every message, its status, attempts and provider id. */
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    personRef: text("person_ref"),
+    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    template: text("template").notNull(),
+    language: text("language", { enum: ["fr", "nl", "en"] }).notNull(),
+    discreet: integer("discreet", { mode: "boolean" }).notNull(),
+    /** Recipient address and template inputs (names, places, the .ics), encrypted with DATA_KEY. */
+    sealed: text("sealed").notNull(),
+    status: text("status", { enum: ["queued", "sending", "sent", "failed", "suppressed"] }).notNull(),
+    reason: text("reason"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    leaseUntil: text("lease_until"),
+    providerId: text("provider_id"),
+    /** Set for reminders: the session the text is built from at send time. */
+    reminderId: text("reminder_id"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [
+    index("messages_due").on(t.status, t.nextAttemptAt),
+    index("messages_org").on(t.orgId, t.id),
+    index("messages_person").on(t.personRef),
+    uniqueIndex("messages_reminder").on(t.reminderId),
+  ],
+);
+
+/** Reminders to come, keyed so a re-plan updates a row instead of adding one. */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    groupId: text("group_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    personRef: text("person_ref").notNull(),
+    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    offsetMinutes: integer("offset_minutes").notNull(),
+    dueAt: text("due_at").notNull(),
+    status: text("status", { enum: ["pending", "claimed", "done", "dropped"] }).notNull(),
+    leaseUntil: text("lease_until"),
+    reason: text("reason"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("reminders_key").on(t.sessionId, t.personRef, t.channel, t.offsetMinutes),
+    index("reminders_due").on(t.status, t.dueAt),
+    index("reminders_person").on(t.personRef),
+  ],
+);
+
+/** Private calendar feeds: only the token's SHA-256 is kept; the token itself is the secret. */
+export const calendarFeeds = sqliteTable(
+  "calendar_feeds",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    sub: text("sub").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: text("created_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("calendar_feeds_token").on(t.tokenHash),
+    index("calendar_feeds_sub").on(t.orgId, t.sub),
+  ],
 );

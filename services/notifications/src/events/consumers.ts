@@ -1,7 +1,25 @@
 import type { ConsumerDefinition } from "@relais/bus";
-import type { SealedBox } from "../domain/sealed-box.js";
+import type { NotifyDeps } from "../settings.js";
+import { callbackAlertConsumers } from "./callback-alerts.js";
+import { complianceBreachedConsumer } from "./compliance-breached.js";
+import { enrolmentConfirmedConsumer } from "./enrolment-confirmed.js";
+import { enrolmentEndedConsumer } from "./enrolment-ended.js";
+import { enrolmentWaitlistedConsumer } from "./enrolment-waitlisted.js";
+import { personPurgedConsumer } from "./person-purged.js";
 import { referralReceivedConsumer } from "./referral-received.js";
+import { sessionCancelledConsumer } from "./session-cancelled.js";
+import { sessionChangedConsumer } from "./session-changed.js";
 
-export function consumers(box: SealedBox): ConsumerDefinition[] {
-  return [referralReceivedConsumer(box)];
+export function consumers(deps: NotifyDeps): ConsumerDefinition[] {
+  return [
+    referralReceivedConsumer(deps.box),
+    personPurgedConsumer(deps),
+    ...callbackAlertConsumers(deps),
+    enrolmentConfirmedConsumer(deps),
+    enrolmentWaitlistedConsumer(deps),
+    enrolmentEndedConsumer(deps),
+    sessionChangedConsumer(deps),
+    sessionCancelledConsumer(deps),
+    complianceBreachedConsumer(deps),
+  ];
 }

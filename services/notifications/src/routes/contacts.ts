@@ -4,6 +4,7 @@ import {
   type AppEnv,
   bearerSecurity,
   defaultHook,
+  jsonBody,
   jsonResponse,
   NotFound,
   ProblemResponses,
@@ -13,6 +14,7 @@ import {
 } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../app.js";
+import { type Contact as ContactRecord, loadContact } from "../contacts/contact-book.js";
 import { contacts } from "../db/schema.js";
 
 const Contact = z
@@ -29,54 +31,84 @@ const Contact = z
   })
   .openapi("Contact");
 
+const Params = z.object({ personRef: PersonRef });
+
 const getRoute = createRoute({
   method: "get",
   path: "/v1/contacts/{personRef}",
   summary: "A person's contact details and safe-contact preferences",
   security: bearerSecurity,
   middleware: [requireRoles("caseworker", "coordinator")] as const,
-  request: { params: z.object({ personRef: PersonRef }) },
+  request: { params: Params },
   responses: { 200: jsonResponse(Contact, "The contact"), ...ProblemResponses },
 });
 
+const putPreferencesRoute = createRoute({
+  method: "put",
+  path: "/v1/contacts/{personRef}/preferences",
+  summary: "Replace a person's safe-contact preferences (channels, safe windows, discretion)",
+  security: bearerSecurity,
+  middleware: [requireRoles("caseworker", "coordinator")] as const,
+  request: { params: Params, body: jsonBody(ContactPreferences.strict()) },
+  responses: { 200: jsonResponse(Contact, "The updated contact"), ...ProblemResponses },
+});
+
+function present(contact: ContactRecord): z.infer<typeof Contact> {
+  return {
+    personRef: contact.personRef,
+    role: contact.role,
+    language: contact.language,
+    timeZone: contact.timeZone,
+    displayName: contact.displayName ?? null,
+    email: contact.email ?? null,
+    phone: contact.phone ?? null,
+    preferences: contact.preferences,
+    updatedAt: contact.updatedAt,
+  };
+}
+
 export function contactRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app.openapi(getRoute, async (c) => {
-    const principal = principalOf(c);
-    const { personRef } = c.req.valid("param");
-    const [row] = await deps.database.db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.personRef, personRef), eq(contacts.orgId, principal.org)))
-      .limit(1);
-    if (!row) throw new NotFound("No contact for this person");
-    await deps.database.write((tx) =>
-      recordAudit(tx, {
-        principal,
-        action: "contact.read",
-        recordType: "contact",
-        recordId: personRef,
-        requestId: c.var.requestId,
-      }),
-    );
-    const details = JSON.parse(deps.box.open(row.sealed)) as {
-      email?: string;
-      phone?: string;
-      displayName?: string;
-    };
-    return c.json(
-      {
-        personRef: row.personRef,
-        role: row.role,
-        language: row.language,
-        timeZone: row.timeZone,
-        displayName: details.displayName ?? null,
-        email: details.email ?? null,
-        phone: details.phone ?? null,
-        preferences: ContactPreferences.parse(row.preferences),
-        updatedAt: row.updatedAt,
-      },
-      200,
-    );
-  });
+  const visible = async (org: string, personRef: string) => {
+    const contact = await loadContact(deps.database.db, deps.box, personRef);
+    if (!contact || contact.orgId !== org) throw new NotFound("No contact for this person");
+    return contact;
+  };
+  return app
+    .openapi(getRoute, async (c) => {
+      const principal = principalOf(c);
+      const { personRef } = c.req.valid("param");
+      const contact = await visible(principal.org, personRef);
+      await deps.database.write((tx) =>
+        recordAudit(tx, {
+          principal,
+          action: "contact.read",
+          recordType: "contact",
+          recordId: personRef,
+          requestId: c.var.requestId,
+        }),
+      );
+      return c.json(present(contact), 200);
+    })
+    .openapi(putPreferencesRoute, async (c) => {
+      const principal = principalOf(c);
+      const { personRef } = c.req.valid("param");
+      const preferences = c.req.valid("json");
+      await visible(principal.org, personRef);
+      const at = deps.clock.now().toISOString();
+      await deps.database.write(async (tx) => {
+        await tx
+          .update(contacts)
+          .set({ preferences, updatedAt: at })
+          .where(and(eq(contacts.personRef, personRef), eq(contacts.orgId, principal.org)));
+        await recordAudit(tx, {
+          principal,
+          action: "contact.preferences.update",
+          recordType: "contact",
+          recordId: personRef,
+          requestId: c.var.requestId,
+        });
+      });
+      return c.json(present(await visible(principal.org, personRef)), 200);
+    });
 }

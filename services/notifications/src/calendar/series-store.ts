@@ -1,0 +1,39 @@
+// The latest series snapshot per group. Events may arrive out of order (one consumer per subject),
+// so a snapshot older than the stored one never replaces it.
+import { SeriesSnapshot as SeriesSchema, type SeriesSnapshot } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { eq } from "drizzle-orm";
+import { series } from "../db/schema.js";
+
+export async function saveSeries(
+  tx: Executor,
+  orgId: string,
+  snapshot: SeriesSnapshot,
+  at: string,
+): Promise<SeriesSnapshot> {
+  const current = await loadSeries(tx, snapshot.groupId);
+  if (current && current.sequence > snapshot.sequence) return current;
+  const row = { orgId, sequence: snapshot.sequence, snapshot, updatedAt: at };
+  await tx
+    .insert(series)
+    .values({ groupId: snapshot.groupId, ...row })
+    .onConflictDoUpdate({ target: series.groupId, set: row });
+  return snapshot;
+}
+
+export async function loadSeries(db: Executor, groupId: string): Promise<SeriesSnapshot | null> {
+  const [row] = await db.select().from(series).where(eq(series.groupId, groupId)).limit(1);
+  return row ? SeriesSchema.parse(row.snapshot) : null;
+}
+
+/** The next session to come, or the first one when all are past: what a message calls "when". */
+export function nextSession(snapshot: SeriesSnapshot, now: Date) {
+  const live = snapshot.sessions
+    .filter((s) => s.status !== "cancelled")
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  return live.find((s) => Date.parse(s.startsAt) > now.getTime()) ?? live[0] ?? null;
+}
+
+export function venueOf(snapshot: SeriesSnapshot): string {
+  return snapshot.location.kind === "venue" ? snapshot.location.address : snapshot.location.url;
+}

@@ -1,0 +1,62 @@
+// Puts a message in the delivery log. Consumers call this inside their transaction; the scheduler
+// sends it afterwards, so an event and the message it causes are never separated.
+import { type Language, newId } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { messages } from "../db/schema.js";
+import type { SealedBox } from "../domain/sealed-box.js";
+import type { TemplateName, TemplateParams } from "../domain/templates.js";
+
+/** What is sealed in a message row: the address and everything the text is built from. */
+export interface MessagePayload {
+  to: string | null;
+  params: TemplateParams;
+  ics?: { method: "REQUEST" | "CANCEL"; content: string };
+  /** Reminders are rendered from the session as it is when they go out. */
+  reminder?: { groupId: string; sessionId: string; plannedStartsAt: string; timeZone: string };
+  /** For SMS to a person: held until their safe window. */
+  safeWindow?: { personRef: string };
+}
+
+export interface QueueInput {
+  orgId: string;
+  personRef: string | null;
+  channel: "email" | "sms";
+  template: TemplateName;
+  language: Language;
+  discreet: boolean;
+  payload: MessagePayload;
+  /** Not sent before this time (e.g. a safe window). Defaults to now. */
+  notBefore?: Date;
+  /** Recorded without sending, with this reason. */
+  suppressed?: string;
+  reminderRef?: string;
+  now: Date;
+}
+
+export async function queueMessage(tx: Executor, box: SealedBox, input: QueueInput): Promise<string> {
+  const id = newId();
+  const now = input.now.toISOString();
+  const suppressed = input.suppressed ?? (input.payload.to ? undefined : "no_address");
+  await tx.insert(messages).values({
+    id,
+    orgId: input.orgId,
+    personRef: input.personRef,
+    channel: input.channel,
+    template: input.template,
+    language: input.language,
+    discreet: input.discreet,
+    sealed: box.seal(JSON.stringify(input.payload)),
+    status: suppressed ? "suppressed" : "queued",
+    reason: suppressed ?? null,
+    attempts: 0,
+    nextAttemptAt: (input.notBefore ?? input.now).toISOString(),
+    reminderId: input.reminderRef ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
+
+export function openPayload(box: SealedBox, sealed: string): MessagePayload {
+  return JSON.parse(box.open(sealed)) as MessagePayload;
+}

@@ -1,0 +1,139 @@
+// The .ics a recipient gets for a group's series: one VEVENT for the series (RRULE, EXDATE for
+// cancelled sessions), one per moved session (RECURRENCE-ID), or a CANCEL for all or one session.
+// Each file names its recipient alone; the venue is written only when the caller says so.
+import type { SeriesSnapshot } from "@relais/contracts";
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  type ICalEventData,
+  ICalEventStatus,
+} from "ical-generator";
+import { DateTime } from "luxon";
+import { buildVtimezone } from "./vtimezone.js";
+
+export interface InviteInput {
+  series: SeriesSnapshot;
+  uid: string;
+  sequence: number;
+  method: "REQUEST" | "CANCEL" | "PUBLISH";
+  /** With CANCEL: cancel this one session (RECURRENCE-ID) instead of the whole series. */
+  cancelledSessionId?: string;
+  /** Absent in a feed, which has no attendees at all. */
+  recipient?: { email: string; name?: string };
+  organizer: { email: string; name: string };
+  summary: string;
+  description?: string;
+  /** Only enrolled participants (and staff) may learn where the group meets. */
+  includeVenue: boolean;
+  now: Date;
+}
+
+/** `FREQ=…` whether or not the producer wrote the `RRULE:` name. */
+export function normaliseRrule(rrule: string): string {
+  return rrule.trim().replace(/^RRULE:/i, "");
+}
+
+function local(series: SeriesSnapshot, instant: string): DateTime {
+  return DateTime.fromISO(instant, { setZone: true }).setZone(series.timeZone);
+}
+
+export function seriesStart(series: SeriesSnapshot): DateTime {
+  return DateTime.fromISO(series.dtstart, { zone: series.timeZone });
+}
+
+function venueText(series: SeriesSnapshot): string {
+  return series.location.kind === "venue" ? series.location.address : series.location.url;
+}
+
+/** The VEVENT data for a series and recipient, ready for one calendar or a feed. */
+export function seriesEvents(input: InviteInput): ICalEventData[] {
+  const { series } = input;
+  const zone = series.timeZone;
+  const start = seriesStart(series);
+  const common = {
+    id: input.uid,
+    sequence: input.sequence,
+    stamp: input.now,
+    timezone: zone,
+    summary: input.summary,
+    description: input.description ?? null,
+    location: input.includeVenue ? venueText(series) : null,
+    organizer:
+      input.method === "PUBLISH" ? null : { name: input.organizer.name, email: input.organizer.email },
+    attendees: input.recipient
+      ? [
+          {
+            email: input.recipient.email,
+            name: input.recipient.name,
+            role: ICalAttendeeRole.REQ,
+            status: input.method === "CANCEL" ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.NEEDSACTION,
+            rsvp: false,
+          },
+        ]
+      : [],
+  } satisfies Partial<ICalEventData>;
+
+  if (input.method === "CANCEL" && input.cancelledSessionId) {
+    const session = series.sessions.find((s) => s.sessionId === input.cancelledSessionId);
+    if (!session) throw new Error(`session ${input.cancelledSessionId} is not in the series`);
+    return [
+      {
+        ...common,
+        start: local(series, session.startsAt),
+        end: local(series, session.endsAt),
+        recurrenceId: local(series, session.originalStartsAt),
+        status: ICalEventStatus.CANCELLED,
+      },
+    ];
+  }
+
+  const excluded = series.sessions
+    .filter((s) => s.status === "cancelled")
+    .map((s) => local(series, s.originalStartsAt).toFormat("yyyyLLdd'T'HHmmss"));
+  const rule = [`RRULE:${normaliseRrule(series.rrule)}`];
+  if (excluded.length > 0) rule.push(`EXDATE;TZID=${zone}:${excluded.join(",")}`);
+  const master: ICalEventData = {
+    ...common,
+    start,
+    end: start.plus({ minutes: series.durationMinutes }),
+    repeating: rule.join("\n"),
+    status: input.method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  };
+  if (input.method === "CANCEL") return [master];
+  const moved = series.sessions
+    .filter((s) => s.status === "moved")
+    .map(
+      (s): ICalEventData => ({
+        ...common,
+        start: local(series, s.startsAt),
+        end: local(series, s.endsAt),
+        recurrenceId: local(series, s.originalStartsAt),
+        status: ICalEventStatus.CONFIRMED,
+      }),
+    );
+  return [master, ...moved];
+}
+
+/** The span the VTIMEZONE must cover: a year either side of the known sessions. */
+export function seriesSpan(series: SeriesSnapshot): { from: Date; to: Date } {
+  const instants = [
+    seriesStart(series),
+    ...series.sessions.flatMap((s) => [local(series, s.originalStartsAt), local(series, s.endsAt)]),
+  ];
+  const first = DateTime.min(...instants) ?? seriesStart(series);
+  const last = DateTime.max(...instants) ?? seriesStart(series);
+  return { from: first.minus({ years: 1 }).toJSDate(), to: last.plus({ years: 1 }).toJSDate() };
+}
+
+export function buildInvite(input: InviteInput): string {
+  const span = seriesSpan(input.series);
+  const calendar = ical({
+    prodId: { company: "Relais", product: "notifications", language: "EN" },
+    method: ICalCalendarMethod[input.method],
+    // No calendar-level name: ical-generator would then write DTSTAMP in local time, not UTC.
+    timezone: { name: null, generator: (zone) => buildVtimezone(zone, span.from, span.to) },
+    events: seriesEvents(input),
+  });
+  return calendar.toString();
+}

@@ -1,0 +1,24 @@
+import type { Language } from "@relais/contracts";
+import type { Clock } from "@relais/service-kit";
+import type { SealedBox } from "./domain/sealed-box.js";
+
+/** What consumers and the scheduler need besides the database: read from the environment once in main. */
+export interface Settings {
+  mailFrom: string;
+  reminderOffsetsMinutes: number[];
+  staffLanguage: Language;
+  publicUrl: string;
+}
+
+export interface NotifyDeps {
+  box: SealedBox;
+  clock: Clock;
+  settings: Settings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  mailFrom: "noreply@relais.local",
+  reminderOffsetsMinutes: [1440, 120],
+  staffLanguage: "fr",
+  publicUrl: "http://127.0.0.1:3003",
+};

@@ -1,0 +1,168 @@
+// The promise that matters most for reminders: kill the process while 500 are due, start it again,
+// and every one arrives — none lost, none sent as two different messages.
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { newId } from "@relais/contracts";
+import {
+  freePort,
+  type NatsProcess,
+  type SmtpSink,
+  spawnService,
+  startNats,
+  startSmtpSink,
+  TEST_JWT_SECRET,
+  tempDatabase,
+  waitFor,
+} from "@relais/testing";
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveSeries } from "../src/calendar/series-store.js";
+import { saveContact } from "../src/contacts/contact-book.js";
+import * as schema from "../src/db/schema.js";
+import { createSealedBox } from "../src/domain/sealed-box.js";
+import { ORG, weeklySeries } from "./fixtures.js";
+
+const REMINDERS = 500;
+const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+const serviceDir = fileURLToPath(new URL("..", import.meta.url));
+
+describe("reminders across a SIGKILL", () => {
+  let nats: NatsProcess;
+  let smtp: SmtpSink;
+  beforeAll(async () => {
+    [nats, smtp] = await Promise.all([startNats(), startSmtpSink()]);
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await nats.stop();
+  });
+
+  it("sends all 500 due reminders exactly once when the process is killed mid-send and restarted", async () => {
+    const key = randomBytes(32).toString("base64");
+    const box = createSealedBox(key);
+    const database = await tempDatabase({ schema, migrationsFolder });
+    try {
+      // 500 enrolled people, one session in two hours, and each one's reminder already due.
+      const now = new Date();
+      const startsAt = DateTime.now().setZone("Europe/Brussels").plus({ hours: 2 }).startOf("minute");
+      const series = weeklySeries({
+        groupId: "grp-big",
+        firstLocal: startsAt.toFormat("yyyy-LL-dd'T'HH:mm:ss"),
+        count: 1,
+      });
+      await database.write(async (tx) => {
+        await saveSeries(tx, ORG, series, now.toISOString());
+        for (let i = 0; i < REMINDERS; i++) {
+          const personRef = `prs_person${String(i).padStart(4, "0")}`;
+          await saveContact(
+            tx,
+            box,
+            {
+              personRef,
+              orgId: ORG,
+              role: "participant",
+              language: "fr",
+              timeZone: "Europe/Brussels",
+              email: `p${i}@example.org`,
+              preferences: {
+                channels: ["email"],
+                safeWindows: [],
+                voicemailAllowed: false,
+                discreet: true,
+                doNotContact: false,
+              },
+            },
+            now.toISOString(),
+          );
+          await tx.insert(schema.invites).values({
+            id: newId(),
+            orgId: ORG,
+            groupId: series.groupId,
+            personRef,
+            enrolmentId: `enr-${i}`,
+            uid: `uid-${i}@relais`,
+            sequence: 0,
+            status: "enrolled",
+            updatedAt: now.toISOString(),
+          });
+          await tx.insert(schema.reminders).values({
+            id: newId(),
+            orgId: ORG,
+            groupId: series.groupId,
+            sessionId: "ses-1",
+            personRef,
+            channel: "email",
+            offsetMinutes: 120,
+            dueAt: new Date(now.getTime() - 60_000).toISOString(),
+            status: "pending",
+            updatedAt: now.toISOString(),
+          });
+        }
+      });
+
+      const port = await freePort();
+      const service = await spawnService({
+        name: "notifications",
+        command: ["node", "--import", "tsx", "src/main.ts"],
+        cwd: serviceDir,
+        env: {
+          PORT: String(port),
+          DATABASE_URL: `file:${database.path}`,
+          NATS_URL: nats.url,
+          JWT_SECRET: TEST_JWT_SECRET,
+          DATA_KEY: key,
+          SMTP_URL: smtp.url,
+          // Small batches and one connection, so the kill lands while most are still to go.
+          MAIL_POOL_SIZE: "1",
+          SCHEDULER_BATCH: "10",
+          SCHEDULER_INTERVAL_MS: "100",
+          // A killed process's claims are taken over as soon as its lease ends.
+          LEASE_MS: "2000",
+          LOG_LEVEL: "warn",
+        },
+        readyUrl: `http://127.0.0.1:${port}/readyz`,
+        timeoutMs: 30_000,
+      });
+      try {
+        await smtp.waitForMessages(50, 30_000);
+        await service.kill("SIGKILL");
+        const atKill = smtp.messages.length;
+        expect(atKill).toBeLessThan(REMINDERS);
+
+        await service.restart();
+        await waitFor(() => new Set(smtp.messages.map((m) => m.parsed.messageId)).size >= REMINDERS, {
+          timeoutMs: 60_000,
+          message: "all reminders delivered after the restart",
+        });
+        const rows = await database.db.select().from(schema.messages);
+        expect(rows).toHaveLength(REMINDERS);
+        expect(rows.every((row) => row.status === "sent")).toBe(true);
+        const reminders = await database.db.select().from(schema.reminders);
+        expect(reminders.every((r) => r.status === "done")).toBe(true);
+
+        // Each reminder became exactly one message (one row, one Message-ID) and reached its person.
+        const byMessageId = new Map<string, string[]>();
+        for (const mail of smtp.messages) {
+          const id = mail.parsed.messageId ?? "";
+          byMessageId.set(id, [...(byMessageId.get(id) ?? []), ...mail.envelope.to]);
+        }
+        expect(byMessageId.size).toBe(REMINDERS);
+        expect(new Set(rows.map((r) => `<${r.id}@relais.local>`))).toEqual(new Set(byMessageId.keys()));
+        const recipients = new Set([...byMessageId.values()].map((to) => to[0]));
+        expect(recipients.size).toBe(REMINDERS);
+        // SMTP has no two-phase commit: a message the server accepted in the instant before the kill,
+        // whose "sent" was not yet committed, is sent again with the same Message-ID (so mail clients
+        // show it once). That window is one message per pooled connection at most.
+        const resent = smtp.messages.length - REMINDERS;
+        expect(resent).toBeLessThanOrEqual(1);
+        console.info(
+          `restart test: ${atKill} delivered before SIGKILL, ${resent} re-sent with the same Message-ID`,
+        );
+      } finally {
+        await service.stop();
+      }
+    } finally {
+      await database.cleanup();
+    }
+  });
+});
