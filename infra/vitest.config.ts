@@ -1,5 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["scripts/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 60_000 },
+  test: {
+    include: ["scripts/**/*.test.ts", "e2e/**/*.test.ts"],
+    exclude: ["e2e/**/*.slow.test.ts"],
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+  },
 });

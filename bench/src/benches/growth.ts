@@ -1,0 +1,183 @@
+// Growth: the call-back queue read (GET /v1/callbacks, first page) with 1k, 100k and 1M tasks
+// present, p99 at each size. The open queue stays the same size (as a real backlog does); what
+// grows is history — closed tasks, other teams and other organisations — which indexes must skip.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { mintToken, startNats } from "@relais/testing";
+import { type Bench, type Figure, measured, notMeasured } from "../lib/figures.js";
+import { type LoadResult, runLoad } from "../lib/load.js";
+import { type ColumnExpressions, seedRows } from "../lib/seed.js";
+import { startService } from "../lib/services.js";
+
+const OPEN_TASKS = 1_000;
+const TEAMS = 10;
+const ORG = "org-bench";
+
+export const growthBench: Bench = {
+  name: "growth",
+  async run(context) {
+    const sizes = context.quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000];
+    const seconds = context.quick ? 2 : 5;
+    const dir = await mkdtemp(join(tmpdir(), "relais-bench-growth-"));
+    const nats = await startNats();
+    try {
+      const token = await mintToken({
+        role: "caseworker",
+        org: ORG,
+        claims: { teams: ["team-0"] },
+        expiresIn: "2h",
+      });
+      const options = { root: context.root, natsUrl: nats.url, dir };
+      // A first start applies the migrations, so the tables exist to be seeded.
+      let service = await startService("referrals", options);
+      await service.stop();
+
+      const reads: Array<{ size: number; seedSeconds: number; load: LoadResult; firstPageItems: number }> =
+        [];
+      let seeded = 0;
+      for (const size of sizes) {
+        const began = performance.now();
+        await seedCallbacks(service.databasePath, seeded, size);
+        seeded = size;
+        const seedSeconds = (performance.now() - began) / 1000;
+        context.log(`growth: ${size.toLocaleString("en-GB")} tasks seeded in ${seedSeconds.toFixed(1)} s`);
+        service = await startService("referrals", options);
+        try {
+          const url = `${service.url}/v1/callbacks?limit=20`;
+          const headers = { authorization: `Bearer ${token}` };
+          const first = await fetch(url, { headers });
+          if (first.status !== 200)
+            throw new Error(`GET /v1/callbacks answered ${first.status}: ${await first.text()}`);
+          const body = (await first.json()) as { items?: unknown[] };
+          await runLoad({ url, connections: 10, durationSeconds: 1, headers });
+          const load = await runLoad({ url, connections: 10, durationSeconds: seconds, headers });
+          context.log(
+            `  p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.requestsPerSecond.toFixed(0)} req/s`,
+          );
+          reads.push({ size, seedSeconds, load, firstPageItems: body.items?.length ?? 0 });
+        } finally {
+          await service.stop();
+        }
+      }
+
+      const smallest = reads[0]!;
+      const figures: Figure[] = reads.map((read) => {
+        const figure = measured({
+          key: `growth.callbacks.p99.${read.size}`,
+          label: `GET /v1/callbacks p99, ${read.size.toLocaleString("en-GB")} tasks`,
+          unit: "ms",
+          value: read.load.p99Ms,
+          baseline: { label: "p99 at 1,000 tasks", value: smallest.load.p99Ms },
+          ...(read.size === sizes[sizes.length - 1] && read.size > smallest.size
+            ? { goal: "ratio ≤ 2" }
+            : {}),
+        });
+        if (figure.goal) figure.met = (figure.ratio ?? Number.POSITIVE_INFINITY) <= 2;
+        return figure;
+      });
+      if (context.quick) {
+        figures.push(
+          notMeasured(
+            "growth.callbacks.p99.1000000",
+            "GET /v1/callbacks p99, 1,000,000",
+            "ms",
+            "skipped in --quick",
+          ),
+        );
+      }
+      figures.push(
+        notMeasured(
+          "growth.reminderClaim.p99",
+          "reminder claim p99 by size",
+          "ms",
+          "notifications' reminder claim is not driven by the bench yet",
+          "1M within 2× of 1k",
+        ),
+      );
+      return {
+        name: "growth",
+        figures,
+        details: {
+          openTasks: OPEN_TASKS,
+          callerSees: `caseworker of team-0 in ${ORG}: ${OPEN_TASKS / TEAMS} open tasks at every size`,
+          reads: reads.map((read) => ({ ...read, load: { ...read.load } })),
+        },
+      };
+    } finally {
+      await nats.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Tasks [from, to): the first OPEN_TASKS are the open queue of ORG, the rest closed history. */
+async function seedCallbacks(path: string, from: number, to: number): Promise<void> {
+  const client = createClient({ url: `file:${path}` });
+  try {
+    const id = (prefix: string) => `printf('${prefix}-%08d', i)`;
+    const open = `i < ${OPEN_TASKS}`;
+    // Closed history spreads over four organisations, one of them the caller's.
+    const org = `CASE WHEN ${open} OR i % 4 = 0 THEN '${ORG}' ELSE 'org-other-' || (i % 4) END`;
+    const minutes = (offset: string) =>
+      `strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (${offset}) || ' minutes')`;
+    const referral: ColumnExpressions = {
+      id: id("ref"),
+      org_id: org,
+      police_zone: "'5277'",
+      zone_id: "'zone-5277'",
+      incident_reference: id("LI"),
+      incident_at: minutes("i % 500000"),
+      kind: "'partner'",
+      risk_level: "CASE i % 3 WHEN 0 THEN 'high' WHEN 1 THEN 'medium' ELSE 'low' END",
+      children_present: "i % 2",
+      municipality: "'Seraing'",
+      status: `CASE WHEN ${open} THEN 'contacting' ELSE 'closed' END`,
+      filed_by: "'zone-5277'",
+      created_at: minutes("i % 500000"),
+      updated_at: minutes("i % 500000"),
+    };
+    const person: ColumnExpressions = {
+      person_ref: id("prs_bench"),
+      referral_id: id("ref"),
+      role: "CASE i % 2 WHEN 0 THEN 'victim' ELSE 'author' END",
+      consent: "1",
+      language: "'fr'",
+      time_zone: "'Europe/Brussels'",
+      contact: "'{}'",
+    };
+    const task: ColumnExpressions = {
+      id: id("task"),
+      org_id: org,
+      referral_id: id("ref"),
+      person_ref: id("prs_bench"),
+      role: "CASE i % 2 WHEN 0 THEN 'victim' ELSE 'author' END",
+      team: `'team-' || (i % ${TEAMS})`,
+      routed: "1",
+      risk_level: "CASE i % 3 WHEN 0 THEN 'high' WHEN 1 THEN 'medium' ELSE 'low' END",
+      risk_rank: "i % 3",
+      status: `CASE WHEN ${open} THEN 'open' ELSE 'closed' END`,
+      created_at: minutes("i % 500000"),
+      // Half the open queue is due already, half later; all of it was announced, so the
+      // service's scheduler has nothing to do while the read is measured.
+      due_at: `CASE WHEN ${open} THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now', (CASE i % 2 WHEN 0 THEN '-' ELSE '+' END) || (i % 600) || ' minutes') ELSE ${minutes("i % 500000")} END`,
+      sla_deadline: "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+3 days')",
+      attempts: "0",
+      due_notified_at: minutes("0"),
+      overdue_notified_at: minutes("0"),
+      closed_at: `CASE WHEN ${open} THEN NULL ELSE ${minutes("i % 500000 + 60")} END`,
+    };
+    const tx = await client.transaction("write");
+    try {
+      await seedRows(tx, "referrals", referral, from, to);
+      await seedRows(tx, "persons", person, from, to);
+      await seedRows(tx, "callback_tasks", task, from, to);
+      await tx.commit();
+    } finally {
+      tx.close();
+    }
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,260 @@
+// Intake: POST /v1/referrals on the real referrals process (auth, validation, idempotency,
+// referral, persons, audit and outbox in one transaction) against a bare Hono + zod + one insert
+// endpoint on the same libSQL settings, same autocannon settings, same run.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { freePort, spawnService, startNats } from "@relais/testing";
+import { type Bench, type BenchContext, type Figure, measured, notMeasured } from "../lib/figures.js";
+import { type LoadResult, runLoad } from "../lib/load.js";
+import { mebibytes, readMemory } from "../lib/proc-memory.js";
+import { summariseProfiles } from "../lib/profile-summary.js";
+import { freshIdempotencyKey, policeHeaders, referralBody } from "../lib/referral-body.js";
+import { type RunningService, type ServiceName, startService } from "../lib/services.js";
+
+const CONNECTIONS = 50;
+
+export const intakeBench: Bench = {
+  name: "intake",
+  async run(context) {
+    const durationSeconds = context.quick ? 4 : 20;
+    const warmUpSeconds = context.quick ? 1 : 3;
+    const dir = await mkdtemp(join(tmpdir(), "relais-bench-intake-"));
+    const nats = await startNats();
+    try {
+      const headers = await policeHeaders();
+      const load = (url: string, seconds: number) =>
+        runLoad({
+          url: `${url}/v1/referrals`,
+          method: "POST",
+          connections: CONNECTIONS,
+          durationSeconds: seconds,
+          headers,
+          body: referralBody,
+          perRequestHeaders: freshIdempotencyKey,
+        });
+
+      context.log("intake: bare baseline");
+      const bare = await measureProcess(
+        context,
+        "bare",
+        async () => {
+          const port = await freePort();
+          const path = join(dir, "bare.db");
+          const child = await spawnService({
+            name: "bare-intake",
+            command: [process.execPath, "--import", "tsx", "bench/src/processes/bare-intake.ts"],
+            cwd: context.root,
+            env: { PORT: String(port), DATABASE_URL: `file:${path}` },
+            readyUrl: `http://127.0.0.1:${port}/readyz`,
+          });
+          return { url: `http://127.0.0.1:${port}`, pid: child.pid!, path, stop: () => child.stop() };
+        },
+        load,
+        warmUpSeconds,
+        durationSeconds,
+      );
+
+      context.log("intake: referrals service");
+      const relais = await measureProcess(
+        context,
+        "referrals",
+        async () => {
+          const service = await startService("referrals", {
+            root: context.root,
+            natsUrl: nats.url,
+            dir,
+            ...(context.profileDir
+              ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${context.profileDir}`] }
+              : {}),
+          });
+          return {
+            url: service.url,
+            pid: service.pid,
+            path: service.databasePath,
+            stop: () => service.stop(),
+          };
+        },
+        load,
+        warmUpSeconds,
+        durationSeconds,
+      );
+
+      const baseline = { label: "bare Hono+zod+1 insert", value: bare.load.requestsPerSecond };
+      const figures: Figure[] = [
+        measured({
+          key: "intake.requestsPerSecond",
+          label: "intake POST /v1/referrals",
+          unit: "req/s",
+          value: relais.load.requestsPerSecond,
+          baseline,
+          goal: "ratio ≥ 0.5, 0 non-2xx",
+        }),
+        measured({
+          key: "intake.p50",
+          label: "intake p50",
+          unit: "ms",
+          value: relais.load.p50Ms,
+          baseline: { label: "bare p50", value: bare.load.p50Ms },
+        }),
+        measured({
+          key: "intake.p99",
+          label: "intake p99",
+          unit: "ms",
+          value: relais.load.p99Ms,
+          baseline: { label: "bare p99", value: bare.load.p99Ms },
+        }),
+        measured({
+          key: "intake.non2xx",
+          label: "intake non-2xx + errors",
+          unit: "count",
+          value: relais.load.non2xx + relais.load.errors,
+          baseline: { label: "bare", value: bare.load.non2xx + bare.load.errors },
+          goal: "0",
+        }),
+      ];
+      const profile = context.profileDir ? await summariseProfiles(context.profileDir) : undefined;
+      for (const summary of profile ?? []) {
+        context.log(`  profile ${summary.file} (${summary.totalMs} ms sampled), self time by package:`);
+        for (const row of summary.byPackage) context.log(`    ${row.share}%  ${row.name}`);
+        context.log("  by function:");
+        for (const row of summary.byFunction) context.log(`    ${row.share}%  ${row.name}`);
+      }
+      context.log("intake: memory of the three services under intake load");
+      // --quick skips it: three more service starts would cost a third of its minute.
+      const memory = context.quick ? [] : await measureServiceMemory(context, nats.url, dir, load, 10);
+      if (context.quick)
+        figures.push(
+          notMeasured("memory.services", "services' RSS idle / under intake", "MiB", "skipped in --quick"),
+        );
+      for (const service of memory) {
+        figures.push(
+          measured({
+            key: `memory.${service.name}.idle`,
+            label: `${service.name} RSS idle`,
+            unit: "MiB",
+            value: service.idleRssMiB,
+            baseline: { label: "bare process idle", value: bare.idleRssMiB },
+          }),
+          measured({
+            key: `memory.${service.name}.peakUnderIntake`,
+            label: `${service.name} peak RSS, intake load`,
+            unit: "MiB",
+            value: service.peakRssMiB,
+            baseline: { label: "bare process peak", value: bare.peakRssMiB },
+          }),
+        );
+      }
+      const ratio = relais.load.requestsPerSecond / bare.load.requestsPerSecond;
+      figures[0]!.met = ratio >= 0.5 && figures[3]!.value === 0;
+      figures[3]!.met = figures[3]!.value === 0;
+      return {
+        name: "intake",
+        figures,
+        details: {
+          connections: CONNECTIONS,
+          durationSeconds,
+          warmUpSeconds,
+          intakeRatio: Math.round(ratio * 1000) / 1000,
+          relais: relais.load,
+          bare: bare.load,
+          // Every 2xx must be a row: a bench that loses writes is not measuring intake.
+          rowsWritten: { relais: relais.rows, bare: bare.rows },
+          memoryAlone: {
+            referrals: { idleRssMiB: relais.idleRssMiB, peakRssMiB: relais.peakRssMiB },
+            bare: { idleRssMiB: bare.idleRssMiB, peakRssMiB: bare.peakRssMiB },
+          },
+          memoryTogether: memory,
+          ...(profile ? { profile } : {}),
+        },
+      };
+    } finally {
+      await nats.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+interface Target {
+  url: string;
+  pid: number;
+  path: string;
+  stop(): Promise<unknown>;
+}
+
+async function measureProcess(
+  context: BenchContext,
+  name: string,
+  start: () => Promise<Target>,
+  load: (url: string, seconds: number) => Promise<LoadResult>,
+  warmUpSeconds: number,
+  durationSeconds: number,
+) {
+  const target = await start();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const idle = await readMemory(target.pid);
+    const warmUp = await load(target.url, warmUpSeconds);
+    const result = await load(target.url, durationSeconds);
+    const after = await readMemory(target.pid);
+    context.log(
+      `  ${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+    );
+    await target.stop();
+    return {
+      load: result,
+      idleRssMiB: idle ? mebibytes(idle.rssBytes) : Number.NaN,
+      peakRssMiB: after ? mebibytes(after.peakRssBytes) : Number.NaN,
+      rows: { written: await countRows(target.path), expected: warmUp.ok2xx + result.ok2xx },
+    };
+  } catch (error) {
+    await target.stop();
+    throw error;
+  }
+}
+
+async function countRows(path: string): Promise<number | null> {
+  const client = createClient({ url: `file:${path}` });
+  try {
+    const result = await client.execute("SELECT count(*) AS n FROM referrals");
+    return Number(result.rows[0]?.n);
+  } catch {
+    return null;
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * All three services on one NATS, as deployed: groups and notifications consume the
+ * referral.received events intake produces, so their memory under intake load is real too.
+ */
+async function measureServiceMemory(
+  context: BenchContext,
+  natsUrl: string,
+  dir: string,
+  load: (url: string, seconds: number) => Promise<LoadResult>,
+  seconds: number,
+) {
+  const names: ServiceName[] = ["referrals", "groups", "notifications"];
+  const started: RunningService[] = [];
+  try {
+    for (const name of names) {
+      started.push(await startService(name, { root: context.root, natsUrl, dir: join(dir, "together") }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const idle = await Promise.all(started.map((service) => readMemory(service.pid)));
+    await load(started[0]!.url, seconds);
+    // Let the consumers work through what intake published before reading their peaks.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const peak = await Promise.all(started.map((service) => readMemory(service.pid)));
+    return started.map((service, index) => ({
+      name: service.name,
+      idleRssMiB: mebibytes(idle[index]?.rssBytes ?? Number.NaN),
+      peakRssMiB: mebibytes(peak[index]?.peakRssBytes ?? Number.NaN),
+    }));
+  } finally {
+    await Promise.all(started.map((service) => service.stop()));
+  }
+}

@@ -1,0 +1,65 @@
+// Starts Relais services as real processes (their own main.ts, as in production), each with a
+// libSQL file in the bench's temp folder and the test JWT secret.
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { freePort, type ServiceProcess, spawnService, TEST_JWT_SECRET } from "@relais/testing";
+
+export type ServiceName = "groups" | "referrals" | "notifications";
+
+export interface RunningService {
+  name: ServiceName;
+  url: string;
+  pid: number;
+  databasePath: string;
+  process: ServiceProcess;
+  stop(): Promise<void>;
+}
+
+export interface StartServiceOptions {
+  root: string;
+  natsUrl: string;
+  /** Folder for the service's database file. */
+  dir: string;
+  env?: Record<string, string>;
+  /** Extra node flags, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+}
+
+export async function startService(name: ServiceName, options: StartServiceOptions): Promise<RunningService> {
+  const port = await freePort();
+  const databasePath = join(options.dir, `${name}.db`);
+  const url = `http://127.0.0.1:${port}`;
+  const process = await spawnService({
+    name,
+    command: [globalThis.process.execPath, ...(options.nodeArgs ?? []), "--import", "tsx", mainOf(name)],
+    cwd: options.root,
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${databasePath}`,
+      NATS_URL: options.natsUrl,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: "warn",
+      // notifications refuses to start without a key for contact fields at rest.
+      DATA_KEY: randomBytes(32).toString("base64"),
+      ...options.env,
+    },
+    readyUrl: `${url}/readyz`,
+    timeoutMs: 30_000,
+  });
+  return {
+    name,
+    url,
+    pid: process.pid!,
+    databasePath,
+    process,
+    async stop() {
+      await process.stop(10_000);
+    },
+  };
+}
+
+/** `BENCH_REFERRALS_MAIN=/elsewhere/src/main.ts` benches another checkout of one service. */
+function mainOf(name: ServiceName): string {
+  return globalThis.process.env[`BENCH_${name.toUpperCase()}_MAIN`] ?? `services/${name}/src/main.ts`;
+}

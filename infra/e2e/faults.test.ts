@@ -1,0 +1,128 @@
+// Faults with the real parts: the broker killed during a burst of referrals. Nothing accepted
+// with a 2xx may be lost or applied twice.
+import { createClient } from "@libsql/client";
+import { connect } from "nats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { send, tokenFor } from "./http.js";
+import { type Stack, startStack } from "./stack.js";
+
+function referral(i: number) {
+  return {
+    policeZone: "5277 Seraing/Neupré",
+    incidentReference: `LI.55.L1.${String(i).padStart(6, "0")}/26`,
+    incidentAt: "2026-11-20T22:10:00+01:00",
+    kind: "partner",
+    riskLevel: (["high", "medium", "low"] as const)[i % 3],
+    childrenPresent: i % 2 === 0,
+    municipality: "Seraing",
+    persons: [
+      {
+        role: "victim",
+        consent: true,
+        language: "fr",
+        contact: { phone: `+3247${String(i).padStart(7, "0")}` },
+      },
+      {
+        role: "author",
+        consent: true,
+        language: "nl",
+        contact: { phone: `+3248${String(i).padStart(7, "0")}` },
+      },
+    ],
+  };
+}
+
+async function count(path: string, sql: string, args: string[] = []): Promise<number> {
+  const client = createClient({ url: `file:${path}` });
+  try {
+    const result = await client.execute({ sql, args });
+    return Number(result.rows[0]?.[0] ?? 0);
+  } finally {
+    client.close();
+  }
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Messages on one subject in a stream: the outbox's republishes must have been deduplicated. */
+async function subjectMessages(stack: Stack, stream: string, subject: string): Promise<number> {
+  const nc = await connect({ servers: stack.nats.url });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const info = await jsm.streams.info(stream, { subjects_filter: subject });
+    return info.state.subjects?.[subject] ?? 0;
+  } finally {
+    await nc.close();
+  }
+}
+
+describe("faults", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  }, 120_000);
+  afterAll(() => stack?.stop());
+
+  it("loses and duplicates nothing when nats-server is SIGKILLed during a burst of 500 referrals", async () => {
+    const token = await tokenFor("police");
+    const url = `${stack.services.referrals.url}/v1/referrals`;
+    const total = 500;
+    const statuses: number[] = [];
+    let next = 0;
+    let killed: Promise<void> | undefined;
+    async function worker() {
+      while (next < total) {
+        const i = next++;
+        if (i === 100) killed = stack.nats.kill();
+        const answer = await send(url, {
+          method: "POST",
+          token,
+          headers: { "content-type": "application/json", "idempotency-key": `burst-${i}` },
+          body: JSON.stringify(referral(i)),
+        });
+        statuses.push(answer.status);
+      }
+    }
+    await Promise.all(Array.from({ length: 20 }, worker));
+    await killed;
+    // Writes never failed because the broker was down.
+    expect(statuses.filter((s) => s === 201)).toHaveLength(total);
+
+    await stack.nats.restart();
+    const referralsDb = stack.services.referrals.databasePath;
+    await until(
+      "outbox drained",
+      async () => (await count(referralsDb, "SELECT count(*) FROM outbox WHERE sent_at IS NULL")) === 0,
+      60_000,
+    );
+    const received = "SELECT count(*) FROM inbox WHERE consumer = ?";
+    await until(
+      "groups and notifications consumed every referral",
+      async () =>
+        (await count(stack.services.groups.databasePath, received, ["groups-referral-received"])) === total &&
+        (await count(stack.services.notifications.databasePath, received, [
+          "notifications-referral-received",
+        ])) === total,
+      60_000,
+    );
+
+    expect(await count(referralsDb, "SELECT count(*) FROM referrals")).toBe(total);
+    // JetStream deduplicated every republished event: one message per referral.
+    expect(await subjectMessages(stack, "REFERRALS", "referrals.referral.received")).toBe(total);
+    expect(await count(stack.services.notifications.databasePath, "SELECT count(*) FROM contacts")).toBe(
+      total * 2,
+    );
+    expect(await count(stack.services.groups.databasePath, "SELECT count(*) FROM separations")).toBe(
+      total * 2,
+    );
+    for (const service of Object.values(stack.services)) {
+      expect(await count(service.databasePath, "SELECT count(*) FROM dead_letters"), service.name).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { request } from "node:http";
+import type { Role } from "@relais/contracts";
+import { mintToken } from "@relais/testing";
+
+export const ORG = "org-e2e";
+export const OTHER_ORG = "org-elsewhere";
+
+/** Caseworkers name their teams in a `teams` claim (services/referrals/README.md). */
+export const CASEWORKER_TEAMS = ["coordination"];
+
+export async function tokenFor(
+  role: Role,
+  org = ORG,
+  sub = `e2e-${role}`,
+  claims: Record<string, unknown> = {},
+): Promise<string> {
+  const teams = role === "caseworker" ? { teams: CASEWORKER_TEAMS } : {};
+  return mintToken({ role, org, sub, expiresIn: "1h", claims: { ...teams, ...claims } });
+}
+
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * One request over node:http rather than fetch: a server may answer 413 and close the socket
+ * while a huge body is still being written, and the answer must still be read.
+ */
+export function send(
+  url: string,
+  init: { method: string; token?: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers["content-length"] = String(Buffer.byteLength(init.body));
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request(url, { method: init.method, headers, agent: false }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    if (init.body !== undefined) req.write(init.body);
+    req.end();
+  });
+}
+
+/** An error answer as DESIGN.md requires: 4xx, problem+json, and its own status in the body. */
+export function isProblem(answer: Answer): boolean {
+  if (answer.status < 400 || answer.status >= 500) return false;
+  if (!answer.contentType.includes("application/problem+json")) return false;
+  try {
+    const problem = JSON.parse(answer.body) as { status?: unknown; title?: unknown };
+    return (
+      problem.status === answer.status &&
+      typeof problem.title === "string" &&
+      !answer.body.includes("    at ")
+    );
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,101 @@
+// DESIGN.md's public API table: every route and the roles that may call it. The role matrix and
+// the hostile-input corpus run against this table and against each service's OpenAPI document.
+import type { Role } from "@relais/contracts";
+import type { ServiceName } from "./stack.js";
+
+export interface RouteSpec {
+  service: ServiceName;
+  method: "GET" | "POST" | "PUT" | "PATCH";
+  /** OpenAPI form, e.g. `/v1/referrals/{id}`. */
+  path: string;
+  roles: Role[] | "token-in-path";
+  /** Creating POSTs take an Idempotency-Key. */
+  idempotent?: boolean;
+}
+
+const staffGroups: Role[] = ["facilitator", "programme_staff", "coordinator"];
+const groupRunners: Role[] = ["facilitator", "programme_staff"];
+const deadLetterRoles: Role[] = ["coordinator", "admin"];
+// DESIGN.md names caseworkers for the queue; coordinators work it too, because unrouted
+// municipalities and escalations land in the coordinators' own queue (issue 4: "coordinators
+// everything in their organisation").
+const callbackWorkers: Role[] = ["caseworker", "coordinator"];
+
+export const ROUTES: RouteSpec[] = [
+  { service: "referrals", method: "POST", path: "/v1/referrals", roles: ["police"], idempotent: true },
+  { service: "referrals", method: "GET", path: "/v1/referrals/{id}", roles: ["caseworker", "coordinator"] },
+  { service: "referrals", method: "GET", path: "/v1/referrals/{id}/status", roles: ["police"] },
+  { service: "referrals", method: "GET", path: "/v1/callbacks", roles: callbackWorkers },
+  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/claim", roles: callbackWorkers },
+  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/attempts", roles: callbackWorkers },
+  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/outcome", roles: callbackWorkers },
+  { service: "referrals", method: "GET", path: "/v1/routes", roles: ["coordinator"] },
+  { service: "referrals", method: "PUT", path: "/v1/routes/{municipality}", roles: ["coordinator"] },
+  { service: "referrals", method: "PUT", path: "/v1/police-zones/{zone}/webhook", roles: ["coordinator"] },
+  { service: "groups", method: "POST", path: "/v1/groups", roles: staffGroups, idempotent: true },
+  { service: "groups", method: "GET", path: "/v1/groups", roles: staffGroups },
+  { service: "groups", method: "GET", path: "/v1/groups/{id}", roles: staffGroups },
+  { service: "groups", method: "PATCH", path: "/v1/groups/{id}", roles: staffGroups },
+  { service: "groups", method: "GET", path: "/v1/groups/{id}/sessions", roles: groupRunners },
+  { service: "groups", method: "PATCH", path: "/v1/sessions/{id}", roles: groupRunners },
+  { service: "groups", method: "POST", path: "/v1/sessions/{id}/cancel", roles: groupRunners },
+  {
+    service: "groups",
+    method: "POST",
+    path: "/v1/groups/{id}/enrolments",
+    roles: groupRunners,
+    idempotent: true,
+  },
+  { service: "groups", method: "GET", path: "/v1/groups/{id}/enrolments", roles: groupRunners },
+  { service: "groups", method: "POST", path: "/v1/enrolments/{id}/withdraw", roles: groupRunners },
+  {
+    service: "groups",
+    method: "PUT",
+    path: "/v1/sessions/{id}/attendance/{enrolmentId}",
+    roles: groupRunners,
+  },
+  { service: "groups", method: "GET", path: "/v1/sessions/{id}/attendance", roles: groupRunners },
+  {
+    service: "groups",
+    method: "GET",
+    path: "/v1/enrolments/{id}/attendance-report",
+    roles: ["programme_staff", "coordinator"],
+  },
+  { service: "groups", method: "GET", path: "/v1/placements", roles: staffGroups },
+  { service: "notifications", method: "GET", path: "/v1/messages", roles: ["coordinator"] },
+  { service: "notifications", method: "GET", path: "/v1/messages/{id}", roles: ["coordinator"] },
+  { service: "notifications", method: "POST", path: "/v1/messages/{id}/retry", roles: ["coordinator"] },
+  {
+    service: "notifications",
+    method: "GET",
+    path: "/v1/contacts/{personRef}",
+    roles: ["caseworker", "coordinator"],
+  },
+  {
+    service: "notifications",
+    method: "PUT",
+    path: "/v1/contacts/{personRef}/preferences",
+    roles: ["caseworker", "coordinator"],
+  },
+  { service: "notifications", method: "POST", path: "/v1/calendars", roles: groupRunners, idempotent: true },
+  { service: "notifications", method: "GET", path: "/v1/calendars/{token}.ics", roles: "token-in-path" },
+  ...(["groups", "referrals", "notifications"] as const).flatMap((service) => [
+    { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
+    { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },
+  ]),
+];
+
+/** A well-formed value for each path parameter that names nothing that exists. */
+export function samplePath(path: string): string {
+  return path
+    .replace("{personRef}", "prs_00000000-0000-7000-8000-000000000000")
+    .replace("{municipality}", "Seraing")
+    .replace("{zone}", "5277")
+    .replace("{token}", "a".repeat(43))
+    .replace(/\{[A-Za-z]+\}/g, "00000000-0000-7000-8000-000000000000");
+}
+
+export function withPathValue(path: string, value: string): string | undefined {
+  if (!path.includes("{")) return undefined;
+  return path.replace(/\{[A-Za-z]+\}/, encodeURIComponent(value)).replace(/\{[A-Za-z]+\}/g, "x");
+}
