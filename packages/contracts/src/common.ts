@@ -14,13 +14,22 @@ export const Role = z.enum([
 export type Role = z.infer<typeof Role>;
 export const ROLES = Role.options;
 
+// Building an Intl.DateTimeFormat to test a zone costs tens of microseconds; zones are few.
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(value: string): boolean {
+  const known = knownZones.get(value);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Only valid zones are remembered, so hostile input cannot grow the map without bound.
+  if (valid) knownZones.set(value, true);
+  return valid;
 }
 
 /** An IANA time zone the runtime knows, e.g. `Europe/Brussels`. */

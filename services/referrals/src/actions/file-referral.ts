@@ -2,7 +2,7 @@
 // municipality and role), and `referrals.referral.received`, all in one transaction.
 import { enqueue } from "@relais/bus";
 import { createEvent, newId, ReferralReceived, type ReferralStatus } from "@relais/contracts";
-import { type Principal, recordAudit } from "@relais/service-kit";
+import { type IdempotentSave, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
 import { RISK_RANK } from "../domain/policy.js";
@@ -38,6 +38,7 @@ export async function fileReferral(
   zoneId: string,
   input: ReferralInput,
   correlationId: string,
+  idempotency?: IdempotentSave,
 ): Promise<FiledReferral> {
   const id = newId();
   const filedAt = deps.clock.now();
@@ -72,7 +73,7 @@ export async function fileReferral(
     },
   });
 
-  const status = await deps.database.write(async (tx) => {
+  const status: FiledReferral = await deps.database.write(async (tx) => {
     const routeRows = await tx
       .select({ role: routes.role, team: routes.team, teamEmail: routes.teamEmail })
       .from(routes)
@@ -148,19 +149,22 @@ export async function fileReferral(
       at: filedAt,
     });
     // With no task at all the referral is closed at once, and the police see why per person.
-    await settleReferral(tx, id, filedAt, correlationId);
-    return tasks.length === 0 ? ("closed" as const) : ("received" as const);
+    // With tasks it stays `received`, which it already is: no need to re-read it.
+    if (tasks.length === 0) await settleReferral(tx, id, filedAt, correlationId);
+    const result: FiledReferral = {
+      id,
+      status: tasks.length === 0 ? "closed" : "received",
+      createdAt: now,
+      persons: filed.map(({ person, personRef, reason }) => ({
+        personRef,
+        role: person.role,
+        contactable: reason === null,
+        reason,
+      })),
+    };
+    // The Idempotency-Key is stored with the referral: one commit, and a retry can never file twice.
+    await idempotency?.save(tx, 201, result);
+    return result;
   });
-
-  return {
-    id,
-    status,
-    createdAt: now,
-    persons: filed.map(({ person, personRef, reason }) => ({
-      personRef,
-      role: person.role,
-      contactable: reason === null,
-      reason,
-    })),
-  };
+  return status;
 }

@@ -6,6 +6,7 @@ import {
   defaultHook,
   IdempotencyKeyHeader,
   idempotency,
+  idempotencyOf,
   jsonBody,
   jsonResponse,
   ProblemResponses,
@@ -142,7 +143,7 @@ function fileRoute(deps: AppDeps) {
     summary: "File a referral after a police intervention",
     description: "The filing zone is the token's `zone` claim, or its subject when it has none.",
     security: bearerSecurity,
-    middleware: [requireRoles("police"), idempotency(deps.database)] as const,
+    middleware: [requireRoles("police"), idempotency(deps.database, { inTransaction: true })] as const,
     request: { headers: IdempotencyKeyHeader, body: jsonBody(ReferralInput) },
     responses: { 201: jsonResponse(FiledReferral, "Filed"), ...ProblemResponses },
   });
@@ -152,7 +153,14 @@ export function referralRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
     .openapi(fileRoute(deps), async (c) => {
-      const filed = await fileReferral(deps, principalOf(c), zoneOf(c), c.req.valid("json"), c.var.requestId);
+      const filed = await fileReferral(
+        deps,
+        principalOf(c),
+        zoneOf(c),
+        c.req.valid("json"),
+        c.var.requestId,
+        idempotencyOf(c),
+      );
       return c.json(filed, 201);
     })
     .openapi(statusRoute, async (c) => {
