@@ -5,7 +5,7 @@ import type { ServiceName } from "./stack.js";
 
 export interface RouteSpec {
   service: ServiceName;
-  method: "GET" | "POST" | "PUT" | "PATCH";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** OpenAPI form, e.g. `/v1/referrals/{id}`. */
   path: string;
   roles: Role[] | "token-in-path";
@@ -79,6 +79,18 @@ export const ROUTES: RouteSpec[] = [
   },
   { service: "notifications", method: "POST", path: "/v1/calendars", roles: groupRunners, idempotent: true },
   { service: "notifications", method: "GET", path: "/v1/calendars/{token}.ics", roles: "token-in-path" },
+  // Beyond DESIGN.md's table: routes the services added (see each service's README).
+  { service: "groups", method: "GET", path: "/v1/enrolments/{id}/attendance", roles: groupRunners },
+  { service: "groups", method: "PUT", path: "/v1/enrolments/{id}/mandate", roles: ["programme_staff"] },
+  { service: "groups", method: "GET", path: "/v1/check-ins", roles: ["facilitator", "coordinator"] },
+  {
+    service: "groups",
+    method: "POST",
+    path: "/v1/check-ins/{id}/resolve",
+    roles: ["facilitator", "coordinator"],
+  },
+  { service: "groups", method: "POST", path: "/v1/separations", roles: ["coordinator", "admin"] },
+  { service: "notifications", method: "DELETE", path: "/v1/calendars/{id}", roles: groupRunners },
   ...(["groups", "referrals", "notifications"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },

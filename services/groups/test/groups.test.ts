@@ -222,6 +222,7 @@ describe("groups CRUD, roles and visibility", () => {
       ["post", "/v1/groups/{id}/enrolments"],
       ["get", "/v1/groups/{id}/enrolments"],
       ["post", "/v1/enrolments/{id}/withdraw"],
+      ["put", "/v1/enrolments/{id}/mandate"],
       ["put", "/v1/sessions/{id}/attendance/{enrolmentId}"],
       ["get", "/v1/sessions/{id}/attendance"],
       ["get", "/v1/enrolments/{id}/attendance"],

@@ -145,6 +145,68 @@ describe("safety separation at enrolment", () => {
     expect((await problem(await enrol(groupId, "prs_victim0003"))).code).toBe("safety_separation");
   });
 
+  it("refuses a session move or a new venue that would bring linked persons to the same place at the same time", async () => {
+    const victim = "prs_victim0005";
+    const author = "prs_author0005";
+    const link = await service.client.post(
+      "/v1/separations",
+      { personRef: victim, otherPersonRef: author, referralId: "ref-5" },
+      { role: "coordinator" },
+    );
+    expect(link.status).toBe(201);
+    const venue = "Avenue des Tilleuls 8, 4000 Liège";
+    // Tuesdays 18:00–20:00 at the venue; the author's group meets there on Wednesdays, and another
+    // on Tuesdays at the same hour but elsewhere.
+    const victims = await newGroup(at("2026-03-03T18:00", venue));
+    const wednesdays = await newGroup({ kind: "parent", ...at("2026-03-04T18:00", venue) });
+    const elsewhere = await newGroup({
+      kind: "parent",
+      ...at("2026-03-03T18:00", "Rue Haute 2, 4000 Liège"),
+    });
+    expect((await enrol(victims, victim)).status).toBe(201);
+    expect((await enrol(wednesdays, author)).status).toBe(201);
+    expect((await enrol(elsewhere, author)).status).toBe(201);
+
+    type Listed = { sequence: number; items: Array<{ id: string; startsAt: string }> };
+    const sessionsOf = async (groupId: string) =>
+      json<Listed>(await service.client.get(`/v1/groups/${groupId}/sessions`, facilitator));
+    const before = await sessionsOf(wednesdays);
+    const third = before.items[2]!;
+    const tuesday = (iso: string) => iso.replace("2026-03-18T18:00:00", "2026-03-17T18:30:00");
+    expect(tuesday(third.startsAt)).not.toBe(third.startsAt);
+    for (const scope of ["single", "following"] as const) {
+      const refused = await problem(
+        await service.client.patch(
+          `/v1/sessions/${third.id}`,
+          { scope, startsAt: tuesday(third.startsAt) },
+          facilitator,
+        ),
+      );
+      expect(refused).toMatchObject({ status: 409, code: "safety_separation" });
+      expect(refused.detail).toContain("This change would make the group meet at the same place");
+      expect(refused.detail).not.toContain(victim);
+      expect(refused.detail).not.toContain(author);
+    }
+    // Nothing moved, and no change was announced.
+    expect(await sessionsOf(wednesdays)).toEqual(before);
+
+    const moveTo = async (address: string) =>
+      service.client.patch(`/v1/groups/${elsewhere}`, { location: { kind: "venue", address } }, facilitator);
+    const venueRefused = await problem(await moveTo("avenue des tilleuls, 8 — 4000 LIÈGE"));
+    expect(venueRefused).toMatchObject({ status: 409, code: "safety_separation" });
+    expect(venueRefused.detail).not.toContain(victim);
+    const unchanged = await json<{ location: { address: string } }>(
+      await service.client.get(`/v1/groups/${elsewhere}`, facilitator),
+    );
+    expect(unchanged.location.address).toBe("Rue Haute 2, 4000 Liège");
+
+    // Moves that keep them apart go through: another venue, another day at the same venue.
+    expect((await moveTo("Place du Marché 1, 4000 Liège")).status).toBe(200);
+    const thursday = third.startsAt.replace("2026-03-18", "2026-03-19");
+    const moved = await service.client.patch(`/v1/sessions/${third.id}`, { startsAt: thursday }, facilitator);
+    expect(moved.status).toBe(200);
+  });
+
   it("lets only coordinators and administrators link persons, and names bad fields", async () => {
     const body = { personRef: "prs_victim0004", otherPersonRef: "prs_author0004" };
     for (const role of ["police", "facilitator", "programme_staff", "caseworker"] as const)

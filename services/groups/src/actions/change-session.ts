@@ -16,6 +16,7 @@ import {
   seriesSnapshot,
   visibleSession,
 } from "./group-store.js";
+import { assertChangeKeepsSeparation } from "./separation-check.js";
 
 export interface SessionChange {
   scope: "single" | "following";
@@ -55,8 +56,10 @@ export async function changeSession(
         .update(sessions)
         .set({ startsAt: move.startsAt, endsAt: move.endsAt, status: move.status })
         .where(eq(sessions.id, move.id));
+    // A new time may now coincide, at the same venue, with a group someone is kept apart from.
+    const after = await groupSessions(tx, before.id);
+    await assertChangeKeepsSeparation(tx, before, after);
     const group = await bumpSequence(tx, before, now.toISOString());
-    const after = await groupSessions(tx, group.id);
     await enqueue(
       tx,
       createEvent(SessionChanged, {

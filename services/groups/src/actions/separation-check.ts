@@ -70,3 +70,63 @@ export async function assertSeparated(
       "This person cannot join this group: someone they must be kept apart from for safety reasons attends a group at the same place at overlapping times",
     );
 }
+
+/**
+ * After a group changes place or time (a session moved, the series shifted "from this session
+ * on", a new venue): none of its participants may now meet, at the same place and overlapping
+ * times, someone they are kept apart from. Run inside the change's transaction, after the change
+ * is written, so a refusal rolls it back. Says why, never who.
+ */
+export async function assertChangeKeepsSeparation(
+  tx: Executor,
+  group: GroupRecord,
+  groupSessions: readonly SessionRecord[],
+): Promise<void> {
+  if (group.venueKey === null) return;
+  const members = await tx
+    .select({ personRef: enrolments.personRef })
+    .from(enrolments)
+    .where(and(eq(enrolments.groupId, group.id), inArray(enrolments.status, ACTIVE)));
+  if (members.length === 0) return;
+  const others = await tx
+    .select({ personRef: separations.otherPersonRef })
+    .from(separations)
+    .where(
+      and(
+        eq(separations.orgId, group.orgId),
+        inArray(
+          separations.personRef,
+          members.map((m) => m.personRef),
+        ),
+      ),
+    );
+  if (others.length === 0) return;
+  const theirs = await tx
+    .select({ groupId: enrolments.groupId })
+    .from(enrolments)
+    .innerJoin(groups, eq(groups.id, enrolments.groupId))
+    .where(
+      and(
+        eq(enrolments.orgId, group.orgId),
+        inArray(enrolments.personRef, [...new Set(others.map((o) => o.personRef))]),
+        inArray(enrolments.status, ACTIVE),
+        ne(enrolments.groupId, group.id),
+        eq(groups.venueKey, group.venueKey),
+      ),
+    );
+  if (theirs.length === 0) return;
+  const theirSessions = await tx
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        inArray(sessions.groupId, [...new Set(theirs.map((t) => t.groupId))]),
+        ne(sessions.status, "cancelled"),
+      ),
+    );
+  const held = groupSessions.filter((s) => s.status !== "cancelled");
+  if (intervalsOverlap(held, theirSessions))
+    throw new SeparationConflict(
+      "This change would make the group meet at the same place and at overlapping times as a group attended by someone one of its participants must be kept apart from for safety reasons",
+    );
+}

@@ -14,6 +14,7 @@ import {
   visibleGroup,
 } from "./group-store.js";
 import { promoteWaitlist } from "./promote-waitlist.js";
+import { assertChangeKeepsSeparation } from "./separation-check.js";
 
 /** Fields a calendar invite shows: changing one re-sends the series to participants. */
 const SERIES_FIELDS = ["publicName", "language", "location", "facilitators"] as const;
@@ -62,6 +63,8 @@ export async function updateGroup(
       await tx.insert(groupFacilitators).values(patch.facilitators.map((f) => ({ groupId: id, sub: f.sub })));
     }
     const sessions = await groupSessions(tx, id);
+    // A new venue may be where, at the same times, a group meets that someone is kept apart from.
+    if (patch.location) await assertChangeKeepsSeparation(tx, group, sessions);
     if (seriesChanged) {
       // The series event names the next session still to be held: the change applies from there on.
       const next =

@@ -21,9 +21,10 @@ import { waitlistPositions } from "../actions/enrol-participant.js";
 import { enrolByStaff } from "../actions/enrol-request.js";
 import { type EnrolmentRecord, Mandate, toEnrolmentRecord } from "../actions/enrolment-store.js";
 import { visibleGroup } from "../actions/group-store.js";
+import { setMandate } from "../actions/set-mandate.js";
 import type { AppDeps } from "../app.js";
 import { enrolments } from "../db/schema.js";
-import { IdParam } from "./views.js";
+import { ComplianceView, IdParam } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
 const EnrolmentStatus = z.enum(["waitlisted", "enrolled", "completed", "withdrawn", "excluded"]);
@@ -143,6 +144,29 @@ function endRoute(deps: AppDeps) {
   });
 }
 
+const MandateView = z
+  .object({
+    enrolment: EnrolmentView,
+    compliance: ComplianceView.nullable().openapi({
+      description: "Re-evaluated with the new mandate; null while the person is on the waitlist",
+    }),
+  })
+  .openapi("EnrolmentMandate");
+
+const mandateRoute = createRoute({
+  method: "put",
+  path: "/v1/enrolments/{id}/mandate",
+  summary: "Set or correct a programme participant's mandate; compliance is re-evaluated at once",
+  security: bearerSecurity,
+  middleware: [requireRoles("programme_staff")] as const,
+  request: { params: IdParam, body: jsonBody(Mandate) },
+  responses: {
+    200: jsonResponse(MandateView, "The enrolment with its mandate, and its compliance now"),
+    ...ProblemResponses,
+    409: { description: "The enrolment has ended", content: ProblemResponses[409].content },
+  },
+});
+
 const Cursor = z.object({ seq: z.number().int() });
 
 export function enrolmentRoutes(deps: AppDeps) {
@@ -195,6 +219,17 @@ export function enrolmentRoutes(deps: AppDeps) {
         },
         200,
       );
+    })
+    .openapi(mandateRoute, async (c) => {
+      const { enrolment, compliance } = await setMandate(
+        deps,
+        principalOf(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      const positions = await waitlistPositions(deps.database.db, enrolment.groupId);
+      return c.json({ enrolment: toView(enrolment, positions.get(enrolment.id) ?? null), compliance }, 200);
     })
     .openapi(endRoute(deps), async (c) => {
       const { enrolment } = await endEnrolment(

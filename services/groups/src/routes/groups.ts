@@ -60,7 +60,15 @@ const updateRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireRoles(...STAFF)] as const,
   request: { params: IdParam, body: jsonBody(GroupPatch) },
-  responses: { 200: jsonResponse(GroupView, "The group as changed"), ...ProblemResponses },
+  responses: {
+    200: jsonResponse(GroupView, "The group as changed"),
+    ...ProblemResponses,
+    409: {
+      description:
+        "`safety_separation`: the new venue is where, at overlapping times, a group meets that someone in this one is kept apart from (says why, never who)",
+      content: ProblemResponses[409].content,
+    },
+  },
 });
 
 function createGroupRoute(deps: AppDeps) {

@@ -11,7 +11,7 @@ import {
 import { attendanceReport, REPORT_COLUMNS, reportCsv } from "../actions/attendance-report.js";
 import { Mandate } from "../actions/enrolment-store.js";
 import type { AppDeps } from "../app.js";
-import { IdParam } from "./views.js";
+import { ComplianceView, IdParam } from "./views.js";
 
 const ReportView = z
   .object({
@@ -24,16 +24,7 @@ const ReportView = z
       status: z.string(),
     }),
     mandate: Mandate.nullable(),
-    compliance: z
-      .object({
-        attended: z.number().int(),
-        unexcusedAbsences: z.number().int(),
-        excused: z.number().int(),
-        unrecorded: z.number().int(),
-        required: z.number().int(),
-        breached: z.array(z.object({ kind: z.string(), threshold: z.number() })),
-      })
-      .nullable(),
+    compliance: ComplianceView.nullable(),
     sessions: z.array(
       z.object({
         sessionId: z.string(),

@@ -55,7 +55,15 @@ const changeRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireRoles(...RUNNERS)] as const,
   request: { params: IdParam, body: jsonBody(SessionPatch) },
-  responses: { 200: jsonResponse(SessionList, "The group's sessions after the change"), ...ProblemResponses },
+  responses: {
+    200: jsonResponse(SessionList, "The group's sessions after the change"),
+    ...ProblemResponses,
+    409: {
+      description:
+        "Cancelled, started or in the past, or `safety_separation`: the new time would meet, at the same place, a group someone in it is kept apart from (says why, never who)",
+      content: ProblemResponses[409].content,
+    },
+  },
 });
 
 function cancelRoute(deps: AppDeps) {

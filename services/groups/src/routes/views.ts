@@ -8,6 +8,18 @@ import { toZonedIso } from "../domain/recurrence.js";
 
 export const IdParam = z.object({ id: z.string().min(1).max(64) });
 
+/** A mandated participant's standing against the group's compliance policy. */
+export const ComplianceView = z
+  .object({
+    attended: z.number().int(),
+    unexcusedAbsences: z.number().int(),
+    excused: z.number().int(),
+    unrecorded: z.number().int(),
+    required: z.number().int(),
+    breached: z.array(z.object({ kind: z.string(), threshold: z.number() })),
+  })
+  .openapi("Compliance");
+
 export const GroupView = z
   .object({
     id: z.string(),
