@@ -124,7 +124,15 @@ async function forgedTokens(): Promise<Array<{ label: string; token: string }>> 
   ];
 }
 
-type OpenApiPaths = Record<string, Record<string, { requestBody?: unknown }>>;
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  schema?: { enum?: unknown[] };
+}
+type OpenApiPaths = Record<
+  string,
+  Record<string, { requestBody?: unknown; parameters?: OpenApiParameter[] }>
+>;
 
 async function documentedPaths(stack: Stack): Promise<Record<string, OpenApiPaths>> {
   const docs: Record<string, OpenApiPaths> = {};
@@ -151,21 +159,20 @@ async function buildCorpus(stack: Stack): Promise<HostileRequest[]> {
         if (path) corpus.push({ ...base, label: `path ${value.slice(0, 20)}`, path });
       }
     }
-    if (route.method === "GET" && !route.path.includes("{")) {
-      for (const query of [
-        "limit=-1",
-        "limit=abc",
-        "limit=99999999999999999999",
-        "cursor=%25%25%25",
-        `cursor=${"A".repeat(5_000)}`,
-        "limit=1&limit=2",
-      ]) {
-        corpus.push({
-          ...base,
-          label: `query ${query.slice(0, 20)}`,
-          path: `${samplePath(route.path)}?${query}`,
-        });
-      }
+    // Query parameters the route documents get values they must refuse; undocumented ones are ignored.
+    const query = docs[route.service]?.[route.path]?.[route.method.toLowerCase()]?.parameters ?? [];
+    const hostileQueries = query
+      .filter((p) => p.in === "query")
+      .flatMap((p) => {
+        if (p.name === "limit")
+          return ["limit=-1", "limit=abc", "limit=99999999999999999999", "limit=1&limit=2"];
+        if (p.name === "cursor")
+          return ["cursor=%25%25%25", `cursor=${"A".repeat(5_000)}`, "cursor=eyJub3QiOiJ2YWxpZCJ9"];
+        if (p.schema?.enum) return [`${p.name}=not-a-value`, `${p.name}=%3Cscript%3E`];
+        return [];
+      });
+    for (const q of hostileQueries) {
+      corpus.push({ ...base, label: `query ${q.slice(0, 20)}`, path: `${samplePath(route.path)}?${q}` });
     }
     // Routes that take no body (claim, cancel, a calendar feed) ignore one: nothing to corrupt.
     const takesBody =

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import {
   freePort,
+  type NatsCluster,
   type NatsProcess,
   type ServiceProcess,
   type SmtpSink,
@@ -28,7 +29,10 @@ export interface RunningService {
 }
 
 export interface Stack {
+  /** The broker; on a cluster (`options.cluster`), its first node. */
   nats: NatsProcess;
+  /** Set when the stack runs on a JetStream cluster. */
+  cluster?: NatsCluster;
   smtp: SmtpSink;
   dataDir: string;
   services: Record<ServiceName, RunningService>;
@@ -36,15 +40,26 @@ export interface Stack {
 }
 
 export interface StackOptions {
+  /** A broker the caller owns (and stops); by default the stack starts and stops its own. */
   nats?: NatsProcess;
+  /**
+   * A JetStream cluster the caller owns (and stops): services get every node's URL in `NATS_URL`
+   * and `NATS_REPLICAS=3` unless `replicas` says otherwise.
+   */
+  cluster?: NatsCluster;
   natsUrl?: string;
   replicas?: number;
   env?: Record<string, string>;
+  /** Per-service additions to `env`. */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), "relais-e2e-"));
-  const nats = options.nats ?? (await startNats());
+  const ownsNats = !options.nats && !options.cluster;
+  const nats = options.nats ?? options.cluster?.nodes[0] ?? (await startNats());
+  const natsUrl = options.natsUrl ?? options.cluster?.urls ?? nats.url;
+  const replicas = options.replicas ?? (options.cluster ? options.cluster.nodes.length : 1);
   const smtp = await startSmtpSink();
   const dataKey = randomBytes(32).toString("base64");
   const services = {} as Record<ServiceName, RunningService>;
@@ -68,14 +83,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           env: {
             PORT: String(port),
             DATABASE_URL: `file:${databasePath}`,
-            NATS_URL: options.natsUrl ?? nats.url,
-            NATS_REPLICAS: String(options.replicas ?? 1),
+            NATS_URL: natsUrl,
+            NATS_REPLICAS: String(replicas),
             JWT_SECRET: TEST_JWT_SECRET,
             DATA_KEY: dataKey,
             SMTP_URL: smtp.url,
             MAIL_DIR: join(dataDir, "mail"),
             LOG_LEVEL: globalThis.process.env.LOG_LEVEL ?? "warn",
             ...options.env,
+            ...options.serviceEnv?.[name],
           },
         });
         services[name] = { name, url, databasePath, process };
@@ -84,18 +100,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     await Promise.all(Object.values(services).map((s) => s.process.stop()));
     await smtp.close();
-    if (!options.nats) await nats.stop();
+    if (ownsNats) await nats.stop();
     throw error;
   }
   return {
     nats,
+    cluster: options.cluster,
     smtp,
     dataDir,
     services,
     async stop() {
       await Promise.all(Object.values(services).map((s) => s.process.stop()));
       await smtp.close();
-      if (!options.nats) await nats.stop();
+      if (ownsNats) await nats.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
