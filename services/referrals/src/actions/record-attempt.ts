@@ -1,8 +1,10 @@
 // Logs one call-back attempt and applies what follows: first contact, a retry in the next safe
 // window, or the stop rule closing the task as unreachable.
 import { newId } from "@relais/contracts";
+import type { Tx } from "@relais/db";
 import { Invalid, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
 import { and, asc, eq, ne } from "drizzle-orm";
+import type * as schema from "../db/schema.js";
 import { callbackAttempts, callbackTasks } from "../db/schema.js";
 import type { AttemptInput } from "../domain/callback-input.js";
 import { isInSafeWindow } from "../domain/safe-windows.js";
@@ -21,6 +23,8 @@ export async function recordAttempt(
   taskId: string,
   input: AttemptInput,
   requestId: string,
+  /** Runs last inside the transaction: the route stores its Idempotency-Key answer there. */
+  persist?: (tx: Tx<typeof schema>, task: typeof callbackTasks.$inferSelect) => Promise<void>,
 ) {
   const now = deps.clock.now();
   const at = input.at ? new Date(input.at) : now;
@@ -118,6 +122,7 @@ export async function recordAttempt(
       at: now,
     });
     const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
+    await persist?.(tx, updated!);
     return updated!;
   });
 }

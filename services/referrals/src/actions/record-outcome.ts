@@ -1,8 +1,10 @@
 // Closes a task with its outcome; an accepted offer may ask groups for a place.
 import { enqueue } from "@relais/bus";
 import { createEvent, type GroupKind, type PersonRole, SupportRequested } from "@relais/contracts";
+import type { Tx } from "@relais/db";
 import { type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
+import type * as schema from "../db/schema.js";
 import { callbackTasks, referrals } from "../db/schema.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
 import type { Scope } from "../http/claims.js";
@@ -26,6 +28,8 @@ export async function recordOutcome(
   taskId: string,
   input: OutcomeInput,
   requestId: string,
+  /** Runs last inside the transaction: the route stores its Idempotency-Key answer there. */
+  persist?: (tx: Tx<typeof schema>, task: typeof callbackTasks.$inferSelect) => Promise<void>,
 ) {
   const now = deps.clock.now();
   return deps.database.write(async (tx) => {
@@ -99,6 +103,7 @@ export async function recordOutcome(
       at: now,
     });
     const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
+    await persist?.(tx, updated!);
     return updated!;
   });
 }

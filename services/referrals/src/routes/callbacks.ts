@@ -6,6 +6,7 @@ import {
   defaultHook,
   IdempotencyKeyHeader,
   idempotency,
+  idempotencyOf,
   jsonBody,
   jsonResponse,
   ProblemResponses,
@@ -116,7 +117,7 @@ function attemptRoute(deps: AppDeps) {
     path: "/v1/callbacks/{id}/attempts",
     summary: "Log a call-back attempt (the caller must hold the claim)",
     security: bearerSecurity,
-    middleware: [requireRoles(...roles), idempotency(deps.database)] as const,
+    middleware: [requireRoles(...roles), idempotency(deps.database, { inTransaction: true })] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(AttemptInput) },
     responses: { 201: jsonResponse(CallbackTask, "Logged"), 422: UnprocessableResponse, ...ProblemResponses },
   });
@@ -128,7 +129,7 @@ function outcomeRoute(deps: AppDeps) {
     path: "/v1/callbacks/{id}/outcome",
     summary: "Close the task: accepted (optionally asking for a group place), declined, referred elsewhere",
     security: bearerSecurity,
-    middleware: [requireRoles(...roles), idempotency(deps.database)] as const,
+    middleware: [requireRoles(...roles), idempotency(deps.database, { inTransaction: true })] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(OutcomeInput) },
     responses: { 201: jsonResponse(CallbackTask, "Closed"), 422: UnprocessableResponse, ...ProblemResponses },
   });
@@ -162,25 +163,39 @@ export function callbackRoutes(deps: AppDeps) {
       return c.json(body, 200);
     })
     .openapi(attemptRoute(deps), async (c) => {
-      const task = await recordAttempt(
+      // The answer is stored with the change, so a retried request replays it and never repeats it.
+      const save = idempotencyOf(c);
+      let body: ReturnType<typeof present> | undefined;
+      await recordAttempt(
         deps,
         principalOf(c),
         scopeOf(c),
         c.req.valid("param").id,
         c.req.valid("json"),
         c.var.requestId,
+        async (tx, task) => {
+          body = present(task, deps.clock.now());
+          await save.save(tx, 201, body);
+        },
       );
-      return c.json(present(task, deps.clock.now()), 201);
+      return c.json(body!, 201);
     })
     .openapi(outcomeRoute(deps), async (c) => {
-      const task = await recordOutcome(
+      // The answer is stored with the change, so a retried request replays it and never repeats it.
+      const save = idempotencyOf(c);
+      let body: ReturnType<typeof present> | undefined;
+      await recordOutcome(
         deps,
         principalOf(c),
         scopeOf(c),
         c.req.valid("param").id,
         c.req.valid("json"),
         c.var.requestId,
+        async (tx, task) => {
+          body = present(task, deps.clock.now());
+          await save.save(tx, 201, body);
+        },
       );
-      return c.json(present(task, deps.clock.now()), 201);
+      return c.json(body!, 201);
     });
 }
