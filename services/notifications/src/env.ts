@@ -46,9 +46,12 @@ export const NotificationsEnv = BaseEnv.extend({
     .default("1440,120")
     .transform((value) => value.split(",").map((part) => Number(part.trim())))
     .pipe(z.array(z.number().int("expected whole minutes").positive("expected minutes > 0")).min(1)),
-  /** How often the scheduler looks for due reminders and messages. */
+  /**
+   * Longest sleep of the delivery pumps. They wake at the next due time and the dispatcher on
+   * every commit, so this only bounds how late work from elsewhere (another process) is seen.
+   */
   SCHEDULER_INTERVAL_MS: positiveInt(1_000),
-  /** Rows one scheduler tick claims. */
+  /** Rows one claim takes: reminders materialised in one transaction, messages leased at once. */
   SCHEDULER_BATCH: positiveInt(100),
   /** How long a claimed row is ours before another process may take it over. */
   LEASE_MS: positiveInt(60_000),

@@ -55,8 +55,9 @@ try {
           retryBaseMs: env.RETRY_BASE_MS,
           concurrency: env.MAIL_POOL_SIZE,
         }),
+        database: context.database,
+        clock: context.clock,
         intervalMs: env.SCHEDULER_INTERVAL_MS,
-        batch: env.SCHEDULER_BATCH,
         logger: context.logger,
       });
       return [

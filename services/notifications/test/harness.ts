@@ -1,6 +1,7 @@
 // Builds the notifications service on real parts: a libSQL file with the service's migrations, the
 // kit's token verifier with the test secret, a real nats-server that the test file starts, and a
-// real SMTP sink. The delivery loop is driven by the test (`deliver()`), so no test waits on a timer.
+// real SMTP sink. The delivery loop is driven by the test (`deliver()`), so no test waits on a timer;
+// the one test of the running loop gives it an hour-long interval, so only a wake can send.
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   logger?: Logger;
   maxAttempts?: number;
   retryBaseMs?: number;
+  /** The running loop's fallback tick; only tests that call `loop.start()` see it. */
+  loopIntervalMs?: number;
 }
 
 export async function startNotifications(nats: NatsProcess, options: HarnessOptions = {}) {
@@ -61,8 +64,9 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
       retryBaseMs: options.retryBaseMs ?? 60_000,
       concurrency: 2,
     }),
-    intervalMs: 1_000,
-    batch: 100,
+    database,
+    clock,
+    intervalMs: options.loopIntervalMs ?? 1_000,
     logger: log,
   });
   const app = createApp({
@@ -108,7 +112,10 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
     publish,
     /** One pass of the delivery loop: due reminders become messages, due messages go out. */
     deliver: () => loop.runOnce(),
+    /** The loop as the service runs it; most tests drive it with `deliver()` instead. */
+    loop,
     async stop() {
+      await loop.stop();
       await runner.stop();
       await relay.stop();
       await bus.close();

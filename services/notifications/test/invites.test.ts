@@ -24,6 +24,23 @@ describe("calendar invites", () => {
     await nats.stop();
   });
 
+  it("sends the invite as soon as the enrolment commits, not at the scheduler's next tick", async () => {
+    smtp.clear();
+    const clock = new ManualClock("2026-02-01T09:00:00Z");
+    // An hour between ticks: the invite can only go out because the commit woke the dispatcher.
+    const service = await startNotifications(nats, { clock, smtp, loopIntervalMs: 3_600_000 });
+    try {
+      service.loop.start();
+      const series = weeklySeries();
+      await service.publish(enrolled(series, { personRef: "prs_chloe0001", email: "chloe@example.org" }));
+      const [invite] = await smtp.waitForMessages(1, 10_000);
+      expect(invite?.envelope.to).toEqual(["chloe@example.org"]);
+      expect(calendarOf(invite!).method).toBe("REQUEST");
+    } finally {
+      await service.stop();
+    }
+  });
+
   it("sends one invite per enrolment, updates a moved session and cancels on withdrawal", async () => {
     smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");

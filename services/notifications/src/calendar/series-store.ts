@@ -11,14 +11,20 @@ export async function saveSeries(
   snapshot: SeriesSnapshot,
   at: string,
 ): Promise<SeriesSnapshot> {
-  const current = await loadSeries(tx, snapshot.groupId);
-  if (current && current.sequence > snapshot.sequence) return current;
+  const [stored] = await tx.select().from(series).where(eq(series.groupId, snapshot.groupId)).limit(1);
+  if (stored && stored.sequence > snapshot.sequence) return SeriesSchema.parse(stored.snapshot);
+  // Every enrolment in a group carries the same snapshot: rewriting it each time is pure cost.
+  if (stored && stored.sequence === snapshot.sequence && sameJson(stored.snapshot, snapshot)) return snapshot;
   const row = { orgId, sequence: snapshot.sequence, snapshot, updatedAt: at };
   await tx
     .insert(series)
     .values({ groupId: snapshot.groupId, ...row })
     .onConflictDoUpdate({ target: series.groupId, set: row });
   return snapshot;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export async function loadSeries(db: Executor, groupId: string): Promise<SeriesSnapshot | null> {

@@ -6,7 +6,7 @@ import {
   type ContactPreferences as Preferences,
 } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { contacts } from "../db/schema.js";
 import type { SealedBox } from "../domain/sealed-box.js";
 
@@ -31,7 +31,28 @@ interface SealedFields {
 
 export async function loadContact(db: Executor, box: SealedBox, personRef: string): Promise<Contact | null> {
   const [row] = await db.select().from(contacts).where(eq(contacts.personRef, personRef)).limit(1);
-  if (!row) return null;
+  return row ? openContact(box, row) : null;
+}
+
+/** Many contacts in one read, by person: what a batch of messages or reminders needs. */
+export async function loadContacts(
+  db: Executor,
+  box: SealedBox,
+  personRefs: string[],
+): Promise<Map<string, Contact>> {
+  const found = new Map<string, Contact>();
+  const distinct = [...new Set(personRefs)];
+  for (let from = 0; from < distinct.length; from += 500) {
+    const rows = await db
+      .select()
+      .from(contacts)
+      .where(inArray(contacts.personRef, distinct.slice(from, from + 500)));
+    for (const row of rows) found.set(row.personRef, openContact(box, row));
+  }
+  return found;
+}
+
+function openContact(box: SealedBox, row: typeof contacts.$inferSelect): Contact {
   const fields = JSON.parse(box.open(row.sealed)) as SealedFields;
   return {
     personRef: row.personRef,
@@ -109,23 +130,20 @@ export async function rememberEnrolmentContact(
 ): Promise<Contact | null> {
   const existing = await loadContact(tx, box, input.personRef);
   if (input.contact && (input.contact.email || input.contact.phone)) {
-    await saveContact(
-      tx,
-      box,
-      {
-        personRef: input.personRef,
-        orgId: input.orgId,
-        role: existing?.role ?? "participant",
-        language: input.language,
-        timeZone: existing?.timeZone ?? input.timeZone,
-        email: input.contact.email,
-        phone: input.contact.phone,
-        displayName: input.displayName ?? existing?.displayName,
-        preferences: preferencesFor(input.contact, input.preferences ?? existing?.preferences),
-      },
-      input.at,
-    );
-    return loadContact(tx, box, input.personRef);
+    const contact: Omit<Contact, "updatedAt"> = {
+      personRef: input.personRef,
+      orgId: input.orgId,
+      role: existing?.role ?? "participant",
+      language: input.language,
+      timeZone: existing?.timeZone ?? input.timeZone,
+      email: input.contact.email,
+      phone: input.contact.phone,
+      displayName: input.displayName ?? existing?.displayName,
+      preferences: preferencesFor(input.contact, input.preferences ?? existing?.preferences),
+    };
+    await saveContact(tx, box, contact, input.at);
+    // What was just written: reading it back would only decrypt what is in hand.
+    return { ...contact, updatedAt: input.at };
   }
   return existing && existing.orgId === input.orgId ? existing : null;
 }

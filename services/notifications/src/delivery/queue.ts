@@ -34,10 +34,24 @@ export interface QueueInput {
 }
 
 export async function queueMessage(tx: Executor, box: SealedBox, input: QueueInput): Promise<string> {
+  const row = messageRow(box, input);
+  await tx.insert(messages).values(row);
+  return row.id;
+}
+
+/** Many messages in few statements: a batch of reminders falling due together. */
+export async function queueMessages(tx: Executor, box: SealedBox, inputs: QueueInput[]): Promise<void> {
+  const rows = inputs.map((input) => messageRow(box, input));
+  // 200 rows × 16 columns stays far below SQLite's limit on bound parameters.
+  for (let from = 0; from < rows.length; from += 200)
+    await tx.insert(messages).values(rows.slice(from, from + 200));
+}
+
+function messageRow(box: SealedBox, input: QueueInput): typeof messages.$inferInsert & { id: string } {
   const id = newId();
   const now = input.now.toISOString();
   const suppressed = input.suppressed ?? (input.payload.to ? undefined : "no_address");
-  await tx.insert(messages).values({
+  return {
     id,
     orgId: input.orgId,
     personRef: input.personRef,
@@ -53,8 +67,7 @@ export async function queueMessage(tx: Executor, box: SealedBox, input: QueueInp
     reminderId: input.reminderRef ?? null,
     createdAt: now,
     updatedAt: now,
-  });
-  return id;
+  };
 }
 
 export function openPayload(box: SealedBox, sealed: string): MessagePayload {

@@ -3,12 +3,23 @@ import { DateTime } from "luxon";
 
 const LOCALES: Record<Language, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };
 
+// A fan-out formats the same session for thousands of people; luxon's zone and locale work is
+// the costly part, so results are kept (bounded: cleared when full).
+const formatted = new Map<string, string>();
+
 /** A session time as the recipient reads it: their language, the group's zone. */
 export function formatWhen(instant: string, timeZone: string, language: Language): string {
-  return DateTime.fromISO(instant, { setZone: true })
-    .setZone(timeZone)
-    .setLocale(LOCALES[language])
-    .toFormat("cccc d LLLL yyyy, HH:mm");
+  const key = `${instant}|${timeZone}|${language}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = DateTime.fromISO(instant, { setZone: true })
+      .setZone(timeZone)
+      .setLocale(LOCALES[language])
+      .toFormat("cccc d LLLL yyyy, HH:mm");
+    if (formatted.size >= 1_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 const CALENDAR_TITLE: Record<Language, string> = { fr: "Rendez-vous", nl: "Afspraak", en: "Appointment" };

@@ -14,6 +14,26 @@ describe("VTIMEZONE", () => {
     ]);
   });
 
+  it("finds every change of a span across years once, however the span is cut", () => {
+    const whole = findTransitions(
+      "Europe/Brussels",
+      new Date("2025-06-01T00:00:00Z"),
+      new Date("2027-06-01T00:00:00Z"),
+    );
+    expect(whole.map((c) => c.at.toUTC().toISO())).toEqual([
+      "2025-10-26T01:00:00.000Z",
+      "2026-03-29T01:00:00.000Z",
+      "2026-10-25T01:00:00.000Z",
+      "2027-03-28T01:00:00.000Z",
+    ]);
+    const tail = findTransitions(
+      "Europe/Brussels",
+      new Date("2026-03-29T01:00:00Z"),
+      new Date("2026-12-31T00:00:00Z"),
+    );
+    expect(tail.map((c) => c.at.toUTC().toISO())).toEqual(["2026-10-25T01:00:00.000Z"]);
+  });
+
   it("writes each change at the local wall-clock time it happens", () => {
     const block = buildVtimezone(
       "Europe/Brussels",
