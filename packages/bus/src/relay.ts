@@ -39,7 +39,12 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   let wakeUp: (() => void) | undefined;
   let woken = false;
   let lastPrune = 0;
-  const unsubscribe = database.onCommit(() => relay.wake());
+  // The relay's own commits (marking rows sent) must not wake it: after a batch it looks again
+  // anyway, and waking on them cost an extra read per batch.
+  let markingSent = false;
+  const unsubscribe = database.onCommit(() => {
+    if (!markingSent) relay.wake();
+  });
 
   function sleep(ms: number, wakeable = true): Promise<void> {
     if (!wakeable) return new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,15 +80,20 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
     const sent = rows.filter((_, i) => results[i]?.status === "fulfilled").map((row) => row.id);
     const failed = rows.filter((_, i) => results[i]?.status === "rejected").map((row) => row.id);
     const now = new Date().toISOString();
-    await database.write(async (tx) => {
-      if (sent.length > 0) await tx.update(outbox).set({ sentAt: now }).where(inArray(outbox.id, sent));
-      if (failed.length > 0) {
-        await tx
-          .update(outbox)
-          .set({ attempts: sql`${outbox.attempts} + 1` })
-          .where(inArray(outbox.id, failed));
-      }
-    });
+    markingSent = true;
+    await database
+      .write(async (tx) => {
+        if (sent.length > 0) await tx.update(outbox).set({ sentAt: now }).where(inArray(outbox.id, sent));
+        if (failed.length > 0) {
+          await tx
+            .update(outbox)
+            .set({ attempts: sql`${outbox.attempts} + 1` })
+            .where(inArray(outbox.id, failed));
+        }
+      })
+      .finally(() => {
+        markingSent = false;
+      });
     if (sent.length === 0) {
       const reason = results.find((r) => r.status === "rejected") as PromiseRejectedResult | undefined;
       throw reason?.reason ?? new Error("publish failed");

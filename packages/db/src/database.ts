@@ -132,6 +132,8 @@ function createGroupCommitter<S extends Schema>(db: LibSQLDatabase<S>, committed
           else write.reject(outcome.error);
         });
         if (outcomes.some((o) => o.ok)) committed();
+        // The COMMIT blocked the event loop; let network replies in before the next batch.
+        if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       running = false;
