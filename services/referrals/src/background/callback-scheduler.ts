@@ -5,7 +5,7 @@
 import { enqueue } from "@relais/bus";
 import { CallbackDue, CallbackOverdue, createEvent, newId } from "@relais/contracts";
 import type { Clock, Logger } from "@relais/service-kit";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import { callbackTasks } from "../db/schema.js";
 import { createLeaseLoop, type LeaseLoop } from "./lease-loop.js";
@@ -33,60 +33,86 @@ export function createCallbackScheduler(options: SchedulerOptions): LeaseLoop & 
     const now = clock.now().toISOString();
     const until = new Date(clock.now().getTime() + leaseMs).toISOString();
     const t = callbackTasks;
+    const leaseFree = sql`(${t.schedulerLeaseUntil} IS NULL OR ${t.schedulerLeaseUntil} <= ${now})`;
+    // Two range reads over the partial "pending" indexes (forced: without statistics SQLite
+    // prefers (status, due_at), which walks every open task already announced).
     return database.write((tx) =>
       tx
         .update(t)
         .set({ schedulerOwner: owner, schedulerLeaseUntil: until })
         .where(
-          sql`${t.id} IN (SELECT ${t.id} FROM ${t} WHERE ${t.status} = 'open'
-            AND ((${t.dueAt} <= ${now} AND ${t.dueNotifiedAt} IS NULL)
-              OR (${t.slaDeadline} <= ${now} AND ${t.overdueNotifiedAt} IS NULL AND ${t.reachedAt} IS NULL))
-            AND (${t.schedulerLeaseUntil} IS NULL OR ${t.schedulerLeaseUntil} <= ${now})
-            LIMIT ${batchSize})`,
+          sql`${t.id} IN (SELECT id FROM callback_tasks INDEXED BY callback_tasks_due_pending
+                WHERE status = 'open' AND due_notified_at IS NULL AND due_at <= ${now} AND ${leaseFree}
+                LIMIT ${batchSize})
+            OR ${t.id} IN (SELECT id FROM callback_tasks INDEXED BY callback_tasks_overdue_pending
+                WHERE status = 'open' AND overdue_notified_at IS NULL AND reached_at IS NULL
+                  AND sla_deadline <= ${now} AND ${leaseFree}
+                LIMIT ${batchSize})`,
         )
         .returning(),
     );
   }
 
-  async function announce(task: Row): Promise<void> {
+  /**
+   * Marks what each claimed task announces and releases the lease in one statement, guarded by
+   * the lease (a task whose lease another instance took over is left to it), and writes the
+   * events with the marks: only the holder announces, and only once.
+   */
+  async function announce(tasks: Row[]): Promise<void> {
+    if (tasks.length === 0) return;
     const at = clock.now();
     const now = at.toISOString();
-    const ref = {
-      taskId: task.id,
-      referralId: task.referralId,
-      personRef: task.personRef,
-      role: task.role,
-      team: task.team,
-      teamEmail: task.teamEmail ?? undefined,
-      riskLevel: task.riskLevel,
-      dueAt: task.dueAt,
-    };
-    const common = { orgId: task.orgId, source: "referrals", correlationId: task.referralId, occurredAt: at };
+    const t = callbackTasks;
     await database.write(async (tx) => {
-      // Guarded by the lease and the null marks: only the holder, and only once.
-      const mine = and(eq(callbackTasks.id, task.id), eq(callbackTasks.schedulerOwner, owner));
-      if (task.dueAt <= now && !task.dueNotifiedAt) {
-        const [marked] = await tx
-          .update(callbackTasks)
-          .set({ dueNotifiedAt: now })
-          .where(and(mine, isNull(callbackTasks.dueNotifiedAt)))
-          .returning({ id: callbackTasks.id });
-        if (marked) await enqueue(tx, createEvent(CallbackDue, { ...common, data: ref }));
-      }
-      if (task.slaDeadline <= now && !task.overdueNotifiedAt && !task.reachedAt) {
-        const [marked] = await tx
-          .update(callbackTasks)
-          .set({ overdueNotifiedAt: now })
-          .where(and(mine, isNull(callbackTasks.overdueNotifiedAt), isNull(callbackTasks.reachedAt)))
-          .returning({ id: callbackTasks.id });
-        if (marked) {
-          await enqueue(
-            tx,
+      const marked = await tx
+        .update(t)
+        .set({
+          dueNotifiedAt: sql`CASE WHEN ${t.dueNotifiedAt} IS NULL AND ${t.dueAt} <= ${now} THEN ${now} ELSE ${t.dueNotifiedAt} END`,
+          overdueNotifiedAt: sql`CASE WHEN ${t.overdueNotifiedAt} IS NULL AND ${t.reachedAt} IS NULL
+            AND ${t.slaDeadline} <= ${now} THEN ${now} ELSE ${t.overdueNotifiedAt} END`,
+          schedulerOwner: null,
+          schedulerLeaseUntil: null,
+        })
+        .where(
+          and(
+            eq(t.schedulerOwner, owner),
+            inArray(
+              t.id,
+              tasks.map((task) => task.id),
+            ),
+          ),
+        )
+        .returning();
+      const events = marked.flatMap((task) => {
+        const before = tasks.find((claimed) => claimed.id === task.id);
+        const ref = {
+          taskId: task.id,
+          referralId: task.referralId,
+          personRef: task.personRef,
+          role: task.role,
+          team: task.team,
+          teamEmail: task.teamEmail ?? undefined,
+          riskLevel: task.riskLevel,
+          dueAt: task.dueAt,
+        };
+        const common = {
+          orgId: task.orgId,
+          source: "referrals",
+          correlationId: task.referralId,
+          occurredAt: at,
+        };
+        const out = [];
+        if (!before?.dueNotifiedAt && task.dueNotifiedAt === now) {
+          out.push(createEvent(CallbackDue, { ...common, data: ref }));
+        }
+        if (!before?.overdueNotifiedAt && task.overdueNotifiedAt === now) {
+          out.push(
             createEvent(CallbackOverdue, { ...common, data: { ...ref, slaDeadline: task.slaDeadline } }),
           );
         }
-      }
-      await tx.update(callbackTasks).set({ schedulerOwner: null, schedulerLeaseUntil: null }).where(mine);
+        return out;
+      });
+      await enqueue(tx, ...events);
     });
   }
 
@@ -95,9 +121,14 @@ export function createCallbackScheduler(options: SchedulerOptions): LeaseLoop & 
     intervalMs: options.intervalMs ?? 5_000,
     logger: options.logger,
     async tick() {
-      const tasks = await claim();
-      for (const task of tasks) await announce(task);
-      return tasks.length;
+      // Drain what is pending: a burst of referrals must not be announced one batch per interval.
+      let announced = 0;
+      for (;;) {
+        const tasks = await claim();
+        await announce(tasks);
+        announced += tasks.length;
+        if (tasks.length < batchSize) return announced;
+      }
     },
   });
   return Object.assign(loop, { claim });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
@@ -107,6 +108,11 @@ export const callbackTasks = sqliteTable(
     index("callback_tasks_referral").on(t.referralId),
     index("callback_tasks_due").on(t.status, t.dueAt),
     index("callback_tasks_sla").on(t.status, t.slaDeadline),
+    // What the scheduler still has to announce: its claims read these, never all open tasks.
+    index("callback_tasks_due_pending").on(t.dueAt).where(sql`status = 'open' AND due_notified_at IS NULL`),
+    index("callback_tasks_overdue_pending")
+      .on(t.slaDeadline)
+      .where(sql`status = 'open' AND overdue_notified_at IS NULL AND reached_at IS NULL`),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX `callback_tasks_due_pending` ON `callback_tasks` (`due_at`) WHERE status = 'open' AND due_notified_at IS NULL;--> statement-breakpoint
+CREATE INDEX `callback_tasks_overdue_pending` ON `callback_tasks` (`sla_deadline`) WHERE status = 'open' AND overdue_notified_at IS NULL AND reached_at IS NULL;
