@@ -108,7 +108,7 @@ describe("the story, end to end", () => {
     const warnings = to(story.author.justiceEmail);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.subject).toContain(story.author.caseReference);
-    expect(warnings[0]!.subject).toContain("warning");
+    expect(warnings[0]!.subject).toContain("avertissement");
     expect(warnings[0]!.text).toContain("Maison de justice de Liège");
     for (const staff of ["pieter.claes@praxis-liege.example", "sarah.mertens@praxis-liege.example"]) {
       expect(to(staff).filter((m) => m.subject.includes(story.author.caseReference))).toHaveLength(1);

@@ -59,6 +59,11 @@ export const NotificationsEnv = BaseEnv.extend({
   RETRY_BASE_MS: positiveInt(30_000),
   /** Language of alerts to staff addresses, which carry no language of their own. */
   STAFF_LANGUAGE: Language.default("fr"),
+  /**
+   * Hours a message for a person whose contact has not arrived yet (the referral event comes on
+   * another stream and may lag) is held before it is suppressed `no_contact`.
+   */
+  CONTACT_WAIT_HOURS: positiveInt(168),
   /** Base of the links handed out for calendar feeds. */
   PUBLIC_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3003"),
 });

@@ -8,6 +8,8 @@ export interface Settings {
   reminderOffsetsMinutes: number[];
   staffLanguage: Language;
   publicUrl: string;
+  /** How long a message for a person waits for their contact before it is suppressed `no_contact`. */
+  contactWaitMs: number;
 }
 
 export interface NotifyDeps {
@@ -21,4 +23,5 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderOffsetsMinutes: [1440, 120],
   staffLanguage: "fr",
   publicUrl: "http://127.0.0.1:3003",
+  contactWaitMs: 7 * 24 * 3_600_000,
 };

@@ -3,6 +3,9 @@ import {
   createEvent,
   EnrolmentConfirmed,
   EnrolmentEnded,
+  EnrolmentWaitlisted,
+  PersonPurged,
+  ReferralReceived,
   type SeriesSnapshot,
   SessionCancelled,
   SessionChanged,
@@ -145,5 +148,71 @@ export function sessionCancelled(series: SeriesSnapshot, sessionId: string) {
       reason: "Salle indisponible",
       series,
     },
+  });
+}
+
+/** An enrolment of someone who came through a referral: groups knows no contact for them. */
+export function enrolledFromReferral(series: SeriesSnapshot, personRef: string) {
+  return createEvent(EnrolmentConfirmed, {
+    orgId: ORG,
+    source: "groups",
+    data: { enrolmentId: `enr-${personRef}`, groupId: series.groupId, personRef, language: "fr", series },
+  });
+}
+
+export function waitlistedFromReferral(series: SeriesSnapshot, personRef: string, position: number) {
+  return createEvent(EnrolmentWaitlisted, {
+    orgId: ORG,
+    source: "groups",
+    data: {
+      enrolmentId: `enr-${personRef}`,
+      groupId: series.groupId,
+      personRef,
+      language: "fr",
+      position,
+      publicName: series.publicName,
+    },
+  });
+}
+
+/** The referral that brings a person's contact (only with `consent` and an address). */
+export function referred(person: Person & { consent?: boolean; doNotContact?: boolean }) {
+  const consent = person.consent ?? true;
+  return createEvent(ReferralReceived, {
+    orgId: ORG,
+    source: "referrals",
+    data: {
+      referralId: `ref-${person.personRef}`,
+      policeZone: "5277",
+      municipality: "Seraing",
+      riskLevel: "high",
+      childrenPresent: false,
+      persons: [
+        {
+          personRef: person.personRef,
+          role: "victim",
+          displayName: person.name,
+          consent,
+          language: person.language ?? "fr",
+          timeZone: ZONE,
+          contact: consent ? { email: person.email, phone: person.phone } : undefined,
+          preferences: {
+            channels: person.channels ?? ["email"],
+            safeWindows: person.safeWindows ?? [],
+            voicemailAllowed: false,
+            discreet: person.discreet ?? false,
+            doNotContact: person.doNotContact ?? false,
+          },
+        },
+      ],
+    },
+  });
+}
+
+export function purged(personRef: string) {
+  return createEvent(PersonPurged, {
+    orgId: ORG,
+    source: "referrals",
+    data: { personRef, referralId: `ref-${personRef}` },
   });
 }

@@ -64,7 +64,7 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
       await service.deliver();
       const mails = await smtp.waitForMessages(3);
       const team = mails.find((m) => m.envelope.to.includes("team@relais.example"));
-      expect(team?.parsed.subject).toBe("Rappel en retard (high) – équipe Aide aux victimes Liège");
+      expect(team?.parsed.subject).toBe("Rappel en retard (risque élevé) – équipe Aide aux victimes Liège");
       const authority = mails.find((m) => m.envelope.to.includes("mj@justice.example"));
       expect(authority?.parsed.text).toContain("MJ-2026-1");
       expect(mails.some((m) => m.envelope.to.includes("staff@relais.example"))).toBe(true);

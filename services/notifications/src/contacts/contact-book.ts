@@ -113,6 +113,11 @@ export function allowedChannels(contact: Contact): Array<"email" | "sms"> {
   return channels;
 }
 
+/** Whether an enrolment's contact details are enough to write to the person. */
+export function carriesContact(details: ContactDetails | undefined): details is ContactDetails {
+  return Boolean(details && (details.email || details.phone));
+}
+
 /** Enrolment events may carry contact details (direct enrolments); they refresh the book. */
 export async function rememberEnrolmentContact(
   tx: Executor,
@@ -129,7 +134,7 @@ export async function rememberEnrolmentContact(
   },
 ): Promise<Contact | null> {
   const existing = await loadContact(tx, box, input.personRef);
-  if (input.contact && (input.contact.email || input.contact.phone)) {
+  if (carriesContact(input.contact)) {
     const contact: Omit<Contact, "updatedAt"> = {
       personRef: input.personRef,
       orgId: input.orgId,

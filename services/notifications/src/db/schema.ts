@@ -62,7 +62,11 @@ export const messages = sqliteTable(
     discreet: integer("discreet", { mode: "boolean" }).notNull(),
     /** Recipient address and template inputs (names, places, the .ics), encrypted with DATA_KEY. */
     sealed: text("sealed").notNull(),
-    status: text("status", { enum: ["queued", "sending", "sent", "failed", "suppressed"] }).notNull(),
+    /**
+     * `held`: for a person whose contact has not arrived yet (reason `awaiting_contact`);
+     * `next_attempt_at` is then when the wait ends and the row is suppressed `no_contact`.
+     */
+    status: text("status", { enum: ["held", "queued", "sending", "sent", "failed", "suppressed"] }).notNull(),
     reason: text("reason"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at").notNull(),
@@ -105,6 +109,15 @@ export const reminders = sqliteTable(
     index("reminders_person").on(t.personRef),
   ],
 );
+
+/**
+ * Persons purged by referrals, as the SHA-256 of their reference: a late event about them (a
+ * referral, an enrolment) must not bring their contact or their messages back.
+ */
+export const purgedPersons = sqliteTable("purged_persons", {
+  refHash: text("ref_hash").primaryKey(),
+  purgedAt: text("purged_at").notNull(),
+});
 
 /** Private calendar feeds: only the token's SHA-256 is kept; the token itself is the secret. */
 export const calendarFeeds = sqliteTable(

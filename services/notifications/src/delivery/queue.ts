@@ -2,6 +2,7 @@
 // sends it afterwards, so an event and the message it causes are never separated.
 import { type Language, newId } from "@relais/contracts";
 import type { Executor } from "@relais/db";
+import { and, eq } from "drizzle-orm";
 import { messages } from "../db/schema.js";
 import type { SealedBox } from "../domain/sealed-box.js";
 import type { TemplateName, TemplateParams } from "../domain/templates.js";
@@ -15,6 +16,8 @@ export interface MessagePayload {
   reminder?: { groupId: string; sessionId: string; plannedStartsAt: string; timeZone: string };
   /** For SMS to a person: held until their safe window. */
   safeWindow?: { personRef: string };
+  /** A message held for a contact: the group it is about, which decides what its release sends. */
+  heldFor?: { groupId: string };
 }
 
 export interface QueueInput {
@@ -29,12 +32,25 @@ export interface QueueInput {
   notBefore?: Date;
   /** Recorded without sending, with this reason. */
   suppressed?: string;
+  /** Held (`awaiting_contact`) until the person's contact arrives, at most until this time. */
+  holdUntil?: Date;
+  /** The held row this message is the release of: it is rewritten in place, not added. */
+  replaces?: string;
   reminderRef?: string;
   now: Date;
 }
 
 export async function queueMessage(tx: Executor, box: SealedBox, input: QueueInput): Promise<string> {
   const row = messageRow(box, input);
+  if (input.replaces) {
+    // One row per message in the log: the held row becomes the message that goes out.
+    const { id: _, createdAt: __, ...changes } = row;
+    await tx
+      .update(messages)
+      .set(changes)
+      .where(and(eq(messages.id, input.replaces), eq(messages.status, "held")));
+    return input.replaces;
+  }
   await tx.insert(messages).values(row);
   return row.id;
 }
@@ -50,7 +66,8 @@ export async function queueMessages(tx: Executor, box: SealedBox, inputs: QueueI
 function messageRow(box: SealedBox, input: QueueInput): typeof messages.$inferInsert & { id: string } {
   const id = newId();
   const now = input.now.toISOString();
-  const suppressed = input.suppressed ?? (input.payload.to ? undefined : "no_address");
+  const held = input.holdUntil !== undefined && input.suppressed === undefined;
+  const suppressed = input.suppressed ?? (input.payload.to || held ? undefined : "no_address");
   return {
     id,
     orgId: input.orgId,
@@ -60,10 +77,10 @@ function messageRow(box: SealedBox, input: QueueInput): typeof messages.$inferIn
     language: input.language,
     discreet: input.discreet,
     sealed: box.seal(JSON.stringify(input.payload)),
-    status: suppressed ? "suppressed" : "queued",
-    reason: suppressed ?? null,
+    status: suppressed ? "suppressed" : held ? "held" : "queued",
+    reason: suppressed ?? (held ? "awaiting_contact" : null),
     attempts: 0,
-    nextAttemptAt: (input.notBefore ?? input.now).toISOString(),
+    nextAttemptAt: ((held ? input.holdUntil : input.notBefore) ?? input.now).toISOString(),
     reminderId: input.reminderRef ?? null,
     createdAt: now,
     updatedAt: now,

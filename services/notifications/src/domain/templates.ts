@@ -283,12 +283,12 @@ const DISCREET: Record<Language, Record<PersonTemplate, Template>> = {
 const STAFF: Record<Language, Record<StaffTemplate, Template>> = {
   fr: {
     callback_due: {
-      subject: (p) => `Rappel à effectuer (${p.risk}) – équipe ${p.team}`,
+      subject: (p) => `Rappel à effectuer (risque ${p.risk}) – équipe ${p.team}`,
       body: (p) => `Un rappel est dû pour le ${p.due}.\nRisque : ${p.risk}\nTâche : ${p.reference}`,
-      sms: (p) => `Rappel dû ${p.due} (${p.risk}).`,
+      sms: (p) => `Rappel dû ${p.due} (risque ${p.risk}).`,
     },
     callback_overdue: {
-      subject: (p) => `Rappel en retard (${p.risk}) – équipe ${p.team}`,
+      subject: (p) => `Rappel en retard (risque ${p.risk}) – équipe ${p.team}`,
       body: (p) => `Le rappel prévu le ${p.due} est en retard.\nRisque : ${p.risk}\nTâche : ${p.reference}`,
       sms: (p) => `Rappel en retard depuis ${p.due}.`,
     },
@@ -296,7 +296,7 @@ const STAFF: Record<Language, Record<StaffTemplate, Template>> = {
       subject: (p) => `Programme : manquement (${p.step}) – dossier ${p.caseReference}`,
       body: (p) =>
         `À l'attention de ${p.authority},\n\nDossier ${p.caseReference} : étape « ${p.step} » atteinte après ${p.absences} absence(s) non justifiée(s) au programme ${p.groupName}.`,
-      sms: (p) => `Manquement ${p.step}, dossier ${p.caseReference}.`,
+      sms: (p) => `Manquement (${p.step}), dossier ${p.caseReference}.`,
     },
     session_cancelled_staff: {
       subject: (p) => `Séance annulée : ${p.groupName}, ${p.when}`,
@@ -307,12 +307,12 @@ const STAFF: Record<Language, Record<StaffTemplate, Template>> = {
   },
   nl: {
     callback_due: {
-      subject: (p) => `Terugbelafspraak te doen (${p.risk}) – team ${p.team}`,
+      subject: (p) => `Terugbelafspraak te doen (risico ${p.risk}) – team ${p.team}`,
       body: (p) => `Een terugbelafspraak is gepland voor ${p.due}.\nRisico: ${p.risk}\nTaak: ${p.reference}`,
-      sms: (p) => `Terugbellen ${p.due} (${p.risk}).`,
+      sms: (p) => `Terugbellen ${p.due} (risico ${p.risk}).`,
     },
     callback_overdue: {
-      subject: (p) => `Terugbelafspraak te laat (${p.risk}) – team ${p.team}`,
+      subject: (p) => `Terugbelafspraak te laat (risico ${p.risk}) – team ${p.team}`,
       body: (p) => `De terugbelafspraak van ${p.due} is te laat.\nRisico: ${p.risk}\nTaak: ${p.reference}`,
       sms: (p) => `Terugbellen te laat sinds ${p.due}.`,
     },
@@ -320,7 +320,7 @@ const STAFF: Record<Language, Record<StaffTemplate, Template>> = {
       subject: (p) => `Programma: tekortkoming (${p.step}) – dossier ${p.caseReference}`,
       body: (p) =>
         `Ter attentie van ${p.authority},\n\nDossier ${p.caseReference}: stap "${p.step}" bereikt na ${p.absences} ongewettigde afwezigheid/afwezigheden in het programma ${p.groupName}.`,
-      sms: (p) => `Tekortkoming ${p.step}, dossier ${p.caseReference}.`,
+      sms: (p) => `Tekortkoming (${p.step}), dossier ${p.caseReference}.`,
     },
     session_cancelled_staff: {
       subject: (p) => `Sessie geannuleerd: ${p.groupName}, ${p.when}`,
@@ -331,12 +331,12 @@ const STAFF: Record<Language, Record<StaffTemplate, Template>> = {
   },
   en: {
     callback_due: {
-      subject: (p) => `Call-back due (${p.risk}) – team ${p.team}`,
+      subject: (p) => `Call-back due (${p.risk} risk) – team ${p.team}`,
       body: (p) => `A call-back is due at ${p.due}.\nRisk: ${p.risk}\nTask: ${p.reference}`,
-      sms: (p) => `Call-back due ${p.due} (${p.risk}).`,
+      sms: (p) => `Call-back due ${p.due} (${p.risk} risk).`,
     },
     callback_overdue: {
-      subject: (p) => `Call-back overdue (${p.risk}) – team ${p.team}`,
+      subject: (p) => `Call-back overdue (${p.risk} risk) – team ${p.team}`,
       body: (p) => `The call-back due at ${p.due} is overdue.\nRisk: ${p.risk}\nTask: ${p.reference}`,
       sms: (p) => `Call-back overdue since ${p.due}.`,
     },
@@ -344,7 +344,7 @@ const STAFF: Record<Language, Record<StaffTemplate, Template>> = {
       subject: (p) => `Programme: compliance breach (${p.step}) – case ${p.caseReference}`,
       body: (p) =>
         `For the attention of ${p.authority},\n\nCase ${p.caseReference}: step "${p.step}" reached after ${p.absences} unexcused absence(s) from the programme ${p.groupName}.`,
-      sms: (p) => `Compliance breach ${p.step}, case ${p.caseReference}.`,
+      sms: (p) => `Compliance breach (${p.step}), case ${p.caseReference}.`,
     },
     session_cancelled_staff: {
       subject: (p) => `Session cancelled: ${p.groupName}, ${p.when}`,
@@ -372,6 +372,28 @@ const EMPTY: Required<TemplateParams> = {
   absences: "",
 };
 
+/**
+ * Enum values that reach a text (a call-back's risk level, a compliance step) are codes in the
+ * events; a staff mail shows them in its own language. An unknown code is shown as it came.
+ */
+const LABELS: Record<"risk" | "step", Record<Language, Record<string, string>>> = {
+  risk: {
+    fr: { high: "élevé", medium: "moyen", low: "faible" },
+    nl: { high: "hoog", medium: "gemiddeld", low: "laag" },
+    en: { high: "high", medium: "medium", low: "low" },
+  },
+  step: {
+    fr: { warning: "avertissement", suspension: "suspension", completion_failed: "programme non achevé" },
+    nl: { warning: "waarschuwing", suspension: "schorsing", completion_failed: "programma niet voltooid" },
+    en: { warning: "warning", suspension: "suspension", completion_failed: "programme not completed" },
+  },
+};
+
+/** The label of an enum code in `language`, for the parameters that carry one. */
+export function labelOf(kind: "risk" | "step", language: Language, code: string): string {
+  return LABELS[kind][language][code] ?? code;
+}
+
 export function isStaffTemplate(name: TemplateName): name is StaffTemplate {
   return (STAFF_TEMPLATES as readonly string[]).includes(name);
 }
@@ -383,6 +405,8 @@ export function renderMessage(input: {
   params: TemplateParams;
 }): RenderedMessage {
   const params = { ...EMPTY, ...input.params };
+  params.risk = labelOf("risk", input.language, params.risk);
+  params.step = labelOf("step", input.language, params.step);
   const staff = isStaffTemplate(input.template);
   const discreet = input.discreet && !staff;
   const template = isStaffTemplate(input.template)

@@ -12,7 +12,7 @@ import { sessionChangedConsumer } from "./session-changed.js";
 
 export function consumers(deps: NotifyDeps): ConsumerDefinition[] {
   return [
-    referralReceivedConsumer(deps.box),
+    referralReceivedConsumer(deps),
     personPurgedConsumer(deps),
     ...callbackAlertConsumers(deps),
     enrolmentConfirmedConsumer(deps),

@@ -1,12 +1,13 @@
 // An enrolment: one message with the whole series as a calendar invite, and reminders planned.
+// Without a contact yet the invite is held until it comes (`delivery/release-held.ts`).
 import type { ConsumerDefinition } from "@relais/bus";
 import { EnrolmentConfirmed } from "@relais/contracts";
-import { inviteFile, writeInvite } from "../calendar/invites.js";
-import { replanReminders } from "../calendar/replan.js";
-import { nextSession, saveSeries, venueOf } from "../calendar/series-store.js";
-import { rememberEnrolmentContact } from "../contacts/contact-book.js";
-import { messagePerson } from "../delivery/to-person.js";
-import { formatWhen } from "../domain/format.js";
+import { writeInvite } from "../calendar/invites.js";
+import { sendEnrolmentInvite } from "../calendar/send-invite.js";
+import { saveSeries } from "../calendar/series-store.js";
+import { carriesContact, rememberEnrolmentContact } from "../contacts/contact-book.js";
+import { isPurged } from "../contacts/purged.js";
+import { releaseHeld } from "../delivery/release-held.js";
 import type { NotifyDeps } from "../settings.js";
 
 export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition {
@@ -19,6 +20,8 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
       const { data, orgId, occurredAt } = EnrolmentConfirmed.envelope.parse(envelope);
       const now = deps.clock.now();
       const series = await saveSeries(tx, orgId, data.series, occurredAt);
+      // A late event about a purged person must not bring them back.
+      if (await isPurged(tx, data.personRef)) return;
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
         personRef: data.personRef,
@@ -38,31 +41,16 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
         bump: true,
         now,
       });
-      const language = contact?.language ?? data.language;
-      const first = nextSession(series, now);
-      await messagePerson(tx, deps.box, {
-        orgId,
-        personRef: data.personRef,
-        contact,
-        fallbackLanguage: data.language,
-        template: "enrolment_confirmed",
-        params: {
-          groupName: series.publicName,
-          when: first ? formatWhen(first.startsAt, series.timeZone, language) : "",
-          place: venueOf(series),
-        },
-        ics: contact
-          ? inviteFile({ series, invite, contact, method: "REQUEST", settings: deps.settings, now })
-          : undefined,
-        now,
-      });
-      await replanReminders(tx, {
+      // A contact that came with this enrolment releases what waited for it in other groups;
+      // this group's state goes out just below.
+      if (contact && carriesContact(data.contact))
+        await releaseHeld(tx, deps, { contact, supersededGroup: series.groupId, now });
+      await sendEnrolmentInvite(tx, deps, {
         orgId,
         series,
-        personRef: data.personRef,
+        invite,
         contact,
-        offsetsMinutes: deps.settings.reminderOffsetsMinutes,
-        enrolled: true,
+        fallbackLanguage: data.language,
         now,
       });
     },

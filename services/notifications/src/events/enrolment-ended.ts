@@ -6,6 +6,7 @@ import { findInvite, inviteFile, writeInvite } from "../calendar/invites.js";
 import { replanReminders } from "../calendar/replan.js";
 import { saveSeries } from "../calendar/series-store.js";
 import { loadContact } from "../contacts/contact-book.js";
+import { settleHeld } from "../delivery/release-held.js";
 import { messagePerson } from "../delivery/to-person.js";
 import type { NotifyDeps } from "../settings.js";
 
@@ -30,6 +31,15 @@ export function enrolmentEndedConsumer(deps: NotifyDeps): ConsumerDefinition {
         enrolled: false,
         now,
       });
+      // Ended before the person's contact came: they never heard of this enrolment, so there is
+      // nothing to cancel; what was held for this group will never be sent.
+      if (!contact)
+        await settleHeld(tx, deps, {
+          personRef: data.personRef,
+          groupId: data.groupId,
+          reason: "enrolment_ended",
+          now,
+        });
       if (!existing || existing.status === "ended") return;
       const wasEnrolled = existing.status === "enrolled";
       const invite = await writeInvite(tx, {
@@ -41,19 +51,19 @@ export function enrolmentEndedConsumer(deps: NotifyDeps): ConsumerDefinition {
         bump: wasEnrolled,
         now,
       });
-      if (data.status === "completed") return;
-      await messagePerson(tx, deps.box, {
+      if (data.status === "completed" || !contact) return;
+      await messagePerson(tx, deps, {
         orgId,
         personRef: data.personRef,
+        groupId: data.groupId,
         contact,
         fallbackLanguage: data.language,
         template: "enrolment_ended",
         params: { groupName: series.publicName },
         // Only someone who had the series in their calendar needs it taken out.
-        ics:
-          contact && wasEnrolled
-            ? inviteFile({ series, invite, contact, method: "CANCEL", settings: deps.settings, now })
-            : undefined,
+        ics: wasEnrolled
+          ? inviteFile({ series, invite, contact, method: "CANCEL", settings: deps.settings, now })
+          : undefined,
         now,
       });
     },

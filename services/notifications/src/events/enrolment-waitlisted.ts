@@ -2,7 +2,9 @@
 import type { ConsumerDefinition } from "@relais/bus";
 import { DEFAULT_TIME_ZONE, EnrolmentWaitlisted } from "@relais/contracts";
 import { findInvite, writeInvite } from "../calendar/invites.js";
-import { rememberEnrolmentContact } from "../contacts/contact-book.js";
+import { carriesContact, rememberEnrolmentContact } from "../contacts/contact-book.js";
+import { isPurged } from "../contacts/purged.js";
+import { releaseHeld } from "../delivery/release-held.js";
 import { messagePerson } from "../delivery/to-person.js";
 import type { NotifyDeps } from "../settings.js";
 
@@ -15,6 +17,8 @@ export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinitio
     async handle(tx, envelope) {
       const { data, orgId, occurredAt } = EnrolmentWaitlisted.envelope.parse(envelope);
       const now = deps.clock.now();
+      // A late event about a purged person must not bring them back.
+      if (await isPurged(tx, data.personRef)) return;
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
         personRef: data.personRef,
@@ -38,9 +42,18 @@ export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinitio
           now,
         });
       }
-      await messagePerson(tx, deps.box, {
+      // A contact that came with this event releases what waited for it. This group's note goes
+      // out below, unless the person is already enrolled there (then their held invite is due).
+      if (contact && carriesContact(data.contact))
+        await releaseHeld(tx, deps, {
+          contact,
+          supersededGroup: existing?.status === "enrolled" ? undefined : data.groupId,
+          now,
+        });
+      await messagePerson(tx, deps, {
         orgId,
         personRef: data.personRef,
+        groupId: data.groupId,
         contact,
         fallbackLanguage: data.language,
         template: "enrolment_waitlisted",

@@ -1,10 +1,15 @@
+// Fills the contact book with the persons who may be contacted; the others are never stored here.
+// Messages held for a person (their enrolment was handled before this event) are released in the
+// same transaction as their contact is written, or ended if they may not be contacted.
 import type { ConsumerDefinition } from "@relais/bus";
 import { ReferralReceived } from "@relais/contracts";
+import type { Contact } from "../contacts/contact-book.js";
+import { isPurged } from "../contacts/purged.js";
 import { contacts } from "../db/schema.js";
-import type { SealedBox } from "../domain/sealed-box.js";
+import { releaseHeld, settleHeld } from "../delivery/release-held.js";
+import type { NotifyDeps } from "../settings.js";
 
-/** Fills the contact book with the persons who may be contacted; the others are never stored here. */
-export function referralReceivedConsumer(box: SealedBox): ConsumerDefinition {
+export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
   return {
     stream: "REFERRALS",
     durable: "notifications-referral-received",
@@ -12,14 +17,24 @@ export function referralReceivedConsumer(box: SealedBox): ConsumerDefinition {
     events: [ReferralReceived],
     async handle(tx, envelope) {
       const event = ReferralReceived.envelope.parse(envelope);
+      const now = deps.clock.now();
       for (const person of event.data.persons) {
-        if (!person.contact || !person.consent || person.preferences.doNotContact) continue;
+        // A referral replayed after its person was purged must not bring their contact back.
+        if (await isPurged(tx, person.personRef)) continue;
+        if (!person.contact || !person.consent || person.preferences.doNotContact) {
+          await settleHeld(tx, deps, {
+            personRef: person.personRef,
+            reason: person.preferences.doNotContact ? "do_not_contact" : "no_contact",
+            now,
+          });
+          continue;
+        }
         const row = {
           orgId: event.orgId,
           role: person.role,
           language: person.language,
           timeZone: person.timeZone,
-          sealed: box.seal(JSON.stringify({ ...person.contact, displayName: person.displayName })),
+          sealed: deps.box.seal(JSON.stringify({ ...person.contact, displayName: person.displayName })),
           preferences: person.preferences,
           updatedAt: event.occurredAt,
         };
@@ -27,6 +42,19 @@ export function referralReceivedConsumer(box: SealedBox): ConsumerDefinition {
           .insert(contacts)
           .values({ personRef: person.personRef, ...row })
           .onConflictDoUpdate({ target: contacts.personRef, set: row });
+        const contact: Contact = {
+          personRef: person.personRef,
+          orgId: event.orgId,
+          role: person.role,
+          language: person.language,
+          timeZone: person.timeZone,
+          email: person.contact.email,
+          phone: person.contact.phone,
+          displayName: person.displayName,
+          preferences: person.preferences,
+          updatedAt: event.occurredAt,
+        };
+        await releaseHeld(tx, deps, { contact, now });
       }
     },
   };

@@ -25,9 +25,11 @@ export function sessionChangedConsumer(deps: NotifyDeps): ConsumerDefinition {
         const invite = await writeInvite(tx, { ...current, status: "enrolled", bump: true, now });
         const contact = await loadContact(tx, deps.box, invite.personRef);
         const language = contact?.language ?? series.language;
-        await messagePerson(tx, deps.box, {
+        // Without a contact yet, held: the invite released with the contact will show this change.
+        await messagePerson(tx, deps, {
           orgId,
           personRef: invite.personRef,
+          groupId: series.groupId,
           contact,
           fallbackLanguage: series.language,
           template: "session_changed",

@@ -3,6 +3,7 @@
 // commit instead of one per reminder. Rows left `claimed` with a lapsed lease (by a process of an
 // earlier version that died between its claim and its messages) are taken over. A reminder whose
 // time passed while the service was down still goes out, unless its session has started.
+// The same pump ends the wait of messages held for a contact that never came (`expire-held.ts`).
 import type { SeriesSnapshot } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
 import { and, asc, eq, inArray, lt, lte, min, or } from "drizzle-orm";
@@ -10,6 +11,7 @@ import { loadSeries } from "../calendar/series-store.js";
 import { loadContacts } from "../contacts/contact-book.js";
 import type * as schema from "../db/schema.js";
 import { invites, messages, reminders } from "../db/schema.js";
+import { createHeldExpiry } from "../delivery/expire-held.js";
 import { type QueueInput, queueMessages } from "../delivery/queue.js";
 import type { NotifyDeps } from "../settings.js";
 
@@ -19,6 +21,7 @@ export function createReminderScheduler(
   options: NotifyDeps & { database: Database<typeof schema>; batch: number },
 ) {
   const { database, box, clock } = options;
+  const held = createHeldExpiry(database);
 
   const due = (at: string) =>
     or(
@@ -130,8 +133,9 @@ export function createReminderScheduler(
     async tick(): Promise<number> {
       const now = clock.now();
       const at = now.toISOString();
-      if (!(await anyDue(at))) return 0;
-      return database.write(async (tx) => {
+      const expired = await held.expire(now);
+      if (!(await anyDue(at))) return expired;
+      const taken = await database.write(async (tx) => {
         // Two index range scans that stop at the batch size; one query with OR and ORDER BY would
         // sort every due row on every tick.
         const lapsed = await tx
@@ -149,6 +153,7 @@ export function createReminderScheduler(
         if (rows.length > 0) await materialise(tx, rows, now);
         return rows.length;
       });
+      return expired + taken;
     },
     /** When the earliest reminder falls due (or a lapsed claim can be taken over). */
     async nextDue(): Promise<Date | null> {
@@ -160,7 +165,8 @@ export function createReminderScheduler(
         .select({ at: min(reminders.leaseUntil) })
         .from(reminders)
         .where(eq(reminders.status, "claimed"));
-      const times = [pending?.at, claimed?.at].filter((t): t is string => typeof t === "string");
+      const heldUntil = (await held.nextDue())?.toISOString();
+      const times = [pending?.at, claimed?.at, heldUntil].filter((t): t is string => typeof t === "string");
       return times.length > 0 ? new Date(Math.min(...times.map((t) => Date.parse(t)))) : null;
     },
   };

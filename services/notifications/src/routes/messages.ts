@@ -19,7 +19,7 @@ import type { AppDeps } from "../app.js";
 import { messages } from "../db/schema.js";
 import { openPayload } from "../delivery/queue.js";
 
-const Status = z.enum(["queued", "sending", "sent", "failed", "suppressed"]);
+const Status = z.enum(["held", "queued", "sending", "sent", "failed", "suppressed"]);
 
 const MessageSummary = z
   .object({
@@ -100,7 +100,8 @@ function summary(row: Row): z.infer<typeof MessageSummary> {
     status: row.status,
     reason: row.reason,
     attempts: row.attempts,
-    nextAttemptAt: row.status === "queued" ? row.nextAttemptAt : null,
+    // For a held message: when it stops waiting for the person's contact.
+    nextAttemptAt: row.status === "queued" || row.status === "held" ? row.nextAttemptAt : null,
     providerId: row.providerId,
     createdAt: row.createdAt,
     sentAt: row.sentAt,
