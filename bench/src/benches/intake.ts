@@ -18,7 +18,7 @@ const CONNECTIONS = 50;
 export const intakeBench: Bench = {
   name: "intake",
   async run(context) {
-    const durationSeconds = context.quick ? 4 : 20;
+    const durationSeconds = context.quick ? 2 : 20;
     const warmUpSeconds = context.quick ? 1 : 3;
     const dir = await mkdtemp(join(tmpdir(), "relais-bench-intake-"));
     const nats = await startNats();

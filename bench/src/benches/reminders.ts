@@ -8,12 +8,12 @@ import { measureRelaisReminders } from "./reminders-relais.js";
 export const reminderBench: Bench = {
   name: "reminders",
   async run(context) {
-    const count = context.quick ? 1_000 : 10_000;
+    const count = context.quick ? 300 : 10_000;
     const sink = await startSinkProcess(context.root);
     try {
       context.log(`reminders: nodemailer pooled baseline, ${count} messages`);
       // A cold sender and sink run at a third of their speed: warm both up, then measure.
-      await sendPooled(sink, context.quick ? 300 : 1_000, "warm-up");
+      await sendPooled(sink, context.quick ? 200 : 1_000, "warm-up");
       await sink.clear();
       const baseline = await sendPooled(sink, count, "measured");
       context.log(`  baseline: ${baseline.messagesPerSecond.toFixed(0)} msg/s`);

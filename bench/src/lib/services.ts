@@ -1,7 +1,7 @@
 // Starts Relais services as real processes (their own main.ts, as in production), each with a
 // libSQL file in the bench's temp folder and the test JWT secret.
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { freePort, type ServiceProcess, spawnService, TEST_JWT_SECRET } from "@relais/testing";
 
 export type ServiceName = "groups" | "referrals" | "notifications";
@@ -57,6 +57,11 @@ export async function startService(name: ServiceName, options: StartServiceOptio
       await process.stop(10_000);
     },
   };
+}
+
+/** The drizzle migrations folder beside the service's main.ts (`<service>/drizzle`). */
+export function migrationsOf(name: ServiceName, root: string): string {
+  return resolve(root, dirname(mainOf(name)), "../drizzle");
 }
 
 /** `BENCH_REFERRALS_MAIN=/elsewhere/src/main.ts` benches another checkout of one service. */

@@ -8,6 +8,8 @@ export interface SinkProcess {
   pid: number;
   stats(): Promise<SinkStats>;
   clear(): Promise<void>;
+  /** Every message since the last clear: recipients and wall-clock arrival (Date.now() ms). */
+  arrivals(): Promise<Array<[to: string, at: number]>>;
   /** Resolves once `count` messages arrived, or with what arrived by `timeoutMs`. */
   waitFor(count: number, timeoutMs: number): Promise<SinkStats>;
   close(): Promise<void>;
@@ -38,6 +40,9 @@ export async function startSinkProcess(root: string): Promise<SinkProcess> {
     port,
     pid: child.pid!,
     stats,
+    async arrivals() {
+      return (await ask<{ arrivals: Array<[string, number]> }>({ type: "arrivals" }, "arrivals")).arrivals;
+    },
     async clear() {
       await ask({ type: "clear" }, "cleared");
     },

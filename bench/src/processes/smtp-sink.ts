@@ -15,7 +15,7 @@ function countNew(): void {
   }
 }
 
-export type SinkRequest = { type: "stats" } | { type: "clear" } | { type: "close" };
+export type SinkRequest = { type: "stats" } | { type: "arrivals" } | { type: "clear" } | { type: "close" };
 export interface SinkStats {
   count: number;
   unique: number;
@@ -26,11 +26,14 @@ export interface SinkStats {
 
 let firstAt: number | null = null;
 let lastAt: number | null = null;
+/** Wall-clock arrival (ms) per message, in order: the moment the sink had the whole message. */
+let arrivals: Array<[to: string, at: number]> = [];
 const push = sink.messages.push.bind(sink.messages);
 sink.messages.push = (...items) => {
   const now = Date.now();
   firstAt ??= now;
   lastAt = now;
+  for (const item of items) arrivals.push([item.envelope.to.join(","), now]);
   return push(...items);
 };
 
@@ -40,12 +43,15 @@ process.on("message", async (request: SinkRequest) => {
     const duplicates = [...seen.values()].reduce((sum, n) => sum + (n - 1), 0);
     const stats: SinkStats = { count: sink.messages.length, unique: seen.size, duplicates, firstAt, lastAt };
     process.send?.({ type: "stats", stats });
+  } else if (request.type === "arrivals") {
+    process.send?.({ type: "arrivals", arrivals });
   } else if (request.type === "clear") {
     sink.clear();
     seen.clear();
     counted = 0;
     firstAt = null;
     lastAt = null;
+    arrivals = [];
     process.send?.({ type: "cleared" });
   } else {
     await sink.close();

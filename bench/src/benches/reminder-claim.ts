@@ -1,0 +1,235 @@
+// Growth of notifications' reminder claim: the service's own `createReminderScheduler(...).tick()`
+// (read-first check, the two claim range scans, and materialising the batch into messages in one
+// write transaction) timed in this process against a libSQL file seeded with N reminder rows.
+// Loaded by path at run time, like the groups expansion, so the bench neither type-checks against
+// nor breaks with the service's work in progress.
+//
+// Of the N rows, a fixed "due set" (DUE_ROWS) is what the ticks claim; the rest is what a claim
+// must skip: pending reminders of sessions weeks ahead, and done or dropped history. The clock is
+// the bench's: before each tick it moves so that exactly one batch more has fallen due, as in a
+// steady trickle of reminders, so every tick claims BATCH rows among all the others.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createClient } from "@libsql/client";
+import { openDatabase } from "@relais/db";
+import { sql } from "drizzle-orm";
+import { percentile } from "../lib/figures.js";
+import { type ColumnExpressions, seedRows } from "../lib/seed.js";
+import { migrationsOf } from "../lib/services.js";
+
+const BATCH = 3;
+const WARM_UP_TICKS = 10;
+const GROUP = "grp-bench";
+const SESSION = "ses-bench";
+const ORG = "org-bench";
+
+export interface ClaimMeasurement {
+  size: number;
+  seedSeconds: number;
+  ticks: number;
+  batch: number;
+  claimedPerTick: number[];
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  messagesQueued: number;
+}
+
+interface Scheduler {
+  tick(): Promise<number>;
+}
+type CreateScheduler = (options: {
+  database: unknown;
+  box: unknown;
+  clock: { now(): Date };
+  settings: unknown;
+  batch: number;
+}) => Scheduler;
+
+export async function measureReminderClaim(
+  root: string,
+  sizes: number[],
+  measuredTicks: number,
+  log: (message: string) => void,
+): Promise<{ source: string; results: ClaimMeasurement[] } | { notMeasured: string }> {
+  // The checkout BENCH_NOTIFICATIONS_MAIN points at, else services/notifications.
+  const service = dirname(migrationsOf("notifications", root));
+  const files = {
+    materialise: join(service, "src/reminders/materialise.ts"),
+    schema: join(service, "src/db/schema.ts"),
+    sealedBox: join(service, "src/domain/sealed-box.ts"),
+    settings: join(service, "src/settings.ts"),
+    migrations: join(service, "drizzle"),
+  };
+  const missing = Object.values(files).filter((path) => !existsSync(path));
+  if (missing.length > 0) return { notMeasured: `not found: ${missing.join(", ")}` };
+  const load = async <T>(path: string) => (await import(pathToFileURL(path).href)) as T;
+  const { createReminderScheduler } = await load<{ createReminderScheduler?: CreateScheduler }>(
+    files.materialise,
+  );
+  const schema = await load<Record<string, unknown>>(files.schema);
+  const { createSealedBox } = await load<{ createSealedBox(key: string): unknown }>(files.sealedBox);
+  const { DEFAULT_SETTINGS } = await load<{ DEFAULT_SETTINGS: unknown }>(files.settings);
+  if (typeof createReminderScheduler !== "function")
+    return { notMeasured: `${files.materialise} no longer exports createReminderScheduler` };
+
+  const dueRows = (WARM_UP_TICKS + measuredTicks) * BATCH;
+  const small = sizes.find((size) => size < dueRows);
+  if (small !== undefined) return { notMeasured: `size ${small} is smaller than the due set (${dueRows})` };
+  const epoch = Date.parse("2026-12-01T08:00:00.000Z");
+  const dir = await mkdtemp(join(tmpdir(), "relais-bench-claim-"));
+  const targets: Array<{
+    size: number;
+    seedSeconds: number;
+    database: Awaited<ReturnType<typeof openDatabase>>;
+    scheduler: Scheduler;
+    samples: number[];
+    claimed: Set<number>;
+  }> = [];
+  let now = new Date(epoch);
+  try {
+    for (const size of sizes) {
+      // One file per size, each with its own due set.
+      const url = `file:${join(dir, `notifications-${size}.db`)}`;
+      // Migrations exactly as the service applies them at start.
+      (await openDatabase({ url, schema, migrationsFolder: files.migrations })).close();
+      const began = performance.now();
+      await seedReminders(url, size, dueRows, epoch);
+      const seedSeconds = (performance.now() - began) / 1000;
+      log(`growth: ${size.toLocaleString("en-GB")} reminders seeded in ${seedSeconds.toFixed(1)} s`);
+      const database = await openDatabase({ url, schema });
+      const scheduler = createReminderScheduler({
+        database,
+        box: createSealedBox(randomBytes(32).toString("base64")),
+        clock: { now: () => now },
+        settings: DEFAULT_SETTINGS,
+        batch: BATCH,
+      });
+      targets.push({ size, seedSeconds, database, scheduler, samples: [], claimed: new Set() });
+    }
+    // The sizes take turns tick by tick, so a burst of load from elsewhere on the machine falls
+    // on all of them alike instead of on whichever size was being measured then.
+    for (let tick = 0; tick < WARM_UP_TICKS + measuredTicks; tick++) {
+      // Due row j falls due at epoch + j s: this moment makes exactly one more batch due.
+      now = new Date(epoch + ((tick + 1) * BATCH - 1) * 1000 + 500);
+      for (const target of targets) {
+        const started = performance.now();
+        const claimed = await target.scheduler.tick();
+        const ms = performance.now() - started;
+        if (tick < WARM_UP_TICKS) continue;
+        target.samples.push(ms);
+        target.claimed.add(claimed);
+      }
+    }
+    const results: ClaimMeasurement[] = [];
+    for (const target of targets) {
+      const queued = await target.database.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM messages`);
+      const result: ClaimMeasurement = {
+        size: target.size,
+        seedSeconds: target.seedSeconds,
+        ticks: target.samples.length,
+        batch: BATCH,
+        claimedPerTick: [...target.claimed],
+        p50Ms: percentile(target.samples, 50),
+        p99Ms: percentile(target.samples, 99),
+        maxMs: Math.max(...target.samples),
+        messagesQueued: Number(queued?.n),
+      };
+      log(
+        `  reminder claim at ${target.size.toLocaleString("en-GB")}: p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms over ${result.ticks} ticks (claimed per tick: ${result.claimedPerTick.join(",")})`,
+      );
+      results.push(result);
+    }
+    return {
+      source: `${relative(root, files.materialise)} createReminderScheduler().tick(), batch ${BATCH}`,
+      results,
+    };
+  } finally {
+    for (const target of targets) target.database.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Reminder rows [0, size): the first `due` are the due set (pending, due one a second from the
+ * epoch, in one group whose session is weeks ahead, each person enrolled); the rest are a third
+ * pending for sessions a month and more ahead, a third done and a third dropped (history).
+ */
+async function seedReminders(url: string, size: number, due: number, epoch: number): Promise<void> {
+  const client = createClient({ url });
+  try {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const at = (base: number, seconds: string) =>
+      `strftime('%Y-%m-%dT%H:%M:%fZ', '${iso(base)}', '+' || (${seconds}) || ' seconds')`;
+    const isDue = `i < ${due}`;
+    const kind = `(i % 3)`;
+    const reminder: ColumnExpressions = {
+      id: "printf('rem-%08d', i)",
+      org_id: `'${ORG}'`,
+      group_id: `CASE WHEN ${isDue} THEN '${GROUP}' ELSE 'grp-other-' || (i % 1000) END`,
+      session_id: `CASE WHEN ${isDue} THEN '${SESSION}' ELSE 'ses-other-' || (i % 5000) END`,
+      person_ref: "printf('prs_bench-%08d', i)",
+      channel: "'email'",
+      offset_minutes: "120",
+      due_at: `CASE WHEN ${isDue} THEN ${at(epoch, "i")}
+        WHEN ${kind} = 0 THEN ${at(epoch + 30 * 86_400_000, "i % 2592000")}
+        ELSE ${at(epoch - 400 * 86_400_000, "i % 31536000")} END`,
+      status: `CASE WHEN ${isDue} OR ${kind} = 0 THEN 'pending' WHEN ${kind} = 1 THEN 'done' ELSE 'dropped' END`,
+      lease_until: "NULL",
+      reason: `CASE WHEN NOT (${isDue}) AND ${kind} = 2 THEN 'session_cancelled' ELSE NULL END`,
+      updated_at: `'${iso(epoch - 86_400_000)}'`,
+    };
+    const invite: ColumnExpressions = {
+      id: "printf('inv-%08d', i)",
+      org_id: `'${ORG}'`,
+      group_id: `'${GROUP}'`,
+      person_ref: "printf('prs_bench-%08d', i)",
+      enrolment_id: "printf('enr-%08d', i)",
+      uid: "printf('uid-%08d', i)",
+      sequence: "0",
+      status: "'enrolled'",
+      updated_at: `'${iso(epoch - 86_400_000)}'`,
+    };
+    const startsAt = epoch + 14 * 86_400_000;
+    const snapshot = {
+      groupId: GROUP,
+      publicName: "Groupe de parole",
+      kind: "victim_peer",
+      language: "fr",
+      timeZone: "Europe/Brussels",
+      dtstart: "2026-12-15T09:00:00",
+      rrule: "FREQ=WEEKLY;COUNT=1",
+      durationMinutes: 120,
+      location: { kind: "venue", address: "Rue de la Station 1, 4100 Seraing" },
+      facilitators: [],
+      sequence: 0,
+      sessions: [
+        {
+          sessionId: SESSION,
+          startsAt: iso(startsAt),
+          endsAt: iso(startsAt + 7_200_000),
+          originalStartsAt: iso(startsAt),
+          status: "scheduled",
+        },
+      ],
+    };
+    const tx = await client.transaction("write");
+    try {
+      await seedRows(tx, "reminders", reminder, 0, size);
+      await seedRows(tx, "invites", invite, 0, due);
+      await tx.execute({
+        sql: "INSERT INTO series (group_id, org_id, sequence, snapshot, updated_at) VALUES (?, ?, 0, ?, ?)",
+        args: [GROUP, ORG, JSON.stringify(snapshot), iso(epoch - 86_400_000)],
+      });
+      await tx.commit();
+    } finally {
+      tx.close();
+    }
+  } finally {
+    client.close();
+  }
+}
