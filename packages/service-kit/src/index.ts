@@ -16,4 +16,5 @@ export * from "./openapi.js";
 export * from "./pagination.js";
 export * from "./request-id.js";
 export * from "./run.js";
+export * from "./sealed-box.js";
 export * from "./validation.js";

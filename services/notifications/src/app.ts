@@ -1,5 +1,6 @@
 import type { ConsumerRunner } from "@relais/bus";
 import type { Database } from "@relais/db";
+import type { SealedBox } from "@relais/service-kit";
 import {
   type Clock,
   createServiceApp,
@@ -9,7 +10,6 @@ import {
 } from "@relais/service-kit";
 import { Hono } from "hono";
 import type * as schema from "./db/schema.js";
-import type { SealedBox } from "./domain/sealed-box.js";
 import { calendarRoutes, hideFeedToken } from "./routes/calendars.js";
 import { contactRoutes } from "./routes/contacts.js";
 import { messageRoutes } from "./routes/messages.js";

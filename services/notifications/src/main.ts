@@ -1,11 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { bootService, startupFailure } from "@relais/service-kit";
+import { bootService, createSealedBox, startupFailure } from "@relais/service-kit";
 import { createApp } from "./app.js";
 import { fileMailer, smtpMailer } from "./channels/mailer.js";
 import { httpSmsGateway } from "./channels/sms-gateway.js";
 import * as schema from "./db/schema.js";
 import { createDispatcher } from "./delivery/dispatcher.js";
-import { createSealedBox } from "./domain/sealed-box.js";
 import { readEnv } from "./env.js";
 import { consumers } from "./events/consumers.js";
 import { createDeliveryLoop } from "./reminders/loop.js";

@@ -1,6 +1,5 @@
 import type { Language } from "@relais/contracts";
-import type { Clock } from "@relais/service-kit";
-import type { SealedBox } from "./domain/sealed-box.js";
+import type { Clock, SealedBox } from "@relais/service-kit";
 
 /** What consumers and the scheduler need besides the database: read from the environment once in main. */
 export interface Settings {

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { newId } from "@relais/contracts";
+import { createSealedBox } from "@relais/service-kit";
 import {
   freePort,
   type NatsProcess,
@@ -19,7 +20,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveSeries } from "../src/calendar/series-store.js";
 import { saveContact } from "../src/contacts/contact-book.js";
 import * as schema from "../src/db/schema.js";
-import { createSealedBox } from "../src/domain/sealed-box.js";
 import { ORG, weeklySeries } from "./fixtures.js";
 
 const REMINDERS = 500;

@@ -1,5 +1,6 @@
 import type { ConsumerRunner } from "@relais/bus";
 import type { Database } from "@relais/db";
+import type { SealedBox } from "@relais/service-kit";
 import {
   type Clock,
   createServiceApp,
@@ -9,7 +10,6 @@ import {
 } from "@relais/service-kit";
 import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
-import type { SealedBox } from "./domain/sealed-box.js";
 import { callbackRoutes } from "./routes/callbacks.js";
 import { policeZoneRoutes } from "./routes/police-zones.js";
 import { referralRoutes } from "./routes/referrals.js";

@@ -1,11 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { type BackgroundTask, bootService, startupFailure } from "@relais/service-kit";
+import { type BackgroundTask, bootService, createSealedBox, startupFailure } from "@relais/service-kit";
 import { createApp } from "./app.js";
 import { createCallbackScheduler } from "./background/callback-scheduler.js";
 import { createRetentionLoop } from "./background/retention.js";
 import { createWebhookSender } from "./background/webhook-sender.js";
 import * as schema from "./db/schema.js";
-import { createSealedBox } from "./domain/sealed-box.js";
 import { policyFromEnv, readEnv } from "./env.js";
 import { loadRoutingSeed } from "./seed/load-routing-seed.js";
 

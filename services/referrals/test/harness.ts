@@ -3,13 +3,12 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
-import { type Clock, hs256Verifier, systemClock } from "@relais/service-kit";
+import { type Clock, createSealedBox, hs256Verifier, systemClock } from "@relais/service-kit";
 import { mintToken, type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
 import pino from "pino";
 import { createApp } from "../src/app.js";
 import * as schema from "../src/db/schema.js";
 import { DEFAULT_POLICY, type ReferralPolicy } from "../src/domain/policy.js";
-import { createSealedBox } from "../src/domain/sealed-box.js";
 
 export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));

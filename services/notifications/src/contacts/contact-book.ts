@@ -6,9 +6,9 @@ import {
   type ContactPreferences as Preferences,
 } from "@relais/contracts";
 import type { Executor } from "@relais/db";
+import type { SealedBox } from "@relais/service-kit";
 import { eq, inArray } from "drizzle-orm";
 import { contacts } from "../db/schema.js";
-import type { SealedBox } from "../domain/sealed-box.js";
 
 export interface Contact {
   personRef: string;

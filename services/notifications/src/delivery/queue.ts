@@ -2,9 +2,9 @@
 // sends it afterwards, so an event and the message it causes are never separated.
 import { type Language, newId } from "@relais/contracts";
 import type { Executor } from "@relais/db";
+import type { SealedBox } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { messages } from "../db/schema.js";
-import type { SealedBox } from "../domain/sealed-box.js";
 import type { TemplateName, TemplateParams } from "../domain/templates.js";
 
 /** What is sealed in a message row: the address and everything the text is built from. */

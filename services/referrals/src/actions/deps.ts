@@ -1,8 +1,7 @@
 import type { Database } from "@relais/db";
-import type { Clock } from "@relais/service-kit";
+import type { Clock, SealedBox } from "@relais/service-kit";
 import type * as schema from "../db/schema.js";
 import type { ReferralPolicy } from "../domain/policy.js";
-import type { SealedBox } from "../domain/sealed-box.js";
 
 /** What the transactional verbs need; `createApp` and the background loops pass theirs. */
 export interface Deps {

@@ -1,8 +1,8 @@
 // Opens a person's sealed fields for the callers allowed to see them.
 import { type ContactDetails, ContactPreferences, ContactDetails as Details } from "@relais/contracts";
+import type { SealedBox } from "@relais/service-kit";
 import { z } from "zod";
 import type { persons } from "../db/schema.js";
-import type { SealedBox } from "../domain/sealed-box.js";
 
 const Sealed = z.object({ contact: Details, preferences: ContactPreferences });
 

@@ -2,11 +2,10 @@
 // attempt is logged; 5xx, 429, timeouts and network errors are retried with backoff; 410 Gone
 // stops the delivery and disables the zone's webhook; other 4xx fail the delivery at once.
 import { newId } from "@relais/contracts";
-import type { Clock, Logger } from "@relais/service-kit";
+import type { Clock, Logger, SealedBox } from "@relais/service-kit";
 import { and, eq, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../db/schema.js";
-import type { SealedBox } from "../domain/sealed-box.js";
 import { webhookHeaders, webhookRetryDelayMs } from "../domain/webhook-signature.js";
 import { createLeaseLoop, type LeaseLoop } from "./lease-loop.js";
 

@@ -1,5 +1,6 @@
-// AES-256-GCM for contact fields at rest. Each value names the key that sealed it, so keys can be
-// rotated: seal with the new key, keep the old ones for opening until every row is re-sealed.
+// AES-256-GCM for personal fields at rest (contact details, names, notes), keyed by DATA_KEY.
+// Each value names the key that sealed it, so keys can be rotated: seal with the new key, keep
+// the old ones for opening until every row is re-sealed.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 export interface SealedBox {
@@ -15,6 +16,7 @@ function keyId(key: Buffer): string {
 
 export function createSealedBox(currentKey: string, previousKeys: string[] = []): SealedBox {
   const current = Buffer.from(currentKey, "base64");
+  if (current.length !== 32) throw new Error("DATA_KEY must be 32 bytes, base64-encoded");
   const keys = new Map<string, Buffer>([[keyId(current), current]]);
   for (const key of previousKeys) {
     const buffer = Buffer.from(key, "base64");
