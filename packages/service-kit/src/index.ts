@@ -17,4 +17,5 @@ export * from "./pagination.js";
 export * from "./request-id.js";
 export * from "./run.js";
 export * from "./sealed-box.js";
+export * from "./service-deps.js";
 export * from "./validation.js";

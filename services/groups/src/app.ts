@@ -1,12 +1,4 @@
-import type { ConsumerRunner } from "@relais/bus";
-import type { Database } from "@relais/db";
-import {
-  type Clock,
-  createServiceApp,
-  deadLetterRoutes,
-  type Logger,
-  type TokenVerifier,
-} from "@relais/service-kit";
+import { createServiceApp, deadLetterRoutes, type ServiceDeps, serviceReadiness } from "@relais/service-kit";
 import type * as schema from "./db/schema.js";
 import { attendanceRoutes } from "./routes/attendance.js";
 import { checkInRoutes } from "./routes/check-ins.js";
@@ -17,14 +9,7 @@ import { reportRoutes } from "./routes/reports.js";
 import { separationRoutes } from "./routes/separations.js";
 import { sessionRoutes } from "./routes/sessions.js";
 
-export interface AppDeps {
-  database: Database<typeof schema>;
-  logger: Logger;
-  verifyToken: TokenVerifier;
-  clock: Clock;
-  runner: ConsumerRunner;
-  natsCheck: () => Promise<void>;
-}
+export type AppDeps = ServiceDeps<typeof schema>;
 
 export function createApp(deps: AppDeps) {
   const app = createServiceApp({
@@ -32,10 +17,7 @@ export function createApp(deps: AppDeps) {
     version: "0.1.0",
     logger: deps.logger,
     verifyToken: deps.verifyToken,
-    readiness: [
-      { name: "database", check: () => deps.database.ping() },
-      { name: "nats", check: deps.natsCheck },
-    ],
+    readiness: serviceReadiness(deps),
   });
   return app
     .route("/", groupRoutes(deps))

@@ -1,12 +1,9 @@
-import type { ConsumerRunner } from "@relais/bus";
-import type { Database } from "@relais/db";
-import type { SealedBox } from "@relais/service-kit";
 import {
-  type Clock,
   createServiceApp,
   deadLetterRoutes,
-  type Logger,
-  type TokenVerifier,
+  type SealedBox,
+  type ServiceDeps,
+  serviceReadiness,
 } from "@relais/service-kit";
 import { Hono } from "hono";
 import type * as schema from "./db/schema.js";
@@ -15,13 +12,7 @@ import { contactRoutes } from "./routes/contacts.js";
 import { messageRoutes } from "./routes/messages.js";
 import type { Settings } from "./settings.js";
 
-export interface AppDeps {
-  database: Database<typeof schema>;
-  logger: Logger;
-  verifyToken: TokenVerifier;
-  clock: Clock;
-  runner: ConsumerRunner;
-  natsCheck: () => Promise<void>;
+export interface AppDeps extends ServiceDeps<typeof schema> {
   box: SealedBox;
   settings: Settings;
 }
@@ -32,10 +23,7 @@ export function createApp(deps: AppDeps) {
     version: "0.1.0",
     logger: deps.logger,
     verifyToken: deps.verifyToken,
-    readiness: [
-      { name: "database", check: () => deps.database.ping() },
-      { name: "nats", check: deps.natsCheck },
-    ],
+    readiness: serviceReadiness(deps),
   });
   const service = app
     .route("/", contactRoutes(deps))

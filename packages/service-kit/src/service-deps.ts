@@ -1,0 +1,24 @@
+// What every service's `createApp(deps)` receives from `bootService` (or from a test harness).
+import type { ConsumerRunner } from "@relais/bus";
+import type { Database, Schema } from "@relais/db";
+import type { TokenVerifier } from "./auth.js";
+import type { Clock } from "./clock.js";
+import type { ReadinessCheck } from "./health.js";
+import type { Logger } from "./logger.js";
+
+export interface ServiceDeps<S extends Schema = Schema> {
+  database: Database<S>;
+  logger: Logger;
+  verifyToken: TokenVerifier;
+  clock: Clock;
+  runner: ConsumerRunner;
+  natsCheck: () => Promise<void>;
+}
+
+/** `/readyz` of a service: its database answers and NATS is connected. */
+export function serviceReadiness(deps: Pick<ServiceDeps, "database" | "natsCheck">): ReadinessCheck[] {
+  return [
+    { name: "database", check: () => deps.database.ping() },
+    { name: "nats", check: deps.natsCheck },
+  ];
+}
