@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemOf, SECRET, startWidgetsApp, token, type WidgetsApp } from "../test/widgets-app.js";
 import { hs256Verifier, jwksVerifier, signDevToken } from "./auth.js";
+import { verifierFromConfig } from "./config.js";
 import { Unauthorized } from "./errors.js";
 
 describe("hs256Verifier", () => {
@@ -101,6 +102,20 @@ describe("jwksVerifier", () => {
   it("rejects an HS256 token signed with some secret", async () => {
     const verify = jwksVerifier({ url });
     await expect(verify(await token(["admin"]))).rejects.toBeInstanceOf(Unauthorized);
+  });
+
+  it("trusts both the secret and the JWKS when configured with both, each for its own algorithm", async () => {
+    const verify = verifierFromConfig({ JWT_SECRET: SECRET, JWKS_URL: url });
+    expect((await verify(await token(["admin"]))).roles).toEqual(["admin"]);
+    expect((await verify(await sign({ org: "o", roles: ["police"] }))).roles).toEqual(["police"]);
+    // An HS256 token is never checked against the JWKS, nor an ES256 one against the secret.
+    const forged = await new SignJWT({ org: "o", roles: ["admin"] })
+      .setProtectedHeader({ alg: "HS256", kid: "k1" })
+      .setSubject("x")
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode("another-secret-that-is-long-enough-000"));
+    await expect(verify(forged)).rejects.toBeInstanceOf(Unauthorized);
+    await expect(verify("not-a-token")).rejects.toBeInstanceOf(Unauthorized);
   });
 });
 
