@@ -39,7 +39,10 @@ export function jwksVerifier(options: { url: string } & ClaimChecks): TokenVerif
 }
 
 /** Sends HS256 tokens to `hs256` and every other algorithm to `asymmetric`, never both. */
-export function eitherVerifier(verifiers: { hs256: TokenVerifier; asymmetric: TokenVerifier }): TokenVerifier {
+export function eitherVerifier(verifiers: {
+  hs256: TokenVerifier;
+  asymmetric: TokenVerifier;
+}): TokenVerifier {
   return async (token) => {
     let alg: unknown;
     try {

@@ -6,7 +6,7 @@ import { devSignInRoutes } from "./auth/dev-sign-in.js";
 import { type OidcSettings, oidcRoutes } from "./auth/oidc.js";
 import { sessionRoutes } from "./auth/session-routes.js";
 import type * as schema from "./db/schema.js";
-import { type ServiceName, proxyRoutes } from "./http/proxy.js";
+import { proxyRoutes, type ServiceName } from "./http/proxy.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { webAppRoutes } from "./http/web-app.js";
 import { cookiePolicy } from "./session/cookies.js";

@@ -3,7 +3,11 @@
 import { BaseEnv, ConfigError, loadConfig } from "@relais/service-kit";
 import { z } from "zod";
 
-const minutes = z.coerce.number().int().min(1).max(24 * 60);
+const minutes = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
 
 export const ConsoleEnv = BaseEnv.omit({ JWKS_URL: true, NATS_URL: true, NATS_REPLICAS: true }).extend({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

@@ -36,7 +36,9 @@ export async function startConsoleApp(
 }
 
 /** A browser of the console: keeps the cookie, sends Origin like a same-origin fetch. */
-export function browser(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }) {
+export function browser(app: {
+  request: (path: string, init?: RequestInit) => Response | Promise<Response>;
+}) {
   let cookie: string | undefined;
   let csrf: string | undefined;
   return {

@@ -7,8 +7,12 @@ import { browser, CASEWORKER, ORIGIN, startConsoleApp } from "./console-app.js";
 // A stand-in for a service: records what reached it and answers like one.
 let service: Server;
 let serviceUrl: string;
-const seen: Array<{ method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }> =
-  [];
+const seen: Array<{
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> = [];
 
 beforeAll(async () => {
   service = createServer((req, res) => {
@@ -49,7 +53,12 @@ describe("forwarding to the services", () => {
       expect(JSON.parse(call.body)).toEqual({ outcome: "no_answer" });
       const token = String(call.headers.authorization).replace(/^Bearer /, "");
       const payload = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString());
-      expect(payload).toMatchObject({ org: "org-dev", roles: ["caseworker"], teams: ["vif-ment-fini-victims"], iss: ORIGIN });
+      expect(payload).toMatchObject({
+        org: "org-dev",
+        roles: ["caseworker"],
+        teams: ["vif-ment-fini-victims"],
+        iss: ORIGIN,
+      });
       expect(payload.exp - payload.iat).toBe(5 * 60);
 
       // The services verify it against the console's published JWKS.
@@ -58,7 +67,10 @@ describe("forwarding to the services", () => {
       const jwksServer = createServer((_, res) => res.end(JSON.stringify(keys)));
       await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
       try {
-        const verify = jwksVerifier({ url: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/`, issuer: ORIGIN });
+        const verify = jwksVerifier({
+          url: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/`,
+          issuer: ORIGIN,
+        });
         expect(await verify(token)).toEqual({ sub: "dev-camille", org: "org-dev", roles: ["caseworker"] });
       } finally {
         jwksServer.close();

@@ -52,8 +52,12 @@ describe("sessions", () => {
     b.csrf = undefined;
     expect((await b.request("/auth/session/keepalive", { method: "POST" })).status).toBe(403);
     expect(
-      (await b.request("/auth/session/keepalive", { method: "POST", headers: { "X-CSRF-Token": "x".repeat(43) } }))
-        .status,
+      (
+        await b.request("/auth/session/keepalive", {
+          method: "POST",
+          headers: { "X-CSRF-Token": "x".repeat(43) },
+        })
+      ).status,
     ).toBe(403);
     b.csrf = token;
     expect((await b.request("/auth/session/keepalive", { method: "POST" })).status).toBe(200);
@@ -113,7 +117,14 @@ describe("sessions", () => {
         issuer: "http://127.0.0.1:9/",
         clientId: "relais",
         scopes: "openid",
-        mapping: { orgClaim: "org", rolesClaim: "roles", roleMap: {}, teamsClaim: "teams", zoneClaim: "zone", nameClaim: "name" },
+        mapping: {
+          orgClaim: "org",
+          rolesClaim: "roles",
+          roleMap: {},
+          teamsClaim: "teams",
+          zoneClaim: "zone",
+          nameClaim: "name",
+        },
         allowHttp: true,
         publicUrl: "http://127.0.0.1:3000",
       },

@@ -38,12 +38,19 @@ export function devSignInRoutes(deps: { store: SessionStore; cookies: CookiePoli
       if (!parsed.success) {
         throw new Invalid(
           "Check the sign-in form",
-          parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message })),
+          parsed.error.issues.map((i) => ({
+            path: i.path.map(String).join(".") || "(body)",
+            message: i.message,
+          })),
         );
       }
       const input = parsed.data;
       // One subject per picked person, so "who holds this task" reads as the person.
-      const slug = input.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "user";
+      const slug =
+        input.name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-|-$/g, "") || "user";
       const user = { ...input, sub: `dev-${slug}` };
       const { id, session } = await deps.store.create(user);
       writeSessionCookie(c, deps.cookies, id);

@@ -3,10 +3,10 @@
 // this person may see, and the console passes their answer on as it is.
 import { DomainError } from "@relais/service-kit";
 import { Hono } from "hono";
-import type { SessionStore } from "../session/session-store.js";
-import { requireSession } from "../session/require-session.js";
-import type { TokenMinter } from "../tokens/minter.js";
 import type { CookiePolicy } from "../session/cookies.js";
+import { requireSession } from "../session/require-session.js";
+import type { SessionStore } from "../session/session-store.js";
+import type { TokenMinter } from "../tokens/minter.js";
 import type { ConsoleAppEnv } from "./console-env.js";
 
 export type ServiceName = "groups" | "referrals" | "notifications";

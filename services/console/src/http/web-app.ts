@@ -38,7 +38,8 @@ export function webAppRoutes(distDir: string) {
   });
   app.get("*", async (c, next) => {
     const path = c.req.path;
-    if (path.startsWith("/api/") || path.startsWith("/auth/") || path.startsWith("/.well-known/")) return next();
+    if (path.startsWith("/api/") || path.startsWith("/auth/") || path.startsWith("/.well-known/"))
+      return next();
     if (extname(path) !== "") return next();
     const html = await indexHtml();
     if (!html) {

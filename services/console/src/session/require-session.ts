@@ -37,13 +37,11 @@ export function assertSameOrigin(origin: string | undefined, fetchSite: string |
   if (originHost !== host) throw new Forbidden("Cross-site request refused");
 }
 
-export function requireSession(
-  store: SessionStore,
-  cookies: CookiePolicy,
-): MiddlewareHandler<ConsoleAppEnv> {
+export function requireSession(store: SessionStore, cookies: CookiePolicy): MiddlewareHandler<ConsoleAppEnv> {
   return async (c, next) => {
     const changes = !SAFE_METHODS.has(c.req.method);
-    if (changes) assertSameOrigin(c.req.header("Origin"), c.req.header("Sec-Fetch-Site"), c.req.header("Host") ?? "");
+    if (changes)
+      assertSameOrigin(c.req.header("Origin"), c.req.header("Sec-Fetch-Site"), c.req.header("Host") ?? "");
     // Background refreshes (a queue polling itself) do not count as the person being active.
     const touch = c.req.header("X-Relais-Activity") !== "background";
     const found = await store.lookup(readSessionCookie(c, cookies), { touch });
