@@ -1,11 +1,11 @@
 // Logs one call-back attempt and applies what follows: first contact, a retry in the next safe
 // window, or the stop rule closing the task as unreachable.
 import { newId } from "@relais/contracts";
+import { isInSafeWindow } from "@relais/safe-windows";
 import { Invalid, type Once, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { callbackAttempts, callbackTasks } from "../db/schema.js";
 import type { AttemptInput } from "../domain/callback-input.js";
-import { isInSafeWindow } from "../domain/safe-windows.js";
 import { decideAfterFailure } from "../domain/stop-rule.js";
 import type { Scope } from "../http/claims.js";
 import { assertHolds, releaseClaim } from "./claim-callback.js";
