@@ -8,14 +8,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ConsumerRunner } from "@relais/bus";
 import { openDatabase, type Schema } from "@relais/db";
-import { createApp as createGroups } from "@relais/groups/src/app.js";
-import * as groupsSchema from "@relais/groups/src/db/schema.js";
-import { createApp as createNotifications } from "@relais/notifications/src/app.js";
-import * as notificationsSchema from "@relais/notifications/src/db/schema.js";
-import { DEFAULT_SETTINGS } from "@relais/notifications/src/settings.js";
-import { createApp as createReferrals } from "@relais/referrals/src/app.js";
-import * as referralsSchema from "@relais/referrals/src/db/schema.js";
-import { DEFAULT_POLICY } from "@relais/referrals/src/domain/policy.js";
+import { createApp as createGroups, schema as groupsSchema } from "@relais/groups";
+import {
+  createApp as createNotifications,
+  DEFAULT_SETTINGS,
+  schema as notificationsSchema,
+} from "@relais/notifications";
+import { createApp as createReferrals, DEFAULT_POLICY, schema as referralsSchema } from "@relais/referrals";
 import { createLogger, createSealedBox, systemClock, Unauthorized } from "@relais/service-kit";
 import openapiTS, { astToString } from "openapi-typescript";
 

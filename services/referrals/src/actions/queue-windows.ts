@@ -1,9 +1,10 @@
 // For the queue: whether each person's safe window is open now and when it next opens. The
 // windows are sealed with the person's contact, so they are opened here and only the two answers
 // leave the service.
+
+import { isInSafeWindow, nextSafeMoment } from "@relais/safe-windows";
 import { inArray } from "drizzle-orm";
 import { persons } from "../db/schema.js";
-import { isInSafeWindow, nextSafeMoment } from "../domain/safe-windows.js";
 import type { Deps } from "./deps.js";
 import { openPerson } from "./person-view.js";
 import type { TaskRow } from "./task-access.js";
@@ -29,7 +30,7 @@ export async function queueWindows(
     const open = isInSafeWindow(safeWindows, row.timeZone, now);
     result.set(row.personRef, {
       windowOpenNow: open,
-      windowOpensAt: open ? null : nextSafeMoment(safeWindows, row.timeZone, now).toISOString(),
+      windowOpensAt: open ? null : (nextSafeMoment(safeWindows, row.timeZone, now)?.toISOString() ?? null),
       timeZone: row.timeZone,
     });
   }
