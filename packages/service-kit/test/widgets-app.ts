@@ -51,7 +51,7 @@ const WidgetInput = z.object({
 const Widget = z.object({ id: z.string(), name: z.string(), size: z.number(), tags: z.array(z.string()) });
 
 export async function startWidgetsApp(
-  options: { readiness?: ReadinessCheck[]; bodyLimitBytes?: number } = {},
+  options: { readiness?: ReadinessCheck[]; bodyLimitBytes?: number; metricsToken?: string } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), "service-kit-"));
   const database = await openDatabase({
@@ -76,6 +76,7 @@ export async function startWidgetsApp(
     verifyToken: hs256Verifier(SECRET),
     readiness: options.readiness ?? [{ name: "database", check: () => database.ping() }],
     bodyLimitBytes: options.bodyLimitBytes,
+    metricsToken: options.metricsToken,
   });
   let effects = 0;
 
