@@ -17,6 +17,7 @@ import {
   type SeriesSnapshot,
 } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
+import { nextSafeMoment } from "@relais/safe-windows";
 import type { Logger } from "@relais/service-kit";
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from "drizzle-orm";
 import { loadSeries, venueOf } from "../calendar/series-store.js";
@@ -28,7 +29,6 @@ import type * as schema from "../db/schema.js";
 import { messages } from "../db/schema.js";
 import { retryDelayMs } from "../domain/backoff.js";
 import { formatWhen } from "../domain/format.js";
-import { nextSafeMoment } from "../domain/safe-window.js";
 import { renderMessage, type TemplateName } from "../domain/templates.js";
 import type { NotifyDeps } from "../settings.js";
 import { type MessagePayload, openPayload } from "./queue.js";

@@ -3,12 +3,12 @@
 import { enqueue } from "@relais/bus";
 import { newId } from "@relais/contracts";
 import type { Tx } from "@relais/db";
+import { isInSafeWindow } from "@relais/safe-windows";
 import { Invalid, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type * as schema from "../db/schema.js";
 import { callbackAttempts, callbackTasks } from "../db/schema.js";
 import type { AttemptInput } from "../domain/callback-input.js";
-import { isInSafeWindow } from "../domain/safe-windows.js";
 import { decideAfterFailure } from "../domain/stop-rule.js";
 import type { Scope } from "../http/claims.js";
 import { assertHolds, releaseClaim } from "./claim-callback.js";
