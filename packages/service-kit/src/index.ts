@@ -10,7 +10,6 @@ export * from "./error-handler.js";
 export * from "./errors.js";
 export * from "./health.js";
 export * from "./idempotency.js";
-export * from "./keyed-lock.js";
 export * from "./logger.js";
 export * from "./metrics.js";
 export * from "./openapi.js";

@@ -2,7 +2,7 @@
 // placements list (people referred and awaiting a group).
 import type { ContactDetails, ContactPreferences, Language } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, Invalid, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Conflict, Invalid, type Once, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { placements } from "../db/schema.js";
 import { type Enrolled, enrolParticipant, type Participant } from "./enrol-participant.js";
@@ -25,9 +25,13 @@ export async function enrolByStaff(
   groupId: string,
   request: EnrolmentRequest,
   requestId?: string,
+  once?: Once<Enrolled>,
 ): Promise<Enrolled> {
   return deps.database.write(async (tx) => {
     const group = await visibleGroup(tx, principal, groupId);
+    // After "may this caller enrol in this group" and before "is this person enrolled already":
+    // a retry of an enrolment that happened gets its answer, not already_enrolled.
+    await once?.check(tx);
     const now = deps.clock.now();
     let participant: Participant;
     let placementId: string | undefined;
@@ -83,6 +87,7 @@ export async function enrolByStaff(
       recordId: enrolled.enrolment.id,
       requestId,
     });
+    await once?.save(tx, enrolled);
     return enrolled;
   });
 }

@@ -2,7 +2,7 @@
 // municipality and role), and `referrals.referral.received`, all in one transaction.
 import { enqueue } from "@relais/bus";
 import { createEvent, newId, ReferralReceived, type ReferralStatus } from "@relais/contracts";
-import { type IdempotentSave, type Principal, recordAudit } from "@relais/service-kit";
+import { type Once, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
 import { RISK_RANK } from "../domain/policy.js";
@@ -39,7 +39,7 @@ export async function fileReferral(
   zoneId: string,
   input: ReferralInput,
   correlationId: string,
-  idempotency?: IdempotentSave,
+  once?: Once<FiledReferral>,
 ): Promise<FiledReferral> {
   const id = newId();
   const filedAt = deps.clock.now();
@@ -75,6 +75,9 @@ export async function fileReferral(
   });
 
   const status: FiledReferral = await deps.database.write(async (tx) => {
+    // Filing needs only the police role; the answer (ids, personRefs) is the filing zone's alone,
+    // so another zone reusing this key and body files its own referral instead of reading this one.
+    await once?.check(tx, `zone:${zoneId}`);
     const routeRows = await tx
       .select({ role: routes.role, team: routes.team, teamEmail: routes.teamEmail })
       .from(routes)
@@ -164,7 +167,7 @@ export async function fileReferral(
       })),
     };
     // The Idempotency-Key is stored with the referral: one commit, and a retry can never file twice.
-    await idempotency?.save(tx, 201, result);
+    await once?.save(tx, result);
     return result;
   });
   return status;
