@@ -2,6 +2,7 @@ export * from "./app.js";
 export * from "./audit.js";
 export * from "./auth.js";
 export * from "./boot.js";
+export * from "./claims.js";
 export * from "./clock.js";
 export * from "./config.js";
 export * from "./dead-letter-routes.js";
