@@ -15,10 +15,14 @@ export interface ServiceDeps<S extends Schema = Schema> {
   natsCheck: () => Promise<void>;
 }
 
-/** `/readyz` of a service: its database answers and NATS is connected. */
+/**
+ * `/readyz` of a service: its database answers and takes writes (after a storage fault, until a
+ * probe write goes through again), and NATS is connected.
+ */
 export function serviceReadiness(deps: Pick<ServiceDeps, "database" | "natsCheck">): ReadinessCheck[] {
   return [
     { name: "database", check: () => deps.database.ping() },
+    { name: "storage", check: () => deps.database.writable() },
     { name: "nats", check: deps.natsCheck },
   ];
 }
