@@ -9,6 +9,8 @@ export interface Settings {
   publicUrl: string;
   /** How long a message for a person waits for their contact before it is suppressed `no_contact`. */
   contactWaitMs: number;
+  /** How long after a call-back task closes its team may still reach the person's contact. */
+  contactAccessAfterCloseMs: number;
 }
 
 export interface NotifyDeps {
@@ -23,4 +25,5 @@ export const DEFAULT_SETTINGS: Settings = {
   staffLanguage: "fr",
   publicUrl: "http://127.0.0.1:3003",
   contactWaitMs: 7 * 24 * 3_600_000,
+  contactAccessAfterCloseMs: 30 * 24 * 3_600_000,
 };

@@ -61,6 +61,8 @@ describe("reminders across a SIGKILL", () => {
               personRef,
               orgId: ORG,
               role: "participant",
+              source: "enrolment",
+              sourceId: `enr-${personRef}`,
               language: "fr",
               timeZone: "Europe/Brussels",
               email: `p${i}@example.org`,

@@ -9,12 +9,14 @@ import { personPurgedConsumer } from "./person-purged.js";
 import { referralReceivedConsumer } from "./referral-received.js";
 import { sessionCancelledConsumer } from "./session-cancelled.js";
 import { sessionChangedConsumer } from "./session-changed.js";
+import { teamTaskConsumers } from "./team-tasks.js";
 
 export function consumers(deps: NotifyDeps): ConsumerDefinition[] {
   return [
     referralReceivedConsumer(deps),
     personPurgedConsumer(deps),
     ...callbackAlertConsumers(deps),
+    ...teamTaskConsumers(),
     enrolmentConfirmedConsumer(deps),
     enrolmentWaitlistedConsumer(deps),
     enrolmentEndedConsumer(deps),

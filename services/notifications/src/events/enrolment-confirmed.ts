@@ -16,7 +16,7 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
     durable: "notifications-enrolment-confirmed",
     filterSubject: EnrolmentConfirmed.subject,
     events: [EnrolmentConfirmed],
-    async handle(tx, envelope) {
+    async handle(tx, envelope, { logger }) {
       const { data, orgId, occurredAt } = EnrolmentConfirmed.envelope.parse(envelope);
       const now = deps.clock.now();
       const series = await saveSeries(tx, orgId, data.series, occurredAt);
@@ -24,6 +24,7 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
       if (await isPurged(tx, data.personRef)) return;
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
+        enrolmentId: data.enrolmentId,
         personRef: data.personRef,
         language: data.language,
         timeZone: series.timeZone,
@@ -31,6 +32,7 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
         contact: data.contact,
         preferences: data.preferences,
         at: occurredAt,
+        logger,
       });
       const invite = await writeInvite(tx, {
         orgId,

@@ -14,13 +14,14 @@ export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinitio
     durable: "notifications-enrolment-waitlisted",
     filterSubject: EnrolmentWaitlisted.subject,
     events: [EnrolmentWaitlisted],
-    async handle(tx, envelope) {
+    async handle(tx, envelope, { logger }) {
       const { data, orgId, occurredAt } = EnrolmentWaitlisted.envelope.parse(envelope);
       const now = deps.clock.now();
       // A late event about a purged person must not bring them back.
       if (await isPurged(tx, data.personRef)) return;
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
+        enrolmentId: data.enrolmentId,
         personRef: data.personRef,
         language: data.language,
         timeZone: DEFAULT_TIME_ZONE,
@@ -28,6 +29,7 @@ export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinitio
         contact: data.contact,
         preferences: data.preferences,
         at: occurredAt,
+        logger,
       });
       const existing = await findInvite(tx, data.groupId, data.personRef);
       // Someone already enrolled is not moved back by a late waitlist event.

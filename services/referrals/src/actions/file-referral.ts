@@ -11,6 +11,7 @@ import { assignTeam, municipalityKey } from "../domain/routing.js";
 import { planFirstCallback } from "../domain/sla.js";
 import type { Deps } from "./deps.js";
 import { settleReferral } from "./settle-referral.js";
+import { taskOpened } from "./task-events.js";
 
 export interface FiledReferral {
   id: string;
@@ -142,7 +143,7 @@ export async function fileReferral(
         };
       });
     if (tasks.length > 0) await tx.insert(callbackTasks).values(tasks);
-    await enqueue(tx, event);
+    await enqueue(tx, event, ...tasks.map((task) => taskOpened(task, filedAt, correlationId)));
     await recordAudit(tx, {
       principal,
       action: "referral.create",

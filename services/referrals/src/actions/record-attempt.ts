@@ -1,5 +1,6 @@
 // Logs one call-back attempt and applies what follows: first contact, a retry in the next safe
 // window, or the stop rule closing the task as unreachable.
+import { enqueue } from "@relais/bus";
 import { newId } from "@relais/contracts";
 import { isInSafeWindow } from "@relais/safe-windows";
 import { Invalid, type Once, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
@@ -13,6 +14,7 @@ import type { Deps } from "./deps.js";
 import { openPerson } from "./person-view.js";
 import { settleReferral } from "./settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "./task-access.js";
+import { taskClosed } from "./task-events.js";
 
 export async function recordAttempt(
   deps: Deps,
@@ -111,6 +113,7 @@ export async function recordAttempt(
               },
         )
         .where(eq(callbackTasks.id, taskId));
+      if (closes) await enqueue(tx, taskClosed(task, "unreachable", now, requestId));
     }
     await settleReferral(tx, task.referralId, now, requestId, firstContactAt);
     await recordAudit(tx, {

@@ -11,6 +11,7 @@ import type { Deps } from "./deps.js";
 import { openPerson } from "./person-view.js";
 import { settleReferral } from "./settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "./task-access.js";
+import { taskClosed } from "./task-events.js";
 
 /** Victims are never placed in a perpetrator programme, nor authors in a victims' peer group. */
 export function groupKindFits(kind: GroupKind, role: PersonRole): boolean {
@@ -65,6 +66,7 @@ export async function recordOutcome(
         ...releaseClaim,
       })
       .where(eq(callbackTasks.id, taskId));
+    await enqueue(tx, taskClosed(task, outcome, now, requestId));
     if (group) {
       const personRow = await personOf(tx, task.personRef);
       const person = openPerson(deps.box, personRow);
