@@ -18,6 +18,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { type BaseEnv, verifierFromConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { runService } from "./run.js";
+import type { EdgeOptions } from "./service-deps.js";
 
 export interface BootContext<S extends Schema> {
   env: BaseEnv;
@@ -28,6 +29,7 @@ export interface BootContext<S extends Schema> {
   clock: Clock;
   verifyToken: TokenVerifier;
   natsCheck: () => Promise<void>;
+  edge: EdgeOptions;
 }
 
 /** Something that runs beside HTTP: a scheduler loop, a webhook sender. */
@@ -70,6 +72,7 @@ export async function bootService<S extends Schema>(options: BootOptions<S>): Pr
     clock: systemClock,
     verifyToken: verifierFromConfig(env),
     natsCheck: () => bus.check(),
+    edge: { bodyLimitBytes: env.BODY_LIMIT_BYTES, metricsToken: env.METRICS_TOKEN },
   };
   const runner = createConsumerRunner({
     bus,

@@ -13,6 +13,14 @@ export interface ServiceDeps<S extends Schema = Schema> {
   clock: Clock;
   runner: ConsumerRunner;
   natsCheck: () => Promise<void>;
+  /** The HTTP edge's settings from the environment; tests leave it out (no /metrics). */
+  edge?: EdgeOptions;
+}
+
+/** What `createServiceApp` takes from the environment: `BODY_LIMIT_BYTES`, `METRICS_TOKEN`. */
+export interface EdgeOptions {
+  bodyLimitBytes?: number;
+  metricsToken?: string;
 }
 
 /** `/readyz` of a service: its database answers and NATS is connected. */
