@@ -23,10 +23,14 @@ export interface EdgeOptions {
   metricsToken?: string;
 }
 
-/** `/readyz` of a service: its database answers and NATS is connected. */
+/**
+ * `/readyz` of a service: its database answers and takes writes (after a storage fault, until a
+ * probe write goes through again), and NATS is connected.
+ */
 export function serviceReadiness(deps: Pick<ServiceDeps, "database" | "natsCheck">): ReadinessCheck[] {
   return [
     { name: "database", check: () => deps.database.ping() },
+    { name: "storage", check: () => deps.database.writable() },
     { name: "nats", check: deps.natsCheck },
   ];
 }
