@@ -211,7 +211,11 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
    * back-offs of a whole `expires` each while the consumer info times out; rebuilding (ensure the
    * consumer, consume afresh) bounds the stall to a few heartbeat intervals.
    */
-  async function watch(consumer: ConsumerDefinition, messages: ConsumerMessages, activity: { missed: number }) {
+  async function watch(
+    consumer: ConsumerDefinition,
+    messages: ConsumerMessages,
+    activity: { missed: number },
+  ) {
     for await (const status of await messages.status()) {
       const lost =
         status.type === ConsumerEvents.ConsumerNotFound ||
