@@ -1,4 +1,5 @@
 import {
+  auditRoutes,
   createServiceApp,
   deadLetterRoutes,
   type SealedBox,
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
     ...deps.edge,
+    auditDatabase: deps.database,
   });
   return app
     .route("/", zoneFeedbackRoutes(deps))
@@ -33,5 +35,6 @@ export function createApp(deps: AppDeps) {
     .route("/", callbackRoutes(deps))
     .route("/", routingRoutes(deps))
     .route("/", policeZoneRoutes(deps))
-    .route("/", deadLetterRoutes(deps));
+    .route("/", deadLetterRoutes(deps))
+    .route("/", auditRoutes(deps));
 }
