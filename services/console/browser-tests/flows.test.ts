@@ -166,3 +166,108 @@ describe.each(RUNS)("the console, run $name", (run) => {
     await context.close();
   }
 });
+
+describe.runIf(!only || only.includes("safety"))("safety in the browser", () => {
+  const run: Run = {
+    name: "safety",
+    language: "fr",
+    context: { viewport: { width: 1280, height: 900 }, locale: "fr-BE" },
+    axe: true,
+  };
+  const t = messages("fr");
+  const PHONE = "+32470333333";
+
+  /** Files a referral through the console's API as the signed-in officer, as the form would. */
+  async function fileThroughApi(officer: Page) {
+    const status = await officer.evaluate(async (phone) => {
+      const session = (await (await fetch("/auth/session")).json()) as { csrfToken: string };
+      const response = await fetch("/api/referrals/v1/referrals", {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "X-CSRF-Token": session.csrfToken,
+          "Idempotency-Key": crypto.randomUUID(),
+        },
+        body: JSON.stringify({
+          policeZone: "5277",
+          incidentReference: "LI.55.L1.SAFETY/26",
+          incidentAt: new Date().toISOString(),
+          kind: "partner",
+          riskLevel: "high",
+          childrenPresent: false,
+          municipality: "Seraing",
+          persons: [
+            {
+              role: "victim",
+              displayName: "Chloé Curtain",
+              consent: true,
+              language: "fr",
+              contact: { phone },
+            },
+          ],
+        }),
+      });
+      return response.status;
+    }, PHONE);
+    expect(status).toBe(201);
+  }
+
+  it("covers the screen on Shift×3, and after sign-out Back shows nothing personal", async () => {
+    const police = await browser.newContext(run.context);
+    await fileThroughApi(await signIn(police, run, "Officer Dubois"));
+    await police.close();
+
+    const context = await browser.newContext(run.context);
+    const page = await signIn(context, run, "Camille (victim support)");
+    await page.getByRole("button", { name: t("queue.claimLabel", { n: 1 }) }).click();
+    const phone = page.getByRole("link", { name: PHONE });
+    await visible(phone);
+
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await visible(page.getByRole("dialog", { name: t("curtain.label") }));
+    expect(await phone.isVisible()).toBe(false);
+    await screen(page, run, "curtain");
+    await page.getByRole("button", { name: t("curtain.unlock") }).click();
+    await visible(phone);
+    await page.getByRole("button", { name: t("curtain.button") }).click();
+    await visible(page.getByRole("dialog", { name: t("curtain.label") }));
+    await page.getByRole("button", { name: t("curtain.unlock") }).click();
+
+    // Nothing personal in the address, the title or the browser's storage.
+    expect(page.url()).not.toContain("Chlo");
+    expect(await page.title()).toBe("Relais");
+    const stored = await page.evaluate(
+      "JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })",
+    );
+    expect(stored).toBe("{}{}");
+
+    await page.getByRole("button", { name: t("nav.signOut") }).click();
+    await visible(page.getByText(t("signedOut.done")));
+    await screen(page, run, "signed-out");
+    await page.goBack();
+    await visible(page.getByRole("heading", { name: t("signIn.devTitle") }));
+    const content = await page.content();
+    expect(content).not.toContain(PHONE);
+    expect(content).not.toContain("Chloé");
+    await context.close();
+  });
+
+  it("warns after 9 idle minutes and ends the session after 10 (a controlled clock)", async () => {
+    const context = await browser.newContext(run.context);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${stack.consoleUrl}/`);
+    await page.getByRole("button", { name: t("signIn.as", { name: "Camille (victim support)" }) }).click();
+    await visible(page.getByRole("heading", { name: t("queue.title") }));
+    await page.clock.fastForward("09:05");
+    await visible(page.getByRole("alertdialog", { name: t("idle.title") }));
+    await screen(page, run, "idle-warning");
+    await page.clock.fastForward("01:00");
+    await visible(page.getByText(t("signedOut.idle")));
+    const session = await page.evaluate(async () => (await fetch("/auth/session")).json());
+    expect(session).toMatchObject({ signedIn: false });
+    await context.close();
+  });
+});
