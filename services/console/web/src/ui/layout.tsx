@@ -18,7 +18,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
     }
   };
   return (
-    <div role="group" className="language-switch" aria-label={t("nav.language")}>
+    <fieldset className="language-switch" aria-label={t("nav.language")}>
       {LANGUAGES.map((l) => (
         <Button
           key={l}
@@ -30,7 +30,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
           <span lang={l}>{l.toUpperCase()}</span>
         </Button>
       ))}
-    </div>
+    </fieldset>
   );
 }
 
