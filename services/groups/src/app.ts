@@ -1,4 +1,10 @@
-import { createServiceApp, deadLetterRoutes, type ServiceDeps, serviceReadiness } from "@relais/service-kit";
+import {
+  auditRoutes,
+  createServiceApp,
+  deadLetterRoutes,
+  type ServiceDeps,
+  serviceReadiness,
+} from "@relais/service-kit";
 import type * as schema from "./db/schema.js";
 import { attendanceRoutes } from "./routes/attendance.js";
 import { checkInRoutes } from "./routes/check-ins.js";
@@ -19,6 +25,7 @@ export function createApp(deps: AppDeps) {
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
     ...deps.edge,
+    auditDatabase: deps.database,
   });
   return app
     .route("/", groupRoutes(deps))
@@ -29,5 +36,6 @@ export function createApp(deps: AppDeps) {
     .route("/", checkInRoutes(deps))
     .route("/", placementRoutes(deps))
     .route("/", separationRoutes(deps))
-    .route("/", deadLetterRoutes(deps));
+    .route("/", deadLetterRoutes(deps))
+    .route("/", auditRoutes(deps));
 }

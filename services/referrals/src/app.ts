@@ -1,4 +1,5 @@
 import {
+  auditRoutes,
   createServiceApp,
   deadLetterRoutes,
   type SealedBox,
@@ -11,6 +12,7 @@ import { callbackRoutes } from "./routes/callbacks.js";
 import { policeZoneRoutes } from "./routes/police-zones.js";
 import { referralRoutes } from "./routes/referrals.js";
 import { routingRoutes } from "./routes/routing.js";
+import { zoneFeedbackRoutes } from "./routes/zone-feedback.js";
 
 export interface AppDeps extends ServiceDeps<typeof schema> {
   box: SealedBox;
@@ -25,11 +27,14 @@ export function createApp(deps: AppDeps) {
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
     ...deps.edge,
+    auditDatabase: deps.database,
   });
   return app
+    .route("/", zoneFeedbackRoutes(deps))
     .route("/", referralRoutes(deps))
     .route("/", callbackRoutes(deps))
     .route("/", routingRoutes(deps))
     .route("/", policeZoneRoutes(deps))
-    .route("/", deadLetterRoutes(deps));
+    .route("/", deadLetterRoutes(deps))
+    .route("/", auditRoutes(deps));
 }

@@ -210,12 +210,15 @@ describe("routing table and access", () => {
   it("documents every route in the OpenAPI document", async () => {
     const doc = await call(service, "GET", "/openapi.json", null);
     expect(Object.keys(doc.body.paths).sort()).toEqual([
+      "/v1/audit",
       "/v1/callbacks",
       "/v1/callbacks/{id}/attempts",
       "/v1/callbacks/{id}/claim",
       "/v1/callbacks/{id}/outcome",
+      "/v1/callbacks/{id}/release",
       "/v1/dead-letters",
       "/v1/dead-letters/{id}/replay",
+      "/v1/municipalities",
       "/v1/police-zones/{zone}/webhook",
       "/v1/referrals",
       "/v1/referrals/{id}",
