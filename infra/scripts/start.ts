@@ -244,7 +244,8 @@ try {
   }
   log(`  ${"nats".padEnd(14)} ${natsUrl}`);
   log(
-    `\nDevelopment tokens for organisation ${org} (12 h; more with \`pnpm token --role ROLE --org ORG\`):\n`,
+    `\nDevelopment tokens for organisation ${org} (12 h; more with \`pnpm token --role ROLE --org ORG\`;\n` +
+      `a caseworker needs a team for the queue: \`pnpm token --role caseworker --team vif-ment-fini-victims\`):\n`,
   );
   for (const role of ROLES) {
     const token = await signDevToken({ secret: secrets.JWT_SECRET, org, sub: `dev-${role}`, roles: [role] });
