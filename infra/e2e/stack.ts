@@ -52,6 +52,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Per-service additions to `env`. */
   serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Output lines kept per service (default 100); a test that reads whole logs raises it. */
+  keepLines?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -80,6 +82,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           cwd: root,
           readyUrl: `${url}/readyz`,
           timeoutMs: 60_000,
+          keepLines: options.keepLines,
           env: {
             PORT: String(port),
             DATABASE_URL: `file:${databasePath}`,
