@@ -242,13 +242,14 @@ describe("no plaintext contact data at rest", () => {
         )) >= 2,
       { timeoutMs: 30_000, message: "both referrals processed" },
     );
-    await waitFor(
-      async () => stack.smtp.messages.some((m) => m.envelope.to.includes(DIRECT.email)),
-      { timeoutMs: 30_000, message: "the directly enrolled person's mail" },
-    );
+    await waitFor(async () => stack.smtp.messages.some((m) => m.envelope.to.includes(DIRECT.email)), {
+      timeoutMs: 30_000,
+      message: "the directly enrolled person's mail",
+    });
     for (const service of [groups, referrals, notifications])
       await waitFor(
-        async () => (await sql(service.databasePath, "SELECT count(*) FROM outbox WHERE sent_at IS NULL")) === 0,
+        async () =>
+          (await sql(service.databasePath, "SELECT count(*) FROM outbox WHERE sent_at IS NULL")) === 0,
         { timeoutMs: 30_000, message: `${service.name} outbox drained` },
       );
 
@@ -262,7 +263,11 @@ describe("no plaintext contact data at rest", () => {
       expect(response.status).toBe(200);
       expect((JSON.parse(text) as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(1);
       found.deadLetterList.push(
-        ...findIn(`${service.name} GET /v1/dead-letters`, text, people.flatMap((p) => [...contactValues(p), ...nameValues(p)])),
+        ...findIn(
+          `${service.name} GET /v1/dead-letters`,
+          text,
+          people.flatMap((p) => [...contactValues(p), ...nameValues(p)]),
+        ),
       );
     }
 
@@ -284,7 +289,9 @@ describe("no plaintext contact data at rest", () => {
     for (const name of SERVICE_NAMES) await stack.services[name].process.stop();
     await scanDatabases();
     for (const name of SERVICE_NAMES)
-      found.logs.push(...findIn(`${name} log`, stack.services[name].process.output(), [...contacts, ...names]));
+      found.logs.push(
+        ...findIn(`${name} log`, stack.services[name].process.output(), [...contacts, ...names]),
+      );
 
     await nats.stop();
     found.logs.push(...findIn("nats-server log", nats.output(), [...contacts, ...names]));

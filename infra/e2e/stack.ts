@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { generateRecipientKeyPair, recipientPublicKey } from "@relais/service-kit";
 import {
   freePort,
   type NatsCluster,
@@ -64,6 +65,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const replicas = options.replicas ?? (options.cluster ? options.cluster.nodes.length : 1);
   const smtp = await startSmtpSink();
   const dataKey = randomBytes(32).toString("base64");
+  // The services that open sealed event fields hold a private key; every producer their public keys.
+  const sealKeys: Record<ServiceName, string | undefined> = {
+    groups: generateRecipientKeyPair().privateKey,
+    notifications: generateRecipientKeyPair().privateKey,
+    referrals: undefined,
+  };
+  const publicKeys = {
+    GROUPS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.groups!),
+    NOTIFICATIONS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.notifications!),
+  };
   const services = {} as Record<ServiceName, RunningService>;
   try {
     await Promise.all(
@@ -90,6 +101,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             NATS_REPLICAS: String(replicas),
             JWT_SECRET: TEST_JWT_SECRET,
             DATA_KEY: dataKey,
+            ...publicKeys,
+            ...(sealKeys[name] ? { SEAL_PRIVATE_KEY: sealKeys[name] } : {}),
             SMTP_URL: smtp.url,
             MAIL_DIR: join(dataDir, "mail"),
             LOG_LEVEL: globalThis.process.env.LOG_LEVEL ?? "warn",

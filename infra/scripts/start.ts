@@ -6,7 +6,7 @@ import { createConnection } from "node:net";
 import { join, resolve } from "node:path";
 import { ROLES } from "@relais/contracts";
 import { signDevToken } from "@relais/service-kit";
-import { devSecrets } from "./dev-secrets.js";
+import { devSecrets, serviceKeys } from "./dev-secrets.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const dataDir = process.env.RELAIS_DATA_DIR ?? join(root, ".data");
@@ -67,6 +67,8 @@ async function startNats(): Promise<string> {
   const child = spawn(binary, args, {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
+    // dev.conf encrypts the JetStream store with $JS_KEY.
+    env: { ...process.env, JS_KEY: process.env.JS_KEY ?? secrets.JS_KEY },
   });
   children.push({ name: "nats", process: child });
   prefixOutput("nats", child);
@@ -85,7 +87,7 @@ function startService(name: string, port: number, natsUrl: string): ChildProcess
         process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? `file:${join(dataDir, `${name}.db`)}`,
       NATS_URL: natsUrl,
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.JWT_SECRET,
-      DATA_KEY: process.env.DATA_KEY ?? secrets.DATA_KEY,
+      ...serviceKeys(secrets, name),
       MAIL_DIR: process.env.MAIL_DIR ?? join(dataDir, "mail"),
     },
   });

@@ -8,11 +8,12 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { ensureStreams } from "@relais/bus";
 import { createEvent, EnrolmentConfirmed } from "@relais/contracts";
+import { createRecipientSealer, recipientPublicKey } from "@relais/service-kit";
 import { startNats } from "@relais/testing";
 import { DateTime } from "luxon";
 import { connect } from "nats";
 import type { BenchContext } from "../lib/figures.js";
-import { startService } from "../lib/services.js";
+import { SEAL_KEYS, startService } from "../lib/services.js";
 import type { SinkProcess } from "../lib/sink-client.js";
 import type { SinkStats } from "../processes/smtp-sink.js";
 
@@ -77,6 +78,8 @@ export async function measureRelaisReminders(
       ],
     };
     const js = connection.jetstream();
+    // As groups does for a direct enrolment: the address travels sealed for notifications.
+    const sealer = createRecipientSealer(recipientPublicKey(SEAL_KEYS.notifications));
     for (let from = 0; from < count; from += 500) {
       await Promise.all(
         Array.from({ length: Math.min(500, count - from) }, (_, offset) => {
@@ -89,7 +92,10 @@ export async function measureRelaisReminders(
               groupId: series.groupId,
               personRef: `prs_bench-${String(index).padStart(8, "0")}`,
               language: "fr",
-              contact: { email: `person-${index}@bench.test` },
+              sealed: sealer.seal(
+                { contact: { email: `person-${index}@bench.test` } },
+                EnrolmentConfirmed.type,
+              ),
               series,
             },
           });

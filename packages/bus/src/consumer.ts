@@ -48,11 +48,22 @@ export type ReplayResult =
   | { status: "not_found" }
   | { status: "already_replayed" };
 
+/** Authenticated encryption for stored payloads: the service kit's DATA_KEY box fits. */
+export interface PayloadBox {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+}
+
 export interface RunnerOptions {
   bus: Bus;
   database: Database;
   logger: Logger;
   consumers: ConsumerDefinition[];
+  /**
+   * Seals the payload of every dead letter. An event that fails its schema is kept as it came,
+   * and may carry personal data in clear (an outdated or rogue producer): it is never stored so.
+   */
+  payloadBox: PayloadBox;
 }
 
 class PoisonError extends Error {}
@@ -60,7 +71,7 @@ class PoisonError extends Error {}
 const DEFAULT_BACKOFF = [250, 1_000, 5_000, 15_000];
 
 export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
-  const { bus, database, logger } = options;
+  const { bus, database, logger, payloadBox } = options;
   const byDurable = new Map(options.consumers.map((c) => [c.durable, c]));
   let running = false;
   const loops: Promise<void>[] = [];
@@ -128,7 +139,7 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
         subject: msg.subject,
         eventId,
         orgId,
-        payload: raw,
+        payload: payloadBox.seal(raw),
         error: describe(error),
         deliveries: msg.info.deliveryCount,
         createdAt: new Date().toISOString(),
@@ -255,7 +266,7 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
       const consumer = byDurable.get(row.consumer);
       if (!consumer) return { status: "failed", error: `no consumer ${row.consumer} in this service` };
       try {
-        const { event, skip } = decode(consumer, row.payload);
+        const { event, skip } = decode(consumer, openPayload(payloadBox, row.payload));
         if (!skip && event) await apply(consumer, event, row.deliveries + 1);
       } catch (error) {
         await database.write((tx) =>
@@ -275,6 +286,11 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
       return { status: "replayed" };
     },
   };
+}
+
+/** Dead letters recorded before payloads were sealed hold the raw JSON, which starts with `{`. */
+function openPayload(box: PayloadBox, stored: string): string {
+  return stored.trimStart().startsWith("{") ? stored : box.open(stored);
 }
 
 function describe(error: unknown): string {

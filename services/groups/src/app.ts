@@ -1,4 +1,10 @@
-import { createServiceApp, deadLetterRoutes, type ServiceDeps, serviceReadiness } from "@relais/service-kit";
+import {
+  createServiceApp,
+  deadLetterRoutes,
+  type RecipientSealer,
+  type ServiceDeps,
+  serviceReadiness,
+} from "@relais/service-kit";
 import type * as schema from "./db/schema.js";
 import { attendanceRoutes } from "./routes/attendance.js";
 import { checkInRoutes } from "./routes/check-ins.js";
@@ -9,7 +15,10 @@ import { reportRoutes } from "./routes/reports.js";
 import { separationRoutes } from "./routes/separations.js";
 import { sessionRoutes } from "./routes/sessions.js";
 
-export type AppDeps = ServiceDeps<typeof schema>;
+export interface AppDeps extends ServiceDeps<typeof schema> {
+  /** Contact details of direct enrolments leave sealed for notifications, never kept here. */
+  seal: { notifications: RecipientSealer };
+}
 
 export function createApp(deps: AppDeps) {
   const app = createServiceApp({

@@ -1,5 +1,5 @@
 import type { Language } from "@relais/contracts";
-import type { Clock, SealedBox } from "@relais/service-kit";
+import type { Clock, RecipientOpener, SealedBox } from "@relais/service-kit";
 
 /** What consumers and the scheduler need besides the database: read from the environment once in main. */
 export interface Settings {
@@ -13,6 +13,8 @@ export interface Settings {
 
 export interface NotifyDeps {
   box: SealedBox;
+  /** Opens the names and contact details that events carry sealed for notifications. */
+  open: RecipientOpener;
   clock: Clock;
   settings: Settings;
 }

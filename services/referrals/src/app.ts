@@ -5,6 +5,7 @@ import {
   type ServiceDeps,
   serviceReadiness,
 } from "@relais/service-kit";
+import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
 import { callbackRoutes } from "./routes/callbacks.js";
@@ -15,6 +16,7 @@ import { routingRoutes } from "./routes/routing.js";
 export interface AppDeps extends ServiceDeps<typeof schema> {
   box: SealedBox;
   policy: ReferralPolicy;
+  seal: EventSeals;
 }
 
 export function createApp(deps: AppDeps) {

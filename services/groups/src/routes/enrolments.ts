@@ -69,6 +69,12 @@ const EnrolmentView = z
   })
   .openapi("Enrolment");
 
+/**
+ * The answer to the creating POST carries no name: it is stored with the Idempotency-Key for
+ * replays, and stored answers hold no personal data beyond the person reference.
+ */
+const EnrolmentCreated = EnrolmentView.omit({ displayName: true }).openapi("EnrolmentCreated");
+
 function toView(enrolment: EnrolmentRecord, position: number | null): z.infer<typeof EnrolmentView> {
   return {
     id: enrolment.id,
@@ -104,7 +110,7 @@ function enrolRoute(deps: AppDeps) {
     middleware: [requireRoles(...RUNNERS), idempotency(deps.database)] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(EnrolmentInput) },
     responses: {
-      201: jsonResponse(EnrolmentView, "Enrolled or waitlisted"),
+      201: jsonResponse(EnrolmentCreated, "Enrolled or waitlisted"),
       ...ProblemResponses,
       409: {
         description:
@@ -180,7 +186,8 @@ export function enrolmentRoutes(deps: AppDeps) {
         c.req.valid("json"),
         c.var.requestId,
       );
-      return c.json(toView(enrolment, position), 201);
+      const { displayName: _kept, ...created } = toView(enrolment, position);
+      return c.json(created, 201);
     })
     .openapi(listRoute, async (c) => {
       const principal = principalOf(c);

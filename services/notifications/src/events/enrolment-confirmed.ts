@@ -9,6 +9,7 @@ import { carriesContact, rememberEnrolmentContact } from "../contacts/contact-bo
 import { isPurged } from "../contacts/purged.js";
 import { releaseHeld } from "../delivery/release-held.js";
 import type { NotifyDeps } from "../settings.js";
+import { openEnrolmentPerson } from "./sealed-fields.js";
 
 export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition {
   return {
@@ -22,14 +23,15 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
       const series = await saveSeries(tx, orgId, data.series, occurredAt);
       // A late event about a purged person must not bring them back.
       if (await isPurged(tx, data.personRef)) return;
+      const person = openEnrolmentPerson(deps.open, data.sealed, EnrolmentConfirmed.type);
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
         personRef: data.personRef,
         language: data.language,
         timeZone: series.timeZone,
-        displayName: data.displayName,
-        contact: data.contact,
-        preferences: data.preferences,
+        displayName: person.displayName,
+        contact: person.contact,
+        preferences: person.preferences,
         at: occurredAt,
       });
       const invite = await writeInvite(tx, {
@@ -43,7 +45,7 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
       });
       // A contact that came with this enrolment releases what waited for it in other groups;
       // this group's state goes out just below.
-      if (contact && carriesContact(data.contact))
+      if (contact && carriesContact(person.contact))
         await releaseHeld(tx, deps, { contact, supersededGroup: series.groupId, now });
       await sendEnrolmentInvite(tx, deps, {
         orgId,

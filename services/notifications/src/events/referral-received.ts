@@ -8,6 +8,7 @@ import { isPurged } from "../contacts/purged.js";
 import { contacts } from "../db/schema.js";
 import { releaseHeld, settleHeld } from "../delivery/release-held.js";
 import type { NotifyDeps } from "../settings.js";
+import { openReferralPerson } from "./sealed-fields.js";
 
 export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
   return {
@@ -21,7 +22,8 @@ export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
       for (const person of event.data.persons) {
         // A referral replayed after its person was purged must not bring their contact back.
         if (await isPurged(tx, person.personRef)) continue;
-        if (!person.contact || !person.consent || person.preferences.doNotContact) {
+        const opened = openReferralPerson(deps.open, person.sealed);
+        if (!opened || !person.consent || person.preferences.doNotContact) {
           await settleHeld(tx, deps, {
             personRef: person.personRef,
             reason: person.preferences.doNotContact ? "do_not_contact" : "no_contact",
@@ -34,7 +36,7 @@ export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
           role: person.role,
           language: person.language,
           timeZone: person.timeZone,
-          sealed: deps.box.seal(JSON.stringify({ ...person.contact, displayName: person.displayName })),
+          sealed: deps.box.seal(JSON.stringify({ ...opened.contact, displayName: opened.displayName })),
           preferences: person.preferences,
           updatedAt: event.occurredAt,
         };
@@ -48,9 +50,9 @@ export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
           role: person.role,
           language: person.language,
           timeZone: person.timeZone,
-          email: person.contact.email,
-          phone: person.contact.phone,
-          displayName: person.displayName,
+          email: opened.contact.email,
+          phone: opened.contact.phone,
+          displayName: opened.displayName,
           preferences: person.preferences,
           updatedAt: event.occurredAt,
         };

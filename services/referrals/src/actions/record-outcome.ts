@@ -1,6 +1,12 @@
 // Closes a task with its outcome; an accepted offer may ask groups for a place.
 import { enqueue } from "@relais/bus";
-import { createEvent, type GroupKind, type PersonRole, SupportRequested } from "@relais/contracts";
+import {
+  createEvent,
+  type GroupKind,
+  type PersonRole,
+  SupportRequested,
+  type SupportRequestedSealed,
+} from "@relais/contracts";
 import type { Tx } from "@relais/db";
 import { type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
@@ -83,7 +89,14 @@ export async function recordOutcome(
             referralId: task.referralId,
             personRef: task.personRef,
             role: task.role,
-            displayName: person.displayName ?? undefined,
+            ...(person.displayName
+              ? {
+                  sealed: deps.seal.groups.seal(
+                    { displayName: person.displayName } satisfies SupportRequestedSealed,
+                    SupportRequested.type,
+                  ),
+                }
+              : {}),
             groupKind: group.kind,
             language: personRow.language,
             municipality: referral?.municipality ?? "",
