@@ -88,5 +88,9 @@ process.stdout.write(
   `intakeRatio ${report.intakeRatio ?? "—"} · reminderRatio ${report.reminderRatio ?? "—"} · ${report.durationSeconds} s · ${machine.cpuModel} × ${machine.cores}\n`,
 );
 process.stdout.write(`written ${file}\n`);
+// A figure that should have been measured and was not is a broken bench: CI's `--quick` smoke
+// fails on it instead of landing a table with holes.
+const missing = figures.filter((figure) => figure.notMeasured !== undefined);
+for (const figure of missing) process.stderr.write(`not measured: ${figure.label}: ${figure.notMeasured}\n`);
 // Child processes are stopped by each bench; pooled sockets must not keep the runner alive.
-process.exit(0);
+process.exit(missing.length > 0 ? 1 : 0);

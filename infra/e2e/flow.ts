@@ -69,7 +69,7 @@ export async function subjectMessages(servers: string, stream: string, subject: 
 export interface CallLog {
   /** Requests that had to be sent again (connection refused or reset, 5xx, key still in progress). */
   retries: number;
-  /** 409 `idempotency_in_progress` answers: a key a killed process left pending. */
+  /** 409 `idempotency_in_progress` answers: a rival process stored the key first. */
   inProgress?: number;
   /** The longest time one request took to get a final answer. */
   longestMs?: number;
@@ -77,8 +77,8 @@ export interface CallLog {
 
 /**
  * Sends until the service gives a final answer: a connection error, a 502-504 or a 409
- * `idempotency_in_progress` (a key left pending by a killed process; the kit frees it after 60 s)
- * means "not answered yet". Bounded by `timeoutMs`.
+ * `idempotency_in_progress` (a rival process on the same database stored the key first) means
+ * "not answered yet". Bounded by `timeoutMs`.
  */
 export async function call(
   url: string,

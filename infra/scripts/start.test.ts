@@ -87,7 +87,9 @@ describe("pnpm start", () => {
       let contact: Response | undefined;
       for (let i = 0; i < 100 && contact?.status !== 200; i++) {
         if (i > 0) await new Promise((r) => setTimeout(r, 100));
-        contact = await fetch(contactUrl, { headers: { authorization: `Bearer ${tokens.caseworker}` } });
+        // A coordinator reaches every contact of the organisation; a caseworker only through a
+        // task of their team, which the development token's caseworker has no claim to.
+        contact = await fetch(contactUrl, { headers: { authorization: `Bearer ${tokens.coordinator}` } });
       }
       expect(contact?.status).toBe(200);
       expect(await contact!.json()).toMatchObject({ email: "victim@example.org", language: "fr" });

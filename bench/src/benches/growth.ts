@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { openDatabase } from "@relais/db";
 import { mintToken, startNats } from "@relais/testing";
-import { type Bench, type Figure, measured, notMeasured } from "../lib/figures.js";
+import { type Bench, type Figure, measured, notMeasured, skippedInQuick } from "../lib/figures.js";
 import { type LoadResult, runLoad } from "../lib/load.js";
 import { type ColumnExpressions, seedRows } from "../lib/seed.js";
 import { migrationsOf, startService } from "../lib/services.js";
@@ -91,17 +91,11 @@ export const growthBench: Bench = {
       });
       if (context.quick) {
         figures.push(
-          notMeasured(
-            "growth.callbacks.p99.1000000",
-            "GET /v1/callbacks p99, 1,000,000",
-            "ms",
-            "skipped in --quick",
-          ),
+          skippedInQuick("growth.callbacks.p99.1000000", "GET /v1/callbacks p99, 1,000,000", "ms"),
         );
       }
       context.log("growth: notifications' reminder claim");
       const claim = await measureReminderClaim(
-        context.root,
         sizes,
         context.quick ? CLAIM_TICKS_QUICK : CLAIM_TICKS,
         context.log,
@@ -134,12 +128,7 @@ export const growthBench: Bench = {
         }
         if (context.quick) {
           figures.push(
-            notMeasured(
-              "growth.reminderClaim.p99.1000000",
-              "reminder claim p99, 1,000,000",
-              "ms",
-              "skipped in --quick",
-            ),
+            skippedInQuick("growth.reminderClaim.p99.1000000", "reminder claim p99, 1,000,000", "ms"),
           );
         }
       }

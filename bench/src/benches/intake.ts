@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { freePort, spawnService, startNats } from "@relais/testing";
-import { type Bench, type BenchContext, type Figure, measured, notMeasured } from "../lib/figures.js";
+import { type Bench, type BenchContext, type Figure, measured, skippedInQuick } from "../lib/figures.js";
 import { type LoadResult, runLoad } from "../lib/load.js";
 import { mebibytes, readMemory } from "../lib/proc-memory.js";
 import { summariseProfiles } from "../lib/profile-summary.js";
@@ -125,9 +125,7 @@ export const intakeBench: Bench = {
       // --quick skips it: three more service starts would cost a third of its minute.
       const memory = context.quick ? [] : await measureServiceMemory(context, nats.url, dir, load, 10);
       if (context.quick)
-        figures.push(
-          notMeasured("memory.services", "services' RSS idle / under intake", "MiB", "skipped in --quick"),
-        );
+        figures.push(skippedInQuick("memory.services", "services' RSS idle / under intake", "MiB"));
       for (const service of memory) {
         figures.push(
           measured({

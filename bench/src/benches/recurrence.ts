@@ -1,8 +1,8 @@
-// Recurrence: expanding 1,000 weekly series of a year each (52 sessions), series/s. Uses the
-// groups service's own expansion when it exists, else the reference rrule + luxon expansion.
+// Recurrence: expanding 1,000 weekly series of a year each (52 sessions), series/s, with the
+// groups service's own expansion beside rrule's bare one.
 import { type Bench, measured } from "../lib/figures.js";
-import { expandBare, expandWithLuxon, type WeeklySeries } from "../lib/rrule-expansion.js";
-import { loadGroupsExpansion } from "./recurrence-groups.js";
+import { expandBare, type WeeklySeries } from "../lib/rrule-expansion.js";
+import { groupsExpansion } from "./recurrence-groups.js";
 
 export const recurrenceBench: Bench = {
   name: "recurrence",
@@ -17,11 +17,8 @@ export const recurrenceBench: Bench = {
       durationMinutes: 120,
     }));
 
-    const groups = await loadGroupsExpansion(context.root);
-    const expand = groups?.expand ?? expandWithLuxon;
-    const approach = groups
-      ? `groups service: ${groups.source}`
-      : "services/groups has no expansion function yet: reference rrule + luxon (bench/src/lib/rrule-expansion.ts)";
+    const expand = groupsExpansion.expand;
+    const approach = `groups service: ${groupsExpansion.source}`;
     context.log(`recurrence: ${approach}`);
 
     const relais = bestOf(rounds, () => {

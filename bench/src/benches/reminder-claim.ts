@@ -1,25 +1,24 @@
 // Growth of notifications' reminder claim: the service's own `createReminderScheduler(...).tick()`
 // (read-first check, the two claim range scans, and materialising the batch into messages in one
 // write transaction) timed in this process against a libSQL file seeded with N reminder rows.
-// Loaded by path at run time, like the groups expansion, so the bench neither type-checks against
-// nor breaks with the service's work in progress.
+// Imported through the service's public exports (`@relais/notifications`), so a rename in the
+// service is a type error here rather than a figure that silently goes unmeasured.
 //
 // Of the N rows, a fixed "due set" (DUE_ROWS) is what the ticks claim; the rest is what a claim
 // must skip: pending reminders of sessions weeks ahead, and done or dropped history. The clock is
 // the bench's: before each tick it moves so that exactly one batch more has fallen due, as in a
 // steady trickle of reminders, so every tick claims BATCH rows among all the others.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { openDatabase } from "@relais/db";
+import { createReminderScheduler, DEFAULT_SETTINGS, migrationsFolder, schema } from "@relais/notifications";
+import { createSealedBox } from "@relais/service-kit";
 import { sql } from "drizzle-orm";
 import { percentile } from "../lib/figures.js";
 import { type ColumnExpressions, seedRows } from "../lib/seed.js";
-import { migrationsOf } from "../lib/services.js";
 
 const BATCH = 3;
 const WARM_UP_TICKS = 10;
@@ -39,44 +38,11 @@ export interface ClaimMeasurement {
   messagesQueued: number;
 }
 
-interface Scheduler {
-  tick(): Promise<number>;
-}
-type CreateScheduler = (options: {
-  database: unknown;
-  box: unknown;
-  clock: { now(): Date };
-  settings: unknown;
-  batch: number;
-}) => Scheduler;
-
 export async function measureReminderClaim(
-  root: string,
   sizes: number[],
   measuredTicks: number,
   log: (message: string) => void,
 ): Promise<{ source: string; results: ClaimMeasurement[] } | { notMeasured: string }> {
-  // The checkout BENCH_NOTIFICATIONS_MAIN points at, else services/notifications.
-  const service = dirname(migrationsOf("notifications", root));
-  const files = {
-    materialise: join(service, "src/reminders/materialise.ts"),
-    schema: join(service, "src/db/schema.ts"),
-    sealedBox: join(service, "src/domain/sealed-box.ts"),
-    settings: join(service, "src/settings.ts"),
-    migrations: join(service, "drizzle"),
-  };
-  const missing = Object.values(files).filter((path) => !existsSync(path));
-  if (missing.length > 0) return { notMeasured: `not found: ${missing.join(", ")}` };
-  const load = async <T>(path: string) => (await import(pathToFileURL(path).href)) as T;
-  const { createReminderScheduler } = await load<{ createReminderScheduler?: CreateScheduler }>(
-    files.materialise,
-  );
-  const schema = await load<Record<string, unknown>>(files.schema);
-  const { createSealedBox } = await load<{ createSealedBox(key: string): unknown }>(files.sealedBox);
-  const { DEFAULT_SETTINGS } = await load<{ DEFAULT_SETTINGS: unknown }>(files.settings);
-  if (typeof createReminderScheduler !== "function")
-    return { notMeasured: `${files.materialise} no longer exports createReminderScheduler` };
-
   const dueRows = (WARM_UP_TICKS + measuredTicks) * BATCH;
   const small = sizes.find((size) => size < dueRows);
   if (small !== undefined) return { notMeasured: `size ${small} is smaller than the due set (${dueRows})` };
@@ -86,7 +52,7 @@ export async function measureReminderClaim(
     size: number;
     seedSeconds: number;
     database: Awaited<ReturnType<typeof openDatabase>>;
-    scheduler: Scheduler;
+    scheduler: ReturnType<typeof createReminderScheduler>;
     samples: number[];
     claimed: Set<number>;
   }> = [];
@@ -96,7 +62,7 @@ export async function measureReminderClaim(
       // One file per size, each with its own due set.
       const url = `file:${join(dir, `notifications-${size}.db`)}`;
       // Migrations exactly as the service applies them at start.
-      (await openDatabase({ url, schema, migrationsFolder: files.migrations })).close();
+      (await openDatabase({ url, schema, migrationsFolder })).close();
       const began = performance.now();
       await seedReminders(url, size, dueRows, epoch);
       const seedSeconds = (performance.now() - began) / 1000;
@@ -145,7 +111,7 @@ export async function measureReminderClaim(
       results.push(result);
     }
     return {
-      source: `${relative(root, files.materialise)} createReminderScheduler().tick(), batch ${BATCH}`,
+      source: `@relais/notifications createReminderScheduler().tick(), batch ${BATCH}`,
       results,
     };
   } finally {

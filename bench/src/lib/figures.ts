@@ -18,8 +18,10 @@ export interface Figure {
   /** The issue's goal in words, e.g. "≥ 0.5". */
   goal?: string;
   met?: boolean;
-  /** Set instead of `value` when the figure could not be measured: says why. */
+  /** Set instead of `value` when the figure could not be measured: says why. Fails the run. */
   notMeasured?: string;
+  /** Set instead of `value` when the run chose not to measure it (`--quick`). */
+  skipped?: string;
   note?: string;
 }
 
@@ -54,6 +56,11 @@ export function measured(
 
 export function notMeasured(key: string, label: string, unit: string, reason: string, goal?: string): Figure {
   return { key, label, unit, value: null, notMeasured: reason, ...(goal ? { goal } : {}) };
+}
+
+/** A figure `--quick` leaves out on purpose: reported as skipped, never as a failure. */
+export function skippedInQuick(key: string, label: string, unit: string): Figure {
+  return { key, label, unit, value: null, skipped: "skipped in --quick" };
 }
 
 export function round(value: number, digits = 1): number {

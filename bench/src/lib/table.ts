@@ -7,7 +7,9 @@ export function formatTable(results: BenchResult[]): string {
   for (const result of results) {
     for (const figure of result.figures) {
       const value =
-        figure.value === null ? `not measured: ${figure.notMeasured}` : `${fmt(figure.value)} ${figure.unit}`;
+        figure.value !== null
+          ? `${fmt(figure.value)} ${figure.unit}`
+          : (figure.skipped ?? `not measured: ${figure.notMeasured}`);
       const baseline = figure.baseline ? `${fmt(figure.baseline.value)} (${figure.baseline.label})` : "";
       const ratio = figure.ratio === undefined ? "" : fmt(figure.ratio);
       const goal = figure.goal

@@ -46,11 +46,17 @@ export const Channel = z.enum(["email", "sms", "phone"]);
 export type Channel = z.infer<typeof Channel>;
 
 /** A recurring weekly window in the person's time zone: `days` are ISO weekdays (1 = Monday). */
-export const SafeWindow = z.object({
-  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-  from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Expected HH:MM"),
-  to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, "Expected HH:MM"),
-});
+export const SafeWindow = z
+  .object({
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Expected HH:MM"),
+    to: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "Expected HH:MM (24:00 ends the day)"),
+  })
+  // `to` before `from` is a window past midnight (22:00–02:00); equal, it would have no length.
+  .refine((window) => window.from !== window.to, {
+    path: ["to"],
+    message: "A window needs a length: `to` must differ from `from`",
+  });
 export type SafeWindow = z.infer<typeof SafeWindow>;
 
 export const ContactPreferences = z.object({

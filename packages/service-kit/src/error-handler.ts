@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./app.js";
 import { DomainError, problemResponse } from "./errors.js";
+import { StoredAnswer } from "./idempotency.js";
 
 // hono's JSON validator reports unparseable bodies as a plain 400 with this message.
 const MALFORMED_JSON = "Malformed JSON in request body";
@@ -19,6 +20,8 @@ const HTTP_PROBLEMS: Record<number, { code: string; title: string }> = {
 };
 
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
+  // Not a failure: a verb met an Idempotency-Key that already has its answer.
+  if (error instanceof StoredAnswer) return error.toResponse();
   if (error instanceof DomainError) {
     return problemResponse(c, {
       status: error.status,

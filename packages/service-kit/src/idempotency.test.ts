@@ -1,9 +1,7 @@
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { widgets } from "../test/schema.js";
 import {
   jsonRequest,
-  ORG,
   problemOf,
   startWidgetsApp,
   token,
@@ -100,36 +98,27 @@ describe("idempotency", () => {
     expect((await widgetOf(theirs)).id).not.toBe((await widgetOf(mine)).id);
   });
 
-  describe("a key another process holds", () => {
-    const body = JSON.stringify({ name: "bolt", size: 1 });
-    const pendingSince = (createdAt: Date) =>
-      kit.database.write((tx) =>
-        tx.insert(idempotencyKeys).values({
-          org: ORG,
-          key: "held",
-          method: "POST",
-          path: "/v1/widgets",
-          requestHash: createHash("sha256").update(body).digest("hex"),
-          status: null,
-          responseBody: null,
-          createdAt: createdAt.toISOString(),
-        }),
-      );
+  it("runs the verb's authorisation before any replay", async () => {
+    const first = await post({ name: "big", size: 50 }, "key-auth");
+    expect(first.status).toBe(201);
+    // The same key and body from someone the verb refuses: a refusal, never the stored answer.
+    const refused = await post({ name: "big", size: 50 }, "key-auth", await token(["admin"]));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("Idempotent-Replayed")).toBeNull();
+  });
 
-    it("is in progress while fresh", async () => {
-      await pendingSince(new Date());
-      const response = await post(body, "held");
-      expect(response.status).toBe(409);
-      expect(await problemOf(response)).toMatchObject({ code: "idempotency_in_progress" });
-      expect(await widgetCount()).toBe(0);
-    });
-
-    it("is retaken once stale", async () => {
-      await pendingSince(new Date(Date.now() - 61_000));
-      const response = await post(body, "held");
-      expect(response.status).toBe(201);
-      expect(await widgetCount()).toBe(1);
-    });
+  it("keeps an answer scoped to its creator for the creator alone", async () => {
+    const body = { name: "own", size: 1, tags: ["mine"] };
+    const mine = await widgetOf(await post(body, "key-own"));
+    const again = await post(body, "key-own");
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await widgetOf(again)).toEqual(mine);
+    // Someone else with the same key and body gets their own result, not the creator's.
+    const other = await post(body, "key-own", await token(["coordinator"], { sub: "user-2" }));
+    expect(other.status).toBe(201);
+    expect(other.headers.get("Idempotent-Replayed")).toBeNull();
+    expect((await widgetOf(other)).id).not.toBe(mine.id);
+    expect(await widgetCount()).toBe(2);
   });
 
   it("forgets a stored response after the TTL", async () => {

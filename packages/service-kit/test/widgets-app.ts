@@ -10,9 +10,11 @@ import { PageQuery, type Role } from "@relais/contracts";
 import { openDatabase } from "@relais/db";
 import { and, eq } from "drizzle-orm";
 import {
+  answerOnce,
   bearerSecurity,
   createLogger,
   createServiceApp,
+  Forbidden,
   hs256Verifier,
   idempotency,
   jsonBody,
@@ -32,11 +34,11 @@ export const ORG = "org-a";
 
 export function token(
   roles: Role[],
-  overrides: { org?: string; secret?: string; expiresIn?: string | number } = {},
+  overrides: { org?: string; sub?: string; secret?: string; expiresIn?: string | number } = {},
 ) {
   return signDevToken({
     secret: overrides.secret ?? SECRET,
-    sub: "user-1",
+    sub: overrides.sub ?? "user-1",
     org: overrides.org ?? ORG,
     roles,
     expiresIn: overrides.expiresIn,
@@ -82,7 +84,7 @@ export async function startWidgetsApp(
   const createWidget = createRoute({
     method: "post",
     path: "/v1/widgets",
-    middleware: [requireRoles("coordinator"), idempotency(database)] as const,
+    middleware: [requireRoles("coordinator", "admin"), idempotency()] as const,
     security: bearerSecurity,
     request: { body: jsonBody(WidgetInput) },
     responses: { 201: jsonResponse(Widget, "The widget"), ...ProblemResponses },
@@ -90,11 +92,17 @@ export async function startWidgetsApp(
   app.openapi(createWidget, async (c) => {
     const principal = principalOf(c);
     const input = c.req.valid("json");
-    const widget = { id: randomUUID(), org: principal.org, ...input, tags: input.tags ?? [] };
+    const once = answerOnce(c, 201, (widget: WidgetBody) => widget);
+    const widget = { id: randomUUID(), name: input.name, size: input.size, tags: input.tags ?? [] };
     // A yield before the write widens the window in which duplicates could slip through.
     await new Promise((resolve) => setTimeout(resolve, 5));
     await database.write(async (tx) => {
-      await tx.insert(schema.widgets).values(widget);
+      // The verb's own authorisation comes first, so a stored answer never reaches someone it refuses.
+      if (!principal.roles.includes("coordinator") && input.size > 10)
+        throw new Forbidden("Only coordinators make large widgets");
+      // Widgets tagged "mine" are the creator's own: their answer is kept for the creator alone.
+      await once?.check(tx, input.tags?.includes("mine") ? `sub:${principal.sub}` : undefined);
+      await tx.insert(schema.widgets).values({ ...widget, org: principal.org });
       await recordAudit(tx, {
         principal,
         action: "widget.created",
@@ -102,9 +110,10 @@ export async function startWidgetsApp(
         recordId: widget.id,
         requestId: c.var.requestId,
       });
+      await once?.save(tx, widget);
     });
     effects += 1;
-    return c.json({ id: widget.id, name: widget.name, size: widget.size, tags: widget.tags }, 201);
+    return c.json(widget, 201);
   });
 
   const getWidget = createRoute({

@@ -68,6 +68,11 @@ export const NotificationsEnv = BaseEnv.extend({
    * another stream and may lag) is held before it is suppressed `no_contact`.
    */
   CONTACT_WAIT_HOURS: positiveInt(168),
+  /**
+   * Days a caseworker's team may still reach a person's contact after its call-back task closed
+   * (follow-up after an outcome); while the task is open it always may.
+   */
+  CONTACT_ACCESS_DAYS: positiveInt(30),
   /** Base of the links handed out for calendar feeds. */
   PUBLIC_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3003"),
 });

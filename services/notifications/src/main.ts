@@ -21,6 +21,7 @@ try {
     staffLanguage: env.STAFF_LANGUAGE,
     publicUrl: env.PUBLIC_URL,
     contactWaitMs: env.CONTACT_WAIT_HOURS * 3_600_000,
+    contactAccessAfterCloseMs: env.CONTACT_ACCESS_DAYS * 86_400_000,
   };
   const mailer = env.SMTP_URL
     ? smtpMailer({ url: env.SMTP_URL, poolSize: env.MAIL_POOL_SIZE })
@@ -40,7 +41,6 @@ try {
     background: (context) => {
       const deps = {
         box,
-        open,
         clock: context.clock,
         settings,
         database: context.database,

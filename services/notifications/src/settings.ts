@@ -9,14 +9,19 @@ export interface Settings {
   publicUrl: string;
   /** How long a message for a person waits for their contact before it is suppressed `no_contact`. */
   contactWaitMs: number;
+  /** How long after a call-back task closes its team may still reach the person's contact. */
+  contactAccessAfterCloseMs: number;
 }
 
 export interface NotifyDeps {
   box: SealedBox;
-  /** Opens the names and contact details that events carry sealed for notifications. */
-  open: RecipientOpener;
   clock: Clock;
   settings: Settings;
+}
+
+/** What consumers need: the events' sealed names and contact details are opened there only. */
+export interface ConsumerDeps extends NotifyDeps {
+  open: RecipientOpener;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,4 +30,5 @@ export const DEFAULT_SETTINGS: Settings = {
   staffLanguage: "fr",
   publicUrl: "http://127.0.0.1:3003",
   contactWaitMs: 7 * 24 * 3_600_000,
+  contactAccessAfterCloseMs: 30 * 24 * 3_600_000,
 };

@@ -2,6 +2,7 @@ import { type ContactPreferences, createEvent, ReferralReceived } from "@relais/
 import { mintToken, type NatsProcess, startNats, waitFor } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contacts } from "../src/db/schema.js";
+import { callbackOpened } from "./fixtures.js";
 import { startNotifications } from "./harness.js";
 import { sealForNotifications } from "./seal-keys.js";
 
@@ -67,7 +68,15 @@ describe("contact book", () => {
       expect(row?.sealed).not.toContain("amina");
       expect(row?.sealed).not.toContain("+32470000001");
 
-      const caseworker = await mintToken({ role: "caseworker", org: "org-liege" });
+      // The victim's call-back task is her team's: through it, that team's caseworker reaches her.
+      await service.publish(
+        callbackOpened({ taskId: "cbk-1", personRef: "prs_victim0001", team: "liege-victims" }),
+      );
+      const caseworker = await mintToken({
+        role: "caseworker",
+        org: "org-liege",
+        claims: { teams: ["liege-victims"] },
+      });
       const response = await service.app.request("/v1/contacts/prs_victim0001", {
         headers: { authorization: `Bearer ${caseworker}` },
       });

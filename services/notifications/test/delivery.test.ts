@@ -124,6 +124,50 @@ describe("SMS gateway and delivery log", () => {
     }
   });
 
+  it("sends an SMS at 23:30 Brussels inside a 22:00–02:00 window, and holds one at 21:00 until 22:00", async () => {
+    // The scenario of issue 10: referrals schedules the call-back at 23:30 in this window, so
+    // notifications must agree the moment is safe (it used to drop windows past midnight).
+    const nightly = [{ days: [1, 2, 3, 4, 5, 6, 7], from: "22:00", to: "02:00" }];
+    const clock = new ManualClock("2026-03-02T22:30:00Z"); // Monday 23:30 in Brussels
+    const service = await startNotifications(nats, {
+      clock,
+      sms: httpSmsGateway({ url: GATEWAY, key: "gateway-key", timeoutMs: 2_000 }),
+    });
+    const received: string[] = [];
+    gateway.use(
+      http.post(GATEWAY, async ({ request }) => {
+        received.push(((await request.json()) as { to: string }).to);
+        return HttpResponse.json({ id: `gw-${received.length}` });
+      }),
+    );
+    try {
+      const series = weeklySeries({ groupId: "grp-night", firstLocal: "2026-03-10T18:00:00" });
+      const person = (personRef: string, phone: string) => ({
+        personRef,
+        phone,
+        channels: ["sms" as const],
+        safeWindows: nightly,
+        discreet: true,
+      });
+      await service.publish(enrolled(series, person("prs_nightowl1", "+32470000011")));
+      await service.deliver();
+      const [late] = await service.database.db.select().from(messages);
+      expect(late).toMatchObject({ status: "sent", attempts: 1 });
+      expect(received).toEqual(["+32470000011"]);
+
+      clock.set("2026-03-03T20:00:00Z"); // Tuesday 21:00 in Brussels, before the window
+      await service.publish(enrolled(series, person("prs_nightowl2", "+32470000012")));
+      await service.deliver();
+      const held = (
+        await service.database.db.select().from(messages).where(eq(messages.personRef, "prs_nightowl2"))
+      )[0]!;
+      expect(held).toMatchObject({ status: "queued", reason: "waiting_for_safe_window" });
+      expect(held.nextAttemptAt).toBe("2026-03-03T21:00:00.000Z");
+    } finally {
+      await service.stop();
+    }
+  });
+
   it("answers only coordinators of the message's organisation, and names bad input", async () => {
     const service = await startNotifications(nats);
     try {

@@ -1,5 +1,7 @@
 // Events as the groups and referrals services publish them.
 import {
+  CallbackClosed,
+  CallbackOpened,
   createEvent,
   EnrolmentConfirmed,
   EnrolmentEnded,
@@ -82,6 +84,10 @@ export function cancelSession(series: SeriesSnapshot, sessionId: string): Series
 
 export interface Person {
   personRef: string;
+  /** The organisation of the event; ORG unless said. */
+  org?: string;
+  /** A direct enrolment's id; `enr-<personRef>` unless said. */
+  enrolmentId?: string;
   email?: string;
   phone?: string;
   name?: string;
@@ -93,10 +99,10 @@ export interface Person {
 
 export function enrolled(series: SeriesSnapshot, person: Person) {
   return createEvent(EnrolmentConfirmed, {
-    orgId: ORG,
+    orgId: person.org ?? ORG,
     source: "groups",
     data: {
-      enrolmentId: `enr-${person.personRef}`,
+      enrolmentId: person.enrolmentId ?? `enr-${person.personRef}`,
       groupId: series.groupId,
       personRef: person.personRef,
       language: person.language ?? "fr",
@@ -158,9 +164,9 @@ export function sessionCancelled(series: SeriesSnapshot, sessionId: string) {
 }
 
 /** An enrolment of someone who came through a referral: groups knows no contact for them. */
-export function enrolledFromReferral(series: SeriesSnapshot, personRef: string) {
+export function enrolledFromReferral(series: SeriesSnapshot, personRef: string, org = ORG) {
   return createEvent(EnrolmentConfirmed, {
-    orgId: ORG,
+    orgId: org,
     source: "groups",
     data: { enrolmentId: `enr-${personRef}`, groupId: series.groupId, personRef, language: "fr", series },
   });
@@ -185,7 +191,7 @@ export function waitlistedFromReferral(series: SeriesSnapshot, personRef: string
 export function referred(person: Person & { consent?: boolean; doNotContact?: boolean }) {
   const consent = person.consent ?? true;
   return createEvent(ReferralReceived, {
-    orgId: ORG,
+    orgId: person.org ?? ORG,
     source: "referrals",
     data: {
       referralId: `ref-${person.personRef}`,
@@ -226,5 +232,51 @@ export function purged(personRef: string) {
     orgId: ORG,
     source: "referrals",
     data: { personRef, referralId: `ref-${personRef}` },
+  });
+}
+
+/** A call-back task of `team` for the person, as referrals announces it when it is created. */
+export function callbackOpened(task: {
+  taskId: string;
+  personRef: string;
+  team: string;
+  role?: "victim" | "author";
+  org?: string;
+  openedAt?: string;
+}) {
+  return createEvent(CallbackOpened, {
+    orgId: task.org ?? ORG,
+    source: "referrals",
+    data: {
+      taskId: task.taskId,
+      referralId: `ref-${task.personRef}`,
+      personRef: task.personRef,
+      role: task.role ?? "victim",
+      team: task.team,
+      openedAt: task.openedAt ?? "2026-01-01T09:00:00.000Z",
+    },
+  });
+}
+
+export function callbackClosed(task: {
+  taskId: string;
+  personRef: string;
+  team: string;
+  closedAt: string;
+  role?: "victim" | "author";
+  org?: string;
+}) {
+  return createEvent(CallbackClosed, {
+    orgId: task.org ?? ORG,
+    source: "referrals",
+    data: {
+      taskId: task.taskId,
+      referralId: `ref-${task.personRef}`,
+      personRef: task.personRef,
+      role: task.role ?? "victim",
+      team: task.team,
+      outcome: "accepted",
+      closedAt: task.closedAt,
+    },
   });
 }

@@ -61,7 +61,7 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
   });
   const relay = createOutboxRelay({ database, bus, logger: log });
   const mailer = smtpMailer({ url: options.smtp?.url ?? "smtp://127.0.0.1:1", poolSize: 2 });
-  const deps = { box, open, clock, settings, database, leaseMs: 60_000, batch: 100 };
+  const deps = { box, clock, settings, database, leaseMs: 60_000, batch: 100 };
   const loop = createDeliveryLoop({
     reminders: createReminderScheduler(deps),
     dispatcher: createDispatcher({

@@ -62,6 +62,8 @@ describe("reminders across a SIGKILL", () => {
               personRef,
               orgId: ORG,
               role: "participant",
+              source: "enrolment",
+              sourceId: `enr-${personRef}`,
               language: "fr",
               timeZone: "Europe/Brussels",
               email: `p${i}@example.org`,

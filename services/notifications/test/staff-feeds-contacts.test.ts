@@ -145,14 +145,15 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
     }
   });
 
-  it("lets caseworkers change preferences, refuses bad ones, and forgets a purged person", async () => {
+  it("lets coordinators change preferences, refuses bad ones, and forgets a purged person", async () => {
     const clock = new ManualClock("2026-02-01T09:00:00Z");
     const service = await startNotifications(nats, { clock });
     try {
       const series = weeklySeries({ groupId: "grp-forget" });
       const personRef = "prs_forgetme01";
       await service.publish(enrolled(series, { personRef, email: "forget@example.org" }));
-      const caseworker = authHeader(await mintToken({ role: "caseworker", org: ORG }));
+      // A direct enrolment has no call-back task: only a coordinator reaches this contact.
+      const caseworker = authHeader(await mintToken({ role: "coordinator", org: ORG }));
       const put = (body: unknown, headers: Record<string, string> = caseworker, ref = personRef) =>
         service.app.request(`/v1/contacts/${ref}/preferences`, {
           method: "PUT",
@@ -181,6 +182,14 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
       expect(
         (await put(preferences, authHeader(await mintToken({ role: "caseworker", org: "org-namur" }))))
           .status,
+      ).toBe(404);
+      expect(
+        (
+          await put(
+            preferences,
+            authHeader(await mintToken({ role: "caseworker", org: ORG, claims: { teams: ["any"] } })),
+          )
+        ).status,
       ).toBe(404);
       expect((await put(preferences, caseworker, "prs_nobody0001")).status).toBe(404);
       expect((await put(preferences, caseworker, "nobody")).status).toBe(400);

@@ -1,4 +1,4 @@
-import { SupportRequested } from "@relais/contracts";
+import { CallbackClosed, CallbackOpened, SupportRequested } from "@relais/contracts";
 import { auditLog } from "@relais/service-kit";
 import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
 import { eq } from "drizzle-orm";
@@ -66,6 +66,17 @@ describe("call-back tasks", () => {
 
     expect((await queue(await victimWorker())).map((t) => t.role)).toEqual(["victim"]);
     expect((await queue(await authorWorker())).map((t) => t.role)).toEqual(["author"]);
+
+    // Each task is announced with its team, so notifications can scope contact access by team.
+    const opened = (await events("referrals.callback.opened")).map((e) => CallbackOpened.envelope.parse(e));
+    expect(opened.map((e) => [e.data.taskId, e.data.team, e.data.role, e.data.personRef]).sort()).toEqual(
+      [
+        [victim.id, VICTIMS, "victim", victim.personRef],
+        [author.id, AUTHORS, "author", author.personRef],
+      ].sort(),
+    );
+    expect(opened.every((e) => e.orgId === ORG && e.data.openedAt === "2026-11-20T21:00:00.000Z")).toBe(true);
+    expect(JSON.stringify(opened)).not.toContain(victimPhone);
   });
 
   it("orders the queue due first, then by risk", async () => {
@@ -164,6 +175,15 @@ describe("call-back tasks", () => {
     expect(second.body).toMatchObject({ status: "open", dueAt: "2026-11-24T08:00:00.000Z" });
     const third = await attempt("2026-11-24T08:05:00Z");
     expect(third.body).toMatchObject({ status: "closed", outcome: "unreachable", attempts: 3 });
+    const closed = (await events("referrals.callback.closed")).map((e) => CallbackClosed.envelope.parse(e));
+    expect(closed.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        taskId: task!.id,
+        team: VICTIMS,
+        outcome: "unreachable",
+        closedAt: "2026-11-24T08:05:00.000Z",
+      }),
+    ]);
     const changes = (await events("referrals.referral.status_changed")).map((e) => [e.data.from, e.data.to]);
     expect(changes).toEqual([
       ["received", "contacting"],
@@ -234,6 +254,12 @@ describe("call-back tasks", () => {
       { "idempotency-key": "o1" },
     );
     expect(accepted.body).toMatchObject({ status: "closed", outcome: "accepted" });
+    const [closed] = await events("referrals.callback.closed");
+    expect(CallbackClosed.envelope.parse(closed).data).toMatchObject({
+      taskId: victim!.id,
+      team: VICTIMS,
+      outcome: "accepted",
+    });
     const [requested] = await events("referrals.support.requested");
     const support = SupportRequested.envelope.parse(requested).data;
     expect(support).toMatchObject({

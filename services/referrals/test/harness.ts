@@ -104,5 +104,5 @@ export async function call(
   const text = await response.text();
   // biome-ignore lint/suspicious/noExplicitAny: test bodies are inspected field by field
   const json: any = text ? JSON.parse(text) : null;
-  return { status: response.status, body: json, text };
+  return { status: response.status, body: json, text, replayed: response.headers.has("idempotent-replayed") };
 }

@@ -1,6 +1,6 @@
 import { ReferralReceived } from "@relais/contracts";
 import { mintToken, type NatsProcess, startNats } from "@relais/testing";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { outbox, persons, referrals } from "../src/db/schema.js";
 import { startReferrals } from "./harness.js";
@@ -57,7 +57,10 @@ describe("POST /v1/referrals", () => {
       expect.objectContaining({ role: "author", contactable: false, reason: "no_consent" }),
     ]);
 
-    const [event] = await service.database.db.select().from(outbox);
+    const [event] = await service.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.subject, ReferralReceived.subject));
     const envelope = ReferralReceived.envelope.parse(JSON.parse(event!.payload));
     expect(envelope.orgId).toBe("org-liege");
     expect(envelope.data.referralId).toBe(body.id);
@@ -89,7 +92,10 @@ describe("POST /v1/referrals", () => {
     expect(ids.size).toBe(1);
     const [count] = await service.database.db.select({ n: sql<number>`count(*)` }).from(referrals);
     expect(Number(count?.n)).toBe(1);
-    const [events] = await service.database.db.select({ n: sql<number>`count(*)` }).from(outbox);
+    const [events] = await service.database.db
+      .select({ n: sql<number>`count(*)` })
+      .from(outbox)
+      .where(eq(outbox.subject, ReferralReceived.subject));
     expect(Number(events?.n)).toBe(1);
     expect(
       await post({ ...referral, municipality: "Neupré" }, { "idempotency-key": "burst" }),

@@ -81,6 +81,35 @@ export const CallbackOverdue = defineEvent(
   CallbackRef.extend({ slaDeadline: Instant }),
 );
 
+/**
+ * Which team holds which person's call-back, for services that scope access by team
+ * (notifications: a caseworker reaches a contact only through a task of one of their teams).
+ * `opened` when a task is created, `closed` when it gets its outcome (or the stop rule closes it).
+ * They carry no contact data.
+ */
+const CallbackTask = z.object({
+  taskId: z.string(),
+  referralId: z.string(),
+  personRef: PersonRef,
+  role: PersonRole,
+  team: z.string(),
+});
+
+export const CallbackOpened = defineEvent(
+  "referrals.callback.opened",
+  1,
+  CallbackTask.extend({ openedAt: Instant }),
+);
+
+export const CallbackOutcome = z.enum(["accepted", "declined", "referred_elsewhere", "unreachable"]);
+export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
+
+export const CallbackClosed = defineEvent(
+  "referrals.callback.closed",
+  1,
+  CallbackTask.extend({ outcome: CallbackOutcome, closedAt: Instant }),
+);
+
 export const ReferralStatusChanged = defineEvent(
   "referrals.referral.status_changed",
   1,

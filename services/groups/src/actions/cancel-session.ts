@@ -1,7 +1,7 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, SessionCancelled } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Conflict, type Once, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { enrolments, sessions } from "../db/schema.js";
 import { toEnrolmentRecord } from "./enrolment-store.js";
@@ -15,15 +15,22 @@ import {
 } from "./group-store.js";
 import { reviewCompliance } from "./review-compliance.js";
 
+export interface CancelledSession {
+  group: GroupRecord;
+  session: SessionRecord;
+}
+
 export async function cancelSession(
   deps: { database: Database; clock: Clock },
   principal: Principal,
   id: string,
   reason: string | undefined,
   requestId?: string,
-): Promise<{ group: GroupRecord; session: SessionRecord }> {
+  once?: Once<CancelledSession>,
+): Promise<CancelledSession> {
   return deps.database.write(async (tx) => {
     const { group: before, session } = await visibleSession(tx, principal, id);
+    await once?.check(tx);
     if (session.status === "cancelled")
       throw new Conflict("This session is already cancelled", "session_cancelled");
     const now = deps.clock.now();
@@ -72,6 +79,8 @@ export async function cancelSession(
       recordId: id,
       requestId,
     });
-    return { group, session: after.find((s) => s.id === id)! };
+    const result = { group, session: after.find((s) => s.id === id)! };
+    await once?.save(tx, result);
+    return result;
   });
 }

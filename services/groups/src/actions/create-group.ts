@@ -1,6 +1,6 @@
 import { newId } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Forbidden, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Forbidden, type Once, type Principal, recordAudit } from "@relais/service-kit";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
 import { canCreateGroupKind } from "../domain/access.js";
 import { DEFAULT_POLICY } from "../domain/compliance.js";
@@ -9,12 +9,18 @@ import { locationKey } from "../domain/overlap.js";
 import { expandSchedule } from "../domain/recurrence.js";
 import { type GroupRecord, type SessionRecord, toGroupRecord } from "./group-store.js";
 
+export interface CreatedGroup {
+  group: GroupRecord;
+  sessions: SessionRecord[];
+}
+
 export async function createGroup(
   deps: { database: Database; clock: Clock },
   principal: Principal,
   input: GroupInput,
   requestId?: string,
-): Promise<{ group: GroupRecord; sessions: SessionRecord[] }> {
+  once?: Once<CreatedGroup>,
+): Promise<CreatedGroup> {
   if (!canCreateGroupKind(principal, input.kind))
     throw new Forbidden("Programme staff set up perpetrator groups; facilitators the other kinds");
   const expanded = expandSchedule(input.schedule);
@@ -58,7 +64,10 @@ export async function createGroup(
     status: "scheduled",
     cancelReason: null,
   }));
+  const created: CreatedGroup = { group: toGroupRecord(row), sessions: sessionRows };
   await deps.database.write(async (tx) => {
+    // Who may set up a group is settled above; the answer is its creator's.
+    await once?.check(tx, `sub:${principal.sub}`);
     await tx.insert(groups).values(row);
     await tx.insert(groupFacilitators).values(facilitators.map((f) => ({ groupId: id, sub: f.sub })));
     await tx.insert(sessions).values(sessionRows);
@@ -69,6 +78,7 @@ export async function createGroup(
       recordId: id,
       requestId,
     });
+    await once?.save(tx, created);
   });
-  return { group: toGroupRecord(row), sessions: sessionRows };
+  return created;
 }

@@ -2,7 +2,7 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, EnrolmentEnded } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Conflict, type Once, type Principal, recordAudit } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { enrolments } from "../db/schema.js";
 import { type EnrolmentRecord, enrolmentRef, visibleEnrolment } from "./enrolment-store.js";
@@ -11,15 +11,22 @@ import { promoteWaitlist } from "./promote-waitlist.js";
 
 export type EndStatus = "withdrawn" | "excluded" | "completed";
 
+export interface EndedEnrolment {
+  enrolment: EnrolmentRecord;
+  promoted: string[];
+}
+
 export async function endEnrolment(
   deps: { database: Database; clock: Clock },
   principal: Principal,
   id: string,
   outcome: { status: EndStatus; reason?: string },
   requestId?: string,
-): Promise<{ enrolment: EnrolmentRecord; promoted: string[] }> {
+  once?: Once<EndedEnrolment>,
+): Promise<EndedEnrolment> {
   return deps.database.write(async (tx) => {
     const { enrolment, group } = await visibleEnrolment(tx, principal, id);
+    await once?.check(tx);
     if (enrolment.status !== "enrolled" && enrolment.status !== "waitlisted")
       throw new Conflict(`This enrolment has already ended (${enrolment.status})`, "enrolment_ended");
     if (outcome.status === "completed" && enrolment.status === "waitlisted")
@@ -60,6 +67,8 @@ export async function endEnrolment(
       recordId: id,
       requestId,
     });
-    return { enrolment: ended, promoted };
+    const result = { enrolment: ended, promoted };
+    await once?.save(tx, result);
+    return result;
   });
 }

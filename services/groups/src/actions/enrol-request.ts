@@ -6,6 +6,7 @@ import {
   type Clock,
   Conflict,
   Invalid,
+  type Once,
   type Principal,
   type RecipientSealer,
   recordAudit,
@@ -43,9 +44,13 @@ export async function enrolByStaff(
   groupId: string,
   request: EnrolmentRequest,
   requestId?: string,
+  once?: Once<Enrolled>,
 ): Promise<Enrolled> {
   return deps.database.write(async (tx) => {
     const group = await visibleGroup(tx, principal, groupId);
+    // After "may this caller enrol in this group" and before "is this person enrolled already":
+    // a retry of an enrolment that happened gets its answer, not already_enrolled.
+    await once?.check(tx);
     const now = deps.clock.now();
     let participant: Participant;
     let placementId: string | undefined;
@@ -99,6 +104,7 @@ export async function enrolByStaff(
       recordId: enrolled.enrolment.id,
       requestId,
     });
+    await once?.save(tx, enrolled);
     return enrolled;
   });
 }

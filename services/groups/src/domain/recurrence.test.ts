@@ -1,4 +1,5 @@
 import { DomainError } from "@relais/service-kit";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { expandSchedule, MAX_SESSIONS, type Schedule } from "./recurrence.js";
 
@@ -92,6 +93,66 @@ describe("expandSchedule", () => {
     [`FREQ=DAILY;COUNT=${MAX_SESSIONS + 1}`, "schedule.rrule"],
   ])("rejects the rule %s naming %s", (rrule, path) => {
     expect(fieldOf(() => expandSchedule({ ...tuesdays, rrule }))).toBe(path);
+  });
+
+  it("places every session where luxon places its wall-clock time, in zones with odd changes", () => {
+    // Lord Howe moves by 30 minutes, Santiago changes at midnight, Kolkata never changes: each
+    // start must be exactly luxon's own placement of that local time (expansion reuses offsets).
+    for (const timeZone of [
+      "Europe/Brussels",
+      "America/New_York",
+      "Australia/Lord_Howe",
+      "America/Santiago",
+      "Asia/Kolkata",
+    ]) {
+      for (const time of ["00:30", "09:15", "18:00", "23:45"]) {
+        const { occurrences } = expandSchedule({
+          timeZone,
+          dtstart: `2026-01-04T${time}`,
+          rrule: "FREQ=WEEKLY;COUNT=60",
+          durationMinutes: 90,
+        });
+        const local = occurrences.map((o) => DateTime.fromISO(o.startsAt, { zone: timeZone }));
+        for (const [index, start] of local.entries()) {
+          const expected = DateTime.fromObject(
+            { year: 2026, month: 1, day: 4, hour: Number(time.slice(0, 2)), minute: Number(time.slice(3)) },
+            { zone: timeZone },
+          ).plus({ weeks: index });
+          expect(start.toISO(), `${timeZone} ${time} #${index}`).toBe(expected.toISO());
+          const ends = DateTime.fromISO(occurrences[index]!.endsAt);
+          expect(ends.diff(DateTime.fromISO(occurrences[index]!.startsAt), "minutes").minutes).toBe(90);
+        }
+      }
+    }
+  });
+
+  it("reads a time that occurs twice as its first occurrence and moves a missing time past the gap", () => {
+    // 25 October 2026, 02:30 Brussels happens twice (CEST then CET): RFC 5545 takes the first.
+    const twice = expandSchedule({
+      timeZone: "Europe/Brussels",
+      dtstart: "2026-10-25T02:30",
+      rrule: "FREQ=DAILY;COUNT=2",
+      durationMinutes: 60,
+    });
+    expect(twice.occurrences[0]?.startsAt).toBe("2026-10-25T00:30:00Z");
+    expect(twice.occurrences[1]?.startsAt).toBe("2026-10-26T01:30:00Z");
+    // The same night reached by a weekly series coming from summer: also the first.
+    const weekly = expandSchedule({
+      timeZone: "Europe/Brussels",
+      dtstart: "2026-10-18T02:30",
+      rrule: "FREQ=WEEKLY;COUNT=2",
+      durationMinutes: 60,
+    });
+    expect(weekly.occurrences[1]?.startsAt).toBe("2026-10-25T00:30:00Z");
+    // 29 March 2026, 02:30 Brussels does not exist: it becomes 03:30 CEST (01:30Z).
+    const missing = expandSchedule({
+      timeZone: "Europe/Brussels",
+      dtstart: "2026-03-22T02:30",
+      rrule: "FREQ=WEEKLY;COUNT=2",
+      durationMinutes: 60,
+    });
+    expect(missing.occurrences[0]?.startsAt).toBe("2026-03-22T01:30:00Z");
+    expect(missing.occurrences[1]?.startsAt).toBe("2026-03-29T01:30:00Z");
   });
 
   it("rejects a bad dtstart or time zone naming the field", () => {

@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import { Invalid } from "@relais/service-kit";
 import { DateTime } from "luxon";
+import { RememberingZone } from "./remembering-zone.js";
 
 // rrule ships CommonJS as `main` and an ESM build without a default export as `module`; Node's
 // ESM loader cannot see named exports of the CJS build, so it is loaded through `require`.
@@ -167,12 +168,21 @@ export function expandSchedule(schedule: Schedule): ExpandedSchedule {
   if (dates.length > MAX_SESSIONS)
     throw invalid("rrule", `The rule produces more than ${MAX_SESSIONS} sessions`);
 
+  // Each wall-clock start is placed in the zone by luxon. Moving the previous placement with
+  // `set` lets luxon start from that session's offset, and the remembering zone answers luxon's
+  // repeated question from memory, so a series costs one zone look-up per session (two at a
+  // daylight-saving change) instead of three; the end is the start plus an elapsed duration,
+  // which needs no look-up at all.
+  const durationMs = schedule.durationMinutes * 60_000;
+  // The first placement starts from the offset a day earlier, so a wall-clock time that occurs
+  // twice (the night summer time ends) is its first occurrence, as RFC 5545 says, whatever the
+  // date today; a time that does not exist (the night it starts) moves forward by the gap.
+  const dayBefore = new Date(dates[0]!.getTime() - 86_400_000);
+  let placed = DateTime.fromObject(wallClockOf(dayBefore), { zone: new RememberingZone(schedule.timeZone) });
   const occurrences = dates.map((date) => {
-    const begins = inZone(DateTime.fromJSDate(date, { zone: "utc" }), schedule.timeZone);
-    return {
-      startsAt: toUtcIso(begins),
-      endsAt: toUtcIso(begins.plus({ minutes: schedule.durationMinutes })),
-    };
+    placed = placed.set(wallClockOf(date));
+    const startMs = placed.toMillis();
+    return { startsAt: isoSeconds(startMs), endsAt: isoSeconds(startMs + durationMs) };
   });
   const canonical = until
     ? [...withoutUntil, `UNTIL=${inZone(until, schedule.timeZone).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}`]
@@ -183,6 +193,23 @@ export function expandSchedule(schedule: Schedule): ExpandedSchedule {
     dtstart: first.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
     occurrences,
   };
+}
+
+/** rrule's "floating" dates carry the wall-clock time in their UTC fields. */
+function wallClockOf(date: Date) {
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+  };
+}
+
+/** The same text as `toUtcIso` (UTC, whole seconds, `Z`), straight from epoch milliseconds. */
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 export function toUtcIso(instant: DateTime): string {

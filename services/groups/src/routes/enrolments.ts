@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, Language, PageQuery, PersonRef } from "@relais/contracts";
 import {
   type AppEnv,
+  answerOnce,
   bearerSecurity,
   decodeCursor,
   defaultHook,
@@ -16,8 +17,8 @@ import {
   requireRoles,
 } from "@relais/service-kit";
 import { and, asc, eq, gt } from "drizzle-orm";
-import { endEnrolment } from "../actions/end-enrolment.js";
-import { waitlistPositions } from "../actions/enrol-participant.js";
+import { type EndedEnrolment, endEnrolment } from "../actions/end-enrolment.js";
+import { type Enrolled, waitlistPositions } from "../actions/enrol-participant.js";
 import { enrolByStaff } from "../actions/enrol-request.js";
 import { type EnrolmentRecord, Mandate, toEnrolmentRecord } from "../actions/enrolment-store.js";
 import { visibleGroup } from "../actions/group-store.js";
@@ -107,7 +108,7 @@ function enrolRoute(deps: AppDeps) {
     path: "/v1/groups/{id}/enrolments",
     summary: "Enrol someone, or put them on the waitlist when the group is full",
     security: bearerSecurity,
-    middleware: [requireRoles(...RUNNERS), idempotency(deps.database)] as const,
+    middleware: [requireRoles(...RUNNERS), idempotency()] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(EnrolmentInput) },
     responses: {
       201: jsonResponse(EnrolmentCreated, "Enrolled or waitlisted"),
@@ -144,7 +145,7 @@ function endRoute(deps: AppDeps) {
     summary:
       "End an enrolment (withdrawn by default, or excluded / completed); a freed seat promotes the waitlist",
     security: bearerSecurity,
-    middleware: [requireRoles(...RUNNERS), idempotency(deps.database, { required: false })] as const,
+    middleware: [requireRoles(...RUNNERS), idempotency({ required: false })] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(EndInput) },
     responses: { 200: jsonResponse(EnrolmentView, "The ended enrolment"), ...ProblemResponses },
   });
@@ -179,15 +180,20 @@ export function enrolmentRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
     .openapi(enrolRoute(deps), async (c) => {
-      const { enrolment, position } = await enrolByStaff(
+      // The stored answer names no one (see EnrolmentCreated).
+      const present = ({ enrolment, position }: Enrolled) => {
+        const { displayName: _kept, ...created } = toView(enrolment, position);
+        return created;
+      };
+      const enrolled = await enrolByStaff(
         deps,
         principalOf(c),
         c.req.valid("param").id,
         c.req.valid("json"),
         c.var.requestId,
+        answerOnce(c, 201, present),
       );
-      const { displayName: _kept, ...created } = toView(enrolment, position);
-      return c.json(created, 201);
+      return c.json(present(enrolled), 201);
     })
     .openapi(listRoute, async (c) => {
       const principal = principalOf(c);
@@ -239,13 +245,15 @@ export function enrolmentRoutes(deps: AppDeps) {
       return c.json({ enrolment: toView(enrolment, positions.get(enrolment.id) ?? null), compliance }, 200);
     })
     .openapi(endRoute(deps), async (c) => {
-      const { enrolment } = await endEnrolment(
+      const present = ({ enrolment }: EndedEnrolment) => toView(enrolment, null);
+      const ended = await endEnrolment(
         deps,
         principalOf(c),
         c.req.valid("param").id,
         c.req.valid("json"),
         c.var.requestId,
+        answerOnce(c, 200, present),
       );
-      return c.json(toView(enrolment, null), 200);
+      return c.json(present(ended), 200);
     });
 }

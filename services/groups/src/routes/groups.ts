@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { GroupKind, Language, PageQuery } from "@relais/contracts";
 import {
   type AppEnv,
+  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
@@ -12,7 +13,7 @@ import {
   principalOf,
   requireRoles,
 } from "@relais/service-kit";
-import { createGroup } from "../actions/create-group.js";
+import { type CreatedGroup, createGroup } from "../actions/create-group.js";
 import { seatCounts, visibleGroup } from "../actions/group-store.js";
 import { listGroups } from "../actions/list-groups.js";
 import { updateGroup } from "../actions/update-group.js";
@@ -77,7 +78,7 @@ function createGroupRoute(deps: AppDeps) {
     path: "/v1/groups",
     summary: "Set up a group and expand its schedule into sessions",
     security: bearerSecurity,
-    middleware: [requireRoles(...STAFF), idempotency(deps.database)] as const,
+    middleware: [requireRoles(...STAFF), idempotency()] as const,
     request: { headers: IdempotencyKeyHeader, body: jsonBody(GroupInput) },
     responses: { 201: jsonResponse(GroupView, "Created"), ...ProblemResponses },
   });
@@ -87,8 +88,15 @@ export function groupRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
     .openapi(createGroupRoute(deps), async (c) => {
-      const { group } = await createGroup(deps, principalOf(c), c.req.valid("json"), c.var.requestId);
-      return c.json(toGroupView(group, { enrolled: 0, waitlisted: 0 }), 201);
+      const present = ({ group }: CreatedGroup) => toGroupView(group, { enrolled: 0, waitlisted: 0 });
+      const created = await createGroup(
+        deps,
+        principalOf(c),
+        c.req.valid("json"),
+        c.var.requestId,
+        answerOnce(c, 201, present),
+      );
+      return c.json(present(created), 201);
     })
     .openapi(listRoute, async (c) => {
       const page = await listGroups(deps.database.db, principalOf(c), c.req.valid("query"));

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { PersonRef } from "@relais/contracts";
 import {
   type AppEnv,
+  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
@@ -13,7 +14,7 @@ import {
   principalOf,
   requireRoles,
 } from "@relais/service-kit";
-import { linkSeparation } from "../actions/link-separation.js";
+import { linkSeparation, type Separation as Made } from "../actions/link-separation.js";
 import type { AppDeps } from "../app.js";
 
 const SeparationInput = z
@@ -49,7 +50,7 @@ function linkRoute(deps: AppDeps) {
     path: "/v1/separations",
     summary: "Keep two persons apart: never in the same group, nor co-located at overlapping times",
     security: bearerSecurity,
-    middleware: [requireRoles("coordinator", "admin"), idempotency(deps.database)] as const,
+    middleware: [requireRoles("coordinator", "admin"), idempotency()] as const,
     request: { headers: IdempotencyKeyHeader, body: jsonBody(SeparationInput) },
     responses: { 201: jsonResponse(Separation, "Recorded (both directions)"), ...ProblemResponses },
   });
@@ -58,7 +59,13 @@ function linkRoute(deps: AppDeps) {
 export function separationRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app.openapi(linkRoute(deps), async (c) => {
-    const link = await linkSeparation(deps, principalOf(c), c.req.valid("json"), c.var.requestId);
+    const link = await linkSeparation(
+      deps,
+      principalOf(c),
+      c.req.valid("json"),
+      c.var.requestId,
+      answerOnce(c, 201, (made: Made) => made),
+    );
     return c.json(link, 201);
   });
 }

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Instant } from "@relais/contracts";
 import {
   type AppEnv,
+  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
@@ -12,7 +13,7 @@ import {
   principalOf,
   requireRoles,
 } from "@relais/service-kit";
-import { cancelSession } from "../actions/cancel-session.js";
+import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
 import { changeSession } from "../actions/change-session.js";
 import { groupSessions, visibleGroup } from "../actions/group-store.js";
 import type { AppDeps } from "../app.js";
@@ -72,7 +73,7 @@ function cancelRoute(deps: AppDeps) {
     path: "/v1/sessions/{id}/cancel",
     summary: "Cancel one session without touching the series",
     security: bearerSecurity,
-    middleware: [requireRoles(...RUNNERS), idempotency(deps.database, { required: false })] as const,
+    middleware: [requireRoles(...RUNNERS), idempotency({ required: false })] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(CancelInput) },
     responses: { 200: jsonResponse(SessionView, "The cancelled session"), ...ProblemResponses },
   });
@@ -113,13 +114,15 @@ export function sessionRoutes(deps: AppDeps) {
       );
     })
     .openapi(cancelRoute(deps), async (c) => {
-      const { group, session } = await cancelSession(
+      const present = ({ group, session }: CancelledSession) => toSessionView(session, group.timeZone);
+      const cancelled = await cancelSession(
         deps,
         principalOf(c),
         c.req.valid("param").id,
         c.req.valid("json").reason,
         c.var.requestId,
+        answerOnce(c, 200, present),
       );
-      return c.json(toSessionView(session, group.timeZone), 200);
+      return c.json(present(cancelled), 200);
     });
 }

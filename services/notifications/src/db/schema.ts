@@ -1,23 +1,56 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
 export { auditLog, idempotencyKeys } from "@relais/service-kit";
 
-/** The contact book. `sealed` holds e-mail, phone and name, encrypted with DATA_KEY. */
+/**
+ * The contact book. A contact belongs to the organisation, and the referral or enrolment, that
+ * created it: one per (organisation, person). `sealed` holds e-mail, phone and name, encrypted
+ * with DATA_KEY. Another organisation's event never reads or writes this organisation's row.
+ */
 export const contacts = sqliteTable(
   "contacts",
   {
-    personRef: text("person_ref").primaryKey(),
     orgId: text("org_id").notNull(),
+    personRef: text("person_ref").notNull(),
     /** `victim` / `author` from a referral, `participant` for people enrolled directly. */
     role: text("role").notNull(),
+    /** What created it: a referral (the police filed it) or a direct enrolment (a facilitator). */
+    source: text("source", { enum: ["referral", "enrolment"] })
+      .notNull()
+      .default("referral"),
+    /** The referral id or the enrolment id. */
+    sourceId: text("source_id").notNull().default(""),
     language: text("language", { enum: ["fr", "nl", "en"] }).notNull(),
     timeZone: text("time_zone").notNull(),
     sealed: text("sealed").notNull(),
     preferences: text("preferences", { mode: "json" }).notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("contacts_org").on(t.orgId)],
+  (t) => [primaryKey({ columns: [t.orgId, t.personRef] }), index("contacts_person").on(t.personRef)],
+);
+
+/**
+ * Which team holds which person's call-back task, from referrals' `callback.*` events: a
+ * caseworker reaches a contact only through an open task of one of their teams, or one closed
+ * less than CONTACT_ACCESS_DAYS ago.
+ */
+export const teamTasks = sqliteTable(
+  "team_tasks",
+  {
+    taskId: text("task_id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    personRef: text("person_ref").notNull(),
+    team: text("team").notNull(),
+    role: text("role", { enum: ["victim", "author"] }).notNull(),
+    referralId: text("referral_id").notNull(),
+    /** When the task was opened (or first heard of, for a task announced only when due). */
+    since: text("since").notNull(),
+    /** When it was closed; null while open. */
+    until: text("until"),
+    outcome: text("outcome"),
+  },
+  (t) => [index("team_tasks_person").on(t.orgId, t.personRef)],
 );
 
 /** The latest snapshot of each group's series, as the groups service last described it. */

@@ -17,18 +17,18 @@ import {
   type SeriesSnapshot,
 } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
+import { nextSafeMoment } from "@relais/safe-windows";
 import type { Logger } from "@relais/service-kit";
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from "drizzle-orm";
 import { loadSeries, venueOf } from "../calendar/series-store.js";
 import { DeliveryError } from "../channels/delivery-error.js";
 import type { Mailer } from "../channels/mailer.js";
 import type { SmsSender } from "../channels/sms-gateway.js";
-import { type Contact, loadContacts } from "../contacts/contact-book.js";
+import { type Contact, contactKey, loadContacts } from "../contacts/contact-book.js";
 import type * as schema from "../db/schema.js";
 import { messages } from "../db/schema.js";
 import { retryDelayMs } from "../domain/backoff.js";
 import { formatWhen } from "../domain/format.js";
-import { nextSafeMoment } from "../domain/safe-window.js";
 import { renderMessage, type TemplateName } from "../domain/templates.js";
 import type { NotifyDeps } from "../settings.js";
 import { type MessagePayload, openPayload } from "./queue.js";
@@ -113,16 +113,17 @@ export function createDispatcher(options: DispatcherOptions) {
       const groupId = payload.reminder?.groupId;
       if (groupId && !series.has(groupId)) series.set(groupId, await loadSeries(database.db, groupId));
     }
+    // Each message's own organisation's contact of the person, never another organisation's.
     const contacts = await loadContacts(
       database.db,
       box,
-      rows.flatMap((row) => (row.personRef ? [row.personRef] : [])),
+      rows.flatMap((row) => (row.personRef ? [{ orgId: row.orgId, personRef: row.personRef }] : [])),
     );
     return opened.map(({ row, payload }) => ({
       row,
       payload,
       series: payload.reminder ? (series.get(payload.reminder.groupId) ?? null) : null,
-      contact: row.personRef ? (contacts.get(row.personRef) ?? null) : null,
+      contact: row.personRef ? (contacts.get(contactKey(row.orgId, row.personRef)) ?? null) : null,
     }));
   }
 

@@ -31,12 +31,20 @@ interface Held {
   params: Record<string, string | undefined>;
 }
 
-/** The person's held messages, oldest first, with the group each is about. */
-async function heldFor(tx: Executor, deps: Pick<NotifyDeps, "box">, personRef: string): Promise<Held[]> {
+/**
+ * The person's held messages in one organisation, oldest first, with the group each is about: a
+ * contact of one organisation never releases (nor ends) another organisation's messages.
+ */
+async function heldFor(
+  tx: Executor,
+  deps: Pick<NotifyDeps, "box">,
+  orgId: string,
+  personRef: string,
+): Promise<Held[]> {
   const rows = await tx
     .select()
     .from(messages)
-    .where(and(eq(messages.personRef, personRef), eq(messages.status, "held")))
+    .where(and(eq(messages.orgId, orgId), eq(messages.personRef, personRef), eq(messages.status, "held")))
     .orderBy(asc(messages.createdAt), asc(messages.id));
   return rows.map((row) => {
     const payload = openPayload(deps.box, row.sealed);
@@ -66,9 +74,9 @@ async function settle(tx: Executor, ids: string[], reason: string, now: Date): P
 export async function settleHeld(
   tx: Executor,
   deps: Pick<NotifyDeps, "box">,
-  input: { personRef: string; groupId?: string; reason: string; now: Date },
+  input: { orgId: string; personRef: string; groupId?: string; reason: string; now: Date },
 ): Promise<void> {
-  const held = await heldFor(tx, deps, input.personRef);
+  const held = await heldFor(tx, deps, input.orgId, input.personRef);
   const ids = held.filter((h) => !input.groupId || h.groupId === input.groupId).map((h) => h.id);
   await settle(tx, ids, input.reason, input.now);
 }
@@ -83,7 +91,7 @@ export async function releaseHeld(
   input: { contact: Contact; supersededGroup?: string; now: Date },
 ): Promise<void> {
   const { contact, now } = input;
-  const held = await heldFor(tx, deps, contact.personRef);
+  const held = await heldFor(tx, deps, contact.orgId, contact.personRef);
   const byGroup = new Map<string, Held[]>();
   for (const h of held) byGroup.set(h.groupId, [...(byGroup.get(h.groupId) ?? []), h]);
 

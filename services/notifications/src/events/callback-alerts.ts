@@ -1,6 +1,7 @@
 // Call-back due and overdue: an alert to the team's shared address, in the staff language.
 import type { ConsumerDefinition } from "@relais/bus";
 import { CallbackDue, CallbackOverdue, DEFAULT_TIME_ZONE } from "@relais/contracts";
+import { rememberTask } from "../contacts/team-tasks.js";
 import { queueMessage } from "../delivery/queue.js";
 import { formatWhen } from "../domain/format.js";
 import type { NotifyDeps } from "../settings.js";
@@ -19,10 +20,12 @@ export function callbackAlertConsumers(deps: NotifyDeps): ConsumerDefinition[] {
     filterSubject: definition.subject,
     events: [definition],
     async handle(tx, envelope) {
-      const { data, orgId } =
+      const { data, orgId, occurredAt } =
         definition === CallbackDue
           ? CallbackDue.envelope.parse(envelope)
           : CallbackOverdue.envelope.parse(envelope);
+      // The team holds this person's task: it may reach their contact (routes/contacts.ts).
+      await rememberTask(tx, { ...data, orgId, at: occurredAt });
       const language = deps.settings.staffLanguage;
       await queueMessage(tx, deps.box, {
         orgId,

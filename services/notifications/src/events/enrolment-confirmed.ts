@@ -8,16 +8,16 @@ import { saveSeries } from "../calendar/series-store.js";
 import { carriesContact, rememberEnrolmentContact } from "../contacts/contact-book.js";
 import { isPurged } from "../contacts/purged.js";
 import { releaseHeld } from "../delivery/release-held.js";
-import type { NotifyDeps } from "../settings.js";
+import type { ConsumerDeps } from "../settings.js";
 import { openEnrolmentPerson } from "./sealed-fields.js";
 
-export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition {
+export function enrolmentConfirmedConsumer(deps: ConsumerDeps): ConsumerDefinition {
   return {
     stream: "GROUPS",
     durable: "notifications-enrolment-confirmed",
     filterSubject: EnrolmentConfirmed.subject,
     events: [EnrolmentConfirmed],
-    async handle(tx, envelope) {
+    async handle(tx, envelope, { logger }) {
       const { data, orgId, occurredAt } = EnrolmentConfirmed.envelope.parse(envelope);
       const now = deps.clock.now();
       const series = await saveSeries(tx, orgId, data.series, occurredAt);
@@ -26,6 +26,7 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
       const person = openEnrolmentPerson(deps.open, data.sealed, EnrolmentConfirmed.type);
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
+        enrolmentId: data.enrolmentId,
         personRef: data.personRef,
         language: data.language,
         timeZone: series.timeZone,
@@ -33,6 +34,7 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
         contact: person.contact,
         preferences: person.preferences,
         at: occurredAt,
+        logger,
       });
       const invite = await writeInvite(tx, {
         orgId,

@@ -21,7 +21,7 @@ export function enrolmentEndedConsumer(deps: NotifyDeps): ConsumerDefinition {
       const now = deps.clock.now();
       const series = await saveSeries(tx, orgId, data.series, occurredAt);
       const existing = await findInvite(tx, data.groupId, data.personRef);
-      const contact = await loadContact(tx, deps.box, data.personRef);
+      const contact = await loadContact(tx, deps.box, orgId, data.personRef);
       await replanReminders(tx, {
         orgId,
         series,
@@ -35,6 +35,7 @@ export function enrolmentEndedConsumer(deps: NotifyDeps): ConsumerDefinition {
       // nothing to cancel; what was held for this group will never be sent.
       if (!contact)
         await settleHeld(tx, deps, {
+          orgId,
           personRef: data.personRef,
           groupId: data.groupId,
           reason: "enrolment_ended",

@@ -6,16 +6,16 @@ import { carriesContact, rememberEnrolmentContact } from "../contacts/contact-bo
 import { isPurged } from "../contacts/purged.js";
 import { releaseHeld } from "../delivery/release-held.js";
 import { messagePerson } from "../delivery/to-person.js";
-import type { NotifyDeps } from "../settings.js";
+import type { ConsumerDeps } from "../settings.js";
 import { openEnrolmentPerson } from "./sealed-fields.js";
 
-export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinition {
+export function enrolmentWaitlistedConsumer(deps: ConsumerDeps): ConsumerDefinition {
   return {
     stream: "GROUPS",
     durable: "notifications-enrolment-waitlisted",
     filterSubject: EnrolmentWaitlisted.subject,
     events: [EnrolmentWaitlisted],
-    async handle(tx, envelope) {
+    async handle(tx, envelope, { logger }) {
       const { data, orgId, occurredAt } = EnrolmentWaitlisted.envelope.parse(envelope);
       const now = deps.clock.now();
       // A late event about a purged person must not bring them back.
@@ -23,6 +23,7 @@ export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinitio
       const person = openEnrolmentPerson(deps.open, data.sealed, EnrolmentWaitlisted.type);
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
+        enrolmentId: data.enrolmentId,
         personRef: data.personRef,
         language: data.language,
         timeZone: DEFAULT_TIME_ZONE,
@@ -30,6 +31,7 @@ export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinitio
         contact: person.contact,
         preferences: person.preferences,
         at: occurredAt,
+        logger,
       });
       const existing = await findInvite(tx, data.groupId, data.personRef);
       // Someone already enrolled is not moved back by a late waitlist event.

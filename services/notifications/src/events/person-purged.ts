@@ -6,7 +6,7 @@ import type { ConsumerDefinition } from "@relais/bus";
 import { PersonPurged } from "@relais/contracts";
 import { and, eq, inArray } from "drizzle-orm";
 import { rememberPurged } from "../contacts/purged.js";
-import { contacts, invites, messages, reminders } from "../db/schema.js";
+import { contacts, invites, messages, reminders, teamTasks } from "../db/schema.js";
 import type { NotifyDeps } from "../settings.js";
 
 export function personPurgedConsumer(deps: NotifyDeps): ConsumerDefinition {
@@ -20,6 +20,7 @@ export function personPurgedConsumer(deps: NotifyDeps): ConsumerDefinition {
       const at = deps.clock.now().toISOString();
       await rememberPurged(tx, data.personRef, at);
       await tx.delete(contacts).where(eq(contacts.personRef, data.personRef));
+      await tx.delete(teamTasks).where(eq(teamTasks.personRef, data.personRef));
       await tx.delete(invites).where(eq(invites.personRef, data.personRef));
       await tx.delete(reminders).where(eq(reminders.personRef, data.personRef));
       await tx

@@ -3,14 +3,13 @@
 // same transaction as their contact is written, or ended if they may not be contacted.
 import type { ConsumerDefinition } from "@relais/bus";
 import { ReferralReceived } from "@relais/contracts";
-import type { Contact } from "../contacts/contact-book.js";
+import { rememberReferralContact } from "../contacts/contact-book.js";
 import { isPurged } from "../contacts/purged.js";
-import { contacts } from "../db/schema.js";
 import { releaseHeld, settleHeld } from "../delivery/release-held.js";
-import type { NotifyDeps } from "../settings.js";
+import type { ConsumerDeps } from "../settings.js";
 import { openReferralPerson } from "./sealed-fields.js";
 
-export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
+export function referralReceivedConsumer(deps: ConsumerDeps): ConsumerDefinition {
   return {
     stream: "REFERRALS",
     durable: "notifications-referral-received",
@@ -25,37 +24,25 @@ export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
         const opened = openReferralPerson(deps.open, person.sealed);
         if (!opened || !person.consent || person.preferences.doNotContact) {
           await settleHeld(tx, deps, {
+            orgId: event.orgId,
             personRef: person.personRef,
             reason: person.preferences.doNotContact ? "do_not_contact" : "no_contact",
             now,
           });
           continue;
         }
-        const row = {
+        const contact = await rememberReferralContact(tx, deps.box, {
           orgId: event.orgId,
-          role: person.role,
-          language: person.language,
-          timeZone: person.timeZone,
-          sealed: deps.box.seal(JSON.stringify({ ...opened.contact, displayName: opened.displayName })),
-          preferences: person.preferences,
-          updatedAt: event.occurredAt,
-        };
-        await tx
-          .insert(contacts)
-          .values({ personRef: person.personRef, ...row })
-          .onConflictDoUpdate({ target: contacts.personRef, set: row });
-        const contact: Contact = {
+          referralId: event.data.referralId,
           personRef: person.personRef,
-          orgId: event.orgId,
           role: person.role,
           language: person.language,
           timeZone: person.timeZone,
-          email: opened.contact.email,
-          phone: opened.contact.phone,
           displayName: opened.displayName,
+          contact: opened.contact,
           preferences: person.preferences,
-          updatedAt: event.occurredAt,
-        };
+          at: event.occurredAt,
+        });
         await releaseHeld(tx, deps, { contact, now });
       }
     },

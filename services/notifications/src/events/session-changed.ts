@@ -23,7 +23,7 @@ export function sessionChangedConsumer(deps: NotifyDeps): ConsumerDefinition {
       const session = series.sessions.find((s) => s.sessionId === data.sessionId);
       for (const current of await enrolledInvites(tx, series.groupId)) {
         const invite = await writeInvite(tx, { ...current, status: "enrolled", bump: true, now });
-        const contact = await loadContact(tx, deps.box, invite.personRef);
+        const contact = await loadContact(tx, deps.box, invite.orgId, invite.personRef);
         const language = contact?.language ?? series.language;
         // Without a contact yet, held: the invite released with the contact will show this change.
         await messagePerson(tx, deps, {

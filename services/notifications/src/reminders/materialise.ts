@@ -8,7 +8,7 @@ import type { SeriesSnapshot } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
 import { and, asc, eq, inArray, lt, lte, min, or } from "drizzle-orm";
 import { loadSeries } from "../calendar/series-store.js";
-import { loadContacts } from "../contacts/contact-book.js";
+import { contactKey, loadContacts } from "../contacts/contact-book.js";
 import type * as schema from "../db/schema.js";
 import { invites, messages, reminders } from "../db/schema.js";
 import { createHeldExpiry } from "../delivery/expire-held.js";
@@ -74,7 +74,12 @@ export function createReminderScheduler(
           .where(inArray(messages.reminderId, rows.map(refOf)))
       ).map((message) => message.reminderId),
     );
-    const contacts = await loadContacts(tx, box, personRefs);
+    // The reminder's own organisation's contact of the person, never another organisation's.
+    const contacts = await loadContacts(
+      tx,
+      box,
+      rows.map((row) => ({ orgId: row.orgId, personRef: row.personRef })),
+    );
 
     const dropped = new Map<string, string[]>();
     const done: string[] = [];
@@ -94,7 +99,7 @@ export function createReminderScheduler(
       // A message already made from this reminder (before a crash) is not made twice.
       if (already.has(refOf(row))) continue;
       const { series, session } = decision;
-      const contact = contacts.get(row.personRef);
+      const contact = contacts.get(contactKey(row.orgId, row.personRef));
       const to = row.channel === "email" ? contact?.email : contact?.phone;
       queued.push({
         orgId: row.orgId,

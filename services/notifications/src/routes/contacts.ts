@@ -11,16 +11,22 @@ import {
   principalOf,
   recordAudit,
   requireRoles,
+  teamsOf,
 } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import type { AppDeps } from "../app.js";
 import { type Contact as ContactRecord, loadContact } from "../contacts/contact-book.js";
+import { teamsReach } from "../contacts/team-tasks.js";
 import { contacts } from "../db/schema.js";
 
 const Contact = z
   .object({
     personRef: z.string(),
     role: z.string(),
+    createdBy: z
+      .object({ kind: z.enum(["referral", "enrolment"]), id: z.string() })
+      .openapi({ description: "The referral or direct enrolment that created this contact" }),
     language: z.enum(["fr", "nl", "en"]),
     timeZone: z.string(),
     displayName: z.string().nullable(),
@@ -37,6 +43,10 @@ const getRoute = createRoute({
   method: "get",
   path: "/v1/contacts/{personRef}",
   summary: "A person's contact details and safe-contact preferences",
+  description:
+    "Coordinators: any contact of their organisation. Caseworkers: only a person for whom one of " +
+    "their teams (`teams` claim) holds an open call-back task, or one closed less than " +
+    "CONTACT_ACCESS_DAYS ago. Anyone else gets 404, as for a contact that does not exist.",
   security: bearerSecurity,
   middleware: [requireRoles("caseworker", "coordinator")] as const,
   request: { params: Params },
@@ -47,6 +57,7 @@ const putPreferencesRoute = createRoute({
   method: "put",
   path: "/v1/contacts/{personRef}/preferences",
   summary: "Replace a person's safe-contact preferences (channels, safe windows, discretion)",
+  description: "Same access rule as GET /v1/contacts/{personRef}.",
   security: bearerSecurity,
   middleware: [requireRoles("caseworker", "coordinator")] as const,
   request: { params: Params, body: jsonBody(ContactPreferences.strict()) },
@@ -57,6 +68,7 @@ function present(contact: ContactRecord): z.infer<typeof Contact> {
   return {
     personRef: contact.personRef,
     role: contact.role,
+    createdBy: { kind: contact.source, id: contact.sourceId },
     language: contact.language,
     timeZone: contact.timeZone,
     displayName: contact.displayName ?? null,
@@ -69,16 +81,33 @@ function present(contact: ContactRecord): z.infer<typeof Contact> {
 
 export function contactRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  const visible = async (org: string, personRef: string) => {
-    const contact = await loadContact(deps.database.db, deps.box, personRef);
-    if (!contact || contact.orgId !== org) throw new NotFound("No contact for this person");
+  /**
+   * The caller's organisation's contact of the person, if the caller may reach it: a coordinator
+   * of the organisation always, a caseworker only through an open or recently closed call-back
+   * task of one of their teams (`teams` claim). Anything else is the same 404 as a missing
+   * contact, so a reference's existence does not leak.
+   */
+  const reachable = async (c: Context<AppEnv>, personRef: string) => {
+    const principal = principalOf(c);
+    const contact = await loadContact(deps.database.db, deps.box, principal.org, personRef);
+    const allowed =
+      contact !== null &&
+      (principal.roles.includes("coordinator") ||
+        (await teamsReach(deps.database.db, {
+          orgId: principal.org,
+          personRef,
+          teams: teamsOf(c),
+          now: deps.clock.now(),
+          accessAfterCloseMs: deps.settings.contactAccessAfterCloseMs,
+        })));
+    if (!contact || !allowed) throw new NotFound("No contact for this person");
     return contact;
   };
   return app
     .openapi(getRoute, async (c) => {
       const principal = principalOf(c);
       const { personRef } = c.req.valid("param");
-      const contact = await visible(principal.org, personRef);
+      const contact = await reachable(c, personRef);
       await deps.database.write((tx) =>
         recordAudit(tx, {
           principal,
@@ -94,7 +123,7 @@ export function contactRoutes(deps: AppDeps) {
       const principal = principalOf(c);
       const { personRef } = c.req.valid("param");
       const preferences = c.req.valid("json");
-      await visible(principal.org, personRef);
+      await reachable(c, personRef);
       const at = deps.clock.now().toISOString();
       await deps.database.write(async (tx) => {
         await tx
@@ -109,6 +138,6 @@ export function contactRoutes(deps: AppDeps) {
           requestId: c.var.requestId,
         });
       });
-      return c.json(present(await visible(principal.org, personRef)), 200);
+      return c.json(present(await reachable(c, personRef)), 200);
     });
 }

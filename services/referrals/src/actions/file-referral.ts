@@ -8,7 +8,7 @@ import {
   ReferralReceived,
   type ReferralStatus,
 } from "@relais/contracts";
-import { type IdempotentSave, type Principal, recordAudit } from "@relais/service-kit";
+import { type Once, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
 import { RISK_RANK } from "../domain/policy.js";
@@ -17,6 +17,7 @@ import { assignTeam, municipalityKey } from "../domain/routing.js";
 import { planFirstCallback } from "../domain/sla.js";
 import type { Deps } from "./deps.js";
 import { settleReferral } from "./settle-referral.js";
+import { taskOpened } from "./task-events.js";
 
 export interface FiledReferral {
   id: string;
@@ -44,7 +45,7 @@ export async function fileReferral(
   zoneId: string,
   input: ReferralInput,
   correlationId: string,
-  idempotency?: IdempotentSave,
+  once?: Once<FiledReferral>,
 ): Promise<FiledReferral> {
   const id = newId();
   const filedAt = deps.clock.now();
@@ -86,6 +87,9 @@ export async function fileReferral(
   });
 
   const status: FiledReferral = await deps.database.write(async (tx) => {
+    // Filing needs only the police role; the answer (ids, personRefs) is the filing zone's alone,
+    // so another zone reusing this key and body files its own referral instead of reading this one.
+    await once?.check(tx, `zone:${zoneId}`);
     const routeRows = await tx
       .select({ role: routes.role, team: routes.team, teamEmail: routes.teamEmail })
       .from(routes)
@@ -151,7 +155,7 @@ export async function fileReferral(
         };
       });
     if (tasks.length > 0) await tx.insert(callbackTasks).values(tasks);
-    await enqueue(tx, event);
+    await enqueue(tx, event, ...tasks.map((task) => taskOpened(task, filedAt, correlationId)));
     await recordAudit(tx, {
       principal,
       action: "referral.create",
@@ -175,7 +179,7 @@ export async function fileReferral(
       })),
     };
     // The Idempotency-Key is stored with the referral: one commit, and a retry can never file twice.
-    await idempotency?.save(tx, 201, result);
+    await once?.save(tx, result);
     return result;
   });
   return status;

@@ -1,20 +1,20 @@
 // Logs one call-back attempt and applies what follows: first contact, a retry in the next safe
 // window, or the stop rule closing the task as unreachable.
+import { enqueue } from "@relais/bus";
 import { newId } from "@relais/contracts";
-import type { Tx } from "@relais/db";
-import { Invalid, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { isInSafeWindow } from "@relais/safe-windows";
+import { Invalid, type Once, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
 import { and, asc, eq, ne } from "drizzle-orm";
-import type * as schema from "../db/schema.js";
 import { callbackAttempts, callbackTasks } from "../db/schema.js";
 import type { AttemptInput } from "../domain/callback-input.js";
-import { isInSafeWindow } from "../domain/safe-windows.js";
 import { decideAfterFailure } from "../domain/stop-rule.js";
 import type { Scope } from "../http/claims.js";
 import { assertHolds, releaseClaim } from "./claim-callback.js";
 import type { Deps } from "./deps.js";
 import { openPerson } from "./person-view.js";
 import { settleReferral } from "./settle-referral.js";
-import { personOf, visibleTask } from "./task-access.js";
+import { personOf, type TaskRow, visibleTask } from "./task-access.js";
+import { taskClosed } from "./task-events.js";
 
 export async function recordAttempt(
   deps: Deps,
@@ -23,8 +23,8 @@ export async function recordAttempt(
   taskId: string,
   input: AttemptInput,
   requestId: string,
-  /** Runs last inside the transaction: the route stores its Idempotency-Key answer there. */
-  persist?: (tx: Tx<typeof schema>, task: typeof callbackTasks.$inferSelect) => Promise<void>,
+  /** The request's Idempotency-Key: checked once the task is known to be the caller's, stored with the change. */
+  once?: Once<TaskRow>,
 ) {
   const now = deps.clock.now();
   const at = input.at ? new Date(input.at) : now;
@@ -35,6 +35,8 @@ export async function recordAttempt(
   }
   return deps.database.write(async (tx) => {
     const task = await visibleTask(tx, principal, scope, taskId);
+    // A retry of a change already made replays its answer, even once the task has moved on.
+    await once?.check(tx);
     assertHolds(task, principal, now);
     if (at.toISOString() < task.createdAt) {
       throw new Invalid("The attempt predates the task", [
@@ -111,6 +113,7 @@ export async function recordAttempt(
               },
         )
         .where(eq(callbackTasks.id, taskId));
+      if (closes) await enqueue(tx, taskClosed(task, "unreachable", now, requestId));
     }
     await settleReferral(tx, task.referralId, now, requestId, firstContactAt);
     await recordAudit(tx, {
@@ -122,7 +125,7 @@ export async function recordAttempt(
       at: now,
     });
     const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
-    await persist?.(tx, updated!);
+    await once?.save(tx, updated!);
     return updated!;
   });
 }

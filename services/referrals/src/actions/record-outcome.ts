@@ -7,10 +7,8 @@ import {
   SupportRequested,
   type SupportRequestedSealed,
 } from "@relais/contracts";
-import type { Tx } from "@relais/db";
-import { type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { type Once, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
-import type * as schema from "../db/schema.js";
 import { callbackTasks, referrals } from "../db/schema.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
 import type { Scope } from "../http/claims.js";
@@ -18,7 +16,8 @@ import { assertHolds, releaseClaim } from "./claim-callback.js";
 import type { Deps } from "./deps.js";
 import { openPerson } from "./person-view.js";
 import { settleReferral } from "./settle-referral.js";
-import { personOf, visibleTask } from "./task-access.js";
+import { personOf, type TaskRow, visibleTask } from "./task-access.js";
+import { taskClosed } from "./task-events.js";
 
 /** Victims are never placed in a perpetrator programme, nor authors in a victims' peer group. */
 export function groupKindFits(kind: GroupKind, role: PersonRole): boolean {
@@ -34,12 +33,14 @@ export async function recordOutcome(
   taskId: string,
   input: OutcomeInput,
   requestId: string,
-  /** Runs last inside the transaction: the route stores its Idempotency-Key answer there. */
-  persist?: (tx: Tx<typeof schema>, task: typeof callbackTasks.$inferSelect) => Promise<void>,
+  /** The request's Idempotency-Key: checked once the task is known to be the caller's, stored with the change. */
+  once?: Once<TaskRow>,
 ) {
   const now = deps.clock.now();
   return deps.database.write(async (tx) => {
     const task = await visibleTask(tx, principal, scope, taskId);
+    // A retry of a change already made replays its answer, even once the task has moved on.
+    await once?.check(tx);
     assertHolds(task, principal, now);
     if (!task.reachedAt) {
       throw new Unprocessable("Log a reached attempt before recording an outcome", "not_reached", [
@@ -71,6 +72,7 @@ export async function recordOutcome(
         ...releaseClaim,
       })
       .where(eq(callbackTasks.id, taskId));
+    await enqueue(tx, taskClosed(task, outcome, now, requestId));
     if (group) {
       const personRow = await personOf(tx, task.personRef);
       const person = openPerson(deps.box, personRow);
@@ -116,7 +118,7 @@ export async function recordOutcome(
       at: now,
     });
     const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
-    await persist?.(tx, updated!);
+    await once?.save(tx, updated!);
     return updated!;
   });
 }

@@ -1,7 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "./policy.js";
-import { deadlineInSafeWindow, isInSafeWindow, nextSafeMoment } from "./safe-windows.js";
 import { planFirstCallback } from "./sla.js";
 
 const BRUSSELS = "Europe/Brussels";
@@ -54,6 +53,16 @@ describe("planFirstCallback", () => {
     });
   });
 
+  it("files at 23:30 Brussels with nightly 22:00–02:00 windows: due at once (issue 10, part 4)", () => {
+    // The same moment and windows as notifications' delivery test: both services must agree.
+    const nightly = [{ days: [1, 2, 3, 4, 5, 6, 7], from: "22:00", to: "02:00" }];
+    expect(plan("2026-03-02T23:30", "high", nightly)).toEqual({
+      dueAt: "2026-03-02T23:30:00+01:00",
+      // The 4 h SLA ends Tuesday 03:30, after that night's window: the end of the next one.
+      slaDeadline: "2026-03-04T02:00:00+01:00",
+    });
+  });
+
   it("is due at once inside a window and keeps a deadline that falls inside one", () => {
     expect(plan("2026-11-23T10:00", "medium")).toEqual({
       dueAt: "2026-11-23T10:00:00+01:00",
@@ -86,28 +95,5 @@ describe("planFirstCallback", () => {
     expect(
       DateTime.fromJSDate(result.dueAt, { zone: "Europe/London" }).toISO({ suppressMilliseconds: true }),
     ).toBe("2026-11-23T09:00:00+00:00");
-  });
-});
-
-describe("safe windows", () => {
-  it("handles windows past midnight and 24:00", () => {
-    const night = [{ days: [5], from: "22:00", to: "02:00" }];
-    expect(isInSafeWindow(night, BRUSSELS, local("2026-11-21T01:30"))).toBe(true);
-    expect(isInSafeWindow(night, BRUSSELS, local("2026-11-21T02:00"))).toBe(false);
-    const evening = [{ days: [1], from: "20:00", to: "24:00" }];
-    expect(show(nextSafeMoment(evening, BRUSSELS, local("2026-11-20T12:00")))).toBe(
-      "2026-11-23T20:00:00+01:00",
-    );
-    expect(show(deadlineInSafeWindow(evening, BRUSSELS, local("2026-11-23T23:59")))).toBe(
-      "2026-11-23T23:59:00+01:00",
-    );
-  });
-
-  it("moves a moment in the spring-forward gap to the first real minute", () => {
-    // 02:30 does not exist on 29 March 2026 in Brussels.
-    const earlyHours = [{ days: [7], from: "02:30", to: "04:00" }];
-    const next = nextSafeMoment(earlyHours, BRUSSELS, local("2026-03-28T12:00"));
-    expect(isInSafeWindow(earlyHours, BRUSSELS, next)).toBe(true);
-    expect(show(next)?.startsWith("2026-03-29T03:")).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // When a new call-back task falls due and when its SLA runs out.
 import type { RiskLevel, SafeWindow } from "@relais/contracts";
+import { deadlineInSafeWindow, nextSafeMoment } from "@relais/safe-windows";
 import type { ReferralPolicy } from "./policy.js";
-import { deadlineInSafeWindow, nextSafeMoment } from "./safe-windows.js";
 
 export interface CallbackPlan {
   /** The first safe moment to call: the task shows as due in the queue from then on. */
@@ -22,5 +22,7 @@ export function planFirstCallback(input: {
   const raw = new Date(filedAt.getTime() + input.policy.slaHours[input.riskLevel] * 3_600_000);
   const dueAt = nextSafeMoment(windows, zone, filedAt);
   const slaDeadline = deadlineInSafeWindow(windows, zone, raw);
+  // Only windows of no length leave no safe moment, and the contract refuses those on input.
+  if (!dueAt || !slaDeadline) throw new Error("no safe moment in the person's windows");
   return { dueAt, slaDeadline: new Date(Math.max(slaDeadline.getTime(), dueAt.getTime())) };
 }

@@ -1,8 +1,8 @@
 // After a failed attempt: close the task as unreachable, or say when to try again.
 import type { SafeWindow } from "@relais/contracts";
+import { nextSafeMoment } from "@relais/safe-windows";
 import { DateTime } from "luxon";
 import type { ReferralPolicy } from "./policy.js";
-import { nextSafeMoment } from "./safe-windows.js";
 
 export const ATTEMPT_OUTCOMES = [
   "reached",
@@ -39,7 +39,10 @@ export function decideAfterFailure(input: {
     // The remaining attempts must land on another working day for the stop rule to be fair.
     from = nextWorkingDayStart(last, zone, days);
   }
-  return { kind: "retry", dueAt: nextSafeMoment(windows, zone, from) };
+  const dueAt = nextSafeMoment(windows, zone, from);
+  // Only windows of no length leave no safe moment, and the contract refuses those on input.
+  if (!dueAt) return { kind: "unreachable" };
+  return { kind: "retry", dueAt };
 }
 
 function nextWorkingDayStart(after: Date, zone: string, used: Set<string>): Date {

@@ -2,11 +2,11 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences } from "@relais/contracts";
 import {
   type AppEnv,
+  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
   idempotency,
-  idempotencyOf,
   jsonBody,
   jsonResponse,
   ProblemResponses,
@@ -117,7 +117,7 @@ function attemptRoute(deps: AppDeps) {
     path: "/v1/callbacks/{id}/attempts",
     summary: "Log a call-back attempt (the caller must hold the claim)",
     security: bearerSecurity,
-    middleware: [requireRoles(...roles), idempotency(deps.database, { inTransaction: true })] as const,
+    middleware: [requireRoles(...roles), idempotency()] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(AttemptInput) },
     responses: { 201: jsonResponse(CallbackTask, "Logged"), 422: UnprocessableResponse, ...ProblemResponses },
   });
@@ -129,7 +129,7 @@ function outcomeRoute(deps: AppDeps) {
     path: "/v1/callbacks/{id}/outcome",
     summary: "Close the task: accepted (optionally asking for a group place), declined, referred elsewhere",
     security: bearerSecurity,
-    middleware: [requireRoles(...roles), idempotency(deps.database, { inTransaction: true })] as const,
+    middleware: [requireRoles(...roles), idempotency()] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(OutcomeInput) },
     responses: { 201: jsonResponse(CallbackTask, "Closed"), 422: UnprocessableResponse, ...ProblemResponses },
   });
@@ -164,38 +164,30 @@ export function callbackRoutes(deps: AppDeps) {
     })
     .openapi(attemptRoute(deps), async (c) => {
       // The answer is stored with the change, so a retried request replays it and never repeats it.
-      const save = idempotencyOf(c);
-      let body: ReturnType<typeof present> | undefined;
-      await recordAttempt(
+      const now = deps.clock.now();
+      const task = await recordAttempt(
         deps,
         principalOf(c),
         scopeOf(c),
         c.req.valid("param").id,
         c.req.valid("json"),
         c.var.requestId,
-        async (tx, task) => {
-          body = present(task, deps.clock.now());
-          await save.save(tx, 201, body);
-        },
+        answerOnce(c, 201, (updated: TaskRow) => present(updated, now)),
       );
-      return c.json(body!, 201);
+      return c.json(present(task, now), 201);
     })
     .openapi(outcomeRoute(deps), async (c) => {
       // The answer is stored with the change, so a retried request replays it and never repeats it.
-      const save = idempotencyOf(c);
-      let body: ReturnType<typeof present> | undefined;
-      await recordOutcome(
+      const now = deps.clock.now();
+      const task = await recordOutcome(
         deps,
         principalOf(c),
         scopeOf(c),
         c.req.valid("param").id,
         c.req.valid("json"),
         c.var.requestId,
-        async (tx, task) => {
-          body = present(task, deps.clock.now());
-          await save.save(tx, 201, body);
-        },
+        answerOnce(c, 201, (updated: TaskRow) => present(updated, now)),
       );
-      return c.json(body!, 201);
+      return c.json(present(task, now), 201);
     });
 }

@@ -2,18 +2,18 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, ReferralStatus } from "@relais/contracts";
 import {
   type AppEnv,
+  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
   idempotency,
-  idempotencyOf,
   jsonBody,
   jsonResponse,
   ProblemResponses,
   principalOf,
   requireRoles,
 } from "@relais/service-kit";
-import { fileReferral } from "../actions/file-referral.js";
+import { type FiledReferral as Filed, fileReferral } from "../actions/file-referral.js";
 import { policeStatus } from "../actions/police-status.js";
 import { readReferral } from "../actions/read-referral.js";
 import type { AppDeps } from "../app.js";
@@ -143,7 +143,7 @@ function fileRoute(deps: AppDeps) {
     summary: "File a referral after a police intervention",
     description: "The filing zone is the token's `zone` claim, or its subject when it has none.",
     security: bearerSecurity,
-    middleware: [requireRoles("police"), idempotency(deps.database, { inTransaction: true })] as const,
+    middleware: [requireRoles("police"), idempotency()] as const,
     request: { headers: IdempotencyKeyHeader, body: jsonBody(ReferralInput) },
     responses: { 201: jsonResponse(FiledReferral, "Filed"), ...ProblemResponses },
   });
@@ -159,7 +159,7 @@ export function referralRoutes(deps: AppDeps) {
         zoneOf(c),
         c.req.valid("json"),
         c.var.requestId,
-        idempotencyOf(c),
+        answerOnce(c, 201, (filed: Filed) => filed),
       );
       return c.json(filed, 201);
     })

@@ -1,0 +1,15 @@
+CREATE TABLE `team_tasks` (
+	`task_id` text PRIMARY KEY NOT NULL,
+	`org_id` text NOT NULL,
+	`person_ref` text NOT NULL,
+	`team` text NOT NULL,
+	`role` text NOT NULL,
+	`referral_id` text NOT NULL,
+	`since` text NOT NULL,
+	`until` text,
+	`outcome` text
+);
+--> statement-breakpoint
+CREATE INDEX `team_tasks_person` ON `team_tasks` (`org_id`,`person_ref`);--> statement-breakpoint
+ALTER TABLE `contacts` ADD `source` text DEFAULT 'referral' NOT NULL;--> statement-breakpoint
+ALTER TABLE `contacts` ADD `source_id` text DEFAULT '' NOT NULL;

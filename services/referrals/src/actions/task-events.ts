@@ -1,0 +1,39 @@
+// What other services learn of a call-back task's life: which team holds which person's task, from
+// when to when. Notifications scopes a caseworker's access to contact details by it.
+import { CallbackClosed, CallbackOpened, type CallbackOutcome, createEvent } from "@relais/contracts";
+import type { callbackTasks } from "../db/schema.js";
+
+type Task = Pick<
+  typeof callbackTasks.$inferSelect,
+  "id" | "orgId" | "referralId" | "personRef" | "role" | "team"
+>;
+
+function ref(task: Task) {
+  return {
+    taskId: task.id,
+    referralId: task.referralId,
+    personRef: task.personRef,
+    role: task.role,
+    team: task.team,
+  };
+}
+
+export function taskOpened(task: Task, at: Date, correlationId: string) {
+  return createEvent(CallbackOpened, {
+    orgId: task.orgId,
+    source: "referrals",
+    correlationId,
+    occurredAt: at,
+    data: { ...ref(task), openedAt: at.toISOString() },
+  });
+}
+
+export function taskClosed(task: Task, outcome: CallbackOutcome, at: Date, correlationId: string) {
+  return createEvent(CallbackClosed, {
+    orgId: task.orgId,
+    source: "referrals",
+    correlationId,
+    occurredAt: at,
+    data: { ...ref(task), outcome, closedAt: at.toISOString() },
+  });
+}
