@@ -8,11 +8,19 @@ import { growthBench } from "./benches/growth.js";
 import { intakeBench } from "./benches/intake.js";
 import { recurrenceBench } from "./benches/recurrence.js";
 import { reminderBench } from "./benches/reminders.js";
+import { startupBench } from "./benches/startup.js";
 import type { Bench, BenchContext, BenchResult, Figure } from "./lib/figures.js";
 import { describeMachine } from "./lib/machine.js";
 import { formatTable } from "./lib/table.js";
 
-const BENCHES: Bench[] = [intakeBench, reminderBench, recurrenceBench, growthBench, crossServiceBench];
+const BENCHES: Bench[] = [
+  startupBench,
+  intakeBench,
+  reminderBench,
+  recurrenceBench,
+  growthBench,
+  crossServiceBench,
+];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

@@ -467,80 +467,103 @@ export async function settleFlow(stack: Stack, totals: FlowTotals, timeoutMs = 1
     );
   }
 
-  const problems: string[] = [];
-  const expectCount = async (what: string, path: string, sql: string, expected: number) => {
-    const actual = await count(path, sql);
-    if (actual !== expected) problems.push(`${what}: ${actual}, expected ${expected}`);
-  };
   const r = referrals.databasePath;
   const g = groups.databasePath;
   const n = notifications.databasePath;
-  await expectCount("referrals", r, "SELECT count(*) FROM referrals", totals.referrals);
-  await expectCount("tasks", r, "SELECT count(*) FROM callback_tasks", people);
-  await expectCount("tasks per person", r, "SELECT count(DISTINCT person_ref) FROM callback_tasks", people);
-  await expectCount(
-    "accepted tasks",
-    r,
-    "SELECT count(*) FROM callback_tasks WHERE outcome = 'accepted'",
-    people,
-  );
-  await expectCount("attempts", r, "SELECT count(*) FROM callback_attempts", people);
-  await expectCount("placements", g, "SELECT count(*) FROM placements", people);
-  await expectCount(
-    "placements per person",
-    g,
-    "SELECT count(DISTINCT referral_id || person_ref) FROM placements",
-    people,
-  );
-  await expectCount("enrolments", g, "SELECT count(*) FROM enrolments", people);
-  await expectCount("enrolments per person", g, "SELECT count(DISTINCT person_ref) FROM enrolments", people);
-  await expectCount("separations", g, "SELECT count(*) FROM separations", people);
-  await expectCount("contacts", n, "SELECT count(*) FROM contacts", people);
-  await expectCount(
-    "invites per person",
-    n,
-    "SELECT count(DISTINCT person_ref) FROM messages WHERE template = 'enrolment_confirmed'",
-    people,
-  );
-  await expectCount(
-    "invite messages",
-    n,
-    "SELECT count(*) FROM messages WHERE template = 'enrolment_confirmed'",
-    people,
-  );
-  await expectCount(
-    "due alerts",
-    n,
-    "SELECT count(*) FROM messages WHERE template = 'callback_due'",
-    announced,
-  );
-  await expectCount(
-    "due alerts applied",
-    n,
-    "SELECT count(*) FROM inbox WHERE consumer = 'notifications-callback-due'",
-    announced,
-  );
-  await expectCount("messages not sent", n, "SELECT count(*) FROM messages WHERE status <> 'sent'", 0);
-  for (const service of Object.values(stack.services)) {
-    await expectCount(
-      `${service.name} dead letters`,
-      service.databasePath,
-      "SELECT count(*) FROM dead_letters",
-      0,
-    );
-  }
   const servers = stack.cluster?.urls ?? stack.nats.url;
-  const subjects: [string, string, number][] = [
-    ["REFERRALS", "referrals.referral.received", totals.referrals],
-    ["REFERRALS", "referrals.callback.due", announced],
-    ["REFERRALS", "referrals.support.requested", people],
-    ["GROUPS", "groups.enrolment.confirmed", people],
-  ];
-  for (const [stream, subject, expected] of subjects) {
-    const actual = await subjectMessages(servers, stream, subject);
-    if (actual !== expected) problems.push(`${subject} in ${stream}: ${actual}, expected ${expected}`);
+  /** Every count this flow promises, and how far each is off. */
+  const exactlyOnce = async () => {
+    const problems: Array<{ what: string; actual: number; expected: number }> = [];
+    const expectCount = async (what: string, path: string, sql: string, expected: number) => {
+      const actual = await count(path, sql);
+      if (actual !== expected) problems.push({ what, actual, expected });
+    };
+    await expectCount("referrals", r, "SELECT count(*) FROM referrals", totals.referrals);
+    await expectCount("tasks", r, "SELECT count(*) FROM callback_tasks", people);
+    await expectCount("tasks per person", r, "SELECT count(DISTINCT person_ref) FROM callback_tasks", people);
+    await expectCount(
+      "accepted tasks",
+      r,
+      "SELECT count(*) FROM callback_tasks WHERE outcome = 'accepted'",
+      people,
+    );
+    await expectCount("attempts", r, "SELECT count(*) FROM callback_attempts", people);
+    await expectCount("placements", g, "SELECT count(*) FROM placements", people);
+    await expectCount(
+      "placements per person",
+      g,
+      "SELECT count(DISTINCT referral_id || person_ref) FROM placements",
+      people,
+    );
+    await expectCount("enrolments", g, "SELECT count(*) FROM enrolments", people);
+    await expectCount(
+      "enrolments per person",
+      g,
+      "SELECT count(DISTINCT person_ref) FROM enrolments",
+      people,
+    );
+    await expectCount("separations", g, "SELECT count(*) FROM separations", people);
+    await expectCount("contacts", n, "SELECT count(*) FROM contacts", people);
+    await expectCount(
+      "invites per person",
+      n,
+      "SELECT count(DISTINCT person_ref) FROM messages WHERE template = 'enrolment_confirmed'",
+      people,
+    );
+    await expectCount(
+      "invite messages",
+      n,
+      "SELECT count(*) FROM messages WHERE template = 'enrolment_confirmed'",
+      people,
+    );
+    await expectCount(
+      "due alerts",
+      n,
+      "SELECT count(*) FROM messages WHERE template = 'callback_due'",
+      announced,
+    );
+    await expectCount(
+      "due alerts applied",
+      n,
+      "SELECT count(*) FROM inbox WHERE consumer = 'notifications-callback-due'",
+      announced,
+    );
+    await expectCount("messages not sent", n, "SELECT count(*) FROM messages WHERE status <> 'sent'", 0);
+    for (const service of Object.values(stack.services)) {
+      await expectCount(
+        `${service.name} dead letters`,
+        service.databasePath,
+        "SELECT count(*) FROM dead_letters",
+        0,
+      );
+    }
+    const subjects: [string, string, number][] = [
+      ["REFERRALS", "referrals.referral.received", totals.referrals],
+      ["REFERRALS", "referrals.callback.due", announced],
+      ["REFERRALS", "referrals.support.requested", people],
+      ["GROUPS", "groups.enrolment.confirmed", people],
+    ];
+    for (const [stream, subject, expected] of subjects) {
+      const actual = await subjectMessages(servers, stream, subject);
+      if (actual !== expected) problems.push({ what: `${subject} in ${stream}`, actual, expected });
+    }
+    return problems;
+  };
+  // Wait for every effect counted, not only the ones above: a consumer that lost its node may
+  // catch up a few seconds after the others. Too many never becomes right, so that fails at once.
+  let problems = await exactlyOnce();
+  while (
+    problems.length > 0 &&
+    !problems.some((p) => p.actual > p.expected) &&
+    Date.now() < started + timeoutMs
+  ) {
+    await sleep(250);
+    problems = await exactlyOnce();
   }
-  if (problems.length > 0) throw new Error(`effects not exactly once:\n${problems.join("\n")}`);
+  if (problems.length > 0)
+    throw new Error(
+      `effects not exactly once:\n${problems.map((p) => `${p.what}: ${p.actual}, expected ${p.expected}`).join("\n")}`,
+    );
 
   let eventsApplied = 0;
   for (const service of Object.values(stack.services)) {

@@ -121,6 +121,28 @@ async function forgedTokens(): Promise<Array<{ label: string; token: string }>> 
     { label: "unknown role only", token: await sign({ org: "org-e2e", roles: ["superuser"] }) },
     { label: "no organisation", token: await sign({ roles: ["coordinator"] }) },
     { label: "garbage", token: "not.a.jwt" },
+    // A former member of staff's token: no expiry, a month-long life, or minted "in the future".
+    {
+      label: "no exp",
+      token: await new SignJWT({ org: "org-e2e", roles: ["coordinator"] })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("forger")
+        .setIssuedAt(now - 10)
+        .sign(new TextEncoder().encode(TEST_JWT_SECRET)),
+    },
+    {
+      label: "30-day lifetime",
+      token: await sign({ org: "org-e2e", roles: ["coordinator"] }, TEST_JWT_SECRET, now + 30 * 86_400),
+    },
+    {
+      label: "iat in the future",
+      token: await new SignJWT({ org: "org-e2e", roles: ["coordinator"] })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("forger")
+        .setIssuedAt(now + 3_600)
+        .setExpirationTime(now + 7_200)
+        .sign(new TextEncoder().encode(TEST_JWT_SECRET)),
+    },
   ];
 }
 

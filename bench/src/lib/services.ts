@@ -1,5 +1,6 @@
-// Starts Relais services as real processes (their own main.ts, as in production), each with a
-// libSQL file in the bench's temp folder and the test JWT secret.
+// Starts Relais services as real processes, each with a libSQL file in the bench's temp folder
+// and the test JWT secret: the bundle production runs (dist/main.js, built by `pnpm bench`
+// first), or a main.ts through tsx when BENCH_<SERVICE>_MAIN points at one.
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { generateRecipientKeyPair, recipientPublicKey } from "@relais/service-kit";
@@ -47,7 +48,12 @@ export async function startService(name: ServiceName, options: StartServiceOptio
   const url = `http://127.0.0.1:${port}`;
   const process = await spawnService({
     name,
-    command: [globalThis.process.execPath, ...(options.nodeArgs ?? []), "--import", "tsx", mainOf(name)],
+    command: [
+      globalThis.process.execPath,
+      ...(options.nodeArgs ?? []),
+      ...(mainOf(name).endsWith(".ts") ? ["--import", "tsx"] : []),
+      mainOf(name),
+    ],
     cwd: options.root,
     env: {
       PORT: String(port),
@@ -76,12 +82,12 @@ export async function startService(name: ServiceName, options: StartServiceOptio
   };
 }
 
-/** The drizzle migrations folder beside the service's main.ts (`<service>/drizzle`). */
+/** The drizzle migrations folder of the service (`<service>/drizzle`, beside src/ and dist/). */
 export function migrationsOf(name: ServiceName, root: string): string {
   return resolve(root, dirname(mainOf(name)), "../drizzle");
 }
 
-/** `BENCH_REFERRALS_MAIN=/elsewhere/src/main.ts` benches another checkout of one service. */
+/** `BENCH_REFERRALS_MAIN=/elsewhere/src/main.ts` (or its dist/main.js) benches another checkout of one service. */
 function mainOf(name: ServiceName): string {
-  return globalThis.process.env[`BENCH_${name.toUpperCase()}_MAIN`] ?? `services/${name}/src/main.ts`;
+  return globalThis.process.env[`BENCH_${name.toUpperCase()}_MAIN`] ?? `services/${name}/dist/main.js`;
 }

@@ -4,7 +4,7 @@
 import { type Envelope, type EventDefinition, newId, type StreamName } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
 import { and, eq } from "drizzle-orm";
-import { AckPolicy, DeliverPolicy, type JsMsg, nanos } from "nats";
+import { AckPolicy, ConsumerEvents, type ConsumerMessages, DeliverPolicy, type JsMsg, nanos } from "nats";
 import type { Logger } from "pino";
 
 import type { Bus } from "./connection.js";
@@ -32,6 +32,8 @@ export interface ConsumerDefinition {
   /** Messages handled at once (default 8). */
   concurrency?: number;
   ackWaitMs?: number;
+  /** How long one pull waits on the server; heartbeats come every half of it (default 5 s). */
+  pullExpiresMs?: number;
 }
 
 export interface ConsumerRunner {
@@ -69,13 +71,16 @@ export interface RunnerOptions {
 class PoisonError extends Error {}
 
 const DEFAULT_BACKOFF = [250, 1_000, 5_000, 15_000];
+const DEFAULT_PULL_EXPIRES_MS = 5_000;
+/** Missed-heartbeat reports (each covers two intervals) before the consume loop is rebuilt. */
+const MISSED_HEARTBEATS_BEFORE_REBUILD = 2;
 
 export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
   const { bus, database, logger, payloadBox } = options;
   const byDurable = new Map(options.consumers.map((c) => [c.durable, c]));
   let running = false;
   const loops: Promise<void>[] = [];
-  const stops: Array<() => Promise<void>> = [];
+  const stops = new Set<() => Promise<void>>();
 
   function decode(consumer: ConsumerDefinition, raw: string): { event?: Envelope; skip?: boolean } {
     let json: unknown;
@@ -210,6 +215,35 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
     }
   }
 
+  /**
+   * Ends `messages` when the server behind it is gone for good: the consumer or its stream was
+   * lost, or heartbeats stayed missing after the library's own reset. nats.js resets a pull after
+   * missed heartbeats, but when the node that led the consumer died, that reset can wait out
+   * back-offs of a whole `expires` each while the consumer info times out; rebuilding (ensure the
+   * consumer, consume afresh) bounds the stall to a few heartbeat intervals.
+   */
+  async function watch(
+    consumer: ConsumerDefinition,
+    messages: ConsumerMessages,
+    activity: { missed: number },
+  ) {
+    for await (const status of await messages.status()) {
+      const lost =
+        status.type === ConsumerEvents.ConsumerNotFound ||
+        status.type === ConsumerEvents.StreamNotFound ||
+        status.type === ConsumerEvents.ConsumerDeleted;
+      if (status.type === ConsumerEvents.HeartbeatsMissed) activity.missed += 1;
+      if (lost || activity.missed >= MISSED_HEARTBEATS_BEFORE_REBUILD) {
+        logger.warn(
+          { consumer: consumer.durable, status: status.type, data: status.data },
+          "consumer lost its server; rebuilding",
+        );
+        messages.stop();
+        return;
+      }
+    }
+  }
+
   async function consumeLoop(consumer: ConsumerDefinition): Promise<void> {
     const concurrency = consumer.concurrency ?? 8;
     let failures = 0;
@@ -218,17 +252,29 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
         await ensureConsumer(consumer);
         const js = await bus.jetstream();
         const handle = await js.consumers.get(consumer.stream, consumer.durable);
-        const messages = await handle.consume({ max_messages: concurrency * 2 });
-        const inFlight = new Set<Promise<void>>();
-        stops.push(async () => {
-          await messages.close();
+        const messages = await handle.consume({
+          max_messages: concurrency * 2,
+          // Heartbeats every expires/2: a dead server shows within seconds, not 30 s.
+          expires: consumer.pullExpiresMs ?? DEFAULT_PULL_EXPIRES_MS,
         });
+        const inFlight = new Set<Promise<void>>();
+        const close = async () => {
+          await messages.close();
+        };
+        stops.add(close);
+        const activity = { missed: 0 };
+        void watch(consumer, messages, activity).catch(() => undefined);
         failures = 0;
-        for await (const msg of messages) {
-          const work = handleMessage(consumer, msg).finally(() => inFlight.delete(work));
-          inFlight.add(work);
-          if (inFlight.size >= concurrency) await Promise.race(inFlight);
-          if (!running) break;
+        try {
+          for await (const msg of messages) {
+            activity.missed = 0;
+            const work = handleMessage(consumer, msg).finally(() => inFlight.delete(work));
+            inFlight.add(work);
+            if (inFlight.size >= concurrency) await Promise.race(inFlight);
+            if (!running) break;
+          }
+        } finally {
+          stops.delete(close);
         }
         await Promise.all(inFlight);
       } catch (error) {
@@ -252,7 +298,7 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
     },
     async stop() {
       running = false;
-      await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+      await Promise.all([...stops].map((stop) => stop().catch(() => undefined)));
       await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     },
     async replay(deadLetterId) {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "./database.js";
+import { openDatabase, storageFaultOf } from "./database.js";
 
 const counters = sqliteTable("counters", {
   name: text("name").primaryKey(),
@@ -91,6 +91,25 @@ describe("openDatabase", () => {
     await expect(database.ping()).resolves.toBeUndefined();
     const count = await database.db.select({ n: sql<number>`count(*)` }).from(counters);
     expect(Number(count[0]?.n)).toBe(1);
+    database.close();
+  });
+
+  it("names a storage fault SQLite reports, and probes with a real write before saying writes go again", async () => {
+    const database = await open();
+    await expect(database.writable()).resolves.toBeUndefined();
+    // A database capped at its current size is as full as a full disk, to SQLite.
+    const full = await database
+      .write(async (tx) => {
+        const [row] = await tx.all<{ page_count: number }>(sql`PRAGMA page_count`);
+        await tx.run(sql.raw(`PRAGMA max_page_count = ${Number(row?.page_count)}`));
+        await tx.insert(counters).values({ name: "x".repeat(100_000), value: 1 });
+      })
+      .catch((error: unknown) => error);
+    expect(storageFaultOf(full)).toBe("SQLITE_FULL");
+    expect(storageFaultOf(new Error("rule broken"))).toBeUndefined();
+    expect(storageFaultOf(Object.assign(new Error("wrapped"), { cause: full }))).toBe("SQLITE_FULL");
+    // The one-page probe fits, so the database reports itself writable again.
+    await expect(database.writable()).resolves.toBeUndefined();
     database.close();
   });
 });

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
+import { sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 
@@ -25,7 +26,31 @@ export interface Database<S extends Schema = Schema> {
   /** Called after every committed `write`: the outbox relay wakes on it instead of polling. */
   onCommit(listener: () => void): () => void;
   ping(): Promise<void>;
+  /**
+   * Resolves when writes go through. After a write failed on a storage fault (disk full,
+   * read-only, I/O error) it tries a one-page write, so readiness recovers on its own once the
+   * disk does; otherwise it costs nothing.
+   */
+  writable(): Promise<void>;
   close(): void;
+}
+
+// SQLite's primary result codes for a disk that cannot take or give data. Extended codes
+// (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED…) share the prefix.
+const STORAGE_FAULTS = ["SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN"];
+const STORAGE_ERRNOS = ["ENOSPC", "EROFS", "EIO", "EDQUOT"];
+
+/** The code of the storage fault behind `error` (looking through its causes), or undefined. */
+export function storageFaultOf(error: unknown): string | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (STORAGE_FAULTS.some((fault) => code === fault || code.startsWith(`${fault}_`))) return code;
+      if (STORAGE_ERRNOS.includes(code)) return code;
+    }
+    cause = cause.cause;
+  }
+  return undefined;
 }
 
 export interface OpenDatabaseOptions<S extends Schema> {
@@ -58,17 +83,37 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
   const committer = createGroupCommitter(db, () => {
     for (const listener of listeners) listener();
   });
+  // The last write's storage fault, until a write commits again.
+  let fault: unknown;
+  const write = async <T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T> => {
+    try {
+      const value = await committer.run(fn);
+      fault = undefined;
+      return value;
+    } catch (error) {
+      if (storageFaultOf(error)) fault = error;
+      throw error;
+    }
+  };
   return {
     db,
     client,
     url: options.url,
-    write: (fn) => committer.run(fn),
+    write,
     onCommit(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async ping() {
       await client.execute("SELECT 1");
+    },
+    async writable() {
+      if (fault === undefined) return;
+      // Rewriting the header's user_version (unused by drizzle) dirties one page: a real write.
+      await write(async (tx) => {
+        const [row] = await tx.all<{ user_version: number }>(sql`PRAGMA user_version`);
+        await tx.run(sql.raw(`PRAGMA user_version = ${Number(row?.user_version ?? 0)}`));
+      });
     },
     close() {
       client.close();

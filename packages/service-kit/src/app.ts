@@ -1,11 +1,10 @@
 // The Hono app every service starts from: request plumbing, errors, health, metrics and docs.
 
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import type { Principal, TokenVerifier } from "./auth.js";
+import { mountDocs } from "./docs.js";
+import { limitBody, requireMetricsToken, securityHeaders } from "./edge.js";
 import { notFound, onError } from "./error-handler.js";
-import { problemResponse } from "./errors.js";
 import { mountHealth, type ReadinessCheck } from "./health.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -30,6 +29,8 @@ export interface ServiceAppOptions {
   verifyToken: TokenVerifier;
   readiness: ReadinessCheck[];
   bodyLimitBytes?: number;
+  /** `/metrics` answers only `Authorization: Bearer <metricsToken>`; without one it is a 404. */
+  metricsToken?: string;
   metrics?: Metrics;
   readinessTimeoutMs?: number;
 }
@@ -41,26 +42,18 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<AppEnv
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
 
   app.use("*", observe({ logger: options.logger, metrics, verifyToken: options.verifyToken }));
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-      onError: (c) =>
-        problemResponse(c, {
-          status: 413,
-          code: "payload_too_large",
-          title: "Payload too large",
-          detail: `The request body exceeds ${options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES} bytes`,
-        }),
-    }),
-  );
+  app.use("*", securityHeaders());
+  app.use("*", limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
   app.onError(onError);
   app.notFound(notFound);
 
   mountHealth(app, options.readiness, options.readinessTimeoutMs ?? 2_000);
-  app.get("/metrics", async (c) => {
-    return c.body(await metrics.registry.metrics(), 200, { "Content-Type": metrics.registry.contentType });
-  });
+  const { metricsToken } = options;
+  if (metricsToken) {
+    app.get("/metrics", requireMetricsToken(metricsToken), async (c) => {
+      return c.body(await metrics.registry.metrics(), 200, { "Content-Type": metrics.registry.contentType });
+    });
+  }
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER_SCHEME, {
     type: "http",
@@ -71,7 +64,7 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<AppEnv
     openapi: "3.1.0",
     info: { title: options.name, version: options.version },
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: `${options.name} API` }));
+  mountDocs(app, `${options.name} API`);
 
   return app;
 }

@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemOf, SECRET, startWidgetsApp, token, type WidgetsApp } from "../test/widgets-app.js";
 import { hs256Verifier, jwksVerifier, signDevToken } from "./auth.js";
+import { verifierFromConfig } from "./config.js";
 import { Unauthorized } from "./errors.js";
 
 describe("hs256Verifier", () => {
@@ -56,6 +57,82 @@ describe("hs256Verifier", () => {
       audience: "groups",
     });
     expect((await strict(good)).roles).toEqual(["admin"]);
+  });
+});
+
+describe("token lifetime and clock skew", () => {
+  const verify = hs256Verifier(SECRET);
+  const now = () => Math.floor(Date.now() / 1_000);
+  const sign = (times: { iat?: number; nbf?: number; exp?: number }) => {
+    let jwt = new SignJWT({ org: "org-a", roles: ["coordinator"] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("u");
+    if (times.iat !== undefined) jwt = jwt.setIssuedAt(times.iat);
+    if (times.nbf !== undefined) jwt = jwt.setNotBefore(times.nbf);
+    if (times.exp !== undefined) jwt = jwt.setExpirationTime(times.exp);
+    return jwt.sign(new TextEncoder().encode(SECRET));
+  };
+  const refusal = async (jwt: Promise<string>) => {
+    const error = await verify(await jwt).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Unauthorized);
+    return (error as Unauthorized).detail;
+  };
+
+  it("refuses a token without exp, which would never expire", async () => {
+    expect(await refusal(sign({ iat: now() }))).toBe("Token has no expiry (exp)");
+  });
+
+  it("refuses a lifetime over 12 h by default, and accepts exactly 12 h", async () => {
+    expect(await refusal(sign({ iat: now(), exp: now() + 12 * 3_600 + 60 }))).toBe(
+      "Token lifetime exceeds 43200 seconds",
+    );
+    // Without iat the lifetime is counted from now.
+    expect(await refusal(sign({ exp: now() + 30 * 86_400 }))).toBe("Token lifetime exceeds 43200 seconds");
+    // An old token of a long lifetime is refused even though little of it is left.
+    expect(await refusal(sign({ iat: now() - 6 * 86_400, exp: now() + 600 }))).toBe(
+      "Token lifetime exceeds 43200 seconds",
+    );
+    expect((await verify(await sign({ iat: now(), exp: now() + 12 * 3_600 }))).sub).toBe("u");
+  });
+
+  it("takes the maximum lifetime from the configuration", async () => {
+    const short = hs256Verifier(SECRET, { maxLifetimeSeconds: 900 });
+    await expect(short(await sign({ iat: now(), exp: now() + 3_600 }))).rejects.toBeInstanceOf(Unauthorized);
+    expect((await short(await sign({ iat: now(), exp: now() + 900 }))).sub).toBe("u");
+  });
+
+  it("refuses iat or nbf more than 60 s in the future, and allows a small skew", async () => {
+    expect(await refusal(sign({ iat: now() + 120, exp: now() + 3_600 }))).toBe(
+      "Token issued in the future (iat)",
+    );
+    expect(await refusal(sign({ iat: now(), nbf: now() + 120, exp: now() + 3_600 }))).toBe(
+      "Token not valid yet (nbf)",
+    );
+    expect((await verify(await sign({ iat: now() + 30, nbf: now() + 30, exp: now() + 3_600 }))).sub).toBe(
+      "u",
+    );
+    const strict = hs256Verifier(SECRET, { clockSkewSeconds: 0 });
+    await expect(strict(await sign({ iat: now() + 30, exp: now() + 3_600 }))).rejects.toBeInstanceOf(
+      Unauthorized,
+    );
+  });
+
+  it("takes both limits from JWT_MAX_LIFETIME and JWT_CLOCK_SKEW", async () => {
+    const configured = verifierFromConfig({
+      JWT_SECRET: SECRET,
+      JWT_MAX_LIFETIME: 600,
+      JWT_CLOCK_SKEW: 5,
+    });
+    await expect(configured(await sign({ iat: now(), exp: now() + 3_600 }))).rejects.toBeInstanceOf(
+      Unauthorized,
+    );
+    await expect(configured(await sign({ iat: now() + 30, exp: now() + 300 }))).rejects.toBeInstanceOf(
+      Unauthorized,
+    );
+    expect((await configured(await sign({ iat: now(), exp: now() + 300 }))).sub).toBe("u");
   });
 });
 

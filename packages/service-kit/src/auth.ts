@@ -24,35 +24,67 @@ export type TokenVerifier = (token: string) => Promise<Principal>;
 export interface ClaimChecks {
   issuer?: string;
   audience?: string;
+  /** The longest a token may live, `exp - iat` (or `exp - now` without `iat`). Default 12 h. */
+  maxLifetimeSeconds?: number;
+  /** How far `iat` and `nbf` may lie in the future, and `exp` in the past. Default 60 s. */
+  clockSkewSeconds?: number;
 }
+
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3_600;
+export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
 
 export function hs256Verifier(secret: string, checks: ClaimChecks = {}): TokenVerifier {
   const key = new TextEncoder().encode(secret);
   return (token) =>
-    verifyWith(() => jwtVerify(token, key, { ...verifyOptions(checks), algorithms: ["HS256"] }));
+    verifyWith(checks, () => jwtVerify(token, key, { ...verifyOptions(checks), algorithms: ["HS256"] }));
 }
 
 export function jwksVerifier(options: { url: string } & ClaimChecks): TokenVerifier {
   const jwks = createRemoteJWKSet(new URL(options.url));
-  return (token) => verifyWith(() => jwtVerify(token, jwks, verifyOptions(options)));
+  return (token) => verifyWith(options, () => jwtVerify(token, jwks, verifyOptions(options)));
 }
 
 function verifyOptions(checks: ClaimChecks): JWTVerifyOptions {
   return {
     ...(checks.issuer ? { issuer: checks.issuer } : {}),
     ...(checks.audience ? { audience: checks.audience } : {}),
+    requiredClaims: ["exp"],
+    clockTolerance: checks.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
   };
 }
 
-async function verifyWith(verify: () => Promise<{ payload: JWTPayload }>): Promise<Principal> {
+async function verifyWith(
+  checks: ClaimChecks,
+  verify: () => Promise<{ payload: JWTPayload }>,
+): Promise<Principal> {
   let payload: JWTPayload;
   try {
     ({ payload } = await verify());
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new Unauthorized("Token expired");
+    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "exp")
+      throw new Unauthorized("Token has no expiry (exp)");
+    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "nbf")
+      throw new Unauthorized("Token not valid yet (nbf)");
     throw new Unauthorized("Invalid token");
   }
+  checkLifetime(payload, checks);
   return principalFromClaims(payload);
+}
+
+/**
+ * A token that never expires, or lives longer than a working day, outlives the job of the
+ * person it was issued to; one issued "in the future" was minted to get around that.
+ */
+function checkLifetime(payload: JWTPayload, checks: ClaimChecks): void {
+  const now = Math.floor(Date.now() / 1_000);
+  const skew = checks.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  const max = checks.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const { exp, iat } = payload;
+  if (typeof exp !== "number") throw new Unauthorized("Token has no expiry (exp)");
+  if (iat !== undefined && (typeof iat !== "number" || iat > now + skew))
+    throw new Unauthorized("Token issued in the future (iat)");
+  if (exp - Math.min(iat ?? now, now) > max) throw new Unauthorized(`Token lifetime exceeds ${max} seconds`);
 }
 
 const KNOWN_ROLES = new Set<string>(ROLES);

@@ -19,6 +19,7 @@ import { type BaseEnv, verifierFromConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { runService } from "./run.js";
 import type { SealedBox } from "./sealed-box.js";
+import type { EdgeOptions } from "./service-deps.js";
 
 export interface BootContext<S extends Schema> {
   env: BaseEnv;
@@ -29,6 +30,7 @@ export interface BootContext<S extends Schema> {
   clock: Clock;
   verifyToken: TokenVerifier;
   natsCheck: () => Promise<void>;
+  edge: EdgeOptions;
 }
 
 /** Something that runs beside HTTP: a scheduler loop, a webhook sender. */
@@ -64,6 +66,9 @@ export async function bootService<S extends Schema>(options: BootOptions<S>): Pr
   });
   const bus = connectBus({ servers: env.NATS_URL, name: options.name, logger });
   const relay = createOutboxRelay({ database, bus, logger });
+  // Not ready before the streams this service publishes to and consumes from exist: a client
+  // (or a test) that reads them as soon as /readyz says 200 must find them.
+  let streamsReady = false;
   const context: BootContext<S> = {
     env,
     logger,
@@ -72,7 +77,11 @@ export async function bootService<S extends Schema>(options: BootOptions<S>): Pr
     relay,
     clock: systemClock,
     verifyToken: verifierFromConfig(env),
-    natsCheck: () => bus.check(),
+    natsCheck: async () => {
+      await bus.check();
+      if (!streamsReady) throw new Error(`JetStream streams ${options.streams.join(", ")} not ensured yet`);
+    },
+    edge: { bodyLimitBytes: env.BODY_LIMIT_BYTES, metricsToken: env.METRICS_TOKEN },
   };
   const runner = createConsumerRunner({
     bus,
@@ -86,7 +95,10 @@ export async function bootService<S extends Schema>(options: BootOptions<S>): Pr
   relay.start();
   for (const task of background) task.start();
   // Streams and consumers come up whenever NATS does; HTTP does not wait for it.
-  void ensureStreamsUntilDone(bus, options.streams, env.NATS_REPLICAS, logger).then(() => runner.start());
+  void ensureStreamsUntilDone(bus, options.streams, env.NATS_REPLICAS, logger).then(() => {
+    streamsReady = true;
+    runner.start();
+  });
 
   const app = options.createApp({ ...context, runner });
   await runService({

@@ -37,6 +37,22 @@ export const BaseEnv = z.object({
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  /** Seconds a token may live (`exp - iat`); longer ones are refused. */
+  JWT_MAX_LIFETIME: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int("expected a whole number of seconds")
+    .min(60, "expected at least 60 seconds")
+    .max(7 * 86_400, "expected at most a week (604800 seconds)")
+    .default(43_200),
+  /** Seconds an `iat` or `nbf` may lie in the future (the issuer's clock may run ahead). */
+  JWT_CLOCK_SKEW: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int("expected a whole number of seconds")
+    .min(0, "expected 0 or more seconds")
+    .max(600, "expected at most 600 seconds")
+    .default(60),
+  /** Bearer token the Prometheus scraper sends to `/metrics`; unset, `/metrics` is not served. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number({ error: "expected a number" })
     .int("expected a whole number")
@@ -80,9 +96,15 @@ function authProblems(env: Record<string, unknown>): Array<{ name: string; reaso
 
 /** The token verifier the configuration asks for. */
 export function verifierFromConfig(
-  config: Pick<BaseEnv, "JWT_SECRET" | "JWKS_URL" | "JWT_ISSUER" | "JWT_AUDIENCE">,
+  config: Pick<BaseEnv, "JWT_SECRET" | "JWKS_URL" | "JWT_ISSUER" | "JWT_AUDIENCE"> &
+    Partial<Pick<BaseEnv, "JWT_MAX_LIFETIME" | "JWT_CLOCK_SKEW">>,
 ): TokenVerifier {
-  const checks = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  const checks = {
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME,
+    clockSkewSeconds: config.JWT_CLOCK_SKEW,
+  };
   if (config.JWKS_URL) return jwksVerifier({ url: config.JWKS_URL, ...checks });
   if (config.JWT_SECRET) return hs256Verifier(config.JWT_SECRET, checks);
   throw new ConfigError([{ name: "JWT_SECRET / JWKS_URL", reason: "set exactly one of them" }]);

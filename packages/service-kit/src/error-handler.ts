@@ -1,10 +1,14 @@
 // The single place where anything thrown becomes a problem+json response.
+import { storageFaultOf } from "@relais/db";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./app.js";
 import { DomainError, problemResponse } from "./errors.js";
 import { StoredAnswer } from "./idempotency.js";
+
+/** What a 503 for a storage fault tells the client to wait before retrying. */
+export const STORAGE_RETRY_AFTER_S = 5;
 
 // hono's JSON validator reports unparseable bodies as a plain 400 with this message.
 const MALFORMED_JSON = "Malformed JSON in request body";
@@ -35,6 +39,18 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof HTTPException) {
     if (error.status >= 500) c.var.logger?.error({ err: error }, "server error");
     return httpProblem(c, error);
+  }
+  const fault = storageFaultOf(error);
+  if (fault) {
+    // The disk, not the request: the transaction rolled back, so the client may safely retry.
+    c.var.logger?.warn({ err: error, fault }, "storage fault");
+    return problemResponse(c, {
+      status: 503,
+      code: "storage_unavailable",
+      title: "Storage unavailable",
+      detail: "The service cannot write its data right now and changed nothing; retry later",
+      headers: { "Retry-After": String(STORAGE_RETRY_AFTER_S) },
+    });
   }
   c.var.logger?.error({ err: error }, "unhandled error");
   return problemResponse(c, {

@@ -6,6 +6,8 @@ export * from "./claims.js";
 export * from "./clock.js";
 export * from "./config.js";
 export * from "./dead-letter-routes.js";
+export * from "./docs.js";
+export * from "./edge.js";
 export * from "./error-handler.js";
 export * from "./errors.js";
 export * from "./health.js";

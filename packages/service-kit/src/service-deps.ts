@@ -13,12 +13,24 @@ export interface ServiceDeps<S extends Schema = Schema> {
   clock: Clock;
   runner: ConsumerRunner;
   natsCheck: () => Promise<void>;
+  /** The HTTP edge's settings from the environment; tests leave it out (no /metrics). */
+  edge?: EdgeOptions;
 }
 
-/** `/readyz` of a service: its database answers and NATS is connected. */
+/** What `createServiceApp` takes from the environment: `BODY_LIMIT_BYTES`, `METRICS_TOKEN`. */
+export interface EdgeOptions {
+  bodyLimitBytes?: number;
+  metricsToken?: string;
+}
+
+/**
+ * `/readyz` of a service: its database answers and takes writes (after a storage fault, until a
+ * probe write goes through again), and NATS is connected.
+ */
 export function serviceReadiness(deps: Pick<ServiceDeps, "database" | "natsCheck">): ReadinessCheck[] {
   return [
     { name: "database", check: () => deps.database.ping() },
+    { name: "storage", check: () => deps.database.writable() },
     { name: "nats", check: deps.natsCheck },
   ];
 }

@@ -1,5 +1,6 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+export { deadLetters } from "@relais/bus";
 export { auditLog } from "../src/audit.js";
 export { idempotencyKeys } from "../src/idempotency.js";
 

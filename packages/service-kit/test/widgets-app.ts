@@ -53,7 +53,7 @@ const WidgetInput = z.object({
 const Widget = z.object({ id: z.string(), name: z.string(), size: z.number(), tags: z.array(z.string()) });
 
 export async function startWidgetsApp(
-  options: { readiness?: ReadinessCheck[]; bodyLimitBytes?: number } = {},
+  options: { readiness?: ReadinessCheck[]; bodyLimitBytes?: number; metricsToken?: string } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), "service-kit-"));
   const database = await openDatabase({
@@ -78,6 +78,7 @@ export async function startWidgetsApp(
     verifyToken: hs256Verifier(SECRET),
     readiness: options.readiness ?? [{ name: "database", check: () => database.ping() }],
     bodyLimitBytes: options.bodyLimitBytes,
+    metricsToken: options.metricsToken,
   });
   let effects = 0;
 

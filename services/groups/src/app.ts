@@ -27,6 +27,7 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger,
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
+    ...deps.edge,
   });
   return app
     .route("/", groupRoutes(deps))

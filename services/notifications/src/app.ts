@@ -24,6 +24,7 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger,
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
+    ...deps.edge,
   });
   const service = app
     .route("/", contactRoutes(deps))

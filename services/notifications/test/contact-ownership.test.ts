@@ -128,7 +128,9 @@ describe("a contact belongs to the organisation that created it", () => {
       expect(ofB.status).toBe(200);
       expect(ofB.body).toMatchObject({ email: INTRUDER, role: "participant", displayName: null });
       expect(ofB.body.createdBy).toEqual({ kind: "enrolment", id: "enr-b-1" });
-      for (const secret of [victim.name, victim.email, `"role":"victim"`, "09:15", "11:45"])
+      // Nothing of A's: not her name, address, role, nor her safe windows.
+      expect(ofB.body.preferences.safeWindows).toEqual([]);
+      for (const secret of [victim.name, victim.email, `"role":"victim"`, `"from":"09:15"`, `"to":"11:45"`])
         expect(ofB.text).not.toContain(secret);
       // B's caseworker, even one whose team bears the name of A's team, reaches nothing.
       const caseworkerB = await mintToken({ role: "caseworker", org: B, claims: { teams: ["victims"] } });

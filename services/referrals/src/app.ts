@@ -26,6 +26,7 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger,
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
+    ...deps.edge,
   });
   return app
     .route("/", referralRoutes(deps))

@@ -1,0 +1,79 @@
+// Who sees which dead letters: coordinators and admins of the event's organisation, and nobody
+// over HTTP when the event named no organisation (docs/security.md, "Dead letters and admin").
+import type { ConsumerRunner } from "@relais/bus";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "../test/schema.js";
+import { startWidgetsApp, token, type WidgetsApp } from "../test/widgets-app.js";
+import { deadLetterRoutes } from "./dead-letter-routes.js";
+
+let kit: WidgetsApp;
+const replayed: string[] = [];
+
+// The runner's in-memory twin: replay marks the row, as the real one does after its handler ran.
+const runner: ConsumerRunner = {
+  start() {},
+  async stop() {},
+  async replay(id) {
+    replayed.push(id);
+    return { status: "replayed" };
+  },
+};
+
+const letter = (id: string, orgId: string | null) => ({
+  id,
+  consumer: "widgets-consumer",
+  stream: "GROUPS",
+  subject: "groups.enrolment.confirmed",
+  eventId: `evt-${id}`,
+  orgId,
+  payload: "{}",
+  error: "boom",
+  deliveries: 5,
+  createdAt: "2026-01-01T10:00:00.000Z",
+});
+
+beforeAll(async () => {
+  kit = await startWidgetsApp();
+  kit.app.route("/", deadLetterRoutes({ database: kit.database, runner }));
+  await kit.database.db
+    .insert(schema.deadLetters)
+    .values([letter("dl-1-mine", "org-a"), letter("dl-2-theirs", "org-b"), letter("dl-3-nobody", null)]);
+});
+afterAll(() => kit.close());
+
+const list = async (jwt: string) => {
+  const response = await kit.app.request("/v1/dead-letters", { headers: { Authorization: `Bearer ${jwt}` } });
+  return {
+    status: response.status,
+    ids: ((await response.json()) as { items?: Array<{ id: string }> }).items?.map((i) => i.id),
+  };
+};
+const replay = async (jwt: string, id: string) =>
+  (
+    await kit.app.request(`/v1/dead-letters/${id}/replay`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${jwt}` },
+    })
+  ).status;
+
+describe("dead letters", () => {
+  it("lists only the caller's organisation's, for coordinators and admins alike", async () => {
+    expect(await list(await token(["coordinator"]))).toEqual({ status: 200, ids: ["dl-1-mine"] });
+    expect(await list(await token(["admin"]))).toEqual({ status: 200, ids: ["dl-1-mine"] });
+    expect(await list(await token(["admin"], { org: "org-b" }))).toEqual({
+      status: 200,
+      ids: ["dl-2-theirs"],
+    });
+    expect((await list(await token(["caseworker"]))).status).toBe(403);
+  });
+
+  it("replays nothing of another organisation and nothing that named none, not even for admin", async () => {
+    const admin = await token(["admin"]);
+    expect(await replay(admin, "dl-3-nobody")).toBe(404);
+    expect(await replay(admin, "dl-2-theirs")).toBe(404);
+    expect(await replay(await token(["coordinator"]), "dl-3-nobody")).toBe(404);
+    expect(replayed).toEqual([]);
+    expect(await replay(await token(["coordinator"]), "dl-1-mine")).toBe(200);
+    expect(replayed).toEqual(["dl-1-mine"]);
+  });
+});
