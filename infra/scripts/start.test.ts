@@ -1,12 +1,63 @@
 // `pnpm start` as a user runs it: a real nats-server, the three services as processes, Ctrl-C.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort } from "@relais/testing";
+import { decodeJwt, jwtVerify } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = resolve(import.meta.dirname, "../..");
+
+/** `pnpm token …` as a user runs it, against the stack's data directory. */
+function devToken(dataDir: string, args: string[]): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dataDir };
+  delete env.JWT_SECRET;
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(root, "infra/scripts/token.ts"), ...args],
+    {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    },
+  );
+  if (run.status !== 0) throw new Error(`pnpm token ${args.join(" ")} failed: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+describe("pnpm token", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "relais-token-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("puts --zone and --team(s) into the claims, signed with RELAIS_DATA_DIR's secret", async () => {
+    const police = decodeJwt(devToken(dataDir, ["--role", "police", "--zone", "5277"]));
+    expect(police).toMatchObject({ org: "org-dev", roles: ["police"], zone: "5277" });
+    const worker = devToken(dataDir, [
+      "--role",
+      "caseworker",
+      "--team",
+      "a-victims",
+      "--teams",
+      "b-victims,c",
+    ]);
+    expect(decodeJwt(worker)).toMatchObject({
+      roles: ["caseworker"],
+      teams: ["a-victims", "b-victims", "c"],
+    });
+    const { JWT_SECRET } = JSON.parse(readFileSync(join(dataDir, "dev-secrets.json"), "utf8")) as {
+      JWT_SECRET: string;
+    };
+    await expect(jwtVerify(worker, new TextEncoder().encode(JWT_SECRET))).resolves.toBeDefined();
+    const claims = decodeJwt(worker);
+    expect(claims.exp! - claims.iat!).toBe(12 * 3_600);
+  });
+
+  it("refuses a lifetime the services would refuse", () => {
+    expect(() => devToken(dataDir, ["--role", "admin", "--expires", "30d"])).toThrow(/JWT_MAX_LIFETIME/);
+  });
+});
 
 describe("pnpm start", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "relais-stack-"));
@@ -83,20 +134,57 @@ describe("pnpm start", () => {
       });
       expect(filed.status, output).toBe(201);
       const { persons } = (await filed.json()) as { persons: Array<{ personRef: string }> };
+      // `pnpm token` signs with the stack's secret (RELAIS_DATA_DIR, no JWT_SECRET) and gives a
+      // caseworker the team that works Seraing's victims; the token `pnpm start` prints has none.
+      const worker = devToken(dataDir, ["--role", "caseworker", "--team", "vif-ment-fini-victims"]);
       const contactUrl = `http://127.0.0.1:${ports.NOTIFICATIONS_PORT}/v1/contacts/${persons[0]!.personRef}`;
       let contact: Response | undefined;
       for (let i = 0; i < 100 && contact?.status !== 200; i++) {
         if (i > 0) await new Promise((r) => setTimeout(r, 100));
-        // A coordinator reaches every contact of the organisation; a caseworker only through a
-        // task of their team, which the development token's caseworker has no claim to.
-        contact = await fetch(contactUrl, { headers: { authorization: `Bearer ${tokens.coordinator}` } });
+        contact = await fetch(contactUrl, { headers: { authorization: `Bearer ${worker}` } });
       }
       expect(contact?.status).toBe(200);
       expect(await contact!.json()).toMatchObject({ email: "victim@example.org", language: "fr" });
+
+      const queueUrl = `http://127.0.0.1:${ports.REFERRALS_PORT}/v1/callbacks`;
+      const queue = await fetch(queueUrl, { headers: { authorization: `Bearer ${worker}` } });
+      expect(queue.status).toBe(200);
+      const { items } = (await queue.json()) as { items: Array<{ personRef: string }> };
+      expect(items.map((task) => task.personRef)).toContain(persons[0]!.personRef);
+      const teamless = await fetch(queueUrl, { headers: { authorization: `Bearer ${tokens.caseworker}` } });
+      expect(teamless.status).toBe(403);
     } finally {
       child.kill("SIGINT");
     }
     expect(await exited).toBe(0);
     expect(output).not.toMatch(/did not stop in time/);
+  });
+
+  it("says which port is taken and which variable moves it when the NATS monitoring port is busy", async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, "127.0.0.1", done));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        RELAIS_DATA_DIR: dataDir,
+        NATS_PORT: String(await freePort()),
+        NATS_MONITOR_PORT: String(taken),
+        GROUPS_PORT: String(await freePort()),
+        REFERRALS_PORT: String(await freePort()),
+        NOTIFICATIONS_PORT: String(await freePort()),
+      };
+      delete env.NATS_URL;
+      const run = spawnSync(process.execPath, ["--import", "tsx", join(root, "infra/scripts/start.ts")], {
+        cwd: root,
+        env,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(`NATS monitoring port ${taken} is in use: set NATS_MONITOR_PORT`);
+    } finally {
+      blocker.close();
+    }
   });
 });

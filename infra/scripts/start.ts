@@ -16,10 +16,15 @@ const secrets = devSecrets(dataDir);
 const children: Array<{ name: string; process: ChildProcess }> = [];
 
 const services = [
-  { name: "groups", port: Number(process.env.GROUPS_PORT ?? 3001) },
-  { name: "referrals", port: Number(process.env.REFERRALS_PORT ?? 3002) },
-  { name: "notifications", port: Number(process.env.NOTIFICATIONS_PORT ?? 3003) },
+  { name: "groups", port: Number(process.env.GROUPS_PORT ?? 3001), variable: "GROUPS_PORT" },
+  { name: "referrals", port: Number(process.env.REFERRALS_PORT ?? 3002), variable: "REFERRALS_PORT" },
+  {
+    name: "notifications",
+    port: Number(process.env.NOTIFICATIONS_PORT ?? 3003),
+    variable: "NOTIFICATIONS_PORT",
+  },
 ];
+const DEV_CONF_MONITOR_PORT = 8222;
 
 function log(line: string) {
   process.stdout.write(`${line}\n`);
@@ -61,9 +66,15 @@ async function startNats(): Promise<string> {
   }
   const port = Number(process.env.NATS_PORT ?? 4222);
   if (await portOpen(port))
-    throw new Error(`port ${port} is in use: stop that NATS server or set NATS_URL to use it`);
+    throw new Error(
+      `NATS port ${port} is in use: set NATS_PORT to another port, or NATS_URL to use the NATS server already there`,
+    );
+  // dev.conf's monitoring port (8222) unless NATS_MONITOR_PORT moves it; taken, nats-server
+  // would exit and leave only a timeout to read.
+  const monitorPort = Number(process.env.NATS_MONITOR_PORT ?? DEV_CONF_MONITOR_PORT);
+  if (await portOpen(monitorPort))
+    throw new Error(`NATS monitoring port ${monitorPort} is in use: set NATS_MONITOR_PORT to another port`);
   const args = ["-c", join(root, "infra/nats/dev.conf"), "-sd", join(dataDir, "nats"), "-p", String(port)];
-  // The monitoring port is only for humans; tests run several stacks and must not collide on it.
   if (process.env.NATS_MONITOR_PORT) args.push("-m", process.env.NATS_MONITOR_PORT);
   const child = spawn(binary, args, {
     cwd: root,
@@ -73,7 +84,16 @@ async function startNats(): Promise<string> {
   });
   children.push({ name: "nats", process: child });
   prefixOutput("nats", child);
-  await until("nats-server", () => portOpen(port), 15_000);
+  await until(
+    "nats-server",
+    async () => {
+      // An exit (a port taken after all, a bad store directory) says more than a timeout would.
+      if (child.exitCode !== null)
+        throw new Error(`nats-server exited with ${child.exitCode}; its output is above, prefixed [nats]`);
+      return portOpen(port);
+    },
+    15_000,
+  );
   return `nats://127.0.0.1:${port}`;
 }
 
@@ -128,6 +148,12 @@ process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
 try {
+  for (const service of services) {
+    if (await portOpen(service.port))
+      throw new Error(
+        `port ${service.port} for ${service.name} is in use: set ${service.variable} to another port`,
+      );
+  }
   // Built every time: a bundle of yesterday's source would be a confusing thing to run.
   await Promise.all(services.map((service) => buildService(join(root, "services", service.name))));
   const natsUrl = await startNats();

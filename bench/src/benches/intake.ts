@@ -14,25 +14,29 @@ import { freshIdempotencyKey, policeHeaders, referralBody } from "../lib/referra
 import { type RunningService, type ServiceName, startService } from "../lib/services.js";
 
 const CONNECTIONS = 50;
+/** A realistic intake: a busy region's police systems at 50 referrals a second. */
+const STEADY_RATE = 50;
 
 export const intakeBench: Bench = {
   name: "intake",
   async run(context) {
     const durationSeconds = context.quick ? 2 : 20;
     const warmUpSeconds = context.quick ? 1 : 3;
+    const steadySeconds = context.quick ? 2 : 10;
     const dir = await mkdtemp(join(tmpdir(), "relais-bench-intake-"));
     const nats = await startNats();
     try {
       const headers = await policeHeaders();
-      const load = (url: string, seconds: number) =>
+      const load = (url: string, seconds: number, overallRate?: number) =>
         runLoad({
           url: `${url}/v1/referrals`,
           method: "POST",
-          connections: CONNECTIONS,
+          connections: overallRate ? 10 : CONNECTIONS,
           durationSeconds: seconds,
           headers,
           body: referralBody,
           perRequestHeaders: freshIdempotencyKey,
+          ...(overallRate ? { overallRate } : {}),
         });
 
       context.log("intake: bare baseline");
@@ -54,6 +58,7 @@ export const intakeBench: Bench = {
         load,
         warmUpSeconds,
         durationSeconds,
+        steadySeconds,
       );
 
       context.log("intake: referrals service");
@@ -79,6 +84,7 @@ export const intakeBench: Bench = {
         load,
         warmUpSeconds,
         durationSeconds,
+        steadySeconds,
       );
 
       const baseline = { label: "bare Hono+zod+1 insert", value: bare.load.requestsPerSecond };
@@ -113,6 +119,17 @@ export const intakeBench: Bench = {
           baseline: { label: "bare", value: bare.load.non2xx + bare.load.errors },
           goal: "0",
         }),
+        {
+          ...measured({
+            key: "intake.steady.p99",
+            label: `intake p99 at a steady ${STEADY_RATE} req/s`,
+            unit: "ms",
+            value: relais.steady.p99Ms,
+            baseline: { label: `bare p99 at ${STEADY_RATE} req/s`, value: bare.steady.p99Ms },
+            goal: "≤ 20 ms",
+          }),
+          met: relais.steady.p99Ms <= 20,
+        },
       ];
       const profile = context.profileDir ? await summariseProfiles(context.profileDir) : undefined;
       for (const summary of profile ?? []) {
@@ -185,15 +202,19 @@ async function measureProcess(
   context: BenchContext,
   name: string,
   start: () => Promise<Target>,
-  load: (url: string, seconds: number) => Promise<LoadResult>,
+  load: (url: string, seconds: number, overallRate?: number) => Promise<LoadResult>,
   warmUpSeconds: number,
   durationSeconds: number,
+  steadySeconds: number,
 ) {
   const target = await start();
   try {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const idle = await readMemory(target.pid);
     const warmUp = await load(target.url, warmUpSeconds);
+    // The steady rate first, while nothing queued by the saturating run is still being relayed.
+    const steady = await load(target.url, steadySeconds, STEADY_RATE);
+    context.log(`  ${name} at ${STEADY_RATE}/s: p50 ${steady.p50Ms} ms, p99 ${steady.p99Ms} ms`);
     const result = await load(target.url, durationSeconds);
     const after = await readMemory(target.pid);
     context.log(
@@ -202,9 +223,13 @@ async function measureProcess(
     await target.stop();
     return {
       load: result,
+      steady,
       idleRssMiB: idle ? mebibytes(idle.rssBytes) : Number.NaN,
       peakRssMiB: after ? mebibytes(after.peakRssBytes) : Number.NaN,
-      rows: { written: await countRows(target.path), expected: warmUp.ok2xx + result.ok2xx },
+      rows: {
+        written: await countRows(target.path),
+        expected: warmUp.ok2xx + steady.ok2xx + result.ok2xx,
+      },
     };
   } catch (error) {
     await target.stop();

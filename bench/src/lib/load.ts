@@ -10,6 +10,8 @@ export interface LoadOptions {
   body?: string;
   /** Headers set per request, e.g. a fresh Idempotency-Key. */
   perRequestHeaders?: () => Record<string, string>;
+  /** Requests per second across all connections; unset: as fast as the server answers. */
+  overallRate?: number;
 }
 
 export interface LoadResult {
@@ -32,6 +34,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.durationSeconds,
     timeout: 10,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     requests: [
       {
         method: options.method ?? "GET",

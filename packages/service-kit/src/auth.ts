@@ -107,11 +107,20 @@ export interface DevTokenOptions extends ClaimChecks {
   roles: readonly Role[];
   /** A jose time span (`'12h'`, `'5m'`) or an absolute epoch-seconds expiry. */
   expiresIn?: string | number;
+  /** A police token's zone (referrals' `zone` claim). */
+  zone?: string;
+  /** A caseworker's call-back teams (referrals' `teams` claim). */
+  teams?: readonly string[];
 }
 
 /** Signs an HS256 token for local development and tests. */
 export async function signDevToken(options: DevTokenOptions): Promise<string> {
-  let jwt = new SignJWT({ org: options.org, roles: [...options.roles] })
+  let jwt = new SignJWT({
+    org: options.org,
+    roles: [...options.roles],
+    ...(options.zone ? { zone: options.zone } : {}),
+    ...(options.teams ? { teams: [...options.teams] } : {}),
+  })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(options.sub)
     .setIssuedAt()
