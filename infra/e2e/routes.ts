@@ -94,6 +94,8 @@ export const ROUTES: RouteSpec[] = [
   ...(["groups", "referrals", "notifications"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },
+    // The audit trail, refused attempts included (docs/security.md).
+    { service, method: "GET" as const, path: "/v1/audit", roles: ["coordinator"] as Role[] },
   ]),
 ];
 

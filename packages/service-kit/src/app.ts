@@ -1,7 +1,9 @@
 // The Hono app every service starts from: request plumbing, errors, health, metrics and docs.
 
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Database } from "@relais/db";
 import type { Principal, TokenVerifier } from "./auth.js";
+import { auditDenials } from "./denied-audit.js";
 import { mountDocs } from "./docs.js";
 import { limitBody, requireMetricsToken, securityHeaders } from "./edge.js";
 import { notFound, onError } from "./error-handler.js";
@@ -31,6 +33,8 @@ export interface ServiceAppOptions {
   bodyLimitBytes?: number;
   /** `/metrics` answers only `Authorization: Bearer <metricsToken>`; without one it is a 404. */
   metricsToken?: string;
+  /** Where refused attempts on /v1 are recorded (the service's own audit table). */
+  auditDatabase?: Database;
   metrics?: Metrics;
   readinessTimeoutMs?: number;
 }
@@ -43,6 +47,7 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<AppEnv
 
   app.use("*", observe({ logger: options.logger, metrics, verifyToken: options.verifyToken }));
   app.use("*", securityHeaders());
+  if (options.auditDatabase) app.use("/v1/*", auditDenials(options.auditDatabase));
   app.use("*", limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
   app.onError(onError);
   app.notFound(notFound);

@@ -1,8 +1,9 @@
-// Who read or changed which record, and when. Every access to personal data writes one row.
+// Who read or changed which record, and when. Every access to personal data writes one row, and
+// so does every attempt that was refused (`outcome: denied`, see denied-audit.ts).
 import type { Role } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { and, desc, eq, lt } from "drizzle-orm";
-import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import type { Principal } from "./auth.js";
@@ -22,9 +23,16 @@ export const auditLog = sqliteTable(
     recordId: text("record_id").notNull(),
     requestId: text("request_id"),
     at: text("at").notNull(),
+    outcome: text("outcome", { enum: ["allowed", "denied"] })
+      .notNull()
+      .default("allowed"),
+    /** For a denied attempt: the HTTP status it got (401, 403, 404) and the route pattern. */
+    status: integer("status"),
+    route: text("route"),
   },
   (table) => [
     index("audit_log_org_id_idx").on(table.org, table.id),
+    index("audit_log_org_outcome_id_idx").on(table.org, table.outcome, table.id),
     index("audit_log_record_idx").on(table.recordType, table.recordId),
   ],
 );
@@ -38,14 +46,49 @@ export interface AuditEntry {
   at?: Date;
 }
 
+export type AuditOutcome = "allowed" | "denied";
+
 export interface AuditRecord {
   id: string;
+  outcome: AuditOutcome;
   actor: { sub: string; roles: Role[] };
   action: string;
   recordType: string;
   recordId: string;
+  /** Denied attempts only. */
+  status: number | null;
+  route: string | null;
   requestId: string | null;
   at: string;
+}
+
+export interface DeniedEntry {
+  principal: Principal;
+  status: number;
+  /** `GET /v1/contacts/:personRef` */
+  route: string;
+  recordType: string;
+  recordId: string;
+  requestId?: string;
+  at?: Date;
+}
+
+/** A refused attempt; written in its own transaction, since the refused request made none. */
+export async function recordDenied(tx: Executor, entry: DeniedEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    id: uuidv7(),
+    org: entry.principal.org,
+    actorSub: entry.principal.sub,
+    actorRoles: JSON.stringify(entry.principal.roles),
+    action: "access.denied",
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    requestId: entry.requestId ?? null,
+    at: (entry.at ?? new Date()).toISOString(),
+    outcome: "denied",
+    status: entry.status,
+    route: entry.route,
+  });
 }
 
 /** Call inside the transaction that reads or changes the record, so the trail cannot miss it. */
@@ -69,13 +112,22 @@ const AuditCursor = z.object({ id: z.string().min(1) });
 export async function listAudit(
   db: Executor,
   org: string,
-  page: { limit: number; cursor?: string },
+  page: { limit: number; cursor?: string; outcome?: AuditOutcome; from?: Date; to?: Date },
 ): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
   const after = decodeCursor(page.cursor, AuditCursor);
   const rows = await db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.org, org), after ? lt(auditLog.id, after.id) : undefined))
+    .where(
+      and(
+        eq(auditLog.org, org),
+        after ? lt(auditLog.id, after.id) : undefined,
+        page.outcome ? eq(auditLog.outcome, page.outcome) : undefined,
+        // `at` is always written by toISOString, so strings compare as instants.
+        page.from ? gte(auditLog.at, page.from.toISOString()) : undefined,
+        page.to ? lt(auditLog.at, page.to.toISOString()) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit).map(toRecord);
@@ -86,10 +138,13 @@ export async function listAudit(
 function toRecord(row: typeof auditLog.$inferSelect): AuditRecord {
   return {
     id: row.id,
+    outcome: row.outcome,
     actor: { sub: row.actorSub, roles: JSON.parse(row.actorRoles) as Role[] },
     action: row.action,
     recordType: row.recordType,
     recordId: row.recordId,
+    status: row.status,
+    route: row.route,
     requestId: row.requestId,
     at: row.at,
   };

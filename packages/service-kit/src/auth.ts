@@ -61,15 +61,30 @@ async function verifyWith(
   try {
     ({ payload } = await verify());
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new Unauthorized("Token expired");
+    // jose checks claims only after the signature, so these payloads are the issuer's own.
+    if (error instanceof joseErrors.JWTExpired) throw new TokenRefused("Token expired", error.payload);
     if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "exp")
-      throw new Unauthorized("Token has no expiry (exp)");
+      throw new TokenRefused("Token has no expiry (exp)", error.payload);
     if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "nbf")
-      throw new Unauthorized("Token not valid yet (nbf)");
+      throw new TokenRefused("Token not valid yet (nbf)", error.payload);
     throw new Unauthorized("Invalid token");
   }
   checkLifetime(payload, checks);
   return principalFromClaims(payload);
+}
+
+/**
+ * A token whose signature holds but which is refused for its claims (expired, too long-lived,
+ * issued in the future): its subject and organisation are known, so the attempt can go into
+ * that organisation's audit trail. A forged token's claims are never trusted this way.
+ */
+export class TokenRefused extends Unauthorized {
+  constructor(
+    detail: string,
+    readonly claims: JWTPayload,
+  ) {
+    super(detail);
+  }
 }
 
 /**
@@ -81,15 +96,16 @@ function checkLifetime(payload: JWTPayload, checks: ClaimChecks): void {
   const skew = checks.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const max = checks.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const { exp, iat } = payload;
-  if (typeof exp !== "number") throw new Unauthorized("Token has no expiry (exp)");
+  if (typeof exp !== "number") throw new TokenRefused("Token has no expiry (exp)", payload);
   if (iat !== undefined && (typeof iat !== "number" || iat > now + skew))
-    throw new Unauthorized("Token issued in the future (iat)");
-  if (exp - Math.min(iat ?? now, now) > max) throw new Unauthorized(`Token lifetime exceeds ${max} seconds`);
+    throw new TokenRefused("Token issued in the future (iat)", payload);
+  if (exp - Math.min(iat ?? now, now) > max)
+    throw new TokenRefused(`Token lifetime exceeds ${max} seconds`, payload);
 }
 
 const KNOWN_ROLES = new Set<string>(ROLES);
 
-function principalFromClaims(payload: JWTPayload): Principal {
+export function principalFromClaims(payload: JWTPayload): Principal {
   const { sub, org, roles } = payload;
   if (typeof sub !== "string" || sub === "") throw new Unauthorized("Token has no subject");
   if (typeof org !== "string" || org === "") throw new Unauthorized("Token has no organisation");
@@ -141,10 +157,11 @@ export function requireRoles(...roles: Role[]): MiddlewareHandler<AppEnv> {
     const token = BEARER.exec(header.trim())?.[1];
     if (!token) throw new Unauthorized("Expected a bearer token");
     const principal = await c.var.verifyToken(token);
+    // Set before the role check, so a refusal is recorded under the caller who was refused.
+    c.set("principal", principal);
     if (!principal.roles.some((role) => roles.includes(role))) {
       throw new Forbidden(`Requires one of the roles: ${roles.join(", ")}`);
     }
-    c.set("principal", principal);
     await next();
   };
 }

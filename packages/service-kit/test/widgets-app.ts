@@ -11,6 +11,7 @@ import { openDatabase } from "@relais/db";
 import { and, eq } from "drizzle-orm";
 import {
   answerOnce,
+  auditRoutes,
   bearerSecurity,
   createLogger,
   createServiceApp,
@@ -79,7 +80,9 @@ export async function startWidgetsApp(
     readiness: options.readiness ?? [{ name: "database", check: () => database.ping() }],
     bodyLimitBytes: options.bodyLimitBytes,
     metricsToken: options.metricsToken,
+    auditDatabase: database,
   });
+  app.route("/", auditRoutes({ database }));
   let effects = 0;
 
   const createWidget = createRoute({

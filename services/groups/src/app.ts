@@ -1,4 +1,5 @@
 import {
+  auditRoutes,
   createServiceApp,
   deadLetterRoutes,
   type RecipientSealer,
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
     ...deps.edge,
+    auditDatabase: deps.database,
   });
   return app
     .route("/", groupRoutes(deps))
@@ -38,5 +40,6 @@ export function createApp(deps: AppDeps) {
     .route("/", checkInRoutes(deps))
     .route("/", placementRoutes(deps))
     .route("/", separationRoutes(deps))
-    .route("/", deadLetterRoutes(deps));
+    .route("/", deadLetterRoutes(deps))
+    .route("/", auditRoutes(deps));
 }

@@ -1,4 +1,5 @@
 import {
+  auditRoutes,
   createServiceApp,
   deadLetterRoutes,
   type SealedBox,
@@ -25,12 +26,14 @@ export function createApp(deps: AppDeps) {
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
     ...deps.edge,
+    auditDatabase: deps.database,
   });
   const service = app
     .route("/", contactRoutes(deps))
     .route("/", messageRoutes(deps))
     .route("/", calendarRoutes(deps))
-    .route("/", deadLetterRoutes(deps));
+    .route("/", deadLetterRoutes(deps))
+    .route("/", auditRoutes(deps));
   // In front of everything, so the kit's request log never sees a feed token in a path.
   const front = new Hono();
   front.all("*", (c) => service.fetch(hideFeedToken(c.req.raw), c.env));

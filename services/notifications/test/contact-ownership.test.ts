@@ -2,6 +2,7 @@
 // part 1). Tried as an attacker would: another organisation enrols a victim's reference with its
 // own address; a facilitator of the same organisation enrols a referred person with another
 // address. Real NATS, real SMTP, the service's own consumers; the events are the producers' own.
+import { Writable } from "node:stream";
 import {
   authHeader,
   ManualClock,
@@ -13,6 +14,7 @@ import {
   startSmtpSink,
 } from "@relais/testing";
 import { and, eq } from "drizzle-orm";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../src/db/schema.js";
 import { callbackOpened, enrolled, enrolledFromReferral, referred, weeklySeries } from "./fixtures.js";
@@ -230,7 +232,17 @@ describe("a contact belongs to the organisation that created it", () => {
   it("inside one organisation, never lets a direct enrolment's details overwrite or redirect a contact", async () => {
     smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const lines: string[] = [];
+    const logger = pino(
+      { level: "info" },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const service = await startNotifications(nats, { clock, smtp, logger });
     const coordinator = await mintToken({ role: "coordinator", org: A });
     try {
       // A referred person, enrolled (through her placement) in the group she is in…
@@ -255,6 +267,16 @@ describe("a contact belongs to the organisation that created it", () => {
           enrolmentId: "enr-other-1",
         }),
       );
+      // The ignored details are said in the log, which names the enrolment but not the details.
+      const said = lines.filter((line) => line.includes("contact details of a direct enrolment ignored"));
+      expect(said).toHaveLength(1);
+      expect(JSON.parse(said[0]!)).toMatchObject({
+        personRef: referredPerson.personRef,
+        enrolmentId: "enr-other-1",
+        keptSource: "referral",
+      });
+      expect(said[0]).not.toContain("facilitator-typed");
+      expect(said[0]).not.toContain("Someone Else");
       const kept = await contactAs(service, coordinator, referredPerson.personRef);
       expect(kept.body).toMatchObject({
         email: referredPerson.email,

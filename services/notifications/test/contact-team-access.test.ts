@@ -3,9 +3,11 @@
 // part 2). Tried as an attacker: the other team with the other person's real reference, a
 // caseworker with no team claim, one of an unrelated team, one of another organisation. Every
 // refusal is the 404 of a missing contact. Real NATS; the tasks are known from referrals' events.
-import { CallbackDue, createEvent, ReferralReceived } from "@relais/contracts";
+import { CallbackDue, createEvent, PersonPurged, ReferralReceived } from "@relais/contracts";
 import { authHeader, ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { teamTasks } from "../src/db/schema.js";
 import { callbackClosed, callbackOpened, ORG } from "./fixtures.js";
 import { type Notifications, startNotifications } from "./harness.js";
 import { sealForNotifications } from "./seal-keys.js";
@@ -206,5 +208,30 @@ describe("contacts are reached through a task of one's own team", () => {
       callbackOpened({ taskId: "cbk-victim-2", personRef: VICTIM, team: "seraing-victims-night" }),
     );
     expect((await get(reassigned, VICTIM)).status).toBe(200);
+  });
+
+  it("keeps a task closed when its closing arrives before its opening (one consumer per subject)", async () => {
+    const late = await caseworker({ teams: ["seraing-late"] });
+    const closedAt = new Date(clock.now().getTime() - 40 * DAY).toISOString();
+    await service.publish(
+      callbackClosed({ taskId: "cbk-late", personRef: VICTIM, team: "seraing-late", closedAt }),
+    );
+    await service.publish(callbackOpened({ taskId: "cbk-late", personRef: VICTIM, team: "seraing-late" }));
+    expect((await get(late, VICTIM)).status).toBe(404);
+  });
+
+  it("forgets the teams' tasks of a purged person", async () => {
+    const authors = await caseworker({ teams: [AUTHORS] });
+    expect((await get(authors, AUTHOR)).status).toBe(200);
+    await service.publish(
+      createEvent(PersonPurged, {
+        orgId: ORG,
+        source: "referrals",
+        data: { personRef: AUTHOR, referralId: "ref-teams" },
+      }),
+    );
+    const left = await service.database.db.select().from(teamTasks).where(eq(teamTasks.personRef, AUTHOR));
+    expect(left).toEqual([]);
+    expect((await get(authors, AUTHOR)).status).toBe(404);
   });
 });

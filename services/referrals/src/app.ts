@@ -1,4 +1,5 @@
 import {
+  auditRoutes,
   createServiceApp,
   deadLetterRoutes,
   type SealedBox,
@@ -27,11 +28,13 @@ export function createApp(deps: AppDeps) {
     verifyToken: deps.verifyToken,
     readiness: serviceReadiness(deps),
     ...deps.edge,
+    auditDatabase: deps.database,
   });
   return app
     .route("/", referralRoutes(deps))
     .route("/", callbackRoutes(deps))
     .route("/", routingRoutes(deps))
     .route("/", policeZoneRoutes(deps))
-    .route("/", deadLetterRoutes(deps));
+    .route("/", deadLetterRoutes(deps))
+    .route("/", auditRoutes(deps));
 }

@@ -210,6 +210,7 @@ describe("routing table and access", () => {
   it("documents every route in the OpenAPI document", async () => {
     const doc = await call(service, "GET", "/openapi.json", null);
     expect(Object.keys(doc.body.paths).sort()).toEqual([
+      "/v1/audit",
       "/v1/callbacks",
       "/v1/callbacks/{id}/attempts",
       "/v1/callbacks/{id}/claim",

@@ -1,0 +1,68 @@
+// Attempts on a referral from the other team and another zone are refused and traced where the
+// coordinator sees them; every answer about a referral is nosniff and no-store.
+import { type NatsProcess, startNats } from "@relais/testing";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
+import { seraingReferral } from "./fixtures.js";
+import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
+
+describe("refused attempts on referrals", () => {
+  let nats: NatsProcess;
+  let service: Service;
+  beforeAll(async () => {
+    nats = await startNats();
+  });
+  afterAll(() => nats.stop());
+  beforeEach(async () => {
+    service = await startReferrals(nats);
+    await loadRoutingSeed(service.database, ORG, new Date());
+  });
+  afterEach(() => service.stop());
+
+  it("records the other team's and another zone's refusals for the coordinator", async () => {
+    const filed = await call(
+      service,
+      "POST",
+      "/v1/referrals",
+      await tokens.police("zone-5277"),
+      seraingReferral(),
+      {
+        "idempotency-key": "denied-1",
+      },
+    );
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+
+    const strangers = await tokens.caseworker(["some-other-team"], "worker-elsewhere");
+    expect((await call(service, "GET", `/v1/referrals/${id}`, strangers)).status).toBe(404);
+    const otherZone = await tokens.police("zone-5300");
+    expect((await call(service, "GET", `/v1/referrals/${id}/status`, otherZone)).status).toBe(404);
+    expect((await call(service, "GET", `/v1/referrals/${id}`, otherZone)).status).toBe(403);
+
+    const coordinator = await tokens.coordinator();
+    const audit = await call(service, "GET", "/v1/audit?outcome=denied", coordinator);
+    expect(audit.status).toBe(200);
+    const seen = (audit.body.items as Array<Record<string, unknown>>).map((e) => ({
+      sub: (e.actor as { sub: string }).sub,
+      route: e.route,
+      status: e.status,
+      recordId: e.recordId,
+    }));
+    expect(seen).toEqual([
+      { sub: "zone-5300", route: "GET /v1/referrals/:id", status: 403, recordId: id },
+      { sub: "zone-5300", route: "GET /v1/referrals/:id/status", status: 404, recordId: id },
+      { sub: "worker-elsewhere", route: "GET /v1/referrals/:id", status: 404, recordId: id },
+    ]);
+    // Caseworkers do not read the trail.
+    expect((await call(service, "GET", "/v1/audit", strangers)).status).toBe(403);
+  });
+
+  it("answers with nosniff and no-store", async () => {
+    const answer = await service.app.request("/v1/routes", {
+      headers: { authorization: `Bearer ${await tokens.coordinator()}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("cache-control")).toBe("no-store");
+    expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
