@@ -3,6 +3,7 @@
 // baseline from the same run.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { consoleBench } from "./benches/console.js";
 import { crossServiceBench } from "./benches/cross-service.js";
 import { growthBench } from "./benches/growth.js";
 import { intakeBench } from "./benches/intake.js";
@@ -20,6 +21,7 @@ const BENCHES: Bench[] = [
   recurrenceBench,
   growthBench,
   crossServiceBench,
+  consoleBench,
 ];
 
 const args = process.argv.slice(2);

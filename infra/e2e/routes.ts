@@ -30,6 +30,10 @@ export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/attempts", roles: callbackWorkers },
   { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/outcome", roles: callbackWorkers },
   { service: "referrals", method: "GET", path: "/v1/routes", roles: ["coordinator"] },
+  // For the console (services/referrals README): the zone's list, suggestions, releasing a claim.
+  { service: "referrals", method: "GET", path: "/v1/referrals", roles: ["police"] },
+  { service: "referrals", method: "GET", path: "/v1/municipalities", roles: ["police", "coordinator"] },
+  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/release", roles: callbackWorkers },
   { service: "referrals", method: "PUT", path: "/v1/routes/{municipality}", roles: ["coordinator"] },
   { service: "referrals", method: "PUT", path: "/v1/police-zones/{zone}/webhook", roles: ["coordinator"] },
   { service: "groups", method: "POST", path: "/v1/groups", roles: staffGroups, idempotent: true },

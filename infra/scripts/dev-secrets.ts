@@ -1,7 +1,7 @@
 // Development-only secrets, generated on first start into .data/dev-secrets.json (git-ignored).
 // Production sets JWT_SECRET or JWKS_URL, DATA_KEY, JS_KEY and the seal keys from its own secret
 // store. A file written by an older version gets the keys it lacks added on the next start.
-import { randomBytes } from "node:crypto";
+import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateRecipientKeyPair, recipientPublicKey } from "@relais/service-kit";
@@ -9,6 +9,8 @@ import { generateRecipientKeyPair, recipientPublicKey } from "@relais/service-ki
 export interface DevSecrets {
   JWT_SECRET: string;
   DATA_KEY: string;
+  /** The console's ES256 private key (a JWK as JSON): it signs the service tokens it mints. */
+  CONSOLE_SIGNING_KEY: string;
   /** nats-server's JetStream store key (`jetstream { cipher: chachapoly, key: $JS_KEY }`). */
   JS_KEY: string;
   /** X25519 private keys of the services that open sealed event fields. */
@@ -16,24 +18,34 @@ export interface DevSecrets {
   NOTIFICATIONS_SEAL_PRIVATE_KEY: string;
 }
 
-function generate(): DevSecrets {
-  return {
-    JWT_SECRET: randomBytes(32).toString("base64url"),
-    DATA_KEY: randomBytes(32).toString("base64"),
-    JS_KEY: randomBytes(32).toString("base64url"),
-    GROUPS_SEAL_PRIVATE_KEY: generateRecipientKeyPair().privateKey,
-    NOTIFICATIONS_SEAL_PRIVATE_KEY: generateRecipientKeyPair().privateKey,
-  };
+/** An ES256 private key as a JWK, with its RFC 7638 thumbprint as `kid`. */
+function consoleSigningKey(): string {
+  const jwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" });
+  const thumbprint = createHash("sha256")
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }))
+    .digest("base64url");
+  return JSON.stringify({ ...jwk, kid: thumbprint, alg: "ES256" });
 }
+
+const generators: { [K in keyof DevSecrets]: () => string } = {
+  JWT_SECRET: () => randomBytes(32).toString("base64url"),
+  DATA_KEY: () => randomBytes(32).toString("base64"),
+  CONSOLE_SIGNING_KEY: consoleSigningKey,
+  JS_KEY: () => randomBytes(32).toString("base64url"),
+  GROUPS_SEAL_PRIVATE_KEY: () => generateRecipientKeyPair().privateKey,
+  NOTIFICATIONS_SEAL_PRIVATE_KEY: () => generateRecipientKeyPair().privateKey,
+};
 
 export function devSecrets(dataDir: string): DevSecrets {
   const file = join(dataDir, "dev-secrets.json");
-  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DevSecrets>) : {};
-  const secrets = { ...generate(), ...stored };
-  if (Object.keys(stored).length < Object.keys(secrets).length) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
-  }
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DevSecrets>) : {};
+  const missing = (Object.keys(generators) as Array<keyof DevSecrets>).filter((name) => !existing[name]);
+  // Older files lack the newer keys: add them, keep everything else.
+  if (missing.length === 0) return existing as DevSecrets;
+  const secrets = { ...existing } as DevSecrets;
+  for (const name of missing) secrets[name] = generators[name]();
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
 }
 

@@ -68,6 +68,7 @@ describe("pnpm start", () => {
       GROUPS_PORT: 0,
       REFERRALS_PORT: 0,
       NOTIFICATIONS_PORT: 0,
+      CONSOLE_PORT: 0,
       NATS_PORT: 0,
       NATS_MONITOR_PORT: 0,
     };
@@ -93,6 +94,14 @@ describe("pnpm start", () => {
         if (Date.now() > deadline) throw new Error(`stack did not start:\n${output}`);
         await new Promise((r) => setTimeout(r, 250));
       }
+      // The console comes first: it is what a new user opens.
+      const firstUrl = /^Open the console: (http:\/\/\S+)/m.exec(output);
+      expect(firstUrl?.[1]).toBe(`http://127.0.0.1:${ports.CONSOLE_PORT}`);
+      expect(output.indexOf("Open the console")).toBeLessThan(output.indexOf("groups "));
+      expect((await fetch(`${firstUrl![1]}/readyz`)).status).toBe(200);
+      const page = await fetch(`${firstUrl![1]}/`);
+      expect(page.headers.get("cache-control")).toBe("no-store");
+      expect(await page.text()).toContain("<title>Relais</title>");
       for (const port of [ports.GROUPS_PORT, ports.REFERRALS_PORT, ports.NOTIFICATIONS_PORT]) {
         const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
         expect(ready.status).toBe(200);

@@ -1,7 +1,9 @@
 // `pnpm start`: the local stack. Starts nats-server with JetStream under .data/ (unless NATS_URL
-// is set), the three services (each migrates its database at start), waits until each is ready,
-// prints where everything is, and stops it all in order on Ctrl-C.
+// is set), the three services (each migrates its database at start) and the console (its web
+// app built first when its sources changed), waits until each is ready, prints where everything
+// is — the console first, it is what a person opens — and stops it all in order on Ctrl-C.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createConnection } from "node:net";
 import { join, resolve } from "node:path";
 import { ROLES } from "@relais/contracts";
@@ -14,6 +16,9 @@ const dataDir = process.env.RELAIS_DATA_DIR ?? join(root, ".data");
 const org = process.env.RELAIS_ORG ?? "org-dev";
 const secrets = devSecrets(dataDir);
 const children: Array<{ name: string; process: ChildProcess }> = [];
+
+const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
+const consoleUrl = `http://127.0.0.1:${consolePort}`;
 
 const services = [
   { name: "groups", port: Number(process.env.GROUPS_PORT ?? 3001), variable: "GROUPS_PORT" },
@@ -111,6 +116,8 @@ function startService(name: string, port: number, natsUrl: string): ChildProcess
         process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? `file:${join(dataDir, `${name}.db`)}`,
       NATS_URL: natsUrl,
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.JWT_SECRET,
+      // Tokens the console mints for its users, beside the development secret's (`pnpm token`).
+      JWKS_URL: process.env.JWKS_URL ?? `${consoleUrl}/.well-known/jwks.json`,
       ...serviceKeys(secrets, name),
       MAIL_DIR: process.env.MAIL_DIR ?? join(dataDir, "mail"),
     },
@@ -120,6 +127,57 @@ function startService(name: string, port: number, natsUrl: string): ChildProcess
   child.on("exit", (code, signal) => {
     if (!stopping) {
       log(`${name} exited (${signal ?? code}); stopping the stack`);
+      void stop(1);
+    }
+  });
+  return child;
+}
+
+/** Builds the console's web app unless its last build is newer than every source file. */
+function buildWebApp() {
+  const consoleDir = join(root, "services/console");
+  const built = join(consoleDir, "web/dist/index.html");
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === "dist" ? latest : Math.max(latest, newest(path));
+      return Math.max(latest, statSync(path).mtimeMs);
+    }, 0);
+  if (existsSync(built) && statSync(built).mtimeMs >= newest(join(consoleDir, "web"))) return;
+  log("building the console's web app…");
+  const result = spawnSync(
+    process.execPath,
+    [join(consoleDir, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+    {
+      cwd: consoleDir,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  if (result.status !== 0) throw new Error("the console's web app did not build");
+}
+
+function startConsole(): ChildProcess {
+  // Bundled like the services (build-service.ts), run with plain node.
+  const child = spawn(process.execPath, [join(root, "services/console/dist/main.js")], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(consolePort),
+      PUBLIC_URL: process.env.PUBLIC_URL ?? consoleUrl,
+      DATABASE_URL: process.env.CONSOLE_DATABASE_URL ?? `file:${join(dataDir, "console.db")}`,
+      JWT_SECRET: process.env.JWT_SECRET ?? secrets.JWT_SECRET,
+      CONSOLE_SIGNING_KEY: process.env.CONSOLE_SIGNING_KEY ?? secrets.CONSOLE_SIGNING_KEY,
+      ...Object.fromEntries(
+        services.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}`]),
+      ),
+    },
+  });
+  children.push({ name: "console", process: child });
+  prefixOutput("console", child);
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      log(`console exited (${signal ?? code}); stopping the stack`);
       void stop(1);
     }
   });
@@ -155,11 +213,17 @@ try {
       );
   }
   // Built every time: a bundle of yesterday's source would be a confusing thing to run.
-  await Promise.all(services.map((service) => buildService(join(root, "services", service.name))));
+  await Promise.all(
+    [...services.map((service) => service.name), "console"].map((name) =>
+      buildService(join(root, "services", name)),
+    ),
+  );
+  buildWebApp();
   const natsUrl = await startNats();
   for (const service of services) startService(service.name, service.port, natsUrl);
+  startConsole();
   await Promise.all(
-    services.map((service) =>
+    [...services, { name: "console", port: consolePort }].map((service) =>
       until(
         `${service.name} /readyz`,
         async () => {
@@ -173,7 +237,8 @@ try {
       ),
     ),
   );
-  log("\nRelais is running (development secrets in .data/dev-secrets.json):\n");
+  log(`\nOpen the console: ${consoleUrl}  (sign in as a police officer or a call-back worker)\n`);
+  log("Relais is running (development secrets in .data/dev-secrets.json):\n");
   for (const service of services) {
     log(
       `  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}   docs: http://127.0.0.1:${service.port}/docs`,
@@ -181,7 +246,8 @@ try {
   }
   log(`  ${"nats".padEnd(14)} ${natsUrl}`);
   log(
-    `\nDevelopment tokens for organisation ${org} (12 h; more with \`pnpm token --role ROLE --org ORG\`):\n`,
+    `\nDevelopment tokens for organisation ${org} (12 h; more with \`pnpm token --role ROLE --org ORG\`;\n` +
+      `a caseworker needs a team for the queue: \`pnpm token --role caseworker --team vif-ment-fini-victims\`):\n`,
   );
   for (const role of ROLES) {
     const token = await signDevToken({ secret: secrets.JWT_SECRET, org, sub: `dev-${role}`, roles: [role] });

@@ -179,6 +179,20 @@ describe("jwksVerifier", () => {
     const verify = jwksVerifier({ url });
     await expect(verify(await token(["admin"]))).rejects.toBeInstanceOf(Unauthorized);
   });
+
+  it("trusts both the secret and the JWKS when configured with both, each for its own algorithm", async () => {
+    const verify = verifierFromConfig({ JWT_SECRET: SECRET, JWKS_URL: url });
+    expect((await verify(await token(["admin"]))).roles).toEqual(["admin"]);
+    expect((await verify(await sign({ org: "o", roles: ["police"] }))).roles).toEqual(["police"]);
+    // An HS256 token is never checked against the JWKS, nor an ES256 one against the secret.
+    const forged = await new SignJWT({ org: "o", roles: ["admin"] })
+      .setProtectedHeader({ alg: "HS256", kid: "k1" })
+      .setSubject("x")
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode("another-secret-that-is-long-enough-000"));
+    await expect(verify(forged)).rejects.toBeInstanceOf(Unauthorized);
+    await expect(verify("not-a-token")).rejects.toBeInstanceOf(Unauthorized);
+  });
 });
 
 describe("requireRoles", () => {

@@ -3,6 +3,7 @@ import { ROLES, type Role } from "@relais/contracts";
 import type { Context, MiddlewareHandler } from "hono";
 import {
   createRemoteJWKSet,
+  decodeProtectedHeader,
   type JWTPayload,
   type JWTVerifyOptions,
   errors as joseErrors,
@@ -42,6 +43,22 @@ export function hs256Verifier(secret: string, checks: ClaimChecks = {}): TokenVe
 export function jwksVerifier(options: { url: string } & ClaimChecks): TokenVerifier {
   const jwks = createRemoteJWKSet(new URL(options.url));
   return (token) => verifyWith(options, () => jwtVerify(token, jwks, verifyOptions(options)));
+}
+
+/** Sends HS256 tokens to `hs256` and every other algorithm to `asymmetric`, never both. */
+export function eitherVerifier(verifiers: {
+  hs256: TokenVerifier;
+  asymmetric: TokenVerifier;
+}): TokenVerifier {
+  return async (token) => {
+    let alg: unknown;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new Unauthorized("Invalid token");
+    }
+    return alg === "HS256" ? verifiers.hs256(token) : verifiers.asymmetric(token);
+  };
 }
 
 function verifyOptions(checks: ClaimChecks): JWTVerifyOptions {

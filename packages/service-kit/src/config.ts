@@ -1,6 +1,6 @@
 // Parses the environment once at start-up; a bad value stops the process naming the variable.
 import { z } from "zod";
-import { hs256Verifier, jwksVerifier, type TokenVerifier } from "./auth.js";
+import { eitherVerifier, hs256Verifier, jwksVerifier, type TokenVerifier } from "./auth.js";
 
 export class ConfigError extends Error {
   constructor(readonly problems: Array<{ name: string; reason: string }>) {
@@ -14,7 +14,7 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 /**
  * Variables every service reads. A plain object, not refined, so services can `.extend()` it
  * and override defaults (zod refuses to overwrite keys of a refined object); `loadConfig`
- * applies the "exactly one of JWT_SECRET / JWKS_URL" rule to any schema that has both keys.
+ * applies the "JWT_SECRET and/or JWKS_URL" rule to any schema that has both keys.
  */
 export const BaseEnv = z.object({
   PORT: z.coerce
@@ -88,13 +88,17 @@ function declaresAuth(schema: z.ZodType): boolean {
 function authProblems(env: Record<string, unknown>): Array<{ name: string; reason: string }> {
   const secret = env.JWT_SECRET !== undefined;
   const jwks = env.JWKS_URL !== undefined;
-  if (secret === jwks) {
-    return [{ name: "JWT_SECRET / JWKS_URL", reason: "set exactly one of them" }];
+  if (!secret && !jwks) {
+    return [{ name: "JWT_SECRET / JWKS_URL", reason: "set at least one of them" }];
   }
   return [];
 }
 
-/** The token verifier the configuration asks for. */
+/**
+ * The token verifier the configuration asks for. With both set (the local stack: the
+ * development secret for `pnpm token`, the console's JWKS for its users), a token is checked by
+ * the one its `alg` header names, and only by that one.
+ */
 export function verifierFromConfig(
   config: Pick<BaseEnv, "JWT_SECRET" | "JWKS_URL" | "JWT_ISSUER" | "JWT_AUDIENCE"> &
     Partial<Pick<BaseEnv, "JWT_MAX_LIFETIME" | "JWT_CLOCK_SKEW">>,
@@ -105,7 +109,10 @@ export function verifierFromConfig(
     maxLifetimeSeconds: config.JWT_MAX_LIFETIME,
     clockSkewSeconds: config.JWT_CLOCK_SKEW,
   };
-  if (config.JWKS_URL) return jwksVerifier({ url: config.JWKS_URL, ...checks });
-  if (config.JWT_SECRET) return hs256Verifier(config.JWT_SECRET, checks);
-  throw new ConfigError([{ name: "JWT_SECRET / JWKS_URL", reason: "set exactly one of them" }]);
+  const jwks = config.JWKS_URL ? jwksVerifier({ url: config.JWKS_URL, ...checks }) : undefined;
+  const secret = config.JWT_SECRET ? hs256Verifier(config.JWT_SECRET, checks) : undefined;
+  if (jwks && secret) return eitherVerifier({ hs256: secret, asymmetric: jwks });
+  const only = jwks ?? secret;
+  if (only) return only;
+  throw new ConfigError([{ name: "JWT_SECRET / JWKS_URL", reason: "set at least one of them" }]);
 }

@@ -12,6 +12,8 @@ export interface ReceivedMail {
 export interface StartSmtpSinkOptions {
   /** A free port by default. */
   port?: number;
+  /** How long the sink takes to accept each message: a slow provider. */
+  acceptDelayMs?: number;
 }
 
 export interface SmtpSink {
@@ -55,6 +57,7 @@ export async function startSmtpSink(options: StartSmtpSinkOptions = {}): Promise
   const onData = async (stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
+    if (options.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, options.acceptDelayMs));
     if (failures.remaining > 0) {
       failures.remaining--;
       throw smtpError(failures.code, "Test sink: temporary failure requested by failNext()");

@@ -1,7 +1,14 @@
 import { decodeJwt, errors, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "./clock.js";
-import { authHeader, expiredToken, mintToken, TEST_JWT_SECRET, tokenWithBadSignature } from "./tokens.js";
+import {
+  authHeader,
+  expiredToken,
+  mintToken,
+  staleTokens,
+  TEST_JWT_SECRET,
+  tokenWithBadSignature,
+} from "./tokens.js";
 
 const key = new TextEncoder().encode(TEST_JWT_SECRET);
 
@@ -43,5 +50,16 @@ describe("tokens", () => {
 
   it("builds a bearer header", () => {
     expect(authHeader("abc")).toEqual({ Authorization: "Bearer abc" });
+  });
+
+  it("mints stale tokens whose signature holds and whose claims the services refuse", async () => {
+    const stale = await staleTokens({ role: "caseworker", sub: "gone" });
+    const now = Date.now() / 1_000;
+    const noExpiry = await jwtVerify(stale.noExpiry, key);
+    expect(noExpiry.payload.exp).toBeUndefined();
+    expect(noExpiry.payload).toMatchObject({ sub: "gone", roles: ["caseworker"] });
+    const monthLong = decodeJwt(stale.monthLong);
+    expect(monthLong.exp! - monthLong.iat!).toBe(30 * 86_400);
+    expect(decodeJwt(stale.issuedInTheFuture).iat!).toBeGreaterThan(now + 3_000);
   });
 });

@@ -44,6 +44,28 @@ export function expiredToken(options: Omit<MintTokenOptions, "expiresIn"> = {}):
   return mintToken({ ...options, now: new Date(now.getTime() - 2 * 3_600_000), expiresIn: 3_600 });
 }
 
+/**
+ * Stale tokens of the kinds a former member of staff might still hold, each refused by the
+ * services (docs/security.md): one that never expires, one that lives a month, one minted an
+ * hour "in the future". Signed with the right secret, so only the claims are wrong.
+ */
+export async function staleTokens(
+  options: Omit<MintTokenOptions, "expiresIn" | "now"> = {},
+): Promise<Record<"noExpiry" | "monthLong" | "issuedInTheFuture", string>> {
+  const now = Math.floor(Date.now() / 1_000);
+  const roles = options.roles ?? (options.role ? [options.role] : ["coordinator"]);
+  const noExpiry = await new SignJWT({ org: options.org ?? TEST_ORG, roles, ...options.claims })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(options.sub ?? TEST_SUB)
+    .setIssuedAt(now)
+    .sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
+  return {
+    noExpiry,
+    monthLong: await mintToken({ ...options, expiresIn: "30d" }),
+    issuedInTheFuture: await mintToken({ ...options, now: new Date((now + 3_600) * 1_000), expiresIn: "1h" }),
+  };
+}
+
 /** Well-formed and unexpired, but signed with a different secret. */
 export function tokenWithBadSignature(options: Omit<MintTokenOptions, "secret"> = {}): Promise<string> {
   return mintToken({ ...options, secret: `${TEST_JWT_SECRET}-but-wrong` });

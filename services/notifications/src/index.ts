@@ -1,8 +1,9 @@
-// What other packages of the monorepo (the bench) may use of notifications: the reminder
-// scheduler as the service runs it, its schema and migrations. Importing through here, not by
+// What other packages of the monorepo may use of notifications: the reminder scheduler as the
+// service runs it, its schema and migrations (the bench); the app (the console reads its OpenAPI). Importing through here, not by
 // file path, makes a rename a type error instead of a silently skipped figure.
 import { fileURLToPath } from "node:url";
 
+export { createApp } from "./app.js";
 export * as schema from "./db/schema.js";
 export { createReminderScheduler, type ReminderScheduler } from "./reminders/materialise.js";
 export { DEFAULT_SETTINGS, type Settings } from "./settings.js";

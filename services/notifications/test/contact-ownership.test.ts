@@ -179,7 +179,15 @@ describe("a contact belongs to the organisation that created it", () => {
       const listB = await service.app.request("/v1/messages", { headers: authHeader(coordinatorB) });
       const idsB = ((await listB.json()) as { items: Array<{ id: string }> }).items.map((m) => m.id);
       expect(idsB.filter((id) => idsA.includes(id))).toEqual([]);
+      // The delivery log is the coordinators' alone: A's own victim-team caseworker does not read it.
+      const caseworkerA = await mintToken({ role: "caseworker", org: A, claims: { teams: ["victims"] } });
+      expect((await service.app.request("/v1/messages", { headers: authHeader(caseworkerA) })).status).toBe(
+        403,
+      );
       for (const id of idsA) {
+        expect(
+          (await service.app.request(`/v1/messages/${id}`, { headers: authHeader(caseworkerA) })).status,
+        ).toBe(403);
         expect(
           (await service.app.request(`/v1/messages/${id}`, { headers: authHeader(coordinatorB) })).status,
         ).toBe(404);

@@ -41,6 +41,10 @@ export interface HarnessOptions {
   retryBaseMs?: number;
   /** The running loop's fallback tick; only tests that call `loop.start()` see it. */
   loopIntervalMs?: number;
+  /** The dispatcher's lease, batch and workers (defaults 60 s, 100, 2). */
+  leaseMs?: number;
+  batch?: number;
+  concurrency?: number;
 }
 
 export async function startNotifications(nats: NatsProcess, options: HarnessOptions = {}) {
@@ -50,7 +54,7 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const log = options.logger ?? logger;
   const database = await tempDatabase({ schema, migrationsFolder });
-  const bus = connectBus({ servers: nats.url, name: "notifications-test", logger: log, timeoutMs: 1_000 });
+  const bus = connectBus({ servers: nats.url, name: "notifications-test", logger: log, timeoutMs: 5_000 });
   await ensureStreams(await bus.manager(), ["NOTIFICATIONS", "REFERRALS", "GROUPS"], { replicas: 1 });
   const runner = createConsumerRunner({
     bus,
@@ -60,8 +64,16 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
     consumers: consumers({ box, open, clock, settings }),
   });
   const relay = createOutboxRelay({ database, bus, logger: log });
-  const mailer = smtpMailer({ url: options.smtp?.url ?? "smtp://127.0.0.1:1", poolSize: 2 });
-  const deps = { box, clock, settings, database, leaseMs: 60_000, batch: 100 };
+  const concurrency = options.concurrency ?? 2;
+  const mailer = smtpMailer({ url: options.smtp?.url ?? "smtp://127.0.0.1:1", poolSize: concurrency });
+  const deps = {
+    box,
+    clock,
+    settings,
+    database,
+    leaseMs: options.leaseMs ?? 60_000,
+    batch: options.batch ?? 100,
+  };
   const loop = createDeliveryLoop({
     reminders: createReminderScheduler(deps),
     dispatcher: createDispatcher({
@@ -71,7 +83,7 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
       sms: options.sms ?? null,
       maxAttempts: options.maxAttempts ?? 3,
       retryBaseMs: options.retryBaseMs ?? 60_000,
-      concurrency: 2,
+      concurrency,
     }),
     database,
     clock,

@@ -134,10 +134,15 @@ describe("reminders across a SIGKILL", () => {
         expect(atKill).toBeLessThan(REMINDERS);
 
         await service.restart();
-        await waitFor(() => new Set(smtp.messages.map((m) => m.parsed.messageId)).size >= REMINDERS, {
-          timeoutMs: 60_000,
-          message: "all reminders delivered after the restart",
-        });
+        // Delivered, and each delivery recorded: the last "sent" commits a moment after SMTP's 250.
+        await waitFor(
+          async () => {
+            if (new Set(smtp.messages.map((m) => m.parsed.messageId)).size < REMINDERS) return false;
+            const recorded = await database.db.select().from(schema.messages);
+            return recorded.length === REMINDERS && recorded.every((row) => row.status === "sent");
+          },
+          { timeoutMs: 60_000, message: "all reminders delivered and recorded after the restart" },
+        );
         const rows = await database.db.select().from(schema.messages);
         expect(rows).toHaveLength(REMINDERS);
         expect(rows.every((row) => row.status === "sent")).toBe(true);

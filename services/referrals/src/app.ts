@@ -13,6 +13,7 @@ import { callbackRoutes } from "./routes/callbacks.js";
 import { policeZoneRoutes } from "./routes/police-zones.js";
 import { referralRoutes } from "./routes/referrals.js";
 import { routingRoutes } from "./routes/routing.js";
+import { zoneFeedbackRoutes } from "./routes/zone-feedback.js";
 
 export interface AppDeps extends ServiceDeps<typeof schema> {
   box: SealedBox;
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
     auditDatabase: deps.database,
   });
   return app
+    .route("/", zoneFeedbackRoutes(deps))
     .route("/", referralRoutes(deps))
     .route("/", callbackRoutes(deps))
     .route("/", routingRoutes(deps))

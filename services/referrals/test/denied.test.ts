@@ -1,6 +1,6 @@
 // Attempts on a referral from the other team and another zone are refused and traced where the
 // coordinator sees them; every answer about a referral is nosniff and no-store.
-import { type NatsProcess, startNats } from "@relais/testing";
+import { expiredToken, type NatsProcess, staleTokens, startNats } from "@relais/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
 import { seraingReferral } from "./fixtures.js";
@@ -55,6 +55,43 @@ describe("refused attempts on referrals", () => {
     ]);
     // Caseworkers do not read the trail.
     expect((await call(service, "GET", "/v1/audit", strangers)).status).toBe(403);
+  });
+
+  it("refuses a former member of staff's stale tokens on every referral route, and traces them", async () => {
+    const filed = await call(
+      service,
+      "POST",
+      "/v1/referrals",
+      await tokens.police("zone-5277"),
+      seraingReferral(),
+      {
+        "idempotency-key": "denied-2",
+      },
+    );
+    const id = filed.body.id as string;
+    const stale = {
+      ...(await staleTokens({ org: ORG, role: "coordinator", sub: "left-in-june" })),
+      expired: await expiredToken({ org: ORG, role: "coordinator", sub: "left-in-june" }),
+    };
+    for (const [kind, token] of Object.entries(stale)) {
+      for (const path of [`/v1/referrals/${id}`, "/v1/callbacks", "/v1/audit"]) {
+        expect((await call(service, "GET", path, token)).status, `${kind} ${path}`).toBe(401);
+      }
+    }
+    const audit = await call(
+      service,
+      "GET",
+      "/v1/audit?outcome=denied&limit=200",
+      await tokens.coordinator(),
+    );
+    const mine = (
+      audit.body.items as Array<{ actor: { sub: string }; status: number; route: string }>
+    ).filter((e) => e.actor.sub === "left-in-june");
+    expect(mine).toHaveLength(4 * 3);
+    expect(new Set(mine.map((e) => e.status))).toEqual(new Set([401]));
+    expect(new Set(mine.map((e) => e.route))).toEqual(
+      new Set(["GET /v1/referrals/:id", "GET /v1/callbacks", "GET /v1/audit"]),
+    );
   });
 
   it("answers with nosniff and no-store", async () => {

@@ -3,7 +3,9 @@
 // The result and its `notifications.message.*` event are written in one transaction.
 //
 // One worker per pooled connection, each sending a message then recording it before the next: so
-// at most one accepted-but-unrecorded message per connection can be re-sent after a crash. The
+// at most one accepted-but-unrecorded message per connection can be re-sent after a crash. A row
+// is sent only while at least half its lease is left, so a batch slower than its lease never
+// sends a row that a later claim has taken over. The
 // outcomes that are ready together are recorded in one transaction (one commit for several
 // messages). The next batch is claimed while the current one is still going out, so the pool never
 // waits on a claim, and a tick goes on until nothing is due. A batch's sessions and contacts are
@@ -386,6 +388,15 @@ export function createDispatcher(options: DispatcherOptions) {
     }
   }
 
+  /**
+   * Whether the row's lease leaves at least half its length for the send: a send that starts
+   * with less could outlast the lease while a new claim of the row is already sending it.
+   */
+  function leaseHoldsForASend(row: Row): boolean {
+    const until = row.leaseUntil ? Date.parse(row.leaseUntil) : Number.NaN;
+    return until - clock.now().getTime() >= options.leaseMs / 2;
+  }
+
   async function sendAndRecord(claimed: Claimed): Promise<void> {
     const { row } = claimed;
     let outcome: Outcome;
@@ -442,6 +453,12 @@ export function createDispatcher(options: DispatcherOptions) {
           if (!keepGoing()) exhausted = true;
           if (!exhausted && queue.length <= options.concurrency) void refill();
           const next = queue.shift();
+          if (next && !leaseHoldsForASend(next.row)) {
+            // A slow batch outlived its lease: a later claim (ours or another process's) may hold
+            // this row now, and sending it here too would send it twice. Leave it to that claim.
+            logger.warn({ messageId: next.row.id }, "lease ran short before sending; left to the next claim");
+            continue;
+          }
           if (next) {
             // A row whose outcome could not be recorded keeps its lease and is taken over later.
             await process(next).catch((error: unknown) =>

@@ -15,8 +15,10 @@ import {
 } from "@relais/service-kit";
 import { claimCallback } from "../actions/claim-callback.js";
 import { listCallbacks } from "../actions/list-callbacks.js";
+import { queueWindows } from "../actions/queue-windows.js";
 import { recordAttempt } from "../actions/record-attempt.js";
 import { recordOutcome } from "../actions/record-outcome.js";
+import { releaseCallback } from "../actions/release-callback.js";
 import type { TaskRow } from "../actions/task-access.js";
 import type { AppDeps } from "../app.js";
 import { AttemptInput, CallbackQuery, OutcomeInput } from "../domain/callback-input.js";
@@ -46,6 +48,12 @@ const CallbackTask = z
     claimExpiresAt: z.string().nullable(),
   })
   .openapi("CallbackTask");
+
+const QueueTask = CallbackTask.extend({
+  windowOpenNow: z.boolean().openapi({ description: "Whether the person's safe window is open now" }),
+  windowOpensAt: z.string().nullable().openapi({ description: "When it next opens; null when open now" }),
+  timeZone: z.string().openapi({ description: "The person's IANA zone, for showing times" }),
+}).openapi("QueueCallbackTask");
 
 const ClaimedTask = CallbackTask.extend({
   person: z.object({
@@ -93,10 +101,7 @@ const listRoute = createRoute({
   middleware: [requireRoles(...roles)] as const,
   request: { query: CallbackQuery },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(CallbackTask), nextCursor: z.string().nullable() }),
-      "A page",
-    ),
+    200: jsonResponse(z.object({ items: z.array(QueueTask), nextCursor: z.string().nullable() }), "A page"),
     ...ProblemResponses,
   },
 });
@@ -109,6 +114,16 @@ const claimRoute = createRoute({
   middleware: [requireRoles(...roles)] as const,
   request: { params: IdParam },
   responses: { 200: jsonResponse(ClaimedTask, "Claimed"), ...ProblemResponses },
+});
+
+const releaseRoute = createRoute({
+  method: "post",
+  path: "/v1/callbacks/{id}/release",
+  summary: "Give a claimed task back to the queue before the lease runs out (the holder only)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...roles)] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(CallbackTask, "Released"), ...ProblemResponses },
 });
 
 function attemptRoute(deps: AppDeps) {
@@ -140,7 +155,20 @@ export function callbackRoutes(deps: AppDeps) {
   return app
     .openapi(listRoute, async (c) => {
       const page = await listCallbacks(deps, principalOf(c), scopeOf(c), c.req.valid("query"));
-      return c.json({ items: page.items.map((t) => present(t, page.now)), nextCursor: page.nextCursor }, 200);
+      const windows = await queueWindows(deps, page.items, page.now);
+      const items = page.items.map((t) => ({
+        ...present(t, page.now),
+        ...(windows.get(t.personRef) ?? {
+          windowOpenNow: false,
+          windowOpensAt: null,
+          timeZone: "Europe/Brussels",
+        }),
+      }));
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
+    })
+    .openapi(releaseRoute, async (c) => {
+      const task = await releaseCallback(deps, principalOf(c), scopeOf(c), c.req.valid("param").id);
+      return c.json(present(task, deps.clock.now()), 200);
     })
     .openapi(claimRoute, async (c) => {
       const { task, person } = await claimCallback(

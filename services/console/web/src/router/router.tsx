@@ -1,0 +1,97 @@
+// The screens and their paths. Each screen's code loads when it is first opened, so the first
+// page carries only the frame. Paths hold ids at most, never anything personal.
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Navigate,
+  Outlet,
+} from "@tanstack/react-router";
+import { useSession } from "../api/session";
+import { IdleGuard } from "../session/idle-guard";
+import { Layout } from "../ui/layout";
+
+const rootRoute = createRootRoute({ component: Outlet });
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  component: lazyRouteComponent(() => import("../screens/sign-in/sign-in-screen"), "SignInScreen"),
+});
+
+const signedOutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/signed-out",
+  validateSearch: (search: Record<string, unknown>) => ({
+    reason: search.reason === "idle" ? ("idle" as const) : undefined,
+  }),
+  component: lazyRouteComponent(() => import("../screens/signed-out/signed-out-screen"), "SignedOutScreen"),
+});
+
+function SignedInFrame() {
+  const session = useSession();
+  if (session.isPending) return <p className="loading" role="status" />;
+  if (!session.data?.signedIn) return <Navigate to="/sign-in" replace />;
+  return (
+    <>
+      <IdleGuard session={session.data} />
+      <Layout session={session.data} />
+    </>
+  );
+}
+
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: SignedInFrame });
+
+function Home() {
+  const session = useSession();
+  const roles = session.data?.signedIn ? session.data.user.roles : [];
+  if (roles.includes("police")) return <Navigate to="/police/referrals" replace />;
+  return <Navigate to="/callbacks" replace />;
+}
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: Home });
+
+const zoneReferralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/police/referrals",
+  component: lazyRouteComponent(
+    () => import("../screens/police-referrals/zone-referrals-screen"),
+    "ZoneReferralsScreen",
+  ),
+});
+
+const newReferralRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/police/referrals/new",
+  component: lazyRouteComponent(
+    () => import("../screens/police-new-referral/new-referral-screen"),
+    "NewReferralScreen",
+  ),
+});
+
+const queueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/callbacks",
+  component: lazyRouteComponent(() => import("../screens/callbacks-queue/queue-screen"), "QueueScreen"),
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/callbacks/$taskId",
+  component: lazyRouteComponent(() => import("../screens/callback-task/task-screen"), "TaskScreen"),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedOutRoute,
+  appRoute.addChildren([homeRoute, zoneReferralsRoute, newReferralRoute, queueRoute, taskRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: "intent" });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

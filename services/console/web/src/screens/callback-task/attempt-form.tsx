@@ -1,0 +1,93 @@
+// Log one call attempt. Voicemail is offered only when the person allowed it.
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { type CallbackTask, type ClaimedTask, useLogAttempt } from "../../api/referrals";
+import { useT } from "../../i18n/i18n";
+import { newKey } from "../../time/zoned";
+import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+
+const OUTCOMES = ["reached", "no_answer", "voicemail_left", "unsafe_to_talk", "wrong_number"] as const;
+
+export function AttemptForm({
+  task,
+  onLogged,
+}: {
+  task: ClaimedTask;
+  onLogged: (task: CallbackTask) => void;
+}) {
+  const t = useT();
+  const [outcome, setOutcome] = useState<string>("");
+  const [channel, setChannel] = useState<string>(task.person.preferences.channels[0] ?? "phone");
+  const [note, setNote] = useState("");
+  const [key, setKey] = useState(newKey);
+  const log = useLogAttempt(task.id);
+  const problem = problemOf(log.error);
+  const voicemail = task.person.preferences.voicemailAllowed;
+  return (
+    <section className="card" aria-labelledby="attempt-title">
+      <h2 id="attempt-title">{t("attempt.title")}</h2>
+      <Form
+        className="form"
+        validationBehavior="aria"
+        validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!outcome || log.isPending) return;
+          log.mutate(
+            {
+              key,
+              body: {
+                outcome: outcome as (typeof OUTCOMES)[number],
+                channel: channel as "phone" | "sms" | "email",
+                ...(note.trim() ? { note } : {}),
+              },
+            },
+            {
+              onSuccess: (next) => {
+                setKey(newKey());
+                setOutcome("");
+                setNote("");
+                onLogged(next);
+              },
+            },
+          );
+        }}
+      >
+        <RadioGroup
+          name="outcome"
+          label={t("attempt.outcome")}
+          value={outcome}
+          onChange={setOutcome}
+          isRequired
+        >
+          {OUTCOMES.map((o) => (
+            <Radio key={o} value={o} isDisabled={o === "voicemail_left" && !voicemail}>
+              {t(`attemptOutcome.${o}` as never)}
+              {o === "voicemail_left" && !voicemail && ` (${t("attempt.voicemailNotAllowed")})`}
+            </Radio>
+          ))}
+        </RadioGroup>
+        <Select
+          name="channel"
+          label={t("attempt.channel")}
+          selectedKey={channel}
+          onSelectionChange={(k) => setChannel(String(k))}
+          options={task.person.preferences.channels.map((c) => ({
+            id: c,
+            label: t(`channel.${c}` as never),
+          }))}
+        />
+        <TextField name="note" label={t("attempt.note")} multiline value={note} onChange={setNote} />
+        {problem && (
+          <p role="alert" className="notice error">
+            {problem.detail ?? t("common.actionFailed")}
+          </p>
+        )}
+        <Button type="submit" isPending={log.isPending} isDisabled={!outcome}>
+          {t("attempt.submit")}
+        </Button>
+      </Form>
+    </section>
+  );
+}

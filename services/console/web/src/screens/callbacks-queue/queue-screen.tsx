@@ -1,0 +1,95 @@
+// The team's call-back queue, as the service orders it: due first, by risk, then due time. Each
+// row says whether the person's safe window is open now, the SLA deadline, attempts and who holds
+// a claimed task. Claiming opens the contact card.
+import { useNavigate } from "@tanstack/react-router";
+import { problemOf } from "../../api/clients";
+import { type QueueTask, useClaim, useQueue } from "../../api/referrals";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { Button } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+
+export function QueueScreen() {
+  const t = useT();
+  const time = useFormatTime();
+  const queue = useQueue();
+  const claim = useClaim();
+  const navigate = useNavigate();
+  const claimError = problemOf(claim.error);
+
+  const onClaim = (task: QueueTask) =>
+    claim.mutate(task.id, {
+      onSuccess: () => navigate({ to: "/callbacks/$taskId", params: { taskId: task.id } }),
+    });
+
+  return (
+    <Page
+      title={t("queue.title")}
+      actions={
+        <Button variant="secondary" onPress={() => queue.refetch()}>
+          {t("common.refresh")}
+        </Button>
+      }
+    >
+      {claimError && (
+        <p role="alert" className="notice error">
+          {claimError.code === "already_claimed" ? t("queue.alreadyClaimed") : t("common.actionFailed")}
+        </p>
+      )}
+      {queue.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : queue.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : queue.data.length === 0 ? (
+        <p>{t("queue.empty")}</p>
+      ) : (
+        <ul className="queue" aria-label={t("queue.title")}>
+          {queue.data.map((task, index) => (
+            <li key={task.id} className={`task-row risk-${task.riskLevel}${task.overdue ? " overdue" : ""}`}>
+              <div className="task-main">
+                <h2 className="task-title">
+                  {t("queue.taskTitle", { n: index + 1, role: t(`personRole.${task.role}` as never) })}
+                </h2>
+                <span className={`risk risk-${task.riskLevel}`}>{t(`risk.${task.riskLevel}` as never)}</span>
+                {task.due ? (
+                  <span className="badge due">{t("queue.due")}</span>
+                ) : (
+                  <span className="badge">{t("queue.dueAt", { at: time(task.dueAt, task.timeZone) })}</span>
+                )}
+                {task.overdue && <span className="badge overdue">{t("queue.overdue")}</span>}
+              </div>
+              <dl className="task-facts">
+                <div>
+                  <dt>{t("queue.window")}</dt>
+                  <dd>
+                    {task.windowOpenNow
+                      ? t("queue.windowOpen")
+                      : t("queue.windowOpens", { at: time(task.windowOpensAt, task.timeZone) })}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("queue.sla")}</dt>
+                  <dd>{time(task.slaDeadline, task.timeZone)}</dd>
+                </div>
+                <div>
+                  <dt>{t("queue.attempts")}</dt>
+                  <dd>{task.attempts}</dd>
+                </div>
+                <div>
+                  <dt>{t("queue.holder")}</dt>
+                  <dd>{task.claimedBy ?? t("queue.nobody")}</dd>
+                </div>
+              </dl>
+              <Button
+                onPress={() => onClaim(task)}
+                isPending={claim.isPending && claim.variables === task.id}
+                aria-label={t("queue.claimLabel", { n: index + 1 })}
+              >
+                {t("queue.claim")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}

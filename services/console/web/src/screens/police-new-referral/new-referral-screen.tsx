@@ -1,0 +1,203 @@
+// File a referral after an intervention. The service validates; its problem+json names the
+// fields, which show their message in place. One Idempotency-Key per form: a double click or a
+// retried submit files once.
+import { Link } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { useFileReferral, useMunicipalities } from "../../api/referrals";
+import { useSession } from "../../api/session";
+import { useT } from "../../i18n/i18n";
+import { newKey } from "../../time/zoned";
+import { Button, Checkbox, ComboBox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import { PersonFields } from "./person-fields";
+import {
+  emptyReferral,
+  KINDS,
+  newPerson,
+  type ReferralDraft,
+  RISKS,
+  toReferralInput,
+} from "./referral-form-state";
+
+export function NewReferralScreen() {
+  const t = useT();
+  const session = useSession();
+  const zone = session.data?.signedIn ? session.data.user.zone : null;
+  const [draft, setDraft] = useState<ReferralDraft>(() => emptyReferral(zone));
+  const [key, setKey] = useState(newKey);
+  const file = useFileReferral(key);
+  const municipalities = useMunicipalities(draft.municipality);
+  const problem = problemOf(file.error);
+  const fieldErrors = useMemo(() => {
+    const errors: Record<string, string> = {};
+    for (const e of problem?.errors ?? [])
+      errors[e.path] = errors[e.path] ? `${errors[e.path]} ${e.message}` : e.message;
+    return errors;
+  }, [problem]);
+  const set = <K extends keyof ReferralDraft>(k: K, value: ReferralDraft[K]) =>
+    setDraft((d) => ({ ...d, [k]: value }));
+
+  if (file.isSuccess) {
+    const filed = file.data;
+    return (
+      <Page title={t("intake.filedTitle")}>
+        <div role="status" className="notice success">
+          <p>{t("intake.filed")}</p>
+          <ul>
+            {filed.persons.map((p) => (
+              <li key={p.personRef}>
+                {t(`personRole.${p.role}` as never)}:{" "}
+                {p.contactable ? t("intake.willBeCalled") : t(`noTask.${p.reason ?? "no_consent"}` as never)}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="actions">
+          <Link to="/police/referrals" className="button button-primary">
+            {t("nav.zoneReferrals")}
+          </Link>
+          <Button
+            variant="secondary"
+            onPress={() => {
+              setDraft(emptyReferral(zone));
+              setKey(newKey());
+              file.reset();
+            }}
+          >
+            {t("intake.another")}
+          </Button>
+        </div>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t("intake.title")}>
+      <Form
+        className="form"
+        validationErrors={fieldErrors}
+        validationBehavior="aria"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!file.isPending) file.mutate(toReferralInput(draft));
+        }}
+      >
+        {problem && (
+          <div role="alert" className="notice error">
+            <p>{problem.status >= 500 ? t("common.serverError") : t("intake.fix")}</p>
+            {problem.errors && problem.errors.length > 0 && (
+              <ul>
+                {problem.errors.map((e) => (
+                  <li key={`${e.path}:${e.message}`}>
+                    <code>{e.path}</code>: {e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {!problem.errors && problem.detail && <p>{problem.detail}</p>}
+          </div>
+        )}
+        <fieldset>
+          <legend>{t("intake.incident")}</legend>
+          <div className="grid">
+            <TextField
+              name="policeZone"
+              label={t("intake.policeZone")}
+              value={draft.policeZone}
+              onChange={(v) => set("policeZone", v)}
+            />
+            <TextField
+              name="incidentReference"
+              label={t("intake.incidentReference")}
+              value={draft.incidentReference}
+              onChange={(v) => set("incidentReference", v)}
+              autoComplete="off"
+            />
+            <TextField
+              name="incidentAt"
+              label={t("intake.incidentAt")}
+              description={t("intake.incidentAtHint")}
+              type="datetime-local"
+              value={draft.incidentAt}
+              onChange={(v) => set("incidentAt", v)}
+            />
+            <Select
+              name="kind"
+              label={t("intake.kind")}
+              selectedKey={draft.kind}
+              onSelectionChange={(k) => set("kind", String(k))}
+              options={KINDS.map((k) => ({ id: k, label: t(`kind.${k}` as never) }))}
+            />
+            <ComboBox
+              name="municipality"
+              label={t("intake.municipality")}
+              inputValue={draft.municipality}
+              onInputChange={(v) => set("municipality", v)}
+              options={(municipalities.data ?? []).map((m) => ({ id: m, label: m }))}
+            />
+            <TextField
+              name="riskScore"
+              label={t("intake.riskScore")}
+              description={t("intake.riskScoreHint")}
+              inputMode="numeric"
+              value={draft.riskScore}
+              onChange={(v) => set("riskScore", v)}
+            />
+          </div>
+          <RadioGroup
+            name="riskLevel"
+            label={t("intake.riskLevel")}
+            value={draft.riskLevel}
+            onChange={(v) => set("riskLevel", v)}
+            orientation="horizontal"
+          >
+            {RISKS.map((r) => (
+              <Radio key={r} value={r}>
+                {t(`risk.${r}` as never)}
+              </Radio>
+            ))}
+          </RadioGroup>
+          <Checkbox
+            name="childrenPresent"
+            isSelected={draft.childrenPresent}
+            onChange={(v) => set("childrenPresent", v)}
+          >
+            {t("intake.childrenPresent")}
+          </Checkbox>
+        </fieldset>
+        {draft.persons.map((person, index) => (
+          <PersonFields
+            key={person.key}
+            index={index}
+            person={person}
+            onChange={(next) =>
+              set(
+                "persons",
+                draft.persons.map((p) => (p.key === person.key ? next : p)),
+              )
+            }
+            onRemove={
+              draft.persons.length > 1
+                ? () =>
+                    set(
+                      "persons",
+                      draft.persons.filter((p) => p.key !== person.key),
+                    )
+                : undefined
+            }
+          />
+        ))}
+        <div className="actions">
+          <Button variant="secondary" onPress={() => set("persons", [...draft.persons, newPerson("victim")])}>
+            {t("intake.addPerson")}
+          </Button>
+          <Button type="submit" isPending={file.isPending}>
+            {t("intake.submit")}
+          </Button>
+        </div>
+      </Form>
+    </Page>
+  );
+}

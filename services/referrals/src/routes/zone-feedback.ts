@@ -1,0 +1,70 @@
+// Police-facing reads beyond a single status: the zone's own list, and the municipality names
+// the intake form suggests.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { PageQuery, ReferralStatus } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+} from "@relais/service-kit";
+import { listMunicipalities } from "../actions/municipalities.js";
+import { listZoneFeedback } from "../actions/zone-feedback.js";
+import type { AppDeps } from "../app.js";
+import { zoneOf } from "../http/claims.js";
+
+const ZoneReferral = z
+  .object({
+    id: z.string(),
+    incidentReference: z.string().openapi({ description: "The zone's own reference, as filed" }),
+    status: ReferralStatus,
+    firstContactAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("ZoneReferral");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/referrals",
+  summary: "The referrals this police zone filed: status and date of first contact only, newest first",
+  security: bearerSecurity,
+  middleware: [requireRoles("police")] as const,
+  request: { query: PageQuery },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(ZoneReferral), nextCursor: z.string().nullable() }),
+      "A page",
+    ),
+    ...ProblemResponses,
+  },
+});
+
+const municipalitiesRoute = createRoute({
+  method: "get",
+  path: "/v1/municipalities",
+  summary: "Municipality names the routing table knows, for suggestions (names only)",
+  security: bearerSecurity,
+  middleware: [requireRoles("police", "coordinator")] as const,
+  request: {
+    query: z.object({
+      q: z.string().trim().max(80).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(20),
+    }),
+  },
+  responses: { 200: jsonResponse(z.object({ items: z.array(z.string()) }), "Names"), ...ProblemResponses },
+});
+
+export function zoneFeedbackRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app
+    .openapi(listRoute, async (c) =>
+      c.json(await listZoneFeedback(deps, principalOf(c), zoneOf(c), c.req.valid("query")), 200),
+    )
+    .openapi(municipalitiesRoute, async (c) =>
+      c.json(await listMunicipalities(deps, principalOf(c), c.req.valid("query")), 200),
+    );
+}
