@@ -134,6 +134,24 @@ describe("contacts are reached through a task of one's own team", () => {
     expect(victim.preferences.safeWindows).toHaveLength(1);
     const author = JSON.parse((await get(coordinator, AUTHOR)).text);
     expect(author.preferences.safeWindows).toHaveLength(1);
+    // The coordinator sees who tried: each refusal is in the organisation's audit trail.
+    const audit = await service.app.request("/v1/audit?outcome=denied&limit=100", {
+      headers: authHeader(coordinator),
+    });
+    const tried = ((await audit.json()) as { items: Array<{ actor: { sub: string }; recordId: string }> })
+      .items;
+    expect(tried).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: expect.objectContaining({ sub: `cw-${JSON.stringify({ teams: [VICTIMS] })}` }),
+          recordId: AUTHOR,
+        }),
+        expect.objectContaining({
+          actor: expect.objectContaining({ sub: `cw-${JSON.stringify({ teams: [AUTHORS] })}` }),
+          recordId: VICTIM,
+        }),
+      ]),
+    );
   });
 
   it("refuses a caseworker with no team, of an unrelated team, or of another organisation", async () => {
