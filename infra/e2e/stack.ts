@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { generateRecipientKeyPair, recipientPublicKey } from "@relais/service-kit";
 import {
   freePort,
   type NatsCluster,
@@ -52,6 +53,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Per-service additions to `env`. */
   serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Output lines kept per service (default 100); a test that reads whole logs raises it. */
+  keepLines?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -62,6 +65,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const replicas = options.replicas ?? (options.cluster ? options.cluster.nodes.length : 1);
   const smtp = await startSmtpSink();
   const dataKey = randomBytes(32).toString("base64");
+  // The services that open sealed event fields hold a private key; every producer their public keys.
+  const sealKeys: Record<ServiceName, string | undefined> = {
+    groups: generateRecipientKeyPair().privateKey,
+    notifications: generateRecipientKeyPair().privateKey,
+    referrals: undefined,
+  };
+  const publicKeys = {
+    GROUPS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.groups!),
+    NOTIFICATIONS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.notifications!),
+  };
   const services = {} as Record<ServiceName, RunningService>;
   try {
     await Promise.all(
@@ -80,6 +93,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           cwd: root,
           readyUrl: `${url}/readyz`,
           timeoutMs: 60_000,
+          keepLines: options.keepLines,
           env: {
             PORT: String(port),
             DATABASE_URL: `file:${databasePath}`,
@@ -87,6 +101,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             NATS_REPLICAS: String(replicas),
             JWT_SECRET: TEST_JWT_SECRET,
             DATA_KEY: dataKey,
+            ...publicKeys,
+            ...(sealKeys[name] ? { SEAL_PRIVATE_KEY: sealKeys[name] } : {}),
             SMTP_URL: smtp.url,
             MAIL_DIR: join(dataDir, "mail"),
             LOG_LEVEL: globalThis.process.env.LOG_LEVEL ?? "warn",

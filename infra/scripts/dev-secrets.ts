@@ -1,14 +1,21 @@
 // Development-only secrets, generated on first start into .data/dev-secrets.json (git-ignored).
-// Production sets JWT_SECRET or JWKS_URL, and DATA_KEY, from its own secret store.
+// Production sets JWT_SECRET or JWKS_URL, DATA_KEY, JS_KEY and the seal keys from its own secret
+// store. A file written by an older version gets the keys it lacks added on the next start.
 import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { generateRecipientKeyPair, recipientPublicKey } from "@relais/service-kit";
 
 export interface DevSecrets {
   JWT_SECRET: string;
   DATA_KEY: string;
   /** The console's ES256 private key (a JWK as JSON): it signs the service tokens it mints. */
   CONSOLE_SIGNING_KEY: string;
+  /** nats-server's JetStream store key (`jetstream { cipher: chachapoly, key: $JS_KEY }`). */
+  JS_KEY: string;
+  /** X25519 private keys of the services that open sealed event fields. */
+  GROUPS_SEAL_PRIVATE_KEY: string;
+  NOTIFICATIONS_SEAL_PRIVATE_KEY: string;
 }
 
 /** An ES256 private key as a JWK, with its RFC 7638 thumbprint as `kid`. */
@@ -20,17 +27,41 @@ function consoleSigningKey(): string {
   return JSON.stringify({ ...jwk, kid: thumbprint, alg: "ES256" });
 }
 
+const generators: { [K in keyof DevSecrets]: () => string } = {
+  JWT_SECRET: () => randomBytes(32).toString("base64url"),
+  DATA_KEY: () => randomBytes(32).toString("base64"),
+  CONSOLE_SIGNING_KEY: consoleSigningKey,
+  JS_KEY: () => randomBytes(32).toString("base64url"),
+  GROUPS_SEAL_PRIVATE_KEY: () => generateRecipientKeyPair().privateKey,
+  NOTIFICATIONS_SEAL_PRIVATE_KEY: () => generateRecipientKeyPair().privateKey,
+};
+
 export function devSecrets(dataDir: string): DevSecrets {
   const file = join(dataDir, "dev-secrets.json");
   const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DevSecrets>) : {};
-  // Older files lack the console's key: add it, keep everything else.
-  if (existing.JWT_SECRET && existing.DATA_KEY && existing.CONSOLE_SIGNING_KEY) return existing as DevSecrets;
+  const missing = (Object.keys(generators) as Array<keyof DevSecrets>).filter((name) => !existing[name]);
+  // Older files lack the newer keys: add them, keep everything else.
+  if (missing.length === 0) return existing as DevSecrets;
+  const secrets = { ...existing } as DevSecrets;
+  for (const name of missing) secrets[name] = generators[name]();
   mkdirSync(dataDir, { recursive: true });
-  const secrets: DevSecrets = {
-    JWT_SECRET: existing.JWT_SECRET ?? randomBytes(32).toString("base64url"),
-    DATA_KEY: existing.DATA_KEY ?? randomBytes(32).toString("base64"),
-    CONSOLE_SIGNING_KEY: existing.CONSOLE_SIGNING_KEY ?? consoleSigningKey(),
-  };
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * The keys one service gets: the shared development DATA_KEY, its own seal private key if it
+ * opens sealed fields, and the public keys of the services it seals for. The environment wins.
+ */
+export function serviceKeys(secrets: DevSecrets, service: string): Record<string, string> {
+  const env = process.env;
+  const groupsPrivate = env.GROUPS_SEAL_PRIVATE_KEY ?? secrets.GROUPS_SEAL_PRIVATE_KEY;
+  const notificationsPrivate = env.NOTIFICATIONS_SEAL_PRIVATE_KEY ?? secrets.NOTIFICATIONS_SEAL_PRIVATE_KEY;
+  const own = { groups: groupsPrivate, notifications: notificationsPrivate }[service];
+  return {
+    DATA_KEY: env.DATA_KEY ?? secrets.DATA_KEY,
+    GROUPS_SEAL_PUBLIC_KEY: recipientPublicKey(groupsPrivate),
+    NOTIFICATIONS_SEAL_PUBLIC_KEY: recipientPublicKey(notificationsPrivate),
+    ...(own ? { SEAL_PRIVATE_KEY: own } : {}),
+  };
 }

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { ROLES } from "@relais/contracts";
 import { signDevToken } from "@relais/service-kit";
 import { buildService } from "./build-service.js";
-import { devSecrets } from "./dev-secrets.js";
+import { devSecrets, serviceKeys } from "./dev-secrets.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const dataDir = process.env.RELAIS_DATA_DIR ?? join(root, ".data");
@@ -84,6 +84,8 @@ async function startNats(): Promise<string> {
   const child = spawn(binary, args, {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
+    // dev.conf encrypts the JetStream store with $JS_KEY.
+    env: { ...process.env, JS_KEY: process.env.JS_KEY ?? secrets.JS_KEY },
   });
   children.push({ name: "nats", process: child });
   prefixOutput("nats", child);
@@ -116,7 +118,7 @@ function startService(name: string, port: number, natsUrl: string): ChildProcess
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.JWT_SECRET,
       // Tokens the console mints for its users, beside the development secret's (`pnpm token`).
       JWKS_URL: process.env.JWKS_URL ?? `${consoleUrl}/.well-known/jwks.json`,
-      DATA_KEY: process.env.DATA_KEY ?? secrets.DATA_KEY,
+      ...serviceKeys(secrets, name),
       MAIL_DIR: process.env.MAIL_DIR ?? join(dataDir, "mail"),
     },
   });

@@ -3,7 +3,23 @@
 // first), or a main.ts through tsx when BENCH_<SERVICE>_MAIN points at one.
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
+import { generateRecipientKeyPair, recipientPublicKey } from "@relais/service-kit";
 import { freePort, type ServiceProcess, spawnService, TEST_JWT_SECRET } from "@relais/testing";
+
+/** The seal key pairs of the services that open sealed event fields, one set per bench run. */
+export const SEAL_KEYS = {
+  groups: generateRecipientKeyPair().privateKey,
+  notifications: generateRecipientKeyPair().privateKey,
+};
+
+function sealEnv(name: ServiceName): Record<string, string> {
+  const own = name === "referrals" ? undefined : SEAL_KEYS[name];
+  return {
+    GROUPS_SEAL_PUBLIC_KEY: recipientPublicKey(SEAL_KEYS.groups),
+    NOTIFICATIONS_SEAL_PUBLIC_KEY: recipientPublicKey(SEAL_KEYS.notifications),
+    ...(own ? { SEAL_PRIVATE_KEY: own } : {}),
+  };
+}
 
 export type ServiceName = "groups" | "referrals" | "notifications";
 
@@ -48,6 +64,7 @@ export async function startService(name: ServiceName, options: StartServiceOptio
       LOG_LEVEL: "warn",
       // notifications refuses to start without a key for contact fields at rest.
       DATA_KEY: randomBytes(32).toString("base64"),
+      ...sealEnv(name),
       ...options.env,
     },
     readyUrl: `${url}/readyz`,

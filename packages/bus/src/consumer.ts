@@ -50,11 +50,22 @@ export type ReplayResult =
   | { status: "not_found" }
   | { status: "already_replayed" };
 
+/** Authenticated encryption for stored payloads: the service kit's DATA_KEY box fits. */
+export interface PayloadBox {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+}
+
 export interface RunnerOptions {
   bus: Bus;
   database: Database;
   logger: Logger;
   consumers: ConsumerDefinition[];
+  /**
+   * Seals the payload of every dead letter. An event that fails its schema is kept as it came,
+   * and may carry personal data in clear (an outdated or rogue producer): it is never stored so.
+   */
+  payloadBox: PayloadBox;
 }
 
 class PoisonError extends Error {}
@@ -65,7 +76,7 @@ const DEFAULT_PULL_EXPIRES_MS = 5_000;
 const MISSED_HEARTBEATS_BEFORE_REBUILD = 2;
 
 export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
-  const { bus, database, logger } = options;
+  const { bus, database, logger, payloadBox } = options;
   const byDurable = new Map(options.consumers.map((c) => [c.durable, c]));
   let running = false;
   const loops: Promise<void>[] = [];
@@ -133,7 +144,7 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
         subject: msg.subject,
         eventId,
         orgId,
-        payload: raw,
+        payload: payloadBox.seal(raw),
         error: describe(error),
         deliveries: msg.info.deliveryCount,
         createdAt: new Date().toISOString(),
@@ -301,7 +312,7 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
       const consumer = byDurable.get(row.consumer);
       if (!consumer) return { status: "failed", error: `no consumer ${row.consumer} in this service` };
       try {
-        const { event, skip } = decode(consumer, row.payload);
+        const { event, skip } = decode(consumer, openPayload(payloadBox, row.payload));
         if (!skip && event) await apply(consumer, event, row.deliveries + 1);
       } catch (error) {
         await database.write((tx) =>
@@ -321,6 +332,11 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
       return { status: "replayed" };
     },
   };
+}
+
+/** Dead letters recorded before payloads were sealed hold the raw JSON, which starts with `{`. */
+function openPayload(box: PayloadBox, stored: string): string {
+  return stored.trimStart().startsWith("{") ? stored : box.open(stored);
 }
 
 function describe(error: unknown): string {

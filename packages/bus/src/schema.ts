@@ -9,6 +9,7 @@ export const outbox = sqliteTable(
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     id: text("id").notNull().unique(),
     subject: text("subject").notNull(),
+    /** The message as it came, sealed with the service's DATA_KEY (`RunnerOptions.payloadBox`). */
     payload: text("payload").notNull(),
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),

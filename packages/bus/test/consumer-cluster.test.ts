@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bus, connectBus } from "../src/connection.js";
 import { type ConsumerRunner, createConsumerRunner } from "../src/consumer.js";
 import { ensureStreams } from "../src/streams.js";
-import { logger, testDatabase } from "./helpers.js";
+import { logger, testDatabase, testPayloadBox } from "./helpers.js";
 import { effects } from "./schema.js";
 
 const DURABLE = "cluster-status";
@@ -33,6 +33,7 @@ describe("consumer runner on a cluster", () => {
       bus,
       database: db,
       logger,
+      payloadBox: testPayloadBox(),
       consumers: [
         {
           stream: "REFERRALS",

@@ -3,10 +3,15 @@ import { type NatsProcess, startNats, waitFor } from "@relais/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Bus, connectBus } from "../src/connection.js";
-import { type ConsumerDefinition, type ConsumerRunner, createConsumerRunner } from "../src/consumer.js";
+import {
+  type ConsumerDefinition,
+  type ConsumerRunner,
+  createConsumerRunner,
+  type PayloadBox,
+} from "../src/consumer.js";
 import { listDeadLetters } from "../src/dead-letters.js";
 import { ensureStreams } from "../src/streams.js";
-import { logger, testDatabase } from "./helpers.js";
+import { logger, testDatabase, testPayloadBox } from "./helpers.js";
 import { effects } from "./schema.js";
 
 type Db = Awaited<ReturnType<typeof testDatabase>>;
@@ -40,7 +45,7 @@ describe("consumer runner", () => {
   async function setUp(
     handle: ConsumerDefinition["handle"],
     overrides: Partial<ConsumerDefinition> = {},
-  ): Promise<{ nats: NatsProcess; bus: Bus; db: Db; runner: ConsumerRunner }> {
+  ): Promise<{ nats: NatsProcess; bus: Bus; db: Db; runner: ConsumerRunner; box: PayloadBox }> {
     const nats = await startNats();
     cleanups.push(() => nats.stop());
     const db = await testDatabase();
@@ -48,10 +53,12 @@ describe("consumer runner", () => {
     const bus = connectBus({ servers: nats.url, name: "consumer-test", logger, timeoutMs: 1_000 });
     cleanups.push(() => bus.close());
     await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
+    const box = testPayloadBox();
     const runner = createConsumerRunner({
       bus,
       database: db,
       logger,
+      payloadBox: box,
       consumers: [
         {
           stream: "REFERRALS",
@@ -67,7 +74,7 @@ describe("consumer runner", () => {
     });
     cleanups.push(() => runner.stop());
     runner.start();
-    return { nats, bus, db, runner };
+    return { nats, bus, db, runner, box };
   }
 
   const recordEffect: ConsumerDefinition["handle"] = async (tx, event) => {
@@ -123,11 +130,12 @@ describe("consumer runner", () => {
 
   it("dead-letters an event that fails its schema at once instead of retrying it", async () => {
     let calls = 0;
-    const { bus, db } = await setUp(async () => {
+    const { bus, db, box } = await setUp(async () => {
       calls += 1;
     });
     const event = statusEvent("ref-bad");
-    const broken = { ...event, data: { ...event.data, to: "teleported" } };
+    // A producer that puts a person in clear, and breaks the schema: kept, but never in clear.
+    const broken = { ...event, data: { ...event.data, to: "teleported", email: "laura@example.org" } };
     await publishRaw(bus, event.type, JSON.stringify(broken), event.id);
     await publishRaw(bus, event.type, "{not json", "garbage");
 
@@ -144,6 +152,10 @@ describe("consumer runner", () => {
     expect(rows.map((row) => row.error).join(" ")).toMatch(/data\.to/);
     expect(rows.map((row) => row.error).join(" ")).toMatch(/not JSON/);
     expect(calls).toBe(0);
+    for (const row of rows) expect(row.payload).not.toContain("laura");
+    const kept = rows.map((row) => box.open(row.payload));
+    expect(kept).toContain(JSON.stringify(broken));
+    expect(kept).toContain("{not json");
     // An organisation only sees its own dead letters.
     expect(await listDeadLetters(db, { orgId: "org-b", limit: 10 })).toHaveLength(0);
   });

@@ -76,3 +76,14 @@ export const ContactDetails = z.object({
     .optional(),
 });
 export type ContactDetails = z.infer<typeof ContactDetails>;
+
+/**
+ * Personal fields of an event (names, contact details), sealed for the one service entitled to
+ * open them: JSON, X25519 + HKDF-SHA256 + AES-256-GCM, the event type as associated data
+ * (`x1.<key id>.<ephemeral key>.<iv>.<tag>.<ciphertext>`, see `@relais/service-kit`'s
+ * recipient-seal). Producers hold only the recipient's public key.
+ */
+export const Sealed = z
+  .string()
+  .max(16_384)
+  .regex(/^x1\.[0-9a-f]{8}(\.[A-Za-z0-9_-]+){4}$/, "Expected a sealed value (x1.…)");

@@ -18,6 +18,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { type BaseEnv, verifierFromConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { runService } from "./run.js";
+import type { SealedBox } from "./sealed-box.js";
 import type { EdgeOptions } from "./service-deps.js";
 
 export interface BootContext<S extends Schema> {
@@ -44,6 +45,8 @@ export interface BootOptions<S extends Schema> {
   env: BaseEnv & { PORT: number; DATABASE_URL: string };
   schema: S;
   migrationsFolder: string;
+  /** The service's DATA_KEY box: dead-lettered payloads are sealed with it. */
+  box: SealedBox;
   /** Streams this service publishes to or consumes from. */
   streams: StreamName[];
   consumers?: (context: BootContext<S>) => ConsumerDefinition[];
@@ -85,6 +88,7 @@ export async function bootService<S extends Schema>(options: BootOptions<S>): Pr
     database,
     logger,
     consumers: options.consumers?.(context) ?? [],
+    payloadBox: options.box,
   });
   const background = options.background?.({ ...context, runner }) ?? [];
 

@@ -3,12 +3,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ManagedChild } from "./child-process.js";
 import { natsServerBinary } from "./nats-binary.js";
 import { canConnect, freePort } from "./ports.js";
 import { sleep } from "./wait-for.js";
 
 const READY_LINE = "Server is ready";
+/** The JetStream store key of test servers unless one is given: fixed, so a kept store reopens. */
+export const TEST_JS_KEY = "relais-test-jetstream-store-key-0123456789";
+const CIPHER_CONFIG = fileURLToPath(new URL("./jetstream-cipher.conf", import.meta.url));
 const READY_TIMEOUT_MS = 10_000;
 
 export interface StartNatsOptions {
@@ -20,7 +24,13 @@ export interface StartNatsOptions {
   storeDir?: string;
   /** Extra command-line flags, e.g. cluster flags. They override the config file. */
   args?: string[];
+  /**
+   * A config file instead of the default one, which encrypts the JetStream store with `storeKey`
+   * (`jetstream { cipher: chachapoly, key: $JS_KEY }`, as production runs).
+   */
   configFile?: string;
+  /** `JS_KEY` for the store encryption; `TEST_JS_KEY` by default. */
+  storeKey?: string;
   readyTimeoutMs?: number;
 }
 
@@ -58,7 +68,8 @@ export async function startNats(options: StartNatsOptions = {}): Promise<NatsPro
       monitorPort: options.monitorPort ?? (await freePort()),
       storeDir,
       ownsStore,
-      extraArgs: [...(options.configFile ? ["-c", options.configFile] : []), ...(options.args ?? [])],
+      extraArgs: ["-c", options.configFile ?? CIPHER_CONFIG, ...(options.args ?? [])],
+      storeKey: options.storeKey ?? TEST_JS_KEY,
       readyTimeoutMs: options.readyTimeoutMs ?? READY_TIMEOUT_MS,
     });
     try {
@@ -82,6 +93,7 @@ interface NatsServerConfig {
   storeDir: string;
   ownsStore: boolean;
   extraArgs: string[];
+  storeKey: string;
   readyTimeoutMs: number;
 }
 
@@ -131,6 +143,7 @@ class NatsServer implements NatsProcess {
     const child = new ManagedChild({
       command: config.binary,
       args,
+      env: { ...process.env, JS_KEY: config.storeKey },
       orphanDir: config.ownsStore ? config.storeDir : undefined,
     });
     this.child = child;

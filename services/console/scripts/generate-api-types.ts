@@ -15,7 +15,14 @@ import {
   schema as notificationsSchema,
 } from "@relais/notifications";
 import { createApp as createReferrals, DEFAULT_POLICY, schema as referralsSchema } from "@relais/referrals";
-import { createLogger, createSealedBox, systemClock, Unauthorized } from "@relais/service-kit";
+import {
+  createLogger,
+  createRecipientSealer,
+  createSealedBox,
+  generateRecipientKeyPair,
+  systemClock,
+  Unauthorized,
+} from "@relais/service-kit";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const out = fileURLToPath(new URL("../web/src/api/generated/", import.meta.url));
@@ -38,12 +45,15 @@ async function baseDeps<S extends Schema>(name: string, schema: S) {
 
 try {
   const box = createSealedBox(randomBytes(32).toString("base64"));
+  // Throwaway recipients: reading the document seals nothing.
+  const sealer = () => createRecipientSealer(generateRecipientKeyPair().publicKey);
   const apps = {
-    groups: createGroups(await baseDeps("groups", groupsSchema)),
+    groups: createGroups({ ...(await baseDeps("groups", groupsSchema)), seal: { notifications: sealer() } }),
     referrals: createReferrals({
       ...(await baseDeps("referrals", referralsSchema)),
       box,
       policy: DEFAULT_POLICY,
+      seal: { notifications: sealer(), groups: sealer() },
     }),
     notifications: createNotifications({
       ...(await baseDeps("notifications", notificationsSchema)),

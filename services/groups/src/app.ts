@@ -2,6 +2,7 @@ import {
   auditRoutes,
   createServiceApp,
   deadLetterRoutes,
+  type RecipientSealer,
   type ServiceDeps,
   serviceReadiness,
 } from "@relais/service-kit";
@@ -15,7 +16,10 @@ import { reportRoutes } from "./routes/reports.js";
 import { separationRoutes } from "./routes/separations.js";
 import { sessionRoutes } from "./routes/sessions.js";
 
-export type AppDeps = ServiceDeps<typeof schema>;
+export interface AppDeps extends ServiceDeps<typeof schema> {
+  /** Contact details of direct enrolments leave sealed for notifications, never kept here. */
+  seal: { notifications: RecipientSealer };
+}
 
 export function createApp(deps: AppDeps) {
   const app = createServiceApp({

@@ -1,19 +1,29 @@
 import { fileURLToPath } from "node:url";
-import { bootService, startupFailure } from "@relais/service-kit";
+import {
+  bootService,
+  createRecipientOpener,
+  createRecipientSealer,
+  createSealedBox,
+  startupFailure,
+} from "@relais/service-kit";
 import { createApp } from "./app.js";
 import * as schema from "./db/schema.js";
 import { readEnv } from "./env.js";
 import { groupConsumers } from "./events/consumers.js";
 
 try {
+  const env = readEnv();
+  const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
+  const seal = { notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY) };
   await bootService({
     name: "groups",
-    env: readEnv(),
+    env,
+    box: createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS),
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["GROUPS", "REFERRALS"],
-    consumers: (context) => groupConsumers(context),
-    createApp: (context) => createApp(context),
+    consumers: (context) => groupConsumers({ clock: context.clock, open }),
+    createApp: (context) => createApp({ ...context, seal }),
   });
 } catch (error) {
   startupFailure(error);

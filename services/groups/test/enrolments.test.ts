@@ -1,7 +1,7 @@
 import { EnrolmentConfirmed, EnrolmentEnded, EnrolmentWaitlisted } from "@relais/contracts";
 import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { outbox } from "../src/db/schema.js";
+import { enrolments, idempotencyKeys, outbox } from "../src/db/schema.js";
 import { type Caller, groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
@@ -251,5 +251,58 @@ describe("enrolment and waitlist", () => {
     expect(await problem(list)).toMatchObject({ status: 400, paths: ["status"] });
     const limit = await service.client.get(`/v1/groups/${groupId}/enrolments?limit=0`, facilitator);
     expect(await problem(limit)).toMatchObject({ status: 400, paths: ["limit"] });
+  });
+
+  it("passes a direct enrolment's contact details on sealed for notifications and keeps none of them", async () => {
+    const groupId = await newGroup({ capacity: 1 });
+    const given = {
+      displayName: "Lotte Vermeulen",
+      contact: { email: "lotte@example.org", phone: "+32475310987" },
+      preferences: {
+        channels: ["email"],
+        safeWindows: [],
+        voicemailAllowed: false,
+        discreet: true,
+        doNotContact: false,
+      },
+    };
+    const created = await enrol(groupId, { personRef: person(700), language: "nl", ...given });
+    expect(created.status).toBe(201);
+    const answer = await json<Enrolment & { displayName?: string }>(created);
+    // The answer is stored with the Idempotency-Key: it names no one.
+    expect(answer).not.toHaveProperty("displayName");
+    const waiting = await json<Enrolment>(
+      await enrol(groupId, {
+        personRef: person(701),
+        displayName: "Jan Peeters",
+        contact: { phone: "+32470999888" },
+      }),
+    );
+    expect(waiting.status).toBe("waitlisted");
+
+    const [confirmed, waitlisted] = await events(groupId);
+    for (const event of [confirmed, waitlisted])
+      for (const secret of ["Lotte", "lotte@example.org", "32475310987", "Jan Peeters", "32470999888"])
+        expect(JSON.stringify(event)).not.toContain(secret);
+    const opened = EnrolmentConfirmed.envelope.parse(confirmed).data;
+    expect(service.openAsNotifications.open(opened.sealed!, EnrolmentConfirmed.type)).toEqual(given);
+    const queued = EnrolmentWaitlisted.envelope.parse(waitlisted).data;
+    expect(service.openAsNotifications.open(queued.sealed!, EnrolmentWaitlisted.type)).toEqual({
+      displayName: "Jan Peeters",
+      contact: { phone: "+32470999888" },
+    });
+    // Sealed for one kind of event, it does not open as another.
+    expect(() => service.openAsNotifications.open(opened.sealed!, EnrolmentWaitlisted.type)).toThrow();
+
+    // groups keeps the display name (the roster needs it) and no contact detail anywhere.
+    const rows = await service.database.db.select().from(enrolments);
+    const stored = JSON.stringify([rows, await service.database.db.select().from(idempotencyKeys)]);
+    for (const secret of ["lotte@example.org", "32475310987", "32470999888"])
+      expect(stored).not.toContain(secret);
+    expect(JSON.stringify(await service.database.db.select().from(idempotencyKeys))).not.toContain("Lotte");
+    const roster = await json<{ items: Array<{ personRef: string; displayName: string | null }> }>(
+      await service.client.get(`/v1/groups/${groupId}/enrolments`, facilitator),
+    );
+    expect(roster.items.find((e) => e.personRef === person(700))?.displayName).toBe("Lotte Vermeulen");
   });
 });

@@ -1,8 +1,18 @@
 // Builds the groups app on real parts: a libSQL file with the service's migrations, the kit's
 // token verifier with the test secret, and a real nats-server that the test file starts.
+
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
-import { type Clock, hs256Verifier, systemClock } from "@relais/service-kit";
+import {
+  type Clock,
+  createRecipientOpener,
+  createRecipientSealer,
+  createSealedBox,
+  generateRecipientKeyPair,
+  hs256Verifier,
+  systemClock,
+} from "@relais/service-kit";
 import { type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
 import pino from "pino";
 import { createApp } from "../src/app.js";
@@ -18,7 +28,17 @@ export async function startGroups(nats: NatsProcess, options: { clock?: Clock } 
   const bus = connectBus({ servers: nats.url, name: "groups-test", logger, timeoutMs: 1_000 });
   await ensureStreams(await bus.manager(), ["GROUPS", "REFERRALS"], { replicas: 1 });
   const clock = options.clock ?? systemClock;
-  const runner = createConsumerRunner({ bus, database, logger, consumers: groupConsumers({ clock }) });
+  // groups' own key pair (referrals seals display names for it) and notifications' public key.
+  const groupsKeys = generateRecipientKeyPair();
+  const notificationsKeys = generateRecipientKeyPair();
+  const box = createSealedBox(randomBytes(32).toString("base64"));
+  const runner = createConsumerRunner({
+    bus,
+    database,
+    logger,
+    payloadBox: box,
+    consumers: groupConsumers({ clock, open: createRecipientOpener(groupsKeys.privateKey) }),
+  });
   const relay = createOutboxRelay({ database, bus, logger });
   const app = createApp({
     database,
@@ -27,6 +47,7 @@ export async function startGroups(nats: NatsProcess, options: { clock?: Clock } 
     clock,
     runner,
     natsCheck: () => bus.check(),
+    seal: { notifications: createRecipientSealer(notificationsKeys.publicKey) },
   });
   return {
     app,
@@ -34,6 +55,11 @@ export async function startGroups(nats: NatsProcess, options: { clock?: Clock } 
     runner,
     database,
     bus,
+    box,
+    /** What referrals holds: seals display names for groups. */
+    sealForGroups: createRecipientSealer(groupsKeys.publicKey),
+    /** What notifications holds: opens what groups seals for it. */
+    openAsNotifications: createRecipientOpener(notificationsKeys.privateKey),
     relay,
     async stop() {
       await runner.stop();

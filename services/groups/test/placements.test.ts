@@ -74,9 +74,13 @@ describe("placements from referrals.support.requested", () => {
     const free = await newGroup({ capacity: 5, municipality: "Seraing" });
     await newGroup({ capacity: 5, municipality: "Seraing", language: "nl" });
 
-    const event = await request({ personRef: "prs_asked00001", displayName: "Nadia" });
+    const event = await request({
+      personRef: "prs_asked00001",
+      sealed: service.sealForGroups.seal({ displayName: "Nadia" }, SupportRequested.type),
+    });
     const [placed] = await placementOf("prs_asked00001");
-    expect(placed).toMatchObject({ status: "placed", groupId: free });
+    // The name arrives sealed for groups and is kept on the placement, as DESIGN allows.
+    expect(placed).toMatchObject({ status: "placed", groupId: free, displayName: "Nadia" });
     // The same request again (a new event) does not place the person twice.
     const js = await service.bus.jetstream();
     await js.publish(
@@ -95,7 +99,10 @@ describe("placements from referrals.support.requested", () => {
       .filter((e) => e.type === EnrolmentConfirmed.type)
       .map((e) => EnrolmentConfirmed.envelope.parse(e))
       .find((e) => e.data.personRef === "prs_asked00001");
-    expect(confirmed?.data).toMatchObject({ groupId: free, displayName: "Nadia", language: "fr" });
+    expect(confirmed?.data).toMatchObject({ groupId: free, language: "fr" });
+    // notifications has the person from the referral: the enrolment event names no one.
+    expect(confirmed?.data.sealed).toBeUndefined();
+    expect(JSON.stringify(confirmed)).not.toContain("Nadia");
 
     const listed = await json<{ items: Placement[] }>(
       await service.client.get("/v1/placements?status=placed", coordinator),

@@ -115,7 +115,7 @@ describe("referrals.person.purged in groups", () => {
           referralId: "ref-1",
           personRef: VICTIM,
           role: "victim",
-          displayName: "Vera V.",
+          sealed: service.sealForGroups.seal({ displayName: "Vera V." }, SupportRequested.type),
           groupKind: "parent",
           language: "fr",
           municipality: "Liège",

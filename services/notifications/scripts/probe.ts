@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
 import { ensureStreams } from "@relais/bus";
 import { createEvent, EnrolmentConfirmed } from "@relais/contracts";
+import { createRecipientSealer, generateRecipientKeyPair } from "@relais/service-kit";
 import { freePort, spawnService, startNats, startSmtpSink, TEST_JWT_SECRET } from "@relais/testing";
 import { DateTime } from "luxon";
 import { connect } from "nats";
@@ -30,6 +31,8 @@ sink.messages.push = (...items) => {
   for (const item of items) arrivals.set(item.envelope.to.join(","), Date.now());
   return push(...items);
 };
+const sealKeys = generateRecipientKeyPair();
+const sealer = createRecipientSealer(sealKeys.publicKey);
 const port = await freePort();
 const service = await spawnService({
   name: "notifications",
@@ -50,6 +53,7 @@ const service = await spawnService({
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: "warn",
     DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
+    SEAL_PRIVATE_KEY: sealKeys.privateKey,
     SMTP_URL: sink.url,
     MAIL_POOL_SIZE: "5",
     REMINDER_OFFSETS_MINUTES: String(OFFSET_MINUTES),
@@ -96,7 +100,7 @@ function publish(index: number, series: ReturnType<typeof seriesStartingAt>) {
       groupId: series.groupId,
       personRef: `prs_probe-${String(index).padStart(8, "0")}`,
       language: "fr",
-      contact: { email: `person-${index}@probe.test` },
+      sealed: sealer.seal({ contact: { email: `person-${index}@probe.test` } }, EnrolmentConfirmed.type),
       series,
     },
   });

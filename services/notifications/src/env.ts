@@ -1,5 +1,5 @@
 import { Language } from "@relais/contracts";
-import { BaseEnv, ConfigError, loadConfig } from "@relais/service-kit";
+import { BaseEnv, ConfigError, loadConfig, PreviousKeys } from "@relais/service-kit";
 import { z } from "zod";
 
 const Base64Key = z
@@ -31,6 +31,10 @@ export const NotificationsEnv = BaseEnv.extend({
         : [],
     )
     .pipe(z.array(Base64Key)),
+  /** notifications' X25519 private key (32 bytes, base64): opens the contact details events carry sealed. */
+  SEAL_PRIVATE_KEY: Base64Key,
+  /** Older private keys during a rotation, comma-separated: events sealed for them still open. */
+  SEAL_PRIVATE_KEY_PREVIOUS: PreviousKeys,
   /** `smtp://user:pass@host:port` (or `smtps://`); unset means `.eml` files under MAIL_DIR. */
   SMTP_URL: z.url({ error: "expected a URL such as smtp://host:587" }).optional(),
   MAIL_DIR: z.string().min(1).default(".data/mail"),

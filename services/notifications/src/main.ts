@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { bootService, createSealedBox, startupFailure } from "@relais/service-kit";
+import { bootService, createRecipientOpener, createSealedBox, startupFailure } from "@relais/service-kit";
 import { createApp } from "./app.js";
 import { fileMailer, smtpMailer } from "./channels/mailer.js";
 import { httpSmsGateway } from "./channels/sms-gateway.js";
@@ -14,6 +14,7 @@ import type { Settings } from "./settings.js";
 try {
   const env = readEnv();
   const box = createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS);
+  const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
   const settings: Settings = {
     mailFrom: env.MAIL_FROM,
     reminderOffsetsMinutes: env.REMINDER_OFFSETS_MINUTES,
@@ -32,10 +33,11 @@ try {
   await bootService({
     name: "notifications",
     env,
+    box,
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS"],
-    consumers: (context) => consumers({ box, clock: context.clock, settings }),
+    consumers: (context) => consumers({ box, open, clock: context.clock, settings }),
     background: (context) => {
       const deps = {
         box,

@@ -1,5 +1,5 @@
 import type { Language } from "@relais/contracts";
-import type { Clock, SealedBox } from "@relais/service-kit";
+import type { Clock, RecipientOpener, SealedBox } from "@relais/service-kit";
 
 /** What consumers and the scheduler need besides the database: read from the environment once in main. */
 export interface Settings {
@@ -17,6 +17,11 @@ export interface NotifyDeps {
   box: SealedBox;
   clock: Clock;
   settings: Settings;
+}
+
+/** What consumers need: the events' sealed names and contact details are opened there only. */
+export interface ConsumerDeps extends NotifyDeps {
+  open: RecipientOpener;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamTasks } from "../src/db/schema.js";
 import { callbackClosed, callbackOpened, ORG } from "./fixtures.js";
 import { type Notifications, startNotifications } from "./harness.js";
+import { sealForNotifications } from "./seal-keys.js";
 
 const VICTIMS = "seraing-victims";
 const AUTHORS = "seraing-authors";
@@ -39,21 +40,25 @@ function referral() {
         {
           personRef: VICTIM,
           role: "victim",
-          displayName: "Sara",
           consent: true,
           language: "fr",
           timeZone: "Europe/Brussels",
-          contact: { phone: "+32470111222", email: "sara@mail.example" },
+          sealed: sealForNotifications(
+            { displayName: "Sara", contact: { phone: "+32470111222", email: "sara@mail.example" } },
+            ReferralReceived.type,
+          ),
           preferences,
         },
         {
           personRef: AUTHOR,
           role: "author",
-          displayName: "Marc",
           consent: true,
           language: "fr",
           timeZone: "Europe/Brussels",
-          contact: { phone: "+32470333444", email: "marc@mail.example" },
+          sealed: sealForNotifications(
+            { displayName: "Marc", contact: { phone: "+32470333444", email: "marc@mail.example" } },
+            ReferralReceived.type,
+          ),
           preferences: { ...preferences, voicemailAllowed: true, discreet: false },
         },
       ],

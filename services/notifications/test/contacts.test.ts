@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contacts } from "../src/db/schema.js";
 import { callbackOpened } from "./fixtures.js";
 import { startNotifications } from "./harness.js";
+import { sealForNotifications } from "./seal-keys.js";
 
 const preferences: ContactPreferences = {
   channels: ["phone", "sms"],
@@ -37,11 +38,13 @@ describe("contact book", () => {
             {
               personRef: "prs_victim0001",
               role: "victim",
-              displayName: "Amina",
               consent: true,
               language: "fr",
               timeZone: "Europe/Brussels",
-              contact: { email: "amina@example.org", phone: "+32470000001" },
+              sealed: sealForNotifications(
+                { displayName: "Amina", contact: { email: "amina@example.org", phone: "+32470000001" } },
+                ReferralReceived.type,
+              ),
               preferences,
             },
             {

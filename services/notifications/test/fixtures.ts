@@ -13,6 +13,7 @@ import {
   SessionChanged,
 } from "@relais/contracts";
 import { DateTime } from "luxon";
+import { sealForNotifications } from "./seal-keys.js";
 
 export const ORG = "org-liege";
 const ZONE = "Europe/Brussels";
@@ -105,15 +106,20 @@ export function enrolled(series: SeriesSnapshot, person: Person) {
       groupId: series.groupId,
       personRef: person.personRef,
       language: person.language ?? "fr",
-      displayName: person.name,
-      contact: { email: person.email, phone: person.phone },
-      preferences: {
-        channels: person.channels ?? ["email"],
-        safeWindows: person.safeWindows ?? [],
-        voicemailAllowed: false,
-        discreet: person.discreet ?? false,
-        doNotContact: false,
-      },
+      sealed: sealForNotifications(
+        {
+          displayName: person.name,
+          contact: { email: person.email, phone: person.phone },
+          preferences: {
+            channels: person.channels ?? ["email"],
+            safeWindows: person.safeWindows ?? [],
+            voicemailAllowed: false,
+            discreet: person.discreet ?? false,
+            doNotContact: false,
+          },
+        },
+        EnrolmentConfirmed.type,
+      ),
       series,
     },
   });
@@ -197,11 +203,17 @@ export function referred(person: Person & { consent?: boolean; doNotContact?: bo
         {
           personRef: person.personRef,
           role: "victim",
-          displayName: person.name,
           consent,
           language: person.language ?? "fr",
           timeZone: ZONE,
-          contact: consent ? { email: person.email, phone: person.phone } : undefined,
+          // As referrals does: only a person who may be contacted comes with a name and details.
+          sealed:
+            consent && !person.doNotContact
+              ? sealForNotifications(
+                  { displayName: person.name, contact: { email: person.email, phone: person.phone } },
+                  ReferralReceived.type,
+                )
+              : undefined,
           preferences: {
             channels: person.channels ?? ["email"],
             safeWindows: person.safeWindows ?? [],

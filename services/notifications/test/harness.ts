@@ -6,7 +6,14 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
 import type { Envelope } from "@relais/contracts";
-import { type Clock, createSealedBox, hs256Verifier, type Logger, systemClock } from "@relais/service-kit";
+import {
+  type Clock,
+  createRecipientOpener,
+  createSealedBox,
+  hs256Verifier,
+  type Logger,
+  systemClock,
+} from "@relais/service-kit";
 import { type NatsProcess, type SmtpSink, TEST_JWT_SECRET, tempDatabase, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import pino from "pino";
@@ -19,6 +26,7 @@ import { consumers } from "../src/events/consumers.js";
 import { createDeliveryLoop } from "../src/reminders/loop.js";
 import { createReminderScheduler } from "../src/reminders/materialise.js";
 import { DEFAULT_SETTINGS, type Settings } from "../src/settings.js";
+import { NOTIFICATIONS_SEAL } from "./seal-keys.js";
 
 export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
 const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
@@ -41,6 +49,7 @@ export interface HarnessOptions {
 
 export async function startNotifications(nats: NatsProcess, options: HarnessOptions = {}) {
   const box = createSealedBox(randomBytes(32).toString("base64"));
+  const open = createRecipientOpener(NOTIFICATIONS_SEAL.privateKey);
   const clock = options.clock ?? systemClock;
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const log = options.logger ?? logger;
@@ -51,7 +60,8 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
     bus,
     database,
     logger: log,
-    consumers: consumers({ box, clock, settings }),
+    payloadBox: box,
+    consumers: consumers({ box, open, clock, settings }),
   });
   const relay = createOutboxRelay({ database, bus, logger: log });
   const concurrency = options.concurrency ?? 2;

@@ -12,6 +12,7 @@ import {
 } from "./fixtures.js";
 import { startNotifications } from "./harness.js";
 import { calendarOf } from "./ics.js";
+import { sealForNotifications } from "./seal-keys.js";
 
 describe("calendar invites", () => {
   let nats: NatsProcess;
@@ -150,7 +151,7 @@ describe("calendar invites", () => {
           groupId: series.groupId,
           personRef: "prs_waiting01",
           language: "en",
-          contact: { email: "wait@example.org" },
+          sealed: sealForNotifications({ contact: { email: "wait@example.org" } }, EnrolmentWaitlisted.type),
           position: 2,
           publicName: series.publicName,
         },

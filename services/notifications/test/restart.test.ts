@@ -21,6 +21,7 @@ import { saveSeries } from "../src/calendar/series-store.js";
 import { saveContact } from "../src/contacts/contact-book.js";
 import * as schema from "../src/db/schema.js";
 import { ORG, weeklySeries } from "./fixtures.js";
+import { NOTIFICATIONS_SEAL } from "./seal-keys.js";
 
 const REMINDERS = 500;
 const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
@@ -113,6 +114,7 @@ describe("reminders across a SIGKILL", () => {
           NATS_URL: nats.url,
           JWT_SECRET: TEST_JWT_SECRET,
           DATA_KEY: key,
+          SEAL_PRIVATE_KEY: NOTIFICATIONS_SEAL.privateKey,
           SMTP_URL: smtp.url,
           // Small batches and one connection, so the kill lands while most are still to go.
           MAIL_POOL_SIZE: "1",

@@ -6,6 +6,7 @@ import {
   type ServiceDeps,
   serviceReadiness,
 } from "@relais/service-kit";
+import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
 import { callbackRoutes } from "./routes/callbacks.js";
@@ -17,6 +18,7 @@ import { zoneFeedbackRoutes } from "./routes/zone-feedback.js";
 export interface AppDeps extends ServiceDeps<typeof schema> {
   box: SealedBox;
   policy: ReferralPolicy;
+  seal: EventSeals;
 }
 
 export function createApp(deps: AppDeps) {

@@ -1,4 +1,4 @@
-import { BaseEnv, loadConfig } from "@relais/service-kit";
+import { BaseEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
 import { z } from "zod";
 import type { ReferralPolicy } from "./domain/policy.js";
 
@@ -17,6 +17,10 @@ export const ReferralsEnv = BaseEnv.extend({
     .refine((v) => Buffer.from(v, "base64").length === 32, "expected 32 bytes, base64-encoded"),
   /** Older keys still able to open rows sealed before a rotation, comma-separated. */
   DATA_KEY_PREVIOUS: z.string().optional(),
+  /** notifications' X25519 public key (32 bytes, base64): contact details leave sealed for it. */
+  NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,
+  /** groups' X25519 public key: display names of people asking for a group place leave sealed for it. */
+  GROUPS_SEAL_PUBLIC_KEY: SealPublicKey,
   SLA_HIGH_HOURS: hours.default(4),
   SLA_MEDIUM_HOURS: hours.default(24),
   SLA_LOW_HOURS: hours.default(72),

@@ -1,5 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { type BackgroundTask, bootService, createSealedBox, startupFailure } from "@relais/service-kit";
+import {
+  type BackgroundTask,
+  bootService,
+  createRecipientSealer,
+  createSealedBox,
+  startupFailure,
+} from "@relais/service-kit";
 import { createApp } from "./app.js";
 import { createCallbackScheduler } from "./background/callback-scheduler.js";
 import { createRetentionLoop } from "./background/retention.js";
@@ -12,9 +18,14 @@ try {
   const env = readEnv();
   const box = createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS?.split(",").filter(Boolean) ?? []);
   const policy = policyFromEnv(env);
+  const seal = {
+    notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY),
+    groups: createRecipientSealer(env.GROUPS_SEAL_PUBLIC_KEY),
+  };
   await bootService({
     name: "referrals",
     env,
+    box,
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["REFERRALS"],
@@ -43,7 +54,7 @@ try {
         createRetentionLoop({ ...deps, retentionDays: policy.retentionDays }),
       ];
     },
-    createApp: (context) => createApp({ ...context, box, policy }),
+    createApp: (context) => createApp({ ...context, box, policy, seal }),
   });
 } catch (error) {
   startupFailure(error);

@@ -261,13 +261,19 @@ describe("call-back tasks", () => {
       outcome: "accepted",
     });
     const [requested] = await events("referrals.support.requested");
-    expect(SupportRequested.envelope.parse(requested).data).toMatchObject({
+    const support = SupportRequested.envelope.parse(requested).data;
+    expect(support).toMatchObject({
       referralId: id,
       role: "victim",
       groupKind: "victim_peer",
-      displayName: victimName,
       municipality: "Seraing",
     });
+    // The name goes to groups sealed for it: not readable in the outbox, nor by notifications.
+    expect(JSON.stringify(requested)).not.toContain(victimName);
+    expect(service.openAs.groups.open(support.sealed!, SupportRequested.type)).toEqual({
+      displayName: victimName,
+    });
+    expect(() => service.openAs.notifications.open(support.sealed!, SupportRequested.type)).toThrow();
     const status = await call(service, "GET", `/v1/referrals/${id}/status`, await tokens.police());
     expect(status.body).toMatchObject({ status: "in_support", firstContactAt: "2026-11-23T08:30:00.000Z" });
     // A police token never sees names, phone numbers or notes…

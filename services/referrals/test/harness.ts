@@ -3,7 +3,15 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
-import { type Clock, createSealedBox, hs256Verifier, systemClock } from "@relais/service-kit";
+import {
+  type Clock,
+  createRecipientOpener,
+  createRecipientSealer,
+  createSealedBox,
+  generateRecipientKeyPair,
+  hs256Verifier,
+  systemClock,
+} from "@relais/service-kit";
 import { mintToken, type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
 import pino from "pino";
 import { createApp } from "../src/app.js";
@@ -20,10 +28,17 @@ export async function startReferrals(
   const database = await tempDatabase({ schema, migrationsFolder });
   const bus = connectBus({ servers: nats.url, name: "referrals-test", logger, timeoutMs: 1_000 });
   await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
-  const runner = createConsumerRunner({ bus, database, logger, consumers: [] });
+  const box = createSealedBox(randomBytes(32).toString("base64"));
+  const runner = createConsumerRunner({ bus, database, logger, consumers: [], payloadBox: box });
   const relay = createOutboxRelay({ database, bus, logger });
   const clock = options.clock ?? systemClock;
-  const box = createSealedBox(randomBytes(32).toString("base64"));
+  // The recipients' key pairs: referrals holds only their public keys.
+  const notificationsKeys = generateRecipientKeyPair();
+  const groupsKeys = generateRecipientKeyPair();
+  const seal = {
+    notifications: createRecipientSealer(notificationsKeys.publicKey),
+    groups: createRecipientSealer(groupsKeys.publicKey),
+  };
   const policy = { ...DEFAULT_POLICY, ...options.policy };
   const app = createApp({
     database,
@@ -34,6 +49,7 @@ export async function startReferrals(
     natsCheck: () => bus.check(),
     box,
     policy,
+    seal,
   });
   return {
     app,
@@ -43,6 +59,11 @@ export async function startReferrals(
     clock,
     box,
     policy,
+    /** What notifications and groups hold: their private keys open what referrals sealed for them. */
+    openAs: {
+      notifications: createRecipientOpener(notificationsKeys.privateKey),
+      groups: createRecipientOpener(groupsKeys.privateKey),
+    },
     async stop() {
       await relay.stop();
       await bus.close();

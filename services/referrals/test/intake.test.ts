@@ -64,8 +64,16 @@ describe("POST /v1/referrals", () => {
     const envelope = ReferralReceived.envelope.parse(JSON.parse(event!.payload));
     expect(envelope.orgId).toBe("org-liege");
     expect(envelope.data.referralId).toBe(body.id);
-    // The author did not consent: their phone number never leaves this service.
-    expect(envelope.data.persons.find((p) => p.role === "author")?.contact).toBeUndefined();
+    // The author did not consent: nothing personal of theirs leaves this service, not even sealed.
+    const [victim, author] = envelope.data.persons;
+    expect(author?.sealed).toBeUndefined();
+    expect(event!.payload).not.toContain("32470000002");
+    // The victim's contact details are in the event sealed for notifications, and only there.
+    expect(event!.payload).not.toContain("32470000001");
+    expect(service.openAs.notifications.open(victim!.sealed!, ReferralReceived.type)).toEqual({
+      contact: { phone: "+32470000001" },
+    });
+    expect(() => service.openAs.groups.open(victim!.sealed!, ReferralReceived.type)).toThrow();
 
     service.relay.start();
     await service.relay.drained();

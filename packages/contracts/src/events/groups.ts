@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { ContactDetails, ContactPreferences, Instant, Language, PersonRef, TimeZone } from "../common.js";
+import {
+  ContactDetails,
+  ContactPreferences,
+  Instant,
+  Language,
+  PersonRef,
+  Sealed,
+  TimeZone,
+} from "../common.js";
 import { defineEvent } from "../envelope.js";
 import { GroupKind } from "./referrals.js";
 
@@ -44,30 +52,40 @@ export const SeriesSnapshot = z.object({
 });
 export type SeriesSnapshot = z.infer<typeof SeriesSnapshot>;
 
+/**
+ * What `sealed` of an enrolment event holds once notifications opens it: for participants enrolled
+ * directly rather than through a referral, how to reach them. groups passes it on and keeps none
+ * of it but the display name.
+ */
+export const EnrolmentPersonSealed = z.object({
+  displayName: z.string().max(120).optional(),
+  contact: ContactDetails.optional(),
+  preferences: ContactPreferences.optional(),
+});
+export type EnrolmentPersonSealed = z.infer<typeof EnrolmentPersonSealed>;
+
 const EnrolmentRef = z.object({
   enrolmentId: z.string(),
   groupId: z.string(),
   personRef: PersonRef,
   language: Language,
-  /** For participants enrolled directly rather than through a referral: how to reach them. */
-  displayName: z.string().max(120).optional(),
-  contact: ContactDetails.optional(),
-  preferences: ContactPreferences.optional(),
+  /** `EnrolmentPersonSealed` sealed for notifications; only on the event of a direct enrolment. */
+  sealed: Sealed.optional(),
 });
 
 export const EnrolmentConfirmed = defineEvent(
   "groups.enrolment.confirmed",
-  1,
+  2,
   EnrolmentRef.extend({ series: SeriesSnapshot }),
 );
 export const EnrolmentWaitlisted = defineEvent(
   "groups.enrolment.waitlisted",
-  1,
+  2,
   EnrolmentRef.extend({ position: z.number().int().positive(), publicName: z.string() }),
 );
 export const EnrolmentEnded = defineEvent(
   "groups.enrolment.ended",
-  1,
+  2,
   EnrolmentRef.extend({
     status: z.enum(["completed", "withdrawn", "excluded"]),
     reason: z.string().max(500).optional(),

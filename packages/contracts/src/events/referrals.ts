@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { ContactDetails, ContactPreferences, Instant, Language, PersonRef, TimeZone } from "../common.js";
+import {
+  ContactDetails,
+  ContactPreferences,
+  Instant,
+  Language,
+  PersonRef,
+  Sealed,
+  TimeZone,
+} from "../common.js";
 import { defineEvent } from "../envelope.js";
 
 export const PersonRole = z.enum(["victim", "author"]);
@@ -19,21 +27,31 @@ export type ReferralStatus = z.infer<typeof ReferralStatus>;
 export const GroupKind = z.enum(["victim_peer", "parent", "children", "perpetrator"]);
 export type GroupKind = z.infer<typeof GroupKind>;
 
+/** What `ReferralPerson.sealed` holds once notifications opens it. */
+export const ReferralPersonSealed = z.object({
+  displayName: z.string().max(120).optional(),
+  contact: ContactDetails,
+});
+export type ReferralPersonSealed = z.infer<typeof ReferralPersonSealed>;
+
 export const ReferralPerson = z.object({
   personRef: PersonRef,
   role: PersonRole,
-  displayName: z.string().max(120).optional(),
   consent: z.boolean(),
   language: Language,
   timeZone: TimeZone,
-  /** Present only for persons who may be contacted: notifications builds its contact book from it. */
-  contact: ContactDetails.optional(),
+  /**
+   * Only for persons who may be contacted (consent, not "do not contact", some contact detail):
+   * `ReferralPersonSealed` sealed for notifications, which builds its contact book from it. A
+   * person who may not be contacted has no name and no contact detail in the event at all.
+   */
+  sealed: Sealed.optional(),
   preferences: ContactPreferences,
 });
 
 export const ReferralReceived = defineEvent(
   "referrals.referral.received",
-  1,
+  2,
   z.object({
     referralId: z.string(),
     policeZone: z.string(),
@@ -104,14 +122,19 @@ export const ReferralStatusChanged = defineEvent(
   }),
 );
 
+/** What `SupportRequested.sealed` holds once groups opens it. */
+export const SupportRequestedSealed = z.object({ displayName: z.string().max(120).optional() });
+export type SupportRequestedSealed = z.infer<typeof SupportRequestedSealed>;
+
 export const SupportRequested = defineEvent(
   "referrals.support.requested",
-  1,
+  2,
   z.object({
     referralId: z.string(),
     personRef: PersonRef,
     role: PersonRole,
-    displayName: z.string().max(120).optional(),
+    /** `SupportRequestedSealed` (the display name) sealed for groups, which keeps it on the placement. */
+    sealed: Sealed.optional(),
     groupKind: GroupKind,
     language: Language,
     municipality: z.string(),

@@ -2,16 +2,15 @@
 // serialised write transaction, so the seat count it reads is the one it writes against.
 import { enqueue } from "@relais/bus";
 import {
-  type ContactDetails,
-  type ContactPreferences,
   createEvent,
   EnrolmentConfirmed,
+  type EnrolmentPersonSealed,
   EnrolmentWaitlisted,
   type Language,
   newId,
 } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { Conflict, Invalid } from "@relais/service-kit";
+import { Conflict, Invalid, type RecipientSealer } from "@relais/service-kit";
 import { and, eq, inArray, max, sql } from "drizzle-orm";
 import { enrolments } from "../db/schema.js";
 import { admissionOpen, seatFor } from "../domain/admission.js";
@@ -22,9 +21,13 @@ import { assertSeparated } from "./separation-check.js";
 export interface Participant {
   personRef: string;
   language: Language;
+  /** Kept on the enrolment: DESIGN lets groups keep a display name beside the person reference. */
   displayName?: string;
-  contact?: ContactDetails;
-  preferences?: ContactPreferences;
+  /**
+   * What staff gave for a direct enrolment (name, contact details, preferences): sealed for
+   * notifications into the event, and stored nowhere here.
+   */
+  passOn?: { fields: EnrolmentPersonSealed; sealer: RecipientSealer };
   mandate?: Mandate;
   source: "direct" | "placement";
   referralId?: string;
@@ -83,8 +86,6 @@ export async function enrolParticipant(
     personRef: participant.personRef,
     displayName: participant.displayName ?? null,
     language: participant.language,
-    contact: participant.contact ? JSON.stringify(participant.contact) : null,
-    preferences: participant.preferences ? JSON.stringify(participant.preferences) : null,
     status,
     reason: null,
     seq: (last?.seq ?? 0) + 1,
@@ -98,6 +99,13 @@ export async function enrolParticipant(
   await tx.insert(enrolments).values(row);
   const enrolment = toEnrolmentRecord(row);
   const position = status === "waitlisted" ? counts.waitlisted + 1 : null;
+  const type = status === "enrolled" ? EnrolmentConfirmed.type : EnrolmentWaitlisted.type;
+  const person = {
+    ...enrolmentRef(enrolment),
+    ...(participant.passOn
+      ? { sealed: participant.passOn.sealer.seal(participant.passOn.fields, type) }
+      : {}),
+  };
   const event =
     status === "enrolled"
       ? createEvent(EnrolmentConfirmed, {
@@ -105,7 +113,7 @@ export async function enrolParticipant(
           source: "groups",
           correlationId,
           occurredAt: now,
-          data: { ...enrolmentRef(enrolment), series: seriesSnapshot(group, sessions) },
+          data: { ...person, series: seriesSnapshot(group, sessions) },
         })
       : createEvent(EnrolmentWaitlisted, {
           orgId: group.orgId,
@@ -113,7 +121,7 @@ export async function enrolParticipant(
           correlationId,
           occurredAt: now,
           // Only enrolled participants are told where the group meets: no series, no venue.
-          data: { ...enrolmentRef(enrolment), position: position!, publicName: group.publicName },
+          data: { ...person, position: position!, publicName: group.publicName },
         });
   await enqueue(tx, event);
   return { enrolment, position };

@@ -1,8 +1,16 @@
 // A member of staff enrols someone: directly by person reference, or by placing someone from the
 // placements list (people referred and awaiting a group).
-import type { ContactDetails, ContactPreferences, Language } from "@relais/contracts";
+import type { ContactDetails, ContactPreferences, EnrolmentPersonSealed, Language } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, Invalid, type Once, type Principal, recordAudit } from "@relais/service-kit";
+import {
+  type Clock,
+  Conflict,
+  Invalid,
+  type Once,
+  type Principal,
+  type RecipientSealer,
+  recordAudit,
+} from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { placements } from "../db/schema.js";
 import { type Enrolled, enrolParticipant, type Participant } from "./enrol-participant.js";
@@ -19,8 +27,19 @@ export interface EnrolmentRequest {
   mandate?: Mandate;
 }
 
+/** What staff typed about the person goes to notifications sealed; groups keeps only the name. */
+function passOn(request: EnrolmentRequest, sealer: RecipientSealer): Participant["passOn"] {
+  if (!request.contact && !request.preferences) return undefined;
+  const fields: EnrolmentPersonSealed = {
+    displayName: request.displayName,
+    contact: request.contact,
+    preferences: request.preferences,
+  };
+  return { fields, sealer };
+}
+
 export async function enrolByStaff(
-  deps: { database: Database; clock: Clock },
+  deps: { database: Database; clock: Clock; seal: { notifications: RecipientSealer } },
   principal: Principal,
   groupId: string,
   request: EnrolmentRequest,
@@ -49,8 +68,7 @@ export async function enrolByStaff(
         personRef: placement.personRef,
         language: request.language ?? (placement.language as Language),
         displayName: request.displayName ?? placement.displayName ?? undefined,
-        contact: request.contact,
-        preferences: request.preferences,
+        passOn: passOn(request, deps.seal.notifications),
         mandate:
           request.mandate ?? (placement.mandate ? Mandate.parse(JSON.parse(placement.mandate)) : undefined),
         source: "placement",
@@ -61,8 +79,7 @@ export async function enrolByStaff(
         personRef: request.personRef,
         language: request.language ?? group.language,
         displayName: request.displayName,
-        contact: request.contact,
-        preferences: request.preferences,
+        passOn: passOn(request, deps.seal.notifications),
         mandate: request.mandate,
         source: "direct",
       };

@@ -1,5 +1,5 @@
 // Enrolments as typed records, and the person part every enrolment event carries.
-import { ContactDetails, ContactPreferences, type Language } from "@relais/contracts";
+import type { Language } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { NotFound, type Principal } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
@@ -25,8 +25,6 @@ export interface EnrolmentRecord {
   personRef: string;
   displayName: string | null;
   language: Language;
-  contact: ContactDetails | null;
-  preferences: ContactPreferences | null;
   status: EnrolmentStatus;
   reason: string | null;
   seq: number;
@@ -42,8 +40,6 @@ export function toEnrolmentRecord(row: typeof enrolments.$inferSelect): Enrolmen
   return {
     ...row,
     language: row.language as Language,
-    contact: row.contact ? ContactDetails.parse(JSON.parse(row.contact)) : null,
-    preferences: row.preferences ? ContactPreferences.parse(JSON.parse(row.preferences)) : null,
     status: row.status as EnrolmentStatus,
     source: row.source as EnrolmentRecord["source"],
     mandate: row.mandate ? Mandate.parse(JSON.parse(row.mandate)) : null,
@@ -67,15 +63,15 @@ export async function visibleEnrolment(
   return { enrolment: toEnrolmentRecord(row), group };
 }
 
-/** The person fields of `groups.enrolment.*` events. */
+/**
+ * The person fields of `groups.enrolment.*` events: a reference, never a name or contact detail in
+ * clear (a direct enrolment's are added sealed for notifications, see `enrolParticipant`).
+ */
 export function enrolmentRef(enrolment: EnrolmentRecord) {
   return {
     enrolmentId: enrolment.id,
     groupId: enrolment.groupId,
     personRef: enrolment.personRef,
     language: enrolment.language,
-    ...(enrolment.displayName ? { displayName: enrolment.displayName } : {}),
-    ...(enrolment.contact ? { contact: enrolment.contact } : {}),
-    ...(enrolment.preferences ? { preferences: enrolment.preferences } : {}),
   };
 }

@@ -82,9 +82,7 @@ export const enrolments = sqliteTable(
     personRef: text("person_ref").notNull(),
     displayName: text("display_name"),
     language: text("language").notNull(),
-    /** JSON `ContactDetails` / `ContactPreferences` for direct enrolments; null when from a referral. */
-    contact: text("contact"),
-    preferences: text("preferences"),
+    // No contact details: those of a direct enrolment go to notifications sealed in the event.
     status: text("status").notNull(),
     reason: text("reason"),
     /** Arrival order within the group: the waitlist is served by it. */

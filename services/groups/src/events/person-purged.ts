@@ -50,8 +50,6 @@ export async function forgetPerson(tx: Executor, orgId: string, personRef: strin
       .set({
         personRef: tombstone,
         displayName: null,
-        contact: null,
-        preferences: null,
         mandate: null,
         // Free text staff wrote about the person.
         reason: null,

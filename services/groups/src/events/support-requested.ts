@@ -1,16 +1,16 @@
 // A call-back worker's "accepted support, wants a group": offer the person a matching group
 // (kind, language, municipality) as an enrolment or waitlist place, or list them for staff to place.
 import type { ConsumerDefinition } from "@relais/bus";
-import { newId, SupportRequested } from "@relais/contracts";
+import { newId, SupportRequested, SupportRequestedSealed } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { type Clock, DomainError } from "@relais/service-kit";
+import { type Clock, DomainError, type RecipientOpener } from "@relais/service-kit";
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { type Enrolled, enrolParticipant } from "../actions/enrol-participant.js";
 import { type GroupRecord, seatCounts, toGroupRecord } from "../actions/group-store.js";
 import { groups, placements } from "../db/schema.js";
 
-export function supportRequestedConsumer(deps: { clock: Clock }): ConsumerDefinition {
+export function supportRequestedConsumer(deps: { clock: Clock; open: RecipientOpener }): ConsumerDefinition {
   return {
     stream: "REFERRALS",
     durable: "groups-support-requested",
@@ -19,6 +19,11 @@ export function supportRequestedConsumer(deps: { clock: Clock }): ConsumerDefini
     async handle(tx, envelope) {
       const event = SupportRequested.envelope.parse(envelope);
       const request = event.data;
+      // The display name comes sealed for groups; an event it cannot open fails and is retried,
+      // then dead-lettered, rather than placing a person without a name.
+      const { displayName } = request.sealed
+        ? SupportRequestedSealed.parse(deps.open.open(request.sealed, SupportRequested.type))
+        : SupportRequestedSealed.parse({});
       const [already] = await tx
         .select({ id: placements.id })
         .from(placements)
@@ -32,14 +37,21 @@ export function supportRequestedConsumer(deps: { clock: Clock }): ConsumerDefini
       if (already) return;
       const now = deps.clock.now();
       const mandate = request.groupKind === "perpetrator" ? request.mandate : undefined;
-      const placed = await offerPlace(tx, event.orgId, request, now, event.correlationId, mandate);
+      const placed = await offerPlace(
+        tx,
+        event.orgId,
+        { ...request, displayName },
+        now,
+        event.correlationId,
+        mandate,
+      );
       await tx.insert(placements).values({
         id: newId(),
         orgId: event.orgId,
         referralId: request.referralId,
         personRef: request.personRef,
         role: request.role,
-        displayName: request.displayName ?? null,
+        displayName: displayName ?? null,
         groupKind: request.groupKind,
         language: request.language,
         municipality: request.municipality,
@@ -55,7 +67,7 @@ export function supportRequestedConsumer(deps: { clock: Clock }): ConsumerDefini
   };
 }
 
-type Request = z.infer<typeof SupportRequested.data>;
+type Request = z.infer<typeof SupportRequested.data> & { displayName?: string };
 
 /** Tries matching groups, those with a free seat first, then the shortest waitlist; null if none fits. */
 async function offerPlace(

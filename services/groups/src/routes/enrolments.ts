@@ -70,6 +70,12 @@ const EnrolmentView = z
   })
   .openapi("Enrolment");
 
+/**
+ * The answer to the creating POST carries no name: it is stored with the Idempotency-Key for
+ * replays, and stored answers hold no personal data beyond the person reference.
+ */
+const EnrolmentCreated = EnrolmentView.omit({ displayName: true }).openapi("EnrolmentCreated");
+
 function toView(enrolment: EnrolmentRecord, position: number | null): z.infer<typeof EnrolmentView> {
   return {
     id: enrolment.id,
@@ -105,7 +111,7 @@ function enrolRoute(deps: AppDeps) {
     middleware: [requireRoles(...RUNNERS), idempotency()] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(EnrolmentInput) },
     responses: {
-      201: jsonResponse(EnrolmentView, "Enrolled or waitlisted"),
+      201: jsonResponse(EnrolmentCreated, "Enrolled or waitlisted"),
       ...ProblemResponses,
       409: {
         description:
@@ -174,7 +180,11 @@ export function enrolmentRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
     .openapi(enrolRoute(deps), async (c) => {
-      const present = ({ enrolment, position }: Enrolled) => toView(enrolment, position);
+      // The stored answer names no one (see EnrolmentCreated).
+      const present = ({ enrolment, position }: Enrolled) => {
+        const { displayName: _kept, ...created } = toView(enrolment, position);
+        return created;
+      };
       const enrolled = await enrolByStaff(
         deps,
         principalOf(c),

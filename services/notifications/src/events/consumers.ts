@@ -1,5 +1,5 @@
 import type { ConsumerDefinition } from "@relais/bus";
-import type { NotifyDeps } from "../settings.js";
+import type { ConsumerDeps } from "../settings.js";
 import { callbackAlertConsumers } from "./callback-alerts.js";
 import { complianceBreachedConsumer } from "./compliance-breached.js";
 import { enrolmentConfirmedConsumer } from "./enrolment-confirmed.js";
@@ -11,7 +11,7 @@ import { sessionCancelledConsumer } from "./session-cancelled.js";
 import { sessionChangedConsumer } from "./session-changed.js";
 import { teamTaskConsumers } from "./team-tasks.js";
 
-export function consumers(deps: NotifyDeps): ConsumerDefinition[] {
+export function consumers(deps: ConsumerDeps): ConsumerDefinition[] {
   return [
     referralReceivedConsumer(deps),
     personPurgedConsumer(deps),

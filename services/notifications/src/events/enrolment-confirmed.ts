@@ -8,9 +8,10 @@ import { saveSeries } from "../calendar/series-store.js";
 import { carriesContact, rememberEnrolmentContact } from "../contacts/contact-book.js";
 import { isPurged } from "../contacts/purged.js";
 import { releaseHeld } from "../delivery/release-held.js";
-import type { NotifyDeps } from "../settings.js";
+import type { ConsumerDeps } from "../settings.js";
+import { openEnrolmentPerson } from "./sealed-fields.js";
 
-export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition {
+export function enrolmentConfirmedConsumer(deps: ConsumerDeps): ConsumerDefinition {
   return {
     stream: "GROUPS",
     durable: "notifications-enrolment-confirmed",
@@ -22,15 +23,16 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
       const series = await saveSeries(tx, orgId, data.series, occurredAt);
       // A late event about a purged person must not bring them back.
       if (await isPurged(tx, data.personRef)) return;
+      const person = openEnrolmentPerson(deps.open, data.sealed, EnrolmentConfirmed.type);
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
         enrolmentId: data.enrolmentId,
         personRef: data.personRef,
         language: data.language,
         timeZone: series.timeZone,
-        displayName: data.displayName,
-        contact: data.contact,
-        preferences: data.preferences,
+        displayName: person.displayName,
+        contact: person.contact,
+        preferences: person.preferences,
         at: occurredAt,
         logger,
       });
@@ -45,7 +47,7 @@ export function enrolmentConfirmedConsumer(deps: NotifyDeps): ConsumerDefinition
       });
       // A contact that came with this enrolment releases what waited for it in other groups;
       // this group's state goes out just below.
-      if (contact && carriesContact(data.contact))
+      if (contact && carriesContact(person.contact))
         await releaseHeld(tx, deps, { contact, supersededGroup: series.groupId, now });
       await sendEnrolmentInvite(tx, deps, {
         orgId,

@@ -6,9 +6,10 @@ import { carriesContact, rememberEnrolmentContact } from "../contacts/contact-bo
 import { isPurged } from "../contacts/purged.js";
 import { releaseHeld } from "../delivery/release-held.js";
 import { messagePerson } from "../delivery/to-person.js";
-import type { NotifyDeps } from "../settings.js";
+import type { ConsumerDeps } from "../settings.js";
+import { openEnrolmentPerson } from "./sealed-fields.js";
 
-export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinition {
+export function enrolmentWaitlistedConsumer(deps: ConsumerDeps): ConsumerDefinition {
   return {
     stream: "GROUPS",
     durable: "notifications-enrolment-waitlisted",
@@ -19,15 +20,16 @@ export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinitio
       const now = deps.clock.now();
       // A late event about a purged person must not bring them back.
       if (await isPurged(tx, data.personRef)) return;
+      const person = openEnrolmentPerson(deps.open, data.sealed, EnrolmentWaitlisted.type);
       const contact = await rememberEnrolmentContact(tx, deps.box, {
         orgId,
         enrolmentId: data.enrolmentId,
         personRef: data.personRef,
         language: data.language,
         timeZone: DEFAULT_TIME_ZONE,
-        displayName: data.displayName,
-        contact: data.contact,
-        preferences: data.preferences,
+        displayName: person.displayName,
+        contact: person.contact,
+        preferences: person.preferences,
         at: occurredAt,
         logger,
       });
@@ -46,7 +48,7 @@ export function enrolmentWaitlistedConsumer(deps: NotifyDeps): ConsumerDefinitio
       }
       // A contact that came with this event releases what waited for it. This group's note goes
       // out below, unless the person is already enrolled there (then their held invite is due).
-      if (contact && carriesContact(data.contact))
+      if (contact && carriesContact(person.contact))
         await releaseHeld(tx, deps, {
           contact,
           supersededGroup: existing?.status === "enrolled" ? undefined : data.groupId,

@@ -6,9 +6,10 @@ import { ReferralReceived } from "@relais/contracts";
 import { rememberReferralContact } from "../contacts/contact-book.js";
 import { isPurged } from "../contacts/purged.js";
 import { releaseHeld, settleHeld } from "../delivery/release-held.js";
-import type { NotifyDeps } from "../settings.js";
+import type { ConsumerDeps } from "../settings.js";
+import { openReferralPerson } from "./sealed-fields.js";
 
-export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
+export function referralReceivedConsumer(deps: ConsumerDeps): ConsumerDefinition {
   return {
     stream: "REFERRALS",
     durable: "notifications-referral-received",
@@ -20,7 +21,8 @@ export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
       for (const person of event.data.persons) {
         // A referral replayed after its person was purged must not bring their contact back.
         if (await isPurged(tx, person.personRef)) continue;
-        if (!person.contact || !person.consent || person.preferences.doNotContact) {
+        const opened = openReferralPerson(deps.open, person.sealed);
+        if (!opened || !person.consent || person.preferences.doNotContact) {
           await settleHeld(tx, deps, {
             orgId: event.orgId,
             personRef: person.personRef,
@@ -36,8 +38,8 @@ export function referralReceivedConsumer(deps: NotifyDeps): ConsumerDefinition {
           role: person.role,
           language: person.language,
           timeZone: person.timeZone,
-          displayName: person.displayName,
-          contact: person.contact,
+          displayName: opened.displayName,
+          contact: opened.contact,
           preferences: person.preferences,
           at: event.occurredAt,
         });

@@ -1,7 +1,13 @@
 // Intake: the referral as filed, one call-back task per person who may be contacted (routed by
 // municipality and role), and `referrals.referral.received`, all in one transaction.
 import { enqueue } from "@relais/bus";
-import { createEvent, newId, ReferralReceived, type ReferralStatus } from "@relais/contracts";
+import {
+  createEvent,
+  newId,
+  type ReferralPersonSealed,
+  ReferralReceived,
+  type ReferralStatus,
+} from "@relais/contracts";
 import { type Once, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
@@ -63,12 +69,18 @@ export async function fileReferral(
       persons: filed.map(({ person, personRef, reason }) => ({
         personRef,
         role: person.role,
-        displayName: person.displayName,
         consent: person.consent,
         language: person.language,
         timeZone: person.timeZone,
-        // Only contactable persons' details leave this service.
-        contact: reason === null ? person.contact : undefined,
+        // Only contactable persons' name and details leave this service, sealed for notifications.
+        ...(reason === null
+          ? {
+              sealed: deps.seal.notifications.seal(
+                { displayName: person.displayName, contact: person.contact } satisfies ReferralPersonSealed,
+                ReferralReceived.type,
+              ),
+            }
+          : {}),
         preferences: person.preferences,
       })),
     },

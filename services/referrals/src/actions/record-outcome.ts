@@ -1,6 +1,12 @@
 // Closes a task with its outcome; an accepted offer may ask groups for a place.
 import { enqueue } from "@relais/bus";
-import { createEvent, type GroupKind, type PersonRole, SupportRequested } from "@relais/contracts";
+import {
+  createEvent,
+  type GroupKind,
+  type PersonRole,
+  SupportRequested,
+  type SupportRequestedSealed,
+} from "@relais/contracts";
 import { type Once, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { callbackTasks, referrals } from "../db/schema.js";
@@ -85,7 +91,14 @@ export async function recordOutcome(
             referralId: task.referralId,
             personRef: task.personRef,
             role: task.role,
-            displayName: person.displayName ?? undefined,
+            ...(person.displayName
+              ? {
+                  sealed: deps.seal.groups.seal(
+                    { displayName: person.displayName } satisfies SupportRequestedSealed,
+                    SupportRequested.type,
+                  ),
+                }
+              : {}),
             groupKind: group.kind,
             language: personRow.language,
             municipality: referral?.municipality ?? "",

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import {
+  createRecipientOpener,
+  createRecipientSealer,
+  generateRecipientKeyPair,
+  recipientPublicKey,
+} from "./recipient-seal.js";
+
+const fields = {
+  displayName: "Laura Peeters",
+  contact: { email: "laura@example.org", phone: "+32471284406" },
+};
+
+describe("recipient seal", () => {
+  it("seals with the public key alone and opens with the private key", () => {
+    const pair = generateRecipientKeyPair();
+    expect(recipientPublicKey(pair.privateKey)).toBe(pair.publicKey);
+    const sealed = createRecipientSealer(pair.publicKey).seal(fields, "referrals.referral.received");
+    for (const secret of ["Laura", "laura@example.org", "+32471284406", "32471284406"])
+      expect(sealed).not.toContain(secret);
+    expect(sealed.startsWith("x1.")).toBe(true);
+    expect(createRecipientOpener(pair.privateKey).open(sealed, "referrals.referral.received")).toEqual(
+      fields,
+    );
+  });
+
+  it("never gives the same text twice for the same value", () => {
+    const sealer = createRecipientSealer(generateRecipientKeyPair().publicKey);
+    expect(sealer.seal(fields, "t")).not.toBe(sealer.seal(fields, "t"));
+  });
+
+  it("opens values sealed for the previous key during a rotation", () => {
+    const old = generateRecipientKeyPair();
+    const current = generateRecipientKeyPair();
+    const before = createRecipientSealer(old.publicKey).seal(fields, "t");
+    const opener = createRecipientOpener(current.privateKey, [old.privateKey]);
+    expect(opener.open(before, "t")).toEqual(fields);
+    expect(opener.open(createRecipientSealer(current.publicKey).seal(fields, "t"), "t")).toEqual(fields);
+    expect(() => createRecipientOpener(current.privateKey).open(before, "t")).toThrow(
+      /unknown format or key/,
+    );
+  });
+
+  it("refuses another recipient's value, another context and a tampered value", () => {
+    const pair = generateRecipientKeyPair();
+    const other = generateRecipientKeyPair();
+    const sealed = createRecipientSealer(pair.publicKey).seal(fields, "groups.enrolment.confirmed");
+    expect(() =>
+      createRecipientOpener(other.privateKey).open(sealed, "groups.enrolment.confirmed"),
+    ).toThrow();
+    const opener = createRecipientOpener(pair.privateKey);
+    expect(() => opener.open(sealed, "groups.enrolment.waitlisted")).toThrow();
+    const parts = sealed.split(".");
+    parts[5] = Buffer.from("tampered").toString("base64url");
+    expect(() => opener.open(parts.join("."), "groups.enrolment.confirmed")).toThrow();
+    expect(() => opener.open("v1.x.y", "t")).toThrow(/unknown format/);
+  });
+
+  it("names a key that is not 32 bytes", () => {
+    expect(() => createRecipientSealer("c2hvcnQ=", "NOTIFICATIONS_SEAL_PUBLIC_KEY")).toThrow(
+      /NOTIFICATIONS_SEAL_PUBLIC_KEY must be 32 bytes/,
+    );
+  });
+});

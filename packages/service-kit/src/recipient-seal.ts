@@ -1,0 +1,134 @@
+// Personal fields inside events, sealed for the one service entitled to open them: X25519 with a
+// fresh key per value, HKDF-SHA256, AES-256-GCM (node:crypto only). A producer holds only the
+// recipient's public key, so it can seal but never open what it (or anyone else) sent; the
+// recipient holds its private key and the previous ones during a rotation.
+//
+// Format: `x1.<key id>.<ephemeral public key>.<iv>.<tag>.<ciphertext>`, base64url parts; the key id
+// is the first 8 hex digits of SHA-256 over the recipient's raw public key. The associated data is
+// a context string (the event type), so a sealed value cannot be moved into another kind of event.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+} from "node:crypto";
+
+const VERSION = "x1";
+const INFO = Buffer.from("relais recipient seal v1");
+// DER prefixes of an X25519 key: PKCS#8 for a private key, SPKI for a public one (RFC 8410).
+const PKCS8_PREFIX = Buffer.from("302e020100300506032b656e04220420", "hex");
+const SPKI_PREFIX = Buffer.from("302a300506032b656e032100", "hex");
+
+export interface RecipientSealer {
+  /** Seals `value` (JSON-serialised) for the recipient; `context` must match when it is opened. */
+  seal(value: unknown, context: string): string;
+}
+
+export interface RecipientOpener {
+  /** Opens a value sealed for this recipient with the same `context`; throws otherwise. */
+  open(sealed: string, context: string): unknown;
+}
+
+function rawKey(name: string, value: string): Buffer {
+  const raw = Buffer.from(value, "base64");
+  if (raw.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded (an X25519 key)`);
+  return raw;
+}
+
+function publicKeyFromRaw(raw: Buffer): KeyObject {
+  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: "der", type: "spki" });
+}
+
+function privateKeyFromRaw(raw: Buffer): KeyObject {
+  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, raw]), format: "der", type: "pkcs8" });
+}
+
+function rawPublic(key: KeyObject): Buffer {
+  return (key.export({ format: "der", type: "spki" }) as Buffer).subarray(SPKI_PREFIX.length);
+}
+
+function keyId(rawPublicKey: Buffer): string {
+  return createHash("sha256").update(rawPublicKey).digest("hex").slice(0, 8);
+}
+
+function derive(shared: Buffer, ephemeral: Buffer, recipient: Buffer): Buffer {
+  return Buffer.from(hkdfSync("sha256", shared, Buffer.concat([ephemeral, recipient]), INFO, 32));
+}
+
+/** A new X25519 key pair as the environment holds it: raw 32 bytes each, base64. */
+export function generateRecipientKeyPair(): { privateKey: string; publicKey: string } {
+  const pair = generateKeyPairSync("x25519");
+  const der = pair.privateKey.export({ format: "der", type: "pkcs8" }) as Buffer;
+  return {
+    privateKey: der.subarray(PKCS8_PREFIX.length).toString("base64"),
+    publicKey: rawPublic(pair.publicKey).toString("base64"),
+  };
+}
+
+/** The public key (raw, base64) that belongs to a private key given as the environment holds it. */
+export function recipientPublicKey(privateKey: string): string {
+  const key = createPublicKey(privateKeyFromRaw(rawKey("private key", privateKey)));
+  return rawPublic(key).toString("base64");
+}
+
+export function createRecipientSealer(publicKey: string, name = "public key"): RecipientSealer {
+  const recipientRaw = rawKey(name, publicKey);
+  const recipient = publicKeyFromRaw(recipientRaw);
+  const id = keyId(recipientRaw);
+  return {
+    seal(value, context) {
+      const ephemeral = generateKeyPairSync("x25519");
+      const ephemeralRaw = rawPublic(ephemeral.publicKey);
+      const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipient });
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", derive(shared, ephemeralRaw, recipientRaw), iv);
+      cipher.setAAD(Buffer.from(context));
+      const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+      return [VERSION, id, ephemeralRaw, iv, cipher.getAuthTag(), body]
+        .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+        .join(".");
+    },
+  };
+}
+
+export function createRecipientOpener(currentKey: string, previousKeys: string[] = []): RecipientOpener {
+  const keys = new Map<string, { privateKey: KeyObject; publicRaw: Buffer }>();
+  for (const [index, value] of [currentKey, ...previousKeys].entries()) {
+    const privateKey = privateKeyFromRaw(rawKey(index === 0 ? "private key" : "previous key", value));
+    const publicRaw = rawPublic(createPublicKey(privateKey));
+    keys.set(keyId(publicRaw), { privateKey, publicRaw });
+  }
+  return {
+    open(sealed, context) {
+      const [version, id, ephemeral, iv, tag, body, extra] = sealed.split(".");
+      const key = id ? keys.get(id) : undefined;
+      if (
+        version !== VERSION ||
+        !key ||
+        !ephemeral ||
+        !iv ||
+        !tag ||
+        body === undefined ||
+        extra !== undefined
+      )
+        throw new Error("cannot open sealed value: unknown format or key");
+      const ephemeralRaw = Buffer.from(ephemeral, "base64url");
+      const shared = diffieHellman({ privateKey: key.privateKey, publicKey: publicKeyFromRaw(ephemeralRaw) });
+      const decipher = createDecipheriv(
+        "aes-256-gcm",
+        derive(shared, ephemeralRaw, key.publicRaw),
+        Buffer.from(iv, "base64url"),
+      );
+      decipher.setAAD(Buffer.from(context));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      const plain = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]);
+      return JSON.parse(plain.toString("utf8"));
+    },
+  };
+}
