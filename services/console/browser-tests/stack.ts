@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { generateRecipientKeyPair, recipientPublicKey } from "@relais/service-kit";
 import {
   freePort,
   type NatsProcess,
@@ -29,6 +30,15 @@ export async function startBrowserStack(consoleEnv: Record<string, string> = {})
   const dataKey = randomBytes(32).toString("base64");
   const consolePort = await freePort();
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
+  // Services that open sealed event fields hold a private key; every producer their public keys.
+  const sealKeys: Record<string, string | undefined> = {
+    groups: generateRecipientKeyPair().privateKey,
+    notifications: generateRecipientKeyPair().privateKey,
+  };
+  const publicKeys = {
+    GROUPS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.groups!),
+    NOTIFICATIONS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.notifications!),
+  };
   const processes: ServiceProcess[] = [];
   const urls: Record<string, string> = {};
   const tsx = (file: string) => [process.execPath, "--import", "tsx", join(root, file)];
@@ -55,6 +65,8 @@ export async function startBrowserStack(consoleEnv: Record<string, string> = {})
               MAIL_DIR: join(dataDir, "mail"),
               SCHEDULER_INTERVAL_MS: "1000",
               LOG_LEVEL: "warn",
+              ...publicKeys,
+              ...(sealKeys[name] ? { SEAL_PRIVATE_KEY: sealKeys[name] } : {}),
             },
           }),
         );
