@@ -3,7 +3,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { whenSessionEnds } from "./api/clients";
-import { useSession } from "./api/session";
+import { isSigningOut, useSession } from "./api/session";
 import { browserLanguage, LanguageProvider } from "./i18n/i18n";
 import { router } from "./router/router";
 import { CurtainProvider } from "./ui/curtain";
@@ -19,6 +19,7 @@ window.addEventListener("pageshow", (event) => {
 });
 
 whenSessionEnds(() => {
+  if (isSigningOut()) return;
   queryClient.clear();
   window.location.replace("/sign-in");
 });

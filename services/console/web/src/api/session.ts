@@ -60,7 +60,12 @@ export function useSession() {
   });
 }
 
+let signingOut = false;
+/** True once sign-out started: a late 401 of a refresh must not send the page elsewhere. */
+export const isSigningOut = () => signingOut;
+
 export async function signOut(reason?: "idle") {
+  signingOut = true;
   try {
     await consoleCall("/auth/sign-out", { method: "POST" });
   } finally {

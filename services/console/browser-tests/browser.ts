@@ -1,0 +1,68 @@
+// Debian's chromium driven by playwright-core, and what every screen gets: an axe check (no
+// serious or critical violation) and a screenshot under test-results/ (git-ignored) for review.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
+import en from "../web/src/i18n/messages/en.json" with { type: "json" };
+import fr from "../web/src/i18n/messages/fr.json" with { type: "json" };
+import nl from "../web/src/i18n/messages/nl.json" with { type: "json" };
+
+export const SCREENSHOTS = join(import.meta.dirname, "../test-results/screenshots");
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: process.getuid?.() === 0 ? ["--no-sandbox"] : [],
+  });
+}
+
+export type Language = "fr" | "nl" | "en";
+type Id = keyof typeof en;
+const CATALOGUES: Record<Language, Record<string, string>> = { fr, nl, en };
+
+/** A message as the person reads it; `{placeholders}` replaced, plural blocks left to the caller. */
+export function messages(language: Language) {
+  return (id: Id, values: Record<string, string | number> = {}) => {
+    let text = CATALOGUES[language][id] ?? "";
+    for (const [key, value] of Object.entries(values)) text = text.replaceAll(`{${key}}`, String(value));
+    return text;
+  };
+}
+
+export interface Run {
+  name: string;
+  language: Language;
+  context: BrowserContextOptions;
+  axe: boolean;
+}
+
+/** Checks a screen with axe (when the run asks for it) and saves its screenshot. */
+export async function screen(page: Page, run: Run, name: string) {
+  await page.waitForLoadState("networkidle").catch(() => {});
+  await page.screenshot({ path: join(SCREENSHOTS, `${run.name}-${name}.png`), fullPage: true });
+  if (!run.axe) return;
+  // React Aria's visually hidden live announcer points at labels it has already removed
+  // (role=img + aria-labelledby by design); nothing a person sees or reads.
+  const result = await new AxeBuilder({ page }).exclude("[data-live-announcer]").analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `axe on ${name}`,
+  ).toEqual([]);
+}
+
+export const visible = (locator: Locator, timeout = 20_000) => locator.waitFor({ state: "visible", timeout });
+
+/** A press as the device makes it: a tap on touch screens, a click elsewhere. */
+export async function press(locator: Locator, touch: boolean) {
+  if (touch) await locator.tap();
+  else await locator.click();
+}
+
+/** React Aria hides the real input behind its label; check it the way a person does, on the label. */
+export async function tick(locator: Locator) {
+  await locator.check({ force: true });
+}

@@ -1,0 +1,98 @@
+// The real stack for the browser tests: nats-server, the three services and the console as
+// processes on free ports, each with its own libSQL file. The services trust the console's JWKS.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import {
+  freePort,
+  type NatsProcess,
+  type ServiceProcess,
+  spawnService,
+  startNats,
+  startSmtpSink,
+  TEST_JWT_SECRET,
+} from "@relais/testing";
+
+const root = resolve(import.meta.dirname, "../../..");
+const NAMES = ["groups", "referrals", "notifications"] as const;
+
+export interface BrowserStack {
+  consoleUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserStack(consoleEnv: Record<string, string> = {}): Promise<BrowserStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), "relais-browser-"));
+  const nats: NatsProcess = await startNats();
+  const smtp = await startSmtpSink();
+  const dataKey = randomBytes(32).toString("base64");
+  const consolePort = await freePort();
+  const consoleUrl = `http://127.0.0.1:${consolePort}`;
+  const processes: ServiceProcess[] = [];
+  const urls: Record<string, string> = {};
+  const tsx = (file: string) => [process.execPath, "--import", "tsx", join(root, file)];
+  try {
+    await Promise.all(
+      NAMES.map(async (name) => {
+        const port = await freePort();
+        urls[name] = `http://127.0.0.1:${port}`;
+        processes.push(
+          await spawnService({
+            name,
+            command: tsx(`services/${name}/src/main.ts`),
+            cwd: root,
+            readyUrl: `${urls[name]}/readyz`,
+            timeoutMs: 90_000,
+            env: {
+              PORT: String(port),
+              DATABASE_URL: `file:${join(dataDir, `${name}.db`)}`,
+              NATS_URL: nats.url,
+              JWT_SECRET: TEST_JWT_SECRET,
+              JWKS_URL: `${consoleUrl}/.well-known/jwks.json`,
+              DATA_KEY: dataKey,
+              SMTP_URL: smtp.url,
+              MAIL_DIR: join(dataDir, "mail"),
+              SCHEDULER_INTERVAL_MS: "1000",
+              LOG_LEVEL: "warn",
+            },
+          }),
+        );
+      }),
+    );
+    processes.push(
+      await spawnService({
+        name: "console",
+        command: tsx("services/console/src/main.ts"),
+        cwd: root,
+        readyUrl: `${consoleUrl}/readyz`,
+        timeoutMs: 60_000,
+        env: {
+          PORT: String(consolePort),
+          PUBLIC_URL: consoleUrl,
+          DATABASE_URL: `file:${join(dataDir, "console.db")}`,
+          GROUPS_URL: urls.groups,
+          REFERRALS_URL: urls.referrals,
+          NOTIFICATIONS_URL: urls.notifications,
+          LOG_LEVEL: "warn",
+          ...(consoleEnv.OIDC_ISSUER ? {} : { JWT_SECRET: TEST_JWT_SECRET }),
+          ...consoleEnv,
+        },
+      }),
+    );
+  } catch (error) {
+    await Promise.all(processes.map((p) => p.stop()));
+    await smtp.close();
+    await nats.stop();
+    throw error;
+  }
+  return {
+    consoleUrl,
+    async stop() {
+      await Promise.all(processes.map((p) => p.stop()));
+      await smtp.close();
+      await nats.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
