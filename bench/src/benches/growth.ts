@@ -1,11 +1,14 @@
 // Growth: the call-back queue read (GET /v1/callbacks, first page) and notifications' reminder
 // claim (reminder-claim.ts) with 1k, 100k and 1M rows present, p99 at each size. The open queue stays the same size (as a real backlog does); what
 // grows is history — closed tasks, other teams and other organisations — which indexes must skip.
+
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { openDatabase } from "@relais/db";
+import { createSealedBox } from "@relais/service-kit";
 import { mintToken, startNats } from "@relais/testing";
 import { type Bench, type Figure, measured, notMeasured, skippedInQuick } from "../lib/figures.js";
 import { type LoadResult, runLoad } from "../lib/load.js";
@@ -34,7 +37,22 @@ export const growthBench: Bench = {
         claims: { teams: ["team-0"] },
         expiresIn: "2h",
       });
-      const options = { root: context.root, natsUrl: nats.url, dir };
+      // The persons' contact fields are sealed with the service's own key, as intake seals them:
+      // the queue opens them to say whether each person's safe window is open.
+      const dataKey = randomBytes(32).toString("base64");
+      const sealedContact = createSealedBox(dataKey).seal(
+        JSON.stringify({
+          contact: { phone: "+32470000000" },
+          preferences: {
+            channels: ["phone"],
+            safeWindows: [],
+            voicemailAllowed: false,
+            discreet: true,
+            doNotContact: false,
+          },
+        }),
+      );
+      const options = { root: context.root, natsUrl: nats.url, dir, env: { DATA_KEY: dataKey } };
       // The service's own migrations, applied here as its start would, so the tables exist to be
       // seeded (a start and stop just for that costs seconds --quick does not have).
       const databasePath = join(dir, "referrals.db");
@@ -51,7 +69,7 @@ export const growthBench: Bench = {
       let seeded = 0;
       for (const size of sizes) {
         const began = performance.now();
-        await seedCallbacks(databasePath, seeded, size);
+        await seedCallbacks(databasePath, seeded, size, sealedContact);
         seeded = size;
         const seedSeconds = (performance.now() - began) / 1000;
         context.log(`growth: ${size.toLocaleString("en-GB")} tasks seeded in ${seedSeconds.toFixed(1)} s`);
@@ -156,7 +174,7 @@ export const growthBench: Bench = {
 };
 
 /** Tasks [from, to): the first OPEN_TASKS are the open queue of ORG, the rest closed history. */
-async function seedCallbacks(path: string, from: number, to: number): Promise<void> {
+async function seedCallbacks(path: string, from: number, to: number, sealedContact: string): Promise<void> {
   const client = createClient({ url: `file:${path}` });
   try {
     const id = (prefix: string) => `printf('${prefix}-%08d', i)`;
@@ -188,7 +206,7 @@ async function seedCallbacks(path: string, from: number, to: number): Promise<vo
       consent: "1",
       language: "'fr'",
       time_zone: "'Europe/Brussels'",
-      contact: "'{}'",
+      contact: `'${sealedContact}'`,
     };
     const task: ColumnExpressions = {
       id: id("task"),
