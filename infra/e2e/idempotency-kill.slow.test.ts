@@ -16,6 +16,7 @@ import {
 } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenFor } from "./http.js";
+import { serviceKeyEnv } from "./stack.js";
 
 const ROUNDS = 5;
 const CREATES = 16;
@@ -80,6 +81,7 @@ describe("groups SIGKILLed mid-request", () => {
         DATABASE_URL: `file:${join(dataDir, "groups.db")}`,
         NATS_URL: nats.url,
         JWT_SECRET: TEST_JWT_SECRET,
+        ...serviceKeyEnv("groups"),
         LOG_LEVEL: "error",
       },
     });

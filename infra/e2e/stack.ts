@@ -57,13 +57,8 @@ export interface StackOptions {
   keepLines?: number;
 }
 
-export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const dataDir = mkdtempSync(join(tmpdir(), "relais-e2e-"));
-  const ownsNats = !options.nats && !options.cluster;
-  const nats = options.nats ?? options.cluster?.nodes[0] ?? (await startNats());
-  const natsUrl = options.natsUrl ?? options.cluster?.urls ?? nats.url;
-  const replicas = options.replicas ?? (options.cluster ? options.cluster.nodes.length : 1);
-  const smtp = await startSmtpSink();
+/** Fresh keys for one stack: a DATA_KEY, and the seal key pairs of the services that open sealed fields. */
+export function newStackKeys() {
   const dataKey = randomBytes(32).toString("base64");
   // The services that open sealed event fields hold a private key; every producer their public keys.
   const sealKeys: Record<ServiceName, string | undefined> = {
@@ -75,6 +70,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     GROUPS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.groups!),
     NOTIFICATIONS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.notifications!),
   };
+  return { dataKey, sealKeys, publicKeys };
+}
+
+/** The key variables one service needs to start, for tests that run a service on its own. */
+export function serviceKeyEnv(name: ServiceName, keys = newStackKeys()): Record<string, string> {
+  const sealKey = keys.sealKeys[name];
+  return { DATA_KEY: keys.dataKey, ...keys.publicKeys, ...(sealKey ? { SEAL_PRIVATE_KEY: sealKey } : {}) };
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), "relais-e2e-"));
+  const ownsNats = !options.nats && !options.cluster;
+  const nats = options.nats ?? options.cluster?.nodes[0] ?? (await startNats());
+  const natsUrl = options.natsUrl ?? options.cluster?.urls ?? nats.url;
+  const replicas = options.replicas ?? (options.cluster ? options.cluster.nodes.length : 1);
+  const smtp = await startSmtpSink();
+  const { dataKey, sealKeys, publicKeys } = newStackKeys();
   const services = {} as Record<ServiceName, RunningService>;
   try {
     await Promise.all(

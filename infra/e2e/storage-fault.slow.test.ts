@@ -3,7 +3,6 @@
 // space is back it recovers without a restart — with nothing lost and nothing filed twice.
 // Needs root (to mount the tmpfs). Slow: runs in `pnpm test:e2e` only.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -20,6 +19,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flowReferral } from "./flow.js";
 import { tokenFor } from "./http.js";
+import { serviceKeyEnv } from "./stack.js";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -52,7 +52,7 @@ describe("referrals on a full disk", () => {
         DATABASE_URL: `file:${join(disk, "referrals.db")}`,
         NATS_URL: nats.url,
         JWT_SECRET: TEST_JWT_SECRET,
-        DATA_KEY: randomBytes(32).toString("base64"),
+        ...serviceKeyEnv("referrals"),
         LOG_LEVEL: "error",
       },
     });
