@@ -95,6 +95,8 @@ export const ROUTES: RouteSpec[] = [
   },
   { service: "groups", method: "POST", path: "/v1/separations", roles: ["coordinator", "admin"] },
   { service: "notifications", method: "DELETE", path: "/v1/calendars/{id}", roles: groupRunners },
+  // The evaluation statistics (docs/architecture.md).
+  { service: "referrals", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
   ...(["groups", "referrals", "notifications"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },
