@@ -225,6 +225,7 @@ describe("routing table and access", () => {
       "/v1/referrals/{id}/status",
       "/v1/routes",
       "/v1/routes/{municipality}",
+      "/v1/statistics",
     ]);
     expect(doc.body.paths["/v1/callbacks/{id}/attempts"].post.responses).toHaveProperty("422");
   });
