@@ -11,8 +11,11 @@ import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
 import { callbackRoutes } from "./routes/callbacks.js";
+import { lookupRoutes } from "./routes/lookup.js";
+import { oversightRoutes } from "./routes/oversight.js";
 import { policeZoneRoutes } from "./routes/police-zones.js";
 import { referralRoutes } from "./routes/referrals.js";
+import { retentionRoutes } from "./routes/retention.js";
 import { routingRoutes } from "./routes/routing.js";
 import { statisticsRoutes } from "./routes/statistics.js";
 import { zoneFeedbackRoutes } from "./routes/zone-feedback.js";
@@ -37,10 +40,13 @@ export function createApp(deps: AppDeps) {
   });
   return app
     .route("/", zoneFeedbackRoutes(deps))
+    .route("/", lookupRoutes(deps))
     .route("/", referralRoutes(deps))
     .route("/", callbackRoutes(deps))
     .route("/", routingRoutes(deps))
     .route("/", policeZoneRoutes(deps))
+    .route("/", oversightRoutes(deps))
+    .route("/", retentionRoutes(deps))
     .route("/", statisticsRoutes(deps))
     .route("/", deadLetterRoutes(deps))
     .route("/", auditRoutes(deps));

@@ -48,6 +48,13 @@ const MessageDetail = MessageSummary.extend({
 const ListQuery = PageQuery.extend({
   status: Status.optional(),
   channel: z.enum(["email", "sms"]).optional(),
+  template: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[a-z0-9_.-]+$/, "Expected a template name")
+    .optional()
+    .openapi({ description: "One template, e.g. `invite`" }),
 });
 
 const IdParam = z.object({ id: z.uuid({ error: "Expected a message id" }) });
@@ -134,6 +141,7 @@ export function messageRoutes(deps: AppDeps) {
             eq(messages.orgId, principal.org),
             query.status ? eq(messages.status, query.status) : undefined,
             query.channel ? eq(messages.channel, query.channel) : undefined,
+            query.template ? eq(messages.template, query.template) : undefined,
             after ? lt(messages.id, after.id) : undefined,
           ),
         )
