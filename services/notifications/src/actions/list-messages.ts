@@ -10,6 +10,7 @@ export async function listMessages(
   query: {
     status?: MessageRow["status"];
     channel?: MessageRow["channel"];
+    template?: string;
     /** The last id of the previous page. */
     afterId?: string;
     limit: number;
@@ -23,6 +24,7 @@ export async function listMessages(
         eq(messages.orgId, ctx.principal.org),
         query.status ? eq(messages.status, query.status) : undefined,
         query.channel ? eq(messages.channel, query.channel) : undefined,
+        query.template ? eq(messages.template, query.template) : undefined,
         query.afterId ? lt(messages.id, query.afterId) : undefined,
       ),
     )

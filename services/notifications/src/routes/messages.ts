@@ -46,6 +46,13 @@ const MessageDetail = MessageSummary.extend({
 const ListQuery = PageQuery.extend({
   status: Status.optional(),
   channel: z.enum(["email", "sms"]).optional(),
+  template: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[a-z0-9_.-]+$/, "Expected a template name")
+    .optional()
+    .openapi({ description: "One template, e.g. `invite`" }),
 });
 
 const IdParam = z.object({ id: z.uuid({ error: "Expected a message id" }) });
@@ -115,6 +122,7 @@ export function messageRoutes(deps: AppDeps) {
       const { page, more } = await listMessages(requestContext(deps, c), {
         status: query.status,
         channel: query.channel,
+        template: query.template,
         afterId: after?.id,
         limit: query.limit,
       });
