@@ -2,18 +2,17 @@
 // Used when an enrolment is confirmed and when an invite held for a contact is released, so a
 // released invite is built from the series and SEQUENCE as they are at release, never stale.
 import type { Language, SeriesSnapshot } from "@relais/contracts";
-import type { Executor } from "@relais/db";
-import type { Contact } from "../contacts/contact-book.js";
-import { messagePerson } from "../delivery/to-person.js";
+import type { Invite } from "../db/invites.js";
+import type { Contact } from "../domain/contact.js";
 import { formatWhen } from "../domain/format.js";
-import type { NotifyDeps } from "../settings.js";
-import { type Invite, inviteFile } from "./invites.js";
-import { replanReminders } from "./replan.js";
-import { nextSession, venueOf } from "./series-store.js";
+import { inviteFile } from "../domain/invite.js";
+import { nextSession, venueOf } from "../domain/series.js";
+import type { TxContext } from "./context.js";
+import { messagePerson } from "./message-person.js";
+import { replanReminders } from "./replan-reminders.js";
 
 export async function sendEnrolmentInvite(
-  tx: Executor,
-  deps: NotifyDeps,
+  ctx: TxContext,
   input: {
     orgId: string;
     series: SeriesSnapshot;
@@ -28,7 +27,7 @@ export async function sendEnrolmentInvite(
   const { series, invite, contact, now } = input;
   const language = contact?.language ?? input.fallbackLanguage;
   const first = nextSession(series, now);
-  await messagePerson(tx, deps, {
+  await messagePerson(ctx, {
     orgId: input.orgId,
     personRef: invite.personRef,
     groupId: series.groupId,
@@ -41,17 +40,16 @@ export async function sendEnrolmentInvite(
       place: venueOf(series),
     },
     ics: contact
-      ? inviteFile({ series, invite, contact, method: "REQUEST", settings: deps.settings, now })
+      ? inviteFile({ series, invite, contact, method: "REQUEST", mailFrom: ctx.settings.mailFrom, now })
       : undefined,
     replaces: input.replaces,
     now,
   });
-  await replanReminders(tx, {
+  await replanReminders(ctx, {
     orgId: input.orgId,
     series,
     personRef: invite.personRef,
     contact,
-    offsetsMinutes: deps.settings.reminderOffsetsMinutes,
     enrolled: true,
     now,
   });

@@ -4,7 +4,7 @@
 // closed less than `contactAccessMs` ago.
 import type { Executor } from "@relais/db";
 import { and, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
-import { teamTasks } from "../db/schema.js";
+import { teamTasks } from "./schema.js";
 
 export interface TaskFact {
   orgId: string;

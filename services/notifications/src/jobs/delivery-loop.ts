@@ -7,8 +7,8 @@
 // commits never wake it into a spin.
 import type { Database } from "@relais/db";
 import type { BackgroundTask, Clock, Logger } from "@relais/service-kit";
-import type { Dispatcher } from "../delivery/dispatcher.js";
-import type { ReminderScheduler } from "./materialise.js";
+import type { Dispatcher } from "./dispatcher.js";
+import type { ReminderScheduler } from "./reminder-scheduler.js";
 
 export function createDeliveryLoop(options: {
   reminders: ReminderScheduler;

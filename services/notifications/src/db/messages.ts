@@ -3,9 +3,9 @@
 import { type Language, newId } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import type { SealedBox } from "@relais/service-kit";
-import { and, eq } from "drizzle-orm";
-import { messages } from "../db/schema.js";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { TemplateName, TemplateParams } from "../domain/templates.js";
+import { messages } from "./schema.js";
 
 /** What is sealed in a message row: the address and everything the text is built from. */
 export interface MessagePayload {
@@ -89,4 +89,63 @@ function messageRow(box: SealedBox, input: QueueInput): typeof messages.$inferIn
 
 export function openPayload(box: SealedBox, sealed: string): MessagePayload {
   return JSON.parse(box.open(sealed)) as MessagePayload;
+}
+
+/** A message held for a person's contact, with the group it is about. */
+export interface HeldMessage {
+  id: string;
+  orgId: string;
+  template: string;
+  language: Language;
+  groupId: string;
+  params: Record<string, string | undefined>;
+}
+
+/**
+ * The person's held messages in one organisation, oldest first, with the group each is about: a
+ * contact of one organisation never releases (nor ends) another organisation's messages.
+ */
+export async function heldMessages(
+  tx: Executor,
+  box: SealedBox,
+  orgId: string,
+  personRef: string,
+): Promise<HeldMessage[]> {
+  const rows = await tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.orgId, orgId), eq(messages.personRef, personRef), eq(messages.status, "held")))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+  return rows.map((row) => {
+    const payload = openPayload(box, row.sealed);
+    return {
+      id: row.id,
+      orgId: row.orgId,
+      template: row.template,
+      language: row.language,
+      groupId: payload.heldFor?.groupId ?? "",
+      params: { ...payload.params },
+    };
+  });
+}
+
+/** Ends the wait of held messages without sending them; rows no longer held are left alone. */
+export async function suppressHeld(tx: Executor, ids: string[], reason: string, now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(messages)
+    .set({ status: "suppressed", reason, updatedAt: now.toISOString() })
+    .where(and(inArray(messages.id, ids), eq(messages.status, "held")));
+}
+
+export type MessageRow = typeof messages.$inferSelect;
+
+/** One message of the organisation, or null: another organisation's id finds nothing. */
+export async function findMessage(db: Executor, orgId: string, id: string): Promise<MessageRow | null> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, id), eq(messages.orgId, orgId)))
+    .limit(1);
+  return row ?? null;
 }

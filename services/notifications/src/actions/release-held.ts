@@ -11,107 +11,45 @@
 //   to cancel. The held rows are suppressed `enrolment_ended`.
 // Only `held` rows are touched, and each is rewritten in place, so a second referral event for
 // the same person releases nothing twice.
-import type { Executor } from "@relais/db";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { findInvite, writeInvite } from "../calendar/invites.js";
-import { sendEnrolmentInvite } from "../calendar/send-invite.js";
-import { loadSeries } from "../calendar/series-store.js";
-import type { Contact } from "../contacts/contact-book.js";
-import { messages } from "../db/schema.js";
-import type { NotifyDeps } from "../settings.js";
-import { openPayload } from "./queue.js";
-import { messagePerson } from "./to-person.js";
-
-interface Held {
-  id: string;
-  orgId: string;
-  template: string;
-  language: (typeof messages.$inferSelect)["language"];
-  groupId: string;
-  params: Record<string, string | undefined>;
-}
-
-/**
- * The person's held messages in one organisation, oldest first, with the group each is about: a
- * contact of one organisation never releases (nor ends) another organisation's messages.
- */
-async function heldFor(
-  tx: Executor,
-  deps: Pick<NotifyDeps, "box">,
-  orgId: string,
-  personRef: string,
-): Promise<Held[]> {
-  const rows = await tx
-    .select()
-    .from(messages)
-    .where(and(eq(messages.orgId, orgId), eq(messages.personRef, personRef), eq(messages.status, "held")))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
-  return rows.map((row) => {
-    const payload = openPayload(deps.box, row.sealed);
-    return {
-      id: row.id,
-      orgId: row.orgId,
-      template: row.template,
-      language: row.language,
-      groupId: payload.heldFor?.groupId ?? "",
-      params: { ...payload.params },
-    };
-  });
-}
-
-async function settle(tx: Executor, ids: string[], reason: string, now: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await tx
-    .update(messages)
-    .set({ status: "suppressed", reason, updatedAt: now.toISOString() })
-    .where(and(inArray(messages.id, ids), eq(messages.status, "held")));
-}
-
-/**
- * Ends the wait of a person's held messages without sending them (all of them, or one group's):
- * the referral says they may not be contacted, or the enrolment ended before the contact came.
- */
-export async function settleHeld(
-  tx: Executor,
-  deps: Pick<NotifyDeps, "box">,
-  input: { orgId: string; personRef: string; groupId?: string; reason: string; now: Date },
-): Promise<void> {
-  const held = await heldFor(tx, deps, input.orgId, input.personRef);
-  const ids = held.filter((h) => !input.groupId || h.groupId === input.groupId).map((h) => h.id);
-  await settle(tx, ids, input.reason, input.now);
-}
+import { findInvite, writeInvite } from "../db/invites.js";
+import { type HeldMessage, heldMessages, suppressHeld } from "../db/messages.js";
+import { loadSeries } from "../db/series.js";
+import type { Contact } from "../domain/contact.js";
+import type { TxContext } from "./context.js";
+import { messagePerson } from "./message-person.js";
+import { sendEnrolmentInvite } from "./send-enrolment-invite.js";
 
 /**
  * Sends what was held for this person now that their contact is in the book. `supersededGroup`:
  * the caller is sending that group's current state itself (an enrolment that carried the contact).
  */
 export async function releaseHeld(
-  tx: Executor,
-  deps: NotifyDeps,
+  ctx: TxContext,
   input: { contact: Contact; supersededGroup?: string; now: Date },
 ): Promise<void> {
+  const { tx } = ctx;
   const { contact, now } = input;
-  const held = await heldFor(tx, deps, contact.orgId, contact.personRef);
-  const byGroup = new Map<string, Held[]>();
+  const held = await heldMessages(tx, ctx.box, contact.orgId, contact.personRef);
+  const byGroup = new Map<string, HeldMessage[]>();
   for (const h of held) byGroup.set(h.groupId, [...(byGroup.get(h.groupId) ?? []), h]);
 
   for (const [groupId, rows] of byGroup) {
     const ids = rows.map((r) => r.id);
     if (groupId === input.supersededGroup) {
-      await settle(tx, ids, "superseded", now);
+      await suppressHeld(tx, ids, "superseded", now);
       continue;
     }
     const invite = groupId ? await findInvite(tx, groupId, contact.personRef) : null;
     const series = invite ? await loadSeries(tx, groupId) : null;
     // Every session cancelled meanwhile: the person never had the calendar, nothing to send.
     if (invite?.status === "enrolled" && series?.sessions.every((s) => s.status === "cancelled")) {
-      await settle(tx, ids, "series_cancelled", now);
+      await suppressHeld(tx, ids, "series_cancelled", now);
       continue;
     }
     if (invite?.status === "enrolled" && series) {
       // The invite goes in the row of the held enrolment message (or the latest held one).
       const carrier = rows.findLast((r) => r.template === "enrolment_confirmed") ?? rows.at(-1)!;
-      await settle(
+      await suppressHeld(
         tx,
         ids.filter((id) => id !== carrier.id),
         "superseded",
@@ -119,7 +57,7 @@ export async function releaseHeld(
       );
       // Every calendar sent carries a higher SEQUENCE than anything before it.
       const current = await writeInvite(tx, { ...invite, status: "enrolled", bump: true, now });
-      await sendEnrolmentInvite(tx, deps, {
+      await sendEnrolmentInvite(ctx, {
         orgId: invite.orgId,
         series,
         invite: current,
@@ -135,13 +73,13 @@ export async function releaseHeld(
         ? rows.findLast((r) => r.template === "enrolment_waitlisted")
         : undefined;
     if (note) {
-      await settle(
+      await suppressHeld(
         tx,
         ids.filter((id) => id !== note.id),
         "superseded",
         now,
       );
-      await messagePerson(tx, deps, {
+      await messagePerson(ctx, {
         orgId: note.orgId,
         personRef: contact.personRef,
         groupId,
@@ -154,6 +92,6 @@ export async function releaseHeld(
       });
       continue;
     }
-    await settle(tx, ids, "enrolment_ended", now);
+    await suppressHeld(tx, ids, "enrolment_ended", now);
   }
 }

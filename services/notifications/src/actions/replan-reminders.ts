@@ -1,23 +1,23 @@
-// Applies reconcileReminders to the reminder rows of one participant in one group.
+// Brings one participant's reminder rows in one group in line with the series (reconcileReminders).
 import { newId, type SeriesSnapshot } from "@relais/contracts";
-import type { Executor } from "@relais/db";
 import { and, eq, inArray } from "drizzle-orm";
-import { allowedChannels, type Contact } from "../contacts/contact-book.js";
 import { reminders } from "../db/schema.js";
+import { allowedChannels, type Contact } from "../domain/contact.js";
 import { reconcileReminders } from "../domain/reminder-plan.js";
+import type { TxContext } from "./context.js";
 
 export async function replanReminders(
-  tx: Executor,
+  ctx: Pick<TxContext, "tx" | "settings">,
   input: {
     orgId: string;
     series: SeriesSnapshot;
     personRef: string;
     contact: Contact | null;
-    offsetsMinutes: number[];
     enrolled: boolean;
     now: Date;
   },
 ): Promise<void> {
+  const { tx } = ctx;
   const existing = await tx
     .select()
     .from(reminders)
@@ -26,7 +26,7 @@ export async function replanReminders(
   const changes = reconcileReminders({
     series: input.series,
     channels,
-    offsetsMinutes: input.offsetsMinutes,
+    offsetsMinutes: ctx.settings.reminderOffsetsMinutes,
     existing,
     now: input.now,
   });

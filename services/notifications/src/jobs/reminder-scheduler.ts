@@ -7,13 +7,13 @@
 import type { SeriesSnapshot } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
 import { and, asc, eq, inArray, lt, lte, min, or } from "drizzle-orm";
-import { loadSeries } from "../calendar/series-store.js";
-import { contactKey, loadContacts } from "../contacts/contact-book.js";
+import type { NotifyDeps } from "../actions/context.js";
+import { contactKey, loadContacts } from "../db/contacts.js";
+import { type QueueInput, queueMessages } from "../db/messages.js";
 import type * as schema from "../db/schema.js";
 import { invites, messages, reminders } from "../db/schema.js";
-import { createHeldExpiry } from "../delivery/expire-held.js";
-import { type QueueInput, queueMessages } from "../delivery/queue.js";
-import type { NotifyDeps } from "../settings.js";
+import { loadSeries } from "../db/series.js";
+import { createHeldExpiry } from "./expire-held.js";
 
 type Row = typeof reminders.$inferSelect;
 

@@ -1,13 +1,9 @@
 // One calendar per series and recipient: a stable UID, a SEQUENCE that is persisted and only grows.
 import { createHash } from "node:crypto";
-import { newId, type SeriesSnapshot } from "@relais/contracts";
+import { newId } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { and, eq } from "drizzle-orm";
-import type { Contact } from "../contacts/contact-book.js";
-import { invites } from "../db/schema.js";
-import { calendarSummary } from "../domain/format.js";
-import { buildInvite } from "../domain/invite.js";
-import type { Settings } from "../settings.js";
+import { invites } from "./schema.js";
 
 export type Invite = typeof invites.$inferSelect;
 
@@ -74,34 +70,4 @@ export async function writeInvite(
   };
   await tx.update(invites).set(updated).where(eq(invites.id, existing.id));
   return updated;
-}
-
-export function inviteFile(input: {
-  series: SeriesSnapshot;
-  invite: Invite;
-  contact: Contact;
-  method: "REQUEST" | "CANCEL";
-  cancelledSessionId?: string;
-  settings: Settings;
-  now: Date;
-}): { method: "REQUEST" | "CANCEL"; content: string } | undefined {
-  if (!input.contact.email) return undefined;
-  const discreet = input.contact.preferences.discreet;
-  const content = buildInvite({
-    series: input.series,
-    uid: input.invite.uid,
-    sequence: input.invite.sequence,
-    method: input.method,
-    cancelledSessionId: input.cancelledSessionId,
-    recipient: { email: input.contact.email, name: discreet ? undefined : input.contact.displayName },
-    organizer: {
-      email: input.settings.mailFrom,
-      name: discreet ? calendarSummary(input.contact.language, true, "") : "Relais",
-    },
-    summary: calendarSummary(input.contact.language, discreet, input.series.publicName),
-    // The venue is only ever told to enrolled participants.
-    includeVenue: input.invite.status === "enrolled",
-    now: input.now,
-  });
-  return { method: input.method, content };
 }

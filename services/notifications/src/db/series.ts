@@ -3,7 +3,7 @@
 import { SeriesSnapshot as SeriesSchema, type SeriesSnapshot } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { eq } from "drizzle-orm";
-import { series } from "../db/schema.js";
+import { series } from "./schema.js";
 
 export async function saveSeries(
   tx: Executor,
@@ -30,16 +30,4 @@ function sameJson(a: unknown, b: unknown): boolean {
 export async function loadSeries(db: Executor, groupId: string): Promise<SeriesSnapshot | null> {
   const [row] = await db.select().from(series).where(eq(series.groupId, groupId)).limit(1);
   return row ? SeriesSchema.parse(row.snapshot) : null;
-}
-
-/** The next session to come, or the first one when all are past: what a message calls "when". */
-export function nextSession(snapshot: SeriesSnapshot, now: Date) {
-  const live = snapshot.sessions
-    .filter((s) => s.status !== "cancelled")
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  return live.find((s) => Date.parse(s.startsAt) > now.getTime()) ?? live[0] ?? null;
-}
-
-export function venueOf(snapshot: SeriesSnapshot): string {
-  return snapshot.location.kind === "venue" ? snapshot.location.address : snapshot.location.url;
 }

@@ -1,14 +1,11 @@
 // A facilitator's private feed: every series they run, venue included, no participants at all.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { SeriesSnapshot } from "@relais/contracts";
 import ical, { ICalCalendarMethod } from "ical-generator";
-import { seriesEvents, seriesSpan } from "../domain/invite.js";
-import { buildVtimezone } from "../domain/vtimezone.js";
+import { seriesEvents, seriesSpan } from "./invite.js";
+import { buildVtimezone } from "./vtimezone.js";
 
-export function newFeedToken(): string {
-  return randomBytes(32).toString("base64url");
-}
-
+/** Only this is stored: the token itself is the feed's one credential. */
 export function hashFeedToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }

@@ -1,17 +1,15 @@
 // A message to a participant, on the first channel their preferences allow. Without a contact yet
 // (it comes with `referrals.referral.received`, on another stream that may lag behind), the message
-// is held until the contact arrives (`delivery/release-held.ts`) or the wait runs out.
+// is held until the contact arrives (`release-held.ts`) or the wait runs out.
 import type { Language } from "@relais/contracts";
-import type { Executor } from "@relais/db";
-import { allowedChannels, type Contact } from "../contacts/contact-book.js";
-import { isPurged } from "../contacts/purged.js";
+import { queueMessage } from "../db/messages.js";
+import { isPurged } from "../db/purged-persons.js";
+import { allowedChannels, type Contact } from "../domain/contact.js";
 import type { PersonTemplate, TemplateParams } from "../domain/templates.js";
-import type { NotifyDeps } from "../settings.js";
-import { queueMessage } from "./queue.js";
+import type { TxContext } from "./context.js";
 
 export async function messagePerson(
-  tx: Executor,
-  deps: Pick<NotifyDeps, "box" | "settings">,
+  ctx: Pick<TxContext, "tx" | "box" | "settings">,
   input: {
     orgId: string;
     personRef: string;
@@ -30,7 +28,7 @@ export async function messagePerson(
 ): Promise<void> {
   const { contact } = input;
   // A purged person is not held for (their contact will never come) nor written about again.
-  if (!contact && (await isPurged(tx, input.personRef))) return;
+  if (!contact && (await isPurged(ctx.tx, input.personRef))) return;
   const channel = contact ? allowedChannels(contact)[0] : undefined;
   const language = contact?.language ?? input.fallbackLanguage;
   const discreet = contact?.preferences.discreet ?? true;
@@ -43,7 +41,7 @@ export async function messagePerson(
         ? "no_allowed_channel"
         : undefined;
   const to = channel === "email" ? contact?.email : channel === "sms" ? contact?.phone : undefined;
-  await queueMessage(tx, deps.box, {
+  await queueMessage(ctx.tx, ctx.box, {
     orgId: input.orgId,
     personRef: input.personRef,
     channel: channel ?? "email",
@@ -58,7 +56,7 @@ export async function messagePerson(
       ...(contact ? {} : { heldFor: { groupId: input.groupId } }),
     },
     suppressed,
-    holdUntil: contact ? undefined : new Date(input.now.getTime() + deps.settings.contactWaitMs),
+    holdUntil: contact ? undefined : new Date(input.now.getTime() + ctx.settings.contactWaitMs),
     replaces: input.replaces,
     now: input.now,
   });

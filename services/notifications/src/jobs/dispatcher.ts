@@ -22,18 +22,19 @@ import type { Database, Tx } from "@relais/db";
 import { nextSafeMoment } from "@relais/safe-windows";
 import type { Logger } from "@relais/service-kit";
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from "drizzle-orm";
-import { loadSeries, venueOf } from "../calendar/series-store.js";
-import { DeliveryError } from "../channels/delivery-error.js";
-import type { Mailer } from "../channels/mailer.js";
-import type { SmsSender } from "../channels/sms-gateway.js";
-import { type Contact, contactKey, loadContacts } from "../contacts/contact-book.js";
+import type { NotifyDeps } from "../actions/context.js";
+import { DeliveryError } from "../adapters/delivery-error.js";
+import type { Mailer } from "../adapters/mailer.js";
+import type { SmsSender } from "../adapters/sms-gateway.js";
+import { type Contact, contactKey, loadContacts } from "../db/contacts.js";
+import { type MessagePayload, openPayload } from "../db/messages.js";
 import type * as schema from "../db/schema.js";
 import { messages } from "../db/schema.js";
+import { loadSeries } from "../db/series.js";
 import { retryDelayMs } from "../domain/backoff.js";
 import { formatWhen } from "../domain/format.js";
+import { venueOf } from "../domain/series.js";
 import { renderMessage, type TemplateName } from "../domain/templates.js";
-import type { NotifyDeps } from "../settings.js";
-import { type MessagePayload, openPayload } from "./queue.js";
 
 export interface DispatcherOptions extends NotifyDeps {
   database: Database<typeof schema>;

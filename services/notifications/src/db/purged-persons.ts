@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Executor } from "@relais/db";
 import { eq } from "drizzle-orm";
-import { purgedPersons } from "../db/schema.js";
+import { purgedPersons } from "./schema.js";
 
 function refHash(personRef: string): string {
   return createHash("sha256").update(personRef).digest("hex");
