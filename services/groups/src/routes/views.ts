@@ -104,3 +104,14 @@ export const SessionList = z
     items: z.array(SessionView),
   })
   .openapi("SessionList");
+
+/** One session of "my sessions", with what a calendar view needs of its group. */
+export const MySession = SessionView.extend({
+  group: z.object({
+    id: z.string(),
+    publicName: z.string(),
+    kind: GroupKind,
+    language: Language,
+    timeZone: z.string(),
+  }),
+}).openapi("MySession");
