@@ -133,6 +133,26 @@ describe("GET /v1/sessions", () => {
     }
   });
 
+  it("lists my groups with seats taken, waitlist length and the next session to come", async () => {
+    const enrol = (n: number) =>
+      service.client.post(
+        `/v1/groups/${ids.Thursdays}/enrolments`,
+        { personRef: `prs_thursday-${n}-0000`, displayName: `P${n}` },
+        anne,
+      );
+    await service.client.patch(`/v1/groups/${ids.Thursdays}`, { capacity: 1 }, anne);
+    expect((await enrol(1)).status).toBe(201);
+    expect((await enrol(2)).status).toBe(201);
+    const list = await json<{
+      items: Array<{ id: string; seats: object; nextSessionAt: string | null }>;
+    }>(await service.client.get("/v1/groups", anne));
+    expect(list.items.map((g) => g.id).sort()).toEqual([ids.Tuesdays, ids.Thursdays].sort());
+    const thursdays = list.items.find((g) => g.id === ids.Thursdays)!;
+    expect(thursdays.seats).toEqual({ enrolled: 1, waitlisted: 1 });
+    // The clock stands in January: the first Thursday, 18 March at 09:30 in Brussels.
+    expect(thursdays.nextSessionAt).toBe("2027-03-18T09:30:00+01:00");
+  });
+
   it("names the field of a bad range: 400, never 500", async () => {
     const missing = await problem(await service.client.get("/v1/sessions?from=2027-03-22T00:00:00Z", anne));
     expect(missing).toMatchObject({ status: 400 });

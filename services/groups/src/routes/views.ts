@@ -40,6 +40,11 @@ export const GroupView = z
     }),
     sequence: z.number().int(),
     seats: z.object({ enrolled: z.number().int(), waitlisted: z.number().int() }).optional(),
+    nextSessionAt: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "In lists: the next session still to come, in the group's zone" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
