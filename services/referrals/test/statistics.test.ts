@@ -7,6 +7,14 @@ import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 
 const OTHER = "org-other";
 
+interface TableOut {
+  id: string;
+  categories: string[];
+  rows: { key: string; cells: (number | null)[]; total: number | null }[];
+  totals: (number | null)[];
+  total: number | null;
+}
+
 function referral(options: {
   municipality: string;
   riskLevel: "high" | "medium" | "low";
@@ -196,13 +204,8 @@ describe("GET /v1/statistics", () => {
     const res = await call(service, "GET", `/v1/statistics?${query}`, token ?? (await coordinatorOf(ORG)));
     return res;
   }
-  const table = (body: { tables: { id: string }[] }, id: string) =>
-    body.tables.find((t) => t.id === id) as {
-      categories: string[];
-      rows: { key: string; cells: (number | null)[]; total: number | null }[];
-      totals: (number | null)[];
-      total: number | null;
-    };
+  const table = (body: { tables: TableOut[] }, id: string) =>
+    body.tables.find((t) => t.id === id) as TableOut;
 
   it("counts referrals, consent and routing by month in Brussels time", async () => {
     const { status, body } = await statistics("from=2026-03&to=2026-04&by=month");
@@ -313,7 +316,7 @@ describe("GET /v1/statistics", () => {
     ]);
     expect(body.durations[0].total).toEqual({ median: 1, p90: 1 });
     // Nothing anywhere in the answer is a count between 1 and 4.
-    const figures = body.tables.flatMap((t: ReturnType<typeof table>) => [
+    const figures = body.tables.flatMap((t: TableOut) => [
       ...t.rows.flatMap((r) => [...r.cells, r.total]),
       ...t.totals,
       t.total,
