@@ -12,7 +12,6 @@ import {
 import { registerWebhook } from "../actions/register-webhook.js";
 import type { AppDeps } from "../app.js";
 import { WebhookInput, ZoneParam } from "../domain/route-input.js";
-import { UnprocessableResponse } from "../http/problems.js";
 
 const Webhook = z
   .object({
@@ -31,7 +30,7 @@ const putWebhook = createRoute({
   security: bearerSecurity,
   middleware: [requireRoles("coordinator")] as const,
   request: { params: ZoneParam, body: jsonBody(WebhookInput) },
-  responses: { 200: jsonResponse(Webhook, "Registered"), 422: UnprocessableResponse, ...ProblemResponses },
+  responses: { 200: jsonResponse(Webhook, "Registered"), ...ProblemResponses },
 });
 
 export function policeZoneRoutes(deps: AppDeps) {
