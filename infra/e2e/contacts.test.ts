@@ -76,8 +76,12 @@ describe("contacts belong to one organisation and are reached through one's own 
   let stack: Stack;
   let mails: () => Mail[];
   const svc = { groups: "", referrals: "", notifications: "" };
-  const token = (org: string, role: Parameters<typeof mintToken>[0]["role"], sub: string, claims = {}) =>
-    mintToken({ role, org, sub, claims, expiresIn: "1h" });
+  const token = (
+    org: string,
+    role: NonNullable<Parameters<typeof mintToken>[0]>["role"],
+    sub: string,
+    claims = {},
+  ) => mintToken({ role, org, sub, claims, expiresIn: "1h" });
 
   let victimRef = "";
   let referralId = "";

@@ -174,7 +174,8 @@ async function buildCorpus(stack: Stack): Promise<HostileRequest[]> {
   for (const route of ROUTES) {
     const role = route.roles === "token-in-path" ? undefined : route.roles[0];
     const token = role ? await tokenFor(role) : undefined;
-    const base = { route, token, headers: route.idempotent ? { "idempotency-key": "hostile" } : {} };
+    const headers: Record<string, string> = route.idempotent ? { "idempotency-key": "hostile" } : {};
+    const base = { route, token, headers };
     if (route.path.includes("{")) {
       for (const value of HOSTILE_STRINGS) {
         const path = withPathValue(route.path, value);

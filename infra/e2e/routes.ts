@@ -27,8 +27,20 @@ export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "GET", path: "/v1/referrals/{id}/status", roles: ["police"] },
   { service: "referrals", method: "GET", path: "/v1/callbacks", roles: callbackWorkers },
   { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/claim", roles: callbackWorkers },
-  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/attempts", roles: callbackWorkers },
-  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/outcome", roles: callbackWorkers },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/callbacks/{id}/attempts",
+    roles: callbackWorkers,
+    idempotent: true,
+  },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/callbacks/{id}/outcome",
+    roles: callbackWorkers,
+    idempotent: true,
+  },
   { service: "referrals", method: "GET", path: "/v1/routes", roles: ["coordinator"] },
   // For the console (services/referrals README): the zone's list, suggestions, releasing a claim.
   { service: "referrals", method: "GET", path: "/v1/referrals", roles: ["police"] },
@@ -95,9 +107,27 @@ export const ROUTES: RouteSpec[] = [
   },
   { service: "groups", method: "POST", path: "/v1/separations", roles: ["coordinator", "admin"] },
   { service: "notifications", method: "DELETE", path: "/v1/calendars/{id}", roles: groupRunners },
+  // The coordinator's screens (issue 14; services/referrals README, "Routes for the coordinator").
+  { service: "referrals", method: "GET", path: "/v1/oversight/sla", roles: ["coordinator"] },
+  { service: "referrals", method: "GET", path: "/v1/oversight/escalations", roles: ["coordinator"] },
+  { service: "referrals", method: "GET", path: "/v1/oversight/unrouted", roles: ["coordinator"] },
+  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/assign", roles: ["coordinator"] },
+  { service: "referrals", method: "POST", path: "/v1/referrals/lookup", roles: ["coordinator"] },
+  { service: "referrals", method: "GET", path: "/v1/police-zones", roles: ["coordinator"] },
+  { service: "referrals", method: "GET", path: "/v1/police-zones/{zone}/deliveries", roles: ["coordinator"] },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/police-zones/{zone}/webhook/test",
+    roles: ["coordinator"],
+  },
+  { service: "referrals", method: "GET", path: "/v1/retention", roles: ["coordinator"] },
   ...(["groups", "referrals", "notifications"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },
+    { service, method: "POST" as const, path: "/v1/dead-letters/replay", roles: deadLetterRoles },
+    // Opening a dead letter shows the event as it came, which may carry a person: coordinators.
+    { service, method: "GET" as const, path: "/v1/dead-letters/{id}", roles: ["coordinator"] as Role[] },
     // The audit trail, refused attempts included (docs/security.md).
     { service, method: "GET" as const, path: "/v1/audit", roles: ["coordinator"] as Role[] },
   ]),

@@ -60,6 +60,8 @@ export interface ConsumerRunner {
   stop(): Promise<void>;
   /** Runs a dead letter's event through its consumer again; the inbox still prevents a double effect. */
   replay(deadLetterId: string): Promise<ReplayResult>;
+  /** A dead letter's payload as it came, opened from its sealed form (undefined: no such row). */
+  readPayload(deadLetterId: string): Promise<string | undefined>;
 }
 
 export type ReplayResult =
@@ -348,6 +350,15 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
           .where(eq(deadLetters.id, row.id)),
       );
       return { status: "replayed" };
+    },
+
+    async readPayload(deadLetterId) {
+      const [row] = await database.db
+        .select({ payload: deadLetters.payload })
+        .from(deadLetters)
+        .where(eq(deadLetters.id, deadLetterId))
+        .limit(1);
+      return row ? openPayload(payloadBox, row.payload) : undefined;
     },
   };
 }

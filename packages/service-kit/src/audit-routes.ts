@@ -31,6 +31,18 @@ const AuditQuery = PageQuery.extend({
   outcome: z.enum(["allowed", "denied"]).optional(),
   from: Instant.optional().openapi({ description: "Entries at or after this instant" }),
   to: Instant.optional().openapi({ description: "Entries before this instant" }),
+  recordId: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "One record: a person reference, a referral id, …" }),
+  actor: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "One member of staff (token subject)" }),
 });
 
 const listRoute = createRoute({
@@ -50,13 +62,15 @@ export function auditRoutes(deps: { database: Database }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app.openapi(listRoute, async (c) => {
     const { org } = principalOf(c);
-    const { limit, cursor, outcome, from, to } = c.req.valid("query");
+    const { limit, cursor, outcome, from, to, recordId, actor } = c.req.valid("query");
     const page = await listAudit(deps.database.db, org, {
       limit,
       cursor,
       outcome,
       from: from ? new Date(from) : undefined,
       to: to ? new Date(to) : undefined,
+      recordId,
+      actor,
     });
     return c.json(page, 200);
   });

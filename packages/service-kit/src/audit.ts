@@ -112,7 +112,15 @@ const AuditCursor = z.object({ id: z.string().min(1) });
 export async function listAudit(
   db: Executor,
   org: string,
-  page: { limit: number; cursor?: string; outcome?: AuditOutcome; from?: Date; to?: Date },
+  page: {
+    limit: number;
+    cursor?: string;
+    outcome?: AuditOutcome;
+    from?: Date;
+    to?: Date;
+    recordId?: string;
+    actor?: string;
+  },
 ): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
   const after = decodeCursor(page.cursor, AuditCursor);
   const rows = await db
@@ -126,6 +134,8 @@ export async function listAudit(
         // `at` is always written by toISOString, so strings compare as instants.
         page.from ? gte(auditLog.at, page.from.toISOString()) : undefined,
         page.to ? lt(auditLog.at, page.to.toISOString()) : undefined,
+        page.recordId ? eq(auditLog.recordId, page.recordId) : undefined,
+        page.actor ? eq(auditLog.actorSub, page.actor) : undefined,
       ),
     )
     .orderBy(desc(auditLog.id))

@@ -17,6 +17,9 @@ const runner: ConsumerRunner = {
     replayed.push(id);
     return { status: "replayed" };
   },
+  async readPayload() {
+    return '{"orgId":"org-a","data":{"displayName":"Amélie"}}';
+  },
 };
 
 const letter = (id: string, orgId: string | null) => ({
@@ -75,5 +78,53 @@ describe("dead letters", () => {
     expect(replayed).toEqual([]);
     expect(await replay(await token(["coordinator"]), "dl-1-mine")).toBe(200);
     expect(replayed).toEqual(["dl-1-mine"]);
+  });
+});
+
+describe("opening and replaying all dead letters", () => {
+  const read = async (jwt: string, id: string) => {
+    const response = await kit.app.request(`/v1/dead-letters/${id}`, {
+      headers: { Authorization: `Bearer ${jwt}` },
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  const trail = async () =>
+    (
+      (await (
+        await kit.app.request("/v1/audit?actor=me", {
+          headers: { Authorization: `Bearer ${await token(["coordinator"], { sub: "me" })}` },
+        })
+      ).json()) as { items?: Array<{ action: string; recordId: string }> }
+    ).items;
+
+  it("shows the payload only to a coordinator of the event's organisation, and audits the read", async () => {
+    expect((await read(await token(["admin"]), "dl-1-mine")).status).toBe(403);
+    expect((await read(await token(["caseworker"]), "dl-1-mine")).status).toBe(403);
+    expect((await read(await token(["coordinator"], { org: "org-b" }), "dl-1-mine")).status).toBe(404);
+    expect((await read(await token(["coordinator"]), "dl-3-nobody")).status).toBe(404);
+    const list = await kit.app.request("/v1/dead-letters", {
+      headers: { Authorization: `Bearer ${await token(["coordinator"])}` },
+    });
+    expect(await list.text()).not.toContain("Amélie");
+    const opened = await read(await token(["coordinator"], { sub: "me" }), "dl-1-mine");
+    expect(opened.status).toBe(200);
+    expect(JSON.parse(opened.text).payload).toEqual({ orgId: "org-a", data: { displayName: "Amélie" } });
+    expect(await trail()).toMatchObject([{ action: "dead_letter.read", recordId: "dl-1-mine" }]);
+  });
+
+  it("replays every dead letter of the organisation that is still dead, none of another's", async () => {
+    replayed.length = 0;
+    const response = await kit.app.request("/v1/dead-letters/replay", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await token(["coordinator"], { org: "org-b" })}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ replayed: 1, failed: 0 });
+    expect(replayed).toEqual(["dl-2-theirs"]);
+    const refused = await kit.app.request("/v1/dead-letters/replay", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await token(["caseworker"])}` },
+    });
+    expect(refused.status).toBe(403);
   });
 });

@@ -10,8 +10,11 @@ import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
 import { callbackRoutes } from "./routes/callbacks.js";
+import { lookupRoutes } from "./routes/lookup.js";
+import { oversightRoutes } from "./routes/oversight.js";
 import { policeZoneRoutes } from "./routes/police-zones.js";
 import { referralRoutes } from "./routes/referrals.js";
+import { retentionRoutes } from "./routes/retention.js";
 import { routingRoutes } from "./routes/routing.js";
 import { zoneFeedbackRoutes } from "./routes/zone-feedback.js";
 
@@ -33,10 +36,13 @@ export function createApp(deps: AppDeps) {
   });
   return app
     .route("/", zoneFeedbackRoutes(deps))
+    .route("/", lookupRoutes(deps))
     .route("/", referralRoutes(deps))
     .route("/", callbackRoutes(deps))
     .route("/", routingRoutes(deps))
     .route("/", policeZoneRoutes(deps))
+    .route("/", oversightRoutes(deps))
+    .route("/", retentionRoutes(deps))
     .route("/", deadLetterRoutes(deps))
     .route("/", auditRoutes(deps));
 }

@@ -2,7 +2,7 @@
 // attempts and webhook log, and tells the other services to forget each person.
 import { enqueue } from "@relais/bus";
 import { createEvent, PersonPurged } from "@relais/contracts";
-import { type Clock, createPump, type Logger, type Pump } from "@relais/service-kit";
+import { type Clock, createPump, type Logger, type Pump, recordAudit } from "@relais/service-kit";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import {
@@ -14,6 +14,9 @@ import {
   webhookDeliveries,
 } from "../db/schema.js";
 import { leasePumpTiming } from "./lease-pump.js";
+
+/** The subject the purge's audit rows name. */
+export const RETENTION_ACTOR = "system:retention";
 
 export interface RetentionOptions {
   database: Deps["database"];
@@ -87,6 +90,24 @@ export async function purgeExpired(
           }),
         ),
       );
+      // The purge itself is on the coordinators' trail (ids only), so they can count what went.
+      const retention = { sub: RETENTION_ACTOR, org: referral.orgId, roles: [] };
+      await recordAudit(tx, {
+        principal: retention,
+        action: "retention.purge",
+        recordType: "referral",
+        recordId: id,
+        at,
+      });
+      for (const p of people) {
+        await recordAudit(tx, {
+          principal: retention,
+          action: "retention.purge",
+          recordType: "person",
+          recordId: p.personRef,
+          at,
+        });
+      }
     });
   }
   return due.length;

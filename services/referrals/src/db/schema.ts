@@ -157,9 +157,11 @@ export const webhookDeliveries = sqliteTable(
     id: text("id").primaryKey(),
     orgId: text("org_id").notNull(),
     zone: text("zone").notNull(),
-    referralId: text("referral_id")
+    /** `status`: a referral's status change; `test`: a coordinator's test delivery (no referral). */
+    kind: text("kind", { enum: ["status", "test"] })
       .notNull()
-      .references(() => referrals.id, { onDelete: "cascade" }),
+      .default("status"),
+    referralId: text("referral_id").references(() => referrals.id, { onDelete: "cascade" }),
     payload: text("payload").notNull(),
     status: text("status", { enum: ["pending", "delivered", "failed", "gone"] }).notNull(),
     attempts: integer("attempts").notNull().default(0),
@@ -171,7 +173,10 @@ export const webhookDeliveries = sqliteTable(
     createdAt: text("created_at").notNull(),
     finishedAt: text("finished_at"),
   },
-  (t) => [index("webhook_deliveries_pending").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("webhook_deliveries_pending").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_zone").on(t.orgId, t.zone, t.createdAt),
+  ],
 );
 
 /** The delivery log: one row per HTTP attempt. */

@@ -1,13 +1,15 @@
 import { z } from "@hono/zod-openapi";
 
+export const TeamId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, "Expected a team id like vif-ment-fini-victims");
+
 const TeamRef = z
   .object({
-    team: z
-      .string()
-      .trim()
-      .min(1)
-      .max(80)
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, "Expected a team id like vif-ment-fini-victims"),
+    team: TeamId,
     /** Where due and overdue alerts for this team are sent. */
     teamEmail: z.email().max(254).optional(),
   })
@@ -32,3 +34,8 @@ export const WebhookInput = z
 export type WebhookInput = z.infer<typeof WebhookInput>;
 
 export const ZoneParam = z.object({ zone: z.string().trim().min(1).max(80) });
+
+export const LookupInput = z
+  .object({ incidentReference: z.string().trim().min(1).max(100) })
+  .strict()
+  .openapi("LookupInput");

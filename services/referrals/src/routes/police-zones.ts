@@ -9,7 +9,10 @@ import {
   principalOf,
   requireRoles,
 } from "@relais/service-kit";
+import { listPoliceZones } from "../actions/police-zones.js";
 import { registerWebhook } from "../actions/register-webhook.js";
+import { sendTestDelivery } from "../actions/send-test-delivery.js";
+import { listZoneDeliveries } from "../actions/zone-deliveries.js";
 import type { AppDeps } from "../app.js";
 import { WebhookInput, ZoneParam } from "../domain/route-input.js";
 
@@ -33,16 +36,106 @@ const putWebhook = createRoute({
   responses: { 200: jsonResponse(Webhook, "Registered"), ...ProblemResponses },
 });
 
+const PoliceZone = z
+  .object({
+    zone: z.string(),
+    webhook: z
+      .object({
+        url: z.string(),
+        enabled: z.boolean(),
+        disabledReason: z.string().nullable(),
+        updatedAt: z.string(),
+      })
+      .nullable(),
+  })
+  .openapi("PoliceZone");
+
+const WebhookDelivery = z
+  .object({
+    id: z.string().openapi({ description: "Also the `webhook-id` header the zone received" }),
+    kind: z.enum(["status", "test"]),
+    referralId: z.string().nullable(),
+    status: z.enum(["pending", "delivered", "failed", "gone"]),
+    attempts: z.array(
+      z.object({
+        at: z.string(),
+        statusCode: z.number().int().nullable(),
+        error: z.string().nullable(),
+        durationMs: z.number().int(),
+      }),
+    ),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: z.string().nullable().openapi({ description: "The next retry, while pending" }),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi("WebhookDelivery");
+
+const coordinator = [requireRoles("coordinator")];
+
+const listZones = createRoute({
+  method: "get",
+  path: "/v1/police-zones",
+  summary: "Police zones: registered webhooks, and zones that filed referrals without one",
+  security: bearerSecurity,
+  middleware: coordinator,
+  responses: { 200: jsonResponse(z.object({ items: z.array(PoliceZone) }), "Zones"), ...ProblemResponses },
+});
+
+const listDeliveries = createRoute({
+  method: "get",
+  path: "/v1/police-zones/{zone}/deliveries",
+  summary: "A zone's webhook delivery log: attempts, status codes, next retry (newest first)",
+  security: bearerSecurity,
+  middleware: coordinator,
+  request: {
+    params: ZoneParam,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+  },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(WebhookDelivery) }), "Deliveries"),
+    ...ProblemResponses,
+  },
+});
+
+const testDelivery = createRoute({
+  method: "post",
+  path: "/v1/police-zones/{zone}/webhook/test",
+  summary: "Queue a signed test delivery (`webhook.test`, no referral) to the zone's webhook",
+  security: bearerSecurity,
+  middleware: coordinator,
+  request: { params: ZoneParam },
+  responses: {
+    202: jsonResponse(
+      z.object({ id: z.string(), zone: z.string(), status: z.literal("pending"), createdAt: z.string() }),
+      "Queued",
+    ),
+    ...ProblemResponses,
+  },
+});
+
 export function policeZoneRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app.openapi(putWebhook, async (c) => {
-    const hook = await registerWebhook(
-      deps,
-      principalOf(c),
-      c.req.valid("param").zone,
-      c.req.valid("json"),
-      c.var.requestId,
-    );
-    return c.json(hook, 200);
-  });
+  return app
+    .openapi(listZones, async (c) => c.json({ items: await listPoliceZones(deps, principalOf(c)) }, 200))
+    .openapi(listDeliveries, async (c) => {
+      const { zone } = c.req.valid("param");
+      const items = await listZoneDeliveries(deps, principalOf(c), zone, c.req.valid("query").limit);
+      return c.json({ items }, 200);
+    })
+    .openapi(testDelivery, async (c) => {
+      const queued = await sendTestDelivery(deps, principalOf(c), c.req.valid("param").zone, c.var.requestId);
+      return c.json(queued, 202);
+    })
+    .openapi(putWebhook, async (c) => {
+      const hook = await registerWebhook(
+        deps,
+        principalOf(c),
+        c.req.valid("param").zone,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      return c.json(hook, 200);
+    });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `webhook_deliveries` ADD `kind` text DEFAULT 'status' NOT NULL;

@@ -1,0 +1,66 @@
+// A coordinator gives a task of the coordinators' queue to a team. The team's alerts go to the
+// address the routing table has for it (or the one given); the scheduler announces due and overdue anew.
+import { Conflict, NotFound, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import { callbackTasks, routes } from "../db/schema.js";
+import { COORDINATOR_QUEUE } from "../domain/routing.js";
+import type { Deps } from "./deps.js";
+
+export async function assignCallback(
+  deps: Pick<Deps, "database" | "clock">,
+  principal: Principal,
+  id: string,
+  input: { team: string; teamEmail?: string },
+  requestId: string,
+) {
+  if (input.team === COORDINATOR_QUEUE) {
+    throw new Unprocessable(
+      `"${COORDINATOR_QUEUE}" is the coordinators' queue, not a team`,
+      "reserved_team",
+      [{ path: "team", message: "Reserved" }],
+    );
+  }
+  const now = deps.clock.now();
+  return deps.database.write(async (tx) => {
+    const [task] = await tx
+      .select()
+      .from(callbackTasks)
+      .where(and(eq(callbackTasks.id, id), eq(callbackTasks.orgId, principal.org)))
+      .limit(1);
+    if (!task) throw new NotFound("No such task");
+    if (task.status !== "open" || task.team !== COORDINATOR_QUEUE) {
+      throw new Conflict("Only open tasks of the coordinators' queue are assigned here", "not_unrouted");
+    }
+    const [known] = input.teamEmail
+      ? []
+      : await tx
+          .select({ teamEmail: routes.teamEmail })
+          .from(routes)
+          .where(and(eq(routes.orgId, principal.org), eq(routes.team, input.team)))
+          .limit(1);
+    const teamEmail = input.teamEmail ?? known?.teamEmail ?? null;
+    const [updated] = await tx
+      .update(callbackTasks)
+      .set({
+        team: input.team,
+        teamEmail,
+        routed: true,
+        claimedBy: null,
+        claimExpiresAt: null,
+        // The new team has not been told yet: the scheduler announces due and overdue to it.
+        dueNotifiedAt: null,
+        overdueNotifiedAt: null,
+      })
+      .where(eq(callbackTasks.id, id))
+      .returning();
+    await recordAudit(tx, {
+      principal,
+      action: "callback.assign",
+      recordType: "callback_task",
+      recordId: id,
+      requestId,
+      at: now,
+    });
+    return updated!;
+  });
+}

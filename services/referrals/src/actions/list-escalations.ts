@@ -1,0 +1,50 @@
+// Escalations: open tasks past their SLA deadline with nobody reached, and tasks of the period whose
+// first contact came late or never, with what was already done about them (alerts, attempts).
+import type { Principal } from "@relais/service-kit";
+import { and, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { callbackTasks } from "../db/schema.js";
+import type { Deps } from "./deps.js";
+
+export async function listEscalations(
+  deps: Pick<Deps, "database" | "clock">,
+  principal: Principal,
+  period: { from?: string; limit: number },
+) {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const from = period.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString();
+  const t = callbackTasks;
+  const rows = await deps.database.db
+    .select()
+    .from(t)
+    .where(
+      and(
+        eq(t.orgId, principal.org),
+        or(
+          and(eq(t.status, "open"), isNull(t.reachedAt), lte(t.slaDeadline, at)),
+          and(gte(t.createdAt, from), isNotNull(t.reachedAt), gt(t.reachedAt, t.slaDeadline)),
+          and(gte(t.createdAt, from), eq(t.outcome, "unreachable")),
+        ),
+      ),
+    )
+    .orderBy(desc(sql`${t.status} = 'open'`), t.slaDeadline)
+    .limit(period.limit);
+  return rows.map((row) => ({
+    id: row.id,
+    referralId: row.referralId,
+    role: row.role,
+    team: row.team,
+    routed: row.routed,
+    riskLevel: row.riskLevel,
+    status: row.status,
+    outcome: row.outcome,
+    kind: row.status === "open" && !row.reachedAt ? ("overdue" as const) : ("breached" as const),
+    createdAt: row.createdAt,
+    slaDeadline: row.slaDeadline,
+    reachedAt: row.reachedAt,
+    attempts: row.attempts,
+    dueAlertAt: row.dueNotifiedAt,
+    overdueAlertAt: row.overdueNotifiedAt,
+    claimedBy: row.claimExpiresAt && row.claimExpiresAt > at ? row.claimedBy : null,
+  }));
+}

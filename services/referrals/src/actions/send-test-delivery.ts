@@ -1,0 +1,46 @@
+// A test delivery to a zone's webhook: signed and retried like a status change, but naming no
+// referral, so the zone's records system can check its end without a real case.
+import { newId } from "@relais/contracts";
+import { NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import { policeWebhooks, webhookDeliveries } from "../db/schema.js";
+import type { Deps } from "./deps.js";
+
+export async function sendTestDelivery(
+  deps: Pick<Deps, "database" | "clock">,
+  principal: Principal,
+  zone: string,
+  requestId: string,
+) {
+  const now = deps.clock.now();
+  return deps.database.write(async (tx) => {
+    const [hook] = await tx
+      .select({ zone: policeWebhooks.zone })
+      .from(policeWebhooks)
+      .where(and(eq(policeWebhooks.orgId, principal.org), eq(policeWebhooks.zone, zone)))
+      .limit(1);
+    if (!hook) throw new NotFound("This zone has no webhook");
+    const id = `whd_${newId()}`;
+    const payload = JSON.stringify({ type: "webhook.test", timestamp: now.toISOString(), data: { zone } });
+    await tx.insert(webhookDeliveries).values({
+      id,
+      orgId: principal.org,
+      zone,
+      kind: "test",
+      referralId: null,
+      payload,
+      status: "pending",
+      nextAttemptAt: now.toISOString(),
+      createdAt: now.toISOString(),
+    });
+    await recordAudit(tx, {
+      principal,
+      action: "webhook.test",
+      recordType: "police_zone",
+      recordId: zone,
+      requestId,
+      at: now,
+    });
+    return { id, zone, status: "pending" as const, createdAt: now.toISOString() };
+  });
+}

@@ -1,0 +1,47 @@
+// A zone's webhook delivery log: each delivery with its HTTP attempts (status code, error, time)
+// and the next retry. No payload: the status and the referral id say what was sent.
+import type { Principal } from "@relais/service-kit";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { webhookAttempts, webhookDeliveries } from "../db/schema.js";
+import type { Deps } from "./deps.js";
+
+export async function listZoneDeliveries(
+  deps: Pick<Deps, "database">,
+  principal: Principal,
+  zone: string,
+  limit: number,
+) {
+  const db = deps.database.db;
+  const rows = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.orgId, principal.org), eq(webhookDeliveries.zone, zone)))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(limit);
+  const attempts = rows.length
+    ? await db
+        .select()
+        .from(webhookAttempts)
+        .where(
+          inArray(
+            webhookAttempts.deliveryId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(webhookAttempts.at)
+    : [];
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    referralId: row.referralId,
+    status: row.status,
+    attempts: attempts
+      .filter((a) => a.deliveryId === row.id)
+      .map((a) => ({ at: a.at, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
+    lastStatusCode: row.lastStatusCode,
+    lastError: row.lastError,
+    nextAttemptAt: row.status === "pending" ? row.nextAttemptAt : null,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+  }));
+}

@@ -1,0 +1,179 @@
+// The coordinator's oversight: SLA figures, escalations, the coordinators' queue and assigning
+// its tasks to a team. Coordinators of the organisation only; task rows, never a person's data.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Instant } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  jsonBody,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+} from "@relais/service-kit";
+import { assignCallback } from "../actions/assign-callback.js";
+import { listEscalations } from "../actions/list-escalations.js";
+import { listUnrouted } from "../actions/list-unrouted.js";
+import { slaOverview } from "../actions/sla-overview.js";
+import type { AppDeps } from "../app.js";
+import { TeamId } from "../domain/route-input.js";
+import { UnprocessableResponse } from "../http/problems.js";
+
+const Risk = z.enum(["high", "medium", "low"]);
+const Role = z.enum(["victim", "author"]);
+
+const SlaOverview = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    now: z.string(),
+    teams: z.array(
+      z.object({
+        team: z.string(),
+        open: z.number().int(),
+        dueNow: z.number().int(),
+        dueSoon: z.number().int().openapi({ description: "Due within the next two hours" }),
+        overdue: z.number().int().openapi({ description: "SLA deadline passed, nobody reached" }),
+      }),
+    ),
+    risks: z.array(
+      z.object({
+        riskLevel: Risk,
+        slaHours: z.number(),
+        tasks: z.number().int(),
+        reached: z.number().int(),
+        medianMinutes: z.number().nullable(),
+        p90Minutes: z.number().nullable(),
+        withinSla: z.number().int(),
+        breached: z.number().int(),
+      }),
+    ),
+  })
+  .openapi("SlaOverview");
+
+const Escalation = z
+  .object({
+    id: z.string(),
+    referralId: z.string(),
+    role: Role,
+    team: z.string(),
+    routed: z.boolean(),
+    riskLevel: Risk,
+    status: z.enum(["open", "closed"]),
+    outcome: z.string().nullable(),
+    kind: z.enum(["overdue", "breached"]),
+    createdAt: z.string(),
+    slaDeadline: z.string(),
+    reachedAt: z.string().nullable(),
+    attempts: z.number().int(),
+    dueAlertAt: z.string().nullable().openapi({ description: "When the team was told it is due" }),
+    overdueAlertAt: z.string().nullable().openapi({ description: "When the team was told it is overdue" }),
+    claimedBy: z.string().nullable(),
+  })
+  .openapi("Escalation");
+
+const UnroutedTask = z
+  .object({
+    id: z.string(),
+    referralId: z.string(),
+    role: Role,
+    riskLevel: Risk,
+    municipality: z.string(),
+    createdAt: z.string(),
+    dueAt: z.string(),
+    slaDeadline: z.string(),
+    attempts: z.number().int(),
+  })
+  .openapi("UnroutedTask");
+
+const AssignInput = z
+  .object({ team: TeamId, teamEmail: z.email().max(254).optional() })
+  .strict()
+  .openapi("AssignInput");
+
+const coordinator = [requireRoles("coordinator")];
+const Limit = z.coerce.number().int().min(1).max(200).default(100);
+
+const slaRoute = createRoute({
+  method: "get",
+  path: "/v1/oversight/sla",
+  summary: "Open tasks per team (due now, soon, overdue) and time to first contact per risk level",
+  security: bearerSecurity,
+  middleware: coordinator,
+  request: {
+    query: z.object({
+      from: Instant.optional().openapi({
+        description: "Tasks filed at or after (default: 30 days before `to`)",
+      }),
+      to: Instant.optional().openapi({ description: "Tasks filed before (default: now)" }),
+    }),
+  },
+  responses: { 200: jsonResponse(SlaOverview, "The overview"), ...ProblemResponses },
+});
+
+const escalationsRoute = createRoute({
+  method: "get",
+  path: "/v1/oversight/escalations",
+  summary: "Overdue open tasks and late or missed first contacts, with the alerts already sent",
+  security: bearerSecurity,
+  middleware: coordinator,
+  request: { query: z.object({ from: Instant.optional(), limit: Limit }) },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(Escalation) }), "Escalations"),
+    ...ProblemResponses,
+  },
+});
+
+const unroutedRoute = createRoute({
+  method: "get",
+  path: "/v1/oversight/unrouted",
+  summary: "The coordinators' queue: open tasks of municipalities without a route",
+  security: bearerSecurity,
+  middleware: coordinator,
+  request: { query: z.object({ limit: Limit }) },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(UnroutedTask) }), "The queue"),
+    ...ProblemResponses,
+  },
+});
+
+const assignRoute = createRoute({
+  method: "post",
+  path: "/v1/callbacks/{id}/assign",
+  summary: "Give a task of the coordinators' queue to a team",
+  security: bearerSecurity,
+  middleware: coordinator,
+  request: { params: z.object({ id: z.string().min(1).max(64) }), body: jsonBody(AssignInput) },
+  responses: {
+    200: jsonResponse(z.object({ id: z.string(), team: z.string(), routed: z.boolean() }), "Assigned"),
+    422: UnprocessableResponse,
+    ...ProblemResponses,
+  },
+});
+
+export function oversightRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app
+    .openapi(slaRoute, async (c) =>
+      c.json(await slaOverview(deps, principalOf(c), c.req.valid("query")), 200),
+    )
+    .openapi(escalationsRoute, async (c) => {
+      const items = await listEscalations(deps, principalOf(c), c.req.valid("query"));
+      return c.json({ items }, 200);
+    })
+    .openapi(unroutedRoute, async (c) => {
+      const items = await listUnrouted(deps, principalOf(c), c.req.valid("query").limit);
+      return c.json({ items }, 200);
+    })
+    .openapi(assignRoute, async (c) => {
+      const task = await assignCallback(
+        deps,
+        principalOf(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.var.requestId,
+      );
+      return c.json({ id: task.id, team: task.team, routed: task.routed }, 200);
+    });
+}
