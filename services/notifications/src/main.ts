@@ -1,12 +1,8 @@
 import { fileURLToPath } from "node:url";
-<<<<<<< HEAD
 import { bootService, createRecipientOpener, dataBox, startupFailure } from "@relais/service-kit";
-=======
-import { bootService, createRecipientOpener, createSealedBox, startupFailure } from "@relais/service-kit";
 import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
 import { httpSmsGateway } from "./adapters/sms-gateway.js";
->>>>>>> main
 import { createApp } from "./app.js";
 import * as schema from "./db/schema.js";
 import { readEnv } from "./env.js";
