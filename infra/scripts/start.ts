@@ -55,7 +55,6 @@ function portOpen(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
-
 async function startNats(): Promise<string> {
   if (process.env.NATS_URL) return process.env.NATS_URL;
   const binary = process.env.NATS_SERVER_BIN ?? "nats-server";
