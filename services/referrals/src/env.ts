@@ -1,4 +1,5 @@
 import { BaseEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
+import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 import type { ReferralPolicy } from "./domain/policy.js";
 
@@ -33,6 +34,7 @@ export const ReferralsEnv = BaseEnv.extend({
   ROUTING_SEED_ORGS: z.string().default("org-dev"),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  ...StatisticsEnv,
 });
 export type ReferralsEnv = z.infer<typeof ReferralsEnv>;
 

@@ -6,6 +6,7 @@ import {
   createSealedBox,
   startupFailure,
 } from "@relais/service-kit";
+import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
 import { createCallbackScheduler } from "./background/callback-scheduler.js";
 import { createRetentionLoop } from "./background/retention.js";
@@ -54,7 +55,8 @@ try {
         createRetentionLoop({ ...deps, retentionDays: policy.retentionDays }),
       ];
     },
-    createApp: (context) => createApp({ ...context, box, policy, seal }),
+    createApp: (context) =>
+      createApp({ ...context, box, policy, seal, statistics: statisticsSettingsFromEnv(env) }),
   });
 } catch (error) {
   startupFailure(error);
