@@ -27,8 +27,20 @@ export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "GET", path: "/v1/referrals/{id}/status", roles: ["police"] },
   { service: "referrals", method: "GET", path: "/v1/callbacks", roles: callbackWorkers },
   { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/claim", roles: callbackWorkers },
-  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/attempts", roles: callbackWorkers },
-  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/outcome", roles: callbackWorkers },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/callbacks/{id}/attempts",
+    roles: callbackWorkers,
+    idempotent: true,
+  },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/callbacks/{id}/outcome",
+    roles: callbackWorkers,
+    idempotent: true,
+  },
   { service: "referrals", method: "GET", path: "/v1/routes", roles: ["coordinator"] },
   // For the console (services/referrals README): the zone's list, suggestions, releasing a claim.
   { service: "referrals", method: "GET", path: "/v1/referrals", roles: ["police"] },
@@ -110,6 +122,8 @@ export const ROUTES: RouteSpec[] = [
     roles: ["coordinator"],
   },
   { service: "referrals", method: "GET", path: "/v1/retention", roles: ["coordinator"] },
+  // The evaluation statistics (docs/architecture.md).
+  { service: "referrals", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
   ...(["groups", "referrals", "notifications"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },

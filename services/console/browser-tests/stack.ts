@@ -9,6 +9,7 @@ import {
   freePort,
   type NatsProcess,
   type ServiceProcess,
+  type SmtpSink,
   spawnService,
   startNats,
   startSmtpSink,
@@ -20,6 +21,10 @@ const NAMES = ["groups", "referrals", "notifications"] as const;
 
 export interface BrowserStack {
   consoleUrl: string;
+  /** The services themselves, for seeding through their APIs with a minted token. */
+  urls: Record<(typeof NAMES)[number], string>;
+  /** What notifications sent by e-mail. */
+  smtp: SmtpSink;
   stop(): Promise<void>;
 }
 
@@ -100,6 +105,8 @@ export async function startBrowserStack(consoleEnv: Record<string, string> = {})
   }
   return {
     consoleUrl,
+    urls: urls as BrowserStack["urls"],
+    smtp,
     async stop() {
       await Promise.all(processes.map((p) => p.stop()));
       await smtp.close();

@@ -34,6 +34,15 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   );
 }
 
+/** The screens of the people who run groups and programmes. */
+function staffLinks(t: ReturnType<typeof useT>) {
+  return [
+    { to: "/groups", label: t("groups.nav") },
+    { to: "/sessions", label: t("sessions.nav") },
+    { to: "/placements", label: t("placements.nav") },
+  ];
+}
+
 export function Layout({ session }: { session: SignedInSession }) {
   const t = useT();
   const curtain = useCurtain();
@@ -46,6 +55,7 @@ export function Layout({ session }: { session: SignedInSession }) {
   if (roles.includes("caseworker") || roles.includes("coordinator")) {
     links.push({ to: "/callbacks", label: t("nav.queue") });
   }
+  if (roles.includes("facilitator") || roles.includes("programme_staff")) links.push(...staffLinks(t));
   return (
     <div className="app">
       <header className="header">
