@@ -20,7 +20,9 @@ export function reminderSession(
   sessionId: string,
   now: Date,
   plannedStartsAt?: string,
-): { drop: "session_cancelled" | "session_moved" | "session_started" } | { session: Session; series: SeriesSnapshot } {
+):
+  | { drop: "session_cancelled" | "session_moved" | "session_started" }
+  | { session: Session; series: SeriesSnapshot } {
   const session = series?.sessions.find((s) => s.sessionId === sessionId);
   if (!series || !session || session.status === "cancelled") return { drop: "session_cancelled" };
   const startsAt = Date.parse(session.startsAt);
@@ -94,7 +96,8 @@ export function decideDelivery(input: {
       const next = nextSafeMoment(contact.preferences.safeWindows, contact.timeZone, now);
       if (!next || (sessionStartsAt !== undefined && next.getTime() >= sessionStartsAt))
         return { kind: "suppressed", reason: "no_safe_window" };
-      if (next.getTime() > now.getTime()) return { kind: "held", until: next, reason: "waiting_for_safe_window" };
+      if (next.getTime() > now.getTime())
+        return { kind: "held", until: next, reason: "waiting_for_safe_window" };
     }
   }
   return { kind: "send", params };

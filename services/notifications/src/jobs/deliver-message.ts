@@ -47,11 +47,7 @@ export async function readClaimedBatch(
   }));
 }
 
-export function createMessageSender(options: {
-  mailer: Mailer;
-  sms: SmsSender | null;
-  mailFrom: string;
-}) {
+export function createMessageSender(options: { mailer: Mailer; sms: SmsSender | null; mailFrom: string }) {
   const domain = options.mailFrom.split("@")[1] ?? "relais.local";
   /** Decides, renders and sends one message; a failed send is an outcome, not a throw. */
   return async function deliverMessage(message: ClaimedMessage, now: Date): Promise<Outcome> {

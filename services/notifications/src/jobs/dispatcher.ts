@@ -78,7 +78,10 @@ export function createDispatcher(options: DispatcherOptions) {
       };
     }
     if (outcome.kind === "error")
-      logger.warn({ messageId: row.id, attempts: row.attempts, reason: outcome.error.message }, "send failed");
+      logger.warn(
+        { messageId: row.id, attempts: row.attempts, reason: outcome.error.message },
+        "send failed",
+      );
     await recorder.record(row, outcome);
   }
 
@@ -125,9 +128,11 @@ export function createDispatcher(options: DispatcherOptions) {
           }
           if (next) {
             // A row whose outcome could not be recorded keeps its lease and is taken over later.
-            await recorder.busyWith(() => sendAndRecord(next)).catch((error: unknown) =>
-              logger.error({ err: error, messageId: next.row.id }, "could not record the outcome"),
-            );
+            await recorder
+              .busyWith(() => sendAndRecord(next))
+              .catch((error: unknown) =>
+                logger.error({ err: error, messageId: next.row.id }, "could not record the outcome"),
+              );
             continue;
           }
           if (exhausted) return;
