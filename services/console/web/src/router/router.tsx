@@ -11,6 +11,7 @@ import {
 import { useSession } from "../api/session";
 import { IdleGuard } from "../session/idle-guard";
 import { Layout } from "../ui/layout";
+import { coordinationRoutes } from "./coordination-routes";
 
 const rootRoute = createRootRoute({ component: Outlet });
 
@@ -85,7 +86,14 @@ const taskRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signedOutRoute,
-  appRoute.addChildren([homeRoute, zoneReferralsRoute, newReferralRoute, queueRoute, taskRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    zoneReferralsRoute,
+    newReferralRoute,
+    queueRoute,
+    taskRoute,
+    coordinationRoutes(appRoute),
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });

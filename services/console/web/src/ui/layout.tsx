@@ -46,6 +46,7 @@ export function Layout({ session }: { session: SignedInSession }) {
   if (roles.includes("caseworker") || roles.includes("coordinator")) {
     links.push({ to: "/callbacks", label: t("nav.queue") });
   }
+  if (roles.includes("coordinator")) links.push({ to: "/coordination", label: t("nav.coordination") });
   return (
     <div className="app">
       <header className="header">
@@ -57,7 +58,7 @@ export function Layout({ session }: { session: SignedInSession }) {
               to={link.to}
               className="nav-link"
               activeProps={{ "aria-current": "page" }}
-              activeOptions={{ exact: true }}
+              activeOptions={{ exact: link.to !== "/coordination" }}
             >
               {link.label}
             </Link>
