@@ -20,10 +20,15 @@ const NAMES = ["groups", "referrals", "notifications"] as const;
 
 export interface BrowserStack {
   consoleUrl: string;
+  /** For tests that put events on the bus themselves (a dead letter). */
+  natsUrl: string;
   stop(): Promise<void>;
 }
 
-export async function startBrowserStack(consoleEnv: Record<string, string> = {}): Promise<BrowserStack> {
+export async function startBrowserStack(
+  consoleEnv: Record<string, string> = {},
+  serviceEnv: Partial<Record<(typeof NAMES)[number], Record<string, string>>> = {},
+): Promise<BrowserStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "relais-browser-"));
   const nats: NatsProcess = await startNats();
   const smtp = await startSmtpSink();
@@ -67,6 +72,7 @@ export async function startBrowserStack(consoleEnv: Record<string, string> = {})
               LOG_LEVEL: "warn",
               ...publicKeys,
               ...(sealKeys[name] ? { SEAL_PRIVATE_KEY: sealKeys[name] } : {}),
+              ...serviceEnv[name],
             },
           }),
         );
@@ -100,6 +106,7 @@ export async function startBrowserStack(consoleEnv: Record<string, string> = {})
   }
   return {
     consoleUrl,
+    natsUrl: nats.url,
     async stop() {
       await Promise.all(processes.map((p) => p.stop()));
       await smtp.close();

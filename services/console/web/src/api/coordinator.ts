@@ -167,6 +167,11 @@ export function useDeadLetters(service: ServiceName) {
   });
 }
 
+export function useRefreshDeadLetters() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ["dead-letters"] });
+}
+
 export function useOpenDeadLetter(service: ServiceName) {
   return useMutation({
     mutationFn: async (id: string) =>

@@ -8,6 +8,7 @@ import {
   type ServiceName,
   useDeadLetters,
   useOpenDeadLetter,
+  useRefreshDeadLetters,
   useReplay,
 } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
@@ -18,8 +19,16 @@ const ZONE = "Europe/Brussels";
 
 export function DeadLettersScreen() {
   const t = useT();
+  const refresh = useRefreshDeadLetters();
   return (
-    <Page title={t("deadLetters.title")}>
+    <Page
+      title={t("deadLetters.title")}
+      actions={
+        <Button variant="secondary" onPress={() => void refresh()}>
+          {t("common.refresh")}
+        </Button>
+      }
+    >
       {SERVICES.map((service) => (
         <ServiceDeadLetters key={service} service={service} />
       ))}
