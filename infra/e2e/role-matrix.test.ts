@@ -1,36 +1,134 @@
-// Every route of every service × every role, no token, and a token of another organisation,
-// against DESIGN.md's table of who may call what.
-import { ROLES } from "@relais/contracts";
+// Every route of every service × every role, no token, and every allowed role of another
+// organisation, against DESIGN.md's table of who may call what — aimed at real records of the
+// organisation (a referral worked to placements and one still open, groups, sessions,
+// enrolments, a message, a feed), so that a leak across organisations would show.
+import { ROLES, type Role } from "@relais/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snapshotDatabase } from "./db-snapshot.js";
 import { type Answer, isProblem, OTHER_ORG, send, tokenFor } from "./http.js";
+import { type RealRecords, seedRealRecords } from "./real-records.js";
 import { ROUTES, type RouteSpec, samplePath } from "./routes.js";
 import { SERVICE_NAMES, type Stack, startStack } from "./stack.js";
 
-function request(stack: Stack, route: RouteSpec, token?: string): Promise<Answer> {
-  const url = `${stack.services[route.service].url}${samplePath(route.path)}`;
-  const hasBody = route.method !== "GET";
-  return send(url, {
+/** The claims that make a role the owner of the real records (its group, its team, its zone). */
+function ownerClaims(role: Role): Record<string, unknown> {
+  // setUpFlow routes Seraing to these two teams.
+  if (role === "caseworker") return { teams: ["seraing-victims", "seraing-authors"] };
+  return {};
+}
+const tokenAs = (role: Role, org?: string) => tokenFor(role, org, undefined, ownerClaims(role));
+
+/**
+ * The path with the real record each parameter names, chosen for the role: a facilitator's group
+ * is the victims' group, programme staff's the programme. Parameters that name an organisation's
+ * own configuration (a municipality, a police zone) are not records: another organisation has
+ * its own of the same name.
+ */
+function realPath(
+  route: RouteSpec,
+  role: Role,
+  records: RealRecords,
+): { path: string; names: "records" | "config" | "none" } {
+  const path = route.path;
+  const owned = role === "facilitator" ? records.victims : records.programme;
+  const byResource: Record<string, string> = {
+    referrals: records.referral,
+    callbacks: records.task,
+    groups: owned.group,
+    sessions: owned.session,
+    enrolments: owned.enrolment,
+    messages: records.message,
+    contacts: records.personRef,
+    calendars: records.feed,
+    "check-ins": records.checkIn,
+    "dead-letters": records.deadLetters[route.service] ?? "",
+  };
+  if (/\{(municipality|zone)\}/.test(path)) return { path: samplePath(path), names: "config" };
+  // Referrals consumes no event, so it can have no dead letter.
+  if (route.service === "referrals" && path.startsWith("/v1/dead-letters/"))
+    return { path: samplePath(path), names: "none" };
+  const filled = path
+    .replace("{enrolmentId}", owned.enrolment)
+    .replace(/\/v1\/([a-z-]+)\/\{[A-Za-z]+\}/, (_whole, resource: string) => {
+      const id = byResource[resource];
+      if (!id)
+        throw new Error(`${path}: no real record of "${resource}" is seeded — add one to real-records.ts`);
+      return `/v1/${resource}/${id}`;
+    });
+  return { path: filled, names: "records" };
+}
+
+/**
+ * Bodies that pass each route's validation, so that another organisation's request reaches the
+ * lookup of the record (an empty body would be refused first, proving nothing).
+ */
+const VALID_BODIES: Record<string, unknown> = {
+  "PATCH /v1/groups/{id}": { capacity: 12 },
+  "PATCH /v1/sessions/{id}": { startsAt: "2027-03-02T19:00:00+01:00" },
+  "POST /v1/sessions/{id}/cancel": { reason: "matrix" },
+  "POST /v1/groups/{id}/enrolments": {
+    personRef: "prs_00000000-0000-7000-8000-000000000001",
+    language: "fr",
+  },
+  "POST /v1/enrolments/{id}/withdraw": {},
+  "PUT /v1/sessions/{id}/attendance/{enrolmentId}": { status: "present" },
+  "PUT /v1/enrolments/{id}/mandate": {
+    authority: "Maison de justice de Namur",
+    contactEmail: "mj.namur@justice.e2e.example",
+    caseReference: "MJ/matrix/1",
+    requiredSessions: 4,
+    deadline: "2027-12-31",
+  },
+  "POST /v1/callbacks/{id}/claim": {},
+  "POST /v1/callbacks/{id}/release": {},
+  "POST /v1/callbacks/{id}/attempts": { outcome: "no_answer", channel: "phone" },
+  "POST /v1/callbacks/{id}/outcome": { outcome: "declined", declinedBy: "person", reason: "not_interested" },
+  "PUT /v1/contacts/{personRef}/preferences": {
+    channels: ["email"],
+    safeWindows: [],
+    voicemailAllowed: false,
+    discreet: true,
+    doNotContact: false,
+  },
+  "POST /v1/messages/{id}/retry": {},
+  "DELETE /v1/calendars/{id}": undefined,
+  "POST /v1/check-ins/{id}/resolve": {},
+  "POST /v1/dead-letters/{id}/replay": {},
+};
+
+function request(
+  stack: Stack,
+  route: RouteSpec,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<Answer> {
+  const hasBody = route.method !== "GET" && route.method !== "DELETE";
+  return send(`${stack.services[route.service].url}${path}`, {
     method: route.method,
     token,
     headers: {
       ...(hasBody ? { "content-type": "application/json" } : {}),
       ...(route.idempotent ? { "idempotency-key": `matrix-${Math.random()}` } : {}),
     },
-    // An empty object: enough to reach the role check, never enough to change anything.
-    body: hasBody ? "{}" : undefined,
+    // By default an empty object: enough to reach the role check, never enough to change anything.
+    body: hasBody ? JSON.stringify(body ?? {}) : undefined,
   });
 }
 
 describe("role matrix", () => {
   let stack: Stack;
+  let records: RealRecords;
   let before: Record<string, Record<string, string>>;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ serviceEnv: { referrals: { SCHEDULER_INTERVAL_MS: "250" } } });
+    records = await seedRealRecords(stack, "matrix");
+    // Let the seeding's events settle (invites sent, team tasks recorded) before the fingerprint.
+    await new Promise((r) => setTimeout(r, 1_500));
     before = {};
     for (const name of SERVICE_NAMES)
       before[name] = await snapshotDatabase(stack.services[name].databasePath);
-  }, 120_000);
+  }, 150_000);
   afterAll(() => stack?.stop());
 
   it("documents exactly the routes of the table (DESIGN.md's and the documented additions)", async () => {
@@ -47,44 +145,87 @@ describe("role matrix", () => {
     }
   });
 
-  it("answers each route as the table says for every role, no token and another organisation", async () => {
+  it("answers each route as the table says, and another organisation's real records stay out of reach", async () => {
     const mismatches: string[] = [];
+    const leaks: string[] = [];
     let requests = 0;
+    let aimedAtRecords = 0;
+    // The ids another organisation put in its own requests: its audit trail records its own
+    // refused attempts, with the id it asked for (docs/security.md), and that tells it nothing.
+    const sentByOther = new Set<string>();
+    const leaked = (answer: Answer, route: RouteSpec, path: string) => {
+      // A problem may quote the path it refused; anything else the answer names is a leak.
+      const body = answer.body.replaceAll(path, "");
+      return records.secrets.filter(
+        (secret) => body.includes(secret) && !(route.path === "/v1/audit" && sentByOther.has(secret)),
+      );
+    };
     for (const route of ROUTES) {
       const label = `${route.method} ${route.path} (${route.service})`;
+      const key = `${route.method} ${route.path}`;
       if (route.roles === "token-in-path") {
-        const answer = await request(stack, route);
+        const answer = await request(stack, route, samplePath(route.path));
         requests += 1;
         if (answer.status !== 404 || !isProblem(answer))
           mismatches.push(`${label} unknown token → ${answer.status}`);
         continue;
       }
-      const anonymous = await request(stack, route);
+      const own = (role: Role) => realPath(route, role, records);
+      const anonymous = await request(stack, route, own("coordinator").path);
       requests += 1;
       if (anonymous.status !== 401 || !isProblem(anonymous))
         mismatches.push(`${label} no token → ${anonymous.status}`);
       for (const role of ROLES) {
-        const answer = await request(stack, route, await tokenFor(role));
-        requests += 1;
         const allowed = route.roles.includes(role);
-        if (allowed && (answer.status === 401 || answer.status === 403 || answer.status >= 500)) {
-          mismatches.push(`${label} as ${role} → ${answer.status}, expected access`);
-        }
+        // A state-changing call of an allowed role goes to a made-up record: a real one would change it.
+        const path = route.method === "GET" || !allowed ? own(role).path : samplePath(route.path);
+        const answer = await request(stack, route, path, await tokenAs(role));
+        requests += 1;
         if (!allowed && (answer.status !== 403 || !isProblem(answer))) {
           mismatches.push(`${label} as ${role} → ${answer.status}, expected 403`);
         }
+        if (allowed && route.method === "GET" && answer.status !== 200) {
+          mismatches.push(
+            `${label} as ${role} on its own record → ${answer.status}: ${answer.body.slice(0, 160)}`,
+          );
+        }
+        if (allowed && route.method !== "GET" && (answer.status === 401 || answer.status === 403)) {
+          mismatches.push(`${label} as ${role} → ${answer.status}, expected access`);
+        }
+        if (answer.status >= 500) mismatches.push(`${label} as ${role} → ${answer.status}`);
       }
-      const elsewhere = await request(stack, route, await tokenFor(route.roles[0]!, OTHER_ORG));
-      requests += 1;
-      if (elsewhere.status === 401 || elsewhere.status === 403 || elsewhere.status >= 500) {
-        mismatches.push(`${label} from another organisation → ${elsewhere.status}`);
+      // Every allowed role of another organisation, with the same claims, on the real records.
+      for (const role of route.roles) {
+        const target = own(role);
+        const body = key in VALID_BODIES ? VALID_BODIES[key] : undefined;
+        const answer = await request(stack, route, target.path, await tokenAs(role, OTHER_ORG), body);
+        requests += 1;
+        const names = leaked(answer, route, target.path);
+        for (const secret of records.secrets) if (target.path.includes(secret)) sentByOther.add(secret);
+        if (names.length > 0)
+          leaks.push(`${label} as ${role} of another organisation revealed ${names.join(", ")}`);
+        if (answer.status >= 500 || answer.status === 401 || answer.status === 403) {
+          mismatches.push(`${label} as ${role} of another organisation → ${answer.status}`);
+        }
+        if (target.names === "records" && route.path.includes("{")) {
+          aimedAtRecords += 1;
+          const expected = route.method === "GET" || key in VALID_BODIES ? [404] : [400, 404];
+          if (!expected.includes(answer.status) || !isProblem(answer)) {
+            mismatches.push(
+              `${label} as ${role} of another organisation on a real record → ${answer.status}, expected ${expected.join(" or ")}: ${answer.body.slice(0, 160)}`,
+            );
+          }
+        }
       }
     }
+    expect(leaks).toEqual([]);
     expect(mismatches).toEqual([]);
-    expect(requests).toBeGreaterThan(250);
+    expect(requests).toBeGreaterThan(300);
+    expect(aimedAtRecords).toBeGreaterThan(25);
 
-    // Allowed reads are audited, and an allowed POST /v1/calendars (no body needed) creates a
-    // feed, as they must; a refused call changes nothing.
+    // Allowed reads are audited (and refusals too), and an allowed POST /v1/calendars (no body
+    // needed) creates a feed, as they must; nothing else changed: no record of the organisation
+    // was touched by anyone, another organisation's valid writes included.
     const legitimate = ["audit_log", "calendar_feeds"];
     const without = (snapshot: Record<string, string>) =>
       Object.fromEntries(Object.entries(snapshot).filter(([table]) => !legitimate.includes(table)));

@@ -27,8 +27,20 @@ export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "GET", path: "/v1/referrals/{id}/status", roles: ["police"] },
   { service: "referrals", method: "GET", path: "/v1/callbacks", roles: callbackWorkers },
   { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/claim", roles: callbackWorkers },
-  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/attempts", roles: callbackWorkers },
-  { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/outcome", roles: callbackWorkers },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/callbacks/{id}/attempts",
+    roles: callbackWorkers,
+    idempotent: true,
+  },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/callbacks/{id}/outcome",
+    roles: callbackWorkers,
+    idempotent: true,
+  },
   { service: "referrals", method: "GET", path: "/v1/routes", roles: ["coordinator"] },
   // For the console (services/referrals README): the zone's list, suggestions, releasing a claim.
   { service: "referrals", method: "GET", path: "/v1/referrals", roles: ["police"] },

@@ -9,6 +9,7 @@ import {
   freePort,
   type NatsProcess,
   type ServiceProcess,
+  type SmtpSink,
   spawnService,
   startNats,
   startSmtpSink,
@@ -22,6 +23,10 @@ export interface BrowserStack {
   consoleUrl: string;
   /** For tests that put events on the bus themselves (a dead letter). */
   natsUrl: string;
+  /** The services themselves, for seeding through their APIs with a minted token. */
+  urls: Record<(typeof NAMES)[number], string>;
+  /** What notifications sent by e-mail. */
+  smtp: SmtpSink;
   stop(): Promise<void>;
 }
 
@@ -107,6 +112,8 @@ export async function startBrowserStack(
   return {
     consoleUrl,
     natsUrl: nats.url,
+    urls: urls as BrowserStack["urls"],
+    smtp,
     async stop() {
       await Promise.all(processes.map((p) => p.stop()));
       await smtp.close();

@@ -215,13 +215,20 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     });
 
     const report = async () =>
-      json<{ compliance: { breached: Array<{ kind: string }>; unexcusedAbsences: number } }>(
-        await client.get(`/v1/enrolments/${enrolment}/attendance-report`, staff),
-      );
+      json<{
+        compliance: { breached: Array<{ kind: string }>; unexcusedAbsences: number };
+        fired: Array<{ kind: string; firedAt: string }>;
+      }>(await client.get(`/v1/enrolments/${enrolment}/attendance-report`, staff));
     expect((await report()).compliance.breached.map((b) => b.kind)).toEqual([
       "warning",
       "suspension",
       "completion_failed",
+    ]);
+    // When each step fired, i.e. when the authority's notification left: what staff are shown.
+    expect((await report()).fired.map((f) => [f.kind, f.firedAt.slice(0, 16)]).sort()).toEqual([
+      ["completion_failed", "2026-04-30T09:00"],
+      ["suspension", "2026-04-30T09:00"],
+      ["warning", "2026-04-30T09:00"],
     ]);
 
     // Corrections: a medical certificate for one absence, two absences that were data-entry errors.
@@ -230,6 +237,7 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     await mark(2, "late");
     const cleared = await report();
     expect(cleared.compliance).toMatchObject({ unexcusedAbsences: 1, breached: [] });
+    expect(cleared.fired).toEqual([]);
     expect(await breaches()).toHaveLength(3);
 
     // A new breach after a correction is a new breach, announced again: two unexcused absences, and

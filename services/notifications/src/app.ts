@@ -1,22 +1,11 @@
-import {
-  auditRoutes,
-  createServiceApp,
-  deadLetterRoutes,
-  type SealedBox,
-  type ServiceDeps,
-  serviceReadiness,
-} from "@relais/service-kit";
+import { auditRoutes, createServiceApp, deadLetterRoutes, serviceReadiness } from "@relais/service-kit";
 import { Hono } from "hono";
-import type * as schema from "./db/schema.js";
+import type { AppDeps } from "./actions/context.js";
 import { calendarRoutes, hideFeedToken } from "./routes/calendars.js";
 import { contactRoutes } from "./routes/contacts.js";
 import { messageRoutes } from "./routes/messages.js";
-import type { Settings } from "./settings.js";
 
-export interface AppDeps extends ServiceDeps<typeof schema> {
-  box: SealedBox;
-  settings: Settings;
-}
+export type { AppDeps } from "./actions/context.js";
 
 export function createApp(deps: AppDeps) {
   const app = createServiceApp({

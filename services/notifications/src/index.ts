@@ -3,10 +3,10 @@
 // file path, makes a rename a type error instead of a silently skipped figure.
 import { fileURLToPath } from "node:url";
 
+export { DEFAULT_SETTINGS, type Settings } from "./actions/context.js";
 export { createApp } from "./app.js";
 export * as schema from "./db/schema.js";
-export { createReminderScheduler, type ReminderScheduler } from "./reminders/materialise.js";
-export { DEFAULT_SETTINGS, type Settings } from "./settings.js";
+export { createReminderScheduler, type ReminderScheduler } from "./jobs/reminder-scheduler.js";
 
 /** The drizzle migrations the service applies at start. */
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));

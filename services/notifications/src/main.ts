@@ -1,15 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { bootService, createRecipientOpener, createSealedBox, startupFailure } from "@relais/service-kit";
+import type { Settings } from "./actions/context.js";
+import { fileMailer, smtpMailer } from "./adapters/mailer.js";
+import { httpSmsGateway } from "./adapters/sms-gateway.js";
 import { createApp } from "./app.js";
-import { fileMailer, smtpMailer } from "./channels/mailer.js";
-import { httpSmsGateway } from "./channels/sms-gateway.js";
 import * as schema from "./db/schema.js";
-import { createDispatcher } from "./delivery/dispatcher.js";
 import { readEnv } from "./env.js";
 import { consumers } from "./events/consumers.js";
-import { createDeliveryLoop } from "./reminders/loop.js";
-import { createReminderScheduler } from "./reminders/materialise.js";
-import type { Settings } from "./settings.js";
+import { createDeliveryLoop } from "./jobs/delivery-loop.js";
+import { createDispatcher } from "./jobs/dispatcher.js";
+import { createReminderScheduler } from "./jobs/reminder-scheduler.js";
 
 try {
   const env = readEnv();

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { httpSmsGateway } from "../src/channels/sms-gateway.js";
+import { httpSmsGateway } from "../src/adapters/sms-gateway.js";
 import { messages, outbox } from "../src/db/schema.js";
 import { enrolled, ORG, weeklySeries } from "./fixtures.js";
 import { startNotifications } from "./harness.js";

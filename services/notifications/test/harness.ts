@@ -17,15 +17,15 @@ import {
 import { type NatsProcess, type SmtpSink, TEST_JWT_SECRET, tempDatabase, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import pino from "pino";
+import { DEFAULT_SETTINGS, type Settings } from "../src/actions/context.js";
+import { smtpMailer } from "../src/adapters/mailer.js";
+import type { SmsSender } from "../src/adapters/sms-gateway.js";
 import { createApp } from "../src/app.js";
-import { smtpMailer } from "../src/channels/mailer.js";
-import type { SmsSender } from "../src/channels/sms-gateway.js";
 import * as schema from "../src/db/schema.js";
-import { createDispatcher } from "../src/delivery/dispatcher.js";
 import { consumers } from "../src/events/consumers.js";
-import { createDeliveryLoop } from "../src/reminders/loop.js";
-import { createReminderScheduler } from "../src/reminders/materialise.js";
-import { DEFAULT_SETTINGS, type Settings } from "../src/settings.js";
+import { createDeliveryLoop } from "../src/jobs/delivery-loop.js";
+import { createDispatcher } from "../src/jobs/dispatcher.js";
+import { createReminderScheduler } from "../src/jobs/reminder-scheduler.js";
 import { NOTIFICATIONS_SEAL } from "./seal-keys.js";
 
 export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });

@@ -17,9 +17,9 @@ import {
 } from "@relais/testing";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveSeries } from "../src/calendar/series-store.js";
-import { saveContact } from "../src/contacts/contact-book.js";
+import { saveContact } from "../src/db/contacts.js";
 import * as schema from "../src/db/schema.js";
+import { saveSeries } from "../src/db/series.js";
 import { ORG, weeklySeries } from "./fixtures.js";
 import { NOTIFICATIONS_SEAL } from "./seal-keys.js";
 

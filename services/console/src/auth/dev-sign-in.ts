@@ -25,6 +25,8 @@ export const DEV_PEOPLE = [
     teams: ["vif-ment-fini-authors"],
   },
   { name: "Coordinator", org: "org-dev", roles: ["coordinator"], teams: [] },
+  { name: "Anne (facilitator)", org: "org-dev", roles: ["facilitator"], teams: [] },
+  { name: "Marc (programme staff)", org: "org-dev", roles: ["programme_staff"], teams: [] },
 ] as const;
 
 const DevSignIn = ConsoleUser.omit({ sub: true });

@@ -14,6 +14,8 @@ export function describeSession(session: Session, idleMinutes: number) {
   return {
     signedIn: true as const,
     user: {
+      // The subject the service tokens carry: a screen lists its own person among a group's facilitators.
+      sub: session.user.sub,
       name: session.user.name,
       org: session.user.org,
       roles: session.user.roles,

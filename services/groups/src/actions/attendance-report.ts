@@ -3,7 +3,7 @@ import type { AttendanceStatus } from "@relais/contracts";
 import type { Database } from "@relais/db";
 import { type Principal, recordAudit } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
-import { attendance } from "../db/schema.js";
+import { attendance, complianceBreaches } from "../db/schema.js";
 import type { ComplianceState } from "../domain/compliance.js";
 import { toCsv } from "../domain/csv.js";
 import { toZonedIso } from "../domain/recurrence.js";
@@ -21,10 +21,18 @@ export interface ReportLine {
   recordedAt: string | null;
 }
 
+/** A step that fired: the breach event went out then, and notifications told the authority. */
+export interface FiredStep {
+  kind: string;
+  threshold: number;
+  firedAt: string;
+}
+
 export interface AttendanceReport {
   group: GroupRecord;
   enrolment: EnrolmentRecord;
   compliance: ComplianceState | null;
+  fired: FiredStep[];
   lines: ReportLine[];
 }
 
@@ -56,6 +64,11 @@ export async function attendanceReport(
     };
   });
   const compliance = await complianceOf(db, group, enrolment);
+  const fired = (
+    await db.select().from(complianceBreaches).where(eq(complianceBreaches.enrolmentId, enrolmentId))
+  )
+    .map((row) => ({ kind: row.stepKind, threshold: row.threshold, firedAt: row.firedAt }))
+    .sort((a, b) => a.firedAt.localeCompare(b.firedAt));
   await database.write((tx) =>
     recordAudit(tx, {
       principal,
@@ -65,7 +78,7 @@ export async function attendanceReport(
       requestId,
     }),
   );
-  return { group, enrolment, compliance, lines };
+  return { group, enrolment, compliance, fired, lines };
 }
 
 export const REPORT_COLUMNS = [

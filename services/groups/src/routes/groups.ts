@@ -15,10 +15,12 @@ import {
 } from "@relais/service-kit";
 import { type CreatedGroup, createGroup } from "../actions/create-group.js";
 import { seatCounts, visibleGroup } from "../actions/group-store.js";
+import { groupSummaries } from "../actions/group-summaries.js";
 import { listGroups } from "../actions/list-groups.js";
 import { updateGroup } from "../actions/update-group.js";
 import type { AppDeps } from "../app.js";
 import { GroupInput, GroupPatch } from "../domain/group-input.js";
+import { toZonedIso } from "../domain/recurrence.js";
 import { GroupView, IdParam, toGroupView } from "./views.js";
 
 const STAFF = ["facilitator", "programme_staff", "coordinator"] as const;
@@ -100,7 +102,20 @@ export function groupRoutes(deps: AppDeps) {
     })
     .openapi(listRoute, async (c) => {
       const page = await listGroups(deps.database.db, principalOf(c), c.req.valid("query"));
-      return c.json({ items: page.items.map((g) => toGroupView(g)), nextCursor: page.nextCursor }, 200);
+      const summaries = await groupSummaries(
+        deps.database.db,
+        page.items.map((g) => g.id),
+        deps.clock.now(),
+      );
+      const items = page.items.map((g) => {
+        const summary = summaries.get(g.id);
+        const next = summary?.nextSessionAt;
+        return {
+          ...toGroupView(g, summary?.seats),
+          nextSessionAt: next ? toZonedIso(next, g.timeZone) : null,
+        };
+      });
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     })
     .openapi(readRoute, async (c) => {
       const group = await visibleGroup(deps.database.db, principalOf(c), c.req.valid("param").id);

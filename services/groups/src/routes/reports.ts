@@ -25,6 +25,10 @@ const ReportView = z
     }),
     mandate: Mandate.nullable(),
     compliance: ComplianceView.nullable(),
+    fired: z.array(z.object({ kind: z.string(), threshold: z.number(), firedAt: z.string() })).openapi({
+      description:
+        "Steps reached that still hold, each with when it fired: the breach event that has notifications tell the mandating authority",
+    }),
     sessions: z.array(
       z.object({
         sessionId: z.string(),
@@ -86,6 +90,7 @@ export function reportRoutes(deps: AppDeps) {
         },
         mandate: enrolment.mandate,
         compliance: report.compliance,
+        fired: report.fired,
         sessions: report.lines,
       },
       200,

@@ -16,8 +16,9 @@ import {
 import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
 import { changeSession } from "../actions/change-session.js";
 import { groupSessions, visibleGroup } from "../actions/group-store.js";
+import { listMySessions } from "../actions/list-my-sessions.js";
 import type { AppDeps } from "../app.js";
-import { IdParam, SessionList, SessionView, toSessionView } from "./views.js";
+import { IdParam, MySession, SessionList, SessionView, toSessionView } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
 
@@ -67,6 +68,28 @@ const changeRoute = createRoute({
   },
 });
 
+const RangeQuery = z.object({
+  from: z.iso
+    .datetime({ offset: true })
+    .openapi({ description: "Sessions starting at or after", example: "2027-03-22T00:00:00+01:00" }),
+  to: z.iso
+    .datetime({ offset: true })
+    .openapi({ description: "…and before; at most 43 days later", example: "2027-03-29T00:00:00+02:00" }),
+});
+
+const mineRoute = createRoute({
+  method: "get",
+  path: "/v1/sessions",
+  summary: "My sessions from … to …, across the groups the caller runs (cancelled ones included)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...RUNNERS)] as const,
+  request: { query: RangeQuery },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(MySession) }), "Sessions, earliest first"),
+    ...ProblemResponses,
+  },
+});
+
 function cancelRoute(deps: AppDeps) {
   return createRoute({
     method: "post",
@@ -82,6 +105,20 @@ function cancelRoute(deps: AppDeps) {
 export function sessionRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
+    .openapi(mineRoute, async (c) => {
+      const found = await listMySessions(deps.database.db, principalOf(c), c.req.valid("query"));
+      const items = found.map(({ group, session }) => ({
+        ...toSessionView(session, group.timeZone),
+        group: {
+          id: group.id,
+          publicName: group.publicName,
+          kind: group.kind,
+          language: group.language,
+          timeZone: group.timeZone,
+        },
+      }));
+      return c.json({ items }, 200);
+    })
     .openapi(listRoute, async (c) => {
       const group = await visibleGroup(deps.database.db, principalOf(c), c.req.valid("param").id);
       const list = await groupSessions(deps.database.db, group.id);

@@ -40,6 +40,11 @@ export const GroupView = z
     }),
     sequence: z.number().int(),
     seats: z.object({ enrolled: z.number().int(), waitlisted: z.number().int() }).optional(),
+    nextSessionAt: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "In lists: the next session still to come, in the group's zone" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -104,3 +109,14 @@ export const SessionList = z
     items: z.array(SessionView),
   })
   .openapi("SessionList");
+
+/** One session of "my sessions", with what a calendar view needs of its group. */
+export const MySession = SessionView.extend({
+  group: z.object({
+    id: z.string(),
+    publicName: z.string(),
+    kind: GroupKind,
+    language: Language,
+    timeZone: z.string(),
+  }),
+}).openapi("MySession");

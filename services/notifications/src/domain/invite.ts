@@ -10,6 +10,9 @@ import ical, {
   ICalEventStatus,
 } from "ical-generator";
 import { DateTime } from "luxon";
+import type { Contact } from "./contact.js";
+import { calendarSummary } from "./format.js";
+import { venueOf } from "./series.js";
 import { buildVtimezone } from "./vtimezone.js";
 
 export interface InviteInput {
@@ -42,10 +45,6 @@ export function seriesStart(series: SeriesSnapshot): DateTime {
   return DateTime.fromISO(series.dtstart, { zone: series.timeZone });
 }
 
-function venueText(series: SeriesSnapshot): string {
-  return series.location.kind === "venue" ? series.location.address : series.location.url;
-}
-
 /** The VEVENT data for a series and recipient, ready for one calendar or a feed. */
 export function seriesEvents(input: InviteInput): ICalEventData[] {
   const { series } = input;
@@ -58,7 +57,7 @@ export function seriesEvents(input: InviteInput): ICalEventData[] {
     timezone: zone,
     summary: input.summary,
     description: input.description ?? null,
-    location: input.includeVenue ? venueText(series) : null,
+    location: input.includeVenue ? venueOf(series) : null,
     organizer:
       input.method === "PUBLISH" ? null : { name: input.organizer.name, email: input.organizer.email },
     attendees: input.recipient
@@ -136,4 +135,38 @@ export function buildInvite(input: InviteInput): string {
     events: seriesEvents(input),
   });
   return calendar.toString();
+}
+
+/**
+ * The calendar attached to a participant's message, or none for someone without an e-mail address.
+ * Discreet recipients get a neutral summary and organizer name.
+ */
+export function inviteFile(input: {
+  series: SeriesSnapshot;
+  invite: { uid: string; sequence: number; status: string };
+  contact: Contact;
+  method: "REQUEST" | "CANCEL";
+  cancelledSessionId?: string;
+  mailFrom: string;
+  now: Date;
+}): { method: "REQUEST" | "CANCEL"; content: string } | undefined {
+  if (!input.contact.email) return undefined;
+  const discreet = input.contact.preferences.discreet;
+  const content = buildInvite({
+    series: input.series,
+    uid: input.invite.uid,
+    sequence: input.invite.sequence,
+    method: input.method,
+    cancelledSessionId: input.cancelledSessionId,
+    recipient: { email: input.contact.email, name: discreet ? undefined : input.contact.displayName },
+    organizer: {
+      email: input.mailFrom,
+      name: discreet ? calendarSummary(input.contact.language, true, "") : "Relais",
+    },
+    summary: calendarSummary(input.contact.language, discreet, input.series.publicName),
+    // The venue is only ever told to enrolled participants.
+    includeVenue: input.invite.status === "enrolled",
+    now: input.now,
+  });
+  return { method: input.method, content };
 }

@@ -1,51 +1,29 @@
-// Call-back due and overdue: an alert to the team's shared address, in the staff language.
 import type { ConsumerDefinition } from "@relais/bus";
-import { CallbackDue, CallbackOverdue, DEFAULT_TIME_ZONE } from "@relais/contracts";
-import { rememberTask } from "../contacts/team-tasks.js";
-import { queueMessage } from "../delivery/queue.js";
-import { formatWhen } from "../domain/format.js";
-import type { NotifyDeps } from "../settings.js";
+import { CallbackDue, CallbackOverdue } from "@relais/contracts";
+import { alertCallbackTeam } from "../actions/alert-callback-team.js";
+import type { NotifyDeps } from "../actions/context.js";
 
 export function callbackAlertConsumers(deps: NotifyDeps): ConsumerDefinition[] {
   return [
-    { definition: CallbackDue, template: "callback_due" as const, durable: "notifications-callback-due" },
     {
-      definition: CallbackOverdue,
-      template: "callback_overdue" as const,
+      stream: "REFERRALS",
+      durable: "notifications-callback-due",
+      filterSubject: CallbackDue.subject,
+      events: [CallbackDue],
+      async handle(tx, envelope) {
+        const event = CallbackDue.envelope.parse(envelope);
+        await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_due" });
+      },
+    },
+    {
+      stream: "REFERRALS",
       durable: "notifications-callback-overdue",
+      filterSubject: CallbackOverdue.subject,
+      events: [CallbackOverdue],
+      async handle(tx, envelope) {
+        const event = CallbackOverdue.envelope.parse(envelope);
+        await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_overdue" });
+      },
     },
-  ].map(({ definition, template, durable }) => ({
-    stream: "REFERRALS" as const,
-    durable,
-    filterSubject: definition.subject,
-    events: [definition],
-    async handle(tx, envelope) {
-      const { data, orgId, occurredAt } =
-        definition === CallbackDue
-          ? CallbackDue.envelope.parse(envelope)
-          : CallbackOverdue.envelope.parse(envelope);
-      // The team holds this person's task: it may reach their contact (routes/contacts.ts).
-      await rememberTask(tx, { ...data, orgId, at: occurredAt });
-      const language = deps.settings.staffLanguage;
-      await queueMessage(tx, deps.box, {
-        orgId,
-        personRef: null,
-        channel: "email",
-        template,
-        language,
-        discreet: false,
-        payload: {
-          to: data.teamEmail ?? null,
-          params: {
-            team: data.team,
-            risk: data.riskLevel,
-            due: formatWhen(data.dueAt, DEFAULT_TIME_ZONE, language),
-            reference: data.taskId,
-          },
-        },
-        suppressed: data.teamEmail ? undefined : "team_has_no_address",
-        now: deps.clock.now(),
-      });
-    },
-  }));
+  ];
 }

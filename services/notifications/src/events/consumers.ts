@@ -1,5 +1,5 @@
 import type { ConsumerDefinition } from "@relais/bus";
-import type { ConsumerDeps } from "../settings.js";
+import type { ConsumerDeps } from "../actions/context.js";
 import { callbackAlertConsumers } from "./callback-alerts.js";
 import { complianceBreachedConsumer } from "./compliance-breached.js";
 import { enrolmentConfirmedConsumer } from "./enrolment-confirmed.js";

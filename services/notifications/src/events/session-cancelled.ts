@@ -2,14 +2,10 @@
 // whole series once nothing is left of it; its reminders drop; facilitators are told.
 import type { ConsumerDefinition } from "@relais/bus";
 import { SessionCancelled } from "@relais/contracts";
-import { enrolledInvites, inviteFile, writeInvite } from "../calendar/invites.js";
-import { replanReminders } from "../calendar/replan.js";
-import { saveSeries } from "../calendar/series-store.js";
-import { loadContact } from "../contacts/contact-book.js";
-import { queueMessage } from "../delivery/queue.js";
-import { messagePerson } from "../delivery/to-person.js";
+import { alertFacilitatorsOfCancellation } from "../actions/alert-facilitators-of-cancellation.js";
+import type { NotifyDeps } from "../actions/context.js";
+import { tellSeriesChange } from "../actions/tell-series-change.js";
 import { formatWhen } from "../domain/format.js";
-import type { NotifyDeps } from "../settings.js";
 
 export function sessionCancelledConsumer(deps: NotifyDeps): ConsumerDefinition {
   return {
@@ -19,69 +15,29 @@ export function sessionCancelledConsumer(deps: NotifyDeps): ConsumerDefinition {
     events: [SessionCancelled],
     async handle(tx, envelope) {
       const { data, orgId, occurredAt } = SessionCancelled.envelope.parse(envelope);
-      const now = deps.clock.now();
-      const series = await saveSeries(tx, orgId, data.series, occurredAt);
-      const wholeSeries = series.sessions.every((s) => s.status === "cancelled");
-      const hasSession = series.sessions.some((s) => s.sessionId === data.sessionId);
-      for (const current of await enrolledInvites(tx, series.groupId)) {
-        const invite = await writeInvite(tx, { ...current, status: "enrolled", bump: true, now });
-        const contact = await loadContact(tx, deps.box, invite.orgId, invite.personRef);
-        const language = contact?.language ?? series.language;
-        // Without a contact yet, held: the invite released with the contact will show this change.
-        await messagePerson(tx, deps, {
-          orgId,
-          personRef: invite.personRef,
-          groupId: series.groupId,
-          contact,
-          fallbackLanguage: series.language,
-          template: "session_cancelled",
-          params: {
-            groupName: series.publicName,
-            when: formatWhen(data.originalStartsAt, series.timeZone, language),
-          },
-          ics:
-            contact && (wholeSeries || hasSession)
-              ? inviteFile({
-                  series,
-                  invite,
-                  contact,
-                  method: "CANCEL",
-                  cancelledSessionId: wholeSeries ? undefined : data.sessionId,
-                  settings: deps.settings,
-                  now,
-                })
-              : undefined,
-          now,
-        });
-        await replanReminders(tx, {
-          orgId,
-          series,
-          personRef: invite.personRef,
-          contact,
-          offsetsMinutes: deps.settings.reminderOffsetsMinutes,
-          enrolled: true,
-          now,
-        });
-      }
-      for (const facilitator of series.facilitators) {
-        await queueMessage(tx, deps.box, {
-          orgId,
-          personRef: null,
-          channel: "email",
-          template: "session_cancelled_staff",
-          language: series.language,
-          discreet: false,
-          payload: {
-            to: facilitator.email ?? null,
-            params: {
-              groupName: series.publicName,
-              when: formatWhen(data.originalStartsAt, series.timeZone, series.language),
-              reason: data.reason ?? "",
-            },
-          },
-          now,
-        });
-      }
+      const ctx = { ...deps, tx };
+      const series = await tellSeriesChange(ctx, {
+        orgId,
+        snapshot: data.series,
+        occurredAt,
+        template: "session_cancelled",
+        params: (series, language) => ({
+          groupName: series.publicName,
+          when: formatWhen(data.originalStartsAt, series.timeZone, language),
+        }),
+        calendar: (series) => {
+          if (series.sessions.every((s) => s.status === "cancelled")) return { method: "CANCEL" };
+          if (series.sessions.some((s) => s.sessionId === data.sessionId))
+            return { method: "CANCEL", cancelledSessionId: data.sessionId };
+          return null;
+        },
+      });
+      await alertFacilitatorsOfCancellation(ctx, {
+        orgId,
+        series,
+        originalStartsAt: data.originalStartsAt,
+        reason: data.reason,
+      });
     },
   };
 }

@@ -1,9 +1,9 @@
-// Records which team holds which person's call-back task (`contacts/team-tasks.ts`): the opening
+// Records which team holds which person's call-back task (`db/team-tasks.ts`): the opening
 // and the closing of each task. Due and overdue announcements record it too (callback-alerts.ts),
 // so a task opened before this service knew of `callback.opened` is still known once it falls due.
 import type { ConsumerDefinition } from "@relais/bus";
 import { CallbackClosed, CallbackOpened } from "@relais/contracts";
-import { closeTask, rememberTask } from "../contacts/team-tasks.js";
+import { closeTask, rememberTask } from "../db/team-tasks.js";
 
 export function teamTaskConsumers(): ConsumerDefinition[] {
   return [

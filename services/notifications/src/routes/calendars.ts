@@ -1,22 +1,19 @@
 // Private calendar feeds for facilitators. The token in the feed's URL is the only credential, so
 // only its hash is stored, and `hideFeedToken` takes it out of the path before any logging sees it.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { newId, SeriesSnapshot } from "@relais/contracts";
 import {
   type AppEnv,
   bearerSecurity,
   defaultHook,
   jsonResponse,
-  NotFound,
   ProblemResponses,
-  principalOf,
-  recordAudit,
   requireRoles,
 } from "@relais/service-kit";
-import { and, eq, isNull } from "drizzle-orm";
-import type { AppDeps } from "../app.js";
-import { buildFeed, hashFeedToken, newFeedToken } from "../calendar/feed.js";
-import { calendarFeeds, series } from "../db/schema.js";
+import type { AppDeps } from "../actions/context.js";
+import { issueCalendarFeed } from "../actions/issue-calendar-feed.js";
+import { readCalendarFeed } from "../actions/read-calendar-feed.js";
+import { revokeCalendarFeed } from "../actions/revoke-calendar-feed.js";
+import { requestContext } from "./request-context.js";
 
 /** Where a feed request is answered once its token has moved to a header. */
 export const FEED_PATH = "/v1/calendars/feed.ics";
@@ -82,92 +79,16 @@ export function calendarRoutes(deps: AppDeps) {
     },
   });
   app.get(FEED_PATH, async (c) => {
-    const token = c.req.header(FEED_TOKEN_HEADER);
-    const [feed] = token
-      ? await deps.database.db
-          .select()
-          .from(calendarFeeds)
-          .where(and(eq(calendarFeeds.tokenHash, hashFeedToken(token)), isNull(calendarFeeds.revokedAt)))
-          .limit(1)
-      : [];
-    if (!feed) throw new NotFound("No such calendar feed");
-    const rows = await deps.database.db.select().from(series).where(eq(series.orgId, feed.orgId));
-    const seriesList = rows
-      .map((row) => SeriesSnapshot.parse(row.snapshot))
-      .filter((s) => s.facilitators.some((f) => f.sub === feed.sub));
-    const body = buildFeed({
-      seriesList,
-      sub: feed.sub,
-      now: deps.clock.now(),
-      mailFrom: deps.settings.mailFrom,
-    });
+    const body = await readCalendarFeed(deps, c.req.header(FEED_TOKEN_HEADER));
     return c.body(body, 200, {
       "Content-Type": "text/calendar; charset=utf-8",
       "Cache-Control": "private, no-store",
     });
   });
   return app
-    .openapi(createFeedRoute, async (c) => {
-      const principal = principalOf(c);
-      const token = newFeedToken();
-      const id = newId();
-      const at = deps.clock.now().toISOString();
-      await deps.database.write(async (tx) => {
-        await tx
-          .update(calendarFeeds)
-          .set({ revokedAt: at })
-          .where(
-            and(
-              eq(calendarFeeds.orgId, principal.org),
-              eq(calendarFeeds.sub, principal.sub),
-              isNull(calendarFeeds.revokedAt),
-            ),
-          );
-        await tx.insert(calendarFeeds).values({
-          id,
-          orgId: principal.org,
-          sub: principal.sub,
-          tokenHash: hashFeedToken(token),
-          createdAt: at,
-        });
-        await recordAudit(tx, {
-          principal,
-          action: "calendar_feed.create",
-          recordType: "calendar_feed",
-          recordId: id,
-          requestId: c.var.requestId,
-        });
-      });
-      return c.json({ id, url: `${deps.settings.publicUrl}/v1/calendars/${token}.ics`, createdAt: at }, 201);
-    })
+    .openapi(createFeedRoute, async (c) => c.json(await issueCalendarFeed(requestContext(deps, c)), 201))
     .openapi(revokeRoute, async (c) => {
-      const principal = principalOf(c);
-      const { id } = c.req.valid("param");
-      const at = deps.clock.now().toISOString();
-      const revoked = await deps.database.write(async (tx) => {
-        const rows = await tx
-          .update(calendarFeeds)
-          .set({ revokedAt: at })
-          .where(
-            and(
-              eq(calendarFeeds.id, id),
-              eq(calendarFeeds.orgId, principal.org),
-              eq(calendarFeeds.sub, principal.sub),
-              isNull(calendarFeeds.revokedAt),
-            ),
-          )
-          .returning({ id: calendarFeeds.id });
-        if (rows.length > 0)
-          await recordAudit(tx, {
-            principal,
-            action: "calendar_feed.revoke",
-            recordType: "calendar_feed",
-            recordId: id,
-            requestId: c.var.requestId,
-          });
-        return rows.length > 0;
-      });
-      if (!revoked) throw new NotFound("No active feed of yours with this id");
+      await revokeCalendarFeed(requestContext(deps, c), c.req.valid("param").id);
       return c.body(null, 204);
     });
 }

@@ -6,19 +6,15 @@ import {
   defaultHook,
   jsonBody,
   jsonResponse,
-  NotFound,
   ProblemResponses,
-  principalOf,
-  recordAudit,
   requireRoles,
   teamsOf,
 } from "@relais/service-kit";
-import { and, eq } from "drizzle-orm";
-import type { Context } from "hono";
-import type { AppDeps } from "../app.js";
-import { type Contact as ContactRecord, loadContact } from "../contacts/contact-book.js";
-import { teamsReach } from "../contacts/team-tasks.js";
-import { contacts } from "../db/schema.js";
+import type { AppDeps } from "../actions/context.js";
+import { readContact } from "../actions/read-contact.js";
+import { updateContactPreferences } from "../actions/update-contact-preferences.js";
+import type { Contact as ContactRecord } from "../domain/contact.js";
+import { requestContext } from "./request-context.js";
 
 const Contact = z
   .object({
@@ -81,63 +77,19 @@ function present(contact: ContactRecord): z.infer<typeof Contact> {
 
 export function contactRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  /**
-   * The caller's organisation's contact of the person, if the caller may reach it: a coordinator
-   * of the organisation always, a caseworker only through an open or recently closed call-back
-   * task of one of their teams (`teams` claim). Anything else is the same 404 as a missing
-   * contact, so a reference's existence does not leak.
-   */
-  const reachable = async (c: Context<AppEnv>, personRef: string) => {
-    const principal = principalOf(c);
-    const contact = await loadContact(deps.database.db, deps.box, principal.org, personRef);
-    const allowed =
-      contact !== null &&
-      (principal.roles.includes("coordinator") ||
-        (await teamsReach(deps.database.db, {
-          orgId: principal.org,
-          personRef,
-          teams: teamsOf(c),
-          now: deps.clock.now(),
-          accessAfterCloseMs: deps.settings.contactAccessAfterCloseMs,
-        })));
-    if (!contact || !allowed) throw new NotFound("No contact for this person");
-    return contact;
-  };
   return app
     .openapi(getRoute, async (c) => {
-      const principal = principalOf(c);
       const { personRef } = c.req.valid("param");
-      const contact = await reachable(c, personRef);
-      await deps.database.write((tx) =>
-        recordAudit(tx, {
-          principal,
-          action: "contact.read",
-          recordType: "contact",
-          recordId: personRef,
-          requestId: c.var.requestId,
-        }),
-      );
+      const contact = await readContact(requestContext(deps, c), { personRef, teams: teamsOf(c) });
       return c.json(present(contact), 200);
     })
     .openapi(putPreferencesRoute, async (c) => {
-      const principal = principalOf(c);
       const { personRef } = c.req.valid("param");
-      const preferences = c.req.valid("json");
-      await reachable(c, personRef);
-      const at = deps.clock.now().toISOString();
-      await deps.database.write(async (tx) => {
-        await tx
-          .update(contacts)
-          .set({ preferences, updatedAt: at })
-          .where(and(eq(contacts.personRef, personRef), eq(contacts.orgId, principal.org)));
-        await recordAudit(tx, {
-          principal,
-          action: "contact.preferences.update",
-          recordType: "contact",
-          recordId: personRef,
-          requestId: c.var.requestId,
-        });
+      const contact = await updateContactPreferences(requestContext(deps, c), {
+        personRef,
+        teams: teamsOf(c),
+        preferences: c.req.valid("json"),
       });
-      return c.json(present(await reachable(c, personRef)), 200);
+      return c.json(present(contact), 200);
     });
 }

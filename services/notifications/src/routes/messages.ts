@@ -3,21 +3,19 @@ import { PageQuery } from "@relais/contracts";
 import {
   type AppEnv,
   bearerSecurity,
-  Conflict,
   decodeCursor,
   defaultHook,
   encodeCursor,
   jsonResponse,
-  NotFound,
   ProblemResponses,
-  principalOf,
-  recordAudit,
   requireRoles,
 } from "@relais/service-kit";
-import { and, desc, eq, lt } from "drizzle-orm";
-import type { AppDeps } from "../app.js";
-import { messages } from "../db/schema.js";
-import { openPayload } from "../delivery/queue.js";
+import type { AppDeps } from "../actions/context.js";
+import { listMessages } from "../actions/list-messages.js";
+import { readMessage } from "../actions/read-message.js";
+import { retryMessage } from "../actions/retry-message.js";
+import type { MessageRow } from "../db/messages.js";
+import { requestContext } from "./request-context.js";
 
 const Status = z.enum(["held", "queued", "sending", "sent", "failed", "suppressed"]);
 
@@ -95,9 +93,7 @@ const retryRoute = createRoute({
   responses: { 202: jsonResponse(MessageSummary, "Queued again"), ...ProblemResponses },
 });
 
-type Row = typeof messages.$inferSelect;
-
-function summary(row: Row): z.infer<typeof MessageSummary> {
+function summary(row: MessageRow): z.infer<typeof MessageSummary> {
   return {
     id: row.id,
     channel: row.channel,
@@ -119,91 +115,29 @@ const Cursor = z.object({ id: z.string() });
 
 export function messageRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  const find = async (org: string, id: string) => {
-    const [row] = await deps.database.db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.id, id), eq(messages.orgId, org)))
-      .limit(1);
-    if (!row) throw new NotFound("No message with this id");
-    return row;
-  };
   return app
     .openapi(listRoute, async (c) => {
-      const principal = principalOf(c);
       const query = c.req.valid("query");
       const after = decodeCursor(query.cursor, Cursor);
-      const rows = await deps.database.db
-        .select()
-        .from(messages)
-        .where(
-          and(
-            eq(messages.orgId, principal.org),
-            query.status ? eq(messages.status, query.status) : undefined,
-            query.channel ? eq(messages.channel, query.channel) : undefined,
-            query.template ? eq(messages.template, query.template) : undefined,
-            after ? lt(messages.id, after.id) : undefined,
-          ),
-        )
-        .orderBy(desc(messages.id))
-        .limit(query.limit + 1);
-      const page = rows.slice(0, query.limit);
+      const { page, more } = await listMessages(requestContext(deps, c), {
+        status: query.status,
+        channel: query.channel,
+        template: query.template,
+        afterId: after?.id,
+        limit: query.limit,
+      });
       const last = page.at(-1);
-      await deps.database.write((tx) =>
-        recordAudit(tx, {
-          principal,
-          action: "message.list",
-          recordType: "message",
-          recordId: "*",
-          requestId: c.var.requestId,
-        }),
-      );
       return c.json(
-        {
-          items: page.map(summary),
-          nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
-        },
+        { items: page.map(summary), nextCursor: more && last ? encodeCursor({ id: last.id }) : null },
         200,
       );
     })
     .openapi(getRoute, async (c) => {
-      const principal = principalOf(c);
-      const row = await find(principal.org, c.req.valid("param").id);
-      await deps.database.write((tx) =>
-        recordAudit(tx, {
-          principal,
-          action: "message.read",
-          recordType: "message",
-          recordId: row.id,
-          requestId: c.var.requestId,
-        }),
-      );
-      const payload = openPayload(deps.box, row.sealed);
-      return c.json({ ...summary(row), recipient: payload.to ?? null }, 200);
+      const { row, recipient } = await readMessage(requestContext(deps, c), c.req.valid("param").id);
+      return c.json({ ...summary(row), recipient }, 200);
     })
     .openapi(retryRoute, async (c) => {
-      const principal = principalOf(c);
-      const { id } = c.req.valid("param");
-      const row = await find(principal.org, id);
-      if (row.status !== "failed")
-        throw new Conflict(`Only failed messages can be retried; this one is ${row.status}`, "not_failed");
-      const at = deps.clock.now().toISOString();
-      const updated = await deps.database.write(async (tx) => {
-        const [result] = await tx
-          .update(messages)
-          .set({ status: "queued", nextAttemptAt: at, attempts: 0, leaseUntil: null, updatedAt: at })
-          .where(and(eq(messages.id, id), eq(messages.status, "failed")))
-          .returning();
-        if (!result) throw new Conflict("The message changed meanwhile", "not_failed");
-        await recordAudit(tx, {
-          principal,
-          action: "message.retry",
-          recordType: "message",
-          recordId: id,
-          requestId: c.var.requestId,
-        });
-        return result;
-      });
+      const updated = await retryMessage(requestContext(deps, c), c.req.valid("param").id);
       return c.json(summary(updated), 202);
     });
 }

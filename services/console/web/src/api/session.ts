@@ -7,7 +7,7 @@ export type Role = "police" | "caseworker" | "facilitator" | "programme_staff" |
 export interface SignedInSession {
   signedIn: true;
   mode: "development" | "oidc";
-  user: { name: string; org: string; roles: Role[]; teams: string[]; zone: string | null };
+  user: { sub: string; name: string; org: string; roles: Role[]; teams: string[]; zone: string | null };
   language: "fr" | "nl" | "en" | null;
   csrfToken: string;
   idleMinutes: number;

@@ -48,6 +48,8 @@ function Home() {
   const session = useSession();
   const roles = session.data?.signedIn ? session.data.user.roles : [];
   if (roles.includes("police")) return <Navigate to="/police/referrals" replace />;
+  if (roles.includes("facilitator") || roles.includes("programme_staff"))
+    return <Navigate to="/groups" replace />;
   return <Navigate to="/callbacks" replace />;
 }
 
@@ -83,6 +85,52 @@ const taskRoute = createRoute({
   component: lazyRouteComponent(() => import("../screens/callback-task/task-screen"), "TaskScreen"),
 });
 
+// The screens of the people who run groups and programmes (issue 13).
+const myGroupsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/groups",
+  component: lazyRouteComponent(() => import("../screens/my-groups/my-groups-screen"), "MyGroupsScreen"),
+});
+const newGroupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/groups/new",
+  component: lazyRouteComponent(() => import("../screens/group-form/group-form-screen"), "NewGroupScreen"),
+});
+const groupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/groups/$groupId",
+  component: lazyRouteComponent(() => import("../screens/group/group-screen"), "GroupScreen"),
+});
+const editGroupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/groups/$groupId/edit",
+  component: lazyRouteComponent(() => import("../screens/group-form/group-form-screen"), "EditGroupScreen"),
+});
+const rosterRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/groups/$groupId/roster",
+  component: lazyRouteComponent(() => import("../screens/roster/roster-screen"), "RosterScreen"),
+});
+const placementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/placements",
+  component: lazyRouteComponent(() => import("../screens/placements/placements-screen"), "PlacementsScreen"),
+});
+const mandateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/enrolments/$enrolmentId",
+  component: lazyRouteComponent(() => import("../screens/mandate/mandate-screen"), "MandateScreen"),
+});
+const staffRoutes = [
+  myGroupsRoute,
+  newGroupRoute,
+  groupRoute,
+  editGroupRoute,
+  rosterRoute,
+  placementsRoute,
+  mandateRoute,
+];
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signedOutRoute,
@@ -92,6 +140,7 @@ const routeTree = rootRoute.addChildren([
     newReferralRoute,
     queueRoute,
     taskRoute,
+    ...staffRoutes,
     coordinationRoutes(appRoute),
   ]),
 ]);

@@ -34,6 +34,14 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   );
 }
 
+/** The screens of the people who run groups and programmes. */
+function staffLinks(t: ReturnType<typeof useT>) {
+  return [
+    { to: "/groups", label: t("groups.nav") },
+    { to: "/placements", label: t("placements.nav") },
+  ];
+}
+
 export function Layout({ session }: { session: SignedInSession }) {
   const t = useT();
   const curtain = useCurtain();
@@ -46,6 +54,7 @@ export function Layout({ session }: { session: SignedInSession }) {
   if (roles.includes("caseworker") || roles.includes("coordinator")) {
     links.push({ to: "/callbacks", label: t("nav.queue") });
   }
+  if (roles.includes("facilitator") || roles.includes("programme_staff")) links.push(...staffLinks(t));
   if (roles.includes("coordinator")) links.push({ to: "/coordination", label: t("nav.coordination") });
   return (
     <div className="app">

@@ -1,0 +1,252 @@
+// Real records of one organisation, made through the services' own APIs and events: what the
+// role matrix and other attacks aim at, so that a leak across organisations would show (a
+// made-up id is refused whether or not the check works).
+import { randomUUID } from "node:crypto";
+import { waitFor } from "@relais/testing";
+import { connect } from "nats";
+import { flowReferral, runFlow, setUpFlow } from "./flow.js";
+import { ORG, send, tokenFor } from "./http.js";
+import type { Stack } from "./stack.js";
+
+export interface Owned {
+  group: string;
+  session: string;
+  enrolment: string;
+}
+
+export interface RealRecords {
+  /** A referral whose two call-back tasks are still open. */
+  referral: string;
+  task: string;
+  personRef: string;
+  /** The victims' group (run by the facilitator) and the programme (run by programme staff). */
+  victims: Owned;
+  programme: Owned;
+  message: string;
+  feed: string;
+  /** A safety check-in: a victim missed a session that was held. */
+  checkIn: string;
+  /** A dead letter of each service that consumes events (referrals consumes none). */
+  deadLetters: Partial<Record<"groups" | "notifications" | "referrals", string>>;
+  /** Every id and contact value above and in the flow: none may reach another organisation. */
+  secrets: string[];
+}
+
+async function getJson<T>(url: string, token: string): Promise<T> {
+  const answer = await send(url, { method: "GET", token });
+  if (answer.status !== 200)
+    throw new Error(`GET ${url}: HTTP ${answer.status} ${answer.body.slice(0, 300)}`);
+  return JSON.parse(answer.body) as T;
+}
+
+async function postJson<T>(url: string, token: string, body: unknown, key: string): Promise<T> {
+  const answer = await send(url, {
+    method: "POST",
+    token,
+    headers: { "content-type": "application/json", "idempotency-key": key },
+    body: JSON.stringify(body),
+  });
+  if (answer.status !== 201)
+    throw new Error(`POST ${url}: HTTP ${answer.status} ${answer.body.slice(0, 300)}`);
+  return JSON.parse(answer.body) as T;
+}
+
+interface Persons {
+  persons: Array<{ personRef: string; role: string; task: { id: string } | null }>;
+}
+
+/** One referral worked to placements (groups, enrolments, invites sent) and one left open. */
+export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealRecords> {
+  const { groups, referrals, notifications } = stack.services;
+  const coordinator = await tokenFor("coordinator");
+  await setUpFlow(stack, tag);
+  const flow = await runFlow(stack, { prefix: tag, referrals: 1, concurrency: 1 });
+
+  const open = flowReferral(`${tag}-open`, 1);
+  const filed = await postJson<{ id: string }>(
+    `${referrals.url}/v1/referrals`,
+    await tokenFor("police"),
+    open,
+    `${tag}-open-referral`,
+  );
+  const detail = await getJson<Persons>(`${referrals.url}/v1/referrals/${filed.id}`, coordinator);
+  const victim = detail.persons.find((p) => p.role === "victim");
+  if (!victim?.task) throw new Error("the open referral's victim has no task");
+
+  type Placement = {
+    referralId: string;
+    groupKind: string;
+    groupId: string | null;
+    enrolmentId: string | null;
+  };
+  let placed: Placement[] = [];
+  await waitFor(
+    async () => {
+      const list = await getJson<{ items: Placement[] }>(
+        `${groups.url}/v1/placements?status=placed&limit=100`,
+        coordinator,
+      );
+      placed = list.items.filter((p) => p.referralId === flow.referralIds[0] && p.enrolmentId);
+      return placed.length === 2;
+    },
+    { timeoutMs: 30_000, intervalMs: 200, message: "both placements made" },
+  );
+  const owned = async (kind: string, role: "facilitator" | "programme_staff"): Promise<Owned> => {
+    const placement = placed.find((p) => p.groupKind === kind)!;
+    const sessions = await getJson<{ items: Array<{ id: string }> }>(
+      `${groups.url}/v1/groups/${placement.groupId}/sessions`,
+      await tokenFor(role),
+    );
+    return { group: placement.groupId!, session: sessions.items[0]!.id, enrolment: placement.enrolmentId! };
+  };
+  const victims = await owned("victim_peer", "facilitator");
+  const programme = await owned("perpetrator", "programme_staff");
+
+  let message = "";
+  await waitFor(
+    async () => {
+      const list = await getJson<{ items: Array<{ id: string }> }>(
+        `${notifications.url}/v1/messages?limit=1`,
+        coordinator,
+      );
+      message = list.items[0]?.id ?? "";
+      return message !== "";
+    },
+    { timeoutMs: 30_000, intervalMs: 200, message: "a message in the delivery log" },
+  );
+  const feed = await postJson<{ id: string; url: string }>(
+    `${notifications.url}/v1/calendars`,
+    await tokenFor("facilitator"),
+    {},
+    `${tag}-feed`,
+  );
+
+  const checkIn = await seedCheckIn(stack, tag);
+  const deadLetters = await seedDeadLetters(stack);
+
+  const contacts = open.persons.flatMap((p) => [p.contact.phone, p.contact.email]);
+  const records = {
+    referral: filed.id,
+    task: victim.task.id,
+    personRef: victim.personRef,
+    victims,
+    programme,
+    message,
+    feed: feed.id,
+    checkIn,
+    deadLetters,
+  };
+  const secrets = [
+    ...flow.referralIds,
+    ...detail.persons.map((p) => p.personRef),
+    ...Object.values(victims),
+    ...Object.values(programme),
+    records.task,
+    message,
+    feed.id,
+    checkIn,
+    ...Object.values(deadLetters),
+    feed.url
+      .split("/")
+      .pop()!
+      .replace(/\.ics$/, ""),
+    ...contacts,
+    ...flowReferral(tag, 0).persons.flatMap((p) => [p.contact.phone, p.contact.email]),
+  ];
+  return { ...records, secrets: [...new Set([filed.id, ...secrets])] };
+}
+
+/** A rolling victims' group whose first session was held a week ago; a person missed it. */
+async function seedCheckIn(stack: Stack, tag: string): Promise<string> {
+  const groups = stack.services.groups.url;
+  const facilitator = await tokenFor("facilitator");
+  const firstAt = new Date(Date.now() - 7 * 86_400_000);
+  const dtstart = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Brussels",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
+    .format(firstAt)
+    .replace(" ", "T");
+  const group = await postJson<{ id: string }>(
+    `${groups}/v1/groups`,
+    facilitator,
+    {
+      kind: "victim_peer",
+      publicName: `Groupe du mardi ${tag}`,
+      language: "fr",
+      municipality: "Seraing",
+      location: { kind: "venue", address: `Rue de la Gare ${tag}, 4100 Seraing` },
+      capacity: 8,
+      admission: "rolling",
+      facilitators: [{ sub: "e2e-facilitator", email: "e2e-facilitator@staff.e2e.example" }],
+      schedule: { timeZone: "Europe/Brussels", dtstart, rrule: "FREQ=WEEKLY;COUNT=4", durationMinutes: 90 },
+    },
+    `${tag}-checkin-group`,
+  );
+  const enrolment = await postJson<{ id: string }>(
+    `${groups}/v1/groups/${group.id}/enrolments`,
+    facilitator,
+    { personRef: `prs_${randomUUID()}`, displayName: "Participante" },
+    `${tag}-checkin-enrolment`,
+  );
+  const sessions = await getJson<{ items: Array<{ id: string; startsAt: string }> }>(
+    `${groups}/v1/groups/${group.id}/sessions`,
+    facilitator,
+  );
+  const held = sessions.items.find((s) => Date.parse(s.startsAt) < Date.now());
+  if (!held) throw new Error("the check-in group has no session held");
+  const mark = await send(`${groups}/v1/sessions/${held.id}/attendance/${enrolment.id}`, {
+    method: "PUT",
+    token: facilitator,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ status: "absent" }),
+  });
+  if (mark.status !== 200) throw new Error(`PUT attendance: HTTP ${mark.status} ${mark.body.slice(0, 300)}`);
+  const checkIns = await getJson<{ items: Array<{ id: string; enrolmentId: string }> }>(
+    `${groups}/v1/check-ins`,
+    facilitator,
+  );
+  const checkIn = checkIns.items.find((c) => c.enrolmentId === enrolment.id);
+  if (!checkIn) throw new Error("no check-in after a victim missed a session");
+  return checkIn.id;
+}
+
+/** An event of the organisation that fails its schema: groups and notifications dead-letter it. */
+async function seedDeadLetters(stack: Stack): Promise<RealRecords["deadLetters"]> {
+  const nc = await connect({ servers: stack.nats.url });
+  try {
+    const event = {
+      id: randomUUID(),
+      type: "referrals.referral.received",
+      version: 2,
+      occurredAt: new Date().toISOString(),
+      source: "referrals",
+      orgId: ORG,
+      correlationId: randomUUID(),
+      data: { broken: true },
+    };
+    await nc.jetstream().publish(event.type, JSON.stringify(event), { msgID: event.id });
+  } finally {
+    await nc.close();
+  }
+  const coordinator = await tokenFor("coordinator");
+  const found: RealRecords["deadLetters"] = {};
+  for (const name of ["groups", "notifications"] as const) {
+    await waitFor(
+      async () => {
+        const list = await getJson<{ items: Array<{ id: string }> }>(
+          `${stack.services[name].url}/v1/dead-letters`,
+          coordinator,
+        );
+        found[name] = list.items[0]?.id;
+        return found[name] !== undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200, message: `a dead letter in ${name}` },
+    );
+  }
+  return found;
+}

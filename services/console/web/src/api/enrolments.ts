@@ -1,0 +1,85 @@
+// Rosters, the waitlist, placements and mandates: hooks of the groups service for the staff
+// running a group. Names come from the service and stay in memory (TanStack Query's cache).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { groupsApi, unwrap } from "./clients";
+import type { components } from "./generated/groups";
+
+export type Enrolment = components["schemas"]["Enrolment"];
+export type Placement = components["schemas"]["Placement"];
+export type Mandate = NonNullable<Enrolment["mandate"]>;
+export type EndStatus = "withdrawn" | "excluded" | "completed";
+
+export function useEnrolments(groupId: string) {
+  return useQuery({
+    queryKey: ["enrolments", groupId],
+    queryFn: async () =>
+      unwrap(
+        await groupsApi.GET("/v1/groups/{id}/enrolments", {
+          params: { path: { id: groupId }, query: { limit: 100 } },
+        }),
+      ).items,
+  });
+}
+
+export function useEndEnrolment(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      id,
+      status,
+      reason,
+      key,
+    }: {
+      id: string;
+      status: EndStatus;
+      reason?: string;
+      key: string;
+    }) =>
+      unwrap(
+        await groupsApi.POST("/v1/enrolments/{id}/withdraw", {
+          params: { path: { id }, header: { "idempotency-key": key } },
+          body: reason ? { status, reason } : { status },
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["enrolments", groupId] });
+      void queryClient.invalidateQueries({ queryKey: ["group", groupId] });
+      void queryClient.invalidateQueries({ queryKey: ["groups"] });
+    },
+  });
+}
+
+export function usePlacements() {
+  return useQuery({
+    queryKey: ["placements"],
+    queryFn: async () =>
+      unwrap(await groupsApi.GET("/v1/placements", { params: { query: { status: "awaiting", limit: 100 } } }))
+        .items,
+  });
+}
+
+export function useEnrolFromPlacement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      groupId,
+      placementId,
+      key,
+    }: {
+      groupId: string;
+      placementId: string;
+      key: string;
+    }) =>
+      unwrap(
+        await groupsApi.POST("/v1/groups/{id}/enrolments", {
+          params: { path: { id: groupId }, header: { "idempotency-key": key } },
+          body: { placementId },
+        }),
+      ),
+    onSuccess: (enrolment) => {
+      void queryClient.invalidateQueries({ queryKey: ["placements"] });
+      void queryClient.invalidateQueries({ queryKey: ["enrolments", enrolment.groupId] });
+      void queryClient.invalidateQueries({ queryKey: ["groups"] });
+    },
+  });
+}

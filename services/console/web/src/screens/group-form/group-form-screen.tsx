@@ -1,0 +1,238 @@
+// Create or edit a group: kind, public name (what participants see, neutral by default),
+// language, venue or online link, capacity, facilitators, admission and — when creating — the
+// schedule builder. A group's rule is fixed once created (the service takes no schedule in a
+// PATCH); its sessions are then moved or cancelled one by one, or "this and following".
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { type Group, type GroupKind, useCreateGroup, useGroup, useUpdateGroup } from "../../api/groups";
+import { type SignedInSession, useSession } from "../../api/session";
+import { useLanguage, useT } from "../../i18n/i18n";
+import { draftProblem } from "../../time/schedule";
+import { newKey } from "../../time/zoned";
+import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import "../../ui/staff.css";
+import { emptyGroup, fromGroup, type GroupDraft, toGroupInput, toGroupPatch } from "./group-form-state";
+import { ScheduleBuilder } from "./schedule-builder";
+
+const KINDS: GroupKind[] = ["victim_peer", "parent", "children", "perpetrator"];
+
+function kindsFor(roles: string[]): GroupKind[] {
+  if (roles.includes("coordinator")) return KINDS;
+  return KINDS.filter((k) =>
+    k === "perpetrator" ? roles.includes("programme_staff") : roles.includes("facilitator"),
+  );
+}
+
+export function NewGroupScreen() {
+  const session = useSession();
+  if (!session.data?.signedIn) return null;
+  return <GroupForm session={session.data} />;
+}
+
+export function EditGroupScreen() {
+  const t = useT();
+  const { groupId } = useParams({ strict: false }) as { groupId: string };
+  const session = useSession();
+  const group = useGroup(groupId);
+  if (!session.data?.signedIn) return null;
+  if (group.isPending) return <p role="status">{t("common.loading")}</p>;
+  if (group.isError) return <p role="alert">{t("common.loadFailed")}</p>;
+  return <GroupForm session={session.data} group={group.data} />;
+}
+
+function useFieldErrors(error: unknown) {
+  const problem = problemOf(error);
+  const fieldErrors = useMemo(() => {
+    const errors: Record<string, string> = {};
+    for (const e of problem?.errors ?? [])
+      errors[e.path] = errors[e.path] ? `${errors[e.path]} ${e.message}` : e.message;
+    return errors;
+  }, [problem]);
+  return { problem, fieldErrors };
+}
+
+function GroupForm({ session, group }: { session: SignedInSession; group?: Group }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const navigate = useNavigate();
+  const self = { sub: session.user.sub, name: session.user.name };
+  const kinds = kindsFor(session.user.roles);
+  const [draft, setDraft] = useState<GroupDraft>(() =>
+    group
+      ? fromGroup(group, self.sub)
+      : emptyGroup(kinds[0] ?? "victim_peer", language, t("groups.defaultName")),
+  );
+  const [key] = useState(newKey);
+  const create = useCreateGroup(key);
+  const update = useUpdateGroup(group?.id ?? "");
+  const mutation = group ? update : create;
+  const { problem, fieldErrors } = useFieldErrors(mutation.error);
+  const set = <K extends keyof GroupDraft>(k: K, value: GroupDraft[K]) =>
+    setDraft((d) => ({ ...d, [k]: value }));
+  const scheduleProblem = group ? undefined : draftProblem(draft.schedule);
+
+  const submit = () => {
+    if (mutation.isPending) return;
+    if (group) {
+      const patch = toGroupPatch(draft, group, self);
+      if (Object.keys(patch).length === 0) {
+        void navigate({ to: "/groups/$groupId", params: { groupId: group.id } });
+        return;
+      }
+      update.mutate(patch, {
+        onSuccess: () => navigate({ to: "/groups/$groupId", params: { groupId: group.id } }),
+      });
+    } else {
+      create.mutate(toGroupInput(draft, self), {
+        onSuccess: (created) => navigate({ to: "/groups/$groupId", params: { groupId: created.id } }),
+      });
+    }
+  };
+
+  return (
+    <Page title={group ? t("groups.editTitle") : t("groups.newTitle")}>
+      <Form
+        className="form"
+        validationErrors={fieldErrors}
+        validationBehavior="aria"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        {problem && (
+          <div role="alert" className="notice error">
+            <p>
+              {problem.status >= 500
+                ? t("common.serverError")
+                : problem.code === "safety_separation"
+                  ? t("groups.separationRefused")
+                  : t("groups.fix")}
+            </p>
+            {problem.errors && problem.errors.length > 0 && (
+              <ul>
+                {problem.errors.map((e) => (
+                  <li key={`${e.path}:${e.message}`}>
+                    <code>{e.path}</code>: {e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <fieldset>
+          <legend>{t("groups.about")}</legend>
+          <div className="grid">
+            {!group && (
+              <Select
+                name="kind"
+                label={t("groups.kind")}
+                selectedKey={draft.kind}
+                onSelectionChange={(k) => set("kind", String(k) as GroupKind)}
+                options={kinds.map((k) => ({ id: k, label: t(`groups.kind.${k}` as never) }))}
+              />
+            )}
+            <TextField
+              name="publicName"
+              label={t("groups.publicName")}
+              description={t("groups.publicNameHint")}
+              value={draft.publicName}
+              onChange={(v) => set("publicName", v)}
+              isRequired
+            />
+            <Select
+              name="language"
+              label={t("groups.language")}
+              selectedKey={draft.language}
+              onSelectionChange={(k) => set("language", String(k) as GroupDraft["language"])}
+              options={(["fr", "nl", "en"] as const).map((l) => ({
+                id: l,
+                label: t(`language.${l}` as never),
+              }))}
+            />
+            <TextField
+              name="municipality"
+              label={t("groups.municipality")}
+              value={draft.municipality}
+              onChange={(v) => set("municipality", v)}
+              isRequired
+            />
+            <TextField
+              name="capacity"
+              label={t("groups.capacity")}
+              type="number"
+              value={draft.capacity}
+              onChange={(v) => set("capacity", v)}
+              isRequired
+            />
+          </div>
+          <RadioGroup
+            label={t("groups.where")}
+            value={draft.venueKind}
+            onChange={(v) => set("venueKind", v as GroupDraft["venueKind"])}
+          >
+            <Radio value="venue">{t("groups.venue")}</Radio>
+            <Radio value="online">{t("groups.online")}</Radio>
+          </RadioGroup>
+          {draft.venueKind === "venue" ? (
+            <TextField
+              name="location.address"
+              label={t("groups.address")}
+              description={t("groups.venueHint")}
+              value={draft.address}
+              onChange={(v) => set("address", v)}
+              isRequired
+            />
+          ) : (
+            <TextField
+              name="location.url"
+              label={t("groups.url")}
+              description={t("groups.venueHint")}
+              type="url"
+              value={draft.url}
+              onChange={(v) => set("url", v)}
+              isRequired
+            />
+          )}
+          <RadioGroup
+            name="admission"
+            label={t("groups.admission")}
+            value={draft.admission}
+            onChange={(v) => set("admission", v as GroupDraft["admission"])}
+          >
+            <Radio value="closed">{t("groups.admission.closed")}</Radio>
+            <Radio value="rolling">{t("groups.admission.rolling")}</Radio>
+          </RadioGroup>
+          <p className="hint">{t("groups.youFacilitate", { name: self.name })}</p>
+          <TextField
+            name="facilitators"
+            label={t("groups.coFacilitators")}
+            description={t("groups.coFacilitatorsHint")}
+            value={draft.coFacilitators}
+            onChange={(v) => set("coFacilitators", v)}
+          />
+        </fieldset>
+        {group ? (
+          <p className="hint">{t("groups.scheduleFixed")}</p>
+        ) : (
+          <ScheduleBuilder draft={draft.schedule} onChange={(schedule) => set("schedule", schedule)} />
+        )}
+        <div className="actions">
+          <Button type="submit" isPending={mutation.isPending} isDisabled={scheduleProblem !== undefined}>
+            {group ? t("groups.save") : t("groups.create")}
+          </Button>
+          <Link
+            to={group ? "/groups/$groupId" : "/groups"}
+            params={group ? { groupId: group.id } : {}}
+            className="button button-secondary"
+          >
+            {t("groups.cancelEdit")}
+          </Link>
+        </div>
+      </Form>
+    </Page>
+  );
+}

@@ -1,0 +1,129 @@
+// One group as its staff see it: what it is, where it meets (staff only), seats, and its
+// sessions on the group's clock with move / cancel. Changes are sent to participants.
+import { Link, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import { useIntl } from "react-intl";
+import { useGroup, useGroupSessions } from "../../api/groups";
+import { useT } from "../../i18n/i18n";
+import { Page } from "../../ui/layout";
+import "../../ui/staff.css";
+import { SessionActions } from "./session-actions";
+
+export function GroupScreen() {
+  const t = useT();
+  const intl = useIntl();
+  const { groupId } = useParams({ strict: false }) as { groupId: string };
+  const group = useGroup(groupId);
+  const sessions = useGroupSessions(groupId);
+  const [done, setDone] = useState<"moved" | "cancelled" | null>(null);
+
+  if (group.isPending) return <p role="status">{t("common.loading")}</p>;
+  if (group.isError) return <p role="alert">{t("common.loadFailed")}</p>;
+  const g = group.data;
+  const zone = g.schedule.timeZone;
+  const when = (iso: string) =>
+    intl.formatDate(new Date(iso), {
+      timeZone: zone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
+  const at = (iso: string) => intl.formatTime(new Date(iso), { timeZone: zone, timeStyle: "short" });
+
+  return (
+    <Page
+      title={g.publicName}
+      actions={
+        <div className="actions">
+          <Link to="/groups/$groupId/roster" params={{ groupId }} className="button button-primary">
+            {t("roster.open")}
+          </Link>
+          <Link to="/groups/$groupId/edit" params={{ groupId }} className="button button-secondary">
+            {t("groups.edit")}
+          </Link>
+        </div>
+      }
+    >
+      <dl className="facts card">
+        <div>
+          <dt>{t("groups.kind")}</dt>
+          <dd>{t(`groups.kind.${g.kind}` as never)}</dd>
+        </div>
+        <div>
+          <dt>{t("groups.language")}</dt>
+          <dd>{t(`language.${g.language}` as never)}</dd>
+        </div>
+        <div>
+          <dt>{t("groups.seats")}</dt>
+          <dd>
+            {t("groups.seatsValue", { taken: g.seats?.enrolled ?? 0, capacity: g.capacity })}
+            {" · "}
+            {t("groups.waitlistValue", { n: g.seats?.waitlisted ?? 0 })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("groups.admission")}</dt>
+          <dd>{t(`groups.admission.${g.admission}` as never)}</dd>
+        </div>
+        <div>
+          <dt>{g.location.kind === "venue" ? t("groups.venue") : t("groups.online")}</dt>
+          <dd>{g.location.kind === "venue" ? g.location.address : g.location.url}</dd>
+        </div>
+        <div>
+          <dt>{t("schedule.timeZone")}</dt>
+          <dd>{zone}</dd>
+        </div>
+      </dl>
+      <p className="hint">{t("groups.venueStaffOnly")}</p>
+      {done && (
+        <p role="status" className="notice success">
+          {t(done === "moved" ? "sessions.movedTold" : "sessions.cancelledTold")}
+        </p>
+      )}
+      <h2 id="sessions-title">{t("sessions.listTitle")}</h2>
+      {sessions.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : sessions.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : (
+        <table className="table sessions-table" aria-labelledby="sessions-title">
+          <thead>
+            <tr>
+              <th scope="col">{t("sessions.date")}</th>
+              <th scope="col">{t("sessions.time")}</th>
+              <th scope="col">{t("sessions.status")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("sessions.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data.items.map((s) => (
+              <tr key={s.id} className={`session-${s.status}`}>
+                <td>{when(s.startsAt)}</td>
+                <td>
+                  {at(s.startsAt)}–{at(s.endsAt)}
+                </td>
+                <td>
+                  <span className={`status status-${s.status}`}>
+                    {t(`sessions.status.${s.status}` as never)}
+                  </span>
+                </td>
+                <td>
+                  <SessionActions
+                    session={s}
+                    groupId={groupId}
+                    timeZone={zone}
+                    label={`${when(s.startsAt)} ${at(s.startsAt)}`}
+                    onDone={setDone}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,224 @@
+// A programme participant: the mandate (authority, its contact, case reference, required
+// sessions, deadline), set or corrected; compliance so far (attendance, unexcused absences, the
+// steps reached and when the mandating authority was told); the report as CSV or JSON.
+import { Link, useParams } from "@tanstack/react-router";
+import { useEffect, useMemo, useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { type MandateInput, reportUrl, useAttendanceReport, useSetMandate } from "../../api/compliance";
+import { useGroup } from "../../api/groups";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { Button, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import "../../ui/staff.css";
+
+export function MandateScreen() {
+  const t = useT();
+  const time = useFormatTime();
+  const { enrolmentId } = useParams({ strict: false }) as { enrolmentId: string };
+  const report = useAttendanceReport(enrolmentId);
+  const setMandate = useSetMandate(enrolmentId);
+  // The group's zone: every date on this screen is on its clock.
+  const group = useGroup(report.data?.enrolment.groupId ?? "", Boolean(report.data));
+  const [draft, setDraft] = useState({
+    authority: "",
+    contactEmail: "",
+    caseReference: "",
+    requiredSessions: "",
+    deadline: "",
+  });
+  const mandate = report.data?.mandate;
+  useEffect(() => {
+    if (mandate)
+      setDraft({
+        authority: mandate.authority,
+        contactEmail: mandate.contactEmail,
+        caseReference: mandate.caseReference,
+        requiredSessions: String(mandate.requiredSessions),
+        deadline: mandate.deadline,
+      });
+  }, [mandate]);
+  const problem = problemOf(setMandate.error);
+  const fieldErrors = useMemo(() => {
+    const errors: Record<string, string> = {};
+    for (const e of problem?.errors ?? []) errors[e.path] = e.message;
+    return errors;
+  }, [problem]);
+
+  if (report.isPending) return <p role="status">{t("common.loading")}</p>;
+  if (report.isError) return <p role="alert">{t("common.loadFailed")}</p>;
+  const r = report.data;
+  const c = r.compliance;
+  const zone = group.data?.schedule.timeZone ?? "Europe/Brussels";
+  const who = r.enrolment.displayName ?? t("roster.unnamed");
+  const set = (k: keyof typeof draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+
+  return (
+    <Page
+      title={t("mandate.title", { name: who })}
+      actions={
+        <div className="actions">
+          <a
+            className="button button-secondary"
+            href={reportUrl(enrolmentId, "csv")}
+            download={`attendance-${enrolmentId}.csv`}
+          >
+            {t("compliance.downloadCsv")}
+          </a>
+          <a
+            className="button button-secondary"
+            href={reportUrl(enrolmentId, "json")}
+            download={`attendance-${enrolmentId}.json`}
+          >
+            {t("compliance.downloadJson")}
+          </a>
+          <Link
+            to="/groups/$groupId/roster"
+            params={{ groupId: r.enrolment.groupId }}
+            className="button button-secondary"
+          >
+            {t("roster.open")}
+          </Link>
+        </div>
+      }
+    >
+      <p>{t("mandate.inGroup", { group: r.enrolment.publicName })}</p>
+      <section className="card" aria-labelledby="compliance-title">
+        <h2 id="compliance-title">{t("compliance.title")}</h2>
+        {c ? (
+          <>
+            <dl className="facts compliance-facts">
+              <div>
+                <dt>{t("compliance.attended")}</dt>
+                <dd>{t("compliance.attendedValue", { n: c.attended, required: c.required })}</dd>
+              </div>
+              <div>
+                <dt>{t("compliance.unexcused")}</dt>
+                <dd>{c.unexcusedAbsences}</dd>
+              </div>
+              <div>
+                <dt>{t("compliance.excused")}</dt>
+                <dd>{c.excused}</dd>
+              </div>
+              <div>
+                <dt>{t("compliance.unrecorded")}</dt>
+                <dd>{c.unrecorded}</dd>
+              </div>
+            </dl>
+            <h3>{t("compliance.steps")}</h3>
+            {r.fired.length === 0 ? (
+              <p>{t("compliance.noSteps")}</p>
+            ) : (
+              <ul className="plain-list" aria-label={t("compliance.steps")}>
+                {r.fired.map((f) => (
+                  <li key={f.kind} className="notice warning">
+                    <strong>{t(`compliance.step.${f.kind}` as never)}</strong>{" "}
+                    {t("compliance.told", {
+                      authority: r.mandate?.authority ?? "",
+                      at: time(f.firedAt, zone),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : (
+          <p>{t("compliance.notEvaluated")}</p>
+        )}
+      </section>
+      <Form
+        className="form card"
+        validationErrors={fieldErrors}
+        validationBehavior="aria"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (setMandate.isPending) return;
+          const body: MandateInput = {
+            authority: draft.authority.trim(),
+            contactEmail: draft.contactEmail.trim(),
+            caseReference: draft.caseReference.trim(),
+            requiredSessions: Number(draft.requiredSessions),
+            deadline: draft.deadline,
+          };
+          setMandate.mutate(body);
+        }}
+      >
+        <h2>{t("mandate.formTitle")}</h2>
+        <div className="grid">
+          <TextField
+            name="authority"
+            label={t("mandate.authority")}
+            value={draft.authority}
+            onChange={set("authority")}
+            isRequired
+          />
+          <TextField
+            name="contactEmail"
+            label={t("mandate.contactEmail")}
+            type="email"
+            value={draft.contactEmail}
+            onChange={set("contactEmail")}
+            isRequired
+          />
+          <TextField
+            name="caseReference"
+            label={t("mandate.caseReference")}
+            value={draft.caseReference}
+            onChange={set("caseReference")}
+            isRequired
+          />
+          <TextField
+            name="requiredSessions"
+            label={t("mandate.requiredSessions")}
+            type="number"
+            value={draft.requiredSessions}
+            onChange={set("requiredSessions")}
+            isRequired
+          />
+          <TextField
+            name="deadline"
+            label={t("mandate.deadline")}
+            type="date"
+            value={draft.deadline}
+            onChange={set("deadline")}
+            isRequired
+          />
+        </div>
+        {setMandate.isSuccess && (
+          <p role="status" className="notice success">
+            {t("mandate.saved")}
+          </p>
+        )}
+        {problem && (
+          <p role="alert" className="notice error">
+            {problem.status === 409 ? t("mandate.ended") : t("mandate.fix")}
+          </p>
+        )}
+        <Button type="submit" isPending={setMandate.isPending}>
+          {mandate ? t("mandate.correct") : t("mandate.set")}
+        </Button>
+      </Form>
+      <section aria-labelledby="report-title">
+        <h2 id="report-title">{t("compliance.sessions")}</h2>
+        <table className="table" aria-labelledby="report-title">
+          <thead>
+            <tr>
+              <th scope="col">{t("sessions.date")}</th>
+              <th scope="col">{t("sessions.status")}</th>
+              <th scope="col">{t("attendance.mark")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.sessions.map((s) => (
+              <tr key={s.sessionId}>
+                <td>{time(s.startsAt, zone)}</td>
+                <td>{t(`sessions.status.${s.sessionStatus}` as never)}</td>
+                <td>{s.attendance ? t(`attendance.status.${s.attendance}` as never) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </Page>
+  );
+}

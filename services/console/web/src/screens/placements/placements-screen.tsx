@@ -1,0 +1,118 @@
+// People referred for a kind of group and still waiting for a place: enrol one into a group from
+// here. A safety separation (someone they must be kept apart from is in that group or meets at
+// the same place and time) is refused, and the message never says who.
+import { useState } from "react";
+import { problemOf } from "../../api/clients";
+import { type Placement, useEnrolFromPlacement, usePlacements } from "../../api/enrolments";
+import { useMyGroups } from "../../api/groups";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { newKey } from "../../time/zoned";
+import { Button, Select } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import "../../ui/staff.css";
+
+export function PlacementsScreen() {
+  const t = useT();
+  const placements = usePlacements();
+  return (
+    <Page
+      title={t("placements.title")}
+      actions={
+        <Button variant="secondary" onPress={() => placements.refetch()}>
+          {t("common.refresh")}
+        </Button>
+      }
+    >
+      <p className="hint">{t("placements.hint")}</p>
+      {placements.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : placements.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : placements.data.length === 0 ? (
+        <p>{t("placements.empty")}</p>
+      ) : (
+        <ul className="plain-list" aria-label={t("placements.title")}>
+          {placements.data.map((p) => (
+            <PlacementRow key={p.id} placement={p} />
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}
+
+function PlacementRow({ placement }: { placement: Placement }) {
+  const t = useT();
+  const time = useFormatTime();
+  const groups = useMyGroups();
+  const enrol = useEnrolFromPlacement();
+  const [key, setKey] = useState(newKey);
+  const candidates = (groups.data ?? []).filter(
+    (g) => g.kind === placement.groupKind && g.language === placement.language,
+  );
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const chosen = groupId ?? candidates[0]?.id ?? null;
+  const who = placement.displayName ?? t("roster.unnamed");
+  const problem = problemOf(enrol.error);
+  return (
+    <li className="card placement-row">
+      <h2 className="task-title">{who}</h2>
+      <dl className="task-facts">
+        <div>
+          <dt>{t("groups.kind")}</dt>
+          <dd>{t(`groups.kind.${placement.groupKind}` as never)}</dd>
+        </div>
+        <div>
+          <dt>{t("groups.language")}</dt>
+          <dd>{t(`language.${placement.language}` as never)}</dd>
+        </div>
+        <div>
+          <dt>{t("groups.municipality")}</dt>
+          <dd>{placement.municipality}</dd>
+        </div>
+        <div>
+          <dt>{t("placements.since")}</dt>
+          <dd>{time(placement.createdAt, placement.timeZone, "date")}</dd>
+        </div>
+      </dl>
+      {candidates.length === 0 ? (
+        <p className="hint">{t("placements.noGroup")}</p>
+      ) : (
+        <div className="actions placement-actions">
+          <Select
+            label={t("placements.group", { name: who })}
+            selectedKey={chosen}
+            onSelectionChange={(k) => {
+              setGroupId(String(k));
+              enrol.reset();
+            }}
+            options={candidates.map((g) => ({ id: g.id, label: g.publicName }))}
+          />
+          <Button
+            isPending={enrol.isPending}
+            isDisabled={!chosen}
+            aria-label={t("placements.enrolLabel", { name: who })}
+            onPress={() => {
+              if (!chosen) return;
+              enrol.mutate(
+                { groupId: chosen, placementId: placement.id, key },
+                { onError: () => setKey(newKey()) },
+              );
+            }}
+          >
+            {t("placements.enrol")}
+          </Button>
+        </div>
+      )}
+      {problem && (
+        <p role="alert" className="notice error">
+          {problem.code === "safety_separation"
+            ? t("placements.separationRefused")
+            : problem.status === 409
+              ? t("placements.cannotEnrol")
+              : t("common.actionFailed")}
+        </p>
+      )}
+    </li>
+  );
+}

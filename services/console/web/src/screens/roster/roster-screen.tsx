@@ -1,0 +1,239 @@
+// A group's roster: the enrolled, then the waitlist in arrival order, then those who left.
+// Withdraw, complete or exclude; a freed seat promotes the head of the waitlist, and the screen
+// shows who moved up. The venue is never offered to someone on the waitlist.
+import { Link, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { type EndStatus, type Enrolment, useEndEnrolment, useEnrolments } from "../../api/enrolments";
+import { useGroup } from "../../api/groups";
+import { useSession } from "../../api/session";
+import { useT } from "../../i18n/i18n";
+import { newKey } from "../../time/zoned";
+import { Button, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import { ModalDialog } from "../../ui/modal-dialog";
+import "../../ui/staff.css";
+
+const ENDS: EndStatus[] = ["withdrawn", "completed", "excluded"];
+
+export function RosterScreen() {
+  const t = useT();
+  const { groupId } = useParams({ strict: false }) as { groupId: string };
+  const group = useGroup(groupId);
+  const list = useEnrolments(groupId);
+  const session = useSession();
+  const roles = session.data?.signedIn ? session.data.user.roles : [];
+  const [promoted, setPromoted] = useState<string[]>([]);
+  const [ended, setEnded] = useState<{ name: string; status: EndStatus } | null>(null);
+
+  const title = group.data ? t("roster.title", { group: group.data.publicName }) : t("roster.open");
+  if (list.isPending || group.isPending) return <p role="status">{t("common.loading")}</p>;
+  if (list.isError || group.isError) return <p role="alert">{t("common.loadFailed")}</p>;
+  const items = list.data;
+  const enrolled = items.filter((e) => e.status === "enrolled");
+  const waiting = items
+    .filter((e) => e.status === "waitlisted")
+    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const left = items.filter((e) => !["enrolled", "waitlisted"].includes(e.status));
+  const name = (e: Enrolment) => e.displayName ?? t("roster.unnamed");
+  const isProgramme = group.data.kind === "perpetrator";
+
+  return (
+    <Page
+      title={title}
+      actions={
+        <div className="actions">
+          <Link to="/placements" className="button button-primary">
+            {t("placements.nav")}
+          </Link>
+          <Link to="/groups/$groupId" params={{ groupId }} className="button button-secondary">
+            {t("roster.backToGroup")}
+          </Link>
+        </div>
+      }
+    >
+      <p>
+        {t("groups.seatsValue", { taken: enrolled.length, capacity: group.data.capacity })}
+        {" · "}
+        {t("groups.waitlistValue", { n: waiting.length })}
+      </p>
+      <div role="status" className="status-area">
+        {ended && (
+          <p className="notice success">
+            {t("roster.endedNotice", { name: ended.name, status: t(`roster.end.${ended.status}` as never) })}
+          </p>
+        )}
+        {promoted.length > 0 && (
+          <p className="notice success">{t("roster.promotedNotice", { names: promoted.join(", ") })}</p>
+        )}
+      </div>
+      <section aria-labelledby="enrolled-title">
+        <h2 id="enrolled-title">{t("roster.enrolled")}</h2>
+        {enrolled.length === 0 ? (
+          <p>{t("roster.noneEnrolled")}</p>
+        ) : (
+          <ul className="roster-list" aria-labelledby="enrolled-title">
+            {enrolled.map((e) => (
+              <li key={e.id} className="roster-row">
+                <span className="roster-name">{name(e)}</span>
+                {promoted.includes(name(e)) && (
+                  <span className="badge promoted">{t("roster.justPromoted")}</span>
+                )}
+                <span className="hint">{t("roster.venueTold")}</span>
+                {isProgramme && roles.includes("programme_staff") && (
+                  <Link
+                    to="/enrolments/$enrolmentId"
+                    params={{ enrolmentId: e.id }}
+                    className="button button-secondary"
+                  >
+                    {t("mandate.open")}
+                  </Link>
+                )}
+                <EndActions
+                  enrolment={e}
+                  groupId={groupId}
+                  statuses={ENDS}
+                  onEnded={(status, before) => {
+                    setEnded({ name: name(e), status });
+                    setPromoted(before);
+                  }}
+                  waitingBefore={waiting}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="waitlist-title">
+        <h2 id="waitlist-title">{t("roster.waitlist")}</h2>
+        <p className="hint">{t("roster.waitlistHint")}</p>
+        {waiting.length === 0 ? (
+          <p>{t("roster.noneWaiting")}</p>
+        ) : (
+          <ol className="roster-list" aria-labelledby="waitlist-title">
+            {waiting.map((e) => (
+              <li key={e.id} className="roster-row">
+                <span className="roster-position">{t("roster.position", { n: e.position ?? 0 })}</span>
+                <span className="roster-name">{name(e)}</span>
+                <span className="hint">{t("roster.venueNotTold")}</span>
+                <EndActions
+                  enrolment={e}
+                  groupId={groupId}
+                  statuses={["withdrawn"]}
+                  onEnded={(status) => {
+                    setEnded({ name: name(e), status });
+                    setPromoted([]);
+                  }}
+                  waitingBefore={[]}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {left.length > 0 && (
+        <section aria-labelledby="left-title">
+          <h2 id="left-title">{t("roster.left")}</h2>
+          <ul className="roster-list" aria-labelledby="left-title">
+            {left.map((e) => (
+              <li key={e.id} className="roster-row">
+                <span className="roster-name">{name(e)}</span>
+                <span className={`status status-${e.status}`}>{t(`roster.end.${e.status}` as never)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function EndActions({
+  enrolment,
+  groupId,
+  statuses,
+  waitingBefore,
+  onEnded,
+}: {
+  enrolment: Enrolment;
+  groupId: string;
+  statuses: EndStatus[];
+  waitingBefore: Enrolment[];
+  /** With the names of those the freed seat promoted. */
+  onEnded: (status: EndStatus, promoted: string[]) => void;
+}) {
+  const t = useT();
+  const end = useEndEnrolment(groupId);
+  const list = useEnrolments(groupId);
+  const [open, setOpen] = useState<EndStatus | null>(null);
+  const [reason, setReason] = useState("");
+  const [key, setKey] = useState(newKey);
+  const who = enrolment.displayName ?? t("roster.unnamed");
+  return (
+    <div className="actions">
+      {statuses.map((status) => (
+        <Button
+          key={status}
+          variant={status === "excluded" ? "danger" : "secondary"}
+          onPress={() => setOpen(status)}
+          aria-label={t(`roster.action.${status}` as never, { name: who })}
+        >
+          {t(`roster.do.${status}` as never)}
+        </Button>
+      ))}
+      <ModalDialog
+        isOpen={open !== null}
+        onOpenChange={(o) => {
+          if (!o) setOpen(null);
+        }}
+        title={open ? t(`roster.action.${open}` as never, { name: who }) : ""}
+      >
+        <Form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!open || end.isPending) return;
+            const status = open;
+            end.mutate(
+              { id: enrolment.id, status, reason: reason.trim() || undefined, key },
+              {
+                onSuccess: async () => {
+                  setOpen(null);
+                  setKey(newKey());
+                  const after = (await list.refetch()).data ?? [];
+                  const nowEnrolled = new Set(after.filter((e) => e.status === "enrolled").map((e) => e.id));
+                  onEnded(
+                    status,
+                    waitingBefore
+                      .filter((w) => nowEnrolled.has(w.id))
+                      .map((w) => w.displayName ?? t("roster.unnamed")),
+                  );
+                },
+              },
+            );
+          }}
+        >
+          <TextField label={t("roster.reason")} value={reason} onChange={setReason} />
+          {end.isError && (
+            <p role="alert" className="notice error">
+              {problemOf(end.error)?.status === 409 ? t("roster.alreadyEnded") : t("common.actionFailed")}
+            </p>
+          )}
+          <div className="actions">
+            <Button
+              type="submit"
+              variant={open === "excluded" ? "danger" : "primary"}
+              isPending={end.isPending}
+            >
+              {t("roster.confirm")}
+            </Button>
+            <Button variant="secondary" onPress={() => setOpen(null)}>
+              {t("sessions.close")}
+            </Button>
+          </div>
+        </Form>
+      </ModalDialog>
+    </div>
+  );
+}

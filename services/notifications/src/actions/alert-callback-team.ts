@@ -1,0 +1,38 @@
+// Call-back due and overdue: an alert to the team's shared address, in the staff language. The
+// team holds this person's task, so it may reach their contact (`reach-contact.ts`).
+import { type CallbackDue, type CallbackOverdue, DEFAULT_TIME_ZONE } from "@relais/contracts";
+import { queueMessage } from "../db/messages.js";
+import { rememberTask } from "../db/team-tasks.js";
+import { formatWhen } from "../domain/format.js";
+import type { EventOf, TxContext } from "./context.js";
+
+export async function alertCallbackTeam(
+  ctx: TxContext,
+  input: {
+    event: EventOf<typeof CallbackDue> | EventOf<typeof CallbackOverdue>;
+    template: "callback_due" | "callback_overdue";
+  },
+): Promise<void> {
+  const { data, orgId, occurredAt } = input.event;
+  await rememberTask(ctx.tx, { ...data, orgId, at: occurredAt });
+  const language = ctx.settings.staffLanguage;
+  await queueMessage(ctx.tx, ctx.box, {
+    orgId,
+    personRef: null,
+    channel: "email",
+    template: input.template,
+    language,
+    discreet: false,
+    payload: {
+      to: data.teamEmail ?? null,
+      params: {
+        team: data.team,
+        risk: data.riskLevel,
+        due: formatWhen(data.dueAt, DEFAULT_TIME_ZONE, language),
+        reference: data.taskId,
+      },
+    },
+    suppressed: data.teamEmail ? undefined : "team_has_no_address",
+    now: ctx.clock.now(),
+  });
+}

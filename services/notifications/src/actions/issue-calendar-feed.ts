@@ -1,0 +1,45 @@
+// A new private feed for the caller; their earlier feeds stop working. Only the token's hash is
+// stored, so the URL can be shown once and never again.
+import { randomBytes } from "node:crypto";
+import { newId } from "@relais/contracts";
+import { recordAudit } from "@relais/service-kit";
+import { and, eq, isNull } from "drizzle-orm";
+import { calendarFeeds } from "../db/schema.js";
+import { hashFeedToken } from "../domain/feed.js";
+import type { RequestContext } from "./context.js";
+
+export async function issueCalendarFeed(
+  ctx: RequestContext,
+): Promise<{ id: string; url: string; createdAt: string }> {
+  const { principal } = ctx;
+  const token = randomBytes(32).toString("base64url");
+  const id = newId();
+  const at = ctx.clock.now().toISOString();
+  await ctx.database.write(async (tx) => {
+    await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: at })
+      .where(
+        and(
+          eq(calendarFeeds.orgId, principal.org),
+          eq(calendarFeeds.sub, principal.sub),
+          isNull(calendarFeeds.revokedAt),
+        ),
+      );
+    await tx.insert(calendarFeeds).values({
+      id,
+      orgId: principal.org,
+      sub: principal.sub,
+      tokenHash: hashFeedToken(token),
+      createdAt: at,
+    });
+    await recordAudit(tx, {
+      principal,
+      action: "calendar_feed.create",
+      recordType: "calendar_feed",
+      recordId: id,
+      requestId: ctx.requestId,
+    });
+  });
+  return { id, url: `${ctx.settings.publicUrl}/v1/calendars/${token}.ics`, createdAt: at };
+}

@@ -1,0 +1,63 @@
+// A message to a participant, on the first channel their preferences allow. Without a contact yet
+// (it comes with `referrals.referral.received`, on another stream that may lag behind), the message
+// is held until the contact arrives (`release-held.ts`) or the wait runs out.
+import type { Language } from "@relais/contracts";
+import { queueMessage } from "../db/messages.js";
+import { isPurged } from "../db/purged-persons.js";
+import { allowedChannels, type Contact } from "../domain/contact.js";
+import type { PersonTemplate, TemplateParams } from "../domain/templates.js";
+import type { TxContext } from "./context.js";
+
+export async function messagePerson(
+  ctx: Pick<TxContext, "tx" | "box" | "settings">,
+  input: {
+    orgId: string;
+    personRef: string;
+    /** The group the message is about: a held message's release is decided per group. */
+    groupId: string;
+    contact: Contact | null;
+    fallbackLanguage: Language;
+    template: PersonTemplate;
+    params: TemplateParams;
+    /** Only e-mail can carry it; an SMS goes without. */
+    ics?: { method: "REQUEST" | "CANCEL"; content: string };
+    /** The held row this message releases. */
+    replaces?: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { contact } = input;
+  // A purged person is not held for (their contact will never come) nor written about again.
+  if (!contact && (await isPurged(ctx.tx, input.personRef))) return;
+  const channel = contact ? allowedChannels(contact)[0] : undefined;
+  const language = contact?.language ?? input.fallbackLanguage;
+  const discreet = contact?.preferences.discreet ?? true;
+  const params = { ...input.params, name: discreet ? "" : (contact?.displayName ?? "") };
+  const suppressed = !contact
+    ? undefined
+    : contact.preferences.doNotContact
+      ? "do_not_contact"
+      : !channel
+        ? "no_allowed_channel"
+        : undefined;
+  const to = channel === "email" ? contact?.email : channel === "sms" ? contact?.phone : undefined;
+  await queueMessage(ctx.tx, ctx.box, {
+    orgId: input.orgId,
+    personRef: input.personRef,
+    channel: channel ?? "email",
+    template: input.template,
+    language,
+    discreet,
+    payload: {
+      to: to ?? null,
+      params,
+      ...(channel === "email" && input.ics ? { ics: input.ics } : {}),
+      ...(channel === "sms" ? { safeWindow: { personRef: input.personRef } } : {}),
+      ...(contact ? {} : { heldFor: { groupId: input.groupId } }),
+    },
+    suppressed,
+    holdUntil: contact ? undefined : new Date(input.now.getTime() + ctx.settings.contactWaitMs),
+    replaces: input.replaces,
+    now: input.now,
+  });
+}

@@ -1,0 +1,22 @@
+// A person's contact for someone who may reach it (`reach-contact.ts`); every read is audited.
+import { recordAudit } from "@relais/service-kit";
+import type { Contact } from "../domain/contact.js";
+import type { RequestContext } from "./context.js";
+import { reachContact } from "./reach-contact.js";
+
+export async function readContact(
+  ctx: RequestContext,
+  input: { personRef: string; teams: string[] },
+): Promise<Contact> {
+  const contact = await reachContact(ctx, input);
+  await ctx.database.write((tx) =>
+    recordAudit(tx, {
+      principal: ctx.principal,
+      action: "contact.read",
+      recordType: "contact",
+      recordId: input.personRef,
+      requestId: ctx.requestId,
+    }),
+  );
+  return contact;
+}

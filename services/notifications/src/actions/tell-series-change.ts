@@ -1,0 +1,63 @@
+// A series changed (a session moved or cancelled): the snapshot is stored, and every enrolled person
+// gets a message with their calendar brought up to date under a higher SEQUENCE, and their
+// reminders re-planned. Without a contact yet their message is held: the invite released with the
+// contact will show this change.
+import type { SeriesSnapshot } from "@relais/contracts";
+import { loadContact } from "../db/contacts.js";
+import { enrolledInvites, writeInvite } from "../db/invites.js";
+import { saveSeries } from "../db/series.js";
+import { inviteFile } from "../domain/invite.js";
+import type { TemplateParams } from "../domain/templates.js";
+import type { TxContext } from "./context.js";
+import { messagePerson } from "./message-person.js";
+import { replanReminders } from "./replan-reminders.js";
+
+/** What the calendar attached to each message does: resend the series, or cancel all or one session. */
+export type SeriesCalendar = { method: "REQUEST" } | { method: "CANCEL"; cancelledSessionId?: string };
+
+export async function tellSeriesChange(
+  ctx: TxContext,
+  input: {
+    orgId: string;
+    /** The snapshot the event carried; an older one than stored is not applied. */
+    snapshot: SeriesSnapshot;
+    occurredAt: string;
+    template: "session_changed" | "session_cancelled";
+    /** The message's parameters, in the recipient's language. */
+    params: (series: SeriesSnapshot, language: SeriesSnapshot["language"]) => TemplateParams;
+    /** The calendar to attach, decided on the stored series; none to send the message alone. */
+    calendar: (series: SeriesSnapshot) => SeriesCalendar | null;
+  },
+): Promise<SeriesSnapshot> {
+  const { tx } = ctx;
+  const now = ctx.clock.now();
+  const series = await saveSeries(tx, input.orgId, input.snapshot, input.occurredAt);
+  const calendar = input.calendar(series);
+  for (const current of await enrolledInvites(tx, series.groupId)) {
+    const invite = await writeInvite(tx, { ...current, status: "enrolled", bump: true, now });
+    const contact = await loadContact(tx, ctx.box, invite.orgId, invite.personRef);
+    await messagePerson(ctx, {
+      orgId: input.orgId,
+      personRef: invite.personRef,
+      groupId: series.groupId,
+      contact,
+      fallbackLanguage: series.language,
+      template: input.template,
+      params: input.params(series, contact?.language ?? series.language),
+      ics:
+        contact && calendar
+          ? inviteFile({ series, invite, contact, ...calendar, mailFrom: ctx.settings.mailFrom, now })
+          : undefined,
+      now,
+    });
+    await replanReminders(ctx, {
+      orgId: input.orgId,
+      series,
+      personRef: invite.personRef,
+      contact,
+      enrolled: true,
+      now,
+    });
+  }
+  return series;
+}

@@ -1,0 +1,32 @@
+// Replaces a person's safe-contact preferences (channels, safe windows, discretion), for someone
+// who may reach the contact; the change is audited.
+import type { ContactPreferences } from "@relais/contracts";
+import { recordAudit } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import { contacts } from "../db/schema.js";
+import type { Contact } from "../domain/contact.js";
+import type { RequestContext } from "./context.js";
+import { reachContact } from "./reach-contact.js";
+
+export async function updateContactPreferences(
+  ctx: RequestContext,
+  input: { personRef: string; teams: string[]; preferences: ContactPreferences },
+): Promise<Contact> {
+  const { principal } = ctx;
+  await reachContact(ctx, input);
+  const at = ctx.clock.now().toISOString();
+  await ctx.database.write(async (tx) => {
+    await tx
+      .update(contacts)
+      .set({ preferences: input.preferences, updatedAt: at })
+      .where(and(eq(contacts.personRef, input.personRef), eq(contacts.orgId, principal.org)));
+    await recordAudit(tx, {
+      principal,
+      action: "contact.preferences.update",
+      recordType: "contact",
+      recordId: input.personRef,
+      requestId: ctx.requestId,
+    });
+  });
+  return reachContact(ctx, input);
+}

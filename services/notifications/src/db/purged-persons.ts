@@ -1,0 +1,27 @@
+// Persons referrals has purged. Events about them can still arrive (another stream, a lagging
+// consumer, a replay): this set, holding only a hash of each reference, makes sure they bring
+// back neither a contact nor a message.
+import { createHash } from "node:crypto";
+import type { Executor } from "@relais/db";
+import { eq } from "drizzle-orm";
+import { purgedPersons } from "./schema.js";
+
+function refHash(personRef: string): string {
+  return createHash("sha256").update(personRef).digest("hex");
+}
+
+export async function rememberPurged(tx: Executor, personRef: string, at: string): Promise<void> {
+  await tx
+    .insert(purgedPersons)
+    .values({ refHash: refHash(personRef), purgedAt: at })
+    .onConflictDoNothing();
+}
+
+export async function isPurged(db: Executor, personRef: string): Promise<boolean> {
+  const [row] = await db
+    .select({ at: purgedPersons.purgedAt })
+    .from(purgedPersons)
+    .where(eq(purgedPersons.refHash, refHash(personRef)))
+    .limit(1);
+  return row !== undefined;
+}

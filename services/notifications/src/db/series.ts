@@ -1,0 +1,33 @@
+// The latest series snapshot per group. Events may arrive out of order (one consumer per subject),
+// so a snapshot older than the stored one never replaces it.
+import { SeriesSnapshot as SeriesSchema, type SeriesSnapshot } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { eq } from "drizzle-orm";
+import { series } from "./schema.js";
+
+export async function saveSeries(
+  tx: Executor,
+  orgId: string,
+  snapshot: SeriesSnapshot,
+  at: string,
+): Promise<SeriesSnapshot> {
+  const [stored] = await tx.select().from(series).where(eq(series.groupId, snapshot.groupId)).limit(1);
+  if (stored && stored.sequence > snapshot.sequence) return SeriesSchema.parse(stored.snapshot);
+  // Every enrolment in a group carries the same snapshot: rewriting it each time is pure cost.
+  if (stored && stored.sequence === snapshot.sequence && sameJson(stored.snapshot, snapshot)) return snapshot;
+  const row = { orgId, sequence: snapshot.sequence, snapshot, updatedAt: at };
+  await tx
+    .insert(series)
+    .values({ groupId: snapshot.groupId, ...row })
+    .onConflictDoUpdate({ target: series.groupId, set: row });
+  return snapshot;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export async function loadSeries(db: Executor, groupId: string): Promise<SeriesSnapshot | null> {
+  const [row] = await db.select().from(series).where(eq(series.groupId, groupId)).limit(1);
+  return row ? SeriesSchema.parse(row.snapshot) : null;
+}

@@ -1,0 +1,84 @@
+// Which team holds which person's call-back task, as referrals announces it (`callback.opened`,
+// `.due`, `.overdue`, `.closed`; one consumer per subject, so they arrive in any order). A
+// caseworker reaches a person's contact only through an open task of one of their teams, or one
+// closed less than `contactAccessMs` ago.
+import type { Executor } from "@relais/db";
+import { and, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { teamTasks } from "./schema.js";
+
+export interface TaskFact {
+  orgId: string;
+  taskId: string;
+  referralId: string;
+  personRef: string;
+  role: "victim" | "author";
+  team: string;
+  /** When it was opened, or when this service first heard of it. */
+  at: string;
+}
+
+/** An open (or due, or overdue) task: recorded once; a later announcement changes nothing. */
+export async function rememberTask(tx: Executor, task: TaskFact): Promise<void> {
+  await tx
+    .insert(teamTasks)
+    .values({
+      taskId: task.taskId,
+      orgId: task.orgId,
+      personRef: task.personRef,
+      team: task.team,
+      role: task.role,
+      referralId: task.referralId,
+      since: task.at,
+    })
+    // Opened and due arrive on two consumers: keep the earliest moment heard of.
+    .onConflictDoUpdate({
+      target: teamTasks.taskId,
+      set: { since: sql`min(${teamTasks.since}, excluded.since)` },
+    });
+}
+
+/** A closed task: its team keeps access for the recency window from `closedAt`. */
+export async function closeTask(
+  tx: Executor,
+  task: TaskFact & { outcome: string; closedAt: string },
+): Promise<void> {
+  await tx
+    .insert(teamTasks)
+    .values({
+      taskId: task.taskId,
+      orgId: task.orgId,
+      personRef: task.personRef,
+      team: task.team,
+      role: task.role,
+      referralId: task.referralId,
+      since: task.at,
+      until: task.closedAt,
+      outcome: task.outcome,
+    })
+    .onConflictDoUpdate({
+      target: teamTasks.taskId,
+      set: { until: task.closedAt, outcome: task.outcome },
+    });
+}
+
+/** Whether one of `teams` holds an open or recently closed task for the person in the organisation. */
+export async function teamsReach(
+  db: Executor,
+  input: { orgId: string; personRef: string; teams: string[]; now: Date; accessAfterCloseMs: number },
+): Promise<boolean> {
+  if (input.teams.length === 0) return false;
+  const since = new Date(input.now.getTime() - input.accessAfterCloseMs).toISOString();
+  const [row] = await db
+    .select({ taskId: teamTasks.taskId })
+    .from(teamTasks)
+    .where(
+      and(
+        eq(teamTasks.orgId, input.orgId),
+        eq(teamTasks.personRef, input.personRef),
+        inArray(teamTasks.team, input.teams),
+        or(isNull(teamTasks.until), gte(teamTasks.until, since)),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
