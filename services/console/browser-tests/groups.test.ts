@@ -75,9 +75,116 @@ async function signIn(context: BrowserContext, person: string): Promise<Page> {
 }
 
 const tap = (locator: ReturnType<Page["getByRole"]>) => press(locator, true);
+const COORDINATOR: Caller = { sub: "dev-coordinator", roles: ["coordinator"] };
+const VENUE = "Rue Féronstrée 10, 4000 Liège";
+const mailTo = (address: string) =>
+  stack.smtp.messages.filter((m) => m.envelope.to.includes(address)).map((m) => m.parsed.text ?? "");
+
+async function until<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Direct enrolments with an e-mail address each, as the group's facilitator. */
+async function enrol(
+  groupId: string,
+  who: string,
+  caller: Caller = ANNE,
+  extra: Record<string, unknown> = {},
+) {
+  const response = await api<{ id: string; status: string }>(
+    "groups",
+    "POST",
+    `/v1/groups/${groupId}/enrolments`,
+    caller,
+    {
+      personRef: `prs_${who.toLowerCase()}-${randomUUID().slice(0, 8)}`,
+      displayName: who,
+      contact: { email: `${who.toLowerCase()}@example.org` },
+      preferences: { channels: ["email"] },
+      ...extra,
+    },
+  );
+  expect(response.status).toBe(201);
+  return response.body;
+}
+
+async function createGroup(caller: Caller, overrides: Record<string, unknown>) {
+  const response = await api<{ id: string }>("groups", "POST", "/v1/groups", caller, {
+    kind: "victim_peer",
+    publicName: "Atelier du jeudi",
+    language: "fr",
+    municipality: "Liège",
+    location: { kind: "venue", address: "Place Saint-Lambert 1, 4000 Liège" },
+    capacity: 6,
+    admission: "rolling",
+    facilitators: [{ sub: caller.sub }],
+    schedule: {
+      timeZone: "Europe/Brussels",
+      dtstart: "2027-03-11T10:00",
+      rrule: "FREQ=WEEKLY;BYDAY=TH;COUNT=4",
+      durationMinutes: 90,
+    },
+    ...overrides,
+  });
+  expect(response.status).toBe(201);
+  return response.body.id;
+}
+
+/** A referral through police and the victim team's call-back to "accepted, wants a group". */
+async function referForGroup(name: string): Promise<{ referralId: string }> {
+  const police: Caller = { sub: "dev-officer", roles: ["police"], zone: "5277" };
+  const filed = await api<{ id: string }>("referrals", "POST", "/v1/referrals", police, {
+    policeZone: "5277",
+    incidentReference: `LI.55.L1.${randomUUID().slice(0, 6)}/26`,
+    incidentAt: new Date().toISOString(),
+    kind: "partner",
+    riskLevel: "medium",
+    childrenPresent: false,
+    municipality: "Seraing",
+    persons: [
+      {
+        role: "victim",
+        displayName: name,
+        consent: true,
+        language: "fr",
+        contact: { email: "placed@example.org" },
+      },
+    ],
+  });
+  expect(filed.status).toBe(201);
+  const worker: Caller = { sub: "dev-camille", roles: ["caseworker"], teams: ["vif-ment-fini-victims"] };
+  const task = await until(async () => {
+    const queue = await api<{ items: Array<{ id: string; referralId: string }> }>(
+      "referrals",
+      "GET",
+      "/v1/callbacks?limit=100",
+      worker,
+    );
+    return queue.body.items.find((item) => item.referralId === filed.body.id);
+  }, "the call-back task");
+  expect((await api("referrals", "POST", `/v1/callbacks/${task.id}/claim`, worker)).status).toBe(200);
+  const reached = await api("referrals", "POST", `/v1/callbacks/${task.id}/attempts`, worker, {
+    channel: "phone",
+    outcome: "reached",
+  });
+  expect(reached.status).toBeLessThan(300);
+  const outcome = await api("referrals", "POST", `/v1/callbacks/${task.id}/outcome`, worker, {
+    outcome: "accepted",
+    group: { kind: "victim_peer" },
+  });
+  expect(outcome.status).toBeLessThan(300);
+  return { referralId: filed.body.id };
+}
 
 describe("facilitators and programme staff on an iPad", () => {
   let groupId: string;
+  const people: Record<string, { id: string }> = {};
 
   it("creates a weekly group across the spring DST change: preview and sessions keep 18:00", async () => {
     const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
@@ -140,6 +247,150 @@ describe("facilitators and programme staff on an iPad", () => {
     await visible(row);
     expect(await row.innerText()).toContain(t("groups.seatsValue", { taken: 0, capacity: 3 }));
     await screen(page, FR, "groups-04-my-groups");
+    await context.close();
+  });
+
+  it("moves one session and cancels another from the week view; the participants' mail carries both", async () => {
+    for (const who of ["Alice", "Bruno", "Chloe", "Denis", "Emma"]) people[who] = await enrol(groupId, who);
+    expect([people.Denis, people.Emma].map((p) => (p as { status?: string }).status)).toEqual([
+      "waitlisted",
+      "waitlisted",
+    ]);
+    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const page = await signIn(context, ANNE.name);
+    await tap(page.getByRole("link", { name: t("sessions.nav") }));
+    await visible(page.getByRole("heading", { name: t("sessions.title") }));
+    await page.getByLabel(t("sessions.goTo")).fill("2027-03-15");
+    const tuesday = page.getByRole("region", { name: "mardi 16 mars" });
+    await visible(tuesday.getByText("18:00–20:00"));
+    await screen(page, FR, "groups-05-week");
+    await tap(tuesday.getByRole("button", { name: /^Déplacer la séance/ }));
+    const dialog = page.getByRole("dialog");
+    await visible(dialog);
+    await dialog.getByLabel(t("sessions.newDate")).fill("2027-03-17");
+    await dialog.getByLabel(t("sessions.newTime")).fill("19:30");
+    await screen(page, FR, "groups-06-move-dialog");
+    await tap(dialog.getByRole("button", { name: t("sessions.moveSubmit") }));
+    await visible(page.getByText(t("sessions.movedTold")));
+    const wednesday = page.getByRole("region", { name: "mercredi 17 mars" });
+    await visible(wednesday.getByText("19:30–21:30"));
+    await screen(page, FR, "groups-07-week-moved");
+
+    await tap(page.getByRole("button", { name: t("sessions.nextWeek") }));
+    const next = page.getByRole("region", { name: "mardi 23 mars" });
+    await tap(next.getByRole("button", { name: /^Annuler la séance/ }));
+    await dialog.getByRole("textbox", { name: t("sessions.cancelReason") }).fill("Salle indisponible");
+    await tap(dialog.getByRole("button", { name: t("sessions.cancelSubmit") }));
+    await visible(page.getByText(t("sessions.cancelledTold")));
+    await visible(next.getByText(t("sessions.status.cancelled")));
+    await tap(page.getByRole("button", { name: t("sessions.month") }));
+    await visible(page.getByRole("link", { name: /19:30 Rencontre du mardi/ }));
+    await screen(page, FR, "groups-08-month");
+
+    // Every enrolled participant is told both changes; the waitlisted are told neither, nor the venue.
+    for (const who of ["alice", "bruno", "chloe"]) {
+      await until(async () => {
+        const texts = mailTo(`${who}@example.org`);
+        const moved = texts.some((m) => m.includes("mercredi 17 mars 2027, 19:30"));
+        const cancelled = texts.some((m) => m.includes("mardi 23 mars 2027, 18:00") && m.includes("annulé"));
+        return moved && cancelled ? true : undefined;
+      }, `${who}'s mail`);
+    }
+    for (const who of ["denis", "emma"]) {
+      for (const text of mailTo(`${who}@example.org`)) {
+        expect(text).not.toContain("19:30");
+        expect(text).not.toContain("Féronstrée");
+      }
+    }
+    await context.close();
+  });
+
+  it("withdraws someone and the waitlist promotes, visibly; the venue goes only to the enrolled", async () => {
+    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const page = await signIn(context, ANNE.name);
+    await page.goto(`${stack.consoleUrl}/groups/${groupId}/roster`);
+    const enrolled = page.getByRole("list", { name: t("roster.enrolled") });
+    const waitlist = page.getByRole("list", { name: t("roster.waitlist") });
+    await visible(enrolled.getByText("Alice"));
+    expect(await waitlist.getByRole("listitem").allInnerTexts()).toEqual([
+      expect.stringContaining("Denis"),
+      expect.stringContaining("Emma"),
+    ]);
+    // Nothing offers to send the venue to someone waiting; the row says it is not shared.
+    const denis = waitlist.getByRole("listitem").filter({ hasText: "Denis" });
+    expect(await denis.innerText()).toContain(t("roster.venueNotTold"));
+    expect(await denis.innerText()).not.toContain(VENUE);
+    await screen(page, FR, "groups-09-roster");
+    await tap(enrolled.getByRole("button", { name: t("roster.action.withdrawn", { name: "Alice" }) }));
+    await tap(page.getByRole("dialog").getByRole("button", { name: t("roster.confirm") }));
+    await visible(page.getByText(t("roster.promotedNotice", { names: "Denis" })));
+    await visible(enrolled.getByText("Denis"));
+    await visible(enrolled.getByText(t("roster.justPromoted")));
+    expect(await waitlist.getByRole("listitem").allInnerTexts()).toEqual([expect.stringContaining("Emma")]);
+    await screen(page, FR, "groups-10-roster-promoted");
+    // Denis now learns where the group meets; Emma, still waiting, never does.
+    await until(
+      async () => (mailTo("denis@example.org").some((m) => m.includes("Féronstrée")) ? true : undefined),
+      "Denis's venue",
+    );
+    for (const text of mailTo("emma@example.org")) expect(text).not.toContain("Féronstrée");
+    await context.close();
+  });
+
+  it("enrols from placements; a separation refusal names nobody", async () => {
+    const secondGroup = await createGroup(ANNE, {});
+    const { referralId } = await referForGroup("Fatima Placée");
+    const placement = await until(async () => {
+      const list = await api<{ items: Array<{ id: string; referralId: string; personRef: string }> }>(
+        "groups",
+        "GET",
+        "/v1/placements",
+        ANNE,
+      );
+      return list.body.items.find((p) => p.referralId === referralId);
+    }, "the placement");
+    // Fatima must be kept apart from Bruno, who is in the Tuesday group.
+    const bruno = await api<{ items: Array<{ id: string; personRef: string; displayName: string }> }>(
+      "groups",
+      "GET",
+      `/v1/groups/${groupId}/enrolments`,
+      ANNE,
+    );
+    const brunoRef = bruno.body.items.find((e) => e.displayName === "Bruno")!.personRef;
+    const linked = await api("groups", "POST", "/v1/separations", COORDINATOR, {
+      personRef: placement.personRef,
+      otherPersonRef: brunoRef,
+    });
+    expect(linked.status).toBeLessThan(300);
+
+    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const page = await signIn(context, ANNE.name);
+    await tap(page.getByRole("link", { name: t("placements.nav") }));
+    const row = page.getByRole("listitem").filter({ hasText: "Fatima Placée" });
+    await visible(row);
+    await screen(page, FR, "groups-11-placements");
+    await tap(row.getByRole("button", { name: t("placements.group", { name: "Fatima Placée" }) }));
+    await tap(page.getByRole("option", { name: t("groups.defaultName") }));
+    await tap(row.getByRole("button", { name: t("placements.enrolLabel", { name: "Fatima Placée" }) }));
+    const refusal = row.getByRole("alert");
+    await visible(refusal);
+    const said = await refusal.innerText();
+    expect(said).toBe(t("placements.separationRefused"));
+    for (const secret of ["Bruno", brunoRef, "Fatima"]) expect(said).not.toContain(secret);
+    await screen(page, FR, "groups-12-placement-refused");
+    await tap(row.getByRole("button", { name: t("placements.group", { name: "Fatima Placée" }) }));
+    await tap(page.getByRole("option", { name: "Atelier du jeudi" }));
+    await tap(row.getByRole("button", { name: t("placements.enrolLabel", { name: "Fatima Placée" }) }));
+    await row.waitFor({ state: "detached", timeout: 20_000 });
+    const placed = await api<{ items: Array<{ displayName: string; status: string }> }>(
+      "groups",
+      "GET",
+      `/v1/groups/${secondGroup}/enrolments`,
+      ANNE,
+    );
+    expect(placed.body.items).toEqual([
+      expect.objectContaining({ displayName: "Fatima Placée", status: "enrolled" }),
+    ]);
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import {
   type ServiceDeps,
   serviceReadiness,
 } from "@relais/service-kit";
+import type { StatisticsSettings } from "@relais/statistics";
 import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
@@ -16,12 +17,15 @@ import { policeZoneRoutes } from "./routes/police-zones.js";
 import { referralRoutes } from "./routes/referrals.js";
 import { retentionRoutes } from "./routes/retention.js";
 import { routingRoutes } from "./routes/routing.js";
+import { statisticsRoutes } from "./routes/statistics.js";
 import { zoneFeedbackRoutes } from "./routes/zone-feedback.js";
 
 export interface AppDeps extends ServiceDeps<typeof schema> {
   box: SealedBox;
   policy: ReferralPolicy;
   seal: EventSeals;
+  /** The organisation's zone and the suppression threshold (default Europe/Brussels, 5). */
+  statistics?: StatisticsSettings;
 }
 
 export function createApp(deps: AppDeps) {
@@ -43,6 +47,7 @@ export function createApp(deps: AppDeps) {
     .route("/", policeZoneRoutes(deps))
     .route("/", oversightRoutes(deps))
     .route("/", retentionRoutes(deps))
+    .route("/", statisticsRoutes(deps))
     .route("/", deadLetterRoutes(deps))
     .route("/", auditRoutes(deps));
 }

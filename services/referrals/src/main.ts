@@ -3,9 +3,10 @@ import {
   type BackgroundTask,
   bootService,
   createRecipientSealer,
-  createSealedBox,
+  dataBox,
   startupFailure,
 } from "@relais/service-kit";
+import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
 import { createCallbackScheduler } from "./background/callback-scheduler.js";
 import { createRetentionLoop } from "./background/retention.js";
@@ -16,7 +17,7 @@ import { loadRoutingSeed } from "./seed/load-routing-seed.js";
 
 try {
   const env = readEnv();
-  const box = createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS?.split(",").filter(Boolean) ?? []);
+  const box = dataBox(env);
   const policy = policyFromEnv(env);
   const seal = {
     notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY),
@@ -54,7 +55,8 @@ try {
         createRetentionLoop({ ...deps, retentionDays: policy.retentionDays }),
       ];
     },
-    createApp: (context) => createApp({ ...context, box, policy, seal }),
+    createApp: (context) =>
+      createApp({ ...context, box, policy, seal, statistics: statisticsSettingsFromEnv(env) }),
   });
 } catch (error) {
   startupFailure(error);

@@ -87,7 +87,7 @@ describe("routing table and access", () => {
       author: { team: "x" },
     });
     expect([same.status, same.body.code, same.body.errors[0].path]).toEqual([
-      422,
+      409,
       "same_team",
       "author.team",
     ]);
@@ -212,20 +212,34 @@ describe("routing table and access", () => {
     expect(Object.keys(doc.body.paths).sort()).toEqual([
       "/v1/audit",
       "/v1/callbacks",
+      "/v1/callbacks/{id}/assign",
       "/v1/callbacks/{id}/attempts",
       "/v1/callbacks/{id}/claim",
       "/v1/callbacks/{id}/outcome",
       "/v1/callbacks/{id}/release",
       "/v1/dead-letters",
+      "/v1/dead-letters/replay",
+      "/v1/dead-letters/{id}",
       "/v1/dead-letters/{id}/replay",
       "/v1/municipalities",
+      "/v1/oversight/escalations",
+      "/v1/oversight/sla",
+      "/v1/oversight/unrouted",
+      "/v1/police-zones",
+      "/v1/police-zones/{zone}/deliveries",
       "/v1/police-zones/{zone}/webhook",
+      "/v1/police-zones/{zone}/webhook/test",
       "/v1/referrals",
+      "/v1/referrals/lookup",
       "/v1/referrals/{id}",
       "/v1/referrals/{id}/status",
+      "/v1/retention",
       "/v1/routes",
       "/v1/routes/{municipality}",
+      "/v1/statistics",
     ]);
-    expect(doc.body.paths["/v1/callbacks/{id}/attempts"].post.responses).toHaveProperty("422");
+    expect(doc.body.paths["/v1/callbacks/{id}/attempts"].post.responses["409"].description).toMatch(
+      /domain rule/,
+    );
   });
 });

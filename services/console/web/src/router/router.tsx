@@ -10,6 +10,7 @@ import {
 } from "@tanstack/react-router";
 import { useSession } from "../api/session";
 import { IdleGuard } from "../session/idle-guard";
+import { isLocalDate } from "../time/calendar";
 import { Layout } from "../ui/layout";
 import { coordinationRoutes } from "./coordination-routes";
 
@@ -121,7 +122,23 @@ const mandateRoute = createRoute({
   path: "/enrolments/$enrolmentId",
   component: lazyRouteComponent(() => import("../screens/mandate/mandate-screen"), "MandateScreen"),
 });
+const sessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/sessions",
+  validateSearch: (search: Record<string, unknown>) => ({
+    view: search.view === "month" ? ("month" as const) : ("week" as const),
+    date: isLocalDate(search.date) ? search.date : undefined,
+  }),
+  component: lazyRouteComponent(() => import("../screens/sessions/sessions-screen"), "SessionsScreen"),
+});
+const attendanceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/sessions/$sessionId/attendance",
+  component: lazyRouteComponent(() => import("../screens/attendance/attendance-screen"), "AttendanceScreen"),
+});
 const staffRoutes = [
+  sessionsRoute,
+  attendanceRoute,
   myGroupsRoute,
   newGroupRoute,
   groupRoute,

@@ -38,6 +38,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
 function staffLinks(t: ReturnType<typeof useT>) {
   return [
     { to: "/groups", label: t("groups.nav") },
+    { to: "/sessions", label: t("sessions.nav") },
     { to: "/placements", label: t("placements.nav") },
   ];
 }

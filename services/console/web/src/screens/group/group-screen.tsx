@@ -110,7 +110,19 @@ export function GroupScreen() {
                     {t(`sessions.status.${s.status}` as never)}
                   </span>
                 </td>
-                <td>
+                <td className="row-actions">
+                  {s.status !== "cancelled" && Date.parse(s.startsAt) <= Date.now() && (
+                    <Link
+                      to="/sessions/$sessionId/attendance"
+                      params={{ sessionId: s.id }}
+                      className="button button-primary"
+                      aria-label={t("attendance.takeLabel", {
+                        session: `${when(s.startsAt)} ${at(s.startsAt)}`,
+                      })}
+                    >
+                      {t("attendance.take")}
+                    </Link>
+                  )}
                   <SessionActions
                     session={s}
                     groupId={groupId}

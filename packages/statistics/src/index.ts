@@ -1,0 +1,4 @@
+export * from "./durations.js";
+export * from "./periods.js";
+export * from "./report.js";
+export * from "./suppress.js";

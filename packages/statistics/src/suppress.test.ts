@@ -1,0 +1,285 @@
+import { describe, expect, it } from "vitest";
+import { type Family, type ProtectedTable, protectFamily } from "./suppress.js";
+
+const T = 5;
+
+/**
+ * The attacker: every table of whole numbers in 0..max that agrees with every published figure
+ * and with the family's equations. Answers, per suppressed interior cell ("table:row:col"), the
+ * values it can take. Independent of the audit in suppress.ts: plain enumeration.
+ */
+function feasibleValues(family: Family, published: ProtectedTable[], max: number) {
+  const unknown: { t: number; r: number; c: number }[] = [];
+  for (const [t, table] of published.entries())
+    for (const [r, row] of table.rows.entries())
+      for (const [c, cell] of row.cells.entries()) if (cell === null) unknown.push({ t, r, c });
+  const seen = new Map<string, Set<number>>(unknown.map(({ t, r, c }) => [`${t}:${r}:${c}`, new Set()]));
+  const guess = family.tables.map((table) => table.cells.map((line) => line.map(() => 0)));
+  const setGuess = (t: number, r: number, c: number, value: number) => {
+    ((guess[t] as number[][])[r] as number[])[c] = value;
+  };
+  const consistent = () => {
+    let grand: number | undefined;
+    const rowTotals: number[] = [];
+    for (const [t, table] of published.entries()) {
+      const cells = guess[t] as number[][];
+      for (const [r, row] of table.rows.entries()) {
+        for (const [c, cell] of row.cells.entries())
+          if (cell !== null && cell !== cells[r]?.[c]) return false;
+        const total = (cells[r] as number[]).reduce((a, b) => a + b, 0);
+        if (row.total !== null && row.total !== total) return false;
+        if (rowTotals[r] === undefined) rowTotals[r] = total;
+        else if (rowTotals[r] !== total) return false;
+      }
+      for (const [c, column] of table.totals.entries()) {
+        if (column !== null && column !== cells.reduce((a, line) => a + (line[c] as number), 0)) return false;
+      }
+      const all = cells.flat().reduce((a, b) => a + b, 0);
+      if (table.total !== null && table.total !== all) return false;
+      if (grand === undefined) grand = all;
+      else if (grand !== all) return false;
+    }
+    return true;
+  };
+  // Prune as soon as a row of one table is complete: its sum must fit what is known of it.
+  const lastOfRow = new Map<number, { t: number; r: number }>();
+  unknown.forEach(({ t, r }, i) => {
+    const next = unknown[i + 1];
+    if (!next || next.t !== t || next.r !== r) lastOfRow.set(i, { t, r });
+  });
+  const rowFits = (t: number, r: number) => {
+    const total = ((guess[t] as number[][])[r] as number[]).reduce((a, b) => a + b, 0);
+    const published_ = published[t]?.rows[r]?.total;
+    if (published_ !== null && published_ !== undefined && published_ !== total) return false;
+    if (t > 0) {
+      // Table 0 is complete by now: unknowns are walked table by table.
+      const first = ((guess[0] as number[][])[r] as number[]).reduce((a, b) => a + b, 0);
+      if (first !== total) return false;
+    }
+    return true;
+  };
+  const walk = (i: number) => {
+    if (i > 0 && lastOfRow.has(i - 1)) {
+      const { t, r } = lastOfRow.get(i - 1) as { t: number; r: number };
+      if (!rowFits(t, r)) return;
+    }
+    if (i === unknown.length) {
+      if (consistent())
+        for (const { t, r, c } of unknown) seen.get(`${t}:${r}:${c}`)?.add(guess[t]?.[r]?.[c] as number);
+      return;
+    }
+    const { t, r, c } = unknown[i] as { t: number; r: number; c: number };
+    for (let v = 0; v <= max; v++) {
+      setGuess(t, r, c, v);
+      walk(i + 1);
+    }
+  };
+  // Published interior cells are what they are.
+  for (const [t, table] of published.entries())
+    for (const [r, row] of table.rows.entries())
+      for (const [c, cell] of row.cells.entries()) if (cell !== null) setGuess(t, r, c, cell);
+  walk(0);
+  return seen;
+}
+
+function sensitiveCells(family: Family) {
+  const out: string[] = [];
+  for (const [t, table] of family.tables.entries())
+    for (const [r, line] of table.cells.entries())
+      for (const [c, value] of line.entries()) if (value > 0 && value < T) out.push(`${t}:${r}:${c}`);
+  return out;
+}
+
+function nullCount(tables: ProtectedTable[]) {
+  return tables
+    .flatMap((t) => [...t.rows.flatMap((r) => [...r.cells, r.total]), ...t.totals, t.total])
+    .filter((c) => c === null).length;
+}
+
+describe("protectFamily", () => {
+  it("publishes a table without small cells as it is", () => {
+    const family: Family = {
+      rows: ["Seraing", "Liège"],
+      tables: [
+        {
+          id: "consent",
+          categories: ["yes", "no"],
+          cells: [
+            [12, 7],
+            [20, 0],
+          ],
+        },
+      ],
+    };
+    const [table] = protectFamily(family, T);
+    expect(table).toEqual({
+      id: "consent",
+      categories: ["yes", "no"],
+      rows: [
+        { key: "Seraing", cells: [12, 7], total: 19 },
+        { key: "Liège", cells: [20, 0], total: 20 },
+      ],
+      totals: [32, 7],
+      total: 39,
+    });
+  });
+
+  it("hides a small cell and a complement in its row and its column, so no total gives it away", () => {
+    const family: Family = {
+      rows: ["Seraing", "Liège", "Herstal"],
+      tables: [
+        {
+          id: "consent",
+          categories: ["yes", "no"],
+          cells: [
+            [12, 3],
+            [20, 9],
+            [8, 6],
+          ],
+        },
+      ],
+    };
+    const [table] = protectFamily(family, T) as [ProtectedTable];
+    expect(table.rows[0]?.cells[1]).toBeNull();
+    // Seraing's row and the "no" column each keep at least two hidden figures.
+    expect(
+      [...(table.rows[0]?.cells ?? []), table.rows[0]?.total].filter((c) => c === null).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      [...table.rows.map((r) => r.cells[1]), table.totals[1]].filter((c) => c === null).length,
+    ).toBeGreaterThanOrEqual(2);
+    // The complements are the cheapest: small non-zero interior cells, totals kept (3 + 3 more).
+    expect(nullCount([table])).toBe(4);
+    expect(table.total).toBe(58);
+    const values = feasibleValues(family, [table], 30);
+    expect(values.get("0:0:1")?.size).toBeGreaterThan(1);
+  });
+
+  it("suppresses a small row total with its cells, and still leaves no cell derivable", () => {
+    const family: Family = {
+      rows: ["Neupré", "Liège"],
+      tables: [
+        {
+          id: "routing",
+          categories: ["routed", "unroutable"],
+          cells: [
+            [3, 0],
+            [25, 6],
+          ],
+        },
+      ],
+    };
+    const [table] = protectFamily(family, T) as [ProtectedTable];
+    expect(table.rows[0]?.cells[0]).toBeNull();
+    expect(table.rows[0]?.total).toBeNull();
+    const values = feasibleValues(family, [table], 40);
+    for (const cell of sensitiveCells(family)) expect(values.get(cell)?.size ?? 0).toBeGreaterThan(1);
+  });
+
+  it("protects tables that share their row totals together: one table's totals cannot undo another's hiding", () => {
+    const family: Family = {
+      rows: ["Seraing", "Liège", "Herstal"],
+      tables: [
+        {
+          id: "victimConsent",
+          categories: ["yes", "no"],
+          cells: [
+            [2, 9],
+            [15, 6],
+            [7, 7],
+          ],
+        },
+        {
+          id: "authorConsent",
+          categories: ["yes", "no"],
+          cells: [
+            [6, 5],
+            [11, 10],
+            [8, 6],
+          ],
+        },
+      ],
+    };
+    const tables = protectFamily(family, T);
+    // The author table has no small cell, but Seraing's total may not be published there either.
+    expect(tables[0]?.rows[0]?.total).toBe(tables[1]?.rows[0]?.total);
+    const values = feasibleValues(family, tables, 25);
+    for (const cell of sensitiveCells(family)) expect(values.get(cell)?.size ?? 0).toBeGreaterThan(1);
+  });
+
+  it("withstands the attacker on random small tables", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let round = 0; round < 25; round++) {
+      const rows = 2 + Math.floor(random() * 2);
+      const family: Family = {
+        rows: Array.from({ length: rows }, (_, i) => `r${i}`),
+        tables: [
+          {
+            id: "t",
+            categories: ["a", "b"],
+            cells: Array.from({ length: rows }, () => [Math.floor(random() * 8), Math.floor(random() * 8)]),
+          },
+        ],
+      };
+      const published = protectFamily(family, T);
+      const values = feasibleValues(family, published, 10);
+      for (const cell of sensitiveCells(family)) {
+        expect(
+          values.get(cell)?.size ?? 0,
+          `${JSON.stringify(family.tables[0]?.cells)} ${cell}`,
+        ).toBeGreaterThan(1);
+      }
+    }
+  });
+
+  it("hides the whole table when one row is all there is", () => {
+    const family: Family = {
+      rows: ["2026-03"],
+      tables: [{ id: "channel", categories: ["email", "sms"], cells: [[9, 2]] }],
+    };
+    const [table] = protectFamily(family, T) as [ProtectedTable];
+    // A single row equals the column totals: hiding 2 means hiding the row total and "sms" total.
+    expect(table.rows[0]?.cells).toEqual([null, null]);
+    expect(table.totals).toEqual([null, null]);
+    expect(table.rows[0]?.total).toBe(11);
+    expect(table.total).toBe(11);
+  });
+
+  it("takes the threshold as configured and refuses nonsense", () => {
+    const family: Family = {
+      rows: ["a", "b"],
+      tables: [
+        {
+          id: "t",
+          categories: ["x", "y"],
+          cells: [
+            [6, 8],
+            [9, 10],
+          ],
+        },
+      ],
+    };
+    expect(nullCount(protectFamily(family, 5))).toBe(0);
+    expect(nullCount(protectFamily(family, 10))).toBeGreaterThan(0);
+    expect(() => protectFamily(family, 0)).toThrow(RangeError);
+    expect(() =>
+      protectFamily({ rows: ["a"], tables: [{ id: "t", categories: ["x"], cells: [[-1]] }] }, 5),
+    ).toThrow(RangeError);
+    expect(() =>
+      protectFamily(
+        {
+          rows: ["a"],
+          tables: [
+            { id: "t", categories: ["x"], cells: [[3]] },
+            { id: "u", categories: ["x"], cells: [[4]] },
+          ],
+        },
+        5,
+      ),
+    ).toThrow(/partition/);
+  });
+});

@@ -1,0 +1,35 @@
+// A session's roster with attendance, and the note a facilitator adds to one mark.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AttendanceStatus } from "./attendance-queue";
+import { groupsApi, unwrap } from "./clients";
+import type { components } from "./generated/groups";
+
+export type Roster = components["schemas"]["Roster"];
+export type RosterLine = Roster["items"][number];
+
+export const rosterKey = (sessionId: string) => ["roster", sessionId] as const;
+
+export function useRoster(sessionId: string) {
+  return useQuery({
+    queryKey: rosterKey(sessionId),
+    queryFn: async () =>
+      unwrap(await groupsApi.GET("/v1/sessions/{id}/attendance", { params: { path: { id: sessionId } } })),
+  });
+}
+
+/** A note goes with its status, online only: notes never wait in the offline queue. */
+export function useSaveNote(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { enrolmentId: string; status: AttendanceStatus; note: string }) =>
+      unwrap(
+        await groupsApi.PUT("/v1/sessions/{id}/attendance/{enrolmentId}", {
+          params: { path: { id: sessionId, enrolmentId: input.enrolmentId } },
+          body: input.note.trim()
+            ? { status: input.status, note: input.note.trim() }
+            : { status: input.status },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rosterKey(sessionId) }),
+  });
+}

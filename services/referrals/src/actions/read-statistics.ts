@@ -1,0 +1,74 @@
+// The organisation's referrals filed in the period, as the facts the statistics count: never a
+// person, a name or a reference leaves this function.
+import type { Principal } from "@relais/service-kit";
+import { type Breakdown, periodBounds, type StatisticsSettings } from "@relais/statistics";
+import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { callbackTasks, persons, referrals } from "../db/schema.js";
+import { type ReferralFacts, referralStatistics } from "../domain/statistics.js";
+import type { Deps } from "./deps.js";
+
+export async function readStatistics(
+  deps: Pick<Deps, "database">,
+  principal: Principal,
+  query: { from: string; to: string; by: Breakdown },
+  settings: StatisticsSettings,
+) {
+  const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
+  const db = deps.database.db;
+  const filed = await db
+    .select({
+      id: referrals.id,
+      createdAt: referrals.createdAt,
+      zoneId: referrals.zoneId,
+      municipality: referrals.municipality,
+      riskLevel: referrals.riskLevel,
+    })
+    .from(referrals)
+    .where(
+      and(eq(referrals.orgId, principal.org), gte(referrals.createdAt, start), lt(referrals.createdAt, end)),
+    );
+  const ids = filed.map((r) => r.id);
+  const people = new Map<string, { victim: boolean; author: boolean }>();
+  const tasks = new Map<string, ReferralFacts["tasks"]>();
+  // Chunks keep the IN list under SQLite's bound on variables.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const person of await db
+      .select({ referralId: persons.referralId, role: persons.role, consent: persons.consent })
+      .from(persons)
+      .where(inArray(persons.referralId, chunk))) {
+      const seen = people.get(person.referralId) ?? { victim: false, author: false };
+      if (person.consent) seen[person.role] = true;
+      people.set(person.referralId, seen);
+    }
+    for (const task of await db
+      .select({
+        referralId: callbackTasks.referralId,
+        routed: callbackTasks.routed,
+        outcome: callbackTasks.outcome,
+        createdAt: callbackTasks.createdAt,
+        reachedAt: callbackTasks.reachedAt,
+      })
+      .from(callbackTasks)
+      .where(and(eq(callbackTasks.orgId, principal.org), inArray(callbackTasks.referralId, chunk)))) {
+      const list = tasks.get(task.referralId) ?? [];
+      list.push({
+        routed: task.routed,
+        outcome: task.outcome,
+        createdAt: task.createdAt,
+        reachedAt: task.reachedAt,
+      });
+      tasks.set(task.referralId, list);
+    }
+  }
+  const facts: ReferralFacts[] = filed.map((referral) => ({
+    createdAt: referral.createdAt,
+    zoneId: referral.zoneId,
+    municipality: referral.municipality,
+    riskLevel: referral.riskLevel,
+    victimConsent: people.get(referral.id)?.victim ?? false,
+    authorConsent: people.get(referral.id)?.author ?? false,
+    tasks: tasks.get(referral.id) ?? [],
+  }));
+  return referralStatistics(facts, query, settings);
+}
