@@ -76,7 +76,11 @@ describe("GET /v1/statistics (notifications)", () => {
     const res = await service.app.request(`/v1/statistics?${query}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    return { status: res.status, text: await res.clone().text(), body: await res.json() };
+    return {
+      status: res.status,
+      text: await res.clone().text(),
+      body: (await res.json()) as { tables: unknown[] },
+    };
   }
 
   it("counts messages sent and failed per channel, by month in Brussels time", async () => {
