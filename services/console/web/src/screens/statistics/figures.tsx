@@ -2,6 +2,7 @@
 // same figures as a table, which is what screen readers and the CSV read. The chart is hidden
 // from assistive technology: the table right under it says everything it shows, and more
 // (suppressed cells are named, not left out).
+import { useIntl } from "react-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CountTable, DurationTable, RateTable } from "../../api/statistics";
 import { type MessageId, useT } from "../../i18n/i18n";
@@ -34,7 +35,8 @@ function shareOf(cells: (number | null)[], total: number | null, categories: str
   };
   const numerator = pick(share.of);
   const denominator = share.among ? pick(share.among) : total;
-  if (numerator === null || denominator === null || denominator === 0) return undefined;
+  if (numerator === null || denominator === null) return null; // a part or the whole is hidden
+  if (denominator === 0) return undefined; // nothing to share out
   return numerator / denominator;
 }
 
@@ -50,12 +52,15 @@ export function CountFigure({
   share?: Share;
 }) {
   const t = useT();
+  const intl = useIntl();
   const show = useSuppressed();
   const percent = (value: number | null | undefined) =>
-    value === undefined || value === null ? (
+    value === undefined ? (
+      "–"
+    ) : value === null ? (
       <span className="stats-suppressed">{t("stats.suppressed")}</span>
     ) : (
-      `${Math.round(value * 1000) / 10} %`
+      intl.formatNumber(value, { style: "percent", maximumFractionDigits: 1 })
     );
   const data = table.rows.map((row) => ({
     name: rowLabel(row.key),
@@ -190,8 +195,9 @@ export function DurationFigure({
 
 export function RateFigure({ table, title }: { table: RateTable; title: string }) {
   const t = useT();
+  const intl = useIntl();
   const show = useSuppressed();
-  const percent = (n: number) => `${Math.round(n * 1000) / 10} %`;
+  const percent = (n: number) => intl.formatNumber(n, { style: "percent", maximumFractionDigits: 1 });
   const label = (key: string) => t(`groupKind.${key}` as MessageId);
   const id = `fig-${table.id.replace(/\W/g, "-")}`;
   const data = table.rows.map((row) => ({
