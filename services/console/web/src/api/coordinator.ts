@@ -182,11 +182,14 @@ export function useOpenDeadLetter(service: ServiceName) {
 export function useReplay(service: ServiceName) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string | "all") =>
-      id === "all"
-        ? unwrap(await kitClients[service].POST("/v1/dead-letters/replay"))
+    /** One dead letter by id, or `{ upTo }`: all those recorded up to the newest the screen shows. */
+    mutationFn: async (target: string | { upTo: string }) =>
+      typeof target !== "string"
+        ? unwrap(await kitClients[service].POST("/v1/dead-letters/replay", { body: target }))
         : unwrap(
-            await kitClients[service].POST("/v1/dead-letters/{id}/replay", { params: { path: { id } } }),
+            await kitClients[service].POST("/v1/dead-letters/{id}/replay", {
+              params: { path: { id: target } },
+            }),
           ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["dead-letters", service] }),
   });

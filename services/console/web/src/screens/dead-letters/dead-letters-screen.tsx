@@ -50,16 +50,25 @@ function ServiceDeadLetters({ service }: { service: ServiceName }) {
         <Button
           variant="secondary"
           isDisabled={dead.length === 0}
-          isPending={replay.isPending && replay.variables === "all"}
+          isPending={replay.isPending}
           onPress={() =>
-            replay.mutate("all", {
-              onSuccess: (r) =>
-                setOutcome(
-                  "replayed" in r
-                    ? t("deadLetters.replayedAll", { replayed: r.replayed, failed: r.failed })
-                    : null,
-                ),
-            })
+            replay.mutate(
+              {
+                upTo:
+                  dead
+                    .map((d) => d.createdAt)
+                    .sort()
+                    .at(-1) ?? "",
+              },
+              {
+                onSuccess: (r) =>
+                  setOutcome(
+                    "replayed" in r
+                      ? t("deadLetters.replayedAll", { replayed: r.replayed, failed: r.failed })
+                      : null,
+                  ),
+              },
+            )
           }
         >
           {t("deadLetters.replayAll")}
