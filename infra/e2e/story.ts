@@ -13,7 +13,7 @@ import type { Role } from "@relais/contracts";
 import { icsHighlights, type Mail, type Mailbox, waitForMail } from "./story-mail.js";
 
 export const STORY_MUNICIPALITY = "Seraing";
-/** The routing seed's teams for Seraing (services/referrals/src/seed/routing-seed.ts). */
+/** The routing seed's teams for Seraing (services/referrals/src/db/routing-seed.ts). */
 export const VICTIM_TEAM = "vif-ment-fini-victims";
 export const AUTHOR_TEAM = "vif-ment-fini-authors";
 export const POLICE_ZONE = "5277";
