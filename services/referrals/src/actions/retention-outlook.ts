@@ -2,7 +2,7 @@
 import { auditLog, type Principal } from "@relais/service-kit";
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { persons, referrals } from "../db/schema.js";
-import { RETENTION_ACTOR } from "../jobs/retention.js";
+import { RETENTION_ACTOR } from "../domain/policy.js";
 import type { Deps } from "./deps.js";
 
 export async function retentionOutlook(deps: Pick<Deps, "database" | "policy">, principal: Principal) {
