@@ -4,8 +4,9 @@
 // a facilitator who does not run her group cannot redirect her contact either; and the victim's
 // and the author's teams cannot reach each other's contact with the real references their own
 // referral shows them. Every id an attacker uses here came to them through the normal flow.
-import { mintToken } from "@relais/testing";
+import { mintToken, waitForValue } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jsonRequest } from "./http.js";
 import { type Stack, startStack } from "./stack.js";
 import { AUTHOR_TEAM, storySafeWindow, storySchedule, VICTIM_TEAM } from "./story.js";
 import { type Mail, parseMail } from "./story-mail.js";
@@ -20,51 +21,12 @@ const AUTHOR = { name: "Marc Lenoir", email: "marc.lenoir@mail-a.example", phone
 const INTRUDER = "someone@else.example";
 const TYPED_BY_FACILITATOR = "typed-by-facilitator@mail-a.example";
 
-interface Answer {
-  status: number;
-  text: string;
+const call = (url: string, method: string, token: string, body?: unknown, key?: string) =>
   // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers
-  json: any;
-}
+  jsonRequest<any>(url, { method, token, body, key });
 
-async function call(
-  url: string,
-  method: string,
-  token: string,
-  body?: unknown,
-  key?: string,
-): Promise<Answer> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (key) headers["idempotency-key"] = key;
-  const response = await fetch(url, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  return { status: response.status, text, json };
-}
-
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const eventually = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 45_000) =>
+  waitForValue(probe, { timeoutMs, message: what });
 
 /** Everything a mail tells its reader: subject, text and the invite (unfolded, unescaped). */
 function readable(mail: Mail): string {

@@ -1,6 +1,7 @@
 // Faults with the real parts: the broker killed during a burst of referrals. Nothing accepted
 // with a 2xx may be lost or applied twice.
 import { createClient } from "@libsql/client";
+import { waitFor } from "@relais/testing";
 import { connect } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send, tokenFor } from "./http.js";
@@ -42,13 +43,8 @@ async function count(path: string, sql: string, args: string[] = []): Promise<nu
   }
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = (what: string, check: () => Promise<boolean>, timeoutMs: number) =>
+  waitFor(check, { timeoutMs, intervalMs: 200, message: what });
 
 /** Messages on one subject in a stream: the outbox's republishes must have been deduplicated. */
 async function subjectMessages(stack: Stack, stream: string, subject: string): Promise<number> {

@@ -5,6 +5,7 @@
 // SMTP). Driven over HTTP only; services may be killed under it, so every call is retried with
 // the same Idempotency-Key until the service answers.
 import { createClient } from "@libsql/client";
+import { waitFor } from "@relais/testing";
 import { connect } from "nats";
 import { type Answer, send, tokenFor } from "./http.js";
 import type { Stack } from "./stack.js";
@@ -33,13 +34,11 @@ export async function until(
   timeoutMs: number,
   describe?: () => Promise<string>,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      const detail = describe ? ` (${await describe()})` : "";
-      throw new Error(`${what}: not reached within ${timeoutMs} ms${detail}`);
-    }
-    await sleep(200);
+  try {
+    await waitFor(check, { timeoutMs, intervalMs: 200, message: what });
+  } catch (error) {
+    if (!describe) throw error;
+    throw new Error(`${(error as Error).message} (${await describe()})`);
   }
 }
 

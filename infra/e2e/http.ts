@@ -73,3 +73,33 @@ export function isProblem(answer: Answer): boolean {
     return false;
   }
 }
+
+export interface JsonAnswer<T = unknown> {
+  status: number;
+  text: string;
+  json: T;
+}
+
+/** One JSON request with a bearer token (and an Idempotency-Key when given); never throws on a status. */
+export async function jsonRequest<T = unknown>(
+  url: string,
+  init: { method: string; token?: string; body?: unknown; key?: string },
+): Promise<JsonAnswer<T>> {
+  const headers: Record<string, string> = {};
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (init.key) headers["idempotency-key"] = init.key;
+  const response = await fetch(url, {
+    method: init.method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: response.status, text, json: json as T };
+}

@@ -94,6 +94,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "DELETE /v1/calendars/{id}": undefined,
   "POST /v1/check-ins/{id}/resolve": {},
   "POST /v1/dead-letters/{id}/replay": {},
+  "POST /v1/callbacks/{id}/assign": { team: "matrix-victims" },
 };
 
 function request(
@@ -184,7 +185,8 @@ describe("role matrix", () => {
         if (!allowed && (answer.status !== 403 || !isProblem(answer))) {
           mismatches.push(`${label} as ${role} → ${answer.status}, expected 403`);
         }
-        if (allowed && route.method === "GET" && answer.status !== 200) {
+        // A path that can name nothing real (referrals has no dead letter) answers 404 to everyone.
+        if (allowed && route.method === "GET" && answer.status !== 200 && own(role).names !== "none") {
           mismatches.push(
             `${label} as ${role} on its own record → ${answer.status}: ${answer.body.slice(0, 160)}`,
           );

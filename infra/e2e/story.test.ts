@@ -4,7 +4,7 @@
 
 import { createClient } from "@libsql/client";
 import type { Role } from "@relais/contracts";
-import { mintToken } from "@relais/testing";
+import { mintToken, waitFor } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Stack, startStack } from "./stack.js";
 import { AUTHOR_TEAM, runStory, type StoryResult, VICTIM_TEAM } from "./story.js";
@@ -21,13 +21,8 @@ async function count(path: string, sql: string): Promise<number> {
   }
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = (what: string, check: () => Promise<boolean>, timeoutMs: number) =>
+  waitFor(check, { timeoutMs, intervalMs: 200, message: what });
 
 describe("the story, end to end", () => {
   let stack: Stack;
@@ -65,7 +60,14 @@ describe("the story, end to end", () => {
   it("routes the referral to Seraing's victim and author teams, and alerts both teams", () => {
     const alerted = story.teamAlerts.map((m) => m.to[0]);
     expect(alerted).toEqual([`${VICTIM_TEAM}@teams.relais.example`, `${AUTHOR_TEAM}@teams.relais.example`]);
+    // As the referrals service recorded them, read back by the victim's worker.
     expect(story.victim.attemptOutcomes).toEqual(["no_answer", "reached"]);
+  });
+
+  it("keeps what the victim's worker wrote from the author's worker", () => {
+    expect(story.author.workerView).not.toBe("");
+    for (const secret of [story.victim.name, story.victim.phone, story.victim.email, "sonneries", "sœur"])
+      expect(story.author.workerView).not.toContain(secret);
   });
 
   it("places the victim in the peer group and the author in the programme", () => {

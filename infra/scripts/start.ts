@@ -8,6 +8,7 @@ import { createConnection } from "node:net";
 import { join, resolve } from "node:path";
 import { ROLES } from "@relais/contracts";
 import { signDevToken } from "@relais/service-kit";
+import { waitFor } from "@relais/testing";
 import { buildService } from "./build-service.js";
 import { devSecrets, serviceKeys } from "./dev-secrets.js";
 
@@ -54,14 +55,6 @@ function portOpen(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function startNats(): Promise<string> {
   if (process.env.NATS_URL) return process.env.NATS_URL;
   const binary = process.env.NATS_SERVER_BIN ?? "nats-server";
@@ -89,15 +82,14 @@ async function startNats(): Promise<string> {
   });
   children.push({ name: "nats", process: child });
   prefixOutput("nats", child);
-  await until(
-    "nats-server",
+  await waitFor(
     async () => {
-      // An exit (a port taken after all, a bad store directory) says more than a timeout would.
+      // An exit (a port taken after all, a bad store directory) is quoted in the timeout error.
       if (child.exitCode !== null)
         throw new Error(`nats-server exited with ${child.exitCode}; its output is above, prefixed [nats]`);
       return portOpen(port);
     },
-    15_000,
+    { timeoutMs: 15_000, intervalMs: 200, message: "nats-server" },
   );
   return `nats://127.0.0.1:${port}`;
 }
@@ -224,8 +216,7 @@ try {
   startConsole();
   await Promise.all(
     [...services, { name: "console", port: consolePort }].map((service) =>
-      until(
-        `${service.name} /readyz`,
+      waitFor(
         async () => {
           try {
             return (await fetch(`http://127.0.0.1:${service.port}/readyz`)).status === 200;
@@ -233,7 +224,7 @@ try {
             return false;
           }
         },
-        60_000,
+        { timeoutMs: 60_000, intervalMs: 200, message: `${service.name} /readyz` },
       ),
     ),
   );

@@ -1,11 +1,14 @@
 // The one consumer runner. A consumer is a record { stream, durable, filterSubject, events, handle };
 // the runner owns ack / nak / term, backoff, bounded deliveries, concurrency, inbox dedupe and
-// dead letters. Handlers see a validated envelope and a transaction, never a NATS message.
+// dead letters. Handlers see their event, already validated and typed, and a transaction, never a
+// NATS message.
 import { type Envelope, type EventDefinition, newId, type StreamName } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
+import { backoffDelay } from "@relais/loops";
 import { and, eq } from "drizzle-orm";
 import { AckPolicy, ConsumerEvents, type ConsumerMessages, DeliverPolicy, type JsMsg, nanos } from "nats";
 import type { Logger } from "pino";
+import type { z } from "zod";
 
 import type { Bus } from "./connection.js";
 import { deadLetters, inbox } from "./schema.js";
@@ -15,16 +18,24 @@ export interface HandlerContext {
   logger: Logger;
 }
 
-export interface ConsumerDefinition {
+/** The validated envelope of one of `E`: a union of envelopes when a consumer takes several types. */
+export type EventOf<E extends EventDefinition> =
+  E extends EventDefinition<infer T, infer D> ? Envelope<z.infer<D>, T> : never;
+
+/**
+ * `E` is the event definitions the consumer takes; `handle` gets the envelope already parsed by
+ * the one of them whose type it carries. Write consumers with `defineConsumer` so `E` is inferred.
+ */
+export interface ConsumerDefinition<E extends EventDefinition = EventDefinition> {
   stream: StreamName;
   /** Durable name, unique per consuming service and purpose, e.g. `groups-referral-received`. */
   durable: string;
   /** One subject (nats-server 2.9 takes one filter per consumer); wildcards allowed. */
   filterSubject: string;
   /** Event types this consumer understands; others on the subject are acknowledged and skipped. */
-  events: EventDefinition[];
+  events: readonly E[];
   /** Runs inside the write transaction that also records the event id as processed. */
-  handle(tx: Tx, event: Envelope, context: HandlerContext): Promise<void>;
+  handle(tx: Tx, event: EventOf<E>, context: HandlerContext): Promise<void>;
   /** Deliveries before an event becomes a dead letter (default 5). */
   maxDeliveries?: number;
   /** Redelivery delays in ms by attempt; the last repeats (default 250 ms, 1 s, 5 s, 15 s). */
@@ -34,6 +45,13 @@ export interface ConsumerDefinition {
   ackWaitMs?: number;
   /** How long one pull waits on the server; heartbeats come every half of it (default 5 s). */
   pullExpiresMs?: number;
+}
+
+/** Declares a consumer; its handler's event is typed by the definitions in `events`. */
+export function defineConsumer<const E extends EventDefinition>(
+  definition: ConsumerDefinition<E>,
+): ConsumerDefinition<E> {
+  return definition;
 }
 
 export interface ConsumerRunner {
@@ -117,7 +135,7 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
         .where(and(eq(inbox.consumer, consumer.durable), eq(inbox.eventId, event.id)))
         .limit(1);
       if (seen.length > 0) return false;
-      await consumer.handle(tx, event, {
+      await consumer.handle(tx, event as EventOf<EventDefinition>, {
         deliveries,
         logger: logger.child({ consumer: consumer.durable, eventId: event.id, type: event.type }),
       });
@@ -282,7 +300,7 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
       } catch (error) {
         if (!running) break;
         failures += 1;
-        const delay = Math.min(250 * 2 ** failures, 5_000);
+        const delay = backoffDelay(failures, { baseMs: 500, capMs: 5_000 });
         logger.warn(
           { consumer: consumer.durable, err: error, retryInMs: delay },
           "consumer stopped; rebuilding",

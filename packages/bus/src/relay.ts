@@ -1,6 +1,7 @@
 // Publishes outbox rows to JetStream and marks them sent after the ack. A batch is published in
 // flight together (one round trip per batch, not per event); NATS being away only delays it.
 import type { Database } from "@relais/db";
+import { createPump } from "@relais/loops";
 import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Bus } from "./connection.js";
@@ -31,37 +32,11 @@ export interface OutboxRelay {
 export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const { database, bus, logger } = options;
   const batchSize = options.batchSize ?? 500;
-  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
-  const maxBackoffMs = options.maxBackoffMs ?? 5_000;
   const keepSentMs = options.keepSentMs ?? 24 * 3_600_000;
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
-  let woken = false;
   let lastPrune = 0;
   // The relay's own commits (marking rows sent) must not wake it: after a batch it looks again
   // anyway, and waking on them cost an extra read per batch.
   let markingSent = false;
-  const unsubscribe = database.onCommit(() => {
-    if (!markingSent) relay.wake();
-  });
-
-  function sleep(ms: number, wakeable = true): Promise<void> {
-    if (!wakeable) return new Promise((resolve) => setTimeout(resolve, ms));
-    if (woken) {
-      woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = done;
-    });
-  }
 
   /** Publishes one batch; returns how many rows it handled, or throws when nothing could be sent. */
   async function publishBatch(): Promise<number> {
@@ -108,36 +83,26 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
     await database.write((tx) => tx.delete(outbox).where(and(lt(outbox.sentAt, before))));
   }
 
-  async function run(): Promise<void> {
-    let backoff = 100;
-    while (running) {
-      try {
-        const handled = await publishBatch();
-        backoff = 100;
-        if (handled === 0) {
-          await prune();
-          await sleep(pollIntervalMs);
-        }
-      } catch (error) {
-        if (!running) break;
-        logger.warn({ err: error, retryInMs: backoff }, "outbox relay could not publish; will retry");
-        // Commits do not cut a backoff short: NATS is away, and waking would only spin.
-        await sleep(backoff, false);
-        backoff = Math.min(backoff * 2, maxBackoffMs);
-      }
-    }
-  }
+  // While NATS is away the pump backs off (100 ms doubling to 5 s); commits do not cut it short.
+  const pump = createPump({
+    name: "outbox relay",
+    work: publishBatch,
+    onIdle: prune,
+    intervalMs: options.pollIntervalMs ?? 1_000,
+    backoff: { baseMs: 100, capMs: options.maxBackoffMs ?? 5_000 },
+    onError: (error, retryInMs) =>
+      logger.warn({ err: error, retryInMs }, "outbox relay could not publish; will retry"),
+  });
+  let unsubscribe: (() => void) | undefined;
 
   const relay: OutboxRelay = {
     start() {
-      if (running) return;
-      running = true;
-      loop = run();
+      unsubscribe ??= database.onCommit(() => {
+        if (!markingSent) pump.wake();
+      });
+      pump.start();
     },
-    wake() {
-      if (wakeUp) wakeUp();
-      else woken = true;
-    },
+    wake: () => pump.wake(),
     async pending() {
       const [row] = await database.db
         .select({ n: sql<number>`count(*)` })
@@ -154,10 +119,9 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       }
     },
     async stop() {
-      running = false;
-      unsubscribe();
-      wakeUp?.();
-      await loop;
+      unsubscribe?.();
+      unsubscribe = undefined;
+      await pump.stop();
     },
   };
   return relay;

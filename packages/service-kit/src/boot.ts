@@ -12,6 +12,7 @@ import {
 } from "@relais/bus";
 import type { StreamName } from "@relais/contracts";
 import { type Database, openDatabase, type Schema } from "@relais/db";
+import { backoffDelay } from "@relais/loops";
 import type { Hono } from "hono";
 import type { TokenVerifier } from "./auth.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -124,7 +125,9 @@ async function ensureStreamsUntilDone(bus: Bus, streams: StreamName[], replicas:
       return;
     } catch (error) {
       logger.warn({ err: error, attempt }, "could not ensure JetStream streams; retrying");
-      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
+      await new Promise((resolve) =>
+        setTimeout(resolve, backoffDelay(attempt, { baseMs: 500, capMs: 5_000 })),
+      );
     }
   }
 }

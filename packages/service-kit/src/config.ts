@@ -1,6 +1,8 @@
 // Parses the environment once at start-up; a bad value stops the process naming the variable.
 import { z } from "zod";
 import { eitherVerifier, hs256Verifier, jwksVerifier, type TokenVerifier } from "./auth.js";
+import { Key32, PreviousKeys } from "./key-config.js";
+import { createSealedBox, type SealedBox } from "./sealed-box.js";
 
 export class ConfigError extends Error {
   constructor(readonly problems: Array<{ name: string; reason: string }>) {
@@ -60,6 +62,22 @@ export const BaseEnv = z.object({
     .default(262_144),
 });
 export type BaseEnv = z.infer<typeof BaseEnv>;
+
+/**
+ * The key that seals personal fields at rest, for every service that keeps any: spread it into
+ * the service's schema (`BaseEnv.extend({ ...DataKeyEnv, … })`) and open the box with `dataBox`.
+ */
+export const DataKeyEnv = {
+  /** AES-256-GCM key for personal fields at rest and dead-lettered payloads: 32 bytes, base64. */
+  DATA_KEY: Key32,
+  /** Older keys still able to open rows sealed before a rotation, comma-separated. */
+  DATA_KEY_PREVIOUS: PreviousKeys,
+};
+
+/** The service's DATA_KEY box, from its parsed configuration. */
+export function dataBox(config: { DATA_KEY: string; DATA_KEY_PREVIOUS: string[] }): SealedBox {
+  return createSealedBox(config.DATA_KEY, config.DATA_KEY_PREVIOUS);
+}
 
 export function loadConfig<S extends z.ZodType>(
   schema: S,

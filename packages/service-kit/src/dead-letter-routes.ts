@@ -10,7 +10,7 @@ import type { AppEnv } from "./app.js";
 import { recordAudit } from "./audit.js";
 import { principalOf, requireRoles } from "./auth.js";
 import { Conflict, NotFound } from "./errors.js";
-import { bearerSecurity, jsonResponse, ProblemResponses } from "./openapi.js";
+import { bearerSecurity, jsonBody, jsonResponse, ProblemResponses } from "./openapi.js";
 import { decodeCursor, encodeCursor } from "./pagination.js";
 import { defaultHook } from "./validation.js";
 
@@ -71,12 +71,22 @@ const readRoute = createRoute({
   },
 });
 
+const ReplayAllInput = z
+  .object({
+    upTo: z.iso.datetime({ offset: true }).openapi({
+      description: "Replay the dead letters recorded up to this instant: the ones the caller has seen",
+    }),
+  })
+  .strict()
+  .openapi("ReplayAllInput");
+
 const replayAllRoute = createRoute({
   method: "post",
   path: "/v1/dead-letters/replay",
-  summary: "Replay every dead letter of the organisation that is still dead",
+  summary: "Replay every dead letter of the organisation that is still dead, up to an instant",
   security: bearerSecurity,
   middleware: [requireRoles("coordinator", "admin")] as const,
+  request: { body: jsonBody(ReplayAllInput) },
   responses: {
     200: jsonResponse(
       z.object({ replayed: z.number().int(), failed: z.number().int() }).openapi("ReplayAllResult"),
@@ -144,6 +154,7 @@ export function deadLetterRoutes(deps: { database: Database; runner: ConsumerRun
     })
     .openapi(replayAllRoute, async (c) => {
       const principal = principalOf(c);
+      const upTo = new Date(c.req.valid("json").upTo).toISOString();
       let replayed = 0;
       let failed = 0;
       let after: string | undefined;
@@ -155,7 +166,8 @@ export function deadLetterRoutes(deps: { database: Database; runner: ConsumerRun
           after,
         });
         for (const row of rows) {
-          if (row.status !== "dead") continue;
+          // createdAt is written by toISOString, so strings compare as instants.
+          if (row.status !== "dead" || row.createdAt > upTo) continue;
           const result = await deps.runner.replay(row.id);
           if (result.status === "replayed") replayed += 1;
           else if (result.status === "failed") failed += 1;

@@ -43,9 +43,15 @@ export class NotFound extends DomainError {
   }
 }
 
+/**
+ * A broken domain rule, always 409: the request is well-formed and valid on its own, and is
+ * refused because of the current state of what it touches (a full group, a closed session, the
+ * person's safe windows, the other team of a route). `code` says which rule; clients branch on it,
+ * never on the status. 400 stays for the content itself (`Invalid`); 422 is not used.
+ */
 export class Conflict extends DomainError {
-  constructor(detail: string, code = "conflict") {
-    super({ status: 409, code, title: "Conflict", detail });
+  constructor(detail: string, code = "conflict", errors?: FieldError[]) {
+    super({ status: 409, code, title: "Conflict", detail, errors });
   }
 }
 
@@ -71,12 +77,6 @@ export class Unauthorized extends DomainError {
 export class Invalid extends DomainError {
   constructor(detail: string, errors?: FieldError[]) {
     super({ status: 400, code: "invalid", title: "Invalid request", detail, errors });
-  }
-}
-
-export class Unprocessable extends DomainError {
-  constructor(detail: string, code = "unprocessable", errors?: FieldError[]) {
-    super({ status: 422, code, title: "Unprocessable request", detail, errors });
   }
 }
 

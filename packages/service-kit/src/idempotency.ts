@@ -4,9 +4,9 @@
 // the answer or runs the effect for the first time), and nobody gets an answer the verb would not
 // have let them see.
 //
-// A route declares `idempotency()`; the route hands `answerOnce(c, status, present)` to its verb;
-// the verb, inside its `database.write`, calls `once.check(tx, scope)` right after its
-// authorisation checks and `once.save(tx, result)` last.
+// A route declares `idempotency()` and gives `verbContext(c, deps, { status, present })` to its
+// verb; the verb's `writeVerb` (verb.ts) calls `Once.check(tx, scope)` when the verb says it is
+// authorised and `Once.save(tx, result)` with what the verb returns, in the same transaction.
 import { createHash } from "node:crypto";
 import type { Database, Executor } from "@relais/db";
 import { and, eq, isNull, lt, or } from "drizzle-orm";

@@ -1,3 +1,5 @@
+// Wakeable loops and the one backoff formula live in @relais/loops (the bus needs them too).
+export * from "@relais/loops";
 export * from "./app.js";
 export * from "./audit.js";
 export * from "./audit-routes.js";
@@ -25,3 +27,4 @@ export * from "./run.js";
 export * from "./sealed-box.js";
 export * from "./service-deps.js";
 export * from "./validation.js";
+export * from "./verb.js";

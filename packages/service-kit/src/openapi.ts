@@ -18,7 +18,9 @@ export const ProblemResponses = {
   401: problem("Missing, invalid or expired bearer token"),
   403: problem("The caller's roles do not allow this"),
   404: problem("Not found (or not visible to the caller's organisation)"),
-  409: problem("Conflicts with the current state, or an Idempotency-Key reused with another body"),
+  409: problem(
+    "Breaks a domain rule given the current state (`code` says which, `errors` names the field), or an Idempotency-Key reused with another body",
+  ),
   503: problem(
     "`storage_unavailable`: the service cannot write right now and changed nothing; retry after `Retry-After` seconds",
   ),

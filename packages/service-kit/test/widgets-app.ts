@@ -10,7 +10,6 @@ import { PageQuery, type Role } from "@relais/contracts";
 import { openDatabase } from "@relais/db";
 import { and, eq } from "drizzle-orm";
 import {
-  answerOnce,
   auditRoutes,
   bearerSecurity,
   createLogger,
@@ -27,6 +26,9 @@ import {
   recordAudit,
   requireRoles,
   signDevToken,
+  type VerbContext,
+  verbContext,
+  writeVerb,
 } from "../src/index.js";
 import * as schema from "./schema.js";
 
@@ -93,29 +95,35 @@ export async function startWidgetsApp(
     request: { body: jsonBody(WidgetInput) },
     responses: { 201: jsonResponse(Widget, "The widget"), ...ProblemResponses },
   });
-  app.openapi(createWidget, async (c) => {
-    const principal = principalOf(c);
-    const input = c.req.valid("json");
-    const once = answerOnce(c, 201, (widget: WidgetBody) => widget);
+  // The verb, in the one shape: (ctx, input), its transaction and stored answer run by writeVerb.
+  async function makeWidget(
+    ctx: VerbContext<{ database: typeof database }>,
+    input: z.infer<typeof WidgetInput>,
+  ) {
+    const { principal } = ctx;
     const widget = { id: randomUUID(), name: input.name, size: input.size, tags: input.tags ?? [] };
     // A yield before the write widens the window in which duplicates could slip through.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await database.write(async (tx) => {
+    return writeVerb(ctx, async (tx, authorised) => {
       // The verb's own authorisation comes first, so a stored answer never reaches someone it refuses.
       if (!principal.roles.includes("coordinator") && input.size > 10)
         throw new Forbidden("Only coordinators make large widgets");
       // Widgets tagged "mine" are the creator's own: their answer is kept for the creator alone.
-      await once?.check(tx, input.tags?.includes("mine") ? `sub:${principal.sub}` : undefined);
+      await authorised(input.tags?.includes("mine") ? `sub:${principal.sub}` : undefined);
       await tx.insert(schema.widgets).values({ ...widget, org: principal.org });
       await recordAudit(tx, {
         principal,
         action: "widget.created",
         recordType: "widget",
         recordId: widget.id,
-        requestId: c.var.requestId,
+        requestId: ctx.requestId,
       });
-      await once?.save(tx, widget);
+      return widget;
     });
+  }
+  app.openapi(createWidget, async (c) => {
+    const answer = { status: 201, present: (widget: WidgetBody) => widget };
+    const widget = await makeWidget(verbContext(c, { database }, answer), c.req.valid("json"));
     effects += 1;
     return c.json(widget, 201);
   });

@@ -7,3 +7,4 @@ export * from "./process.js";
 export * from "./smtp.js";
 export * from "./tokens.js";
 export * from "./wait-for.js";
+export * from "./wait-for-value.js";

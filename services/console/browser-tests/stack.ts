@@ -21,6 +21,8 @@ const NAMES = ["groups", "referrals", "notifications"] as const;
 
 export interface BrowserStack {
   consoleUrl: string;
+  /** For tests that put events on the bus themselves (a dead letter). */
+  natsUrl: string;
   /** The services themselves, for seeding through their APIs with a minted token. */
   urls: Record<(typeof NAMES)[number], string>;
   /** What notifications sent by e-mail. */
@@ -28,7 +30,10 @@ export interface BrowserStack {
   stop(): Promise<void>;
 }
 
-export async function startBrowserStack(consoleEnv: Record<string, string> = {}): Promise<BrowserStack> {
+export async function startBrowserStack(
+  consoleEnv: Record<string, string> = {},
+  serviceEnv: Partial<Record<(typeof NAMES)[number], Record<string, string>>> = {},
+): Promise<BrowserStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "relais-browser-"));
   const nats: NatsProcess = await startNats();
   const smtp = await startSmtpSink();
@@ -72,6 +77,7 @@ export async function startBrowserStack(consoleEnv: Record<string, string> = {})
               LOG_LEVEL: "warn",
               ...publicKeys,
               ...(sealKeys[name] ? { SEAL_PRIVATE_KEY: sealKeys[name] } : {}),
+              ...serviceEnv[name],
             },
           }),
         );
@@ -105,6 +111,7 @@ export async function startBrowserStack(consoleEnv: Record<string, string> = {})
   }
   return {
     consoleUrl,
+    natsUrl: nats.url,
     urls: urls as BrowserStack["urls"],
     smtp,
     async stop() {

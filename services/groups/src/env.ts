@@ -1,12 +1,10 @@
-import { BaseEnv, Key32, loadConfig, PreviousKeys, SealPublicKey } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, Key32, loadConfig, PreviousKeys, SealPublicKey } from "@relais/service-kit";
 import { z } from "zod";
 
 export const GroupsEnv = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3001),
   DATABASE_URL: z.string().default("file:.data/groups.db"),
-  /** AES-256-GCM key for what groups keeps sealed at rest (dead-lettered payloads): 32 bytes, base64. */
-  DATA_KEY: Key32,
-  DATA_KEY_PREVIOUS: PreviousKeys,
+  ...DataKeyEnv,
   /** groups' X25519 private key: opens the display names referrals seals for it. */
   SEAL_PRIVATE_KEY: Key32,
   /** Older private keys during a rotation, comma-separated. */

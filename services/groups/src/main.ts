@@ -3,7 +3,7 @@ import {
   bootService,
   createRecipientOpener,
   createRecipientSealer,
-  createSealedBox,
+  dataBox,
   startupFailure,
 } from "@relais/service-kit";
 import { createApp } from "./app.js";
@@ -18,7 +18,7 @@ try {
   await bootService({
     name: "groups",
     env,
-    box: createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS),
+    box: dataBox(env),
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["GROUPS", "REFERRALS"],

@@ -1,10 +1,6 @@
 import { Language } from "@relais/contracts";
-import { BaseEnv, ConfigError, loadConfig, PreviousKeys } from "@relais/service-kit";
+import { BaseEnv, ConfigError, DataKeyEnv, Key32, loadConfig, PreviousKeys } from "@relais/service-kit";
 import { z } from "zod";
-
-const Base64Key = z
-  .string()
-  .refine((value) => Buffer.from(value, "base64").length === 32, "expected 32 bytes, base64-encoded");
 
 const positiveInt = (fallback: number) =>
   z.coerce
@@ -16,23 +12,10 @@ const positiveInt = (fallback: number) =>
 export const NotificationsEnv = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3003),
   DATABASE_URL: z.string().default("file:.data/notifications.db"),
-  /** Encrypts contact fields at rest (AES-256-GCM). */
-  DATA_KEY: Base64Key,
-  /** Older keys still accepted for reading, comma-separated, during a rotation. */
-  DATA_KEY_PREVIOUS: z
-    .string()
-    .optional()
-    .transform((value) =>
-      value
-        ? value
-            .split(",")
-            .map((k) => k.trim())
-            .filter(Boolean)
-        : [],
-    )
-    .pipe(z.array(Base64Key)),
+  /** Encrypts contact fields at rest. */
+  ...DataKeyEnv,
   /** notifications' X25519 private key (32 bytes, base64): opens the contact details events carry sealed. */
-  SEAL_PRIVATE_KEY: Base64Key,
+  SEAL_PRIVATE_KEY: Key32,
   /** Older private keys during a rotation, comma-separated: events sealed for them still open. */
   SEAL_PRIVATE_KEY_PREVIOUS: PreviousKeys,
   /** `smtp://user:pass@host:port` (or `smtps://`); unset means `.eml` files under MAIL_DIR. */

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { bootService, createRecipientOpener, createSealedBox, startupFailure } from "@relais/service-kit";
+import { bootService, createRecipientOpener, dataBox, startupFailure } from "@relais/service-kit";
 import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
 import { httpSmsGateway } from "./adapters/sms-gateway.js";
@@ -13,7 +13,7 @@ import { createReminderScheduler } from "./jobs/reminder-scheduler.js";
 
 try {
   const env = readEnv();
-  const box = createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS);
+  const box = dataBox(env);
   const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
   const settings: Settings = {
     mailFrom: env.MAIL_FROM,

@@ -1,4 +1,4 @@
-import { BaseEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 import type { ReferralPolicy } from "./domain/policy.js";
@@ -12,12 +12,8 @@ const count = z.coerce.number().int().min(1).max(50);
 export const ReferralsEnv = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3002),
   DATABASE_URL: z.string().default("file:.data/referrals.db"),
-  /** AES-256-GCM key for contact fields, names and notes at rest: 32 bytes, base64. */
-  DATA_KEY: z
-    .string()
-    .refine((v) => Buffer.from(v, "base64").length === 32, "expected 32 bytes, base64-encoded"),
-  /** Older keys still able to open rows sealed before a rotation, comma-separated. */
-  DATA_KEY_PREVIOUS: z.string().optional(),
+  /** Seals contact fields, names and notes at rest. */
+  ...DataKeyEnv,
   /** notifications' X25519 public key (32 bytes, base64): contact details leave sealed for it. */
   NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,
   /** groups' X25519 public key: display names of people asking for a group place leave sealed for it. */

@@ -3,7 +3,7 @@ import {
   type BackgroundTask,
   bootService,
   createRecipientSealer,
-  createSealedBox,
+  dataBox,
   startupFailure,
 } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
@@ -17,7 +17,7 @@ import { loadRoutingSeed } from "./seed/load-routing-seed.js";
 
 try {
   const env = readEnv();
-  const box = createSealedBox(env.DATA_KEY, env.DATA_KEY_PREVIOUS?.split(",").filter(Boolean) ?? []);
+  const box = dataBox(env);
   const policy = policyFromEnv(env);
   const seal = {
     notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY),

@@ -87,7 +87,7 @@ describe("routing table and access", () => {
       author: { team: "x" },
     });
     expect([same.status, same.body.code, same.body.errors[0].path]).toEqual([
-      422,
+      409,
       "same_team",
       "author.team",
     ]);
@@ -238,6 +238,8 @@ describe("routing table and access", () => {
       "/v1/routes/{municipality}",
       "/v1/statistics",
     ]);
-    expect(doc.body.paths["/v1/callbacks/{id}/attempts"].post.responses).toHaveProperty("422");
+    expect(doc.body.paths["/v1/callbacks/{id}/attempts"].post.responses["409"].description).toMatch(
+      /domain rule/,
+    );
   });
 });

@@ -218,7 +218,7 @@ describe("call-back tasks", () => {
       channel: "phone",
       at: "2026-11-23T07:00:00Z",
     });
-    expect([outside.status, outside.body.code]).toEqual([422, "outside_safe_window"]);
+    expect([outside.status, outside.body.code]).toEqual([409, "outside_safe_window"]);
     expect(
       (await post("outcome", { outcome: "declined", declinedBy: "person", reason: "not_interested" })).body
         .code,
@@ -227,7 +227,7 @@ describe("call-back tasks", () => {
       (await post("attempts", { outcome: "reached", channel: "phone", note: "Talked ten minutes" })).status,
     ).toBe(201);
     const wrongGroup = await post("outcome", { outcome: "accepted", group: { kind: "perpetrator" } });
-    expect([wrongGroup.status, wrongGroup.body.code]).toEqual([422, "group_kind_not_for_role"]);
+    expect([wrongGroup.status, wrongGroup.body.code]).toEqual([409, "group_kind_not_for_role"]);
   });
 
   it("records an accepted offer, asks groups for a place, and tells the police only the status", async () => {

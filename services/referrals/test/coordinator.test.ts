@@ -181,7 +181,7 @@ describe("the coordinator's routes", () => {
     ).toEqual([]);
     await refusedToOthers("GET", "/v1/oversight/unrouted");
     const reserved = await assign(await tokens.coordinator(), { team: "coordination" });
-    expect(reserved.status).toBe(422);
+    expect(reserved.status).toBe(409);
     expect(reserved.body.errors[0].path).toBe("team");
     const malformed = await assign(await tokens.coordinator(), { team: "Not A Team" });
     expect(malformed.status).toBe(400);

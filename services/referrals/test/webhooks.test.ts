@@ -151,7 +151,7 @@ describe("police webhooks", () => {
       url: HOOK,
       secret: "plain",
     });
-    expect([badSecret.status, badSecret.body.code]).toEqual([422, "invalid_secret"]);
+    expect([badSecret.status, badSecret.body.code]).toEqual([409, "invalid_secret"]);
     const own = await call(service, "PUT", path, await tokens.coordinator(), {
       url: HOOK,
       secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,

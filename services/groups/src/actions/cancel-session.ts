@@ -1,7 +1,7 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, SessionCancelled } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, type Once, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Conflict, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { enrolments, sessions } from "../db/schema.js";
 import { toEnrolmentRecord } from "./enrolment-store.js";
@@ -21,19 +21,16 @@ export interface CancelledSession {
 }
 
 export async function cancelSession(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
-  id: string,
-  reason: string | undefined,
-  requestId?: string,
-  once?: Once<CancelledSession>,
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  { id, reason }: { id: string; reason?: string },
 ): Promise<CancelledSession> {
-  return deps.database.write(async (tx) => {
+  const { principal, requestId } = ctx;
+  return writeVerb(ctx, async (tx, authorised) => {
     const { group: before, session } = await visibleSession(tx, principal, id);
-    await once?.check(tx);
+    await authorised();
     if (session.status === "cancelled")
       throw new Conflict("This session is already cancelled", "session_cancelled");
-    const now = deps.clock.now();
+    const now = ctx.clock.now();
     if (Date.parse(session.startsAt) <= now.getTime())
       throw new Conflict("This session has already started", "session_started");
     await tx
@@ -79,8 +76,6 @@ export async function cancelSession(
       recordId: id,
       requestId,
     });
-    const result = { group, session: after.find((s) => s.id === id)! };
-    await once?.save(tx, result);
-    return result;
+    return { group, session: after.find((s) => s.id === id)! };
   });
 }

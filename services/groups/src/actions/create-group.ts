@@ -1,6 +1,6 @@
 import { newId } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Forbidden, type Once, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Forbidden, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
 import { canCreateGroupKind } from "../domain/access.js";
 import { DEFAULT_POLICY } from "../domain/compliance.js";
@@ -15,16 +15,14 @@ export interface CreatedGroup {
 }
 
 export async function createGroup(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
   input: GroupInput,
-  requestId?: string,
-  once?: Once<CreatedGroup>,
 ): Promise<CreatedGroup> {
+  const { principal, requestId } = ctx;
   if (!canCreateGroupKind(principal, input.kind))
     throw new Forbidden("Programme staff set up perpetrator groups; facilitators the other kinds");
   const expanded = expandSchedule(input.schedule);
-  const now = deps.clock.now().toISOString();
+  const now = ctx.clock.now().toISOString();
   // A facilitator who sets up a group runs it, or they could not see what they just made.
   const facilitators =
     principal.roles.includes("facilitator") && !input.facilitators.some((f) => f.sub === principal.sub)
@@ -65,9 +63,9 @@ export async function createGroup(
     cancelReason: null,
   }));
   const created: CreatedGroup = { group: toGroupRecord(row), sessions: sessionRows };
-  await deps.database.write(async (tx) => {
+  return writeVerb(ctx, async (tx, authorised) => {
     // Who may set up a group is settled above; the answer is its creator's.
-    await once?.check(tx, `sub:${principal.sub}`);
+    await authorised(`sub:${principal.sub}`);
     await tx.insert(groups).values(row);
     await tx.insert(groupFacilitators).values(facilitators.map((f) => ({ groupId: id, sub: f.sub })));
     await tx.insert(sessions).values(sessionRows);
@@ -78,7 +76,6 @@ export async function createGroup(
       recordId: id,
       requestId,
     });
-    await once?.save(tx, created);
+    return created;
   });
-  return created;
 }

@@ -2,7 +2,7 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, EnrolmentEnded } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, type Once, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Conflict, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { enrolments } from "../db/schema.js";
 import { type EnrolmentRecord, enrolmentRef, visibleEnrolment } from "./enrolment-store.js";
@@ -17,21 +17,18 @@ export interface EndedEnrolment {
 }
 
 export async function endEnrolment(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
-  id: string,
-  outcome: { status: EndStatus; reason?: string },
-  requestId?: string,
-  once?: Once<EndedEnrolment>,
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  { id, outcome }: { id: string; outcome: { status: EndStatus; reason?: string } },
 ): Promise<EndedEnrolment> {
-  return deps.database.write(async (tx) => {
+  const { principal, requestId } = ctx;
+  return writeVerb(ctx, async (tx, authorised) => {
     const { enrolment, group } = await visibleEnrolment(tx, principal, id);
-    await once?.check(tx);
+    await authorised();
     if (enrolment.status !== "enrolled" && enrolment.status !== "waitlisted")
       throw new Conflict(`This enrolment has already ended (${enrolment.status})`, "enrolment_ended");
     if (outcome.status === "completed" && enrolment.status === "waitlisted")
       throw new Conflict("Someone on the waitlist cannot complete the group", "not_enrolled");
-    const now = deps.clock.now();
+    const now = ctx.clock.now();
     const at = now.toISOString();
     await tx
       .update(enrolments)
@@ -67,8 +64,6 @@ export async function endEnrolment(
       recordId: id,
       requestId,
     });
-    const result = { enrolment: ended, promoted };
-    await once?.save(tx, result);
-    return result;
+    return { enrolment: ended, promoted };
   });
 }

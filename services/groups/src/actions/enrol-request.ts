@@ -6,10 +6,10 @@ import {
   type Clock,
   Conflict,
   Invalid,
-  type Once,
-  type Principal,
   type RecipientSealer,
   recordAudit,
+  type VerbContext,
+  writeVerb,
 } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { placements } from "../db/schema.js";
@@ -39,19 +39,16 @@ function passOn(request: EnrolmentRequest, sealer: RecipientSealer): Participant
 }
 
 export async function enrolByStaff(
-  deps: { database: Database; clock: Clock; seal: { notifications: RecipientSealer } },
-  principal: Principal,
-  groupId: string,
-  request: EnrolmentRequest,
-  requestId?: string,
-  once?: Once<Enrolled>,
+  ctx: VerbContext<{ database: Database; clock: Clock; seal: { notifications: RecipientSealer } }>,
+  { groupId, request }: { groupId: string; request: EnrolmentRequest },
 ): Promise<Enrolled> {
-  return deps.database.write(async (tx) => {
+  const { principal, requestId } = ctx;
+  return writeVerb(ctx, async (tx, authorised) => {
     const group = await visibleGroup(tx, principal, groupId);
     // After "may this caller enrol in this group" and before "is this person enrolled already":
     // a retry of an enrolment that happened gets its answer, not already_enrolled.
-    await once?.check(tx);
-    const now = deps.clock.now();
+    await authorised();
+    const now = ctx.clock.now();
     let participant: Participant;
     let placementId: string | undefined;
     if (request.placementId) {
@@ -68,7 +65,7 @@ export async function enrolByStaff(
         personRef: placement.personRef,
         language: request.language ?? (placement.language as Language),
         displayName: request.displayName ?? placement.displayName ?? undefined,
-        passOn: passOn(request, deps.seal.notifications),
+        passOn: passOn(request, ctx.seal.notifications),
         mandate:
           request.mandate ?? (placement.mandate ? Mandate.parse(JSON.parse(placement.mandate)) : undefined),
         source: "placement",
@@ -79,7 +76,7 @@ export async function enrolByStaff(
         personRef: request.personRef,
         language: request.language ?? group.language,
         displayName: request.displayName,
-        passOn: passOn(request, deps.seal.notifications),
+        passOn: passOn(request, ctx.seal.notifications),
         mandate: request.mandate,
         source: "direct",
       };
@@ -104,7 +101,6 @@ export async function enrolByStaff(
       recordId: enrolled.enrolment.id,
       requestId,
     });
-    await once?.save(tx, enrolled);
     return enrolled;
   });
 }

@@ -1,5 +1,5 @@
 import type { Database } from "@relais/db";
-import { type Clock, type Once, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { separations } from "../db/schema.js";
 
 export interface Separation {
@@ -10,13 +10,11 @@ export interface Separation {
 }
 
 export async function linkSeparation(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
   input: { personRef: string; otherPersonRef: string; referralId?: string },
-  requestId?: string,
-  once?: Once<Separation>,
 ): Promise<Separation> {
-  const createdAt = deps.clock.now().toISOString();
+  const { principal, requestId } = ctx;
+  const createdAt = ctx.clock.now().toISOString();
   const referralId = input.referralId ?? "manual";
   const link: Separation = {
     personRef: input.personRef,
@@ -24,9 +22,9 @@ export async function linkSeparation(
     referralId,
     createdAt,
   };
-  await deps.database.write(async (tx) => {
+  return writeVerb(ctx, async (tx, authorised) => {
     // Only the role is checked (in the route); every coordinator may see a separation.
-    await once?.check(tx);
+    await authorised();
     await tx
       .insert(separations)
       .values([
@@ -53,7 +51,6 @@ export async function linkSeparation(
       recordId: input.personRef,
       requestId,
     });
-    await once?.save(tx, link);
+    return link;
   });
-  return link;
 }

@@ -1,7 +1,7 @@
 // Retention: when referrals purges a person, groups forgets them too. Their rows stay, under a
 // tombstone reference and without name, contact, mandate or free text, so seat counts, rosters,
 // compliance history and safety separation stay coherent for everyone else in their groups.
-import type { ConsumerDefinition } from "@relais/bus";
+import { defineConsumer } from "@relais/bus";
 import { newId, PersonPurged } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import type { Clock } from "@relais/service-kit";
@@ -20,17 +20,16 @@ export function tombstoneRef(): string {
   return `prs_purged-${newId()}`;
 }
 
-export function personPurgedConsumer(deps: { clock: Clock }): ConsumerDefinition {
-  return {
+export function personPurgedConsumer(deps: { clock: Clock }) {
+  return defineConsumer({
     stream: "REFERRALS",
     durable: "groups-person-purged",
     filterSubject: PersonPurged.subject,
     events: [PersonPurged],
-    async handle(tx, envelope) {
-      const event = PersonPurged.envelope.parse(envelope);
+    async handle(tx, event) {
       await forgetPerson(tx, event.orgId, event.data.personRef, deps.clock.now());
     },
-  };
+  });
 }
 
 /**

@@ -1,15 +1,14 @@
-import type { ConsumerDefinition } from "@relais/bus";
+import { defineConsumer } from "@relais/bus";
 import { ReferralReceived } from "@relais/contracts";
 import { separations } from "../db/schema.js";
 
 /** Records which persons of a referral must be kept apart, in both directions. */
-export const referralReceivedConsumer: ConsumerDefinition = {
+export const referralReceivedConsumer = defineConsumer({
   stream: "REFERRALS",
   durable: "groups-referral-received",
   filterSubject: ReferralReceived.subject,
   events: [ReferralReceived],
-  async handle(tx, envelope) {
-    const event = ReferralReceived.envelope.parse(envelope);
+  async handle(tx, event) {
     const victims = event.data.persons.filter((p) => p.role === "victim");
     const authors = event.data.persons.filter((p) => p.role === "author");
     const rows = victims.flatMap((victim) =>
@@ -32,4 +31,4 @@ export const referralReceivedConsumer: ConsumerDefinition = {
       )
       .onConflictDoNothing();
   },
-};
+});

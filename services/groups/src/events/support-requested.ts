@@ -1,6 +1,6 @@
 // A call-back worker's "accepted support, wants a group": offer the person a matching group
 // (kind, language, municipality) as an enrolment or waitlist place, or list them for staff to place.
-import type { ConsumerDefinition } from "@relais/bus";
+import { defineConsumer } from "@relais/bus";
 import { newId, SupportRequested, SupportRequestedSealed } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { type Clock, DomainError, type RecipientOpener } from "@relais/service-kit";
@@ -10,14 +10,13 @@ import { type Enrolled, enrolParticipant } from "../actions/enrol-participant.js
 import { type GroupRecord, seatCounts, toGroupRecord } from "../actions/group-store.js";
 import { groups, placements } from "../db/schema.js";
 
-export function supportRequestedConsumer(deps: { clock: Clock; open: RecipientOpener }): ConsumerDefinition {
-  return {
+export function supportRequestedConsumer(deps: { clock: Clock; open: RecipientOpener }) {
+  return defineConsumer({
     stream: "REFERRALS",
     durable: "groups-support-requested",
     filterSubject: SupportRequested.subject,
     events: [SupportRequested],
-    async handle(tx, envelope) {
-      const event = SupportRequested.envelope.parse(envelope);
+    async handle(tx, event) {
       const request = event.data;
       // The display name comes sealed for groups; an event it cannot open fails and is retried,
       // then dead-lettered, rather than placing a person without a name.
@@ -64,7 +63,7 @@ export function supportRequestedConsumer(deps: { clock: Clock; open: RecipientOp
         placedAt: placed ? now.toISOString() : null,
       });
     },
-  };
+  });
 }
 
 type Request = z.infer<typeof SupportRequested.data> & { displayName?: string };

@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, Language, PageQuery, PersonRef } from "@relais/contracts";
 import {
   type AppEnv,
-  answerOnce,
   bearerSecurity,
   decodeCursor,
   defaultHook,
@@ -15,6 +14,7 @@ import {
   principalOf,
   recordAudit,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { type EndedEnrolment, endEnrolment } from "../actions/end-enrolment.js";
@@ -185,14 +185,10 @@ export function enrolmentRoutes(deps: AppDeps) {
         const { displayName: _kept, ...created } = toView(enrolment, position);
         return created;
       };
-      const enrolled = await enrolByStaff(
-        deps,
-        principalOf(c),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-        c.var.requestId,
-        answerOnce(c, 201, present),
-      );
+      const enrolled = await enrolByStaff(verbContext(c, deps, { status: 201, present }), {
+        groupId: c.req.valid("param").id,
+        request: c.req.valid("json"),
+      });
       return c.json(present(enrolled), 201);
     })
     .openapi(listRoute, async (c) => {
@@ -246,14 +242,10 @@ export function enrolmentRoutes(deps: AppDeps) {
     })
     .openapi(endRoute(deps), async (c) => {
       const present = ({ enrolment }: EndedEnrolment) => toView(enrolment, null);
-      const ended = await endEnrolment(
-        deps,
-        principalOf(c),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-        c.var.requestId,
-        answerOnce(c, 200, present),
-      );
+      const ended = await endEnrolment(verbContext(c, deps, { status: 200, present }), {
+        id: c.req.valid("param").id,
+        outcome: c.req.valid("json"),
+      });
       return c.json(present(ended), 200);
     });
 }

@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { GroupKind, Language, PageQuery } from "@relais/contracts";
 import {
   type AppEnv,
-  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
@@ -12,6 +11,7 @@ import {
   ProblemResponses,
   principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { type CreatedGroup, createGroup } from "../actions/create-group.js";
 import { seatCounts, visibleGroup } from "../actions/group-store.js";
@@ -91,13 +91,7 @@ export function groupRoutes(deps: AppDeps) {
   return app
     .openapi(createGroupRoute(deps), async (c) => {
       const present = ({ group }: CreatedGroup) => toGroupView(group, { enrolled: 0, waitlisted: 0 });
-      const created = await createGroup(
-        deps,
-        principalOf(c),
-        c.req.valid("json"),
-        c.var.requestId,
-        answerOnce(c, 201, present),
-      );
+      const created = await createGroup(verbContext(c, deps, { status: 201, present }), c.req.valid("json"));
       return c.json(present(created), 201);
     })
     .openapi(listRoute, async (c) => {

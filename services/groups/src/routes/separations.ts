@@ -3,7 +3,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { PersonRef } from "@relais/contracts";
 import {
   type AppEnv,
-  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
@@ -13,6 +12,7 @@ import {
   ProblemResponses,
   principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { linkSeparation, type Separation as Made } from "../actions/link-separation.js";
 import type { AppDeps } from "../app.js";
@@ -59,13 +59,8 @@ function linkRoute(deps: AppDeps) {
 export function separationRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app.openapi(linkRoute(deps), async (c) => {
-    const link = await linkSeparation(
-      deps,
-      principalOf(c),
-      c.req.valid("json"),
-      c.var.requestId,
-      answerOnce(c, 201, (made: Made) => made),
-    );
+    const answer = { status: 201, present: (made: Made) => made };
+    const link = await linkSeparation(verbContext(c, deps, answer), c.req.valid("json"));
     return c.json(link, 201);
   });
 }

@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Instant } from "@relais/contracts";
 import {
   type AppEnv,
-  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
@@ -12,6 +11,7 @@ import {
   ProblemResponses,
   principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
 import { changeSession } from "../actions/change-session.js";
@@ -163,14 +163,10 @@ export function sessionRoutes(deps: AppDeps) {
     })
     .openapi(cancelRoute(deps), async (c) => {
       const present = ({ group, session }: CancelledSession) => toSessionView(session, group.timeZone);
-      const cancelled = await cancelSession(
-        deps,
-        principalOf(c),
-        c.req.valid("param").id,
-        c.req.valid("json").reason,
-        c.var.requestId,
-        answerOnce(c, 200, present),
-      );
+      const cancelled = await cancelSession(verbContext(c, deps, { status: 200, present }), {
+        id: c.req.valid("param").id,
+        reason: c.req.valid("json").reason,
+      });
       return c.json(present(cancelled), 200);
     });
 }

@@ -13,6 +13,7 @@ import { type QueueInput, queueMessages } from "../db/messages.js";
 import type * as schema from "../db/schema.js";
 import { invites, messages, reminders } from "../db/schema.js";
 import { loadSeries } from "../db/series.js";
+import { decideReminder } from "../domain/delivery-decision.js";
 import { createHeldExpiry } from "./expire-held.js";
 
 type Row = typeof reminders.$inferSelect;
@@ -33,20 +34,6 @@ export function createReminderScheduler(
   async function anyDue(at: string): Promise<boolean> {
     const [row] = await database.db.select({ id: reminders.id }).from(reminders).where(due(at)).limit(1);
     return row !== undefined;
-  }
-
-  /** What becomes of one due reminder: a message, or a reason to drop it. */
-  function decide(
-    row: Row,
-    series: SeriesSnapshot | null,
-    enrolled: boolean,
-    now: Date,
-  ): { drop: string } | { session: SeriesSnapshot["sessions"][number]; series: SeriesSnapshot } {
-    const session = series?.sessions.find((s) => s.sessionId === row.sessionId);
-    if (!series || !session || session.status === "cancelled") return { drop: "session_cancelled" };
-    if (Date.parse(session.startsAt) <= now.getTime()) return { drop: "session_started" };
-    if (!enrolled) return { drop: "not_enrolled" };
-    return { session, series };
   }
 
   /** One batch in one transaction, each step one statement for the whole batch. */
@@ -85,7 +72,7 @@ export function createReminderScheduler(
     const done: string[] = [];
     const queued: QueueInput[] = [];
     for (const row of rows) {
-      const decision = decide(
+      const decision = decideReminder(
         row,
         seriesOf.get(row.groupId) ?? null,
         enrolled.has(`${row.groupId}|${row.personRef}`),

@@ -1,6 +1,6 @@
 // A coordinator gives a task of the coordinators' queue to a team. The team's alerts go to the
 // address the routing table has for it (or the one given); the scheduler announces due and overdue anew.
-import { Conflict, NotFound, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { Conflict, NotFound, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, routes } from "../db/schema.js";
 import { COORDINATOR_QUEUE } from "../domain/routing.js";
@@ -14,11 +14,9 @@ export async function assignCallback(
   requestId: string,
 ) {
   if (input.team === COORDINATOR_QUEUE) {
-    throw new Unprocessable(
-      `"${COORDINATOR_QUEUE}" is the coordinators' queue, not a team`,
-      "reserved_team",
-      [{ path: "team", message: "Reserved" }],
-    );
+    throw new Conflict(`"${COORDINATOR_QUEUE}" is the coordinators' queue, not a team`, "reserved_team", [
+      { path: "team", message: "Reserved" },
+    ]);
   }
   const now = deps.clock.now();
   return deps.database.write(async (tx) => {

@@ -1,7 +1,8 @@
 import type { Database } from "@relais/db";
-import type { Clock, RecipientSealer, SealedBox } from "@relais/service-kit";
+import type { Clock, RecipientSealer, SealedBox, VerbContext } from "@relais/service-kit";
 import type * as schema from "../db/schema.js";
 import type { ReferralPolicy } from "../domain/policy.js";
+import type { Scope } from "../http/claims.js";
 
 /** What the transactional verbs need; `createApp` and the background loops pass theirs. */
 export interface Deps {
@@ -11,6 +12,12 @@ export interface Deps {
   policy: ReferralPolicy;
   seal: EventSeals;
 }
+
+/** What a verb gets besides its input: these parts, who asks, and the request. */
+export type Ctx = VerbContext<Deps>;
+
+/** A call-back worker's or coordinator's context: which tasks they may see. */
+export type TeamCtx = Ctx & { scope: Scope };
 
 /** Personal fields leave this service sealed for the service entitled to them, never in clear. */
 export interface EventSeals {

@@ -8,14 +8,14 @@ import {
   ReferralReceived,
   type ReferralStatus,
 } from "@relais/contracts";
-import { type Once, type Principal, recordAudit } from "@relais/service-kit";
+import { recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
 import { RISK_RANK } from "../domain/policy.js";
 import type { ReferralInput, ReferralPersonInput } from "../domain/referral-input.js";
 import { assignTeam, municipalityKey } from "../domain/routing.js";
 import { planFirstCallback } from "../domain/sla.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 import { settleReferral } from "./settle-referral.js";
 import { taskOpened } from "./task-events.js";
 
@@ -40,15 +40,12 @@ export function noContactReason(person: ReferralPersonInput): string | null {
 }
 
 export async function fileReferral(
-  deps: Deps,
-  principal: Principal,
-  zoneId: string,
-  input: ReferralInput,
-  correlationId: string,
-  once?: Once<FiledReferral>,
+  ctx: Ctx,
+  { zoneId, input }: { zoneId: string; input: ReferralInput },
 ): Promise<FiledReferral> {
+  const { principal, requestId: correlationId } = ctx;
   const id = newId();
-  const filedAt = deps.clock.now();
+  const filedAt = ctx.clock.now();
   const now = filedAt.toISOString();
   const filed = input.persons.map((person) => ({
     person,
@@ -75,7 +72,7 @@ export async function fileReferral(
         // Only contactable persons' name and details leave this service, sealed for notifications.
         ...(reason === null
           ? {
-              sealed: deps.seal.notifications.seal(
+              sealed: ctx.seal.notifications.seal(
                 { displayName: person.displayName, contact: person.contact } satisfies ReferralPersonSealed,
                 ReferralReceived.type,
               ),
@@ -86,10 +83,10 @@ export async function fileReferral(
     },
   });
 
-  const status: FiledReferral = await deps.database.write(async (tx) => {
+  return writeVerb(ctx, async (tx, authorised) => {
     // Filing needs only the police role; the answer (ids, personRefs) is the filing zone's alone,
     // so another zone reusing this key and body files its own referral instead of reading this one.
-    await once?.check(tx, `zone:${zoneId}`);
+    await authorised(`zone:${zoneId}`);
     const routeRows = await tx
       .select({ role: routes.role, team: routes.team, teamEmail: routes.teamEmail })
       .from(routes)
@@ -118,11 +115,11 @@ export async function fileReferral(
         personRef,
         referralId: id,
         role: person.role,
-        displayName: person.displayName ? deps.box.seal(person.displayName) : null,
+        displayName: person.displayName ? ctx.box.seal(person.displayName) : null,
         consent: person.consent,
         language: person.language,
         timeZone: person.timeZone,
-        contact: deps.box.seal(JSON.stringify({ contact: person.contact, preferences: person.preferences })),
+        contact: ctx.box.seal(JSON.stringify({ contact: person.contact, preferences: person.preferences })),
         noTaskReason: reason,
       })),
     );
@@ -134,7 +131,7 @@ export async function fileReferral(
           riskLevel: input.riskLevel,
           windows: person.preferences.safeWindows,
           zone: person.timeZone,
-          policy: deps.policy,
+          policy: ctx.policy,
         });
         const assignment = assignTeam(routeRows, person.role);
         return {
@@ -178,9 +175,8 @@ export async function fileReferral(
         reason,
       })),
     };
-    // The Idempotency-Key is stored with the referral: one commit, and a retry can never file twice.
-    await once?.save(tx, result);
+    // The Idempotency-Key is stored with the referral (by writeVerb): one commit, and a retry can
+    // never file twice.
     return result;
   });
-  return status;
 }

@@ -3,40 +3,34 @@
 import { enqueue } from "@relais/bus";
 import { newId } from "@relais/contracts";
 import { isInSafeWindow } from "@relais/safe-windows";
-import { Invalid, type Once, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { callbackAttempts, callbackTasks } from "../db/schema.js";
 import type { AttemptInput } from "../domain/callback-input.js";
 import { decideAfterFailure } from "../domain/stop-rule.js";
-import type { Scope } from "../http/claims.js";
 import { assertHolds, releaseClaim } from "./claim-callback.js";
-import type { Deps } from "./deps.js";
+import type { TeamCtx } from "./deps.js";
 import { openPerson } from "./person-view.js";
 import { settleReferral } from "./settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "./task-access.js";
 import { taskClosed } from "./task-events.js";
 
 export async function recordAttempt(
-  deps: Deps,
-  principal: Principal,
-  scope: Scope,
-  taskId: string,
-  input: AttemptInput,
-  requestId: string,
-  /** The request's Idempotency-Key: checked once the task is known to be the caller's, stored with the change. */
-  once?: Once<TaskRow>,
-) {
-  const now = deps.clock.now();
+  ctx: TeamCtx,
+  { taskId, input }: { taskId: string; input: AttemptInput },
+): Promise<TaskRow> {
+  const { principal, requestId } = ctx;
+  const now = ctx.clock.now();
   const at = input.at ? new Date(input.at) : now;
   if (at.getTime() > now.getTime() + 60_000) {
     throw new Invalid("An attempt cannot be logged in the future", [
       { path: "at", message: "In the future" },
     ]);
   }
-  return deps.database.write(async (tx) => {
-    const task = await visibleTask(tx, principal, scope, taskId);
+  return writeVerb(ctx, async (tx, authorised) => {
+    const task = await visibleTask(tx, principal, ctx.scope, taskId);
     // A retry of a change already made replays its answer, even once the task has moved on.
-    await once?.check(tx);
+    await authorised();
     assertHolds(task, principal, now);
     if (at.toISOString() < task.createdAt) {
       throw new Invalid("The attempt predates the task", [
@@ -44,31 +38,29 @@ export async function recordAttempt(
       ]);
     }
     const personRow = await personOf(tx, task.personRef);
-    const { preferences } = openPerson(deps.box, personRow);
+    const { preferences } = openPerson(ctx.box, personRow);
     const zone = personRow.timeZone;
     if (!preferences.channels.includes(input.channel)) {
-      throw new Unprocessable(`This person may not be contacted by ${input.channel}`, "channel_not_allowed", [
+      throw new Conflict(`This person may not be contacted by ${input.channel}`, "channel_not_allowed", [
         { path: "channel", message: `Allowed: ${preferences.channels.join(", ")}` },
       ]);
     }
     if (input.outcome === "voicemail_left" && !preferences.voicemailAllowed) {
-      throw new Unprocessable("This person does not allow voicemail", "voicemail_not_allowed", [
+      throw new Conflict("This person does not allow voicemail", "voicemail_not_allowed", [
         { path: "outcome", message: "Voicemail is not allowed for this person" },
       ]);
     }
     if (!isInSafeWindow(preferences.safeWindows, zone, at)) {
-      throw new Unprocessable(
-        "This moment is outside the person's safe contact windows",
-        "outside_safe_window",
-        [{ path: "at", message: "Outside every safe window" }],
-      );
+      throw new Conflict("This moment is outside the person's safe contact windows", "outside_safe_window", [
+        { path: "at", message: "Outside every safe window" },
+      ]);
     }
     await tx.insert(callbackAttempts).values({
       id: `att_${newId()}`,
       taskId,
       outcome: input.outcome,
       channel: input.channel,
-      note: input.note ? deps.box.seal(input.note) : null,
+      note: input.note ? ctx.box.seal(input.note) : null,
       at: at.toISOString(),
       by: principal.sub,
     });
@@ -90,7 +82,7 @@ export async function recordAttempt(
         failedAt: failed.map((row) => new Date(row.at)),
         windows: preferences.safeWindows,
         zone,
-        policy: deps.policy,
+        policy: ctx.policy,
       });
       // A reached person who later misses a call is still reached: the stop rule is for first contact.
       const closes = next.kind === "unreachable" && !task.reachedAt;
@@ -125,7 +117,6 @@ export async function recordAttempt(
       at: now,
     });
     const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
-    await once?.save(tx, updated!);
     return updated!;
   });
 }

@@ -7,13 +7,12 @@ import {
   SupportRequested,
   type SupportRequestedSealed,
 } from "@relais/contracts";
-import { type Once, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { callbackTasks, referrals } from "../db/schema.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
-import type { Scope } from "../http/claims.js";
 import { assertHolds, releaseClaim } from "./claim-callback.js";
-import type { Deps } from "./deps.js";
+import type { TeamCtx } from "./deps.js";
 import { openPerson } from "./person-view.js";
 import { settleReferral } from "./settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "./task-access.js";
@@ -27,36 +26,31 @@ export function groupKindFits(kind: GroupKind, role: PersonRole): boolean {
 }
 
 export async function recordOutcome(
-  deps: Deps,
-  principal: Principal,
-  scope: Scope,
-  taskId: string,
-  input: OutcomeInput,
-  requestId: string,
-  /** The request's Idempotency-Key: checked once the task is known to be the caller's, stored with the change. */
-  once?: Once<TaskRow>,
-) {
-  const now = deps.clock.now();
-  return deps.database.write(async (tx) => {
-    const task = await visibleTask(tx, principal, scope, taskId);
+  ctx: TeamCtx,
+  { taskId, input }: { taskId: string; input: OutcomeInput },
+): Promise<TaskRow> {
+  const { principal, requestId } = ctx;
+  const now = ctx.clock.now();
+  return writeVerb(ctx, async (tx, authorised) => {
+    const task = await visibleTask(tx, principal, ctx.scope, taskId);
     // A retry of a change already made replays its answer, even once the task has moved on.
-    await once?.check(tx);
+    await authorised();
     assertHolds(task, principal, now);
     if (!task.reachedAt) {
-      throw new Unprocessable("Log a reached attempt before recording an outcome", "not_reached", [
+      throw new Conflict("Log a reached attempt before recording an outcome", "not_reached", [
         { path: "outcome", message: "The person has not been reached" },
       ]);
     }
     const group = input.outcome === "accepted" ? input.group : undefined;
     if (group && !groupKindFits(group.kind, task.role)) {
-      throw new Unprocessable(
+      throw new Conflict(
         `A ${task.role} cannot be placed in a ${group.kind} group`,
         "group_kind_not_for_role",
         [{ path: "group.kind", message: `Not for a ${task.role}` }],
       );
     }
     if (group?.mandate && group.kind !== "perpetrator") {
-      throw new Unprocessable("Only perpetrator programmes carry a mandate", "mandate_not_allowed", [
+      throw new Conflict("Only perpetrator programmes carry a mandate", "mandate_not_allowed", [
         { path: "group.mandate", message: "Only for kind perpetrator" },
       ]);
     }
@@ -66,7 +60,7 @@ export async function recordOutcome(
       .set({
         status: "closed",
         outcome,
-        outcomeDetail: deps.box.seal(JSON.stringify(detail)),
+        outcomeDetail: ctx.box.seal(JSON.stringify(detail)),
         closedAt: now.toISOString(),
         closedBy: principal.sub,
         ...releaseClaim,
@@ -75,7 +69,7 @@ export async function recordOutcome(
     await enqueue(tx, taskClosed(task, outcome, now, requestId));
     if (group) {
       const personRow = await personOf(tx, task.personRef);
-      const person = openPerson(deps.box, personRow);
+      const person = openPerson(ctx.box, personRow);
       const [referral] = await tx
         .select({ municipality: referrals.municipality })
         .from(referrals)
@@ -93,7 +87,7 @@ export async function recordOutcome(
             role: task.role,
             ...(person.displayName
               ? {
-                  sealed: deps.seal.groups.seal(
+                  sealed: ctx.seal.groups.seal(
                     { displayName: person.displayName } satisfies SupportRequestedSealed,
                     SupportRequested.type,
                   ),
@@ -118,7 +112,6 @@ export async function recordOutcome(
       at: now,
     });
     const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
-    await once?.save(tx, updated!);
     return updated!;
   });
 }

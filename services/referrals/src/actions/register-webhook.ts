@@ -1,5 +1,5 @@
 // A police zone's webhook: where status changes are sent, signed with the zone's secret.
-import { type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { Conflict, type Principal, recordAudit } from "@relais/service-kit";
 import { policeWebhooks } from "../db/schema.js";
 import type { WebhookInput } from "../domain/route-input.js";
 import { generateWebhookSecret, isWebhookSecret } from "../domain/webhook-signature.js";
@@ -13,7 +13,7 @@ export async function registerWebhook(
   requestId: string,
 ) {
   if (input.secret !== undefined && !isWebhookSecret(input.secret)) {
-    throw new Unprocessable("Expected whsec_ and 24 to 64 base64 bytes", "invalid_secret", [
+    throw new Conflict("Expected whsec_ and 24 to 64 base64 bytes", "invalid_secret", [
       { path: "secret", message: "Not a whsec_ secret" },
     ]);
   }

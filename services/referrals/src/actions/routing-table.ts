@@ -1,5 +1,5 @@
 // The routing table as coordinators read and change it.
-import { decodeCursor, encodeCursor, type Principal, recordAudit, Unprocessable } from "@relais/service-kit";
+import { Conflict, decodeCursor, encodeCursor, type Principal, recordAudit } from "@relais/service-kit";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import { routes } from "../db/schema.js";
@@ -65,26 +65,22 @@ export async function putRoute(
 ): Promise<RouteView> {
   const key = municipalityKey(municipality);
   if (key === "") {
-    throw new Unprocessable("Not a municipality name", "invalid_municipality", [
+    throw new Conflict("Not a municipality name", "invalid_municipality", [
       { path: "municipality", message: "Empty once normalised" },
     ]);
   }
   if (input.victim.team === input.author.team) {
-    throw new Unprocessable("Victim and author call-backs go to separate teams", "same_team", [
+    throw new Conflict("Victim and author call-backs go to separate teams", "same_team", [
       { path: "author.team", message: "Must differ from victim.team" },
     ]);
   }
   if (input.victim.team === COORDINATOR_QUEUE || input.author.team === COORDINATOR_QUEUE) {
-    throw new Unprocessable(
-      `"${COORDINATOR_QUEUE}" is the coordinators' queue, not a team`,
-      "reserved_team",
-      [
-        {
-          path: input.victim.team === COORDINATOR_QUEUE ? "victim.team" : "author.team",
-          message: "Reserved",
-        },
-      ],
-    );
+    throw new Conflict(`"${COORDINATOR_QUEUE}" is the coordinators' queue, not a team`, "reserved_team", [
+      {
+        path: input.victim.team === COORDINATOR_QUEUE ? "victim.team" : "author.team",
+        message: "Reserved",
+      },
+    ]);
   }
   const now = deps.clock.now();
   const rows = (["victim", "author"] as const).map((role) => ({

@@ -4,11 +4,11 @@
 // a crash between the two re-announces nothing and loses nothing.
 import { enqueue } from "@relais/bus";
 import { CallbackDue, CallbackOverdue, createEvent, newId } from "@relais/contracts";
-import type { Clock, Logger } from "@relais/service-kit";
+import { type Clock, createPump, type Logger, type Pump } from "@relais/service-kit";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import { callbackTasks } from "../db/schema.js";
-import { createLeaseLoop, type LeaseLoop } from "./lease-loop.js";
+import { leasePumpTiming } from "./lease-pump.js";
 
 export interface SchedulerOptions {
   database: Deps["database"];
@@ -22,7 +22,7 @@ export interface SchedulerOptions {
 
 type Row = typeof callbackTasks.$inferSelect;
 
-export function createCallbackScheduler(options: SchedulerOptions): LeaseLoop & { claim(): Promise<Row[]> } {
+export function createCallbackScheduler(options: SchedulerOptions): Pump & { claim(): Promise<Row[]> } {
   const { database, clock } = options;
   const owner = options.owner ?? `scheduler-${newId()}`;
   const leaseMs = options.leaseMs ?? 60_000;
@@ -116,11 +116,10 @@ export function createCallbackScheduler(options: SchedulerOptions): LeaseLoop & 
     });
   }
 
-  const loop = createLeaseLoop({
+  const loop = createPump({
     name: "callback scheduler",
-    intervalMs: options.intervalMs ?? 5_000,
-    logger: options.logger,
-    async tick() {
+    ...leasePumpTiming(options.intervalMs ?? 5_000, options.logger),
+    async work() {
       // Drain what is pending: a burst of referrals must not be announced one batch per interval.
       let announced = 0;
       for (;;) {

@@ -2,7 +2,7 @@
 // attempts and webhook log, and tells the other services to forget each person.
 import { enqueue } from "@relais/bus";
 import { createEvent, PersonPurged } from "@relais/contracts";
-import { type Clock, type Logger, recordAudit } from "@relais/service-kit";
+import { type Clock, createPump, type Logger, type Pump, recordAudit } from "@relais/service-kit";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import {
@@ -13,7 +13,7 @@ import {
   webhookAttempts,
   webhookDeliveries,
 } from "../db/schema.js";
-import { createLeaseLoop, type LeaseLoop } from "./lease-loop.js";
+import { leasePumpTiming } from "./lease-pump.js";
 
 /** The subject the purge's audit rows name. */
 export const RETENTION_ACTOR = "system:retention";
@@ -113,11 +113,10 @@ export async function purgeExpired(
   return due.length;
 }
 
-export function createRetentionLoop(options: RetentionOptions): LeaseLoop {
-  return createLeaseLoop({
+export function createRetentionLoop(options: RetentionOptions): Pump {
+  return createPump({
     name: "retention",
-    intervalMs: options.intervalMs ?? 3_600_000,
-    logger: options.logger,
-    tick: () => purgeExpired(options),
+    ...leasePumpTiming(options.intervalMs ?? 3_600_000, options.logger),
+    work: () => purgeExpired(options),
   });
 }

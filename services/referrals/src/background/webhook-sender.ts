@@ -2,12 +2,12 @@
 // attempt is logged; 5xx, 429, timeouts and network errors are retried with backoff; 410 Gone
 // stops the delivery and disables the zone's webhook; other 4xx fail the delivery at once.
 import { newId } from "@relais/contracts";
-import type { Clock, Logger, SealedBox } from "@relais/service-kit";
+import { type Clock, createPump, type Logger, type Pump, type SealedBox } from "@relais/service-kit";
 import { and, eq, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../db/schema.js";
 import { webhookHeaders, webhookRetryDelayMs } from "../domain/webhook-signature.js";
-import { createLeaseLoop, type LeaseLoop } from "./lease-loop.js";
+import { leasePumpTiming } from "./lease-pump.js";
 
 export interface WebhookSenderOptions {
   database: Deps["database"];
@@ -24,7 +24,7 @@ export interface WebhookSenderOptions {
 type Delivery = typeof webhookDeliveries.$inferSelect;
 type Result = { statusCode: number | null; error: string | null };
 
-export function createWebhookSender(options: WebhookSenderOptions): LeaseLoop {
+export function createWebhookSender(options: WebhookSenderOptions): Pump {
   const { database, clock, box } = options;
   const owner = options.owner ?? `webhooks-${newId()}`;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -145,11 +145,10 @@ export function createWebhookSender(options: WebhookSenderOptions): LeaseLoop {
     });
   }
 
-  return createLeaseLoop({
+  return createPump({
     name: "webhook sender",
-    intervalMs: options.intervalMs ?? 2_000,
-    logger: options.logger,
-    async tick() {
+    ...leasePumpTiming(options.intervalMs ?? 2_000, options.logger),
+    async work() {
       const deliveries = await claim();
       for (const delivery of deliveries) await deliver(delivery);
       return deliveries.length;

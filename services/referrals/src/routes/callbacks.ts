@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences } from "@relais/contracts";
 import {
   type AppEnv,
-  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
@@ -12,6 +11,7 @@ import {
   ProblemResponses,
   principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { claimCallback } from "../actions/claim-callback.js";
 import { listCallbacks } from "../actions/list-callbacks.js";
@@ -23,7 +23,6 @@ import type { TaskRow } from "../actions/task-access.js";
 import type { AppDeps } from "../app.js";
 import { AttemptInput, CallbackQuery, OutcomeInput } from "../domain/callback-input.js";
 import { scopeOf } from "../http/claims.js";
-import { UnprocessableResponse } from "../http/problems.js";
 
 const CallbackTask = z
   .object({
@@ -134,7 +133,7 @@ function attemptRoute(deps: AppDeps) {
     security: bearerSecurity,
     middleware: [requireRoles(...roles), idempotency()] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(AttemptInput) },
-    responses: { 201: jsonResponse(CallbackTask, "Logged"), 422: UnprocessableResponse, ...ProblemResponses },
+    responses: { 201: jsonResponse(CallbackTask, "Logged"), ...ProblemResponses },
   });
 }
 
@@ -146,7 +145,7 @@ function outcomeRoute(deps: AppDeps) {
     security: bearerSecurity,
     middleware: [requireRoles(...roles), idempotency()] as const,
     request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(OutcomeInput) },
-    responses: { 201: jsonResponse(CallbackTask, "Closed"), 422: UnprocessableResponse, ...ProblemResponses },
+    responses: { 201: jsonResponse(CallbackTask, "Closed"), ...ProblemResponses },
   });
 }
 
@@ -193,28 +192,20 @@ export function callbackRoutes(deps: AppDeps) {
     .openapi(attemptRoute(deps), async (c) => {
       // The answer is stored with the change, so a retried request replays it and never repeats it.
       const now = deps.clock.now();
+      const answer = { status: 201, present: (updated: TaskRow) => present(updated, now) };
       const task = await recordAttempt(
-        deps,
-        principalOf(c),
-        scopeOf(c),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-        c.var.requestId,
-        answerOnce(c, 201, (updated: TaskRow) => present(updated, now)),
+        { ...verbContext(c, deps, answer), scope: scopeOf(c) },
+        { taskId: c.req.valid("param").id, input: c.req.valid("json") },
       );
       return c.json(present(task, now), 201);
     })
     .openapi(outcomeRoute(deps), async (c) => {
       // The answer is stored with the change, so a retried request replays it and never repeats it.
       const now = deps.clock.now();
+      const answer = { status: 201, present: (updated: TaskRow) => present(updated, now) };
       const task = await recordOutcome(
-        deps,
-        principalOf(c),
-        scopeOf(c),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-        c.var.requestId,
-        answerOnce(c, 201, (updated: TaskRow) => present(updated, now)),
+        { ...verbContext(c, deps, answer), scope: scopeOf(c) },
+        { taskId: c.req.valid("param").id, input: c.req.valid("json") },
       );
       return c.json(present(task, now), 201);
     });

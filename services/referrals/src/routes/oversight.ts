@@ -18,7 +18,6 @@ import { listUnrouted } from "../actions/list-unrouted.js";
 import { slaOverview } from "../actions/sla-overview.js";
 import type { AppDeps } from "../app.js";
 import { TeamId } from "../domain/route-input.js";
-import { UnprocessableResponse } from "../http/problems.js";
 
 const Risk = z.enum(["high", "medium", "low"]);
 const Role = z.enum(["victim", "author"]);
@@ -147,7 +146,6 @@ const assignRoute = createRoute({
   request: { params: z.object({ id: z.string().min(1).max(64) }), body: jsonBody(AssignInput) },
   responses: {
     200: jsonResponse(z.object({ id: z.string(), team: z.string(), routed: z.boolean() }), "Assigned"),
-    422: UnprocessableResponse,
     ...ProblemResponses,
   },
 });

@@ -15,7 +15,6 @@ import { sendTestDelivery } from "../actions/send-test-delivery.js";
 import { listZoneDeliveries } from "../actions/zone-deliveries.js";
 import type { AppDeps } from "../app.js";
 import { WebhookInput, ZoneParam } from "../domain/route-input.js";
-import { UnprocessableResponse } from "../http/problems.js";
 
 const Webhook = z
   .object({
@@ -34,7 +33,7 @@ const putWebhook = createRoute({
   security: bearerSecurity,
   middleware: [requireRoles("coordinator")] as const,
   request: { params: ZoneParam, body: jsonBody(WebhookInput) },
-  responses: { 200: jsonResponse(Webhook, "Registered"), 422: UnprocessableResponse, ...ProblemResponses },
+  responses: { 200: jsonResponse(Webhook, "Registered"), ...ProblemResponses },
 });
 
 const PoliceZone = z

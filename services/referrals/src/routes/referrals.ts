@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, ReferralStatus } from "@relais/contracts";
 import {
   type AppEnv,
-  answerOnce,
   bearerSecurity,
   defaultHook,
   IdempotencyKeyHeader,
@@ -12,6 +11,7 @@ import {
   ProblemResponses,
   principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { type FiledReferral as Filed, fileReferral } from "../actions/file-referral.js";
 import { policeStatus } from "../actions/police-status.js";
@@ -153,14 +153,11 @@ export function referralRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
     .openapi(fileRoute(deps), async (c) => {
-      const filed = await fileReferral(
-        deps,
-        principalOf(c),
-        zoneOf(c),
-        c.req.valid("json"),
-        c.var.requestId,
-        answerOnce(c, 201, (filed: Filed) => filed),
-      );
+      const answer = { status: 201, present: (filed: Filed) => filed };
+      const filed = await fileReferral(verbContext(c, deps, answer), {
+        zoneId: zoneOf(c),
+        input: c.req.valid("json"),
+      });
       return c.json(filed, 201);
     })
     .openapi(statusRoute, async (c) => {

@@ -13,7 +13,6 @@ import {
 import { listRoutes, putRoute } from "../actions/routing-table.js";
 import type { AppDeps } from "../app.js";
 import { MunicipalityParam, RouteInput } from "../domain/route-input.js";
-import { UnprocessableResponse } from "../http/problems.js";
 
 const Team = z.object({ team: z.string(), teamEmail: z.string().nullable() }).nullable();
 const Route = z
@@ -46,7 +45,7 @@ const putRouteDef = createRoute({
   security: bearerSecurity,
   middleware: [requireRoles("coordinator")] as const,
   request: { params: MunicipalityParam, body: jsonBody(RouteInput) },
-  responses: { 200: jsonResponse(Route, "Saved"), 422: UnprocessableResponse, ...ProblemResponses },
+  responses: { 200: jsonResponse(Route, "Saved"), ...ProblemResponses },
 });
 
 export function routingRoutes(deps: AppDeps) {

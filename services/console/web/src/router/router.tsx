@@ -12,6 +12,7 @@ import { useSession } from "../api/session";
 import { IdleGuard } from "../session/idle-guard";
 import { isLocalDate } from "../time/calendar";
 import { Layout } from "../ui/layout";
+import { coordinationRoutes } from "./coordination-routes";
 
 const rootRoute = createRootRoute({ component: Outlet });
 
@@ -157,6 +158,7 @@ const routeTree = rootRoute.addChildren([
     queueRoute,
     taskRoute,
     ...staffRoutes,
+    coordinationRoutes(appRoute),
   ]),
 ]);
 

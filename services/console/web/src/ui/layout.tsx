@@ -56,6 +56,7 @@ export function Layout({ session }: { session: SignedInSession }) {
     links.push({ to: "/callbacks", label: t("nav.queue") });
   }
   if (roles.includes("facilitator") || roles.includes("programme_staff")) links.push(...staffLinks(t));
+  if (roles.includes("coordinator")) links.push({ to: "/coordination", label: t("nav.coordination") });
   return (
     <div className="app">
       <header className="header">
@@ -67,7 +68,7 @@ export function Layout({ session }: { session: SignedInSession }) {
               to={link.to}
               className="nav-link"
               activeProps={{ "aria-current": "page" }}
-              activeOptions={{ exact: true }}
+              activeOptions={{ exact: link.to !== "/coordination" }}
             >
               {link.label}
             </Link>

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { backoffDelay } from "./backoff.js";
+import { createPump } from "./pump.js";
+
+const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("createPump", () => {
+  it("drains a burst, then sleeps until woken", async () => {
+    let queued = 3;
+    let passes = 0;
+    const pump = createPump({
+      name: "test",
+      intervalMs: 60_000,
+      onError: () => undefined,
+      async work() {
+        passes += 1;
+        if (queued === 0) return 0;
+        queued -= 1;
+        return 1;
+      },
+    });
+    pump.start();
+    await settle();
+    expect([queued, passes]).toEqual([0, 4]);
+    queued = 1;
+    pump.wake();
+    await settle();
+    expect([queued, passes]).toEqual([0, 6]);
+    await pump.stop();
+  });
+
+  it("goes round again when woken during a pass", async () => {
+    let passes = 0;
+    let release: () => void = () => undefined;
+    const pump = createPump({
+      name: "test",
+      intervalMs: 60_000,
+      onError: () => undefined,
+      async work() {
+        passes += 1;
+        if (passes === 1) await new Promise<void>((resolve) => (release = resolve));
+        return 0;
+      },
+    });
+    pump.start();
+    await settle(5);
+    pump.wake();
+    release();
+    await settle();
+    expect(passes).toBe(2);
+    await pump.stop();
+  });
+
+  it("wakes when the next row falls due", async () => {
+    let passes = 0;
+    const pump = createPump({
+      name: "test",
+      intervalMs: 60_000,
+      onError: () => undefined,
+      nextDue: async () => (passes < 2 ? new Date(Date.now() + 20) : null),
+      async work() {
+        passes += 1;
+        return 0;
+      },
+    });
+    pump.start();
+    await settle(120);
+    expect(passes).toBe(2);
+    await pump.stop();
+  });
+
+  it("backs off after failures, and a wake does not cut the backoff short", async () => {
+    const delays: number[] = [];
+    let passes = 0;
+    const pump = createPump({
+      name: "test",
+      intervalMs: 60_000,
+      backoff: { baseMs: 40, capMs: 1_000 },
+      onError: (_error, retryInMs) => delays.push(retryInMs),
+      async work() {
+        passes += 1;
+        throw new Error("away");
+      },
+    });
+    pump.start();
+    await settle(10);
+    pump.wake();
+    await settle(10);
+    expect([passes, delays]).toEqual([1, [40]]);
+    await settle(60);
+    expect([passes, delays]).toEqual([2, [40, 80]]);
+    await pump.stop();
+  });
+
+  it("stops in the middle of a long sleep", async () => {
+    const pump = createPump({
+      name: "test",
+      intervalMs: 60_000,
+      onError: () => undefined,
+      work: async () => 0,
+    });
+    pump.start();
+    await settle(5);
+    const stopping = pump.stop();
+    await expect(
+      Promise.race([stopping.then(() => "stopped"), settle(500).then(() => "hung")]),
+    ).resolves.toBe("stopped");
+  });
+});
+
+describe("backoffDelay", () => {
+  it("doubles from the base and stops at the cap", () => {
+    const backoff = { baseMs: 100, capMs: 1_000 };
+    expect([1, 2, 3, 4, 5, 9].map((attempt) => backoffDelay(attempt, backoff))).toEqual([
+      100, 200, 400, 800, 1_000, 1_000,
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+// The one verb shape: `verb(ctx, input)`. `ctx` is the service's parts plus who asks and the
+// request; `writeVerb(ctx, fn)` runs the verb's write transaction and, when the request carries an
+// Idempotency-Key, looks its stored answer up and stores the verb's result as the answer in that
+// same transaction. Verbs never see the key.
+//
+// A route builds the context with `verbContext(c, deps, answer)`; a consumer or a job, which has
+// no request, with `callerContext(deps, principal, requestId)`.
+import type { Database, Schema, Tx } from "@relais/db";
+import type { Context } from "hono";
+import type { AppEnv } from "./app.js";
+import { type Principal, principalOf } from "./auth.js";
+import { answerOnce, type Once } from "./idempotency.js";
+
+const ANSWER = Symbol("idempotent-answer");
+
+/** Who asks, and for which request (the audit trail and the events' correlation id). */
+export interface Caller {
+  principal: Principal;
+  requestId: string;
+}
+
+/** What every verb gets besides its input. */
+export type VerbContext<D> = D & Caller & { readonly [ANSWER]?: Once<unknown> };
+
+/** How an idempotent route answers: the status and the body its result becomes (stored, replayed). */
+export interface Answer<R> {
+  status: number;
+  present(result: R): unknown;
+}
+
+/** The context of a verb called by a route; `answer` on routes that declare `idempotency()`. */
+export function verbContext<D extends object, R = never>(
+  c: Context<AppEnv>,
+  deps: D,
+  answer?: Answer<R>,
+): VerbContext<D> {
+  const once = answer ? answerOnce(c, answer.status, answer.present) : undefined;
+  return { ...deps, principal: principalOf(c), requestId: c.var.requestId, [ANSWER]: once as Once<unknown> };
+}
+
+/** The context of a verb called without a request (a consumer, a job). */
+export function callerContext<D extends object>(
+  deps: D,
+  principal: Principal,
+  requestId: string,
+): VerbContext<D> {
+  return { ...deps, principal, requestId };
+}
+
+/**
+ * Marks where the stored answer is looked up: call it inside the transaction right after the
+ * verb's authorisation checks (organisation, group or task of the caller's own, team, zone) and
+ * before any state check, so a replay goes only to someone the verb lets through. `scope` names
+ * who, beyond passing those checks, may be given the answer (`zone:<id>`, `sub:<sub>`); leave it
+ * out when the checks say it all. Without an Idempotency-Key it does nothing.
+ */
+export type Authorised = (scope?: string) => Promise<void>;
+
+/**
+ * Runs a verb's write transaction. With an Idempotency-Key, `authorised()` replays a stored
+ * answer (ending the verb), and what `fn` returns is stored as the answer before the commit: the
+ * effect and its answer commit together or not at all.
+ */
+export async function writeVerb<S extends Schema, T>(
+  ctx: { database: Database<S>; readonly [ANSWER]?: Once<unknown> },
+  fn: (tx: Tx<S>, authorised: Authorised) => Promise<T>,
+): Promise<T> {
+  const once = ctx[ANSWER];
+  return ctx.database.write(async (tx) => {
+    let checked = false;
+    const result = await fn(tx, async (scope) => {
+      checked = true;
+      await once?.check(tx, scope);
+    });
+    if (once) {
+      if (!checked) throw new Error("an idempotent verb returned without calling authorised()");
+      await once.save(tx, result);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,255 @@
+// Query and mutation hooks of the coordinator's screens (issue 14), on the three services' clients.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { groupsApi, notificationsApi, referralsApi, unwrap } from "./clients";
+import type { components as N } from "./generated/notifications";
+import type { components as R } from "./generated/referrals";
+
+export type SlaOverview = R["schemas"]["SlaOverview"];
+export type Escalation = R["schemas"]["Escalation"];
+export type UnroutedTask = R["schemas"]["UnroutedTask"];
+export type Route = R["schemas"]["Route"];
+export type RouteInput = R["schemas"]["RouteInput"];
+export type PoliceZone = R["schemas"]["PoliceZone"];
+export type WebhookDelivery = R["schemas"]["WebhookDelivery"];
+export type ReferralMatch = R["schemas"]["ReferralMatch"];
+export type DeadLetter = R["schemas"]["DeadLetter"];
+export type AuditEntry = R["schemas"]["AuditEntry"];
+export type RetentionOutlook = R["schemas"]["RetentionOutlook"];
+export type Message = N["schemas"]["Message"];
+
+export const SERVICES = ["referrals", "notifications", "groups"] as const;
+export type ServiceName = (typeof SERVICES)[number];
+// The kit's dead-letter and audit routes are the same on every service; one client type serves.
+const kitClients = {
+  referrals: referralsApi,
+  notifications: notificationsApi,
+  groups: groupsApi,
+} as unknown as Record<ServiceName, typeof referralsApi>;
+
+const background = { headers: { "X-Relais-Activity": "background" } };
+
+export function useSla(from: string) {
+  return useQuery({
+    queryKey: ["oversight-sla", from],
+    queryFn: async () =>
+      unwrap(await referralsApi.GET("/v1/oversight/sla", { params: { query: { from } }, ...background })),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useTeamTasks(team: string) {
+  return useQuery({
+    queryKey: ["team-tasks", team],
+    queryFn: async () =>
+      unwrap(await referralsApi.GET("/v1/callbacks", { params: { query: { team, limit: 200 } } })).items,
+  });
+}
+
+export function useEscalations() {
+  return useQuery({
+    queryKey: ["escalations"],
+    queryFn: async () =>
+      unwrap(await referralsApi.GET("/v1/oversight/escalations", { params: { query: { limit: 200 } } }))
+        .items,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useUnrouted() {
+  return useQuery({
+    queryKey: ["unrouted"],
+    queryFn: async () =>
+      unwrap(await referralsApi.GET("/v1/oversight/unrouted", { params: { query: { limit: 200 } } })).items,
+  });
+}
+
+export function useAssign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, team }: { id: string; team: string }) =>
+      unwrap(
+        await referralsApi.POST("/v1/callbacks/{id}/assign", { params: { path: { id } }, body: { team } }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["unrouted"] }),
+  });
+}
+
+/** The whole routing table (a few hundred rows at most), page by page. */
+export function useRoutes() {
+  return useQuery({
+    queryKey: ["routes"],
+    queryFn: async () => {
+      const all: Route[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = unwrap(
+          await referralsApi.GET("/v1/routes", { params: { query: { limit: 200, cursor } } }),
+        );
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
+    staleTime: 30_000,
+  });
+}
+
+export function usePutRoute() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ municipality, body }: { municipality: string; body: RouteInput }) =>
+      unwrap(
+        await referralsApi.PUT("/v1/routes/{municipality}", { params: { path: { municipality } }, body }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["routes"] }),
+  });
+}
+
+export function useZones() {
+  return useQuery({
+    queryKey: ["zones"],
+    queryFn: async () => unwrap(await referralsApi.GET("/v1/police-zones")).items,
+  });
+}
+
+export function useZoneDeliveries(zone: string | null) {
+  return useQuery({
+    queryKey: ["zone-deliveries", zone],
+    enabled: zone !== null,
+    queryFn: async () =>
+      unwrap(
+        await referralsApi.GET("/v1/police-zones/{zone}/deliveries", {
+          params: { path: { zone: zone! }, query: { limit: 50 } },
+          ...background,
+        }),
+      ).items,
+    // While something is on its way, look again soon.
+    refetchInterval: (query) => (query.state.data?.some((d) => d.status === "pending") ? 1_500 : 30_000),
+  });
+}
+
+export function usePutWebhook() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ zone, url }: { zone: string; url: string }) =>
+      unwrap(
+        await referralsApi.PUT("/v1/police-zones/{zone}/webhook", {
+          params: { path: { zone } },
+          body: { url },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["zones"] }),
+  });
+}
+
+export function useTestDelivery() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (zone: string) =>
+      unwrap(await referralsApi.POST("/v1/police-zones/{zone}/webhook/test", { params: { path: { zone } } })),
+    onSuccess: (_, zone) => queryClient.invalidateQueries({ queryKey: ["zone-deliveries", zone] }),
+  });
+}
+
+export function useLookup() {
+  return useMutation({
+    mutationFn: async (incidentReference: string) =>
+      unwrap(await referralsApi.POST("/v1/referrals/lookup", { body: { incidentReference } })).items,
+  });
+}
+
+export function useDeadLetters(service: ServiceName) {
+  return useQuery({
+    queryKey: ["dead-letters", service],
+    queryFn: async () =>
+      unwrap(await kitClients[service].GET("/v1/dead-letters", { params: { query: { limit: 100 } } })).items,
+  });
+}
+
+export function useRefreshDeadLetters() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ["dead-letters"] });
+}
+
+export function useOpenDeadLetter(service: ServiceName) {
+  return useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await kitClients[service].GET("/v1/dead-letters/{id}", { params: { path: { id } } })),
+  });
+}
+
+export function useReplay(service: ServiceName) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    /** One dead letter by id, or `{ upTo }`: all those recorded up to the newest the screen shows. */
+    mutationFn: async (target: string | { upTo: string }) =>
+      typeof target !== "string"
+        ? unwrap(await kitClients[service].POST("/v1/dead-letters/replay", { body: target }))
+        : unwrap(
+            await kitClients[service].POST("/v1/dead-letters/{id}/replay", {
+              params: { path: { id: target } },
+            }),
+          ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["dead-letters", service] }),
+  });
+}
+
+export interface MessageFilter {
+  status?: Message["status"];
+  channel?: Message["channel"];
+  template?: string;
+}
+
+export function useMessages(filter: MessageFilter) {
+  return useQuery({
+    queryKey: ["messages", filter],
+    queryFn: async () =>
+      unwrap(await notificationsApi.GET("/v1/messages", { params: { query: { ...filter, limit: 100 } } }))
+        .items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRetryMessage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await notificationsApi.POST("/v1/messages/{id}/retry", { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["messages"] }),
+  });
+}
+
+export interface AuditFilter {
+  recordId?: string;
+  actor?: string;
+  outcome?: "allowed" | "denied";
+  from?: string;
+  to?: string;
+}
+
+/** The trail of all three services, newest first. */
+export function useAudit(filter: AuditFilter) {
+  return useQuery({
+    queryKey: ["audit", filter],
+    queryFn: async () => {
+      const pages = await Promise.all(
+        SERVICES.map(async (service) => {
+          const page = unwrap(
+            await kitClients[service].GET("/v1/audit", { params: { query: { ...filter, limit: 200 } } }),
+          );
+          return page.items.map((entry) => ({ ...entry, service }));
+        }),
+      );
+      return pages.flat().sort((a, b) => b.at.localeCompare(a.at));
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRetention() {
+  return useQuery({
+    queryKey: ["retention"],
+    queryFn: async () => unwrap(await referralsApi.GET("/v1/retention")),
+  });
+}

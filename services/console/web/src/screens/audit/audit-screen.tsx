@@ -1,0 +1,194 @@
+// Who viewed or changed a person's or a referral's record, when, with which role — and who was
+// refused. Filter by record, member of staff, outcome and period; export what is shown as CSV.
+// Below, retention: what will be purged when, and what was, as counts.
+import { useSearch } from "@tanstack/react-router";
+import { useEffect, useMemo, useState } from "react";
+import { type AuditFilter, useAudit, useRetention } from "../../api/coordinator";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { zonedToIso } from "../../time/zoned";
+import { Button, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import { auditCsv } from "./audit-csv";
+
+const ZONE = "Europe/Brussels";
+const ALL = "all";
+
+export function AuditScreen() {
+  const t = useT();
+  const time = useFormatTime();
+  const search = useSearch({ strict: false }) as { record?: string };
+  const [record, setRecord] = useState(search.record ?? "");
+  const [actor, setActor] = useState("");
+  const [outcome, setOutcome] = useState<string>(ALL);
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [applied, setApplied] = useState<AuditFilter>(() =>
+    search.record ? { recordId: search.record } : {},
+  );
+  const audit = useAudit(applied);
+  const apply = () =>
+    setApplied({
+      ...(record.trim() ? { recordId: record.trim() } : {}),
+      ...(actor.trim() ? { actor: actor.trim() } : {}),
+      ...(outcome !== ALL ? { outcome: outcome as "allowed" | "denied" } : {}),
+      ...(from ? { from: zonedToIso(`${from}T00:00`, ZONE) } : {}),
+      ...(to ? { to: zonedToIso(`${to}T00:00`, ZONE) } : {}),
+    });
+  const csvHref = useMemo(
+    () => (audit.data ? URL.createObjectURL(new Blob([auditCsv(audit.data)], { type: "text/csv" })) : null),
+    [audit.data],
+  );
+  useEffect(() => () => (csvHref ? URL.revokeObjectURL(csvHref) : undefined), [csvHref]);
+  return (
+    <Page title={t("audit.title")}>
+      <form
+        className="filters card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          apply();
+        }}
+      >
+        <TextField
+          label={t("audit.record")}
+          description={t("audit.recordHint")}
+          value={record}
+          onChange={setRecord}
+        />
+        <TextField label={t("audit.actor")} value={actor} onChange={setActor} />
+        <Select
+          label={t("audit.outcome")}
+          selectedKey={outcome}
+          onSelectionChange={(k) => setOutcome(String(k))}
+          options={[
+            { id: ALL, label: t("audit.all") },
+            { id: "allowed", label: t("audit.allowed") },
+            { id: "denied", label: t("audit.denied") },
+          ]}
+        />
+        <TextField label={t("audit.from")} type="date" value={from} onChange={setFrom} />
+        <TextField label={t("audit.to")} type="date" value={to} onChange={setTo} />
+        <div className="actions">
+          <Button type="submit">{t("audit.apply")}</Button>
+          {csvHref && (
+            <a className="button button-secondary" href={csvHref} download="relais-audit.csv">
+              {t("audit.exportCsv")}
+            </a>
+          )}
+        </div>
+      </form>
+      {audit.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : audit.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : audit.data.length === 0 ? (
+        <p>{t("audit.none")}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t("audit.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.role")}</th>
+              <th scope="col">{t("audit.what")}</th>
+              <th scope="col">{t("audit.recordColumn")}</th>
+              <th scope="col">{t("audit.outcome")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.data.map((e) => (
+              <tr key={`${e.service}:${e.id}`} className={e.outcome === "denied" ? "row-alert" : undefined}>
+                <td>{time(e.at, ZONE)}</td>
+                <td>{e.actor.sub}</td>
+                <td>{e.actor.roles.map((r) => t(`role.${r}` as never)).join(", ")}</td>
+                <td>
+                  <code>{e.action}</code>
+                  {e.route && <span className="hint"> {e.route}</span>}
+                </td>
+                <td>
+                  {e.recordType} <code>{e.recordId}</code>
+                </td>
+                <td>
+                  {e.outcome === "denied" ? (
+                    <span className="badge overdue">
+                      {t("audit.deniedStatus", { status: e.status ?? "" })}
+                    </span>
+                  ) : (
+                    t("audit.allowed")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Retention />
+    </Page>
+  );
+}
+
+function Retention() {
+  const t = useT();
+  const time = useFormatTime();
+  const retention = useRetention();
+  return (
+    <section className="card" aria-labelledby="retention-title">
+      <h2 id="retention-title">{t("retention.title")}</h2>
+      {retention.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : retention.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : (
+        <>
+          <p>
+            {t("retention.rule", { days: retention.data.retentionDays })}{" "}
+            {retention.data.nextPurgeAt
+              ? t("retention.next", { at: time(retention.data.nextPurgeAt, ZONE, "date") })
+              : t("retention.nothingScheduled")}
+          </p>
+          <div className="grid">
+            <MonthTable title={t("retention.upcoming")} rows={retention.data.upcoming} />
+            <MonthTable title={t("retention.purged")} rows={retention.data.purged} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function MonthTable({
+  title,
+  rows,
+}: {
+  title: string;
+  rows: Array<{ month: string; referrals: number; persons: number }>;
+}) {
+  const t = useT();
+  return (
+    <table className="table">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("retention.month")}</th>
+          <th scope="col">{t("retention.referrals")}</th>
+          <th scope="col">{t("retention.persons")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={3}>{t("retention.none")}</td>
+          </tr>
+        ) : (
+          rows.map((r) => (
+            <tr key={r.month}>
+              <th scope="row">{r.month}</th>
+              <td>{r.referrals}</td>
+              <td>{r.persons}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,172 @@
+// Events a service gave up on: what failed, when, how often, the error. The event itself may carry
+// a person, so it stays closed until the coordinator opens it (that read is audited); replay one or all.
+import { useState } from "react";
+import { problemOf } from "../../api/clients";
+import {
+  type DeadLetter,
+  SERVICES,
+  type ServiceName,
+  useDeadLetters,
+  useOpenDeadLetter,
+  useRefreshDeadLetters,
+  useReplay,
+} from "../../api/coordinator";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { Button } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+
+const ZONE = "Europe/Brussels";
+
+export function DeadLettersScreen() {
+  const t = useT();
+  const refresh = useRefreshDeadLetters();
+  return (
+    <Page
+      title={t("deadLetters.title")}
+      actions={
+        <Button variant="secondary" onPress={() => void refresh()}>
+          {t("common.refresh")}
+        </Button>
+      }
+    >
+      {SERVICES.map((service) => (
+        <ServiceDeadLetters key={service} service={service} />
+      ))}
+    </Page>
+  );
+}
+
+function ServiceDeadLetters({ service }: { service: ServiceName }) {
+  const t = useT();
+  const list = useDeadLetters(service);
+  const replay = useReplay(service);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const dead = list.data?.filter((d) => d.status === "dead") ?? [];
+  const title = t("deadLetters.service", { service: t(`deadLetters.services.${service}`) });
+  return (
+    <section className="card" aria-label={title}>
+      <div className="page-head">
+        <h2>{title}</h2>
+        <Button
+          variant="secondary"
+          isDisabled={dead.length === 0}
+          isPending={replay.isPending}
+          onPress={() =>
+            replay.mutate(
+              {
+                upTo:
+                  dead
+                    .map((d) => d.createdAt)
+                    .sort()
+                    .at(-1) ?? "",
+              },
+              {
+                onSuccess: (r) =>
+                  setOutcome(
+                    "replayed" in r
+                      ? t("deadLetters.replayedAll", { replayed: r.replayed, failed: r.failed })
+                      : null,
+                  ),
+              },
+            )
+          }
+        >
+          {t("deadLetters.replayAll")}
+        </Button>
+      </div>
+      {outcome && (
+        <p role="status" className="notice">
+          {outcome}
+        </p>
+      )}
+      {list.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : list.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : list.data.length === 0 ? (
+        <p>{t("deadLetters.none")}</p>
+      ) : (
+        <ul className="dead-letters">
+          {list.data.map((letter) => (
+            <DeadLetterRow key={letter.id} service={service} letter={letter} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DeadLetterRow({ service, letter }: { service: ServiceName; letter: DeadLetter }) {
+  const t = useT();
+  const time = useFormatTime();
+  const open = useOpenDeadLetter(service);
+  const replay = useReplay(service);
+  const [shown, setShown] = useState(false);
+  const problem = problemOf(replay.error);
+  return (
+    <li className="dead-letter">
+      <h3>{letter.subject}</h3>
+      <dl className="task-facts">
+        <div>
+          <dt>{t("deadLetters.consumer")}</dt>
+          <dd>{letter.consumer}</dd>
+        </div>
+        <div>
+          <dt>{t("deadLetters.when")}</dt>
+          <dd>{time(letter.createdAt, ZONE)}</dd>
+        </div>
+        <div>
+          <dt>{t("deadLetters.deliveries")}</dt>
+          <dd>{letter.deliveries}</dd>
+        </div>
+        <div>
+          <dt>{t("deadLetters.state")}</dt>
+          <dd>
+            {letter.status === "replayed"
+              ? t("deadLetters.replayedAt", { at: time(letter.replayedAt, ZONE) })
+              : t("deadLetters.dead")}
+          </dd>
+        </div>
+      </dl>
+      <p className="error-text">
+        <strong>{t("deadLetters.error")}</strong> <code>{letter.error}</code>
+      </p>
+      {replay.isSuccess && (
+        <p role="status" className="notice success">
+          {t("deadLetters.replayed")}
+        </p>
+      )}
+      {problem && (
+        <p role="alert" className="notice error">
+          {problem.code === "replay_failed"
+            ? t("deadLetters.replayFailed", { detail: problem.detail ?? "" })
+            : t("common.actionFailed")}
+        </p>
+      )}
+      <div className="actions">
+        {letter.status === "dead" && (
+          <Button isPending={replay.isPending} onPress={() => replay.mutate(letter.id)}>
+            {t("deadLetters.replay")}
+          </Button>
+        )}
+        <Button
+          variant="secondary"
+          isPending={open.isPending}
+          onPress={() => {
+            if (shown) setShown(false);
+            else open.mutate(letter.id, { onSuccess: () => setShown(true) });
+          }}
+        >
+          {shown ? t("deadLetters.close") : t("deadLetters.open")}
+        </Button>
+      </div>
+      {!shown && <p className="hint">{t("deadLetters.openAudited")}</p>}
+      {shown && open.data && (
+        <figure className="plain">
+          <figcaption>{t("deadLetters.payload")}</figcaption>
+          <pre className="payload">{JSON.stringify(open.data.payload, null, 2)}</pre>
+        </figure>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,131 @@
+// The delivery log: messages by status, channel and template, and a retry for a failed one. Only
+// what the coordinator needs: no address, no text.
+import { useState } from "react";
+import { type Message, type MessageFilter, useMessages, useRetryMessage } from "../../api/coordinator";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { Button, Select } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+
+const ZONE = "Europe/Brussels";
+const STATUSES = ["held", "queued", "sending", "sent", "failed", "suppressed"] as const;
+const CHANNELS = ["email", "sms"] as const;
+const TEMPLATES = [
+  "enrolment_confirmed",
+  "enrolment_waitlisted",
+  "enrolment_ended",
+  "session_reminder",
+  "session_changed",
+  "session_cancelled",
+  "session_cancelled_staff",
+  "compliance_breached",
+  "callback_due",
+  "callback_overdue",
+] as const;
+const ALL = "all";
+
+export function DeliveryLogScreen() {
+  const t = useT();
+  const time = useFormatTime();
+  const [filter, setFilter] = useState<MessageFilter>({});
+  const messages = useMessages(filter);
+  const retry = useRetryMessage();
+  const set = (key: keyof MessageFilter, value: string) =>
+    setFilter((f) => ({ ...f, [key]: value === ALL ? undefined : value }));
+  return (
+    <Page title={t("deliveryLog.title")}>
+      <div className="filters">
+        <Select
+          label={t("deliveryLog.status")}
+          selectedKey={filter.status ?? ALL}
+          onSelectionChange={(k) => set("status", String(k))}
+          options={[
+            { id: ALL, label: t("deliveryLog.all") },
+            ...STATUSES.map((s) => ({ id: s, label: t(`deliveryLog.statuses.${s}`) })),
+          ]}
+        />
+        <Select
+          label={t("deliveryLog.channel")}
+          selectedKey={filter.channel ?? ALL}
+          onSelectionChange={(k) => set("channel", String(k))}
+          options={[
+            { id: ALL, label: t("deliveryLog.all") },
+            ...CHANNELS.map((c) => ({ id: c, label: t(`channel.${c}`) })),
+          ]}
+        />
+        <Select
+          label={t("deliveryLog.template")}
+          selectedKey={filter.template ?? ALL}
+          onSelectionChange={(k) => set("template", String(k))}
+          options={[
+            { id: ALL, label: t("deliveryLog.all") },
+            ...TEMPLATES.map((x) => ({ id: x, label: t(`deliveryLog.templates.${x}`) })),
+          ]}
+        />
+      </div>
+      {retry.isError && (
+        <p role="alert" className="notice error">
+          {t("common.actionFailed")}
+        </p>
+      )}
+      {messages.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : messages.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : messages.data.length === 0 ? (
+        <p>{t("deliveryLog.none")}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t("deliveryLog.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("deliveryLog.created")}</th>
+              <th scope="col">{t("deliveryLog.template")}</th>
+              <th scope="col">{t("deliveryLog.channel")}</th>
+              <th scope="col">{t("deliveryLog.status")}</th>
+              <th scope="col">{t("deliveryLog.reason")}</th>
+              <th scope="col">{t("deliveryLog.attempts")}</th>
+              <th scope="col">{t("deliveryLog.when")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("deliveryLog.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.data.map((m: Message) => (
+              <tr key={m.id}>
+                <td>{time(m.createdAt, ZONE)}</td>
+                <td>
+                  {(TEMPLATES as readonly string[]).includes(m.template)
+                    ? t(`deliveryLog.templates.${m.template as (typeof TEMPLATES)[number]}`)
+                    : m.template}
+                </td>
+                <td>{t(`channel.${m.channel}`)}</td>
+                <td>
+                  <span className={`status message-${m.status}`}>
+                    {t(`deliveryLog.statuses.${m.status}`)}
+                  </span>
+                </td>
+                <td>{m.reason ?? "—"}</td>
+                <td>{m.attempts}</td>
+                <td>
+                  {m.sentAt ? time(m.sentAt, ZONE) : m.nextAttemptAt ? time(m.nextAttemptAt, ZONE) : "—"}
+                </td>
+                <td>
+                  {m.status === "failed" && (
+                    <Button
+                      variant="secondary"
+                      isPending={retry.isPending && retry.variables === m.id}
+                      onPress={() => retry.mutate(m.id)}
+                    >
+                      {t("deliveryLog.retry")}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

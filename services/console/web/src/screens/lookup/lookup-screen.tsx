@@ -1,0 +1,115 @@
+// Find a referral by the police's incident reference (coordinators; every look-up is audited).
+// Shows where it stands and who holds each person's task; no names or contact details.
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { useLookup } from "../../api/coordinator";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { Button, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+
+const ZONE = "Europe/Brussels";
+
+export function LookupScreen() {
+  const t = useT();
+  const time = useFormatTime();
+  const lookup = useLookup();
+  const [reference, setReference] = useState("");
+  return (
+    <Page title={t("lookup.title")}>
+      <Form
+        className="form card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (reference.trim()) lookup.mutate(reference.trim());
+        }}
+      >
+        <p className="hint">{t("lookup.audited")}</p>
+        <div className="inline-form">
+          <TextField
+            label={t("lookup.reference")}
+            value={reference}
+            onChange={setReference}
+            isRequired
+            autoComplete="off"
+          />
+          <Button type="submit" isPending={lookup.isPending}>
+            {t("lookup.search")}
+          </Button>
+        </div>
+      </Form>
+      {lookup.isError && (
+        <p role="alert" className="notice error">
+          {t("common.actionFailed")}
+        </p>
+      )}
+      {lookup.data && lookup.data.length === 0 && <p role="status">{t("lookup.none")}</p>}
+      {lookup.data?.map((r) => (
+        <section
+          key={r.id}
+          className="card"
+          aria-label={t("lookup.result", { reference: r.incidentReference })}
+        >
+          <h2>{r.incidentReference}</h2>
+          <dl className="task-facts">
+            <div>
+              <dt>{t("lookup.status")}</dt>
+              <dd>
+                <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("lookup.zone")}</dt>
+              <dd>{r.policeZone}</dd>
+            </div>
+            <div>
+              <dt>{t("lookup.municipality")}</dt>
+              <dd>{r.municipality}</dd>
+            </div>
+            <div>
+              <dt>{t("oversight.risk")}</dt>
+              <dd>{t(`risk.${r.riskLevel}`)}</dd>
+            </div>
+            <div>
+              <dt>{t("lookup.filed")}</dt>
+              <dd>{time(r.createdAt, ZONE)}</dd>
+            </div>
+            <div>
+              <dt>{t("lookup.firstContact")}</dt>
+              <dd>{r.firstContactAt ? time(r.firstContactAt, ZONE) : "—"}</dd>
+            </div>
+          </dl>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("oversight.role")}</th>
+                <th scope="col">{t("escalations.team")}</th>
+                <th scope="col">{t("oversight.state")}</th>
+                <th scope="col">{t("oversight.attempts")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.persons.map((p) => (
+                <tr key={p.personRef}>
+                  <td>{t(`personRole.${p.role}`)}</td>
+                  <td>{p.task?.team ?? "—"}</td>
+                  <td>
+                    {!p.task
+                      ? t("lookup.noTask")
+                      : p.task.status === "open"
+                        ? t("lookup.open")
+                        : t(`taskOutcome.${p.task.outcome ?? "unreachable"}` as never)}
+                  </td>
+                  <td>{p.task?.attempts ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Link to="/coordination/audit" search={{ record: r.id }} className="button button-secondary">
+            {t("lookup.whoViewed")}
+          </Link>
+        </section>
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,114 @@
+// Are we calling people back in time? Each team's open tasks now (due, due soon, overdue), and the
+// time to first contact per risk level for a chosen period, against the SLA. Teams link to their tasks.
+import { Link } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { useSla } from "../../api/coordinator";
+import { useT } from "../../i18n/i18n";
+import { Button, Select } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import { useDuration } from "./duration";
+
+const PERIODS = [7, 30, 90] as const;
+
+export function OversightScreen() {
+  const t = useT();
+  const duration = useDuration();
+  const [days, setDays] = useState<number>(30);
+  const from = useMemo(() => new Date(Date.now() - days * 86_400_000).toISOString(), [days]);
+  const sla = useSla(from);
+  return (
+    <Page
+      title={t("oversight.title")}
+      actions={
+        <Button variant="secondary" onPress={() => sla.refetch()}>
+          {t("common.refresh")}
+        </Button>
+      }
+    >
+      {sla.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : sla.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : (
+        <>
+          <section aria-labelledby="teams-title" className="card">
+            <h2 id="teams-title">{t("oversight.teamsTitle")}</h2>
+            {sla.data.teams.length === 0 ? (
+              <p>{t("oversight.noOpenTasks")}</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("oversight.team")}</th>
+                    <th scope="col">{t("oversight.open")}</th>
+                    <th scope="col">{t("oversight.dueNow")}</th>
+                    <th scope="col">{t("oversight.dueSoon")}</th>
+                    <th scope="col">{t("oversight.overdue")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sla.data.teams.map((team) => (
+                    <tr key={team.team} className={team.overdue > 0 ? "row-alert" : undefined}>
+                      <th scope="row">
+                        <Link to="/coordination/oversight/$team" params={{ team: team.team }}>
+                          {team.team === "coordination" ? t("oversight.coordinationQueue") : team.team}
+                        </Link>
+                      </th>
+                      <td>{team.open}</td>
+                      <td>{team.dueNow}</td>
+                      <td>{team.dueSoon}</td>
+                      <td>
+                        {team.overdue > 0 ? <strong className="badge overdue">{team.overdue}</strong> : 0}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section aria-labelledby="risks-title" className="card">
+            <div className="page-head">
+              <h2 id="risks-title">{t("oversight.firstContactTitle")}</h2>
+              <Select
+                label={t("oversight.period")}
+                selectedKey={String(days)}
+                onSelectionChange={(key) => setDays(Number(key))}
+                options={PERIODS.map((d) => ({ id: String(d), label: t("oversight.lastDays", { days: d }) }))}
+              />
+            </div>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("oversight.risk")}</th>
+                  <th scope="col">{t("oversight.slaHours")}</th>
+                  <th scope="col">{t("oversight.tasks")}</th>
+                  <th scope="col">{t("oversight.reached")}</th>
+                  <th scope="col">{t("oversight.median")}</th>
+                  <th scope="col">{t("oversight.p90")}</th>
+                  <th scope="col">{t("oversight.withinSla")}</th>
+                  <th scope="col">{t("oversight.breached")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sla.data.risks.map((risk) => (
+                  <tr key={risk.riskLevel}>
+                    <th scope="row">{t(`risk.${risk.riskLevel}`)}</th>
+                    <td>{t("oversight.hours", { hours: risk.slaHours })}</td>
+                    <td>{risk.tasks}</td>
+                    <td>{risk.reached}</td>
+                    <td>{duration(risk.medianMinutes)}</td>
+                    <td>{duration(risk.p90Minutes)}</td>
+                    <td>{risk.withinSla}</td>
+                    <td>
+                      {risk.breached > 0 ? <strong className="badge overdue">{risk.breached}</strong> : 0}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,66 @@
+// One team's open tasks, as the SLA overview counts them: due, deadline, overdue, attempts, holder.
+// No person's data: the task's role and risk only; the contact card stays behind a claim.
+import { Link, useParams } from "@tanstack/react-router";
+import { useTeamTasks } from "../../api/coordinator";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { Page } from "../../ui/layout";
+
+const ZONE = "Europe/Brussels";
+
+export function TeamTasksScreen() {
+  const t = useT();
+  const time = useFormatTime();
+  const { team } = useParams({ strict: false }) as { team: string };
+  const tasks = useTeamTasks(team);
+  const title = team === "coordination" ? t("oversight.coordinationQueue") : team;
+  return (
+    <Page title={t("oversight.teamTasksTitle", { team: title })}>
+      <p>
+        <Link to="/coordination/oversight">{t("oversight.back")}</Link>
+      </p>
+      {tasks.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : tasks.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : tasks.data.length === 0 ? (
+        <p>{t("oversight.noOpenTasks")}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t("oversight.teamTasksTitle", { team: title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("oversight.role")}</th>
+              <th scope="col">{t("oversight.risk")}</th>
+              <th scope="col">{t("oversight.dueAt")}</th>
+              <th scope="col">{t("oversight.deadline")}</th>
+              <th scope="col">{t("oversight.state")}</th>
+              <th scope="col">{t("oversight.attempts")}</th>
+              <th scope="col">{t("oversight.holder")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.data.map((task) => (
+              <tr key={task.id} className={task.overdue ? "row-alert" : undefined}>
+                <td>{t(`personRole.${task.role}`)}</td>
+                <td>{t(`risk.${task.riskLevel}`)}</td>
+                <td>{time(task.dueAt, ZONE)}</td>
+                <td>{time(task.slaDeadline, ZONE)}</td>
+                <td>
+                  {task.overdue ? (
+                    <span className="badge overdue">{t("oversight.overdueBadge")}</span>
+                  ) : task.due ? (
+                    <span className="badge due">{t("oversight.dueBadge")}</span>
+                  ) : (
+                    <span className="badge">{t("oversight.waitingBadge")}</span>
+                  )}
+                </td>
+                <td>{task.attempts}</td>
+                <td>{task.claimedBy ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

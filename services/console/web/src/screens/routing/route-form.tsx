@@ -1,0 +1,138 @@
+// One municipality's route: its victim team and author team with their alert addresses. Warns as
+// soon as both teams are the same (the service refuses it too); the service's field errors land on
+// their fields.
+import { useMemo, useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { type Route, usePutRoute } from "../../api/coordinator";
+import { useT } from "../../i18n/i18n";
+import { Button, TextField } from "../../ui/fields";
+
+export function RouteForm({
+  route,
+  municipality: fixedMunicipality,
+  onDone,
+  onCancel,
+}: {
+  route?: Route;
+  municipality?: string;
+  onDone: (saved: Route) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const put = usePutRoute();
+  const [municipality, setMunicipality] = useState(route?.municipality ?? fixedMunicipality ?? "");
+  const [project, setProject] = useState(route?.project ?? "");
+  const [victimTeam, setVictimTeam] = useState(route?.victim?.team ?? "");
+  const [victimEmail, setVictimEmail] = useState(route?.victim?.teamEmail ?? "");
+  const [authorTeam, setAuthorTeam] = useState(route?.author?.team ?? "");
+  const [authorEmail, setAuthorEmail] = useState(route?.author?.teamEmail ?? "");
+  const problem = problemOf(put.error);
+  const sameTeam = victimTeam.trim() !== "" && victimTeam.trim() === authorTeam.trim();
+  const fieldErrors = useMemo(() => {
+    const errors: Record<string, string> = {};
+    for (const e of problem?.errors ?? []) errors[e.path] = e.message;
+    if (problem?.code === "same_team") errors["author.team"] = t("routing.sameTeam");
+    return errors;
+  }, [problem, t]);
+  const editing = Boolean(route || fixedMunicipality);
+  return (
+    <Form
+      className="form card"
+      aria-label={t("routing.formTitle", { municipality: municipality || "…" })}
+      validationErrors={fieldErrors}
+      validationBehavior="aria"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (put.isPending) return;
+        put.mutate(
+          {
+            municipality: municipality.trim(),
+            body: {
+              victim: {
+                team: victimTeam.trim(),
+                ...(victimEmail.trim() ? { teamEmail: victimEmail.trim() } : {}),
+              },
+              author: {
+                team: authorTeam.trim(),
+                ...(authorEmail.trim() ? { teamEmail: authorEmail.trim() } : {}),
+              },
+              ...(project.trim() ? { project: project.trim() } : {}),
+            },
+          },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <h2>{t("routing.formTitle", { municipality: municipality || "…" })}</h2>
+      {problem && (
+        <div role="alert" className="notice error">
+          <p>{problem.status >= 500 ? t("common.serverError") : t("routing.fix")}</p>
+        </div>
+      )}
+      <div className="grid">
+        {!editing && (
+          <TextField
+            name="municipality"
+            label={t("routing.municipality")}
+            value={municipality}
+            onChange={setMunicipality}
+            isRequired
+          />
+        )}
+        <TextField name="project" label={t("routing.project")} value={project} onChange={setProject} />
+      </div>
+      <fieldset>
+        <legend>{t("routing.victimTeam")}</legend>
+        <div className="grid">
+          <TextField
+            name="victim.team"
+            label={t("routing.team")}
+            value={victimTeam}
+            onChange={setVictimTeam}
+            isRequired
+          />
+          <TextField
+            name="victim.teamEmail"
+            type="email"
+            label={t("routing.teamEmail")}
+            value={victimEmail}
+            onChange={setVictimEmail}
+          />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("routing.authorTeam")}</legend>
+        <div className="grid">
+          <TextField
+            name="author.team"
+            label={t("routing.team")}
+            value={authorTeam}
+            onChange={setAuthorTeam}
+            isRequired
+          />
+          <TextField
+            name="author.teamEmail"
+            type="email"
+            label={t("routing.teamEmail")}
+            value={authorEmail}
+            onChange={setAuthorEmail}
+          />
+        </div>
+      </fieldset>
+      {sameTeam && (
+        <p role="alert" className="notice warning">
+          {t("routing.sameTeam")}
+        </p>
+      )}
+      <div className="actions">
+        <Button type="submit" isPending={put.isPending} isDisabled={sameTeam}>
+          {t("routing.save")}
+        </Button>
+        <Button variant="secondary" onPress={onCancel}>
+          {t("routing.cancel")}
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,208 @@
+// Police zones: register or change a zone's webhook, send a test delivery, and read the zone's
+// delivery log (attempts, status codes, next retry). A generated secret is shown once.
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { usePutWebhook, useTestDelivery, useZoneDeliveries, useZones } from "../../api/coordinator";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { Button, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+
+const ZONE_TIME = "Europe/Brussels";
+
+export function ZonesScreen() {
+  const t = useT();
+  const zones = useZones();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const zone = chosen ?? zones.data?.[0]?.zone ?? null;
+  return (
+    <Page title={t("zones.title")}>
+      {zones.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : zones.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">{t("zones.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("zones.zone")}</th>
+                <th scope="col">{t("zones.url")}</th>
+                <th scope="col">{t("zones.state")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {zones.data.map((z) => (
+                <tr key={z.zone} aria-current={z.zone === zone ? "true" : undefined}>
+                  <th scope="row">{z.zone}</th>
+                  <td>{z.webhook?.url ?? t("zones.noWebhook")}</td>
+                  <td>
+                    {!z.webhook
+                      ? "—"
+                      : z.webhook.enabled
+                        ? t("zones.enabled")
+                        : t("zones.disabled", { reason: z.webhook.disabledReason ?? "" })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ZoneWebhook zones={zones.data.map((z) => z.zone)} zone={zone} onZone={setChosen} />
+          {zone && <DeliveryLog zone={zone} />}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function ZoneWebhook({
+  zones,
+  zone,
+  onZone,
+}: {
+  zones: string[];
+  zone: string | null;
+  onZone: (z: string) => void;
+}) {
+  const t = useT();
+  const put = usePutWebhook();
+  const test = useTestDelivery();
+  const [zoneInput, setZoneInput] = useState("");
+  const [url, setUrl] = useState("");
+  const problem = problemOf(put.error);
+  const target = zoneInput.trim() || zone;
+  return (
+    <section className="card" aria-labelledby="webhook-title">
+      <h2 id="webhook-title">{t("zones.webhookTitle")}</h2>
+      {zones.length > 0 && (
+        <Select
+          label={t("zones.choose")}
+          selectedKey={zone ?? undefined}
+          onSelectionChange={(key) => {
+            setZoneInput("");
+            onZone(String(key));
+          }}
+          options={zones.map((z) => ({ id: z, label: z }))}
+        />
+      )}
+      <Form
+        className="form"
+        validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
+        validationBehavior="aria"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!target) return;
+          put.mutate({ zone: target, url: url.trim() }, { onSuccess: (hook) => onZone(hook.zone) });
+        }}
+      >
+        <div className="grid">
+          <TextField
+            name="zone"
+            label={t("zones.newZone")}
+            description={t("zones.newZoneHint")}
+            value={zoneInput}
+            onChange={setZoneInput}
+          />
+          <TextField name="url" type="url" label={t("zones.url")} value={url} onChange={setUrl} isRequired />
+        </div>
+        {put.isSuccess && (
+          <div role="status" className="notice success">
+            <p>{t("zones.registered", { zone: put.data.zone })}</p>
+            {put.data.secret && (
+              <p>
+                {t("zones.secretOnce")} <code className="secret">{put.data.secret}</code>
+              </p>
+            )}
+          </div>
+        )}
+        {problem && (
+          <p role="alert" className="notice error">
+            {t("zones.registerFailed")}
+          </p>
+        )}
+        <div className="actions">
+          <Button type="submit" isPending={put.isPending} isDisabled={!target}>
+            {t("zones.register", { zone: target ?? "…" })}
+          </Button>
+          {zone && (
+            <Button variant="secondary" isPending={test.isPending} onPress={() => test.mutate(zone)}>
+              {t("zones.sendTest", { zone })}
+            </Button>
+          )}
+        </div>
+        {test.isSuccess && (
+          <p role="status" className="notice success">
+            {t("zones.testQueued")}
+          </p>
+        )}
+        {test.isError && (
+          <p role="alert" className="notice error">
+            {t("zones.testFailed")}
+          </p>
+        )}
+      </Form>
+    </section>
+  );
+}
+
+function DeliveryLog({ zone }: { zone: string }) {
+  const t = useT();
+  const time = useFormatTime();
+  const log = useZoneDeliveries(zone);
+  return (
+    <section className="card" aria-labelledby="deliveries-title">
+      <div className="page-head">
+        <h2 id="deliveries-title">{t("zones.deliveriesTitle", { zone })}</h2>
+        <Button variant="secondary" onPress={() => log.refetch()}>
+          {t("common.refresh")}
+        </Button>
+      </div>
+      {log.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : log.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : log.data.length === 0 ? (
+        <p>{t("zones.noDeliveries")}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t("zones.deliveriesTitle", { zone })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("zones.created")}</th>
+              <th scope="col">{t("zones.kind")}</th>
+              <th scope="col">{t("zones.deliveryStatus")}</th>
+              <th scope="col">{t("zones.attempts")}</th>
+              <th scope="col">{t("zones.nextRetry")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.data.map((d) => (
+              <tr key={d.id}>
+                <td>{time(d.createdAt, ZONE_TIME)}</td>
+                <td>{t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus")}</td>
+                <td>
+                  <span className={`status delivery-${d.status}`}>{t(`zones.status.${d.status}`)}</span>
+                </td>
+                <td>
+                  <ul className="plain">
+                    {d.attempts.map((a) => (
+                      <li key={a.at}>
+                        {time(a.at, ZONE_TIME, "time")} —{" "}
+                        {a.statusCode !== null
+                          ? t("zones.httpStatus", { code: a.statusCode })
+                          : (a.error ?? "")}{" "}
+                        ({t("zones.ms", { ms: a.durationMs })})
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>{d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
