@@ -69,20 +69,14 @@ const changeRoute = createRoute({
 });
 
 const RangeQuery = z.object({
-  from: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({
-      description: "Sessions starting at or after; now by default",
-      example: "2027-03-22T00:00:00+01:00",
-    }),
-  to: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({
-      description: "…and before; at most 43 days later, 7 days after `from` by default",
-      example: "2027-03-29T00:00:00+02:00",
-    }),
+  from: z.iso.datetime({ offset: true }).optional().openapi({
+    description: "Sessions starting at or after; now by default",
+    example: "2027-03-22T00:00:00+01:00",
+  }),
+  to: z.iso.datetime({ offset: true }).optional().openapi({
+    description: "…and before; at most 43 days later, 7 days after `from` by default",
+    example: "2027-03-29T00:00:00+02:00",
+  }),
 });
 
 const mineRoute = createRoute({
