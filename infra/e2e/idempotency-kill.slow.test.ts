@@ -5,23 +5,15 @@
 // database, and each key is sent again. Slow: runs in `pnpm test:e2e` only.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import {
-  freePort,
-  type NatsProcess,
-  type ServiceProcess,
-  spawnService,
-  startNats,
-  TEST_JWT_SECRET,
-} from "@relais/testing";
+import { join } from "node:path";
+import { type NatsProcess, type ServiceProcess, startNats } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenFor } from "./http.js";
-import { serviceKeyEnv } from "./stack.js";
+import { startService } from "./stack.js";
 
 const ROUNDS = 5;
 const CREATES = 16;
 const ENROLMENTS = 16;
-const root = resolve(import.meta.dirname, "../..");
 
 interface Attempt {
   kind: "group" | "enrolment";
@@ -68,23 +60,13 @@ describe("groups SIGKILLed mid-request", () => {
   beforeAll(async () => {
     nats = await startNats();
     dataDir = mkdtempSync(join(tmpdir(), "relais-idem-kill-"));
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    groups = await spawnService({
-      name: "groups",
-      command: [process.execPath, "--import", "tsx", join(root, "services/groups/src/main.ts")],
-      cwd: root,
-      readyUrl: `${url}/readyz`,
-      timeoutMs: 60_000,
-      env: {
-        PORT: String(port),
-        DATABASE_URL: `file:${join(dataDir, "groups.db")}`,
-        NATS_URL: nats.url,
-        JWT_SECRET: TEST_JWT_SECRET,
-        ...serviceKeyEnv("groups"),
-        LOG_LEVEL: "error",
-      },
+    const service = await startService("groups", {
+      natsUrl: nats.url,
+      databasePath: join(dataDir, "groups.db"),
+      env: { LOG_LEVEL: "error" },
     });
+    groups = service.process;
+    url = service.url;
     token = await tokenFor("facilitator");
   }, 120_000);
   afterAll(async () => {

@@ -79,6 +79,39 @@ export function serviceKeyEnv(name: ServiceName, keys = newStackKeys()): Record<
   return { DATA_KEY: keys.dataKey, ...keys.publicKeys, ...(sealKey ? { SEAL_PRIVATE_KEY: sealKey } : {}) };
 }
 
+export interface OneServiceOptions {
+  natsUrl: string;
+  databasePath: string;
+  /** The stack's keys; a service started alone gets fresh ones. */
+  keys?: ReturnType<typeof newStackKeys>;
+  env?: Record<string, string>;
+  keepLines?: number;
+}
+
+/** One service as a process on a free port, ready (`/readyz` 200) when this resolves. */
+export async function startService(name: ServiceName, options: OneServiceOptions): Promise<RunningService> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const process = await spawnService({
+    name,
+    command: [globalThis.process.execPath, "--import", "tsx", join(root, "services", name, "src/main.ts")],
+    cwd: root,
+    readyUrl: `${url}/readyz`,
+    timeoutMs: 60_000,
+    keepLines: options.keepLines,
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${options.databasePath}`,
+      NATS_URL: options.natsUrl,
+      JWT_SECRET: TEST_JWT_SECRET,
+      ...serviceKeyEnv(name, options.keys),
+      LOG_LEVEL: globalThis.process.env.LOG_LEVEL ?? "warn",
+      ...options.env,
+    },
+  });
+  return { name, url, databasePath: options.databasePath, process };
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), "relais-e2e-"));
   const ownsNats = !options.nats && !options.cluster;
@@ -86,43 +119,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const natsUrl = options.natsUrl ?? options.cluster?.urls ?? nats.url;
   const replicas = options.replicas ?? (options.cluster ? options.cluster.nodes.length : 1);
   const smtp = await startSmtpSink();
-  const { dataKey, sealKeys, publicKeys } = newStackKeys();
+  const keys = newStackKeys();
   const services = {} as Record<ServiceName, RunningService>;
   try {
     await Promise.all(
       SERVICE_NAMES.map(async (name) => {
-        const port = await freePort();
-        const databasePath = join(dataDir, `${name}.db`);
-        const url = `http://127.0.0.1:${port}`;
-        const process = await spawnService({
-          name,
-          command: [
-            globalThis.process.execPath,
-            "--import",
-            "tsx",
-            join(root, "services", name, "src/main.ts"),
-          ],
-          cwd: root,
-          readyUrl: `${url}/readyz`,
-          timeoutMs: 60_000,
+        services[name] = await startService(name, {
+          natsUrl,
+          databasePath: join(dataDir, `${name}.db`),
+          keys,
           keepLines: options.keepLines,
           env: {
-            PORT: String(port),
-            DATABASE_URL: `file:${databasePath}`,
-            NATS_URL: natsUrl,
             NATS_REPLICAS: String(replicas),
-            JWT_SECRET: TEST_JWT_SECRET,
-            DATA_KEY: dataKey,
-            ...publicKeys,
-            ...(sealKeys[name] ? { SEAL_PRIVATE_KEY: sealKeys[name] } : {}),
             SMTP_URL: smtp.url,
             MAIL_DIR: join(dataDir, "mail"),
-            LOG_LEVEL: globalThis.process.env.LOG_LEVEL ?? "warn",
             ...options.env,
             ...options.serviceEnv?.[name],
           },
         });
-        services[name] = { name, url, databasePath, process };
       }),
     );
   } catch (error) {

@@ -5,23 +5,13 @@
 import { execFileSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createClient } from "@libsql/client";
-import {
-  freePort,
-  type NatsProcess,
-  type ServiceProcess,
-  spawnService,
-  startNats,
-  TEST_JWT_SECRET,
-  waitFor,
-} from "@relais/testing";
+import { type NatsProcess, type ServiceProcess, startNats, waitFor } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flowReferral } from "./flow.js";
 import { tokenFor } from "./http.js";
-import { serviceKeyEnv } from "./stack.js";
-
-const root = resolve(import.meta.dirname, "../..");
+import { startService } from "./stack.js";
 
 describe("referrals on a full disk", () => {
   let nats: NatsProcess;
@@ -39,23 +29,13 @@ describe("referrals on a full disk", () => {
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", disk]);
     mounted = true;
     nats = await startNats();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    referrals = await spawnService({
-      name: "referrals",
-      command: [process.execPath, "--import", "tsx", join(root, "services/referrals/src/main.ts")],
-      cwd: root,
-      readyUrl: `${url}/readyz`,
-      timeoutMs: 60_000,
-      env: {
-        PORT: String(port),
-        DATABASE_URL: `file:${join(disk, "referrals.db")}`,
-        NATS_URL: nats.url,
-        JWT_SECRET: TEST_JWT_SECRET,
-        ...serviceKeyEnv("referrals"),
-        LOG_LEVEL: "error",
-      },
+    const service = await startService("referrals", {
+      natsUrl: nats.url,
+      databasePath: join(disk, "referrals.db"),
+      env: { LOG_LEVEL: "error" },
     });
+    referrals = service.process;
+    url = service.url;
   }, 120_000);
   afterAll(async () => {
     await referrals?.stop();
