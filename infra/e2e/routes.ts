@@ -53,6 +53,8 @@ export const ROUTES: RouteSpec[] = [
   { service: "groups", method: "GET", path: "/v1/groups/{id}", roles: staffGroups },
   { service: "groups", method: "PATCH", path: "/v1/groups/{id}", roles: staffGroups },
   { service: "groups", method: "GET", path: "/v1/groups/{id}/sessions", roles: groupRunners },
+  // For the console's week and month views (services/groups README): my sessions from … to ….
+  { service: "groups", method: "GET", path: "/v1/sessions", roles: groupRunners },
   { service: "groups", method: "PATCH", path: "/v1/sessions/{id}", roles: groupRunners },
   { service: "groups", method: "POST", path: "/v1/sessions/{id}/cancel", roles: groupRunners },
   {
@@ -124,6 +126,8 @@ export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "GET", path: "/v1/retention", roles: ["coordinator"] },
   // The evaluation statistics (docs/architecture.md).
   { service: "referrals", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
+  { service: "groups", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
+  { service: "notifications", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
   ...(["groups", "referrals", "notifications"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },

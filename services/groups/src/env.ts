@@ -1,4 +1,5 @@
 import { BaseEnv, DataKeyEnv, Key32, loadConfig, PreviousKeys, SealPublicKey } from "@relais/service-kit";
+import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 
 export const GroupsEnv = BaseEnv.extend({
@@ -11,6 +12,7 @@ export const GroupsEnv = BaseEnv.extend({
   SEAL_PRIVATE_KEY_PREVIOUS: PreviousKeys,
   /** notifications' X25519 public key: a direct enrolment's contact details leave sealed for it. */
   NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,
+  ...StatisticsEnv,
 });
 export type GroupsEnv = z.infer<typeof GroupsEnv>;
 

@@ -6,6 +6,7 @@ import {
   dataBox,
   startupFailure,
 } from "@relais/service-kit";
+import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
 import * as schema from "./db/schema.js";
 import { readEnv } from "./env.js";
@@ -23,7 +24,7 @@ try {
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["GROUPS", "REFERRALS"],
     consumers: (context) => groupConsumers({ clock: context.clock, open }),
-    createApp: (context) => createApp({ ...context, seal }),
+    createApp: (context) => createApp({ ...context, seal, statistics: statisticsSettingsFromEnv(env) }),
   });
 } catch (error) {
   startupFailure(error);

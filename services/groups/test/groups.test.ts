@@ -229,6 +229,7 @@ describe("groups CRUD, roles and visibility", () => {
       ["get", "/v1/enrolments/{id}/attendance-report"],
       ["get", "/v1/placements"],
       ["post", "/v1/separations"],
+      ["get", "/v1/statistics"],
       ["get", "/v1/check-ins"],
       ["post", "/v1/check-ins/{id}/resolve"],
       ["get", "/v1/dead-letters"],

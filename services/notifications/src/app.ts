@@ -4,6 +4,7 @@ import type { AppDeps } from "./actions/context.js";
 import { calendarRoutes, hideFeedToken } from "./routes/calendars.js";
 import { contactRoutes } from "./routes/contacts.js";
 import { messageRoutes } from "./routes/messages.js";
+import { statisticsRoutes } from "./routes/statistics.js";
 
 export type { AppDeps } from "./actions/context.js";
 
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps) {
     .route("/", contactRoutes(deps))
     .route("/", messageRoutes(deps))
     .route("/", calendarRoutes(deps))
+    .route("/", statisticsRoutes(deps))
     .route("/", deadLetterRoutes(deps))
     .route("/", auditRoutes(deps));
   // In front of everything, so the kit's request log never sees a feed token in a path.

@@ -1,5 +1,6 @@
 import { Language } from "@relais/contracts";
 import { BaseEnv, ConfigError, DataKeyEnv, Key32, loadConfig, PreviousKeys } from "@relais/service-kit";
+import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 
 const positiveInt = (fallback: number) =>
@@ -58,6 +59,7 @@ export const NotificationsEnv = BaseEnv.extend({
   CONTACT_ACCESS_DAYS: positiveInt(30),
   /** Base of the links handed out for calendar feeds. */
   PUBLIC_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3003"),
+  ...StatisticsEnv,
 });
 export type NotificationsEnv = z.infer<typeof NotificationsEnv>;
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { bootService, createRecipientOpener, dataBox, startupFailure } from "@relais/service-kit";
+import { statisticsSettingsFromEnv } from "@relais/statistics";
 import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
 import { httpSmsGateway } from "./adapters/sms-gateway.js";
@@ -74,7 +75,8 @@ try {
         },
       ];
     },
-    createApp: (context) => createApp({ ...context, box, settings }),
+    createApp: (context) =>
+      createApp({ ...context, box, settings, statistics: statisticsSettingsFromEnv(env) }),
   });
 } catch (error) {
   startupFailure(error);

@@ -4,6 +4,7 @@
 import type { EventDefinition, Language } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
 import type { Clock, Logger, Principal, RecipientOpener, SealedBox, ServiceDeps } from "@relais/service-kit";
+import type { StatisticsSettings } from "@relais/statistics";
 import type { z } from "zod";
 import type * as schema from "../db/schema.js";
 
@@ -48,6 +49,8 @@ export interface TxContext extends NotifyDeps {
 export interface AppDeps extends ServiceDeps<typeof schema> {
   box: SealedBox;
   settings: Settings;
+  /** The organisation's zone and the suppression threshold (default Europe/Brussels, 5). */
+  statistics?: StatisticsSettings;
 }
 
 /** A verb a route calls: the service's parts and who is asking. */

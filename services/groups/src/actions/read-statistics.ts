@@ -1,0 +1,101 @@
+// Reads the organisation's placements, attendance and programme enrolments of the period as the
+// facts the statistics count; no name, reference or note leaves this function.
+
+import type { Database } from "@relais/db";
+import type { Principal } from "@relais/service-kit";
+import { periodBounds, type StatisticsSettings } from "@relais/statistics";
+import { and, eq, gte, inArray, isNotNull, lt, min } from "drizzle-orm";
+import type * as schema from "../db/schema.js";
+import { attendance, complianceBreaches, enrolments, groups, placements, sessions } from "../db/schema.js";
+import { type GroupsBreakdown, groupStatistics } from "../domain/statistics.js";
+
+export async function readStatistics(
+  deps: { database: Database<typeof schema> },
+  principal: Principal,
+  query: { from: string; to: string; by: GroupsBreakdown },
+  settings: StatisticsSettings,
+) {
+  const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
+  const db = deps.database.db;
+  const org = principal.org;
+  const asked = await db
+    .select({
+      requestedAt: placements.createdAt,
+      municipality: placements.municipality,
+      enrolmentId: placements.enrolmentId,
+      enrolledAt: enrolments.enrolledAt,
+    })
+    .from(placements)
+    .leftJoin(enrolments, eq(enrolments.id, placements.enrolmentId))
+    .where(and(eq(placements.orgId, org), gte(placements.createdAt, start), lt(placements.createdAt, end)));
+  const placed = asked.flatMap((p) => (p.enrolmentId ? [p.enrolmentId] : []));
+  const firstSession = new Map<string, string>();
+  for (let i = 0; i < placed.length; i += 500) {
+    for (const row of await db
+      .select({ enrolmentId: attendance.enrolmentId, first: min(sessions.startsAt) })
+      .from(attendance)
+      .innerJoin(sessions, eq(sessions.id, attendance.sessionId))
+      .where(
+        and(
+          eq(attendance.orgId, org),
+          inArray(attendance.enrolmentId, placed.slice(i, i + 500)),
+          inArray(attendance.status, ["present", "late"]),
+        ),
+      )
+      .groupBy(attendance.enrolmentId)) {
+      if (row.first) firstSession.set(row.enrolmentId, row.first);
+    }
+  }
+  const records = await db
+    .select({ groupKind: groups.kind, enrolmentId: attendance.enrolmentId, status: attendance.status })
+    .from(attendance)
+    .innerJoin(sessions, eq(sessions.id, attendance.sessionId))
+    .innerJoin(groups, eq(groups.id, sessions.groupId))
+    .where(and(eq(attendance.orgId, org), gte(sessions.startsAt, start), lt(sessions.startsAt, end)));
+  const programme = await db
+    .select({
+      id: enrolments.id,
+      enrolledAt: enrolments.enrolledAt,
+      municipality: groups.municipality,
+      status: enrolments.status,
+    })
+    .from(enrolments)
+    .innerJoin(groups, eq(groups.id, enrolments.groupId))
+    .where(
+      and(
+        eq(enrolments.orgId, org),
+        eq(groups.kind, "perpetrator"),
+        isNotNull(enrolments.enrolledAt),
+        gte(enrolments.enrolledAt, start),
+        lt(enrolments.enrolledAt, end),
+      ),
+    );
+  const breached = new Set<string>();
+  const ids = programme.map((p) => p.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const row of await db
+      .selectDistinct({ enrolmentId: complianceBreaches.enrolmentId })
+      .from(complianceBreaches)
+      .where(inArray(complianceBreaches.enrolmentId, ids.slice(i, i + 500))))
+      breached.add(row.enrolmentId);
+  }
+  return groupStatistics(
+    {
+      placements: asked.map((p) => ({
+        requestedAt: p.requestedAt,
+        municipality: p.municipality,
+        outcome: !p.enrolmentId ? "awaiting" : p.enrolledAt ? "placed" : "waitlisted",
+        firstSessionAt: p.enrolmentId ? (firstSession.get(p.enrolmentId) ?? null) : null,
+      })),
+      attendance: records,
+      programme: programme.map((p) => ({
+        enrolledAt: p.enrolledAt as string,
+        municipality: p.municipality,
+        status: p.status,
+        breached: breached.has(p.id),
+      })),
+    },
+    query,
+    settings,
+  );
+}
