@@ -15,9 +15,9 @@ import {
 } from "@relais/service-kit";
 import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
 import { changeSession } from "../actions/change-session.js";
-import { groupSessions, visibleGroup } from "../actions/group-store.js";
 import { listMySessions } from "../actions/list-my-sessions.js";
 import type { AppDeps } from "../app.js";
+import { groupSessions, visibleGroup } from "../db/group-store.js";
 import { IdParam, MySession, SessionList, SessionView, toSessionView } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
