@@ -53,6 +53,8 @@ export const ROUTES: RouteSpec[] = [
   { service: "groups", method: "GET", path: "/v1/groups/{id}", roles: staffGroups },
   { service: "groups", method: "PATCH", path: "/v1/groups/{id}", roles: staffGroups },
   { service: "groups", method: "GET", path: "/v1/groups/{id}/sessions", roles: groupRunners },
+  // For the console's week and month views (services/groups README): my sessions from … to ….
+  { service: "groups", method: "GET", path: "/v1/sessions", roles: groupRunners },
   { service: "groups", method: "PATCH", path: "/v1/sessions/{id}", roles: groupRunners },
   { service: "groups", method: "POST", path: "/v1/sessions/{id}/cancel", roles: groupRunners },
   {

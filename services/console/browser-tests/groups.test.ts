@@ -9,11 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
 import { type BrowserStack, startBrowserStack } from "./stack.js";
 
-const FR: Run = { name: "fr", language: "fr", context: { ...devices["iPad (gen 7) landscape"] }, axe: true };
+// Screenshots at the iPad's CSS size; one device pixel per CSS pixel keeps them quick to encode.
+const FR: Run = {
+  name: "fr",
+  language: "fr",
+  context: { ...devices["iPad (gen 7) landscape"], deviceScaleFactor: 1, locale: "fr-BE" },
+  axe: true,
+};
 const PORTRAIT: Run = {
   name: "fr-portrait",
   language: "fr",
-  context: { ...devices["iPad (gen 7)"] },
+  context: { ...devices["iPad (gen 7)"], deviceScaleFactor: 1, locale: "fr-BE" },
   axe: true,
 };
 const t = messages("fr");
@@ -74,6 +80,17 @@ async function signIn(context: BrowserContext, person: string): Promise<Page> {
   return page;
 }
 
+/** An ICU `{n, plural, … other {…}}` message for n > 1, as the person reads it. */
+const plural = (message: string, n: number) =>
+  message.replace(/\{n, plural,.*other \{([^}]*)\}\}/, (_all, other: string) =>
+    other.replaceAll("#", String(n)),
+  );
+let anne: Page | undefined;
+/** Anne stays signed in on the landscape iPad from one test to the next, as on a working day. */
+async function anneOnTheIpad(): Promise<Page> {
+  anne ??= await signIn(await browser.newContext(FR.context), ANNE.name);
+  return anne;
+}
 const tap = (locator: ReturnType<Page["getByRole"]>) => press(locator, true);
 const COORDINATOR: Caller = { sub: "dev-coordinator", roles: ["coordinator"] };
 const VENUE = "Rue Féronstrée 10, 4000 Liège";
@@ -187,8 +204,7 @@ describe("facilitators and programme staff on an iPad", () => {
   const people: Record<string, { id: string }> = {};
 
   it("creates a weekly group across the spring DST change: preview and sessions keep 18:00", async () => {
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
-    const page = await signIn(context, ANNE.name);
+    const page = await anneOnTheIpad();
     await visible(page.getByRole("heading", { name: t("groups.title") }));
     await screen(page, FR, "groups-01-my-groups-empty");
     await tap(page.getByRole("link", { name: t("groups.new") }));
@@ -247,7 +263,6 @@ describe("facilitators and programme staff on an iPad", () => {
     await visible(row);
     expect(await row.innerText()).toContain(t("groups.seatsValue", { taken: 0, capacity: 3 }));
     await screen(page, FR, "groups-04-my-groups");
-    await context.close();
   });
 
   it("moves one session and cancels another from the week view; the participants' mail carries both", async () => {
@@ -256,9 +271,8 @@ describe("facilitators and programme staff on an iPad", () => {
       "waitlisted",
       "waitlisted",
     ]);
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
-    const page = await signIn(context, ANNE.name);
-    await tap(page.getByRole("link", { name: t("sessions.nav") }));
+    const page = await anneOnTheIpad();
+    await tap(page.getByRole("navigation").getByRole("link", { name: t("sessions.nav") }));
     await visible(page.getByRole("heading", { name: t("sessions.title") }));
     await page.getByLabel(t("sessions.goTo")).fill("2027-03-15");
     const tuesday = page.getByRole("region", { name: "mardi 16 mars" });
@@ -302,12 +316,10 @@ describe("facilitators and programme staff on an iPad", () => {
         expect(text).not.toContain("Féronstrée");
       }
     }
-    await context.close();
   });
 
   it("withdraws someone and the waitlist promotes, visibly; the venue goes only to the enrolled", async () => {
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
-    const page = await signIn(context, ANNE.name);
+    const page = await anneOnTheIpad();
     await page.goto(`${stack.consoleUrl}/groups/${groupId}/roster`);
     const enrolled = page.getByRole("list", { name: t("roster.enrolled") });
     const waitlist = page.getByRole("list", { name: t("roster.waitlist") });
@@ -334,7 +346,6 @@ describe("facilitators and programme staff on an iPad", () => {
       "Denis's venue",
     );
     for (const text of mailTo("emma@example.org")) expect(text).not.toContain("Féronstrée");
-    await context.close();
   });
 
   it("enrols from placements; a separation refusal names nobody", async () => {
@@ -363,9 +374,8 @@ describe("facilitators and programme staff on an iPad", () => {
     });
     expect(linked.status).toBeLessThan(300);
 
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
-    const page = await signIn(context, ANNE.name);
-    await tap(page.getByRole("link", { name: t("placements.nav") }));
+    const page = await anneOnTheIpad();
+    await tap(page.getByRole("navigation").getByRole("link", { name: t("placements.nav") }));
     const row = page.getByRole("listitem").filter({ hasText: "Fatima Placée" });
     await visible(row);
     await screen(page, FR, "groups-11-placements");
@@ -391,6 +401,219 @@ describe("facilitators and programme staff on an iPad", () => {
     expect(placed.body.items).toEqual([
       expect.objectContaining({ displayName: "Fatima Placée", status: "enrolled" }),
     ]);
+  });
+
+  it("takes attendance on an iPad in portrait, offline mid-roster: three marks arrive once each", async () => {
+    const yesterday = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(
+      new Date(Date.now() - 86_400_000),
+    );
+    const today = await createGroup(ANNE, {
+      publicName: "Groupe du jour",
+      schedule: {
+        timeZone: "Europe/Brussels",
+        dtstart: `${yesterday}T09:00`,
+        rrule: "FREQ=DAILY;COUNT=3",
+        durationMinutes: 90,
+      },
+    });
+    const ids: Record<string, string> = {};
+    for (const who of ["Gaby", "Hugo", "Ines", "Jade"]) ids[who] = (await enrol(today, who)).id;
+
+    const context = await browser.newContext(PORTRAIT.context);
+    const page = await signIn(context, ANNE.name);
+    const arrived: string[] = [];
+    page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (response.request().method() === "PUT" && url.pathname.includes("/attendance/") && response.ok())
+        arrived.push(url.pathname.split("/").at(-1)!);
+    });
+    await page.goto(`${stack.consoleUrl}/groups/${today}`);
+    await tap(page.getByRole("link", { name: /^Prendre les présences/ }).first());
+    const row = (who: string) =>
+      page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: who }) });
+    const mark = (who: string, status: string) =>
+      row(who).getByRole("button", {
+        name: t("attendance.markLabel", { name: who, status: t(status as never) }),
+      });
+    await visible(mark("Gaby", "attendance.status.present"));
+    await screen(page, PORTRAIT, "groups-13-attendance");
+    await tap(mark("Gaby", "attendance.status.present"));
+    await visible(row("Gaby").getByText(t("attendance.sent")));
+
+    await context.setOffline(true);
+    await tap(mark("Hugo", "attendance.status.late"));
+    await tap(mark("Ines", "attendance.status.excused"));
+    await tap(mark("Jade", "attendance.status.absent"));
+    await visible(page.getByText(plural(t("attendance.waitingCount"), 3)));
+    expect(await page.getByText(t("attendance.waiting"), { exact: true }).count()).toBe(3);
+    expect(await mark("Jade", "attendance.status.absent").getAttribute("aria-pressed")).toBe("true");
+    // What waits is in this page's memory: nothing in the browser's storage.
+    expect(
+      await page.evaluate("JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })"),
+    ).toBe("{}{}");
+    await screen(page, { ...PORTRAIT, axe: false }, "groups-14-attendance-offline");
+
+    await context.setOffline(false);
+    await visible(page.getByText(t("attendance.allSent")));
+    expect(await page.getByText(t("attendance.waiting"), { exact: true }).count()).toBe(0);
+    // In order, once each, as the service saw them.
+    expect(arrived).toEqual([ids.Gaby, ids.Hugo, ids.Ines, ids.Jade]);
+    const roster = await api<{
+      session: { id: string };
+      items: Array<{ enrolmentId: string; attendance: string | null }>;
+    }>(
+      "groups",
+      "GET",
+      new URL(page.url()).pathname.replace(/^\/sessions\/([^/]+)\/attendance$/, "/v1/sessions/$1/attendance"),
+      ANNE,
+    );
+    expect(Object.fromEntries(roster.body.items.map((l) => [l.enrolmentId, l.attendance]))).toEqual({
+      [ids.Gaby!]: "present",
+      [ids.Hugo!]: "late",
+      [ids.Ines!]: "excused",
+      [ids.Jade!]: "absent",
+    });
+    const audit = await api<{ items: Array<{ action: string; recordId: string }> }>(
+      "groups",
+      "GET",
+      "/v1/audit?outcome=allowed&limit=200",
+      COORDINATOR,
+    );
+    const recorded = audit.body.items.filter((a) => a.action === "attendance.record").map((a) => a.recordId);
+    for (const who of ["Hugo", "Ines", "Jade"])
+      expect(recorded.filter((id) => id === ids[who])).toHaveLength(1);
+
+    // Jade missed a victim group's session: the check-in waits on the home screen until resolved.
+    await tap(page.getByRole("navigation").getByRole("link", { name: t("groups.nav") }));
+    const checkIns = page.getByRole("region", { name: t("checkins.title") });
+    await visible(checkIns.getByText(/Jade a manqué Groupe du jour/));
+    await screen(page, PORTRAIT, "groups-15-home-check-in");
+    await tap(checkIns.getByRole("button", { name: t("checkins.resolveLabel", { name: "Jade" }) }));
+    await checkIns.waitFor({ state: "detached", timeout: 20_000 });
+    const open = await api<{ items: unknown[] }>("groups", "GET", "/v1/check-ins?status=open", ANNE);
+    expect(open.body.items).toEqual([]);
+    await context.close();
+  });
+
+  it("programme staff record two unexcused absences: warning step, the justice house told, CSV", async () => {
+    const daysAgo = (n: number) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(
+        new Date(Date.now() - n * 86_400_000),
+      );
+    const programme = await createGroup(MARC, {
+      kind: "perpetrator",
+      publicName: "Programme du soir",
+      facilitators: [{ sub: MARC.sub, displayName: "Marc", email: "marc@example.org" }],
+      schedule: {
+        timeZone: "Europe/Brussels",
+        dtstart: `${daysAgo(3)}T18:00`,
+        rrule: "FREQ=DAILY;COUNT=6",
+        durationMinutes: 120,
+      },
+    });
+    const mandate = {
+      authority: "Maison de justice de Liège",
+      contactEmail: "mj.liege@example.org",
+      caseReference: "MJ/2026/0042",
+      requiredSessions: 5,
+      deadline: "2027-06-30",
+    };
+    const kevin = await enrol(programme, "Kevin", MARC, { mandate });
+
+    const context = await browser.newContext(FR.context);
+    const page = await signIn(context, MARC.name);
+    await tap(page.getByRole("link", { name: "Programme du soir" }));
+    const sessions = page.getByRole("link", { name: /^Prendre les présences/ });
+    for (const n of [0, 1]) {
+      await tap(sessions.nth(n));
+      const absent = page.getByRole("button", {
+        name: t("attendance.markLabel", { name: "Kevin", status: t("attendance.status.absent") }),
+      });
+      await tap(absent);
+      await visible(page.getByText(t("attendance.allSent")));
+      await visible(page.getByText(t("attendance.sent"), { exact: true }));
+      if (n === 0) await screen(page, FR, "groups-16-programme-attendance");
+      await tap(page.getByRole("link", { name: t("roster.backToGroup") }));
+    }
+    await tap(page.getByRole("link", { name: t("roster.open") }));
+    await tap(page.getByRole("link", { name: t("mandate.open") }));
+    await visible(page.getByRole("heading", { name: t("mandate.title", { name: "Kevin" }) }));
+    const compliance = page.getByRole("region", { name: t("compliance.title") });
+    await visible(compliance.getByText(t("compliance.step.warning")));
+    expect(await compliance.innerText()).toContain("Maison de justice de Liège informée le");
+    expect(await page.getByRole("textbox", { name: t("mandate.caseReference") }).inputValue()).toBe(
+      "MJ/2026/0042",
+    );
+    await screen(page, FR, "groups-17-mandate-compliance");
+
+    // The justice house's notification: in the coordinator's delivery log, and in its mailbox.
+    const told = await until(async () => {
+      const log = await api<{ items: Array<{ template: string; status: string }> }>(
+        "notifications",
+        "GET",
+        "/v1/messages?limit=100",
+        COORDINATOR,
+      );
+      return log.body.items.find((m) => m.template === "compliance_breached" && m.status === "sent");
+    }, "the compliance notice in the delivery log");
+    expect(told).toBeDefined();
+    await until(
+      async () => (mailTo("mj.liege@example.org").some((m) => m.includes("MJ/2026/0042")) ? true : undefined),
+      "the justice house's mail",
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      tap(page.getByRole("link", { name: t("compliance.downloadCsv") })),
+    ]);
+    expect(download.suggestedFilename()).toBe(`attendance-${kevin.id}.csv`);
+    const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    expect(header).toBe("session_id,starts_at,session_status,attendance,note,recorded_by,recorded_at");
+    expect(lines.filter((l) => l.includes(",absent,"))).toHaveLength(2);
+    expect(csv).not.toContain("Kevin");
+
+    // Correcting the mandate re-evaluates compliance at once.
+    await page.getByRole("spinbutton", { name: t("mandate.requiredSessions") }).fill("4");
+    await tap(page.getByRole("button", { name: t("mandate.correct") }));
+    await visible(page.getByText(t("mandate.saved")));
+    await context.close();
+  });
+
+  it("creates, shows as a QR code, and revokes the calendar feed", async () => {
+    const page = await anneOnTheIpad();
+    await tap(page.getByRole("navigation").getByRole("link", { name: t("feed.nav") }));
+    await tap(page.getByRole("button", { name: t("feed.create") }));
+    await visible(page.getByRole("img", { name: t("feed.qrLabel") }));
+    const url = await page.getByRole("textbox", { name: t("feed.url") }).inputValue();
+    expect(url).toMatch(/\/v1\/calendars\/[A-Za-z0-9_-]+\.ics$/);
+    await tap(page.getByRole("button", { name: t("feed.copy") }));
+    await visible(
+      page.getByRole("status").filter({ hasText: new RegExp(`${t("feed.copied")}|${t("feed.copyByHand")}`) }),
+    );
+    await screen(page, FR, "groups-18-calendar-feed");
+    const feedPath = new URL(url).pathname;
+    const feed = await fetch(`${stack.urls.notifications}${feedPath}`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+    await tap(page.getByRole("button", { name: t("feed.revoke") }));
+    await visible(page.getByText(t("feed.revoked")));
+    expect((await fetch(`${stack.urls.notifications}${feedPath}`)).status).toBe(404);
+    await page.context().close();
+  });
+
+  it.each(["nl", "en"] as const)("shows My groups in %s", async (language) => {
+    const context = await browser.newContext({
+      ...FR.context,
+      locale: language === "nl" ? "nl-BE" : "en-GB",
+    });
+    const page = await context.newPage();
+    await page.goto(`${stack.consoleUrl}/`);
+    const say = messages(language);
+    await tap(page.getByRole("button", { name: say("signIn.as", { name: ANNE.name }) }));
+    await visible(page.getByRole("heading", { name: say("groups.title") }));
+    await visible(page.getByRole("link", { name: t("groups.defaultName") }));
+    await screen(page, { ...FR, name: language, language, axe: false }, "groups-01-my-groups");
     await context.close();
   });
 });

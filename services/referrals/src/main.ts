@@ -8,12 +8,12 @@ import {
 } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
-import { createCallbackScheduler } from "./background/callback-scheduler.js";
-import { createRetentionLoop } from "./background/retention.js";
-import { createWebhookSender } from "./background/webhook-sender.js";
+import { loadRoutingSeed } from "./db/load-routing-seed.js";
 import * as schema from "./db/schema.js";
 import { policyFromEnv, readEnv } from "./env.js";
-import { loadRoutingSeed } from "./seed/load-routing-seed.js";
+import { createCallbackScheduler } from "./jobs/callback-scheduler.js";
+import { createRetentionLoop } from "./jobs/retention.js";
+import { createWebhookSender } from "./jobs/webhook-sender.js";
 
 try {
   const env = readEnv();

@@ -1,8 +1,8 @@
 // The routing table, the role matrix of every route, bad input, and the OpenAPI document.
 import { type NatsProcess, startNats } from "@relais/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
-import { seedRoutes } from "../src/seed/routing-seed.js";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
+import { seedRoutes } from "../src/db/routing-seed.js";
 import { seraingReferral } from "./fixtures.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 

@@ -3,8 +3,8 @@ import { auditLog } from "@relais/service-kit";
 import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { outbox } from "../src/db/schema.js";
-import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
 import { authorPhone, seraingReferral, victimName, victimPhone } from "./fixtures.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 

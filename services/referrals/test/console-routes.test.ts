@@ -2,7 +2,7 @@
 // queue's safe-window answers and releasing a claim.
 import { ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 

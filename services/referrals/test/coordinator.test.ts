@@ -7,9 +7,9 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { purgeExpired } from "../src/background/retention.js";
-import { createWebhookSender } from "../src/background/webhook-sender.js";
-import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
+import { purgeExpired } from "../src/jobs/retention.js";
+import { createWebhookSender } from "../src/jobs/webhook-sender.js";
 import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
 import { call, logger, ORG, type Service, startReferrals, tokens } from "./harness.js";
 

@@ -2,7 +2,7 @@
 // coordinator sees them; every answer about a referral is nosniff and no-store.
 import { expiredToken, type NatsProcess, staleTokens, startNats } from "@relais/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { seraingReferral } from "./fixtures.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 

@@ -3,8 +3,8 @@
 import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { callbackAttempts, referrals } from "../src/db/schema.js";
-import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
 import { seraingReferral } from "./fixtures.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 

@@ -3,11 +3,11 @@ import { openDatabase } from "@relais/db";
 import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCallbackScheduler } from "../src/background/callback-scheduler.js";
-import { purgeExpired } from "../src/background/retention.js";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import * as schema from "../src/db/schema.js";
 import { outbox, persons, referrals } from "../src/db/schema.js";
-import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
+import { createCallbackScheduler } from "../src/jobs/callback-scheduler.js";
+import { purgeExpired } from "../src/jobs/retention.js";
 import { seraingReferral } from "./fixtures.js";
 import { call, logger, migrationsFolder, ORG, type Service, startReferrals, tokens } from "./harness.js";
 

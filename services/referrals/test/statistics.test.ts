@@ -2,7 +2,7 @@
 // real routes on a real libSQL file; another organisation's referrals sit in the same database.
 import { ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadRoutingSeed } from "../src/seed/load-routing-seed.js";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 
 const OTHER = "org-other";

@@ -4,8 +4,8 @@ import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createWebhookSender } from "../src/background/webhook-sender.js";
 import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../src/db/schema.js";
+import { createWebhookSender } from "../src/jobs/webhook-sender.js";
 import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
 import { call, logger, type Service, startReferrals, tokens } from "./harness.js";
 

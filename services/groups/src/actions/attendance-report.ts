@@ -3,12 +3,12 @@ import type { AttendanceStatus } from "@relais/contracts";
 import type { Database } from "@relais/db";
 import { type Principal, recordAudit } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
+import { type EnrolmentRecord, visibleEnrolment } from "../db/enrolment-store.js";
+import { type GroupRecord, groupSessions } from "../db/group-store.js";
 import { attendance, complianceBreaches } from "../db/schema.js";
 import type { ComplianceState } from "../domain/compliance.js";
 import { toCsv } from "../domain/csv.js";
 import { toZonedIso } from "../domain/recurrence.js";
-import { type EnrolmentRecord, visibleEnrolment } from "./enrolment-store.js";
-import { type GroupRecord, groupSessions } from "./group-store.js";
 import { complianceOf } from "./review-compliance.js";
 
 export interface ReportLine {

@@ -3,8 +3,7 @@ import { createEvent, SessionCancelled } from "@relais/contracts";
 import type { Database } from "@relais/db";
 import { type Clock, Conflict, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { and, eq, isNotNull } from "drizzle-orm";
-import { enrolments, sessions } from "../db/schema.js";
-import { toEnrolmentRecord } from "./enrolment-store.js";
+import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import {
   bumpSequence,
   type GroupRecord,
@@ -12,7 +11,8 @@ import {
   type SessionRecord,
   seriesSnapshot,
   visibleSession,
-} from "./group-store.js";
+} from "../db/group-store.js";
+import { enrolments, sessions } from "../db/schema.js";
 import { reviewCompliance } from "./review-compliance.js";
 
 export interface CancelledSession {

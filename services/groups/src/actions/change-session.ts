@@ -6,8 +6,6 @@ import type { Database } from "@relais/db";
 import { type Clock, Conflict, type Principal, recordAudit } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { sessions } from "../db/schema.js";
-import { moveFollowing, moveSingle } from "../domain/session-moves.js";
 import {
   bumpSequence,
   type GroupRecord,
@@ -15,8 +13,11 @@ import {
   type SessionRecord,
   seriesSnapshot,
   visibleSession,
-} from "./group-store.js";
-import { assertChangeKeepsSeparation } from "./separation-check.js";
+} from "../db/group-store.js";
+import { sessions } from "../db/schema.js";
+import { changeFacts } from "../db/separation-facts.js";
+import { assertChangeKeepsApart } from "../domain/separation.js";
+import { moveFollowing, moveSingle } from "../domain/session-moves.js";
 
 export interface SessionChange {
   scope: "single" | "following";
@@ -58,7 +59,7 @@ export async function changeSession(
         .where(eq(sessions.id, move.id));
     // A new time may now coincide, at the same venue, with a group someone is kept apart from.
     const after = await groupSessions(tx, before.id);
-    await assertChangeKeepsSeparation(tx, before, after);
+    assertChangeKeepsApart(after, await changeFacts(tx, before));
     const group = await bumpSequence(tx, before, now.toISOString());
     await enqueue(
       tx,

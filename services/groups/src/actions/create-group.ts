@@ -1,13 +1,13 @@
 import { newId } from "@relais/contracts";
 import type { Database } from "@relais/db";
 import { type Clock, Forbidden, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { type GroupRecord, type SessionRecord, toGroupRecord } from "../db/group-store.js";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
 import { canCreateGroupKind } from "../domain/access.js";
 import { DEFAULT_POLICY } from "../domain/compliance.js";
 import type { GroupInput } from "../domain/group-input.js";
 import { locationKey } from "../domain/overlap.js";
 import { expandSchedule } from "../domain/recurrence.js";
-import { type GroupRecord, type SessionRecord, toGroupRecord } from "./group-store.js";
 
 export interface CreatedGroup {
   group: GroupRecord;

@@ -4,9 +4,9 @@ import { createEvent, EnrolmentEnded } from "@relais/contracts";
 import type { Database } from "@relais/db";
 import { type Clock, Conflict, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
+import { type EnrolmentRecord, enrolmentRef, visibleEnrolment } from "../db/enrolment-store.js";
+import { groupSessions, seriesSnapshot } from "../db/group-store.js";
 import { enrolments } from "../db/schema.js";
-import { type EnrolmentRecord, enrolmentRef, visibleEnrolment } from "./enrolment-store.js";
-import { groupSessions, seriesSnapshot } from "./group-store.js";
 import { promoteWaitlist } from "./promote-waitlist.js";
 
 export type EndStatus = "withdrawn" | "excluded" | "completed";

@@ -12,11 +12,17 @@ import {
 import type { Executor } from "@relais/db";
 import { Conflict, Invalid, type RecipientSealer } from "@relais/service-kit";
 import { and, eq, inArray, max, sql } from "drizzle-orm";
+import {
+  type EnrolmentRecord,
+  enrolmentRef,
+  type Mandate,
+  toEnrolmentRecord,
+} from "../db/enrolment-store.js";
+import { type GroupRecord, groupSessions, seatCounts, seriesSnapshot } from "../db/group-store.js";
 import { enrolments } from "../db/schema.js";
+import { joinFacts } from "../db/separation-facts.js";
 import { admissionOpen, seatFor } from "../domain/admission.js";
-import { type EnrolmentRecord, enrolmentRef, type Mandate, toEnrolmentRecord } from "./enrolment-store.js";
-import { type GroupRecord, groupSessions, seatCounts, seriesSnapshot } from "./group-store.js";
-import { assertSeparated } from "./separation-check.js";
+import { assertJoinKeepsApart } from "../domain/separation.js";
 
 export interface Participant {
   personRef: string;
@@ -70,7 +76,7 @@ export async function enrolParticipant(
     );
   if (existing)
     throw new Conflict("This person is already enrolled or waiting in this group", "already_enrolled");
-  await assertSeparated(tx, group, sessions, participant.personRef);
+  assertJoinKeepsApart(group, sessions, await joinFacts(tx, group, participant.personRef));
 
   const counts = await seatCounts(tx, group.id);
   const status = seatFor(counts.enrolled, group.capacity);

@@ -12,10 +12,10 @@ import {
   writeVerb,
 } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
+import { Mandate } from "../db/enrolment-store.js";
+import { visibleGroup } from "../db/group-store.js";
 import { placements } from "../db/schema.js";
 import { type Enrolled, enrolParticipant, type Participant } from "./enrol-participant.js";
-import { Mandate } from "./enrolment-store.js";
-import { visibleGroup } from "./group-store.js";
 
 export interface EnrolmentRequest {
   personRef?: string;

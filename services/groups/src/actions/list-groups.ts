@@ -3,8 +3,8 @@ import type { Executor } from "@relais/db";
 import { decodeCursor, encodeCursor, type Principal } from "@relais/service-kit";
 import { and, asc, eq, exists, gt, or } from "drizzle-orm";
 import { z } from "zod";
+import { type GroupRecord, toGroupRecord } from "../db/group-store.js";
 import { groupFacilitators, groups } from "../db/schema.js";
-import { type GroupRecord, toGroupRecord } from "./group-store.js";
 
 export interface GroupFilter {
   kind?: GroupKind;

@@ -4,9 +4,9 @@
 import type { Executor } from "@relais/db";
 import { Invalid, type Principal } from "@relais/service-kit";
 import { and, asc, eq, exists, gte, lt, or } from "drizzle-orm";
+import { type GroupRecord, type SessionRecord, toGroupRecord, toSessionRecord } from "../db/group-store.js";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
 import { sessionRange } from "../domain/session-range.js";
-import { type GroupRecord, type SessionRecord, toGroupRecord, toSessionRecord } from "./group-store.js";
 
 export interface SessionInRange {
   group: GroupRecord;

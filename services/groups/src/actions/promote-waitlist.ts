@@ -3,10 +3,10 @@ import { enqueue } from "@relais/bus";
 import { createEvent, EnrolmentConfirmed } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { and, asc, eq } from "drizzle-orm";
+import { enrolmentRef, toEnrolmentRecord } from "../db/enrolment-store.js";
+import { type GroupRecord, type SessionRecord, seatCounts, seriesSnapshot } from "../db/group-store.js";
 import { enrolments } from "../db/schema.js";
 import { admissionOpen, promotions } from "../domain/admission.js";
-import { enrolmentRef, toEnrolmentRecord } from "./enrolment-store.js";
-import { type GroupRecord, type SessionRecord, seatCounts, seriesSnapshot } from "./group-store.js";
 
 export async function promoteWaitlist(
   tx: Executor,

@@ -4,8 +4,8 @@ import type { AttendanceStatus } from "@relais/contracts";
 import type { Database } from "@relais/db";
 import { type Principal, recordAudit } from "@relais/service-kit";
 import { and, asc, eq } from "drizzle-orm";
+import { type GroupRecord, type SessionRecord, visibleSession } from "../db/group-store.js";
 import { attendance, enrolments } from "../db/schema.js";
-import { type GroupRecord, type SessionRecord, visibleSession } from "./group-store.js";
 
 export interface RosterLine {
   enrolmentId: string;

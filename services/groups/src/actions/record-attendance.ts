@@ -5,10 +5,10 @@ import { AttendanceRecorded, type AttendanceStatus, createEvent, newId } from "@
 import type { Database, Executor } from "@relais/db";
 import { type Clock, Conflict, NotFound, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
+import { toEnrolmentRecord } from "../db/enrolment-store.js";
+import type { GroupRecord, SessionRecord } from "../db/group-store.js";
+import { visibleSession } from "../db/group-store.js";
 import { attendance, enrolments, safetyCheckIns } from "../db/schema.js";
-import { toEnrolmentRecord } from "./enrolment-store.js";
-import type { GroupRecord, SessionRecord } from "./group-store.js";
-import { visibleSession } from "./group-store.js";
 import { reviewCompliance } from "./review-compliance.js";
 
 export interface AttendanceRecord {

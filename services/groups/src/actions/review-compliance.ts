@@ -5,6 +5,8 @@ import type { AttendanceStatus } from "@relais/contracts";
 import { ComplianceBreached, createEvent } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { and, eq, inArray } from "drizzle-orm";
+import type { EnrolmentRecord } from "../db/enrolment-store.js";
+import { type GroupRecord, groupSessions } from "../db/group-store.js";
 import { attendance, complianceBreaches } from "../db/schema.js";
 import {
   type ComplianceState,
@@ -13,8 +15,6 @@ import {
   evaluateCompliance,
   type StepKind,
 } from "../domain/compliance.js";
-import type { EnrolmentRecord } from "./enrolment-store.js";
-import { type GroupRecord, groupSessions } from "./group-store.js";
 
 export async function complianceOf(
   db: Executor,

@@ -4,9 +4,9 @@
 import type { Database } from "@relais/db";
 import { type Clock, Conflict, Invalid, type Principal, recordAudit } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
+import { type EnrolmentRecord, type Mandate, visibleEnrolment } from "../db/enrolment-store.js";
 import { enrolments } from "../db/schema.js";
 import type { ComplianceState } from "../domain/compliance.js";
-import { type EnrolmentRecord, type Mandate, visibleEnrolment } from "./enrolment-store.js";
 import { reviewCompliance } from "./review-compliance.js";
 
 export async function setMandate(

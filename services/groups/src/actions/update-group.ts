@@ -3,18 +3,19 @@ import { createEvent, SessionChanged } from "@relais/contracts";
 import type { Database } from "@relais/db";
 import { type Clock, Invalid, type Principal, recordAudit } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
-import { groupFacilitators, groups } from "../db/schema.js";
-import type { GroupPatch } from "../domain/group-input.js";
-import { locationKey } from "../domain/overlap.js";
 import {
   type GroupRecord,
   groupSessions,
   type SessionRecord,
   seriesSnapshot,
   visibleGroup,
-} from "./group-store.js";
+} from "../db/group-store.js";
+import { groupFacilitators, groups } from "../db/schema.js";
+import { changeFacts } from "../db/separation-facts.js";
+import type { GroupPatch } from "../domain/group-input.js";
+import { locationKey } from "../domain/overlap.js";
+import { assertChangeKeepsApart } from "../domain/separation.js";
 import { promoteWaitlist } from "./promote-waitlist.js";
-import { assertChangeKeepsSeparation } from "./separation-check.js";
 
 /** Fields a calendar invite shows: changing one re-sends the series to participants. */
 const SERIES_FIELDS = ["publicName", "language", "location", "facilitators"] as const;
@@ -64,7 +65,7 @@ export async function updateGroup(
     }
     const sessions = await groupSessions(tx, id);
     // A new venue may be where, at the same times, a group meets that someone is kept apart from.
-    if (patch.location) await assertChangeKeepsSeparation(tx, group, sessions);
+    if (patch.location) assertChangeKeepsApart(sessions, await changeFacts(tx, group));
     if (seriesChanged) {
       // The series event names the next session still to be held: the change applies from there on.
       const next =

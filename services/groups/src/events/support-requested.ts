@@ -7,7 +7,7 @@ import { type Clock, DomainError, type RecipientOpener } from "@relais/service-k
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { type Enrolled, enrolParticipant } from "../actions/enrol-participant.js";
-import { type GroupRecord, seatCounts, toGroupRecord } from "../actions/group-store.js";
+import { type GroupRecord, seatCounts, toGroupRecord } from "../db/group-store.js";
 import { groups, placements } from "../db/schema.js";
 
 export function supportRequestedConsumer(deps: { clock: Clock; open: RecipientOpener }) {

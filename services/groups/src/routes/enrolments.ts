@@ -3,28 +3,23 @@ import { ContactDetails, ContactPreferences, Language, PageQuery, PersonRef } fr
 import {
   type AppEnv,
   bearerSecurity,
-  decodeCursor,
   defaultHook,
-  encodeCursor,
   IdempotencyKeyHeader,
   idempotency,
   jsonBody,
   jsonResponse,
   ProblemResponses,
   principalOf,
-  recordAudit,
   requireRoles,
   verbContext,
 } from "@relais/service-kit";
-import { and, asc, eq, gt } from "drizzle-orm";
 import { type EndedEnrolment, endEnrolment } from "../actions/end-enrolment.js";
 import { type Enrolled, waitlistPositions } from "../actions/enrol-participant.js";
 import { enrolByStaff } from "../actions/enrol-request.js";
-import { type EnrolmentRecord, Mandate, toEnrolmentRecord } from "../actions/enrolment-store.js";
-import { visibleGroup } from "../actions/group-store.js";
+import { listEnrolments } from "../actions/list-enrolments.js";
 import { setMandate } from "../actions/set-mandate.js";
 import type { AppDeps } from "../app.js";
-import { enrolments } from "../db/schema.js";
+import { type EnrolmentRecord, Mandate } from "../db/enrolment-store.js";
 import { ComplianceView, IdParam } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
@@ -102,7 +97,7 @@ const EndInput = z
   })
   .openapi("EnrolmentEnd");
 
-function enrolRoute(deps: AppDeps) {
+function enrolRoute(_deps: AppDeps) {
   return createRoute({
     method: "post",
     path: "/v1/groups/{id}/enrolments",
@@ -138,7 +133,7 @@ const listRoute = createRoute({
   },
 });
 
-function endRoute(deps: AppDeps) {
+function endRoute(_deps: AppDeps) {
   return createRoute({
     method: "post",
     path: "/v1/enrolments/{id}/withdraw",
@@ -174,8 +169,6 @@ const mandateRoute = createRoute({
   },
 });
 
-const Cursor = z.object({ seq: z.number().int() });
-
 export function enrolmentRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
@@ -192,39 +185,12 @@ export function enrolmentRoutes(deps: AppDeps) {
       return c.json(present(enrolled), 201);
     })
     .openapi(listRoute, async (c) => {
-      const principal = principalOf(c);
-      const { limit, cursor, status } = c.req.valid("query");
-      const after = decodeCursor(cursor, Cursor);
-      const { db } = deps.database;
-      const group = await visibleGroup(db, principal, c.req.valid("param").id);
-      const rows = await db
-        .select()
-        .from(enrolments)
-        .where(
-          and(
-            eq(enrolments.groupId, group.id),
-            status ? eq(enrolments.status, status) : undefined,
-            after ? gt(enrolments.seq, after.seq) : undefined,
-          ),
-        )
-        .orderBy(asc(enrolments.seq))
-        .limit(limit + 1);
-      const positions = await waitlistPositions(db, group.id);
-      await deps.database.write((tx) =>
-        recordAudit(tx, {
-          principal,
-          action: "enrolments.read",
-          recordType: "group",
-          recordId: group.id,
-          requestId: c.var.requestId,
-        }),
-      );
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
+      const { id } = c.req.valid("param");
+      const page = await listEnrolments(verbContext(c, deps), { groupId: id, ...c.req.valid("query") });
       return c.json(
         {
-          items: page.map((row) => toView(toEnrolmentRecord(row), positions.get(row.id) ?? null)),
-          nextCursor: rows.length > limit && last ? encodeCursor({ seq: last.seq }) : null,
+          items: page.items.map(({ enrolment, position }) => toView(enrolment, position)),
+          nextCursor: page.nextCursor,
         },
         200,
       );

@@ -14,11 +14,11 @@ import {
   verbContext,
 } from "@relais/service-kit";
 import { type CreatedGroup, createGroup } from "../actions/create-group.js";
-import { seatCounts, visibleGroup } from "../actions/group-store.js";
 import { groupSummaries } from "../actions/group-summaries.js";
 import { listGroups } from "../actions/list-groups.js";
 import { updateGroup } from "../actions/update-group.js";
 import type { AppDeps } from "../app.js";
+import { seatCounts, visibleGroup } from "../db/group-store.js";
 import { GroupInput, GroupPatch } from "../domain/group-input.js";
 import { toZonedIso } from "../domain/recurrence.js";
 import { GroupView, IdParam, toGroupView } from "./views.js";

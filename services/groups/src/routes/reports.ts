@@ -9,8 +9,8 @@ import {
   requireRoles,
 } from "@relais/service-kit";
 import { attendanceReport, REPORT_COLUMNS, reportCsv } from "../actions/attendance-report.js";
-import { Mandate } from "../actions/enrolment-store.js";
 import type { AppDeps } from "../app.js";
+import { Mandate } from "../db/enrolment-store.js";
 import { ComplianceView, IdParam } from "./views.js";
 
 const ReportView = z

@@ -15,9 +15,9 @@ import {
 } from "@relais/service-kit";
 import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
 import { changeSession } from "../actions/change-session.js";
-import { groupSessions, visibleGroup } from "../actions/group-store.js";
 import { listMySessions } from "../actions/list-my-sessions.js";
 import type { AppDeps } from "../app.js";
+import { groupSessions, visibleGroup } from "../db/group-store.js";
 import { IdParam, MySession, SessionList, SessionView, toSessionView } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
@@ -69,12 +69,14 @@ const changeRoute = createRoute({
 });
 
 const RangeQuery = z.object({
-  from: z.iso
-    .datetime({ offset: true })
-    .openapi({ description: "Sessions starting at or after", example: "2027-03-22T00:00:00+01:00" }),
-  to: z.iso
-    .datetime({ offset: true })
-    .openapi({ description: "…and before; at most 43 days later", example: "2027-03-29T00:00:00+02:00" }),
+  from: z.iso.datetime({ offset: true }).optional().openapi({
+    description: "Sessions starting at or after; now by default",
+    example: "2027-03-22T00:00:00+01:00",
+  }),
+  to: z.iso.datetime({ offset: true }).optional().openapi({
+    description: "…and before; at most 43 days later, 7 days after `from` by default",
+    example: "2027-03-29T00:00:00+02:00",
+  }),
 });
 
 const mineRoute = createRoute({
@@ -106,7 +108,10 @@ export function sessionRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
     .openapi(mineRoute, async (c) => {
-      const found = await listMySessions(deps.database.db, principalOf(c), c.req.valid("query"));
+      const query = c.req.valid("query");
+      const from = query.from ?? deps.clock.now().toISOString();
+      const to = query.to ?? new Date(Date.parse(from) + 7 * 86_400_000).toISOString();
+      const found = await listMySessions(deps.database.db, principalOf(c), { from, to });
       const items = found.map(({ group, session }) => ({
         ...toSessionView(session, group.timeZone),
         group: {

@@ -1,7 +1,7 @@
 // Response schemas and the mappings from records to them: routes never return raw rows.
 import { z } from "@hono/zod-openapi";
 import { GroupKind, Language, Location } from "@relais/contracts";
-import type { GroupRecord, SessionRecord } from "../actions/group-store.js";
+import type { GroupRecord, SessionRecord } from "../db/group-store.js";
 import { CompliancePolicy } from "../domain/compliance.js";
 import { Facilitator } from "../domain/group-input.js";
 import { toZonedIso } from "../domain/recurrence.js";

@@ -2,8 +2,8 @@
 import { createHash } from "node:crypto";
 import type { SeriesSnapshot } from "@relais/contracts";
 import ical, { ICalCalendarMethod } from "ical-generator";
-import { seriesEvents, seriesSpan } from "./invite.js";
-import { buildVtimezone } from "./vtimezone.js";
+import { seriesEvents } from "./invite.js";
+import { vtimezoneOf } from "./vtimezone.js";
 
 /** Only this is stored: the token itself is the feed's one credential. */
 export function hashFeedToken(token: string): string {
@@ -16,14 +16,11 @@ export function buildFeed(input: {
   now: Date;
   mailFrom: string;
 }): string {
-  const spans = input.seriesList.map(seriesSpan);
-  const from = new Date(Math.min(...spans.map((s) => s.from.getTime()), input.now.getTime()));
-  const to = new Date(Math.max(...spans.map((s) => s.to.getTime()), input.now.getTime()));
   return ical({
     prodId: { company: "Relais", product: "notifications", language: "EN" },
     name: "Relais",
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: null, generator: (zone) => buildVtimezone(zone, from, to) },
+    timezone: { name: null, generator: vtimezoneOf },
     events: input.seriesList.flatMap((series) =>
       seriesEvents({
         series,

@@ -1,5 +1,6 @@
 import type { Language } from "@relais/contracts";
 import { DateTime } from "luxon";
+import { discreetCalendarTitle } from "./templates.js";
 
 const LOCALES: Record<Language, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };
 
@@ -22,9 +23,7 @@ export function formatWhen(instant: string, timeZone: string, language: Language
   return text;
 }
 
-const CALENDAR_TITLE: Record<Language, string> = { fr: "Rendez-vous", nl: "Afspraak", en: "Appointment" };
-
 /** What a calendar shows for a session: discreet people see only a neutral word. */
 export function calendarSummary(language: Language, discreet: boolean, groupName: string): string {
-  return discreet ? CALENDAR_TITLE[language] : groupName;
+  return discreet ? discreetCalendarTitle(language) : groupName;
 }

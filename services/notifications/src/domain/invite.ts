@@ -13,7 +13,7 @@ import { DateTime } from "luxon";
 import type { Contact } from "./contact.js";
 import { calendarSummary } from "./format.js";
 import { venueOf } from "./series.js";
-import { buildVtimezone } from "./vtimezone.js";
+import { vtimezoneOf } from "./vtimezone.js";
 
 export interface InviteInput {
   series: SeriesSnapshot;
@@ -114,24 +114,12 @@ export function seriesEvents(input: InviteInput): ICalEventData[] {
   return [master, ...moved];
 }
 
-/** The span the VTIMEZONE must cover: a year either side of the known sessions. */
-export function seriesSpan(series: SeriesSnapshot): { from: Date; to: Date } {
-  const instants = [
-    seriesStart(series),
-    ...series.sessions.flatMap((s) => [local(series, s.originalStartsAt), local(series, s.endsAt)]),
-  ];
-  const first = DateTime.min(...instants) ?? seriesStart(series);
-  const last = DateTime.max(...instants) ?? seriesStart(series);
-  return { from: first.minus({ years: 1 }).toJSDate(), to: last.plus({ years: 1 }).toJSDate() };
-}
-
 export function buildInvite(input: InviteInput): string {
-  const span = seriesSpan(input.series);
   const calendar = ical({
     prodId: { company: "Relais", product: "notifications", language: "EN" },
     method: ICalCalendarMethod[input.method],
     // No calendar-level name: ical-generator would then write DTSTAMP in local time, not UTC.
-    timezone: { name: null, generator: (zone) => buildVtimezone(zone, span.from, span.to) },
+    timezone: { name: null, generator: vtimezoneOf },
     events: seriesEvents(input),
   });
   return calendar.toString();

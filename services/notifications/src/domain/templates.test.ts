@@ -1,5 +1,13 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { PERSON_TEMPLATES, renderMessage, STAFF_TEMPLATES, TEMPLATE_NAMES } from "./templates.js";
+import {
+  CATALOGUES,
+  formatMessage,
+  PERSON_TEMPLATES,
+  REFERENCE_LANGUAGE,
+  renderMessage,
+  STAFF_TEMPLATES,
+} from "./templates.js";
 
 // Words that would tell someone reading over a shoulder what this is about, in fr, nl and en.
 const REVEALING = [
@@ -46,6 +54,40 @@ const params = {
   place: "Rue X 1, Liège",
   position: "2",
 };
+// Everything a staff alert is given.
+const staffParams = {
+  ...params,
+  team: "Liège Est",
+  risk: "high",
+  due: "mercredi 4 mars 2026, 10:00",
+  reference: "tsk_1",
+  authority: "Maison de justice",
+  caseReference: "MJ-2026-1",
+  step: "warning",
+  absences: "2",
+  reason: "",
+};
+
+/** The parameter names a message uses, wherever they sit in it (options of a select included). */
+function argumentsOf(source: string): string[] {
+  const found = new Set<string>();
+  const walk = (elements: unknown[]) => {
+    for (const element of elements as Array<{
+      type: number;
+      value?: unknown;
+      options?: object;
+      children?: unknown[];
+    }>) {
+      if (element.type !== 0 && element.type !== 7 && typeof element.value === "string")
+        found.add(element.value);
+      for (const option of Object.values(element.options ?? {}) as Array<{ value: unknown[] }>)
+        walk(option.value);
+      if (element.children) walk(element.children);
+    }
+  };
+  walk(new IntlMessageFormat(source, "en").getAst());
+  return [...found].sort();
+}
 
 describe("templates", () => {
   for (const language of ["fr", "nl", "en"] as const) {
@@ -60,14 +102,54 @@ describe("templates", () => {
     }
   }
 
-  it("renders every template in every language with no placeholder left", () => {
+  it("has the reference catalogue's ids in every catalogue, each with the same parameters", () => {
+    const reference = CATALOGUES[REFERENCE_LANGUAGE];
     for (const language of ["fr", "nl", "en"] as const) {
-      for (const template of TEMPLATE_NAMES) {
+      const catalogue = CATALOGUES[language];
+      expect(Object.keys(catalogue).sort()).toEqual(Object.keys(reference).sort());
+      for (const [id, source] of Object.entries(reference))
+        expect({ id, args: argumentsOf(catalogue[id] ?? "") }).toEqual({ id, args: argumentsOf(source) });
+    }
+  });
+
+  it("renders every message of every catalogue with its parameters, and refuses it without any one of them", () => {
+    for (const language of ["fr", "nl", "en"] as const) {
+      for (const [id, source] of Object.entries(CATALOGUES[language])) {
+        const args = argumentsOf(source);
+        const values = Object.fromEntries(args.map((name) => [name, `«${name}»`]));
+        const text = formatMessage(language, id, values);
+        expect(text.length).toBeGreaterThan(0);
+        for (const name of args) {
+          expect(text).toContain(`«${name}»`);
+          const { [name]: _, ...without } = values;
+          expect(() => formatMessage(language, id, without), `${language} ${id} without ${name}`).toThrow(
+            name,
+          );
+        }
+      }
+    }
+  });
+
+  it("refuses to render a template whose parameter is missing, rather than leave a hole in the text", () => {
+    const { when: _, ...withoutWhen } = params;
+    for (const discreet of [true, false])
+      expect(() =>
+        renderMessage({ template: "session_reminder", language: "fr", discreet, params: withoutWhen }),
+      ).toThrow("when");
+    const { team: __, ...withoutTeam } = staffParams;
+    expect(() =>
+      renderMessage({ template: "callback_due", language: "nl", discreet: false, params: withoutTeam }),
+    ).toThrow("team");
+  });
+
+  it("renders every template in every language, open and discreet, from what its callers give", () => {
+    for (const language of ["fr", "nl", "en"] as const) {
+      for (const template of [...PERSON_TEMPLATES, ...STAFF_TEMPLATES]) {
         for (const discreet of [true, false]) {
-          const rendered = renderMessage({ template, language, discreet, params });
+          const rendered = renderMessage({ template, language, discreet, params: staffParams });
           expect(rendered.subject.length).toBeGreaterThan(0);
           expect(rendered.text.length).toBeGreaterThan(0);
-          expect(`${rendered.subject}${rendered.text}${rendered.sms}`).not.toMatch(/undefined|\$\{/);
+          expect(rendered.sms.length).toBeGreaterThan(0);
         }
       }
     }
@@ -92,19 +174,24 @@ describe("templates", () => {
           template,
           language,
           discreet: false,
-          params: { ...params, ...codes },
+          params: { ...staffParams, ...codes },
         });
         const all = `${rendered.subject}\n${rendered.text}\n${rendered.sms}`;
         expect(all).not.toContain("completion_failed");
         if (language !== "en") expect(all).not.toMatch(/\bhigh\b/);
       }
-      const due = renderMessage({ template: "callback_due", language, discreet: false, params: codes });
+      const due = renderMessage({
+        template: "callback_due",
+        language,
+        discreet: false,
+        params: { ...staffParams, ...codes },
+      });
       expect(`${due.subject}${due.text}`).toContain(expected[language][0]);
       const breach = renderMessage({
         template: "compliance_breached",
         language,
         discreet: false,
-        params: codes,
+        params: { ...staffParams, ...codes },
       });
       expect(`${breach.subject}${breach.text}`).toContain(expected[language][1]);
     }
@@ -116,7 +203,7 @@ describe("templates", () => {
         template: "compliance_breached",
         language: "fr",
         discreet: false,
-        params: { step },
+        params: { ...staffParams, step },
       });
       expect(rendered.text).toContain(`étape « ${label} »`);
     }
@@ -128,7 +215,7 @@ describe("templates", () => {
         template: "callback_overdue",
         language: "nl",
         discreet: false,
-        params: { risk },
+        params: { ...staffParams, risk },
       });
       expect(rendered.subject).toContain(`risico ${label}`);
     }

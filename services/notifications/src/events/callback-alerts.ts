@@ -1,29 +1,15 @@
-import type { ConsumerDefinition } from "@relais/bus";
 import { CallbackDue, CallbackOverdue } from "@relais/contracts";
 import { alertCallbackTeam } from "../actions/alert-callback-team.js";
 import type { NotifyDeps } from "../actions/context.js";
+import { consumerOf } from "./consume.js";
 
-export function callbackAlertConsumers(deps: NotifyDeps): ConsumerDefinition[] {
+export function callbackAlertConsumers(deps: NotifyDeps) {
   return [
-    {
-      stream: "REFERRALS",
-      durable: "notifications-callback-due",
-      filterSubject: CallbackDue.subject,
-      events: [CallbackDue],
-      async handle(tx, envelope) {
-        const event = CallbackDue.envelope.parse(envelope);
-        await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_due" });
-      },
-    },
-    {
-      stream: "REFERRALS",
-      durable: "notifications-callback-overdue",
-      filterSubject: CallbackOverdue.subject,
-      events: [CallbackOverdue],
-      async handle(tx, envelope) {
-        const event = CallbackOverdue.envelope.parse(envelope);
-        await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_overdue" });
-      },
-    },
+    consumerOf(CallbackDue, "notifications-callback-due", async (tx, event) => {
+      await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_due" });
+    }),
+    consumerOf(CallbackOverdue, "notifications-callback-overdue", async (tx, event) => {
+      await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_overdue" });
+    }),
   ];
 }

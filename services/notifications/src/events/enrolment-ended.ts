@@ -1,16 +1,10 @@
-import type { ConsumerDefinition } from "@relais/bus";
 import { EnrolmentEnded } from "@relais/contracts";
 import type { NotifyDeps } from "../actions/context.js";
 import { endEnrolment } from "../actions/end-enrolment.js";
+import { consumerOf } from "./consume.js";
 
-export function enrolmentEndedConsumer(deps: NotifyDeps): ConsumerDefinition {
-  return {
-    stream: "GROUPS",
-    durable: "notifications-enrolment-ended",
-    filterSubject: EnrolmentEnded.subject,
-    events: [EnrolmentEnded],
-    async handle(tx, envelope) {
-      await endEnrolment({ ...deps, tx }, EnrolmentEnded.envelope.parse(envelope));
-    },
-  };
+export function enrolmentEndedConsumer(deps: NotifyDeps) {
+  return consumerOf(EnrolmentEnded, "notifications-enrolment-ended", async (tx, event) => {
+    await endEnrolment({ ...deps, tx }, event);
+  });
 }

@@ -1,21 +1,13 @@
-import type { ConsumerDefinition } from "@relais/bus";
 import { EnrolmentWaitlisted } from "@relais/contracts";
 import type { ConsumerDeps } from "../actions/context.js";
 import { waitlistEnrolment } from "../actions/waitlist-enrolment.js";
-import { openEnrolmentPerson } from "./sealed-fields.js";
+import { enrolmentConsumer } from "./sealed-fields.js";
 
-export function enrolmentWaitlistedConsumer(deps: ConsumerDeps): ConsumerDefinition {
-  return {
-    stream: "GROUPS",
-    durable: "notifications-enrolment-waitlisted",
-    filterSubject: EnrolmentWaitlisted.subject,
-    events: [EnrolmentWaitlisted],
-    async handle(tx, envelope, { logger }) {
-      const event = EnrolmentWaitlisted.envelope.parse(envelope);
-      await waitlistEnrolment(
-        { ...deps, tx, logger },
-        { event, person: () => openEnrolmentPerson(deps.open, event.data.sealed, EnrolmentWaitlisted.type) },
-      );
-    },
-  };
+export function enrolmentWaitlistedConsumer(deps: ConsumerDeps) {
+  return enrolmentConsumer(
+    deps,
+    EnrolmentWaitlisted,
+    "notifications-enrolment-waitlisted",
+    waitlistEnrolment,
+  );
 }

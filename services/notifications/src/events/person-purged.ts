@@ -1,16 +1,10 @@
-import type { ConsumerDefinition } from "@relais/bus";
 import { PersonPurged } from "@relais/contracts";
 import type { NotifyDeps } from "../actions/context.js";
 import { forgetPerson } from "../actions/forget-person.js";
+import { consumerOf } from "./consume.js";
 
-export function personPurgedConsumer(deps: NotifyDeps): ConsumerDefinition {
-  return {
-    stream: "REFERRALS",
-    durable: "notifications-person-purged",
-    filterSubject: PersonPurged.subject,
-    events: [PersonPurged],
-    async handle(tx, envelope) {
-      await forgetPerson({ ...deps, tx }, PersonPurged.envelope.parse(envelope).data.personRef);
-    },
-  };
+export function personPurgedConsumer(deps: NotifyDeps) {
+  return consumerOf(PersonPurged, "notifications-person-purged", async (tx, event) => {
+    await forgetPerson({ ...deps, tx }, event.data.personRef);
+  });
 }

@@ -2,10 +2,10 @@
 import { Conflict, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
-import type { Scope } from "../http/claims.js";
+import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
+import { openPerson } from "../domain/person-view.js";
+import type { Scope } from "../domain/scope.js";
 import type { Deps } from "./deps.js";
-import { openPerson } from "./person-view.js";
-import { personOf, type TaskRow, visibleTask } from "./task-access.js";
 
 export async function claimCallback(
   deps: Deps,

@@ -2,7 +2,7 @@ import type { Database } from "@relais/db";
 import type { Clock, RecipientSealer, SealedBox, VerbContext } from "@relais/service-kit";
 import type * as schema from "../db/schema.js";
 import type { ReferralPolicy } from "../domain/policy.js";
-import type { Scope } from "../http/claims.js";
+import type { Scope } from "../domain/scope.js";
 
 /** What the transactional verbs need; `createApp` and the background loops pass theirs. */
 export interface Deps {

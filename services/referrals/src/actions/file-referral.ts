@@ -15,9 +15,9 @@ import { RISK_RANK } from "../domain/policy.js";
 import type { ReferralInput, ReferralPersonInput } from "../domain/referral-input.js";
 import { assignTeam, municipalityKey } from "../domain/routing.js";
 import { planFirstCallback } from "../domain/sla.js";
+import { taskOpened } from "../domain/task-events.js";
 import type { Ctx } from "./deps.js";
 import { settleReferral } from "./settle-referral.js";
-import { taskOpened } from "./task-events.js";
 
 export interface FiledReferral {
   id: string;

@@ -4,9 +4,9 @@ import { decodeCursor, encodeCursor, type Principal } from "@relais/service-kit"
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { callbackTasks } from "../db/schema.js";
-import type { Scope } from "../http/claims.js";
+import type { TaskRow } from "../db/task-access.js";
+import type { Scope } from "../domain/scope.js";
 import type { Deps } from "./deps.js";
-import type { TaskRow } from "./task-access.js";
 
 // An offset is enough here: the queue is short and reordered by time anyway.
 const QueueCursor = z.object({ offset: z.number().int().min(0) });

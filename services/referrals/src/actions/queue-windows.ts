@@ -5,9 +5,9 @@
 import { isInSafeWindow, nextSafeMoment } from "@relais/safe-windows";
 import { inArray } from "drizzle-orm";
 import { persons } from "../db/schema.js";
+import type { TaskRow } from "../db/task-access.js";
+import { openPerson } from "../domain/person-view.js";
 import type { Deps } from "./deps.js";
-import { openPerson } from "./person-view.js";
-import type { TaskRow } from "./task-access.js";
 
 export interface WindowStatus {
   windowOpenNow: boolean;

@@ -3,10 +3,10 @@
 import { NotFound, type Principal, recordAudit } from "@relais/service-kit";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { callbackAttempts, callbackTasks, persons, referrals } from "../db/schema.js";
-import type { Scope } from "../http/claims.js";
+import { inScope } from "../db/task-access.js";
+import { openPerson } from "../domain/person-view.js";
+import type { Scope } from "../domain/scope.js";
 import type { Deps } from "./deps.js";
-import { openPerson } from "./person-view.js";
-import { inScope } from "./task-access.js";
 
 export async function readReferral(
   deps: Deps,

@@ -10,13 +10,13 @@ import {
 import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { callbackTasks, referrals } from "../db/schema.js";
+import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
+import { openPerson } from "../domain/person-view.js";
+import { taskClosed } from "../domain/task-events.js";
 import { assertHolds, releaseClaim } from "./claim-callback.js";
 import type { TeamCtx } from "./deps.js";
-import { openPerson } from "./person-view.js";
 import { settleReferral } from "./settle-referral.js";
-import { personOf, type TaskRow, visibleTask } from "./task-access.js";
-import { taskClosed } from "./task-events.js";
 
 /** Victims are never placed in a perpetrator programme, nor authors in a victims' peer group. */
 export function groupKindFits(kind: GroupKind, role: PersonRole): boolean {

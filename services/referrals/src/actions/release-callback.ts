@@ -3,10 +3,10 @@
 import { Conflict, type Principal } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
-import type { Scope } from "../http/claims.js";
+import { visibleTask } from "../db/task-access.js";
+import type { Scope } from "../domain/scope.js";
 import { releaseClaim } from "./claim-callback.js";
 import type { Deps } from "./deps.js";
-import { visibleTask } from "./task-access.js";
 
 export async function releaseCallback(
   deps: Pick<Deps, "database">,

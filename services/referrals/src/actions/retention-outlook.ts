@@ -1,8 +1,8 @@
 // What retention will purge and when, and what it purged: counts by month, nothing else.
 import { auditLog, type Principal } from "@relais/service-kit";
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
-import { RETENTION_ACTOR } from "../background/retention.js";
 import { persons, referrals } from "../db/schema.js";
+import { RETENTION_ACTOR } from "../domain/policy.js";
 import type { Deps } from "./deps.js";
 
 export async function retentionOutlook(deps: Pick<Deps, "database" | "policy">, principal: Principal) {

@@ -19,10 +19,10 @@ import { queueWindows } from "../actions/queue-windows.js";
 import { recordAttempt } from "../actions/record-attempt.js";
 import { recordOutcome } from "../actions/record-outcome.js";
 import { releaseCallback } from "../actions/release-callback.js";
-import type { TaskRow } from "../actions/task-access.js";
 import type { AppDeps } from "../app.js";
+import type { TaskRow } from "../db/task-access.js";
 import { AttemptInput, CallbackQuery, OutcomeInput } from "../domain/callback-input.js";
-import { scopeOf } from "../http/claims.js";
+import { scopeOf } from "./claims.js";
 
 const CallbackTask = z
   .object({

@@ -18,7 +18,7 @@ import { policeStatus } from "../actions/police-status.js";
 import { readReferral } from "../actions/read-referral.js";
 import type { AppDeps } from "../app.js";
 import { ReferralInput } from "../domain/referral-input.js";
-import { scopeOf, zoneOf } from "../http/claims.js";
+import { scopeOf, zoneOf } from "./claims.js";
 
 const Role = z.enum(["victim", "author"]);
 

@@ -14,7 +14,7 @@ import {
 import { listMunicipalities } from "../actions/municipalities.js";
 import { listZoneFeedback } from "../actions/zone-feedback.js";
 import type { AppDeps } from "../app.js";
-import { zoneOf } from "../http/claims.js";
+import { zoneOf } from "./claims.js";
 
 const ZoneReferral = z
   .object({

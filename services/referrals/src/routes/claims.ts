@@ -2,11 +2,9 @@
 // same way for every service that scopes by them.
 import { type AppEnv, Forbidden, principalOf, teamsOf } from "@relais/service-kit";
 import type { Context } from "hono";
+import type { Scope } from "../domain/scope.js";
 
 export { teamsOf, zoneOf } from "@relais/service-kit";
-
-/** Who sees which tasks: coordinators everything in their organisation, caseworkers their teams'. */
-export type Scope = { kind: "organisation" } | { kind: "teams"; teams: string[] };
 
 export function scopeOf(c: Context<AppEnv>): Scope {
   if (principalOf(c).roles.includes("coordinator")) return { kind: "organisation" };

@@ -1,12 +1,17 @@
 // What other services learn of a call-back task's life: which team holds which person's task, from
 // when to when. Notifications scopes a caseworker's access to contact details by it.
-import { CallbackClosed, CallbackOpened, type CallbackOutcome, createEvent } from "@relais/contracts";
-import type { callbackTasks } from "../db/schema.js";
 
-type Task = Pick<
-  typeof callbackTasks.$inferSelect,
-  "id" | "orgId" | "referralId" | "personRef" | "role" | "team"
->;
+import type { PersonRole } from "@relais/contracts";
+import { CallbackClosed, CallbackOpened, type CallbackOutcome, createEvent } from "@relais/contracts";
+
+interface Task {
+  id: string;
+  orgId: string;
+  referralId: string;
+  personRef: string;
+  role: PersonRole;
+  team: string;
+}
 
 function ref(task: Task) {
   return {

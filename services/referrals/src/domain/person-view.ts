@@ -2,7 +2,6 @@
 import { type ContactDetails, ContactPreferences, ContactDetails as Details } from "@relais/contracts";
 import type { SealedBox } from "@relais/service-kit";
 import { z } from "zod";
-import type { persons } from "../db/schema.js";
 
 const Sealed = z.object({ contact: Details, preferences: ContactPreferences });
 
@@ -12,7 +11,13 @@ export interface PersonContact {
   preferences: ContactPreferences;
 }
 
-export function openPerson(box: SealedBox, row: typeof persons.$inferSelect): PersonContact {
+/** The sealed columns of a `persons` row. */
+export interface SealedPerson {
+  displayName: string | null;
+  contact: string;
+}
+
+export function openPerson(box: SealedBox, row: SealedPerson): PersonContact {
   const sealed = Sealed.parse(JSON.parse(box.open(row.contact)));
   return {
     displayName: row.displayName ? box.open(row.displayName) : null,

@@ -13,10 +13,8 @@ import {
   webhookAttempts,
   webhookDeliveries,
 } from "../db/schema.js";
+import { RETENTION_ACTOR } from "../domain/policy.js";
 import { leasePumpTiming } from "./lease-pump.js";
-
-/** The subject the purge's audit rows name. */
-export const RETENTION_ACTOR = "system:retention";
 
 export interface RetentionOptions {
   database: Deps["database"];

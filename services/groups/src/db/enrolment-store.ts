@@ -4,8 +4,8 @@ import type { Executor } from "@relais/db";
 import { NotFound, type Principal } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { enrolments } from "../db/schema.js";
 import { type GroupRecord, visibleGroup } from "./group-store.js";
+import { enrolments } from "./schema.js";
 
 export const Mandate = z.object({
   authority: z.string().trim().min(1).max(200),

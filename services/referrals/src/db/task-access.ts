@@ -2,9 +2,9 @@
 import type { Executor } from "@relais/db";
 import { NotFound, type Principal } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
-import type * as schema from "../db/schema.js";
-import { callbackTasks, persons } from "../db/schema.js";
-import type { Scope } from "../http/claims.js";
+import type { Scope } from "../domain/scope.js";
+import type * as schema from "./schema.js";
+import { callbackTasks, persons } from "./schema.js";
 
 export type TaskRow = typeof callbackTasks.$inferSelect;
 

@@ -2,9 +2,9 @@
 // every start: an organisation with any route (seeded or edited) is left alone.
 import type { Database } from "@relais/db";
 import { eq } from "drizzle-orm";
-import { routes } from "../db/schema.js";
 import { municipalityKey } from "../domain/routing.js";
 import { seedRoutes } from "./routing-seed.js";
+import { routes } from "./schema.js";
 
 export async function loadRoutingSeed(database: Database, orgId: string, at: Date): Promise<number> {
   return database.write(async (tx) => {

@@ -4,10 +4,10 @@ import { type GroupKind, type Language, Location, type SeriesSnapshot } from "@r
 import type { Executor } from "@relais/db";
 import { NotFound, type Principal } from "@relais/service-kit";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { enrolments, groups, sessions } from "../db/schema.js";
 import { canSeeGroup } from "../domain/access.js";
 import { CompliancePolicy } from "../domain/compliance.js";
 import type { Facilitator } from "../domain/group-input.js";
+import { enrolments, groups, sessions } from "./schema.js";
 
 export interface GroupRecord {
   id: string;
