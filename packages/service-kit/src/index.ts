@@ -28,3 +28,4 @@ export * from "./sealed-box.js";
 export * from "./service-deps.js";
 export * from "./validation.js";
 export * from "./verb.js";
+export * from "./rate-limit.js";
