@@ -12,7 +12,7 @@ import { createClient } from "@libsql/client";
 import { ensureStreams } from "@relais/bus";
 import { createEvent, EnrolmentConfirmed } from "@relais/contracts";
 import { createRecipientSealer, generateRecipientKeyPair } from "@relais/service-kit";
-import { freePort, spawnService, startNats, startSmtpSink, TEST_JWT_SECRET } from "@relais/testing";
+import { freePort, spawnService, startNats, startSmtpSink, TEST_JWT_SECRET, waitFor } from "@relais/testing";
 import { DateTime } from "luxon";
 import { connect } from "nats";
 import nodemailer from "nodemailer";
@@ -107,9 +107,12 @@ function publish(index: number, series: ReturnType<typeof seriesStartingAt>) {
   return js.publish(event.type, JSON.stringify(event), { msgID: event.id });
 }
 
+/** How many messages the sink holds once it has `count`, or when `timeoutMs` is up (a probe reports, it does not fail). */
 async function until(count: number, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (sink.messages.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(() => sink.messages.length >= count, {
+    timeoutMs: Math.max(0, timeoutMs),
+    intervalMs: 20,
+  }).catch(() => undefined);
   return sink.messages.length;
 }
 

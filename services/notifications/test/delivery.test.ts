@@ -95,6 +95,16 @@ describe("SMS gateway and delivery log", () => {
       expect(list.status).toBe(200);
       const page = (await list.json()) as { items: Array<{ id: string; reason: string }> };
       expect(page.items.map((m) => m.id)).toEqual([failed.id]);
+      // By template, as the console's delivery log filters it.
+      const byTemplate = async (query: string) =>
+        (
+          (await (await service.app.request(`/v1/messages?${query}`, { headers: coordinator })).json()) as {
+            items: Array<{ id: string }>;
+          }
+        ).items.length;
+      expect(await byTemplate("template=enrolment_confirmed")).toBe(2);
+      expect(await byTemplate("template=enrolment_confirmed&status=failed")).toBe(1);
+      expect(await byTemplate("template=session_reminder")).toBe(0);
       const detail = await service.app.request(`/v1/messages/${failed.id}`, { headers: coordinator });
       expect(await detail.json()).toMatchObject({
         recipient: "+32470000002",
@@ -201,6 +211,7 @@ describe("SMS gateway and delivery log", () => {
         ["limit=0", "limit"],
         ["status=lost", "status"],
         ["channel=pigeon", "channel"],
+        ["template=Not%20A%20Template", "template"],
         ["cursor=%%%", "cursor"],
       ] as const) {
         const response = await service.app.request(`/v1/messages?${query}`, { headers: coordinator });

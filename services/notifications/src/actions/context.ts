@@ -1,11 +1,17 @@
 // What verbs are given: the settings read from the environment once in main, the sealed box and the
 // clock, and either an open transaction (verbs a consumer runs inside its own) or the database and
-// the caller (verbs a route runs, each in one `database.write`).
-import type { EventDefinition, Language } from "@relais/contracts";
-import type { Database, Tx } from "@relais/db";
-import type { Clock, Logger, Principal, RecipientOpener, SealedBox, ServiceDeps } from "@relais/service-kit";
+// the caller (verbs a route runs, each in one `writeVerb`).
+import type { Language } from "@relais/contracts";
+import type { Tx } from "@relais/db";
+import type {
+  Clock,
+  Logger,
+  RecipientOpener,
+  SealedBox,
+  ServiceDeps,
+  VerbContext,
+} from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
-import type { z } from "zod";
 import type * as schema from "../db/schema.js";
 
 export interface Settings {
@@ -53,15 +59,8 @@ export interface AppDeps extends ServiceDeps<typeof schema> {
   statistics?: StatisticsSettings;
 }
 
-/** A verb a route calls: the service's parts and who is asking. */
-export interface RequestContext {
-  database: Database<typeof schema>;
-  box: SealedBox;
-  clock: Clock;
-  settings: Settings;
-  principal: Principal;
-  requestId?: string;
-}
+/** A verb a route calls: the service's parts and who is asking (the kit's `verbContext`). */
+export type RequestContext = VerbContext<Pick<AppDeps, "database" | "box" | "clock" | "settings">>;
 
 /** The validated envelope of one kind of event: what a consumer's verb is given. */
-export type EventOf<D extends EventDefinition> = z.infer<D["envelope"]>;
+export type { EventOf } from "@relais/bus";

@@ -2,7 +2,7 @@
 // stored, so the URL can be shown once and never again.
 import { randomBytes } from "node:crypto";
 import { newId } from "@relais/contracts";
-import { recordAudit } from "@relais/service-kit";
+import { recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq, isNull } from "drizzle-orm";
 import { calendarFeeds } from "../db/schema.js";
 import { hashFeedToken } from "../domain/feed.js";
@@ -15,7 +15,7 @@ export async function issueCalendarFeed(
   const token = randomBytes(32).toString("base64url");
   const id = newId();
   const at = ctx.clock.now().toISOString();
-  await ctx.database.write(async (tx) => {
+  await writeVerb(ctx, async (tx) => {
     await tx
       .update(calendarFeeds)
       .set({ revokedAt: at })

@@ -1,5 +1,5 @@
 // The organisation's delivery log, newest first, a page at a time; the listing is audited.
-import { recordAudit } from "@relais/service-kit";
+import { recordAudit, writeVerb } from "@relais/service-kit";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { MessageRow } from "../db/messages.js";
 import { messages } from "../db/schema.js";
@@ -30,7 +30,7 @@ export async function listMessages(
     )
     .orderBy(desc(messages.id))
     .limit(query.limit + 1);
-  await ctx.database.write((tx) =>
+  await writeVerb(ctx, (tx) =>
     recordAudit(tx, {
       principal: ctx.principal,
       action: "message.list",

@@ -1,5 +1,5 @@
 // One message of the delivery log with the address it went to: personal data, so the read is audited.
-import { NotFound, recordAudit } from "@relais/service-kit";
+import { NotFound, recordAudit, writeVerb } from "@relais/service-kit";
 import { findMessage, type MessageRow, openPayload } from "../db/messages.js";
 import type { RequestContext } from "./context.js";
 
@@ -9,7 +9,7 @@ export async function readMessage(
 ): Promise<{ row: MessageRow; recipient: string | null }> {
   const row = await findMessage(ctx.database.db, ctx.principal.org, id);
   if (!row) throw new NotFound("No message with this id");
-  await ctx.database.write((tx) =>
+  await writeVerb(ctx, (tx) =>
     recordAudit(tx, {
       principal: ctx.principal,
       action: "message.read",

@@ -1,6 +1,6 @@
 // A failed message goes back in the queue with a fresh attempt budget. Only failed ones: anything
 // else is on its way, done, or deliberately not sent.
-import { Conflict, NotFound, recordAudit } from "@relais/service-kit";
+import { Conflict, NotFound, recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { findMessage, type MessageRow } from "../db/messages.js";
 import { messages } from "../db/schema.js";
@@ -12,7 +12,7 @@ export async function retryMessage(ctx: RequestContext, id: string): Promise<Mes
   if (row.status !== "failed")
     throw new Conflict(`Only failed messages can be retried; this one is ${row.status}`, "not_failed");
   const at = ctx.clock.now().toISOString();
-  return ctx.database.write(async (tx) => {
+  return writeVerb(ctx, async (tx) => {
     const [result] = await tx
       .update(messages)
       .set({ status: "queued", nextAttemptAt: at, attempts: 0, leaseUntil: null, updatedAt: at })

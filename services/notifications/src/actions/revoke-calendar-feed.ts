@@ -1,5 +1,5 @@
 // Revokes one of the caller's own active feeds; anyone else's id is the same 404 as a missing one.
-import { NotFound, recordAudit } from "@relais/service-kit";
+import { NotFound, recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq, isNull } from "drizzle-orm";
 import { calendarFeeds } from "../db/schema.js";
 import type { RequestContext } from "./context.js";
@@ -7,7 +7,7 @@ import type { RequestContext } from "./context.js";
 export async function revokeCalendarFeed(ctx: RequestContext, id: string): Promise<void> {
   const { principal } = ctx;
   const at = ctx.clock.now().toISOString();
-  const revoked = await ctx.database.write(async (tx) => {
+  const revoked = await writeVerb(ctx, async (tx) => {
     const rows = await tx
       .update(calendarFeeds)
       .set({ revokedAt: at })

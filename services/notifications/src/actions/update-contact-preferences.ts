@@ -1,7 +1,7 @@
 // Replaces a person's safe-contact preferences (channels, safe windows, discretion), for someone
 // who may reach the contact; the change is audited.
 import type { ContactPreferences } from "@relais/contracts";
-import { recordAudit } from "@relais/service-kit";
+import { recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { contacts } from "../db/schema.js";
 import type { Contact } from "../domain/contact.js";
@@ -15,7 +15,7 @@ export async function updateContactPreferences(
   const { principal } = ctx;
   await reachContact(ctx, input);
   const at = ctx.clock.now().toISOString();
-  await ctx.database.write(async (tx) => {
+  await writeVerb(ctx, async (tx) => {
     await tx
       .update(contacts)
       .set({ preferences: input.preferences, updatedAt: at })

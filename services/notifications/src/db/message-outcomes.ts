@@ -4,8 +4,8 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, type Envelope, MessageFailed, MessageSent } from "@relais/contracts";
 import type { Tx } from "@relais/db";
+import { backoffDelay } from "@relais/service-kit";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { retryDelayMs } from "../domain/backoff.js";
 import type { MessageRow } from "./messages.js";
 import { messages } from "./schema.js";
 
@@ -21,6 +21,9 @@ export interface RetryPolicy {
   maxAttempts: number;
   retryBaseMs: number;
 }
+
+/** Retries wait doubling from RETRY_BASE_MS, never more than this. */
+const RETRY_CAP_MS = 6 * 3_600_000;
 
 export async function recordOutcomes(
   tx: Tx,
@@ -132,7 +135,9 @@ async function writeOutcome(
     case "error": {
       const final = outcome.error.permanent || row.attempts >= input.maxAttempts;
       if (!final) {
-        const retryAt = new Date(now.getTime() + retryDelayMs(row.attempts, input.retryBaseMs));
+        const retryAt = new Date(
+          now.getTime() + backoffDelay(row.attempts, { baseMs: input.retryBaseMs, capMs: RETRY_CAP_MS }),
+        );
         await tx
           .update(messages)
           .set({

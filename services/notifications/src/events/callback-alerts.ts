@@ -1,29 +1,27 @@
-import type { ConsumerDefinition } from "@relais/bus";
+import { defineConsumer } from "@relais/bus";
 import { CallbackDue, CallbackOverdue } from "@relais/contracts";
 import { alertCallbackTeam } from "../actions/alert-callback-team.js";
 import type { NotifyDeps } from "../actions/context.js";
 
-export function callbackAlertConsumers(deps: NotifyDeps): ConsumerDefinition[] {
+export function callbackAlertConsumers(deps: NotifyDeps) {
   return [
-    {
+    defineConsumer({
       stream: "REFERRALS",
       durable: "notifications-callback-due",
       filterSubject: CallbackDue.subject,
       events: [CallbackDue],
-      async handle(tx, envelope) {
-        const event = CallbackDue.envelope.parse(envelope);
+      async handle(tx, event) {
         await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_due" });
       },
-    },
-    {
+    }),
+    defineConsumer({
       stream: "REFERRALS",
       durable: "notifications-callback-overdue",
       filterSubject: CallbackOverdue.subject,
       events: [CallbackOverdue],
-      async handle(tx, envelope) {
-        const event = CallbackOverdue.envelope.parse(envelope);
+      async handle(tx, event) {
         await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_overdue" });
       },
-    },
+    }),
   ];
 }

@@ -1,16 +1,16 @@
-import type { ConsumerDefinition } from "@relais/bus";
+import { defineConsumer } from "@relais/bus";
 import { EnrolmentEnded } from "@relais/contracts";
 import type { NotifyDeps } from "../actions/context.js";
 import { endEnrolment } from "../actions/end-enrolment.js";
 
-export function enrolmentEndedConsumer(deps: NotifyDeps): ConsumerDefinition {
-  return {
+export function enrolmentEndedConsumer(deps: NotifyDeps) {
+  return defineConsumer({
     stream: "GROUPS",
     durable: "notifications-enrolment-ended",
     filterSubject: EnrolmentEnded.subject,
     events: [EnrolmentEnded],
-    async handle(tx, envelope) {
-      await endEnrolment({ ...deps, tx }, EnrolmentEnded.envelope.parse(envelope));
+    async handle(tx, event) {
+      await endEnrolment({ ...deps, tx }, event);
     },
-  };
+  });
 }

@@ -1,16 +1,16 @@
-import type { ConsumerDefinition } from "@relais/bus";
+import { defineConsumer } from "@relais/bus";
 import { PersonPurged } from "@relais/contracts";
 import type { NotifyDeps } from "../actions/context.js";
 import { forgetPerson } from "../actions/forget-person.js";
 
-export function personPurgedConsumer(deps: NotifyDeps): ConsumerDefinition {
-  return {
+export function personPurgedConsumer(deps: NotifyDeps) {
+  return defineConsumer({
     stream: "REFERRALS",
     durable: "notifications-person-purged",
     filterSubject: PersonPurged.subject,
     events: [PersonPurged],
-    async handle(tx, envelope) {
-      await forgetPerson({ ...deps, tx }, PersonPurged.envelope.parse(envelope).data.personRef);
+    async handle(tx, event) {
+      await forgetPerson({ ...deps, tx }, event.data.personRef);
     },
-  };
+  });
 }

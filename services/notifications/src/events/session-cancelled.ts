@@ -1,20 +1,20 @@
 // A cancelled session: participants get a CANCEL for that occurrence (RECURRENCE-ID), or for the
 // whole series once nothing is left of it; its reminders drop; facilitators are told.
-import type { ConsumerDefinition } from "@relais/bus";
+import { defineConsumer } from "@relais/bus";
 import { SessionCancelled } from "@relais/contracts";
 import { alertFacilitatorsOfCancellation } from "../actions/alert-facilitators-of-cancellation.js";
 import type { NotifyDeps } from "../actions/context.js";
 import { tellSeriesChange } from "../actions/tell-series-change.js";
 import { formatWhen } from "../domain/format.js";
 
-export function sessionCancelledConsumer(deps: NotifyDeps): ConsumerDefinition {
-  return {
+export function sessionCancelledConsumer(deps: NotifyDeps) {
+  return defineConsumer({
     stream: "GROUPS",
     durable: "notifications-session-cancelled",
     filterSubject: SessionCancelled.subject,
     events: [SessionCancelled],
-    async handle(tx, envelope) {
-      const { data, orgId, occurredAt } = SessionCancelled.envelope.parse(envelope);
+    async handle(tx, event) {
+      const { data, orgId, occurredAt } = event;
       const ctx = { ...deps, tx };
       const series = await tellSeriesChange(ctx, {
         orgId,
@@ -39,5 +39,5 @@ export function sessionCancelledConsumer(deps: NotifyDeps): ConsumerDefinition {
         reason: data.reason,
       });
     },
-  };
+  });
 }

@@ -1,20 +1,20 @@
 // A moved session: every enrolled participant gets the series again with the moved occurrence
 // (RECURRENCE-ID) and a higher SEQUENCE; their reminders move with it.
-import type { ConsumerDefinition } from "@relais/bus";
+import { defineConsumer } from "@relais/bus";
 import { SessionChanged } from "@relais/contracts";
 import type { NotifyDeps } from "../actions/context.js";
 import { tellSeriesChange } from "../actions/tell-series-change.js";
 import { formatWhen } from "../domain/format.js";
 import { venueOf } from "../domain/series.js";
 
-export function sessionChangedConsumer(deps: NotifyDeps): ConsumerDefinition {
-  return {
+export function sessionChangedConsumer(deps: NotifyDeps) {
+  return defineConsumer({
     stream: "GROUPS",
     durable: "notifications-session-changed",
     filterSubject: SessionChanged.subject,
     events: [SessionChanged],
-    async handle(tx, envelope) {
-      const { data, orgId, occurredAt } = SessionChanged.envelope.parse(envelope);
+    async handle(tx, event) {
+      const { data, orgId, occurredAt } = event;
       await tellSeriesChange(
         { ...deps, tx },
         {
@@ -34,5 +34,5 @@ export function sessionChangedConsumer(deps: NotifyDeps): ConsumerDefinition {
         },
       );
     },
-  };
+  });
 }

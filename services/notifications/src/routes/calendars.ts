@@ -8,12 +8,12 @@ import {
   jsonResponse,
   ProblemResponses,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { issueCalendarFeed } from "../actions/issue-calendar-feed.js";
 import { readCalendarFeed } from "../actions/read-calendar-feed.js";
 import { revokeCalendarFeed } from "../actions/revoke-calendar-feed.js";
-import { requestContext } from "./request-context.js";
 
 /** Where a feed request is answered once its token has moved to a header. */
 export const FEED_PATH = "/v1/calendars/feed.ics";
@@ -86,9 +86,9 @@ export function calendarRoutes(deps: AppDeps) {
     });
   });
   return app
-    .openapi(createFeedRoute, async (c) => c.json(await issueCalendarFeed(requestContext(deps, c)), 201))
+    .openapi(createFeedRoute, async (c) => c.json(await issueCalendarFeed(verbContext(c, deps)), 201))
     .openapi(revokeRoute, async (c) => {
-      await revokeCalendarFeed(requestContext(deps, c), c.req.valid("param").id);
+      await revokeCalendarFeed(verbContext(c, deps), c.req.valid("param").id);
       return c.body(null, 204);
     });
 }

@@ -9,12 +9,12 @@ import {
   ProblemResponses,
   requireRoles,
   teamsOf,
+  verbContext,
 } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { readContact } from "../actions/read-contact.js";
 import { updateContactPreferences } from "../actions/update-contact-preferences.js";
 import type { Contact as ContactRecord } from "../domain/contact.js";
-import { requestContext } from "./request-context.js";
 
 const Contact = z
   .object({
@@ -80,12 +80,12 @@ export function contactRoutes(deps: AppDeps) {
   return app
     .openapi(getRoute, async (c) => {
       const { personRef } = c.req.valid("param");
-      const contact = await readContact(requestContext(deps, c), { personRef, teams: teamsOf(c) });
+      const contact = await readContact(verbContext(c, deps), { personRef, teams: teamsOf(c) });
       return c.json(present(contact), 200);
     })
     .openapi(putPreferencesRoute, async (c) => {
       const { personRef } = c.req.valid("param");
-      const contact = await updateContactPreferences(requestContext(deps, c), {
+      const contact = await updateContactPreferences(verbContext(c, deps), {
         personRef,
         teams: teamsOf(c),
         preferences: c.req.valid("json"),

@@ -9,13 +9,13 @@ import {
   jsonResponse,
   ProblemResponses,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { listMessages } from "../actions/list-messages.js";
 import { readMessage } from "../actions/read-message.js";
 import { retryMessage } from "../actions/retry-message.js";
 import type { MessageRow } from "../db/messages.js";
-import { requestContext } from "./request-context.js";
 
 const Status = z.enum(["held", "queued", "sending", "sent", "failed", "suppressed"]);
 
@@ -119,7 +119,7 @@ export function messageRoutes(deps: AppDeps) {
     .openapi(listRoute, async (c) => {
       const query = c.req.valid("query");
       const after = decodeCursor(query.cursor, Cursor);
-      const { page, more } = await listMessages(requestContext(deps, c), {
+      const { page, more } = await listMessages(verbContext(c, deps), {
         status: query.status,
         channel: query.channel,
         template: query.template,
@@ -133,11 +133,11 @@ export function messageRoutes(deps: AppDeps) {
       );
     })
     .openapi(getRoute, async (c) => {
-      const { row, recipient } = await readMessage(requestContext(deps, c), c.req.valid("param").id);
+      const { row, recipient } = await readMessage(verbContext(c, deps), c.req.valid("param").id);
       return c.json({ ...summary(row), recipient }, 200);
     })
     .openapi(retryRoute, async (c) => {
-      const updated = await retryMessage(requestContext(deps, c), c.req.valid("param").id);
+      const updated = await retryMessage(verbContext(c, deps), c.req.valid("param").id);
       return c.json(summary(updated), 202);
     });
 }
