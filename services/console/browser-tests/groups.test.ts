@@ -494,4 +494,126 @@ describe("facilitators and programme staff on an iPad", () => {
     expect(open.body.items).toEqual([]);
     await context.close();
   });
+
+  it("programme staff record two unexcused absences: warning step, the justice house told, CSV", async () => {
+    const daysAgo = (n: number) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(
+        new Date(Date.now() - n * 86_400_000),
+      );
+    const programme = await createGroup(MARC, {
+      kind: "perpetrator",
+      publicName: "Programme du soir",
+      facilitators: [{ sub: MARC.sub, displayName: "Marc", email: "marc@example.org" }],
+      schedule: {
+        timeZone: "Europe/Brussels",
+        dtstart: `${daysAgo(3)}T18:00`,
+        rrule: "FREQ=DAILY;COUNT=6",
+        durationMinutes: 120,
+      },
+    });
+    const mandate = {
+      authority: "Maison de justice de Liège",
+      contactEmail: "mj.liege@example.org",
+      caseReference: "MJ/2026/0042",
+      requiredSessions: 5,
+      deadline: "2027-06-30",
+    };
+    const kevin = await enrol(programme, "Kevin", MARC, { mandate });
+
+    const context = await browser.newContext(FR.context);
+    const page = await signIn(context, MARC.name);
+    await tap(page.getByRole("link", { name: "Programme du soir" }));
+    const sessions = page.getByRole("link", { name: /^Prendre les présences/ });
+    for (const n of [0, 1]) {
+      await tap(sessions.nth(n));
+      const absent = page.getByRole("button", {
+        name: t("attendance.markLabel", { name: "Kevin", status: t("attendance.status.absent") }),
+      });
+      await tap(absent);
+      await visible(page.getByText(t("attendance.allSent")));
+      await visible(page.getByText(t("attendance.sent"), { exact: true }));
+      if (n === 0) await screen(page, FR, "groups-16-programme-attendance");
+      await tap(page.getByRole("link", { name: t("roster.backToGroup") }));
+    }
+    await tap(page.getByRole("link", { name: t("roster.open") }));
+    await tap(page.getByRole("link", { name: t("mandate.open") }));
+    await visible(page.getByRole("heading", { name: t("mandate.title", { name: "Kevin" }) }));
+    const compliance = page.getByRole("region", { name: t("compliance.title") });
+    await visible(compliance.getByText(t("compliance.step.warning")));
+    expect(await compliance.innerText()).toContain("Maison de justice de Liège informée le");
+    expect(await page.getByRole("textbox", { name: t("mandate.caseReference") }).inputValue()).toBe(
+      "MJ/2026/0042",
+    );
+    await screen(page, FR, "groups-17-mandate-compliance");
+
+    // The justice house's notification: in the coordinator's delivery log, and in its mailbox.
+    const told = await until(async () => {
+      const log = await api<{ items: Array<{ template: string; status: string }> }>(
+        "notifications",
+        "GET",
+        "/v1/messages?limit=100",
+        COORDINATOR,
+      );
+      return log.body.items.find((m) => m.template === "compliance_breached" && m.status === "sent");
+    }, "the compliance notice in the delivery log");
+    expect(told).toBeDefined();
+    await until(
+      async () => (mailTo("mj.liege@example.org").some((m) => m.includes("MJ/2026/0042")) ? true : undefined),
+      "the justice house's mail",
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      tap(page.getByRole("link", { name: t("compliance.downloadCsv") })),
+    ]);
+    expect(download.suggestedFilename()).toBe(`attendance-${kevin.id}.csv`);
+    const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    expect(header).toBe("session_id,starts_at,session_status,attendance,note,recorded_by,recorded_at");
+    expect(lines.filter((l) => l.includes(",absent,"))).toHaveLength(2);
+    expect(csv).not.toContain("Kevin");
+
+    // Correcting the mandate re-evaluates compliance at once.
+    await page.getByRole("spinbutton", { name: t("mandate.requiredSessions") }).fill("4");
+    await tap(page.getByRole("button", { name: t("mandate.correct") }));
+    await visible(page.getByText(t("mandate.saved")));
+    await context.close();
+  });
+
+  it("creates, shows as a QR code, and revokes the calendar feed", async () => {
+    const page = await anneOnTheIpad();
+    await tap(page.getByRole("navigation").getByRole("link", { name: t("feed.nav") }));
+    await tap(page.getByRole("button", { name: t("feed.create") }));
+    await visible(page.getByRole("img", { name: t("feed.qrLabel") }));
+    const url = await page.getByRole("textbox", { name: t("feed.url") }).inputValue();
+    expect(url).toMatch(/\/v1\/calendars\/[A-Za-z0-9_-]+\.ics$/);
+    await tap(page.getByRole("button", { name: t("feed.copy") }));
+    await visible(
+      page.getByRole("status").filter({ hasText: new RegExp(`${t("feed.copied")}|${t("feed.copyByHand")}`) }),
+    );
+    await screen(page, FR, "groups-18-calendar-feed");
+    const feedPath = new URL(url).pathname;
+    const feed = await fetch(`${stack.urls.notifications}${feedPath}`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+    await tap(page.getByRole("button", { name: t("feed.revoke") }));
+    await visible(page.getByText(t("feed.revoked")));
+    expect((await fetch(`${stack.urls.notifications}${feedPath}`)).status).toBe(404);
+    await page.context().close();
+  });
+
+  it.each(["nl", "en"] as const)("shows My groups in %s", async (language) => {
+    const context = await browser.newContext({
+      ...FR.context,
+      locale: language === "nl" ? "nl-BE" : "en-GB",
+    });
+    const page = await context.newPage();
+    await page.goto(`${stack.consoleUrl}/`);
+    const say = messages(language);
+    await tap(page.getByRole("button", { name: say("signIn.as", { name: ANNE.name }) }));
+    await visible(page.getByRole("heading", { name: say("groups.title") }));
+    await visible(page.getByRole("link", { name: t("groups.defaultName") }));
+    await screen(page, { ...FR, name: language, language, axe: false }, "groups-01-my-groups");
+    await context.close();
+  });
 });

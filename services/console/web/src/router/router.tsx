@@ -136,7 +136,16 @@ const attendanceRoute = createRoute({
   path: "/sessions/$sessionId/attendance",
   component: lazyRouteComponent(() => import("../screens/attendance/attendance-screen"), "AttendanceScreen"),
 });
+const calendarFeedRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/calendar-feed",
+  component: lazyRouteComponent(
+    () => import("../screens/calendar-feed/calendar-feed-screen"),
+    "CalendarFeedScreen",
+  ),
+});
 const staffRoutes = [
+  calendarFeedRoute,
   sessionsRoute,
   attendanceRoute,
   myGroupsRoute,

@@ -40,6 +40,7 @@ function staffLinks(t: ReturnType<typeof useT>) {
     { to: "/groups", label: t("groups.nav") },
     { to: "/sessions", label: t("sessions.nav") },
     { to: "/placements", label: t("placements.nav") },
+    { to: "/calendar-feed", label: t("feed.nav") },
   ];
 }
 
