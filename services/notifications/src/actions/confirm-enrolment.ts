@@ -26,15 +26,9 @@ export async function confirmEnrolment(
   if (await isPurged(tx, data.personRef)) return;
   const person = input.person();
   const contact = await rememberEnrolmentContact(ctx, {
-    orgId,
-    enrolmentId: data.enrolmentId,
-    personRef: data.personRef,
-    language: data.language,
+    event: input.event,
+    person,
     timeZone: series.timeZone,
-    displayName: person.displayName,
-    contact: person.contact,
-    preferences: person.preferences,
-    at: occurredAt,
   });
   const invite = await writeInvite(tx, {
     orgId,

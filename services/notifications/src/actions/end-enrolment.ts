@@ -42,10 +42,8 @@ export async function endEnrolment(ctx: TxContext, event: EventOf<typeof Enrolme
   if (data.status === "completed" || !contact) return;
   await messagePerson(ctx, {
     orgId,
-    personRef: data.personRef,
-    groupId: data.groupId,
+    about: data,
     contact,
-    fallbackLanguage: data.language,
     template: "enrolment_ended",
     params: { groupName: series.publicName },
     // Only someone who had the series in their calendar needs it taken out.

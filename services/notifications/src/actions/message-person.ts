@@ -12,11 +12,12 @@ export async function messagePerson(
   ctx: Pick<TxContext, "tx" | "box" | "settings">,
   input: {
     orgId: string;
-    personRef: string;
-    /** The group the message is about: a held message's release is decided per group. */
-    groupId: string;
+    /**
+     * Whom and which group it is about (a held message's release is decided per group), and the
+     * language to write in when there is no contact yet: an enrolment event's data fits as it is.
+     */
+    about: { personRef: string; groupId: string; language: Language };
     contact: Contact | null;
-    fallbackLanguage: Language;
     template: PersonTemplate;
     params: TemplateParams;
     /** Only e-mail can carry it; an SMS goes without. */
@@ -27,10 +28,11 @@ export async function messagePerson(
   },
 ): Promise<void> {
   const { contact } = input;
+  const { personRef, groupId } = input.about;
   // A purged person is not held for (their contact will never come) nor written about again.
-  if (!contact && (await isPurged(ctx.tx, input.personRef))) return;
+  if (!contact && (await isPurged(ctx.tx, personRef))) return;
   const channel = contact ? allowedChannels(contact)[0] : undefined;
-  const language = contact?.language ?? input.fallbackLanguage;
+  const language = contact?.language ?? input.about.language;
   const discreet = contact?.preferences.discreet ?? true;
   const params = { ...input.params, name: discreet ? "" : (contact?.displayName ?? "") };
   const suppressed = !contact
@@ -43,7 +45,7 @@ export async function messagePerson(
   const to = channel === "email" ? contact?.email : channel === "sms" ? contact?.phone : undefined;
   await queueMessage(ctx.tx, ctx.box, {
     orgId: input.orgId,
-    personRef: input.personRef,
+    personRef,
     channel: channel ?? "email",
     template: input.template,
     language,
@@ -52,8 +54,8 @@ export async function messagePerson(
       to: to ?? null,
       params,
       ...(channel === "email" && input.ics ? { ics: input.ics } : {}),
-      ...(channel === "sms" ? { safeWindow: { personRef: input.personRef } } : {}),
-      ...(contact ? {} : { heldFor: { groupId: input.groupId } }),
+      ...(channel === "sms" ? { safeWindow: { personRef } } : {}),
+      ...(contact ? {} : { heldFor: { groupId } }),
     },
     suppressed,
     holdUntil: contact ? undefined : new Date(input.now.getTime() + ctx.settings.contactWaitMs),

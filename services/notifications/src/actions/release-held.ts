@@ -81,10 +81,8 @@ export async function releaseHeld(
       );
       await messagePerson(ctx, {
         orgId: note.orgId,
-        personRef: contact.personRef,
-        groupId,
+        about: { personRef: contact.personRef, groupId, language: note.language },
         contact,
-        fallbackLanguage: note.language,
         template: "enrolment_waitlisted",
         params: { groupName: note.params.groupName, position: note.params.position },
         replaces: note.id,

@@ -13,25 +13,29 @@ import type { TxContext } from "./context.js";
 export async function rememberEnrolmentContact(
   ctx: Pick<TxContext, "tx" | "box" | "logger">,
   input: {
-    orgId: string;
-    enrolmentId: string;
-    personRef: string;
-    language: Language;
+    /** The enrolment event: its organisation, time, enrolment, person and language. */
+    event: {
+      orgId: string;
+      occurredAt: string;
+      data: { enrolmentId: string; personRef: string; language: Language };
+    };
+    /** What the event carried sealed: name, contact details, preferences. */
+    person: { displayName?: string; contact?: ContactDetails; preferences?: Preferences };
+    /** The zone a new contact gets (the group's, or the default). */
     timeZone: string;
-    displayName?: string;
-    contact?: ContactDetails;
-    preferences?: Preferences;
-    at: string;
   },
 ): Promise<Contact | null> {
-  const existing = await loadContact(ctx.tx, ctx.box, input.orgId, input.personRef);
-  if (!carriesContact(input.contact)) return existing;
-  const ours = existing?.source === "enrolment" && existing.sourceId === input.enrolmentId;
+  const { orgId, occurredAt: at } = input.event;
+  const { enrolmentId, personRef, language } = input.event.data;
+  const { displayName, contact, preferences } = input.person;
+  const existing = await loadContact(ctx.tx, ctx.box, orgId, personRef);
+  if (!carriesContact(contact)) return existing;
+  const ours = existing?.source === "enrolment" && existing.sourceId === enrolmentId;
   if (existing && !ours) {
     ctx.logger?.info(
       {
-        personRef: input.personRef,
-        enrolmentId: input.enrolmentId,
+        personRef,
+        enrolmentId,
         keptSource: existing.source,
         keptSourceId: existing.sourceId,
       },
@@ -43,18 +47,18 @@ export async function rememberEnrolmentContact(
     ctx.tx,
     ctx.box,
     {
-      personRef: input.personRef,
-      orgId: input.orgId,
+      personRef,
+      orgId,
       role: existing?.role ?? "participant",
       source: "enrolment",
-      sourceId: input.enrolmentId,
-      language: input.language,
+      sourceId: enrolmentId,
+      language,
       timeZone: existing?.timeZone ?? input.timeZone,
-      email: input.contact.email,
-      phone: input.contact.phone,
-      displayName: input.displayName ?? existing?.displayName,
-      preferences: preferencesFor(input.contact, input.preferences ?? existing?.preferences),
+      email: contact.email,
+      phone: contact.phone,
+      displayName: displayName ?? existing?.displayName,
+      preferences: preferencesFor(contact, preferences ?? existing?.preferences),
     },
-    input.at,
+    at,
   );
 }

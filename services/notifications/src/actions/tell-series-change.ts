@@ -6,14 +6,9 @@ import type { SeriesSnapshot } from "@relais/contracts";
 import { loadContact } from "../db/contacts.js";
 import { enrolledInvites, writeInvite } from "../db/invites.js";
 import { saveSeries } from "../db/series.js";
-import { inviteFile } from "../domain/invite.js";
 import type { TemplateParams } from "../domain/templates.js";
 import type { TxContext } from "./context.js";
-import { messagePerson } from "./message-person.js";
-import { replanReminders } from "./replan-reminders.js";
-
-/** What the calendar attached to each message does: resend the series, or cancel all or one session. */
-export type SeriesCalendar = { method: "REQUEST" } | { method: "CANCEL"; cancelledSessionId?: string };
+import { type SeriesCalendar, sendSeriesCalendar } from "./send-series-calendar.js";
 
 export async function tellSeriesChange(
   ctx: TxContext,
@@ -36,26 +31,15 @@ export async function tellSeriesChange(
   for (const current of await enrolledInvites(tx, series.groupId)) {
     const invite = await writeInvite(tx, { ...current, status: "enrolled", bump: true, now });
     const contact = await loadContact(tx, ctx.box, invite.orgId, invite.personRef);
-    await messagePerson(ctx, {
+    await sendSeriesCalendar(ctx, {
       orgId: input.orgId,
-      personRef: invite.personRef,
-      groupId: series.groupId,
+      series,
+      invite,
       contact,
       fallbackLanguage: series.language,
       template: input.template,
       params: input.params(series, contact?.language ?? series.language),
-      ics:
-        contact && calendar
-          ? inviteFile({ series, invite, contact, ...calendar, mailFrom: ctx.settings.mailFrom, now })
-          : undefined,
-      now,
-    });
-    await replanReminders(ctx, {
-      orgId: input.orgId,
-      series,
-      personRef: invite.personRef,
-      contact,
-      enrolled: true,
+      calendar,
       now,
     });
   }

@@ -13,21 +13,15 @@ export async function waitlistEnrolment(
   input: { event: EventOf<typeof EnrolmentWaitlisted>; person: () => EnrolmentPersonSealed },
 ): Promise<void> {
   const { tx } = ctx;
-  const { data, orgId, occurredAt } = input.event;
+  const { data, orgId } = input.event;
   const now = ctx.clock.now();
   // A late event about a purged person must not bring them back.
   if (await isPurged(tx, data.personRef)) return;
   const person = input.person();
   const contact = await rememberEnrolmentContact(ctx, {
-    orgId,
-    enrolmentId: data.enrolmentId,
-    personRef: data.personRef,
-    language: data.language,
+    event: input.event,
+    person,
     timeZone: DEFAULT_TIME_ZONE,
-    displayName: person.displayName,
-    contact: person.contact,
-    preferences: person.preferences,
-    at: occurredAt,
   });
   const existing = await findInvite(tx, data.groupId, data.personRef);
   // Someone already enrolled is not moved back by a late waitlist event.
@@ -52,10 +46,8 @@ export async function waitlistEnrolment(
     });
   await messagePerson(ctx, {
     orgId,
-    personRef: data.personRef,
-    groupId: data.groupId,
+    about: data,
     contact,
-    fallbackLanguage: data.language,
     template: "enrolment_waitlisted",
     params: { groupName: data.publicName, position: String(data.position) },
     now,

@@ -2,7 +2,8 @@
 // processes never send the same row at once, and a crashed sender's rows are taken over once its
 // lease lapses.
 import type { Database } from "@relais/db";
-import { and, asc, eq, inArray, lt, lte, min, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { earliestIn, earliestOf } from "./earliest.js";
 import type { MessageRow } from "./messages.js";
 import type * as schema from "./schema.js";
 import { messages } from "./schema.js";
@@ -49,14 +50,9 @@ export async function claimDueMessages(
 
 /** When the earliest queued message falls due (or a lapsed lease can be taken over). */
 export async function nextMessageDue(database: Database<typeof schema>): Promise<Date | null> {
-  const [queued] = await database.db
-    .select({ at: min(messages.nextAttemptAt) })
-    .from(messages)
-    .where(eq(messages.status, "queued"));
-  const [sending] = await database.db
-    .select({ at: min(messages.leaseUntil) })
-    .from(messages)
-    .where(eq(messages.status, "sending"));
-  const times = [queued?.at, sending?.at].filter((t): t is string => typeof t === "string");
-  return times.length > 0 ? new Date(Math.min(...times.map((t) => Date.parse(t)))) : null;
+  const { db } = database;
+  return earliestOf([
+    await earliestIn(db, messages, messages.nextAttemptAt, eq(messages.status, "queued")),
+    await earliestIn(db, messages, messages.leaseUntil, eq(messages.status, "sending")),
+  ]);
 }

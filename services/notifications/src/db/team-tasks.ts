@@ -17,19 +17,16 @@ export interface TaskFact {
   at: string;
 }
 
+function taskRow(task: TaskFact) {
+  const { taskId, orgId, personRef, team, role, referralId } = task;
+  return { taskId, orgId, personRef, team, role, referralId, since: task.at };
+}
+
 /** An open (or due, or overdue) task: recorded once; a later announcement changes nothing. */
 export async function rememberTask(tx: Executor, task: TaskFact): Promise<void> {
   await tx
     .insert(teamTasks)
-    .values({
-      taskId: task.taskId,
-      orgId: task.orgId,
-      personRef: task.personRef,
-      team: task.team,
-      role: task.role,
-      referralId: task.referralId,
-      since: task.at,
-    })
+    .values(taskRow(task))
     // Opened and due arrive on two consumers: keep the earliest moment heard of.
     .onConflictDoUpdate({
       target: teamTasks.taskId,
@@ -44,17 +41,7 @@ export async function closeTask(
 ): Promise<void> {
   await tx
     .insert(teamTasks)
-    .values({
-      taskId: task.taskId,
-      orgId: task.orgId,
-      personRef: task.personRef,
-      team: task.team,
-      role: task.role,
-      referralId: task.referralId,
-      since: task.at,
-      until: task.closedAt,
-      outcome: task.outcome,
-    })
+    .values({ ...taskRow(task), until: task.closedAt, outcome: task.outcome })
     .onConflictDoUpdate({
       target: teamTasks.taskId,
       set: { until: task.closedAt, outcome: task.outcome },

@@ -1,27 +1,15 @@
-import { defineConsumer } from "@relais/bus";
 import { CallbackDue, CallbackOverdue } from "@relais/contracts";
 import { alertCallbackTeam } from "../actions/alert-callback-team.js";
 import type { NotifyDeps } from "../actions/context.js";
+import { consumerOf } from "./consume.js";
 
 export function callbackAlertConsumers(deps: NotifyDeps) {
   return [
-    defineConsumer({
-      stream: "REFERRALS",
-      durable: "notifications-callback-due",
-      filterSubject: CallbackDue.subject,
-      events: [CallbackDue],
-      async handle(tx, event) {
-        await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_due" });
-      },
+    consumerOf(CallbackDue, "notifications-callback-due", async (tx, event) => {
+      await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_due" });
     }),
-    defineConsumer({
-      stream: "REFERRALS",
-      durable: "notifications-callback-overdue",
-      filterSubject: CallbackOverdue.subject,
-      events: [CallbackOverdue],
-      async handle(tx, event) {
-        await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_overdue" });
-      },
+    consumerOf(CallbackOverdue, "notifications-callback-overdue", async (tx, event) => {
+      await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_overdue" });
     }),
   ];
 }

@@ -1,16 +1,10 @@
-import { defineConsumer } from "@relais/bus";
 import { EnrolmentEnded } from "@relais/contracts";
 import type { NotifyDeps } from "../actions/context.js";
 import { endEnrolment } from "../actions/end-enrolment.js";
+import { consumerOf } from "./consume.js";
 
 export function enrolmentEndedConsumer(deps: NotifyDeps) {
-  return defineConsumer({
-    stream: "GROUPS",
-    durable: "notifications-enrolment-ended",
-    filterSubject: EnrolmentEnded.subject,
-    events: [EnrolmentEnded],
-    async handle(tx, event) {
-      await endEnrolment({ ...deps, tx }, event);
-    },
+  return consumerOf(EnrolmentEnded, "notifications-enrolment-ended", async (tx, event) => {
+    await endEnrolment({ ...deps, tx }, event);
   });
 }

@@ -2,7 +2,8 @@
 // stops waiting when its `next_attempt_at` passes (CONTACT_WAIT_HOURS after it was held): it is
 // suppressed `no_contact`, visible in the delivery log. Run by the reminders pump.
 import type { Database } from "@relais/db";
-import { and, eq, lte, min } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
+import { earliestIn, earliestOf } from "../db/earliest.js";
 import type * as schema from "../db/schema.js";
 import { messages } from "../db/schema.js";
 
@@ -26,11 +27,9 @@ export function createHeldExpiry(database: Database<typeof schema>) {
     },
     /** When the first held message stops waiting. */
     async nextDue(): Promise<Date | null> {
-      const [row] = await database.db
-        .select({ at: min(messages.nextAttemptAt) })
-        .from(messages)
-        .where(eq(messages.status, "held"));
-      return row?.at ? new Date(row.at) : null;
+      return earliestOf([
+        await earliestIn(database.db, messages, messages.nextAttemptAt, eq(messages.status, "held")),
+      ]);
     },
   };
 }

@@ -6,9 +6,10 @@
 // The same pump ends the wait of messages held for a contact that never came (`expire-held.ts`).
 import type { SeriesSnapshot } from "@relais/contracts";
 import type { Database, Tx } from "@relais/db";
-import { and, asc, eq, inArray, lt, lte, min, or } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, or } from "drizzle-orm";
 import type { NotifyDeps } from "../actions/context.js";
 import { contactKey, loadContacts } from "../db/contacts.js";
+import { earliestIn, earliestOf } from "../db/earliest.js";
 import { type QueueInput, queueMessages } from "../db/messages.js";
 import type * as schema from "../db/schema.js";
 import { invites, messages, reminders } from "../db/schema.js";
@@ -149,17 +150,12 @@ export function createReminderScheduler(
     },
     /** When the earliest reminder falls due (or a lapsed claim can be taken over). */
     async nextDue(): Promise<Date | null> {
-      const [pending] = await database.db
-        .select({ at: min(reminders.dueAt) })
-        .from(reminders)
-        .where(eq(reminders.status, "pending"));
-      const [claimed] = await database.db
-        .select({ at: min(reminders.leaseUntil) })
-        .from(reminders)
-        .where(eq(reminders.status, "claimed"));
-      const heldUntil = (await held.nextDue())?.toISOString();
-      const times = [pending?.at, claimed?.at, heldUntil].filter((t): t is string => typeof t === "string");
-      return times.length > 0 ? new Date(Math.min(...times.map((t) => Date.parse(t)))) : null;
+      const { db } = database;
+      return earliestOf([
+        await earliestIn(db, reminders, reminders.dueAt, eq(reminders.status, "pending")),
+        await earliestIn(db, reminders, reminders.leaseUntil, eq(reminders.status, "claimed")),
+        (await held.nextDue())?.toISOString(),
+      ]);
     },
   };
 }

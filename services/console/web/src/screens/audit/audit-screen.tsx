@@ -146,7 +146,7 @@ function Retention() {
               ? t("retention.next", { at: time(retention.data.nextPurgeAt, ZONE, "date") })
               : t("retention.nothingScheduled")}
           </p>
-          <div className="grid">
+          <div className="retention-tables">
             <MonthTable title={t("retention.upcoming")} rows={retention.data.upcoming} />
             <MonthTable title={t("retention.purged")} rows={retention.data.purged} />
           </div>
