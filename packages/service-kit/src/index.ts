@@ -21,6 +21,7 @@ export * from "./logger.js";
 export * from "./metrics.js";
 export * from "./openapi.js";
 export * from "./pagination.js";
+export * from "./rate-limit.js";
 export * from "./recipient-seal.js";
 export * from "./request-id.js";
 export * from "./run.js";

@@ -1,7 +1,15 @@
 // The console's backend for the frontend: sessions, sign-in, service tokens and the forwarding
 // of the web app's API calls, on the same kit (errors, logs, health, metrics) as the services.
 import type { Database } from "@relais/db";
-import { type Clock, createServiceApp, type Logger, Unauthorized } from "@relais/service-kit";
+import {
+  type Clock,
+  clientAddress,
+  createServiceApp,
+  type Logger,
+  type RateLimit,
+  rateLimit,
+  Unauthorized,
+} from "@relais/service-kit";
 import { devSignInRoutes } from "./auth/dev-sign-in.js";
 import { type OidcSettings, oidcRoutes } from "./auth/oidc.js";
 import { sessionRoutes } from "./auth/session-routes.js";
@@ -23,6 +31,8 @@ export interface AppDeps {
   session: SessionPolicy;
   /** Exactly one way to sign in: the development picker, or OpenID Connect. */
   signIn: { mode: "development" } | { mode: "oidc"; settings: OidcSettings };
+  /** Sign-in attempts per client address (SIGN_IN_RATE_LIMIT); absent, as in most tests, no limit. */
+  signInLimit?: RateLimit;
   webDist: string;
 }
 
@@ -43,6 +53,14 @@ export function createApp(deps: AppDeps) {
   const common = { store, cookies, idleMinutes: deps.session.idleMinutes };
 
   app.get("/.well-known/jwks.json", (c) => c.json(deps.minter.jwks()));
+  // One budget per client address for every way in: the picker and both legs of OIDC.
+  const limitSignIn = rateLimit({
+    ...(deps.signInLimit ?? { limit: 0, windowMs: 60_000 }),
+    what: "sign-in attempts from this address",
+    key: clientAddress,
+  });
+  app.use("/auth/dev/sign-in", limitSignIn);
+  app.use("/auth/oidc/*", limitSignIn);
   app.route("/", sessionRoutes({ ...common, mode: deps.signIn.mode }));
   if (deps.signIn.mode === "development") app.route("/", devSignInRoutes(common));
   else {

@@ -33,6 +33,9 @@ export const ConsoleEnv = BaseEnv.omit({ JWKS_URL: true, NATS_URL: true, NATS_RE
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** Sign-in attempts (picker or OIDC start/callback) one client address may make per window; 0: no limit. */
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+  SIGN_IN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** Where the built web app is; the console serves it. */
   WEB_DIST: z.string().optional(),
 });

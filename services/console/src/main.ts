@@ -47,6 +47,7 @@ try {
     services: { groups: env.GROUPS_URL, referrals: env.REFERRALS_URL, notifications: env.NOTIFICATIONS_URL },
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     signIn,
+    signInLimit: { limit: env.SIGN_IN_RATE_LIMIT, windowMs: env.SIGN_IN_RATE_WINDOW_SECONDS * 1_000 },
     webDist: env.WEB_DIST ?? fileURLToPath(new URL("../web/dist", import.meta.url)),
   });
   const purge = setInterval(() => {

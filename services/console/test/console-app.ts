@@ -1,6 +1,6 @@
 // Builds the console app on a real libSQL file, with a manual clock and a given set of services.
 import { fileURLToPath } from "node:url";
-import { createLogger } from "@relais/service-kit";
+import { createLogger, type RateLimit } from "@relais/service-kit";
 import { ManualClock, tempDatabase } from "@relais/testing";
 import { createApp } from "../src/app.js";
 import type { OidcSettings } from "../src/auth/oidc.js";
@@ -11,7 +11,12 @@ import { createTokenMinter } from "../src/tokens/minter.js";
 export const ORIGIN = "http://127.0.0.1:3000";
 
 export async function startConsoleApp(
-  options: { services?: Partial<Record<ServiceName, string>>; oidc?: OidcSettings; webDist?: string } = {},
+  options: {
+    services?: Partial<Record<ServiceName, string>>;
+    oidc?: OidcSettings;
+    webDist?: string;
+    signInLimit?: RateLimit;
+  } = {},
 ) {
   // Starts at the real time, so tokens minted on it pass jose's own expiry check.
   const clock = new ManualClock(new Date());
@@ -30,6 +35,7 @@ export async function startConsoleApp(
     services: { groups: unused, referrals: unused, notifications: unused, ...options.services },
     session: { idleMinutes: 10, absoluteHours: 12 },
     signIn: options.oidc ? { mode: "oidc", settings: options.oidc } : { mode: "development" },
+    signInLimit: options.signInLimit,
     webDist: options.webDist ?? fileURLToPath(new URL("./no-web-dist", import.meta.url)),
   });
   return { app, clock, database, minter, close: () => database.cleanup() };

@@ -133,4 +133,16 @@ describe("sessions", () => {
     expect(response.status).toBe(404);
     expect(await (await browser(kit.app).request("/auth/session")).json()).toMatchObject({ mode: "oidc" });
   });
+
+  it("answers sign-in attempts over SIGN_IN_RATE_LIMIT with 429 problem+json and Retry-After", async () => {
+    kit = await startConsoleApp({ signInLimit: { limit: 2, windowMs: 60_000 } });
+    expect((await browser(kit.app).signIn(CASEWORKER)).status).toBe(201);
+    expect((await browser(kit.app).signIn(CASEWORKER)).status).toBe(201);
+    const refused = await browser(kit.app).signIn(CASEWORKER);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ status: 429, code: "rate_limited" });
+    expect(refused.headers.get("set-cookie")).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import {
   auditRoutes,
   createServiceApp,
   deadLetterRoutes,
+  type RateLimit,
   type SealedBox,
   type ServiceDeps,
   serviceReadiness,
@@ -21,6 +22,8 @@ import { statisticsRoutes } from "./routes/statistics.js";
 import { zoneFeedbackRoutes } from "./routes/zone-feedback.js";
 
 export interface AppDeps extends ServiceDeps<typeof schema> {
+  /** Police intake per zone (INTAKE_RATE_LIMIT); absent, as in most tests, intake is not limited. */
+  intakeLimit?: RateLimit;
   box: SealedBox;
   policy: ReferralPolicy;
   seal: EventSeals;

@@ -29,6 +29,9 @@ export const ReferralsEnv = BaseEnv.extend({
   /** Organisations whose empty routing table gets the Belgian projects seed at start. */
   ROUTING_SEED_ORGS: z.string().default("org-dev"),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Referrals one police zone may file per window (429 beyond); 0 turns the limit off. */
+  INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
+  INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   ...StatisticsEnv,
 });

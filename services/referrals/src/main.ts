@@ -56,7 +56,14 @@ try {
       ];
     },
     createApp: (context) =>
-      createApp({ ...context, box, policy, seal, statistics: statisticsSettingsFromEnv(env) }),
+      createApp({
+        ...context,
+        box,
+        policy,
+        seal,
+        statistics: statisticsSettingsFromEnv(env),
+        intakeLimit: { limit: env.INTAKE_RATE_LIMIT, windowMs: env.INTAKE_RATE_WINDOW_SECONDS * 1_000 },
+      }),
   });
 } catch (error) {
   startupFailure(error);

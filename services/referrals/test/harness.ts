@@ -10,6 +10,7 @@ import {
   createSealedBox,
   generateRecipientKeyPair,
   hs256Verifier,
+  type RateLimit,
   systemClock,
 } from "@relais/service-kit";
 import { mintToken, type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
@@ -23,7 +24,7 @@ export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.
 
 export async function startReferrals(
   nats: NatsProcess,
-  options: { clock?: Clock; policy?: Partial<ReferralPolicy> } = {},
+  options: { clock?: Clock; policy?: Partial<ReferralPolicy>; intakeLimit?: RateLimit } = {},
 ) {
   const database = await tempDatabase({ schema, migrationsFolder });
   const bus = connectBus({ servers: nats.url, name: "referrals-test", logger, timeoutMs: 1_000 });
@@ -48,6 +49,7 @@ export async function startReferrals(
     runner,
     natsCheck: () => bus.check(),
     box,
+    intakeLimit: options.intakeLimit,
     policy,
     seal,
   });
@@ -106,3 +108,18 @@ export async function call(
   const json: any = text ? JSON.parse(text) : null;
   return { status: response.status, body: json, text, replayed: response.headers.has("idempotent-replayed") };
 }
+
+/** A referral as a police zone files it: a victim who consents, an author who does not. */
+export const referral = {
+  policeZone: "5277 Seraing/Neupré",
+  incidentReference: "LI.55.L1.012345/26",
+  incidentAt: "2026-11-20T22:10:00+01:00",
+  kind: "partner",
+  riskLevel: "high",
+  childrenPresent: true,
+  municipality: "Seraing",
+  persons: [
+    { role: "victim", consent: true, language: "fr", contact: { phone: "+32470000001" } },
+    { role: "author", consent: false, language: "fr", contact: { phone: "+32470000002" } },
+  ],
+};

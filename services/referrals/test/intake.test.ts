@@ -3,21 +3,7 @@ import { mintToken, type NatsProcess, startNats } from "@relais/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { outbox, persons, referrals } from "../src/db/schema.js";
-import { startReferrals } from "./harness.js";
-
-export const referral = {
-  policeZone: "5277 Seraing/Neupré",
-  incidentReference: "LI.55.L1.012345/26",
-  incidentAt: "2026-11-20T22:10:00+01:00",
-  kind: "partner",
-  riskLevel: "high",
-  childrenPresent: true,
-  municipality: "Seraing",
-  persons: [
-    { role: "victim", consent: true, language: "fr", contact: { phone: "+32470000001" } },
-    { role: "author", consent: false, language: "fr", contact: { phone: "+32470000002" } },
-  ],
-};
+import { referral, startReferrals } from "./harness.js";
 
 describe("POST /v1/referrals", () => {
   let nats: NatsProcess;

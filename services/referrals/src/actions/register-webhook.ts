@@ -2,7 +2,7 @@
 import { Conflict, type Principal, recordAudit } from "@relais/service-kit";
 import { policeWebhooks } from "../db/schema.js";
 import type { WebhookInput } from "../domain/route-input.js";
-import { generateWebhookSecret, isWebhookSecret } from "../domain/webhook-signature.js";
+import { generateWebhookSecret, isWebhookSecret } from "../domain/webhooks.js";
 import type { Deps } from "./deps.js";
 
 export async function registerWebhook(

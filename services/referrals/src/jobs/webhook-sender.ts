@@ -5,8 +5,9 @@ import { newId } from "@relais/contracts";
 import { type Clock, createPump, type Logger, type Pump, type SealedBox } from "@relais/service-kit";
 import { and, eq, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
+import { postWebhook, signedHeaders } from "../adapters/webhook-client.js";
 import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../db/schema.js";
-import { webhookHeaders, webhookRetryDelayMs } from "../domain/webhook-signature.js";
+import { webhookRetryDelayMs } from "../domain/webhooks.js";
 import { leasePumpTiming } from "./lease-pump.js";
 
 export interface WebhookSenderOptions {
@@ -22,7 +23,6 @@ export interface WebhookSenderOptions {
 }
 
 type Delivery = typeof webhookDeliveries.$inferSelect;
-type Result = { statusCode: number | null; error: string | null };
 
 export function createWebhookSender(options: WebhookSenderOptions): Pump {
   const { database, clock, box } = options;
@@ -45,23 +45,6 @@ export function createWebhookSender(options: WebhookSenderOptions): Pump {
         )
         .returning(),
     );
-  }
-
-  async function post(url: string, headers: Record<string, string>, body: string): Promise<Result> {
-    try {
-      const response = await send(url, {
-        method: "POST",
-        headers,
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      // The answer body is not needed; not awaited, as some streams never settle a cancel.
-      void response.body?.cancel().catch(() => undefined);
-      return { statusCode: response.status, error: null };
-    } catch (error) {
-      const name = error instanceof Error ? error.name : "Error";
-      return { statusCode: null, error: name === "TimeoutError" ? "timeout" : `network: ${name}` };
-    }
   }
 
   async function deliver(delivery: Delivery): Promise<void> {
@@ -88,10 +71,12 @@ export function createWebhookSender(options: WebhookSenderOptions): Pump {
     }
     const started = clock.now();
     const startedMs = performance.now();
-    const result = await post(
+    const result = await postWebhook(
+      send,
       hook.url,
-      webhookHeaders(box.open(hook.secret), delivery.id, started, delivery.payload),
+      signedHeaders(box.open(hook.secret), delivery.id, started, delivery.payload),
       delivery.payload,
+      timeoutMs,
     );
     const durationMs = Math.round(performance.now() - startedMs);
     const attempts = delivery.attempts + 1;

@@ -10,6 +10,7 @@ import {
   jsonResponse,
   ProblemResponses,
   principalOf,
+  rateLimit,
   requireRoles,
   verbContext,
 } from "@relais/service-kit";
@@ -143,9 +144,25 @@ function fileRoute(deps: AppDeps) {
     summary: "File a referral after a police intervention",
     description: "The filing zone is the token's `zone` claim, or its subject when it has none.",
     security: bearerSecurity,
-    middleware: [requireRoles("police"), idempotency()] as const,
+    middleware: [
+      requireRoles("police"),
+      // Per police zone of the organisation: one zone's runaway system cannot starve the others.
+      rateLimit<AppEnv>({
+        ...(deps.intakeLimit ?? { limit: 0, windowMs: 60_000 }),
+        what: "referrals filed by this police zone",
+        key: (c) => `${principalOf(c).org}:${zoneOf(c)}`,
+      }),
+      idempotency(),
+    ] as const,
     request: { headers: IdempotencyKeyHeader, body: jsonBody(ReferralInput) },
-    responses: { 201: jsonResponse(FiledReferral, "Filed"), ...ProblemResponses },
+    responses: {
+      201: jsonResponse(FiledReferral, "Filed"),
+      ...ProblemResponses,
+      429: {
+        description: "`rate_limited`: this zone filed too many referrals; retry after `Retry-After` seconds",
+        content: ProblemResponses[409].content,
+      },
+    },
   });
 }
 
