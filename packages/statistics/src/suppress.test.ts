@@ -207,6 +207,50 @@ describe("protectFamily", () => {
     for (const cell of sensitiveCells(family)) expect(values.get(cell)?.size ?? 0).toBeGreaterThan(1);
   });
 
+  it("keeps the grand total when cheaper complements exist, across three linked tables", () => {
+    const family: Family = {
+      rows: ["Bastogne", "Liège", "Seraing"],
+      tables: [
+        {
+          id: "victimConsent",
+          categories: ["yes", "no"],
+          cells: [
+            [2, 0],
+            [6, 0],
+            [6, 0],
+          ],
+        },
+        {
+          id: "authorConsent",
+          categories: ["yes", "no"],
+          cells: [
+            [2, 0],
+            [0, 6],
+            [6, 0],
+          ],
+        },
+        {
+          id: "routing",
+          categories: ["routed", "unroutable", "noTask"],
+          cells: [
+            [0, 2, 0],
+            [6, 0, 0],
+            [6, 0, 0],
+          ],
+        },
+      ],
+    };
+    const tables = protectFamily(family, T);
+    for (const table of tables) {
+      expect(table.total, table.id).toBe(14);
+      expect(table.rows[0]?.total, table.id).toBeNull();
+    }
+    expect(tables[2]?.rows[0]?.cells[1]).toBeNull();
+    // Nothing published is a small count.
+    const published = tables.flatMap((t) => [...t.rows.flatMap((r) => [...r.cells, r.total]), ...t.totals]);
+    expect(published.filter((n) => n !== null && n > 0 && n < T)).toEqual([]);
+  });
+
   it("withstands the attacker on random small tables", () => {
     let seed = 7;
     const random = () => {

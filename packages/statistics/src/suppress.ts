@@ -50,7 +50,7 @@ export interface ProtectedTable {
 interface Entry {
   value: number;
   /** Interior cells are cheaper to give up than totals, zeros protect least (their bound is 0). */
-  kind: "cell" | "total";
+  kind: "cell" | "total" | "grand";
 }
 
 const EPSILON = 1e-9;
@@ -98,7 +98,7 @@ function layOut(family: Family) {
   const rowTotals = family.rows.map((_, r) => (first ? sum(first.cells[r] ?? []) : 0));
   const grand = sum(rowTotals);
   const rowIndex = rowTotals.map((value) => add(value, "total"));
-  const grandIndex = add(grand, "total");
+  const grandIndex = add(grand, "grand");
   const equations: number[][][] = []; // each: [[entry, coefficient], ...]
   equations.push([...rowIndex.map((i) => [i, 1]), [grandIndex, -1]]);
   const tables = family.tables.map((table) => {
@@ -241,7 +241,9 @@ function cheapestPath(grid: Grid, through: Edge, cost: (entry: number) => number
 function costOf(layout: Layout, index: number): number {
   const entry = layout.entries[index] as Entry;
   if (entry.value === 0) return 1e9 + index;
-  return (entry.kind === "cell" ? 1e4 : 1e7) + entry.value * 100 + index / 1e6;
+  // The grand total is what a report is read for: hidden only when nothing else will do.
+  const base = entry.kind === "cell" ? 1e4 : entry.kind === "total" ? 1e7 : 1e8;
+  return base + entry.value * 100 + index / 1e6;
 }
 
 type Layout = ReturnType<typeof layOut>;

@@ -28,6 +28,7 @@ const SECTIONS: Array<{ title: MessageId; links: Array<{ to: string; label: Mess
     ],
   },
   { title: "audit.section", links: [{ to: "/coordination/audit", label: "audit.title" }] },
+  { title: "stats.navSection", links: [{ to: "/coordination/statistics", label: "stats.title" }] },
 ];
 
 export function CoordinationFrame() {

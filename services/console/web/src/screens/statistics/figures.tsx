@@ -1,0 +1,242 @@
+// One figure of the statistics: a chart (recharts, loaded with this screen's chunk only) and the
+// same figures as a table, which is what screen readers and the CSV read. The chart is hidden
+// from assistive technology: the table right under it says everything it shows, and more
+// (suppressed cells are named, not left out).
+import { useIntl } from "react-intl";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { CountTable, DurationTable, RateTable } from "../../api/statistics";
+import { type MessageId, useT } from "../../i18n/i18n";
+
+const COLOURS = ["#1f5f8b", "#c8553d", "#2f855a", "#8a5a9e", "#6b7280"];
+
+export interface Share {
+  label: MessageId;
+  /** Categories whose sum is the numerator. */
+  of: string[];
+  /** Categories whose sum is the denominator; the row total when absent. */
+  among?: string[];
+}
+
+function useSuppressed() {
+  const t = useT();
+  return (value: number | null, format: (n: number) => string = String) =>
+    value === null ? <span className="stats-suppressed">{t("stats.suppressed")}</span> : format(value);
+}
+
+function shareOf(cells: (number | null)[], total: number | null, categories: string[], share: Share) {
+  const pick = (names: string[]) => {
+    let sum = 0;
+    for (const name of names) {
+      const value = cells[categories.indexOf(name)];
+      if (value === null || value === undefined) return null;
+      sum += value;
+    }
+    return sum;
+  };
+  const numerator = pick(share.of);
+  const denominator = share.among ? pick(share.among) : total;
+  if (numerator === null || denominator === null) return null; // a part or the whole is hidden
+  if (denominator === 0) return undefined; // nothing to share out
+  return numerator / denominator;
+}
+
+export function CountFigure({
+  table,
+  title,
+  rowLabel,
+  share,
+}: {
+  table: CountTable;
+  title: string;
+  rowLabel: (key: string) => string;
+  share?: Share;
+}) {
+  const t = useT();
+  const intl = useIntl();
+  const show = useSuppressed();
+  const percent = (value: number | null | undefined) =>
+    value === undefined ? (
+      "–"
+    ) : value === null ? (
+      <span className="stats-suppressed">{t("stats.suppressed")}</span>
+    ) : (
+      intl.formatNumber(value, { style: "percent", maximumFractionDigits: 1 })
+    );
+  const data = table.rows.map((row) => ({
+    name: rowLabel(row.key),
+    ...Object.fromEntries(table.categories.map((c, i) => [c, row.cells[i]])),
+  }));
+  const id = `fig-${table.id.replace(/\W/g, "-")}`;
+  return (
+    <figure className="card stats-figure" aria-labelledby={id}>
+      <figcaption id={id} className="stats-title">
+        {title}
+      </figcaption>
+      {table.rows.length > 0 && (
+        <div className="stats-chart" aria-hidden="true">
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={data} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              {table.categories.map((category, i) => (
+                <Bar
+                  key={category}
+                  dataKey={category}
+                  name={t(`stats.cat.${category}` as MessageId)}
+                  stackId="a"
+                  fill={COLOURS[i % COLOURS.length]}
+                  isAnimationActive={false}
+                />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <table className="table stats-table">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`stats.by.${table.rowsBy}` as MessageId)}</th>
+            {table.categories.map((category) => (
+              <th scope="col" key={category}>
+                {t(`stats.cat.${category}` as MessageId)}
+              </th>
+            ))}
+            <th scope="col">{t("stats.total")}</th>
+            {share && <th scope="col">{t(share.label)}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{rowLabel(row.key)}</th>
+              {row.cells.map((value, i) => (
+                <td key={table.categories[i]}>{show(value)}</td>
+              ))}
+              <td>{show(row.total)}</td>
+              {share && <td>{percent(shareOf(row.cells, row.total, table.categories, share))}</td>}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("stats.total")}</th>
+            {table.totals.map((value, i) => (
+              <td key={table.categories[i]}>{show(value)}</td>
+            ))}
+            <td>{show(table.total)}</td>
+            {share && <td>{percent(shareOf(table.totals, table.total, table.categories, share))}</td>}
+          </tr>
+        </tfoot>
+      </table>
+    </figure>
+  );
+}
+
+export function DurationFigure({
+  table,
+  title,
+  rowLabel,
+}: {
+  table: DurationTable;
+  title: string;
+  rowLabel: (key: string) => string;
+}) {
+  const t = useT();
+  const show = useSuppressed();
+  const hours = (n: number) => t("stats.hours", { hours: n });
+  const id = `fig-${table.id.replace(/\W/g, "-")}`;
+  const data = table.rows.map((row) => ({ name: rowLabel(row.key), median: row.median, p90: row.p90 }));
+  return (
+    <figure className="card stats-figure" aria-labelledby={id}>
+      <figcaption id={id} className="stats-title">
+        {title}
+      </figcaption>
+      {table.rows.length > 0 && (
+        <div className="stats-chart" aria-hidden="true">
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={data} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" />
+              <YAxis />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="median" name={t("stats.median")} fill={COLOURS[0]} isAnimationActive={false} />
+              <Bar dataKey="p90" name={t("stats.p90")} fill={COLOURS[1]} isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <table className="table stats-table">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`stats.by.${table.rowsBy}` as MessageId)}</th>
+            <th scope="col">{t("stats.median")}</th>
+            <th scope="col">{t("stats.p90")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...table.rows, { key: "", ...table.total }].map((row) => (
+            <tr key={row.key || "total"}>
+              <th scope="row">{row.key ? rowLabel(row.key) : t("stats.total")}</th>
+              <td>{show(row.median, hours)}</td>
+              <td>{show(row.p90, hours)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+export function RateFigure({ table, title }: { table: RateTable; title: string }) {
+  const t = useT();
+  const intl = useIntl();
+  const show = useSuppressed();
+  const percent = (n: number) => intl.formatNumber(n, { style: "percent", maximumFractionDigits: 1 });
+  const label = (key: string) => t(`groupKind.${key}` as MessageId);
+  const id = `fig-${table.id.replace(/\W/g, "-")}`;
+  const data = table.rows.map((row) => ({
+    name: label(row.key),
+    rate: row.rate === null ? null : Math.round(row.rate * 1000) / 10,
+  }));
+  return (
+    <figure className="card stats-figure" aria-labelledby={id}>
+      <figcaption id={id} className="stats-title">
+        {title}
+      </figcaption>
+      <div className="stats-chart" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={data} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="name" />
+            <YAxis domain={[0, 100]} unit=" %" />
+            <Tooltip />
+            <Bar dataKey="rate" name={t("stats.rate")} fill={COLOURS[2]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table className="table stats-table">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("stats.by.groupKind")}</th>
+            <th scope="col">{t("stats.rate")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...table.rows, { key: "", rate: table.total }].map((row) => (
+            <tr key={row.key || "total"}>
+              <th scope="row">{row.key ? label(row.key) : t("stats.total")}</th>
+              <td>{show(row.rate, percent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
