@@ -3,22 +3,13 @@
 // own address; a facilitator of the same organisation enrols a referred person with another
 // address. Real NATS, real SMTP, the service's own consumers; the events are the producers' own.
 import { Writable } from "node:stream";
-import {
-  authHeader,
-  ManualClock,
-  mintToken,
-  type NatsProcess,
-  type ReceivedMail,
-  type SmtpSink,
-  startNats,
-  startSmtpSink,
-} from "@relais/testing";
+import { authHeader, ManualClock, mintToken, type ReceivedMail } from "@relais/testing";
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { messages } from "../src/db/schema.js";
 import { callbackOpened, enrolled, enrolledFromReferral, referred, weeklySeries } from "./fixtures.js";
-import { type Notifications, startNotifications } from "./harness.js";
+import { type Notifications, sharedServers, startNotifications } from "./harness.js";
 
 const A = "org-a";
 const B = "org-b";
@@ -73,22 +64,25 @@ async function statusesOf(service: Notifications, orgId: string, personRef: stri
   return rows.map((r) => `${r.template}:${r.status}`);
 }
 
+/** A direct enrolment in organisation A of `personRef`, in its own group, with an e-mail address. */
+function enrolDirectly(
+  service: Notifications,
+  groupId: string,
+  personRef: string,
+  email: string,
+  enrolmentId: string,
+) {
+  return service.publish(enrolled(weeklySeries({ groupId }), { personRef, org: A, email, enrolmentId }));
+}
+
 describe("a contact belongs to the organisation that created it", () => {
-  let nats: NatsProcess;
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    [nats, smtp] = await Promise.all([startNats(), startSmtpSink()]);
-  });
-  afterAll(async () => {
-    await smtp.close();
-    await nats.stop();
-  });
+  const servers = sharedServers();
 
   it("keeps A's victim's contact, reminder and venue from an enrolment of another organisation", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     // Sessions on Tuesdays 3 and 10 March 2026, 18:00 Brussels; reminders 24 h and 2 h before.
     const clock = new ManualClock("2026-03-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const victim = {
         personRef: "prs_victimA0001",
@@ -106,13 +100,13 @@ describe("a contact belongs to the organisation that created it", () => {
       );
       await service.publish(enrolledFromReferral(groupA, victim.personRef, A));
       await service.deliver();
-      await smtp.waitForMessages(1);
+      await servers.smtp.waitForMessages(1);
       // 3. B's facilitator enrols the same reference in B's group with B's address.
       await service.publish(
         enrolled(groupB, { personRef: victim.personRef, org: B, email: INTRUDER, enrolmentId: "enr-b-1" }),
       );
       await service.deliver();
-      await smtp.waitForMessages(2);
+      await servers.smtp.waitForMessages(2);
 
       // 4. A's coordinator still gets A's contact; B's coordinator only B's own, nothing of A's.
       const coordinatorA = await mintToken({ role: "coordinator", org: A });
@@ -159,7 +153,7 @@ describe("a contact belongs to the organisation that created it", () => {
       // 5. A's next reminder, with A's venue, goes to A's contact; B's address never gets A's venue.
       clock.set("2026-03-02T17:00:00Z");
       await service.deliver();
-      const mails = await smtp.waitForMessages(4);
+      const mails = await servers.smtp.waitForMessages(4);
       const withVenueA = mails.filter((m) => readable(m).includes(VENUE_A));
       expect(withVenueA.length).toBeGreaterThanOrEqual(2);
       for (const mail of withVenueA) expect(mail.envelope.to).toEqual([victim.email]);
@@ -206,9 +200,9 @@ describe("a contact belongs to the organisation that created it", () => {
   });
 
   it("never releases an organisation's held messages to another organisation's contact", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const personRef = "prs_heldacross1";
       const groupA = weeklySeries({ groupId: "grp-a-held" });
@@ -219,12 +213,12 @@ describe("a contact belongs to the organisation that created it", () => {
       // B's enrolment with B's address releases B's own invite only.
       await service.publish(enrolled(groupB, { personRef, org: B, email: INTRUDER, enrolmentId: "enr-b-2" }));
       await service.deliver();
-      await smtp.waitForMessages(1);
+      await servers.smtp.waitForMessages(1);
       expect(await statusesOf(service, A, personRef)).toEqual(["enrolment_confirmed:held"]);
       // A's referral brings A's contact: A's invite goes to A's address.
       await service.publish(referred({ personRef, org: A, email: "held@mail-a.example" }));
       await service.deliver();
-      const mails = await smtp.waitForMessages(2);
+      const mails = await servers.smtp.waitForMessages(2);
       const toIntruder = mails.filter((m) => m.envelope.to.includes(INTRUDER));
       expect(toIntruder).toHaveLength(1);
       expect(readable(toIntruder[0]!)).toContain(VENUE_B);
@@ -238,7 +232,7 @@ describe("a contact belongs to the organisation that created it", () => {
   });
 
   it("inside one organisation, never lets a direct enrolment's details overwrite or redirect a contact", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
     const lines: string[] = [];
     const logger = pino(
@@ -250,7 +244,7 @@ describe("a contact belongs to the organisation that created it", () => {
         },
       }),
     );
-    const service = await startNotifications(nats, { clock, smtp, logger });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp, logger });
     const coordinator = await mintToken({ role: "coordinator", org: A });
     try {
       // A referred person, enrolled (through her placement) in the group she is in…
@@ -295,29 +289,15 @@ describe("a contact belongs to the organisation that created it", () => {
 
       // A contact created by one direct enrolment is not rewritten by another enrolment either.
       const direct = "prs_direct00001";
-      await service.publish(
-        enrolled(weeklySeries({ groupId: "grp-first" }), {
-          personRef: direct,
-          org: A,
-          email: "first@mail-a.example",
-          enrolmentId: "enr-first",
-        }),
-      );
-      await service.publish(
-        enrolled(weeklySeries({ groupId: "grp-second" }), {
-          personRef: direct,
-          org: A,
-          email: "second@mail-a.example",
-          enrolmentId: "enr-second",
-        }),
-      );
+      await enrolDirectly(service, "grp-first", direct, "first@mail-a.example", "enr-first");
+      await enrolDirectly(service, "grp-second", direct, "second@mail-a.example", "enr-second");
       expect((await contactAs(service, coordinator, direct)).body).toMatchObject({
         email: "first@mail-a.example",
         createdBy: { kind: "enrolment", id: "enr-first" },
       });
 
       await service.deliver();
-      const mails = await smtp.waitForMessages(4);
+      const mails = await servers.smtp.waitForMessages(4);
       expect(mails.flatMap((m) => m.envelope.to).sort()).toEqual(
         ["first@mail-a.example", "first@mail-a.example", referredPerson.email, referredPerson.email].sort(),
       );
@@ -327,14 +307,7 @@ describe("a contact belongs to the organisation that created it", () => {
       // The referral is the authority over a reference it minted: a contact a facilitator typed in
       // before the referral arrived is replaced by the referral's.
       const early = "prs_earlyenrol1";
-      await service.publish(
-        enrolled(weeklySeries({ groupId: "grp-early" }), {
-          personRef: early,
-          org: A,
-          email: "typed-early@mail-a.example",
-          enrolmentId: "enr-early",
-        }),
-      );
+      await enrolDirectly(service, "grp-early", early, "typed-early@mail-a.example", "enr-early");
       await service.publish(referred({ personRef: early, org: A, email: "from-police@mail-a.example" }));
       expect((await contactAs(service, coordinator, early)).body).toMatchObject({
         email: "from-police@mail-a.example",

@@ -238,6 +238,71 @@ describe("contacts are reached through a task of one's own team", () => {
     expect((await get(late, VICTIM)).status).toBe(404);
   });
 
+  it("moves a task to the team a coordinator assigns it to, and never back on a stale announcement", async () => {
+    // Filed for a municipality without a route: the task is in the coordinators' queue.
+    const queueTeam = await caseworker({ teams: ["coordination"] });
+    const day = await caseworker({ teams: ["seraing-victims-day"] });
+    const coordinator = await mintToken({ role: "coordinator", org: ORG });
+    const filedAt = new Date(clock.now().getTime() - 2 * DAY);
+    await service.publish(
+      callbackOpened({
+        taskId: "cbk-queued",
+        personRef: VICTIM,
+        team: "coordination",
+        openedAt: filedAt.toISOString(),
+      }),
+    );
+    expect((await get(queueTeam, VICTIM)).status).toBe(200);
+    expect((await get(day, VICTIM)).status).toBe(404);
+    // The assignment is announced as an opening by the new team, at the moment of the assignment.
+    const assignedAt = new Date(filedAt.getTime() + DAY);
+    await service.publish(
+      callbackOpened({
+        taskId: "cbk-queued",
+        personRef: VICTIM,
+        team: "seraing-victims-day",
+        openedAt: assignedAt.toISOString(),
+      }),
+    );
+    expect(await get(day, VICTIM)).toMatchObject({
+      status: 200,
+      text: expect.stringContaining("+32470111222"),
+    });
+    expect((await get(queueTeam, VICTIM)).status).toBe(404);
+    expect((await put(queueTeam, VICTIM, loosened)).status).toBe(404);
+    expect((await get(coordinator, VICTIM)).status).toBe(200);
+    // A due announcement made for the queue before the assignment arrives after it (another
+    // consumer): the task stays with the new team.
+    await service.publish(
+      createEvent(CallbackDue, {
+        orgId: ORG,
+        source: "referrals",
+        occurredAt: new Date(filedAt.getTime() + DAY / 2),
+        data: {
+          taskId: "cbk-queued",
+          referralId: "ref-teams",
+          personRef: VICTIM,
+          role: "victim",
+          team: "coordination",
+          riskLevel: "high",
+          dueAt: filedAt.toISOString(),
+        },
+      }),
+    );
+    expect((await get(queueTeam, VICTIM)).status).toBe(404);
+    expect((await get(day, VICTIM)).status).toBe(200);
+    const [row] = await service.database.db
+      .select()
+      .from(teamTasks)
+      .where(eq(teamTasks.taskId, "cbk-queued"));
+    // First heard of at the filing; the team since the assignment.
+    expect(row).toMatchObject({
+      team: "seraing-victims-day",
+      since: filedAt.toISOString(),
+      teamSince: assignedAt.toISOString(),
+    });
+  });
+
   it("forgets the teams' tasks of a purged person", async () => {
     const authors = await caseworker({ teams: [AUTHORS] });
     expect((await get(authors, AUTHOR)).status).toBe(200);

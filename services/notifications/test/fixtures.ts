@@ -235,48 +235,33 @@ export function purged(personRef: string) {
   });
 }
 
-/** A call-back task of `team` for the person, as referrals announces it when it is created. */
-export function callbackOpened(task: {
+interface TaskInput {
   taskId: string;
   personRef: string;
   team: string;
   role?: "victim" | "author";
   org?: string;
-  openedAt?: string;
-}) {
+}
+
+/** What every announcement of a task says about it. */
+function taskData(task: TaskInput) {
+  const { taskId, personRef, team } = task;
+  return { taskId, referralId: `ref-${personRef}`, personRef, role: task.role ?? "victim", team };
+}
+
+/** A call-back task of `team` for the person, as referrals announces it when it is created. */
+export function callbackOpened(task: TaskInput & { openedAt?: string }) {
   return createEvent(CallbackOpened, {
     orgId: task.org ?? ORG,
     source: "referrals",
-    data: {
-      taskId: task.taskId,
-      referralId: `ref-${task.personRef}`,
-      personRef: task.personRef,
-      role: task.role ?? "victim",
-      team: task.team,
-      openedAt: task.openedAt ?? "2026-01-01T09:00:00.000Z",
-    },
+    data: { ...taskData(task), openedAt: task.openedAt ?? "2026-01-01T09:00:00.000Z" },
   });
 }
 
-export function callbackClosed(task: {
-  taskId: string;
-  personRef: string;
-  team: string;
-  closedAt: string;
-  role?: "victim" | "author";
-  org?: string;
-}) {
+export function callbackClosed(task: TaskInput & { closedAt: string }) {
   return createEvent(CallbackClosed, {
     orgId: task.org ?? ORG,
     source: "referrals",
-    data: {
-      taskId: task.taskId,
-      referralId: `ref-${task.personRef}`,
-      personRef: task.personRef,
-      role: task.role ?? "victim",
-      team: task.team,
-      outcome: "accepted",
-      closedAt: task.closedAt,
-    },
+    data: { ...taskData(task), outcome: "accepted", closedAt: task.closedAt },
   });
 }

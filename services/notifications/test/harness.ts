@@ -14,9 +14,18 @@ import {
   type Logger,
   systemClock,
 } from "@relais/service-kit";
-import { type NatsProcess, type SmtpSink, TEST_JWT_SECRET, tempDatabase, waitFor } from "@relais/testing";
+import {
+  type NatsProcess,
+  type SmtpSink,
+  startNats,
+  startSmtpSink,
+  TEST_JWT_SECRET,
+  tempDatabase,
+  waitFor,
+} from "@relais/testing";
 import { eq } from "drizzle-orm";
 import pino from "pino";
+import { afterAll, beforeAll } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../src/actions/context.js";
 import { smtpMailer } from "../src/adapters/mailer.js";
 import type { SmsSender } from "../src/adapters/sms-gateway.js";
@@ -147,3 +156,29 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
 }
 
 export type Notifications = Awaited<ReturnType<typeof startNotifications>>;
+
+/**
+ * The nats-server and SMTP sink a test file's tests share: started before them, stopped after.
+ * Call it inside the file's `describe`; read `nats` and `smtp` in the tests.
+ */
+export function sharedServers(): { readonly nats: NatsProcess; readonly smtp: SmtpSink } {
+  let nats: NatsProcess | undefined;
+  let smtp: SmtpSink | undefined;
+  beforeAll(async () => {
+    [nats, smtp] = await Promise.all([startNats(), startSmtpSink()]);
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await nats?.stop();
+  });
+  return {
+    get nats() {
+      if (!nats) throw new Error("nats-server not started yet");
+      return nats;
+    },
+    get smtp() {
+      if (!smtp) throw new Error("SMTP sink not started yet");
+      return smtp;
+    },
+  };
+}

@@ -2,16 +2,9 @@
 // contact from `referrals.referral.received`, and groups' enrolment may be handled first. Their
 // messages are held, then released when the contact comes — or ended (enrolment ended, purge, no
 // consent, the wait running out). Real NATS, real SMTP, the service's own consumers.
-import {
-  ManualClock,
-  mintToken,
-  type NatsProcess,
-  type SmtpSink,
-  startNats,
-  startSmtpSink,
-} from "@relais/testing";
+import { ManualClock, mintToken } from "@relais/testing";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contacts, invites, messages, reminders } from "../src/db/schema.js";
 import {
   cancelSession,
@@ -27,7 +20,7 @@ import {
   weeklySeries,
   withdrawn,
 } from "./fixtures.js";
-import { type Notifications, startNotifications } from "./harness.js";
+import { type Notifications, sharedServers, startNotifications } from "./harness.js";
 import { calendarOf } from "./ics.js";
 
 const DAY = 24 * 3_600_000;
@@ -49,20 +42,12 @@ async function pendingReminders(service: Notifications, personRef: string): Prom
 }
 
 describe("messages held for a contact", () => {
-  let nats: NatsProcess;
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    [nats, smtp] = await Promise.all([startNats(), startSmtpSink()]);
-  });
-  afterAll(async () => {
-    await smtp.close();
-    await nats.stop();
-  });
+  const servers = sharedServers();
 
   it("holds an invite whose enrolment came before the referral, then sends it once with the series as it is then", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const series = weeklySeries({ groupId: "grp-held-1" });
       const person = { personRef: "prs_late000001", email: "late@example.org", name: "Nadia" };
@@ -70,7 +55,7 @@ describe("messages held for a contact", () => {
       // The enrolment first: no contact yet, so the invite is held and visible in the log.
       await service.publish(enrolledFromReferral(series, person.personRef));
       await service.deliver();
-      expect(smtp.messages).toHaveLength(0);
+      expect(servers.smtp.messages).toHaveLength(0);
       expect(await logOf(service, person.personRef)).toEqual([
         { template: "enrolment_confirmed", status: "held", reason: "awaiting_contact" },
       ]);
@@ -88,12 +73,12 @@ describe("messages held for a contact", () => {
       const moved = moveSession(series, "ses-2", 1);
       await service.publish(sessionMoved(moved, "ses-2"));
       await service.deliver();
-      expect(smtp.messages).toHaveLength(0);
+      expect(servers.smtp.messages).toHaveLength(0);
 
       // The referral arrives: one invite, of the series as it is now (the moved session in it).
       await service.publish(referred(person));
       await service.deliver();
-      const [mail] = await smtp.waitForMessages(1);
+      const [mail] = await servers.smtp.waitForMessages(1);
       expect(mail?.envelope.to).toEqual(["late@example.org"]);
       expect(mail?.parsed.text).toContain("Bonjour Nadia");
       const invite = calendarOf(mail!);
@@ -119,14 +104,14 @@ describe("messages held for a contact", () => {
       // The referral again (a replay, or a second referral naming them): nothing is sent twice.
       await service.publish(referred(person));
       await service.deliver();
-      expect(smtp.messages).toHaveLength(1);
+      expect(servers.smtp.messages).toHaveLength(1);
       expect(await logOf(service, person.personRef)).toHaveLength(2);
 
       // Later changes go out as usual, with a higher SEQUENCE than the released invite.
-      smtp.clear();
+      servers.smtp.clear();
       await service.publish(sessionMoved(moveSession(moved, "ses-3", 1), "ses-3"));
       await service.deliver();
-      const [update] = await smtp.waitForMessages(1);
+      const [update] = await servers.smtp.waitForMessages(1);
       expect(calendarOf(update!).events[0]!.sequence).toBeGreaterThan(invite.events[0]!.sequence);
     } finally {
       await service.stop();
@@ -134,9 +119,9 @@ describe("messages held for a contact", () => {
   });
 
   it("sends a held waiting-list note, sends nothing for an enrolment that ended first, and ends the wait of those who may not be contacted", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const series = weeklySeries({ groupId: "grp-held-2" });
       const waiting = { personRef: "prs_waiting002", email: "waiting@example.org" };
@@ -155,13 +140,13 @@ describe("messages held for a contact", () => {
 
       await service.publish(referred(waiting), referred(gone), referred(refused));
       await service.deliver();
-      const [note] = await smtp.waitForMessages(1);
+      const [note] = await servers.smtp.waitForMessages(1);
       expect(note?.envelope.to).toEqual(["waiting@example.org"]);
       expect(note?.parsed.subject).toContain("Liste d'attente");
       expect(note?.parsed.text).toContain("position 3");
       expect(note?.parsed.attachments).toHaveLength(0);
       await service.deliver();
-      expect(smtp.messages).toHaveLength(1);
+      expect(servers.smtp.messages).toHaveLength(1);
       expect(await pendingReminders(service, gone.personRef)).toBe(0);
       expect(await logOf(service, refused.personRef)).toEqual([
         { template: "enrolment_confirmed", status: "suppressed", reason: "no_contact" },
@@ -174,7 +159,9 @@ describe("messages held for a contact", () => {
       await service.publish(sessionCancelled(cancelSession(short, "ses-1"), "ses-1"));
       await service.publish(referred(late));
       await service.deliver();
-      expect(smtp.messages.filter((m) => m.envelope.to.includes("cancel@example.org"))).toHaveLength(0);
+      expect(servers.smtp.messages.filter((m) => m.envelope.to.includes("cancel@example.org"))).toHaveLength(
+        0,
+      );
       expect(await logOf(service, late.personRef)).toEqual([
         { template: "enrolment_confirmed", status: "suppressed", reason: "series_cancelled" },
         { template: "session_cancelled", status: "suppressed", reason: "series_cancelled" },
@@ -185,9 +172,9 @@ describe("messages held for a contact", () => {
   });
 
   it("releases what a direct enrolment's contact was awaited for in another group", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const first = weeklySeries({ groupId: "grp-held-3a" });
       const second = weeklySeries({ groupId: "grp-held-3b", publicName: "Atelier parents" });
@@ -195,20 +182,20 @@ describe("messages held for a contact", () => {
       await service.publish(enrolledFromReferral(first, person.personRef));
       await service.publish(enrolled(second, person));
       await service.deliver();
-      const mails = await smtp.waitForMessages(2);
+      const mails = await servers.smtp.waitForMessages(2);
       expect(mails.map((m) => calendarOf(m).method)).toEqual(["REQUEST", "REQUEST"]);
       expect(new Set(mails.map((m) => calendarOf(m).events[0]?.uid)).size).toBe(2);
       await service.deliver();
-      expect(smtp.messages).toHaveLength(2);
+      expect(servers.smtp.messages).toHaveLength(2);
     } finally {
       await service.stop();
     }
   });
 
   it("drops what was held for a purged person and never brings them back", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const series = weeklySeries({ groupId: "grp-held-4" });
       const person = { personRef: "prs_purged0004", email: "purged@example.org" };
@@ -231,16 +218,16 @@ describe("messages held for a contact", () => {
       expect(await logOf(service)).toEqual([
         { template: "enrolment_confirmed", status: "suppressed", reason: "person_purged" },
       ]);
-      expect(smtp.messages).toHaveLength(0);
+      expect(servers.smtp.messages).toHaveLength(0);
     } finally {
       await service.stop();
     }
   });
 
   it("suppresses a held invite as no_contact once the wait (7 days by default) is over", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const series = weeklySeries({ groupId: "grp-held-5" });
       const person = { personRef: "prs_never00005", email: "never@example.org" };
@@ -261,7 +248,7 @@ describe("messages held for a contact", () => {
       // A contact after the wait: nothing held any more, nothing sent.
       await service.publish(referred(person));
       await service.deliver();
-      expect(smtp.messages).toHaveLength(0);
+      expect(servers.smtp.messages).toHaveLength(0);
     } finally {
       await service.stop();
     }

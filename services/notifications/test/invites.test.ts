@@ -1,5 +1,5 @@
-import { ManualClock, type NatsProcess, type SmtpSink, startNats, startSmtpSink } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import {
   cancelSession,
   enrolled,
@@ -10,31 +10,27 @@ import {
   weeklySeries,
   withdrawn,
 } from "./fixtures.js";
-import { startNotifications } from "./harness.js";
+import { sharedServers, startNotifications } from "./harness.js";
 import { calendarOf } from "./ics.js";
 import { sealForNotifications } from "./seal-keys.js";
 
 describe("calendar invites", () => {
-  let nats: NatsProcess;
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    [nats, smtp] = await Promise.all([startNats(), startSmtpSink()]);
-  });
-  afterAll(async () => {
-    await smtp.close();
-    await nats.stop();
-  });
+  const servers = sharedServers();
 
   it("sends the invite as soon as the enrolment commits, not at the scheduler's next tick", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
     // An hour between ticks: the invite can only go out because the commit woke the dispatcher.
-    const service = await startNotifications(nats, { clock, smtp, loopIntervalMs: 3_600_000 });
+    const service = await startNotifications(servers.nats, {
+      clock,
+      smtp: servers.smtp,
+      loopIntervalMs: 3_600_000,
+    });
     try {
       service.loop.start();
       const series = weeklySeries();
       await service.publish(enrolled(series, { personRef: "prs_chloe0001", email: "chloe@example.org" }));
-      const [invite] = await smtp.waitForMessages(1, 10_000);
+      const [invite] = await servers.smtp.waitForMessages(1, 10_000);
       expect(invite?.envelope.to).toEqual(["chloe@example.org"]);
       expect(calendarOf(invite!).method).toBe("REQUEST");
     } finally {
@@ -43,9 +39,9 @@ describe("calendar invites", () => {
   });
 
   it("sends one invite per enrolment, updates a moved session and cancels on withdrawal", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const series = weeklySeries();
       const amina = { personRef: "prs_amina0001", email: "amina@example.org", name: "Amina" };
@@ -57,7 +53,7 @@ describe("calendar invites", () => {
       };
       await service.publish(enrolled(series, amina), enrolled(series, bram));
       await service.deliver();
-      const first = await smtp.waitForMessages(2);
+      const first = await servers.smtp.waitForMessages(2);
       expect(first).toHaveLength(2);
 
       const toAmina = first.filter((m) => m.envelope.to.includes("amina@example.org"));
@@ -89,12 +85,12 @@ describe("calendar invites", () => {
       }
 
       // Moving the 5th session: the same UID, a higher SEQUENCE, the moved occurrence by RECURRENCE-ID.
-      smtp.clear();
+      servers.smtp.clear();
       const moved = moveSession(series, "ses-5", 1);
       await service.publish(sessionMoved(moved, "ses-5"));
       await service.deliver();
       const update = calendarOf(
-        (await smtp.waitForMessages(2)).find((m) => m.envelope.to.includes("amina@example.org"))!,
+        (await servers.smtp.waitForMessages(2)).find((m) => m.envelope.to.includes("amina@example.org"))!,
       );
       expect(update.method).toBe("REQUEST");
       expect(update.events.map((e) => e.uid)).toEqual([invite.events[0]?.uid, invite.events[0]?.uid]);
@@ -103,11 +99,11 @@ describe("calendar invites", () => {
       expect(update.occurrences(6).map((o) => o.local)[4]).toBe("2026-03-31T19:00:00");
 
       // Cancelling one session: a CANCEL of that occurrence alone; facilitators are told too.
-      smtp.clear();
+      servers.smtp.clear();
       const cancelled = cancelSession(moved, "ses-7");
       await service.publish(sessionCancelled(cancelled, "ses-7"));
       await service.deliver();
-      const afterCancel = await smtp.waitForMessages(3);
+      const afterCancel = await servers.smtp.waitForMessages(3);
       const cancelOne = calendarOf(afterCancel.find((m) => m.envelope.to.includes("amina@example.org"))!);
       expect(cancelOne.method).toBe("CANCEL");
       expect(cancelOne.events).toHaveLength(1);
@@ -118,10 +114,10 @@ describe("calendar invites", () => {
       expect(staff?.parsed.attachments).toHaveLength(0);
 
       // Withdrawal: METHOD:CANCEL for the series, still the same UID, and no venue any more.
-      smtp.clear();
+      servers.smtp.clear();
       await service.publish(withdrawn(cancelled, amina));
       await service.deliver();
-      const [goodbye] = await smtp.waitForMessages(1);
+      const [goodbye] = await servers.smtp.waitForMessages(1);
       expect(goodbye?.envelope.to).toEqual(["amina@example.org"]);
       const cancel = calendarOf(goodbye!);
       expect(cancel.method).toBe("CANCEL");
@@ -137,9 +133,9 @@ describe("calendar invites", () => {
   });
 
   it("keeps the venue and the group's name away from people who are not enrolled or are discreet", async () => {
-    smtp.clear();
+    servers.smtp.clear();
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, smtp });
+    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
     try {
       const series = weeklySeries({ groupId: "grp-peer-2" });
       const { createEvent, EnrolmentWaitlisted } = await import("@relais/contracts");
@@ -164,7 +160,7 @@ describe("calendar invites", () => {
       };
       await service.publish(waiting, enrolled(series, discreet));
       await service.deliver();
-      const mails = await smtp.waitForMessages(2);
+      const mails = await servers.smtp.waitForMessages(2);
       const wait = mails.find((m) => m.envelope.to.includes("wait@example.org"))!;
       expect(wait.parsed.attachments).toHaveLength(0);
       expect(wait.raw).not.toContain("Rue Secr");

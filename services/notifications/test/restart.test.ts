@@ -4,23 +4,14 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { newId } from "@relais/contracts";
 import { createSealedBox } from "@relais/service-kit";
-import {
-  freePort,
-  type NatsProcess,
-  type SmtpSink,
-  spawnService,
-  startNats,
-  startSmtpSink,
-  TEST_JWT_SECRET,
-  tempDatabase,
-  waitFor,
-} from "@relais/testing";
+import { freePort, spawnService, TEST_JWT_SECRET, tempDatabase, waitFor } from "@relais/testing";
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { saveContact } from "../src/db/contacts.js";
 import * as schema from "../src/db/schema.js";
 import { saveSeries } from "../src/db/series.js";
 import { ORG, weeklySeries } from "./fixtures.js";
+import { sharedServers } from "./harness.js";
 import { NOTIFICATIONS_SEAL } from "./seal-keys.js";
 
 const REMINDERS = 500;
@@ -28,15 +19,7 @@ const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 const serviceDir = fileURLToPath(new URL("..", import.meta.url));
 
 describe("reminders across a SIGKILL", () => {
-  let nats: NatsProcess;
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    [nats, smtp] = await Promise.all([startNats(), startSmtpSink()]);
-  });
-  afterAll(async () => {
-    await smtp.close();
-    await nats.stop();
-  });
+  const servers = sharedServers();
 
   it("sends all 500 due reminders exactly once when the process is killed mid-send and restarted", async () => {
     const key = randomBytes(32).toString("base64");
@@ -111,11 +94,11 @@ describe("reminders across a SIGKILL", () => {
         env: {
           PORT: String(port),
           DATABASE_URL: `file:${database.path}`,
-          NATS_URL: nats.url,
+          NATS_URL: servers.nats.url,
           JWT_SECRET: TEST_JWT_SECRET,
           DATA_KEY: key,
           SEAL_PRIVATE_KEY: NOTIFICATIONS_SEAL.privateKey,
-          SMTP_URL: smtp.url,
+          SMTP_URL: servers.smtp.url,
           // Small batches and one connection, so the kill lands while most are still to go.
           MAIL_POOL_SIZE: "1",
           SCHEDULER_BATCH: "10",
@@ -128,16 +111,16 @@ describe("reminders across a SIGKILL", () => {
         timeoutMs: 30_000,
       });
       try {
-        await smtp.waitForMessages(50, 30_000);
+        await servers.smtp.waitForMessages(50, 30_000);
         await service.kill("SIGKILL");
-        const atKill = smtp.messages.length;
+        const atKill = servers.smtp.messages.length;
         expect(atKill).toBeLessThan(REMINDERS);
 
         await service.restart();
         // Delivered, and each delivery recorded: the last "sent" commits a moment after SMTP's 250.
         await waitFor(
           async () => {
-            if (new Set(smtp.messages.map((m) => m.parsed.messageId)).size < REMINDERS) return false;
+            if (new Set(servers.smtp.messages.map((m) => m.parsed.messageId)).size < REMINDERS) return false;
             const recorded = await database.db.select().from(schema.messages);
             return recorded.length === REMINDERS && recorded.every((row) => row.status === "sent");
           },
@@ -151,7 +134,7 @@ describe("reminders across a SIGKILL", () => {
 
         // Each reminder became exactly one message (one row, one Message-ID) and reached its person.
         const byMessageId = new Map<string, string[]>();
-        for (const mail of smtp.messages) {
+        for (const mail of servers.smtp.messages) {
           const id = mail.parsed.messageId ?? "";
           byMessageId.set(id, [...(byMessageId.get(id) ?? []), ...mail.envelope.to]);
         }
@@ -162,7 +145,7 @@ describe("reminders across a SIGKILL", () => {
         // SMTP has no two-phase commit: a message the server accepted in the instant before the kill,
         // whose "sent" was not yet committed, is sent again with the same Message-ID (so mail clients
         // show it once). That window is one message per pooled connection at most.
-        const resent = smtp.messages.length - REMINDERS;
+        const resent = servers.smtp.messages.length - REMINDERS;
         expect(resent).toBeLessThanOrEqual(1);
         console.info(
           `restart test: ${atKill} delivered before SIGKILL, ${resent} re-sent with the same Message-ID`,

@@ -1,35 +1,19 @@
 import { Writable } from "node:stream";
 import { CallbackOverdue, ComplianceBreached, createEvent, PersonPurged } from "@relais/contracts";
-import {
-  authHeader,
-  ManualClock,
-  mintToken,
-  type NatsProcess,
-  type SmtpSink,
-  startNats,
-  startSmtpSink,
-} from "@relais/testing";
+import { authHeader, ManualClock, mintToken } from "@relais/testing";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contacts, invites, messages, reminders } from "../src/db/schema.js";
 import { enrolled, ORG, weeklySeries } from "./fixtures.js";
-import { startNotifications } from "./harness.js";
+import { sharedServers, startNotifications } from "./harness.js";
 import { parseCalendar } from "./ics.js";
 
 describe("staff alerts, calendar feeds, preferences and forgetting", () => {
-  let nats: NatsProcess;
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    [nats, smtp] = await Promise.all([startNats(), startSmtpSink()]);
-  });
-  afterAll(async () => {
-    await smtp.close();
-    await nats.stop();
-  });
+  const servers = sharedServers();
 
   it("alerts the team of an overdue call-back and the authority and staff of a breach", async () => {
-    smtp.clear();
-    const service = await startNotifications(nats, { smtp });
+    servers.smtp.clear();
+    const service = await startNotifications(servers.nats, { smtp: servers.smtp });
     try {
       const data = {
         taskId: "tsk-1",
@@ -62,7 +46,7 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
       });
       await service.publish(createEvent(CallbackOverdue, { orgId: ORG, source: "referrals", data }), breach);
       await service.deliver();
-      const mails = await smtp.waitForMessages(3);
+      const mails = await servers.smtp.waitForMessages(3);
       const team = mails.find((m) => m.envelope.to.includes("team@relais.example"));
       expect(team?.parsed.subject).toBe("Rappel en retard (risque élevé) – équipe Aide aux victimes Liège");
       const authority = mails.find((m) => m.envelope.to.includes("mj@justice.example"));
@@ -85,7 +69,7 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
       }),
     );
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock, logger });
+    const service = await startNotifications(servers.nats, { clock, logger });
     try {
       const series = weeklySeries({ groupId: "grp-feed" });
       await service.publish(enrolled(series, { personRef: "prs_feedperson", email: "x@example.org" }));
@@ -147,7 +131,7 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
 
   it("lets coordinators change preferences, refuses bad ones, and forgets a purged person", async () => {
     const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(nats, { clock });
+    const service = await startNotifications(servers.nats, { clock });
     try {
       const series = weeklySeries({ groupId: "grp-forget" });
       const personRef = "prs_forgetme01";

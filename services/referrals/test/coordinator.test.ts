@@ -2,12 +2,15 @@
 // assigning its tasks, look-up by incident reference, police zones' delivery log and test
 // deliveries, retention counts. Each as the coordinator, and as the people who must not: another
 // organisation's coordinator, a caseworker, the police — with the other party's real ids.
+import { CallbackOpened } from "@relais/contracts";
 import { ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
+import { eq } from "drizzle-orm";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
+import { outbox } from "../src/db/schema.js";
 import { purgeExpired } from "../src/jobs/retention.js";
 import { createWebhookSender } from "../src/jobs/webhook-sender.js";
 import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
@@ -191,6 +194,19 @@ describe("the coordinator's routes", () => {
     expect(done.status).toBe(200);
     expect(done.body).toEqual({ id: victimTask.id, team: VICTIMS, routed: true });
     expect((await assign(await tokens.coordinator())).status).toBe(409);
+    // Notifications learns the new team in the same transaction: the task is announced opened by it,
+    // at the moment of the assignment (the opening at filing still names the coordinators' queue).
+    const opened = (
+      await service.database.db.select().from(outbox).where(eq(outbox.subject, CallbackOpened.subject))
+    )
+      .map((row) => JSON.parse(row.payload))
+      .filter((event) => event.data.taskId === victimTask.id);
+    expect(opened.map((event) => event.data.team)).toEqual(["coordination", VICTIMS]);
+    expect(opened[1]).toMatchObject({
+      orgId: ORG,
+      correlationId: expect.any(String),
+      data: { personRef: opened[0].data.personRef, role: "victim", openedAt: clock.now().toISOString() },
+    });
     const mine = await call(service, "GET", "/v1/callbacks", await tokens.caseworker([VICTIMS]));
     expect(mine.body.items.map((t: { id: string }) => t.id)).toEqual([victimTask.id]);
     const left = await call(service, "GET", "/v1/oversight/unrouted", await tokens.coordinator());

@@ -46,6 +46,12 @@ export const teamTasks = sqliteTable(
     referralId: text("referral_id").notNull(),
     /** When the task was opened (or first heard of, for a task announced only when due). */
     since: text("since").notNull(),
+    /**
+     * The moment of the announcement `team` comes from: a later announcement (a reassignment) moves
+     * the task, an older one arriving late never moves it back. Null for rows recorded before this
+     * column: read as `since`.
+     */
+    teamSince: text("team_since"),
     /** When it was closed; null while open. */
     until: text("until"),
     outcome: text("outcome"),

@@ -1,5 +1,6 @@
 // Which team holds which person's call-back task, as referrals announces it (`callback.opened`,
-// `.due`, `.overdue`, `.closed`; one consumer per subject, so they arrive in any order). A
+// `.due`, `.overdue`, `.closed`; one consumer per subject, so they arrive in any order). The team
+// is that of the announcement made last (a coordinator's assignment is announced as an opening). A
 // caseworker reaches a person's contact only through an open task of one of their teams, or one
 // closed less than `contactAccessMs` ago.
 import type { Executor } from "@relais/db";
@@ -17,20 +18,32 @@ export interface TaskFact {
   at: string;
 }
 
-function taskRow(task: TaskFact) {
+function taskRow(task: TaskFact, teamSince: string) {
   const { taskId, orgId, personRef, team, role, referralId } = task;
-  return { taskId, orgId, personRef, team, role, referralId, since: task.at };
+  return { taskId, orgId, personRef, team, role, referralId, since: task.at, teamSince };
 }
 
-/** An open (or due, or overdue) task: recorded once; a later announcement changes nothing. */
+// The team of the latest announcement wins; on the same moment, the one that arrives last.
+const recordedTeamSince = sql`coalesce(${teamTasks.teamSince}, ${teamTasks.since})`;
+const newer = sql`excluded.team_since >= ${recordedTeamSince}`;
+const latestTeam = {
+  team: sql`case when ${newer} then excluded.team else ${teamTasks.team} end`,
+  teamSince: sql`case when ${newer} then excluded.team_since else ${recordedTeamSince} end`,
+};
+
+/**
+ * An open (or due, or overdue) task. `at` is also the moment of the announcement: a coordinator's
+ * assignment is announced as a new opening by the new team, which moves the task (and access to the
+ * person's contact) to it; an announcement made before it and arriving after it changes nothing.
+ */
 export async function rememberTask(tx: Executor, task: TaskFact): Promise<void> {
   await tx
     .insert(teamTasks)
-    .values(taskRow(task))
-    // Opened and due arrive on two consumers: keep the earliest moment heard of.
+    .values(taskRow(task, task.at))
     .onConflictDoUpdate({
       target: teamTasks.taskId,
-      set: { since: sql`min(${teamTasks.since}, excluded.since)` },
+      // Opened and due arrive on two consumers: keep the earliest moment heard of.
+      set: { since: sql`min(${teamTasks.since}, excluded.since)`, ...latestTeam },
     });
 }
 
@@ -41,10 +54,11 @@ export async function closeTask(
 ): Promise<void> {
   await tx
     .insert(teamTasks)
-    .values({ ...taskRow(task), until: task.closedAt, outcome: task.outcome })
+    // The closing names the team that held the task when it was closed.
+    .values({ ...taskRow(task, task.closedAt), until: task.closedAt, outcome: task.outcome })
     .onConflictDoUpdate({
       target: teamTasks.taskId,
-      set: { until: task.closedAt, outcome: task.outcome },
+      set: { until: task.closedAt, outcome: task.outcome, ...latestTeam },
     });
 }
 

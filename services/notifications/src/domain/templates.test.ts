@@ -195,29 +195,20 @@ describe("templates", () => {
       });
       expect(`${breach.subject}${breach.text}`).toContain(expected[language][1]);
     }
+    const staffAlert = (
+      template: "compliance_breached" | "callback_overdue",
+      language: "fr" | "nl",
+      code: object,
+    ) => renderMessage({ template, language, discreet: false, params: { ...staffParams, ...code } });
     for (const [step, label] of [
       ["warning", "avertissement"],
       ["suspension", "suspension"],
-    ] as const) {
-      const rendered = renderMessage({
-        template: "compliance_breached",
-        language: "fr",
-        discreet: false,
-        params: { ...staffParams, step },
-      });
-      expect(rendered.text).toContain(`étape « ${label} »`);
-    }
+    ] as const)
+      expect(staffAlert("compliance_breached", "fr", { step }).text).toContain(`étape « ${label} »`);
     for (const [risk, label] of [
       ["medium", "gemiddeld"],
       ["low", "laag"],
-    ] as const) {
-      const rendered = renderMessage({
-        template: "callback_overdue",
-        language: "nl",
-        discreet: false,
-        params: { ...staffParams, risk },
-      });
-      expect(rendered.subject).toContain(`risico ${label}`);
-    }
+    ] as const)
+      expect(staffAlert("callback_overdue", "nl", { risk }).subject).toContain(`risico ${label}`);
   });
 });

@@ -1,9 +1,13 @@
 // A coordinator gives a task of the coordinators' queue to a team. The team's alerts go to the
 // address the routing table has for it (or the one given); the scheduler announces due and overdue anew.
+// In the same transaction it announces the task as opened by the new team, so notifications moves the
+// person's contact access from the coordinators' queue to that team (notifications' db/team-tasks.ts).
+import { enqueue } from "@relais/bus";
 import { Conflict, NotFound, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, routes } from "../db/schema.js";
 import { COORDINATOR_QUEUE } from "../domain/routing.js";
+import { taskOpened } from "../domain/task-events.js";
 import type { Deps } from "./deps.js";
 
 export async function assignCallback(
@@ -51,6 +55,7 @@ export async function assignCallback(
       })
       .where(eq(callbackTasks.id, id))
       .returning();
+    await enqueue(tx, taskOpened(updated!, now, requestId));
     await recordAudit(tx, {
       principal,
       action: "callback.assign",

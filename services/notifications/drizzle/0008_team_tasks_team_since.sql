@@ -1,0 +1,1 @@
+ALTER TABLE `team_tasks` ADD `team_since` text;
