@@ -22,6 +22,8 @@ export default function setup() {
     {
       cwd: consoleDir,
       stdio: "inherit",
+      // vitest sets NODE_ENV=test, which would bundle React's development build: test what ships.
+      env: { ...process.env, NODE_ENV: "production" },
     },
   );
   if (result.status !== 0) throw new Error("the web app did not build");
