@@ -97,6 +97,11 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/callbacks/{id}/assign": { team: "matrix-victims" },
 };
 
+/** Query parameters a route requires (a period), so that an allowed read is a real one. */
+const REQUIRED_QUERY: Record<string, string> = {
+  "GET /v1/statistics": "from=2026-01&to=2026-12",
+};
+
 function request(
   stack: Stack,
   route: RouteSpec,
@@ -104,6 +109,8 @@ function request(
   token?: string,
   body?: unknown,
 ): Promise<Answer> {
+  const query = REQUIRED_QUERY[`${route.method} ${route.path}`];
+  if (query) path = `${path}?${query}`;
   const hasBody = route.method !== "GET" && route.method !== "DELETE";
   return send(`${stack.services[route.service].url}${path}`, {
     method: route.method,
