@@ -1,6 +1,6 @@
 import { AttendanceRecorded, ComplianceBreached } from "@relais/contracts";
 import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
 import { type Caller, groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
@@ -32,6 +32,11 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
   beforeAll(async () => {
     nats = await startNats();
     service = await startGroups(nats, { clock });
+  });
+  // Every test has its own victims' group and people, so none depends on what the tests before
+  // it recorded (check-ins, corrections, a cancelled session).
+  beforeEach(async () => {
+    clock.set("2026-01-10T09:00:00Z");
     const { client } = service;
     victimGroup = (
       await json<{ id: string }>(
@@ -85,7 +90,9 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     expect(again).toMatchObject({ recordedAt: body.recordedAt });
     const late = await put(first.id, ids.bea, { status: "late", note: "Bus en retard, arrivée 18h20" });
     expect(late.status).toBe(200);
-    const events = await eventsOf("groups.attendance.recorded", (e) => AttendanceRecorded.envelope.parse(e));
+    const events = (
+      await eventsOf("groups.attendance.recorded", (e) => AttendanceRecorded.envelope.parse(e))
+    ).filter((e) => e.data.groupId === victimGroup);
     expect(events.map((e) => [e.data.enrolmentId, e.data.status])).toEqual([
       [ids.anna, "present"],
       [ids.bea, "late"],
@@ -188,8 +195,10 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     clock.set("2026-04-30T09:00:00Z");
     const mark = (n: number, status: string, note?: string) =>
       put(sessions[n]!.id, enrolment, { status, ...(note ? { note } : {}) }, staff);
-    const breaches = () =>
-      eventsOf("groups.compliance.breached", (e) => ComplianceBreached.envelope.parse(e));
+    const breaches = async () =>
+      (await eventsOf("groups.compliance.breached", (e) => ComplianceBreached.envelope.parse(e))).filter(
+        (e) => e.data.enrolmentId === enrolment,
+      );
 
     await mark(0, "present");
     await mark(1, "absent");

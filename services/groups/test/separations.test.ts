@@ -51,8 +51,6 @@ describe("referrals.referral.received in groups", () => {
       const js = await service.bus.jetstream();
       const payload = new TextEncoder().encode(JSON.stringify(event));
       await js.publish(event.type, payload, { msgID: event.id });
-      await js.publish(event.type, payload, { msgID: `${event.id}-again` });
-
       await waitFor(async () => (await service.database.db.select().from(separations)).length === 2, {
         timeoutMs: 10_000,
         message: "separations recorded",
@@ -63,6 +61,21 @@ describe("referrals.referral.received in groups", () => {
         ["prs_victim0001", "prs_author0001"],
       ]);
       expect(rows.every((r) => r.orgId === "org-liege")).toBe(true);
+
+      // Something later removes the rows (as a purge does). The same event delivered again, past
+      // JetStream's duplicate window (another Nats-Msg-Id), must change nothing: only the inbox
+      // can tell, since the rows' primary key would no longer stop a second insert.
+      await service.database.write((tx) => tx.delete(separations));
+      const again = await js.publish(event.type, payload, { msgID: `${event.id}-again` });
+      const jsm = await service.bus.manager();
+      await waitFor(
+        async () => {
+          const info = await jsm.consumers.info("REFERRALS", "groups-referral-received");
+          return info.ack_floor.stream_seq >= again.seq && info.num_ack_pending === 0;
+        },
+        { timeoutMs: 10_000, message: "the second delivery acknowledged" },
+      );
+      expect(await service.database.db.select().from(separations)).toEqual([]);
     } finally {
       await service.stop();
     }

@@ -1,6 +1,6 @@
 import { SessionCancelled, SessionChanged } from "@relais/contracts";
 import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema.js";
 import { groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
@@ -21,6 +21,11 @@ const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
 const utc = (iso: string) => new Date(iso).toISOString().replace(".000", "");
 const on = (list: Session[], day: string) => list.find((s) => s.originalStartsAt.startsWith(day))!;
 
+async function newSeries(service: GroupsService): Promise<string> {
+  const created = await service.client.post("/v1/groups", groupInput(), facilitator);
+  return (await json<{ id: string }>(created)).id;
+}
+
 describe("a weekly Tuesday 18:00 Europe/Brussels series from February to November", () => {
   let nats: NatsProcess;
   let service: GroupsService;
@@ -28,16 +33,46 @@ describe("a weekly Tuesday 18:00 Europe/Brussels series from February to Novembe
   beforeAll(async () => {
     nats = await startNats();
     service = await startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") });
-    const created = await service.client.post("/v1/groups", groupInput(), facilitator);
-    groupId = (await json<{ id: string }>(created)).id;
+  });
+  // Every test has its own series, so none depends on what the tests before it changed.
+  beforeEach(async () => {
+    groupId = await newSeries(service);
   });
   afterAll(async () => {
     await service?.stop();
     await nats?.stop();
   });
 
-  const sessions = async () =>
-    json<SessionList>(await service.client.get(`/v1/groups/${groupId}/sessions`, facilitator));
+  const sessions = async (svc = service, id = groupId) =>
+    json<SessionList>(await svc.client.get(`/v1/groups/${id}/sessions`, facilitator));
+
+  /** Cancels 10 March and moves 14 April to Thursday 16 April 18:30: sequence 1, then 2. */
+  async function cancelMarchMoveApril(svc = service, id = groupId) {
+    const { items } = await sessions(svc, id);
+    const march = on(items, "2026-03-10");
+    const cancelled = await svc.client.post(
+      `/v1/sessions/${march.id}/cancel`,
+      { reason: "Salle indisponible" },
+      facilitator,
+    );
+    const april = on(items, "2026-04-14");
+    const moved = await svc.client.patch(
+      `/v1/sessions/${april.id}`,
+      { startsAt: "2026-04-16T18:30:00+02:00" },
+      facilitator,
+    );
+    return { march, april, cancelled, moved };
+  }
+
+  /** From 1 September on, Wednesdays 19:00 for 90 minutes. */
+  async function moveFromSeptember(svc = service, id = groupId) {
+    const september = on((await sessions(svc, id)).items, "2026-09-01");
+    return svc.client.patch(
+      `/v1/sessions/${september.id}`,
+      { scope: "following", startsAt: "2026-09-02T19:00:00+02:00", durationMinutes: 90 },
+      facilitator,
+    );
+  }
 
   it("starts every session at 18:00 local: 17:00Z in winter, 16:00Z in summer", async () => {
     const { items, sequence } = await sessions();
@@ -58,22 +93,9 @@ describe("a weekly Tuesday 18:00 Europe/Brussels series from February to Novembe
   });
 
   it("cancels one session and moves another, leaving the rest of the series alone", async () => {
-    const { items } = await sessions();
-    const march = on(items, "2026-03-10");
-    const cancelled = await service.client.post(
-      `/v1/sessions/${march.id}/cancel`,
-      { reason: "Salle indisponible" },
-      facilitator,
-    );
+    const { march, april, cancelled, moved } = await cancelMarchMoveApril();
     expect(cancelled.status).toBe(200);
     expect(await json(cancelled)).toMatchObject({ status: "cancelled", cancelReason: "Salle indisponible" });
-
-    const april = on(items, "2026-04-14");
-    const moved = await service.client.patch(
-      `/v1/sessions/${april.id}`,
-      { startsAt: "2026-04-16T18:30:00+02:00" },
-      facilitator,
-    );
     expect(moved.status).toBe(200);
     const after = await json<SessionList>(moved);
     expect(after.sequence).toBe(2);
@@ -87,13 +109,8 @@ describe("a weekly Tuesday 18:00 Europe/Brussels series from February to Novembe
   });
 
   it("changes the series from 1 September on to Wednesdays 19:00, still local across the autumn change", async () => {
-    const { items } = await sessions();
-    const september = on(items, "2026-09-01");
-    const response = await service.client.patch(
-      `/v1/sessions/${september.id}`,
-      { scope: "following", startsAt: "2026-09-02T19:00:00+02:00", durationMinutes: 90 },
-      facilitator,
-    );
+    await cancelMarchMoveApril();
+    const response = await moveFromSeptember();
     expect(response.status).toBe(200);
     const after = await json<SessionList>(response);
     expect(after.sequence).toBe(3);
@@ -113,6 +130,21 @@ describe("a weekly Tuesday 18:00 Europe/Brussels series from February to Novembe
   });
 
   it("emitted one event per change with the series' sequence, and the relay published them", async () => {
+    // Its own NATS and database: the stream and the outbox hold this test's three changes only.
+    const ownNats = await startNats();
+    const own = await startGroups(ownNats, { clock: new ManualClock("2026-01-10T09:00:00Z") });
+    try {
+      const id = await newSeries(own);
+      await cancelMarchMoveApril(own, id);
+      await moveFromSeptember(own, id);
+      await expectPublishedChanges(own);
+    } finally {
+      await own.stop();
+      await ownNats.stop();
+    }
+  });
+
+  async function expectPublishedChanges(service: GroupsService) {
     const rows = await service.database.db.select().from(outbox);
     const events = rows.map((row) => JSON.parse(row.payload) as { type: string });
     const cancelled = events
@@ -138,9 +170,10 @@ describe("a weekly Tuesday 18:00 Europe/Brussels series from February to Novembe
     await service.relay.drained();
     const jsm = await service.bus.manager();
     expect((await jsm.streams.info("GROUPS")).state.messages).toBe(3);
-  });
+  }
 
   it("refuses changes to a cancelled or past session with 409", async () => {
+    await cancelMarchMoveApril();
     const { items } = await sessions();
     const cancelled = items.find((s) => s.status === "cancelled")!;
     expect(
