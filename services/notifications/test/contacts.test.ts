@@ -87,36 +87,14 @@ describe("contact book", () => {
         displayName: "Amina",
       });
 
+      const statusOf = async (path: string, token: string) =>
+        (await service.app.request(path, { headers: { authorization: `Bearer ${token}` } })).status;
       const police = await mintToken({ role: "police", org: "org-liege" });
-      expect(
-        (
-          await service.app.request("/v1/contacts/prs_victim0001", {
-            headers: { authorization: `Bearer ${police}` },
-          })
-        ).status,
-      ).toBe(403);
+      expect(await statusOf("/v1/contacts/prs_victim0001", police)).toBe(403);
       const otherOrg = await mintToken({ role: "caseworker", org: "org-namur" });
-      expect(
-        (
-          await service.app.request("/v1/contacts/prs_victim0001", {
-            headers: { authorization: `Bearer ${otherOrg}` },
-          })
-        ).status,
-      ).toBe(404);
-      expect(
-        (
-          await service.app.request("/v1/contacts/prs_author0001", {
-            headers: { authorization: `Bearer ${caseworker}` },
-          })
-        ).status,
-      ).toBe(404);
-      expect(
-        (
-          await service.app.request("/v1/contacts/not-a-ref", {
-            headers: { authorization: `Bearer ${caseworker}` },
-          })
-        ).status,
-      ).toBe(400);
+      expect(await statusOf("/v1/contacts/prs_victim0001", otherOrg)).toBe(404);
+      expect(await statusOf("/v1/contacts/prs_author0001", caseworker)).toBe(404);
+      expect(await statusOf("/v1/contacts/not-a-ref", caseworker)).toBe(400);
     } finally {
       await service.stop();
     }

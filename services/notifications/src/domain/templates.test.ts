@@ -162,6 +162,11 @@ describe("templates", () => {
   });
 
   it("shows risk levels and compliance steps in the mail's language, never as codes", () => {
+    const staffAlert = (
+      template: (typeof STAFF_TEMPLATES)[number],
+      language: "fr" | "nl" | "en",
+      code: object,
+    ) => renderMessage({ template, language, discreet: false, params: { ...staffParams, ...code } });
     const codes = { risk: "high", step: "completion_failed" };
     const expected = {
       fr: ["élevé", "programme non achevé"],
@@ -180,26 +185,11 @@ describe("templates", () => {
         expect(all).not.toContain("completion_failed");
         if (language !== "en") expect(all).not.toMatch(/\bhigh\b/);
       }
-      const due = renderMessage({
-        template: "callback_due",
-        language,
-        discreet: false,
-        params: { ...staffParams, ...codes },
-      });
+      const due = staffAlert("callback_due", language, codes);
       expect(`${due.subject}${due.text}`).toContain(expected[language][0]);
-      const breach = renderMessage({
-        template: "compliance_breached",
-        language,
-        discreet: false,
-        params: { ...staffParams, ...codes },
-      });
+      const breach = staffAlert("compliance_breached", language, codes);
       expect(`${breach.subject}${breach.text}`).toContain(expected[language][1]);
     }
-    const staffAlert = (
-      template: "compliance_breached" | "callback_overdue",
-      language: "fr" | "nl",
-      code: object,
-    ) => renderMessage({ template, language, discreet: false, params: { ...staffParams, ...code } });
     for (const [step, label] of [
       ["warning", "avertissement"],
       ["suspension", "suspension"],
