@@ -31,7 +31,9 @@ const generators: { [K in keyof DevSecrets]: () => string } = {
   JWT_SECRET: () => randomBytes(32).toString("base64url"),
   DATA_KEY: () => randomBytes(32).toString("base64"),
   CONSOLE_SIGNING_KEY: consoleSigningKey,
-  JS_KEY: () => randomBytes(32).toString("base64url"),
+  // nats-server reads `key: $JS_KEY` as a number when the value starts with a digit (or a sign)
+  // and refuses to start: a random key did so about one start in six. A letter first avoids it.
+  JS_KEY: () => `jsk${randomBytes(32).toString("base64url")}`,
   GROUPS_SEAL_PRIVATE_KEY: () => generateRecipientKeyPair().privateKey,
   NOTIFICATIONS_SEAL_PRIVATE_KEY: () => generateRecipientKeyPair().privateKey,
 };
@@ -39,6 +41,9 @@ const generators: { [K in keyof DevSecrets]: () => string } = {
 export function devSecrets(dataDir: string): DevSecrets {
   const file = join(dataDir, "dev-secrets.json");
   const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DevSecrets>) : {};
+  // A JS_KEY written by an earlier version may start with a digit, which nats-server cannot read:
+  // replaced (the development store it encrypted could not be opened anyway).
+  if (existing.JS_KEY && !/^[A-Za-z]/.test(existing.JS_KEY)) delete existing.JS_KEY;
   const missing = (Object.keys(generators) as Array<keyof DevSecrets>).filter((name) => !existing[name]);
   // Older files lack the newer keys: add them, keep everything else.
   if (missing.length === 0) return existing as DevSecrets;

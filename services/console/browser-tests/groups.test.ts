@@ -300,6 +300,17 @@ describe("facilitators and programme staff on an iPad", () => {
     await tap(page.getByRole("button", { name: t("sessions.month") }));
     await visible(page.getByRole("link", { name: /19:30 Rencontre du mardi/ }));
     await screen(page, FR, "groups-08-month");
+    // "This and following": from 30 March on, the series starts at 18:30.
+    await tap(page.getByRole("button", { name: t("sessions.week") }));
+    await tap(page.getByRole("button", { name: t("sessions.nextWeek") }));
+    const thirtieth = page.getByRole("region", { name: "mardi 30 mars" });
+    await tap(thirtieth.getByRole("button", { name: /^Déplacer la séance/ }));
+    await dialog.getByLabel(t("sessions.newTime")).fill("18:30");
+    await tick(dialog.getByRole("radio", { name: t("sessions.scope.following") }));
+    await tap(dialog.getByRole("button", { name: t("sessions.moveSubmit") }));
+    await visible(thirtieth.getByText("18:30–20:30"));
+    await tap(page.getByRole("button", { name: t("sessions.nextWeek") }));
+    await visible(page.getByRole("region", { name: "mardi 6 avril" }).getByText("18:30–20:30"));
 
     // Every enrolled participant is told both changes; the waitlisted are told neither, nor the venue.
     for (const who of ["alice", "bruno", "chloe"]) {
@@ -580,7 +591,7 @@ describe("facilitators and programme staff on an iPad", () => {
     await context.close();
   });
 
-  it("creates, shows as a QR code, and revokes the calendar feed", async () => {
+  it("creates, shows as a QR code, and revokes the calendar feed; an edit adds a seat", async () => {
     const page = await anneOnTheIpad();
     await tap(page.getByRole("navigation").getByRole("link", { name: t("feed.nav") }));
     await tap(page.getByRole("button", { name: t("feed.create") }));
@@ -599,6 +610,15 @@ describe("facilitators and programme staff on an iPad", () => {
     await tap(page.getByRole("button", { name: t("feed.revoke") }));
     await visible(page.getByText(t("feed.revoked")));
     expect((await fetch(`${stack.urls.notifications}${feedPath}`)).status).toBe(404);
+
+    // Editing the group: one more seat promotes Emma, the last one waiting.
+    await page.goto(`${stack.consoleUrl}/groups/${groupId}`);
+    await tap(page.getByRole("link", { name: t("groups.edit") }));
+    await visible(page.getByRole("heading", { name: t("groups.editTitle") }));
+    await screen(page, FR, "groups-19-edit-group");
+    await page.getByRole("spinbutton", { name: t("groups.capacity") }).fill("4");
+    await tap(page.getByRole("button", { name: t("groups.save") }));
+    await visible(page.getByText(t("groups.seatsValue", { taken: 4, capacity: 4 }), { exact: false }));
     await page.context().close();
   });
 

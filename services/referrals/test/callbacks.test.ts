@@ -1,31 +1,23 @@
 import { CallbackClosed, CallbackOpened, SupportRequested } from "@relais/contracts";
 import { auditLog } from "@relais/service-kit";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
+import type { ManualClock } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema.js";
 import { authorPhone, seraingReferral, victimName, victimPhone } from "./fixtures.js";
-import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
+import { call, ORG, type Service, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 const AUTHORS = "vif-ment-fini-authors";
 
 describe("call-back tasks", () => {
-  let nats: NatsProcess;
+  // Friday 20 November 2026, 22:00 in Brussels.
+  const world = useSeededReferrals("2026-11-20T21:00:00Z");
   let service: Service;
   let clock: ManualClock;
-  beforeAll(async () => {
-    nats = await startNats();
+  beforeEach(() => {
+    ({ service, clock } = world);
   });
-  afterAll(() => nats.stop());
-  beforeEach(async () => {
-    // Friday 20 November 2026, 22:00 in Brussels.
-    clock = new ManualClock("2026-11-20T21:00:00Z");
-    service = await startReferrals(nats, { clock });
-    await loadRoutingSeed(service.database, ORG, clock.now());
-  });
-  afterEach(() => service.stop());
 
   let keys = 0;
   async function file(body: unknown = seraingReferral(), zone = "zone-5277") {

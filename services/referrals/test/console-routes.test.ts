@@ -1,28 +1,20 @@
 // Routes the console's screens need: the zone's feedback list, municipality suggestions, the
 // queue's safe-window answers and releasing a claim.
-import { ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
+import { type ManualClock, mintToken } from "@relais/testing";
+import { beforeEach, describe, expect, it } from "vitest";
 import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
-import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
+import { call, type Service, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 
 describe("routes for the console", () => {
-  let nats: NatsProcess;
+  // Friday 20 November 2026, 22:00 in Brussels: the victim's weekday-morning window is shut.
+  const world = useSeededReferrals("2026-11-20T21:00:00Z");
   let service: Service;
   let clock: ManualClock;
-  beforeAll(async () => {
-    nats = await startNats();
+  beforeEach(() => {
+    ({ service, clock } = world);
   });
-  afterAll(() => nats.stop());
-  beforeEach(async () => {
-    // Friday 20 November 2026, 22:00 in Brussels: the victim's weekday-morning window is shut.
-    clock = new ManualClock("2026-11-20T21:00:00Z");
-    service = await startReferrals(nats, { clock });
-    await loadRoutingSeed(service.database, ORG, clock.now());
-  });
-  afterEach(() => service.stop());
 
   let keys = 0;
   async function file(zone = "zone-5277", body: unknown = seraingReferral()) {

@@ -295,6 +295,11 @@ describe("the coordinator's routes", () => {
       (await call(service, "POST", "/v1/police-zones/zone-9999/webhook/test", await tokens.coordinator()))
         .status,
     ).toBe(404);
+    // A zone without a webhook has no delivery log to show: 404, not an empty list for any string.
+    expect(
+      (await call(service, "GET", "/v1/police-zones/zone-9999/deliveries", await tokens.coordinator()))
+        .status,
+    ).toBe(404);
 
     const sender = createWebhookSender({ database: service.database, clock, box: service.box, logger });
     clock.set(new Date());
@@ -330,7 +335,8 @@ describe("the coordinator's routes", () => {
       "/v1/police-zones/zone-5277/deliveries",
       await otherCoordinator(),
     );
-    expect(theirs.body.items).toEqual([]);
+    // Another organisation has no webhook for the zone, so no log of it.
+    expect(theirs.status).toBe(404);
     expect((await call(service, "GET", "/v1/police-zones", await otherCoordinator())).body.items).toEqual([]);
   });
 

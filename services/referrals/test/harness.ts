@@ -1,5 +1,6 @@
 // Builds the referrals app on real parts: a libSQL file with the service's migrations, the kit's
 // token verifier with the test secret, and a real nats-server that the test file starts.
+
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
@@ -13,9 +14,18 @@ import {
   type RateLimit,
   systemClock,
 } from "@relais/service-kit";
-import { mintToken, type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
+import {
+  ManualClock,
+  mintToken,
+  type NatsProcess,
+  startNats,
+  TEST_JWT_SECRET,
+  tempDatabase,
+} from "@relais/testing";
 import pino from "pino";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createApp } from "../src/app.js";
+import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import * as schema from "../src/db/schema.js";
 import { DEFAULT_POLICY, type ReferralPolicy } from "../src/domain/policy.js";
 
@@ -123,3 +133,23 @@ export const referral = {
     { role: "author", consent: false, language: "fr", contact: { phone: "+32470000002" } },
   ],
 };
+
+/**
+ * One NATS for the file and, for each test, a fresh referrals service with the routing seed on a
+ * manual clock set to `startsAt`: the set-up the call-back tests share. Read `service` and `clock`
+ * inside the tests (they change per test).
+ */
+export function useSeededReferrals(startsAt: string) {
+  const world = {} as { nats: NatsProcess; service: Service; clock: ManualClock };
+  beforeAll(async () => {
+    world.nats = await startNats();
+  });
+  afterAll(() => world.nats.stop());
+  beforeEach(async () => {
+    world.clock = new ManualClock(startsAt);
+    world.service = await startReferrals(world.nats, { clock: world.clock });
+    await loadRoutingSeed(world.service.database, ORG, world.clock.now());
+  });
+  afterEach(() => world.service.stop());
+  return world;
+}

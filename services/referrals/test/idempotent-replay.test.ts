@@ -1,31 +1,19 @@
-// A stored Idempotency-Key answer goes only to someone the verb lets through: the checks of team
-// and zone run before any replay, and a creating key is scoped to who may see its answer.
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { callbackAttempts, referrals } from "../src/db/schema.js";
 import { seraingReferral } from "./fixtures.js";
-import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
+import { call, type Service, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 const AUTHORS = "vif-ment-fini-authors";
 
 describe("idempotent replays and authorisation", () => {
-  let nats: NatsProcess;
+  // Monday 23 November 2026, 09:30 in Brussels: inside the victim's safe window.
+  const world = useSeededReferrals("2026-11-23T08:30:00Z");
   let service: Service;
-  let clock: ManualClock;
-  beforeAll(async () => {
-    nats = await startNats();
+  beforeEach(() => {
+    ({ service } = world);
   });
-  afterAll(() => nats.stop());
-  beforeEach(async () => {
-    // Monday 23 November 2026, 09:30 in Brussels: inside the victim's safe window.
-    clock = new ManualClock("2026-11-23T08:30:00Z");
-    service = await startReferrals(nats, { clock });
-    await loadRoutingSeed(service.database, ORG, clock.now());
-  });
-  afterEach(() => service.stop());
 
   const count = async (table: typeof referrals | typeof callbackAttempts) =>
     Number((await service.database.db.select({ n: sql<number>`count(*)` }).from(table))[0]?.n);

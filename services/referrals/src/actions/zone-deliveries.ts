@@ -1,8 +1,8 @@
 // A zone's webhook delivery log: each delivery with its HTTP attempts (status code, error, time)
 // and the next retry. No payload: the status and the referral id say what was sent.
-import type { Principal } from "@relais/service-kit";
+import { NotFound, type Principal } from "@relais/service-kit";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { webhookAttempts, webhookDeliveries } from "../db/schema.js";
+import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../db/schema.js";
 import type { Deps } from "./deps.js";
 
 export async function listZoneDeliveries(
@@ -12,6 +12,13 @@ export async function listZoneDeliveries(
   limit: number,
 ) {
   const db = deps.database.db;
+  // Deliveries exist only for a zone with a webhook: any other zone is not one the caller can know.
+  const [hook] = await db
+    .select({ zone: policeWebhooks.zone })
+    .from(policeWebhooks)
+    .where(and(eq(policeWebhooks.orgId, principal.org), eq(policeWebhooks.zone, zone)))
+    .limit(1);
+  if (!hook) throw new NotFound("No webhook is registered for this police zone");
   const rows = await db
     .select()
     .from(webhookDeliveries)

@@ -49,7 +49,8 @@ export function ZonesScreen() {
             </tbody>
           </table>
           <ZoneWebhook zones={zones.data.map((z) => z.zone)} zone={zone} onZone={setChosen} />
-          {zone && <DeliveryLog zone={zone} />}
+          {/* A zone without a webhook has had no delivery (and the log answers 404 for it). */}
+          {zone && zones.data.some((z) => z.zone === zone && z.webhook) && <DeliveryLog zone={zone} />}
         </>
       )}
     </Page>
