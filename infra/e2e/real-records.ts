@@ -8,6 +8,9 @@ import { flowReferral, runFlow, setUpFlow } from "./flow.js";
 import { ORG, send, tokenFor } from "./http.js";
 import type { Stack } from "./stack.js";
 
+/** The police zone the organisation registered a webhook for. */
+export const WEBHOOK_ZONE = "5300";
+
 export interface Owned {
   group: string;
   session: string;
@@ -121,6 +124,15 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     `${tag}-feed`,
   );
 
+  // A police zone with a webhook: its delivery log is a record of the organisation (a zone without
+  // one answers 404).
+  const hook = await send(`${referrals.url}/v1/police-zones/${WEBHOOK_ZONE}/webhook`, {
+    method: "PUT",
+    token: coordinator,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ url: "https://zp5277.police.e2e.example/relais" }),
+  });
+  if (hook.status !== 200) throw new Error(`PUT webhook: HTTP ${hook.status} ${hook.body.slice(0, 300)}`);
   const checkIn = await seedCheckIn(stack, tag);
   const deadLetters = await seedDeadLetters(stack);
 

@@ -6,7 +6,7 @@ import { ROLES, type Role } from "@relais/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snapshotDatabase } from "./db-snapshot.js";
 import { type Answer, isProblem, OTHER_ORG, send, tokenFor } from "./http.js";
-import { type RealRecords, seedRealRecords } from "./real-records.js";
+import { type RealRecords, seedRealRecords, WEBHOOK_ZONE } from "./real-records.js";
 import { ROUTES, type RouteSpec, samplePath } from "./routes.js";
 import { SERVICE_NAMES, type Stack, startStack } from "./stack.js";
 
@@ -43,7 +43,11 @@ function realPath(
     "check-ins": records.checkIn,
     "dead-letters": records.deadLetters[route.service] ?? "",
   };
-  if (/\{(municipality|zone)\}/.test(path)) return { path: samplePath(path), names: "config" };
+  if (/\{(municipality|zone)\}/.test(path))
+    return {
+      path: samplePath(path).replace("/police-zones/5277/", `/police-zones/${WEBHOOK_ZONE}/`),
+      names: "config",
+    };
   // Referrals consumes no event, so it can have no dead letter.
   if (route.service === "referrals" && path.startsWith("/v1/dead-letters/"))
     return { path: samplePath(path), names: "none" };
