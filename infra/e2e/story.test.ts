@@ -132,6 +132,19 @@ describe("the story, and every byte the stack wrote", () => {
       mailbox,
       timeoutMs: 45_000,
     });
+    // The story waits for the mail it narrates; the copies to the programme's staff and the other
+    // deliveries it does not wait for may still be on their way: the outboxes drained and the
+    // staff copied, the mail the story sent is all there.
+    await waitFor(
+      async () =>
+        ["pieter.claes@praxis-liege.example", "sarah.mertens@praxis-liege.example"].every((staff) =>
+          stack.smtp.messages.some(
+            (m) =>
+              m.envelope.to.includes(staff) && (m.parsed.subject ?? "").includes(story.author.caseReference),
+          ),
+        ),
+      { timeoutMs: 30_000, intervalMs: 200, message: "the programme staff's copies of the warning" },
+    );
     storyMails = await mailbox.list();
     for (const service of Object.values(stack.services)) {
       await waitFor(
