@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { waitFor } from "@relais/testing";
 import { connect } from "nats";
 import { flowReferral, runFlow, setUpFlow } from "./flow.js";
-import { ORG, send, tokenFor } from "./http.js";
+import { jsonRequest, ORG, send, tokenFor } from "./http.js";
 import type { Stack } from "./stack.js";
 
 /** The police zone the organisation registered a webhook for. */
@@ -35,24 +35,21 @@ export interface RealRecords {
   secrets: string[];
 }
 
-async function getJson<T>(url: string, token: string): Promise<T> {
-  const answer = await send(url, { method: "GET", token });
-  if (answer.status !== 200)
-    throw new Error(`GET ${url}: HTTP ${answer.status} ${answer.body.slice(0, 300)}`);
-  return JSON.parse(answer.body) as T;
+/** One JSON call that must answer `status`; the answer's body. */
+async function expectJson<T>(
+  url: string,
+  init: Parameters<typeof jsonRequest>[1],
+  status: number,
+): Promise<T> {
+  const answer = await jsonRequest<T>(url, init);
+  if (answer.status !== status)
+    throw new Error(`${init.method} ${url}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+  return answer.json;
 }
 
-async function postJson<T>(url: string, token: string, body: unknown, key: string): Promise<T> {
-  const answer = await send(url, {
-    method: "POST",
-    token,
-    headers: { "content-type": "application/json", "idempotency-key": key },
-    body: JSON.stringify(body),
-  });
-  if (answer.status !== 201)
-    throw new Error(`POST ${url}: HTTP ${answer.status} ${answer.body.slice(0, 300)}`);
-  return JSON.parse(answer.body) as T;
-}
+const getJson = <T>(url: string, token: string) => expectJson<T>(url, { method: "GET", token }, 200);
+const postJson = <T>(url: string, token: string, body: unknown, key: string) =>
+  expectJson<T>(url, { method: "POST", token, body, key }, 201);
 
 interface Persons {
   persons: Array<{ personRef: string; role: string; task: { id: string } | null }>;
