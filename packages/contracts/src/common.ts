@@ -10,6 +10,11 @@ export const Role = z.enum([
   "programme_staff",
   "coordinator",
   "admin",
+  // Staff of the housing partner who manage emergency places and see their addresses (issue 17).
+  "housing_staff",
+  // A partner organisation's representative at case conferences: parquet, justice house, CPAS,
+  // Family Justice Centre… (issue 17). Sees only the agenda items it is invited to.
+  "partner",
 ]);
 export type Role = z.infer<typeof Role>;
 export const ROLES = Role.options;

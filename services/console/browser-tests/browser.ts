@@ -5,9 +5,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
-import en from "../web/src/i18n/messages/en.json" with { type: "json" };
-import fr from "../web/src/i18n/messages/fr.json" with { type: "json" };
-import nl from "../web/src/i18n/messages/nl.json" with { type: "json" };
+import { en, fr, nl } from "../web/src/i18n/catalogues";
 
 export const SCREENSHOTS = join(import.meta.dirname, "../test-results/screenshots");
 mkdirSync(SCREENSHOTS, { recursive: true });

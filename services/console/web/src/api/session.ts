@@ -2,7 +2,15 @@
 // memory only (never in storage) and goes on every state-changing call.
 import { useQuery } from "@tanstack/react-query";
 
-export type Role = "police" | "caseworker" | "facilitator" | "programme_staff" | "coordinator" | "admin";
+export type Role =
+  | "police"
+  | "caseworker"
+  | "facilitator"
+  | "programme_staff"
+  | "coordinator"
+  | "admin"
+  | "housing_staff"
+  | "partner";
 
 export interface SignedInSession {
   signedIn: true;

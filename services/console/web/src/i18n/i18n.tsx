@@ -4,9 +4,7 @@ import type { ReactNode } from "react";
 import { createContext, useContext, useMemo, useState } from "react";
 import { I18nProvider } from "react-aria-components";
 import { IntlProvider, useIntl } from "react-intl";
-import en from "./messages/en.json";
-import fr from "./messages/fr.json";
-import nl from "./messages/nl.json";
+import { en, fr, nl } from "./catalogues";
 
 export const LANGUAGES = ["fr", "nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -16,7 +16,16 @@ interface DevPerson {
   zone?: string;
 }
 
-const ROLES = ["police", "caseworker", "coordinator", "facilitator", "programme_staff", "admin"] as const;
+const ROLES = [
+  "police",
+  "caseworker",
+  "coordinator",
+  "facilitator",
+  "programme_staff",
+  "housing_staff",
+  "partner",
+  "admin",
+] as const;
 
 export function SignInScreen() {
   const t = useT();

@@ -1,0 +1,22 @@
+// The console's message catalogues by language, shared by the app and the browser tests.
+import conferencesEn from "./messages/conferences/en.json";
+import conferencesFr from "./messages/conferences/fr.json";
+import conferencesNl from "./messages/conferences/nl.json";
+import criticalityEn from "./messages/criticality/en.json";
+import criticalityFr from "./messages/criticality/fr.json";
+import criticalityNl from "./messages/criticality/nl.json";
+import directoryEn from "./messages/directory/en.json";
+import directoryFr from "./messages/directory/fr.json";
+import directoryNl from "./messages/directory/nl.json";
+import baseEn from "./messages/en.json";
+import baseFr from "./messages/fr.json";
+import housingEn from "./messages/housing/en.json";
+import housingFr from "./messages/housing/fr.json";
+import housingNl from "./messages/housing/nl.json";
+import baseNl from "./messages/nl.json";
+
+// The main catalogue plus one per feature (messages/<feature>/<language>.json), so a feature's
+// texts stay together for translators and its keys never collide with another's.
+export const en = { ...baseEn, ...conferencesEn, ...criticalityEn, ...directoryEn, ...housingEn };
+export const fr = { ...baseFr, ...conferencesFr, ...criticalityFr, ...directoryFr, ...housingFr };
+export const nl = { ...baseNl, ...conferencesNl, ...criticalityNl, ...directoryNl, ...housingNl };
