@@ -1,10 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { testConfig } from "../../vitest.shared";
 
-export default defineConfig({
-  test: {
-    include: ["src/**/*.test.ts"],
-    // Tests start real nats-server and SMTP processes.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
-});
+export default testConfig({ include: ["src/**/*.test.ts"], testTimeout: 30_000 });
