@@ -1,3 +1,3 @@
-import { testConfig } from "../../vitest.shared";
+import { packageTests } from "../../vitest.shared.js";
 
-export default testConfig({ testTimeout: 20_000 });
+export default packageTests({ testTimeout: 20_000 });

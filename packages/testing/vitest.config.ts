@@ -1,3 +1,4 @@
-import { testConfig } from "../../vitest.shared";
+import { packageTests } from "../../vitest.shared.js";
 
-export default testConfig({ include: ["src/**/*.test.ts"], testTimeout: 30_000 });
+// Tests start real nats-server and SMTP processes.
+export default packageTests({ include: ["src/**/*.test.ts"], testTimeout: 30_000 });

@@ -1,3 +1,3 @@
-import { testConfig } from "../../vitest.shared";
+import { packageTests } from "../../vitest.shared.js";
 
-export default testConfig();
+export default packageTests({ testTimeout: 60_000 });
