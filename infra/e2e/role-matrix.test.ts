@@ -43,6 +43,9 @@ function realPath(
     "check-ins": records.checkIn,
     "dead-letters": records.deadLetters[route.service] ?? "",
   };
+  // A grid version is the organisation's configuration: another organisation has its own version 1.
+  if (path.includes("{version}"))
+    return { path: path.replace("{version}", String(records.gridVersion)), names: "config" };
   if (/\{(municipality|zone)\}/.test(path))
     return {
       path: samplePath(path).replace("/police-zones/5277/", `/police-zones/${WEBHOOK_ZONE}/`),
@@ -99,6 +102,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/check-ins/{id}/resolve": {},
   "POST /v1/dead-letters/{id}/replay": {},
   "POST /v1/callbacks/{id}/assign": { team: "matrix-victims" },
+  "POST /v1/callbacks/{id}/assessments": { gridVersion: 1, answers: {} },
 };
 
 /** Query parameters a route requires (a period), so that an allowed read is a real one. */
