@@ -41,6 +41,8 @@ function realPath(
     contacts: records.personRef,
     calendars: records.feed,
     "check-ins": records.checkIn,
+    places: records.housing.place,
+    placements: records.housing.placement,
     "dead-letters": records.deadLetters[route.service] ?? "",
   };
   // A grid version is the organisation's configuration: another organisation has its own version 1.
@@ -103,6 +105,12 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/dead-letters/{id}/replay": {},
   "POST /v1/callbacks/{id}/assign": { team: "matrix-victims" },
   "POST /v1/callbacks/{id}/assessments": { gridVersion: 1, answers: {} },
+  "PUT /v1/places/{id}/availability": { windows: [] },
+  "POST /v1/placements/{id}/confirm": {},
+  "POST /v1/placements/{id}/decline": { reason: "matrix" },
+  "POST /v1/placements/{id}/extend": { plannedEndDate: "2030-01-01" },
+  "POST /v1/placements/{id}/exit": { exit: "unknown" },
+  "POST /v1/placements/{id}/follow-up": { outcome: "lost_contact" },
 };
 
 /** Query parameters a route requires (a period), so that an allowed read is a real one. */

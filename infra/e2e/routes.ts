@@ -20,6 +20,8 @@ const deadLetterRoles: Role[] = ["coordinator", "admin"];
 // municipalities and escalations land in the coordinators' own queue (issue 4: "coordinators
 // everything in their organisation").
 const callbackWorkers: Role[] = ["caseworker", "coordinator"];
+const housingStaff: Role[] = ["housing_staff"];
+const placementReaders: Role[] = ["caseworker", "coordinator", "housing_staff"];
 
 export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "POST", path: "/v1/referrals", roles: ["police"], idempotent: true },
@@ -152,7 +154,25 @@ export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
   { service: "groups", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
   { service: "notifications", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
-  ...(["groups", "referrals", "notifications"] as const).flatMap((service) => [
+  // Emergency housing (issue 17; services/housing README): places and addresses for the housing
+  // partner's staff only; requests and follow-ups for call-back workers and coordinators.
+  { service: "housing", method: "POST", path: "/v1/places", roles: housingStaff, idempotent: true },
+  { service: "housing", method: "GET", path: "/v1/places", roles: housingStaff },
+  { service: "housing", method: "GET", path: "/v1/places/{id}", roles: housingStaff },
+  { service: "housing", method: "PUT", path: "/v1/places/{id}/availability", roles: housingStaff },
+  { service: "housing", method: "GET", path: "/v1/places/{id}/address", roles: housingStaff },
+  { service: "housing", method: "POST", path: "/v1/placements", roles: callbackWorkers, idempotent: true },
+  { service: "housing", method: "GET", path: "/v1/placements", roles: placementReaders },
+  { service: "housing", method: "GET", path: "/v1/placements/{id}", roles: placementReaders },
+  ...(["confirm", "decline", "extend", "exit"] as const).map((verb) => ({
+    service: "housing" as const,
+    method: "POST" as const,
+    path: `/v1/placements/{id}/${verb}`,
+    roles: housingStaff,
+  })),
+  { service: "housing", method: "POST", path: "/v1/placements/{id}/follow-up", roles: callbackWorkers },
+  { service: "housing", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
+  ...(["groups", "referrals", "notifications", "housing"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/replay", roles: deadLetterRoles },

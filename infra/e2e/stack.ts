@@ -17,7 +17,7 @@ import {
   TEST_JWT_SECRET,
 } from "@relais/testing";
 
-export const SERVICE_NAMES = ["groups", "referrals", "notifications"] as const;
+export const SERVICE_NAMES = ["groups", "referrals", "notifications", "housing"] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const root = resolve(import.meta.dirname, "../..");
@@ -65,6 +65,7 @@ export function newStackKeys() {
     groups: generateRecipientKeyPair().privateKey,
     notifications: generateRecipientKeyPair().privateKey,
     referrals: undefined,
+    housing: undefined,
   };
   const publicKeys = {
     GROUPS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.groups!),

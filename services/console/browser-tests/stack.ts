@@ -17,7 +17,9 @@ import {
 } from "@relais/testing";
 
 const root = resolve(import.meta.dirname, "../../..");
-const NAMES = ["groups", "referrals", "notifications"] as const;
+const NAMES = ["groups", "referrals", "notifications", "housing"] as const;
+// The services every browser test runs; housing only for the screens that need it (one process less).
+const CORE = ["groups", "referrals", "notifications"] as const;
 
 export interface BrowserStack {
   consoleUrl: string;
@@ -33,6 +35,7 @@ export interface BrowserStack {
 export async function startBrowserStack(
   consoleEnv: Record<string, string> = {},
   serviceEnv: Partial<Record<(typeof NAMES)[number], Record<string, string>>> = {},
+  options: { housing?: boolean } = {},
 ): Promise<BrowserStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "relais-browser-"));
   const nats: NatsProcess = await startNats();
@@ -54,7 +57,7 @@ export async function startBrowserStack(
   const tsx = (file: string) => [process.execPath, "--import", "tsx", join(root, file)];
   try {
     await Promise.all(
-      NAMES.map(async (name) => {
+      (options.housing ? NAMES : CORE).map(async (name) => {
         const port = await freePort();
         urls[name] = `http://127.0.0.1:${port}`;
         processes.push(
@@ -97,6 +100,7 @@ export async function startBrowserStack(
           GROUPS_URL: urls.groups,
           REFERRALS_URL: urls.referrals,
           NOTIFICATIONS_URL: urls.notifications,
+          ...(urls.housing ? { HOUSING_URL: urls.housing } : {}),
           LOG_LEVEL: "warn",
           ...(consoleEnv.OIDC_ISSUER ? {} : { JWT_SECRET: TEST_JWT_SECRET }),
           ...consoleEnv,

@@ -10,6 +10,11 @@ import type { ConsumerRunner } from "@relais/bus";
 import { openDatabase, type Schema } from "@relais/db";
 import { createApp as createGroups, schema as groupsSchema } from "@relais/groups";
 import {
+  createApp as createHousing,
+  DEFAULT_SETTINGS as HOUSING_SETTINGS,
+  schema as housingSchema,
+} from "@relais/housing";
+import {
   createApp as createNotifications,
   DEFAULT_SETTINGS,
   schema as notificationsSchema,
@@ -59,6 +64,12 @@ try {
       ...(await baseDeps("notifications", notificationsSchema)),
       box,
       settings: DEFAULT_SETTINGS,
+    }),
+    housing: createHousing({
+      ...(await baseDeps("housing", housingSchema)),
+      box,
+      seal: { notifications: sealer() },
+      settings: HOUSING_SETTINGS,
     }),
   };
   mkdirSync(out, { recursive: true });
