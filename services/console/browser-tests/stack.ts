@@ -17,7 +17,7 @@ import {
 } from "@relais/testing";
 
 const root = resolve(import.meta.dirname, "../../..");
-const NAMES = ["groups", "referrals", "notifications"] as const;
+const NAMES = ["groups", "referrals", "notifications", "conferences"] as const;
 
 export interface BrowserStack {
   consoleUrl: string;
@@ -97,6 +97,7 @@ export async function startBrowserStack(
           GROUPS_URL: urls.groups,
           REFERRALS_URL: urls.referrals,
           NOTIFICATIONS_URL: urls.notifications,
+          CONFERENCES_URL: urls.conferences!,
           LOG_LEVEL: "warn",
           ...(consoleEnv.OIDC_ISSUER ? {} : { JWT_SECRET: TEST_JWT_SECRET }),
           ...consoleEnv,

@@ -44,7 +44,12 @@ try {
     clock: systemClock,
     minter,
     publicUrl: env.PUBLIC_URL,
-    services: { groups: env.GROUPS_URL, referrals: env.REFERRALS_URL, notifications: env.NOTIFICATIONS_URL },
+    services: {
+      groups: env.GROUPS_URL,
+      referrals: env.REFERRALS_URL,
+      notifications: env.NOTIFICATIONS_URL,
+      conferences: env.CONFERENCES_URL,
+    },
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     signIn,
     signInLimit: { limit: env.SIGN_IN_RATE_LIMIT, windowMs: env.SIGN_IN_RATE_WINDOW_SECONDS * 1_000 },
