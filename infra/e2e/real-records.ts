@@ -30,9 +30,11 @@ export interface RealRecords {
   /** A safety check-in: a victim missed a session that was held. */
   checkIn: string;
   /** A dead letter of each service that consumes events (referrals consumes none). */
-  deadLetters: Partial<Record<"groups" | "notifications" | "referrals" | "conferences", string>>;
   /** A case conference of the organisation, inviting its own partner and police, with an item and an action. */
   conference: { id: string; item: string; action: string };
+  deadLetters: Partial<Record<"groups" | "notifications" | "referrals" | "conferences" | "housing", string>>;
+  /** An emergency place (its address is a secret like a contact) and the open victim's stay in it. */
+  housing: { place: string; placement: string; address: string };
   /** Every id and contact value above and in the flow: none may reach another organisation. */
   secrets: string[];
 }
@@ -133,6 +135,11 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
   });
   if (hook.status !== 200) throw new Error(`PUT webhook: HTTP ${hook.status} ${hook.body.slice(0, 300)}`);
   const checkIn = await seedCheckIn(stack, tag);
+  const housing = await seedHousing(stack, tag, {
+    personRef: victim.personRef,
+    referralId: filed.id,
+    taskId: victim.task.id,
+  });
   const deadLetters = await seedDeadLetters(stack);
   const conference = await seedConference(stack, tag, flow.referralIds[0]!);
 
@@ -148,6 +155,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     checkIn,
     deadLetters,
     conference,
+    housing,
   };
   const secrets = [
     ...flow.referralIds,
@@ -161,6 +169,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     ...Object.values(deadLetters),
     ...Object.values(conference),
     ...CONFERENCE_SECRETS,
+    ...Object.values(housing),
     feed.url
       .split("/")
       .pop()!
@@ -230,6 +239,46 @@ async function seedCheckIn(stack: Stack, tag: string): Promise<string> {
   return checkIn.id;
 }
 
+/**
+ * A place of the housing partner and a stay in it for the open referral's victim, asked for by
+ * the victims' call-back team (the role matrix's caseworker) and confirmed by housing staff.
+ */
+async function seedHousing(
+  stack: Stack,
+  tag: string,
+  person: { personRef: string; referralId: string; taskId: string },
+): Promise<RealRecords["housing"]> {
+  const housing = stack.services.housing.url;
+  const staff = await tokenFor("housing_staff");
+  const address = `Rue des Glycines ${tag.length + 7}, 4020 Liège (${tag})`;
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Brussels" }).format(new Date());
+  const year = Number(today.slice(0, 4));
+  const place = await postJson<{ id: string }>(
+    `${housing}/v1/places`,
+    staff,
+    {
+      kind: "apartment",
+      label: `Studio ${tag}`,
+      address,
+      capacity: 4,
+      windows: [{ startsOn: `${year - 1}-01-01`, endsOn: `${year + 1}-12-31` }],
+    },
+    `${tag}-place`,
+  );
+  const placement = await postJson<{ id: string }>(
+    `${housing}/v1/placements`,
+    await tokenFor("caseworker", ORG, "e2e-caseworker", { teams: ["seraing-victims"] }),
+    { ...person, team: "seraing-victims", householdSize: 2, riskLevel: "medium", nights: 10 },
+    `${tag}-placement`,
+  );
+  await expectJson(
+    `${housing}/v1/placements/${placement.id}/confirm`,
+    { method: "POST", token: staff, body: {} },
+    200,
+  );
+  return { place: place.id, placement: placement.id, address };
+}
+
 /** An event of the organisation that fails its schema: groups and notifications dead-letter it. */
 async function seedDeadLetters(stack: Stack): Promise<RealRecords["deadLetters"]> {
   const nc = await connect({ servers: stack.nats.url });
@@ -245,12 +294,15 @@ async function seedDeadLetters(stack: Stack): Promise<RealRecords["deadLetters"]
       data: { broken: true },
     };
     await nc.jetstream().publish(event.type, JSON.stringify(event), { msgID: event.id });
+    // housing reads no referral, only purges: a broken one is its dead letter.
+    const purge = { ...event, id: randomUUID(), type: "referrals.person.purged", version: 1 };
+    await nc.jetstream().publish(purge.type, JSON.stringify(purge), { msgID: purge.id });
   } finally {
     await nc.close();
   }
   const coordinator = await tokenFor("coordinator");
   const found: RealRecords["deadLetters"] = {};
-  for (const name of ["groups", "notifications", "conferences"] as const) {
+  for (const name of ["groups", "notifications", "conferences", "housing"] as const) {
     await waitFor(
       async () => {
         const list = await getJson<{ items: Array<{ id: string }> }>(

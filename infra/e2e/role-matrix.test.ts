@@ -41,6 +41,8 @@ function realPath(
     contacts: records.personRef,
     calendars: records.feed,
     "check-ins": records.checkIn,
+    places: records.housing.place,
+    placements: records.housing.placement,
     "dead-letters": records.deadLetters[route.service] ?? "",
     conferences: records.conference.id,
     actions: records.conference.action,
@@ -108,6 +110,12 @@ const VALID_BODIES: Record<string, unknown> = {
   "PATCH /v1/conferences/{id}/items/{itemId}": { summary: "matrix" },
   "POST /v1/conferences/{id}/items/{itemId}/decisions": { text: "matrix", actions: [] },
   "PATCH /v1/actions/{id}": { status: "done" },
+  "PUT /v1/places/{id}/availability": { windows: [] },
+  "POST /v1/placements/{id}/confirm": {},
+  "POST /v1/placements/{id}/decline": { reason: "matrix" },
+  "POST /v1/placements/{id}/extend": { plannedEndDate: "2030-01-01" },
+  "POST /v1/placements/{id}/exit": { exit: "unknown" },
+  "POST /v1/placements/{id}/follow-up": { outcome: "lost_contact" },
 };
 
 /** Query parameters a route requires (a period), so that an allowed read is a real one. */

@@ -21,6 +21,8 @@ const deadLetterRoles: Role[] = ["coordinator", "admin"];
 // everything in their organisation").
 const callbackWorkers: Role[] = ["caseworker", "coordinator"];
 const conferenceReaders: Role[] = ["coordinator", "partner", "police"];
+const housingStaff: Role[] = ["housing_staff"];
+const placementReaders: Role[] = ["caseworker", "coordinator", "housing_staff"];
 
 export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "POST", path: "/v1/referrals", roles: ["police"], idempotent: true },
@@ -167,7 +169,25 @@ export const ROUTES: RouteSpec[] = [
   { service: "conferences", method: "GET", path: "/v1/my/actions", roles: ["partner", "police"] },
   { service: "conferences", method: "PATCH", path: "/v1/actions/{id}", roles: conferenceReaders },
   { service: "conferences", method: "GET", path: "/v1/known-referrals", roles: ["coordinator"] },
-  ...(["groups", "referrals", "notifications", "conferences"] as const).flatMap((service) => [
+  // Emergency housing (issue 17; services/housing README): places and addresses for the housing
+  // partner's staff only; requests and follow-ups for call-back workers and coordinators.
+  { service: "housing", method: "POST", path: "/v1/places", roles: housingStaff, idempotent: true },
+  { service: "housing", method: "GET", path: "/v1/places", roles: housingStaff },
+  { service: "housing", method: "GET", path: "/v1/places/{id}", roles: housingStaff },
+  { service: "housing", method: "PUT", path: "/v1/places/{id}/availability", roles: housingStaff },
+  { service: "housing", method: "GET", path: "/v1/places/{id}/address", roles: housingStaff },
+  { service: "housing", method: "POST", path: "/v1/placements", roles: callbackWorkers, idempotent: true },
+  { service: "housing", method: "GET", path: "/v1/placements", roles: placementReaders },
+  { service: "housing", method: "GET", path: "/v1/placements/{id}", roles: placementReaders },
+  ...(["confirm", "decline", "extend", "exit"] as const).map((verb) => ({
+    service: "housing" as const,
+    method: "POST" as const,
+    path: `/v1/placements/{id}/${verb}`,
+    roles: housingStaff,
+  })),
+  { service: "housing", method: "POST", path: "/v1/placements/{id}/follow-up", roles: callbackWorkers },
+  { service: "housing", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
+  ...(["groups", "referrals", "notifications", "conferences", "housing"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/replay", roles: deadLetterRoles },

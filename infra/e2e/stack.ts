@@ -17,7 +17,7 @@ import {
   TEST_JWT_SECRET,
 } from "@relais/testing";
 
-export const SERVICE_NAMES = ["groups", "referrals", "notifications", "conferences"] as const;
+export const SERVICE_NAMES = ["groups", "referrals", "notifications", "conferences", "housing"] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const root = resolve(import.meta.dirname, "../..");
@@ -66,6 +66,7 @@ export function newStackKeys() {
     notifications: generateRecipientKeyPair().privateKey,
     referrals: undefined,
     conferences: undefined,
+    housing: undefined,
   };
   const publicKeys = {
     GROUPS_SEAL_PUBLIC_KEY: recipientPublicKey(sealKeys.groups!),

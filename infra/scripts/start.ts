@@ -30,6 +30,7 @@ const services = [
     variable: "NOTIFICATIONS_PORT",
   },
   { name: "conferences", port: Number(process.env.CONFERENCES_PORT ?? 3004), variable: "CONFERENCES_PORT" },
+  { name: "housing", port: Number(process.env.HOUSING_PORT ?? 3005), variable: "HOUSING_PORT" },
 ];
 const DEV_CONF_MONITOR_PORT = 8222;
 

@@ -2,6 +2,7 @@ export * from "./common.js";
 export * from "./envelope.js";
 export * from "./events/conferences.js";
 export * from "./events/groups.js";
+export * from "./events/housing.js";
 export * from "./events/notifications.js";
 export * from "./events/referrals.js";
 export * from "./pagination.js";

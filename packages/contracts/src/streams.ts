@@ -4,6 +4,7 @@ export const STREAMS = {
   GROUPS: { name: "GROUPS", subjects: ["groups.>"] },
   NOTIFICATIONS: { name: "NOTIFICATIONS", subjects: ["notifications.>"] },
   CONFERENCES: { name: "CONFERENCES", subjects: ["conferences.>"] },
+  HOUSING: { name: "HOUSING", subjects: ["housing.>"] },
 } as const;
 export type StreamName = keyof typeof STREAMS;
 

@@ -11,6 +11,11 @@ import { schema as conferencesSchema, createApp as createConferences } from "@re
 import { openDatabase, type Schema } from "@relais/db";
 import { createApp as createGroups, schema as groupsSchema } from "@relais/groups";
 import {
+  createApp as createHousing,
+  DEFAULT_SETTINGS as HOUSING_SETTINGS,
+  schema as housingSchema,
+} from "@relais/housing";
+import {
   createApp as createNotifications,
   DEFAULT_SETTINGS,
   schema as notificationsSchema,
@@ -65,6 +70,12 @@ try {
       ...(await baseDeps("conferences", conferencesSchema)),
       box,
       seal: { notifications: sealer() },
+    }),
+    housing: createHousing({
+      ...(await baseDeps("housing", housingSchema)),
+      box,
+      seal: { notifications: sealer() },
+      settings: HOUSING_SETTINGS,
     }),
   };
   mkdirSync(out, { recursive: true });

@@ -37,6 +37,7 @@ export async function startConsoleApp(
       referrals: unused,
       notifications: unused,
       conferences: unused,
+      housing: unused,
       ...options.services,
     },
     session: { idleMinutes: 10, absoluteHours: 12 },
