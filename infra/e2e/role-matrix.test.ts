@@ -44,7 +44,12 @@ function realPath(
     places: records.housing.place,
     placements: records.housing.placement,
     "dead-letters": records.deadLetters[route.service] ?? "",
+    conferences: records.conference.id,
+    actions: records.conference.action,
   };
+  // A grid version is the organisation's configuration: another organisation has its own version 1.
+  if (path.includes("{version}"))
+    return { path: path.replace("{version}", String(records.gridVersion)), names: "config" };
   if (/\{(municipality|zone)\}/.test(path))
     return {
       path: samplePath(path).replace("/police-zones/5277/", `/police-zones/${WEBHOOK_ZONE}/`),
@@ -55,6 +60,7 @@ function realPath(
     return { path: samplePath(path), names: "none" };
   const filled = path
     .replace("{enrolmentId}", owned.enrolment)
+    .replace("{itemId}", records.conference.item)
     .replace(/\/v1\/([a-z-]+)\/\{[A-Za-z]+\}/, (_whole, resource: string) => {
       const id = byResource[resource];
       if (!id)
@@ -101,6 +107,13 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/check-ins/{id}/resolve": {},
   "POST /v1/dead-letters/{id}/replay": {},
   "POST /v1/callbacks/{id}/assign": { team: "matrix-victims" },
+  "POST /v1/callbacks/{id}/assessments": { gridVersion: 1, answers: {} },
+  "PATCH /v1/conferences/{id}": { title: "matrix" },
+  "POST /v1/conferences/{id}/cancel": {},
+  "POST /v1/conferences/{id}/items": { referralId: "ref-matrix", summary: "matrix", question: "matrix" },
+  "PATCH /v1/conferences/{id}/items/{itemId}": { summary: "matrix" },
+  "POST /v1/conferences/{id}/items/{itemId}/decisions": { text: "matrix", actions: [] },
+  "PATCH /v1/actions/{id}": { status: "done" },
   "PUT /v1/places/{id}/availability": { windows: [] },
   "POST /v1/placements/{id}/confirm": {},
   "POST /v1/placements/{id}/decline": { reason: "matrix" },

@@ -21,8 +21,13 @@ export const PERSON_TEMPLATES = [
 export const STAFF_TEMPLATES = [
   "callback_due",
   "callback_overdue",
+  "callback_escalated",
   "compliance_breached",
   "session_cancelled_staff",
+  // Case conferences (issue 17): to partner organisations' professional addresses.
+  "conference_invite",
+  "conference_cancelled",
+  "conference_action_overdue",
 ] as const;
 export type PersonTemplate = (typeof PERSON_TEMPLATES)[number];
 export type StaffTemplate = (typeof STAFF_TEMPLATES)[number];
@@ -45,6 +50,8 @@ export interface TemplateParams {
   caseReference?: string;
   step?: string;
   absences?: string;
+  /** A case conference's title. */
+  conference?: string;
 }
 
 export interface RenderedMessage {
