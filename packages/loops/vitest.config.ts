@@ -1,10 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { packageTests } from "../../vitest.shared.js";
 
-export default defineConfig({
-  test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 10_000,
-    hookTimeout: 30_000,
-    fileParallelism: true,
-  },
-});
+export default packageTests();

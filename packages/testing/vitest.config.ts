@@ -1,10 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { packageTests } from "../../vitest.shared.js";
 
-export default defineConfig({
-  test: {
-    include: ["src/**/*.test.ts"],
-    // Tests start real nats-server and SMTP processes.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
-});
+// Tests start real nats-server and SMTP processes.
+export default packageTests({ include: ["src/**/*.test.ts"], testTimeout: 30_000 });

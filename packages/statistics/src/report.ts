@@ -45,6 +45,12 @@ export interface StatisticsSettings {
   threshold: number;
 }
 
+/** What a statistics read verb is given: the validated query and the settings it counts with. */
+export interface StatisticsInput<B extends Breakdown> {
+  query: { from: string; to: string; by: B };
+  settings: StatisticsSettings;
+}
+
 const Cell = z.number().int().nonnegative().nullable();
 const RowsBy = z.enum(["month", "zone", "municipality", "riskLevel", "groupKind"]);
 

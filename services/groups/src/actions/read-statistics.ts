@@ -2,22 +2,20 @@
 // facts the statistics count; no name, reference or note leaves this function.
 
 import type { Database } from "@relais/db";
-import type { Principal } from "@relais/service-kit";
-import { periodBounds, type StatisticsSettings } from "@relais/statistics";
+import type { Caller } from "@relais/service-kit";
+import { periodBounds, type StatisticsInput } from "@relais/statistics";
 import { and, eq, gte, inArray, isNotNull, lt, min } from "drizzle-orm";
 import type * as schema from "../db/schema.js";
 import { attendance, complianceBreaches, enrolments, groups, placements, sessions } from "../db/schema.js";
 import { type GroupsBreakdown, groupStatistics } from "../domain/statistics.js";
 
 export async function readStatistics(
-  deps: { database: Database<typeof schema> },
-  principal: Principal,
-  query: { from: string; to: string; by: GroupsBreakdown },
-  settings: StatisticsSettings,
+  ctx: { database: Database<typeof schema> } & Caller,
+  { query, settings }: StatisticsInput<GroupsBreakdown>,
 ) {
   const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
-  const db = deps.database.db;
-  const org = principal.org;
+  const db = ctx.database.db;
+  const org = ctx.principal.org;
   const asked = await db
     .select({
       requestedAt: placements.createdAt,

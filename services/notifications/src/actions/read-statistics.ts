@@ -1,26 +1,24 @@
 // The organisation's messages sent or failed in the period, as the facts the statistics count:
 // channel, outcome and time only — never an address, a person or a text.
-import type { Principal } from "@relais/service-kit";
-import { periodBounds, type StatisticsSettings } from "@relais/statistics";
+import type { Caller } from "@relais/service-kit";
+import { periodBounds, type StatisticsInput } from "@relais/statistics";
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { messages } from "../db/schema.js";
 import { type MessageFacts, messageStatistics } from "../domain/statistics.js";
 import type { AppDeps } from "./context.js";
 
 export async function readStatistics(
-  deps: Pick<AppDeps, "database">,
-  principal: Principal,
-  query: { from: string; to: string; by: "month" },
-  settings: StatisticsSettings,
+  ctx: Pick<AppDeps, "database"> & Caller,
+  { query, settings }: StatisticsInput<"month">,
 ) {
   const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
   const at = sql<string>`coalesce(${messages.sentAt}, ${messages.updatedAt})`;
-  const rows = await deps.database.db
+  const rows = await ctx.database.db
     .select({ channel: messages.channel, status: messages.status, at })
     .from(messages)
     .where(
       and(
-        eq(messages.orgId, principal.org),
+        eq(messages.orgId, ctx.principal.org),
         inArray(messages.status, ["sent", "failed"]),
         gte(at, start),
         lt(at, end),

@@ -1,33 +1,12 @@
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
-} from "@relais/service-kit";
-import { DEFAULT_STATISTICS, StatisticsReport, statisticsQuery } from "@relais/statistics";
+import { statisticsRoute } from "@relais/statistics/route";
 import type { AppDeps } from "../actions/context.js";
 import { readStatistics } from "../actions/read-statistics.js";
 
-const StatisticsQuery = statisticsQuery(["month"]);
-
-const statisticsRoute = createRoute({
-  method: "get",
-  path: "/v1/statistics",
-  summary:
-    "Evaluation statistics of the organisation: messages sent and failed per channel, by month; small counts suppressed",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
-  request: { query: StatisticsQuery },
-  responses: { 200: jsonResponse(StatisticsReport, "The protected figures"), ...ProblemResponses },
-});
-
 export function statisticsRoutes(deps: AppDeps) {
-  const settings = deps.statistics ?? DEFAULT_STATISTICS;
-  return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(statisticsRoute, async (c) =>
-    c.json(await readStatistics(deps, principalOf(c), c.req.valid("query"), settings), 200),
-  );
+  return statisticsRoute(deps, {
+    breakdowns: ["month"],
+    summary:
+      "Evaluation statistics of the organisation: messages sent and failed per channel, by month; small counts suppressed",
+    read: readStatistics,
+  });
 }

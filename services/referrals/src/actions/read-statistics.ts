@@ -1,20 +1,18 @@
 // The organisation's referrals filed in the period, as the facts the statistics count: never a
 // person, a name or a reference leaves this function.
-import type { Principal } from "@relais/service-kit";
-import { type Breakdown, periodBounds, type StatisticsSettings } from "@relais/statistics";
+import type { Caller } from "@relais/service-kit";
+import { type Breakdown, periodBounds, type StatisticsInput } from "@relais/statistics";
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import { callbackTasks, persons, referrals } from "../db/schema.js";
 import { type ReferralFacts, referralStatistics } from "../domain/statistics.js";
 import type { Deps } from "./deps.js";
 
 export async function readStatistics(
-  deps: Pick<Deps, "database">,
-  principal: Principal,
-  query: { from: string; to: string; by: Breakdown },
-  settings: StatisticsSettings,
+  ctx: Pick<Deps, "database"> & Caller,
+  { query, settings }: StatisticsInput<Breakdown>,
 ) {
   const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
-  const db = deps.database.db;
+  const db = ctx.database.db;
   const filed = await db
     .select({
       id: referrals.id,
@@ -25,7 +23,11 @@ export async function readStatistics(
     })
     .from(referrals)
     .where(
-      and(eq(referrals.orgId, principal.org), gte(referrals.createdAt, start), lt(referrals.createdAt, end)),
+      and(
+        eq(referrals.orgId, ctx.principal.org),
+        gte(referrals.createdAt, start),
+        lt(referrals.createdAt, end),
+      ),
     );
   const ids = filed.map((r) => r.id);
   const people = new Map<string, { victim: boolean; author: boolean }>();
@@ -50,7 +52,7 @@ export async function readStatistics(
         reachedAt: callbackTasks.reachedAt,
       })
       .from(callbackTasks)
-      .where(and(eq(callbackTasks.orgId, principal.org), inArray(callbackTasks.referralId, chunk)))) {
+      .where(and(eq(callbackTasks.orgId, ctx.principal.org), inArray(callbackTasks.referralId, chunk)))) {
       const list = tasks.get(task.referralId) ?? [];
       list.push({
         routed: task.routed,

@@ -1,0 +1,50 @@
+// The one `GET /v1/statistics` route every service mounts: the coordinator's role, the period and
+// breakdown query, the protected report. A service names its breakdowns, says what its figures
+// count and gives its read verb; settings come from `deps.statistics` (tests) or the defaults.
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  jsonResponse,
+  ProblemResponses,
+  requireRoles,
+  type VerbContext,
+  verbContext,
+} from "@relais/service-kit";
+import {
+  type Breakdown,
+  DEFAULT_STATISTICS,
+  type StatisticsInput,
+  StatisticsReport,
+  type StatisticsSettings,
+  statisticsQuery,
+} from "./report.js";
+
+export function statisticsRoute<
+  D extends { statistics?: StatisticsSettings },
+  const B extends readonly [Breakdown, ...Breakdown[]],
+>(
+  deps: D,
+  spec: {
+    /** The breakdowns the service knows; the first is the default. */
+    breakdowns: B;
+    /** What the figures count, for the OpenAPI document. */
+    summary: string;
+    read: (ctx: VerbContext<D>, input: StatisticsInput<B[number]>) => Promise<StatisticsReport>;
+  },
+) {
+  const settings = deps.statistics ?? DEFAULT_STATISTICS;
+  const route = createRoute({
+    method: "get",
+    path: "/v1/statistics",
+    summary: spec.summary,
+    security: bearerSecurity,
+    middleware: [requireRoles("coordinator")] as const,
+    request: { query: statisticsQuery(spec.breakdowns) },
+    responses: { 200: jsonResponse(StatisticsReport, "The protected figures"), ...ProblemResponses },
+  });
+  return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(route, async (c) =>
+    c.json(await spec.read(verbContext(c, deps), { query: c.req.valid("query"), settings }), 200),
+  );
+}
