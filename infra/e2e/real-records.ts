@@ -29,6 +29,8 @@ export interface RealRecords {
   feed: string;
   /** A safety check-in: a victim missed a session that was held. */
   checkIn: string;
+  /** An entry of the organisation's resource directory (issue 17). */
+  partner: string;
   /** A dead letter of each service that consumes events (referrals consumes none). */
   deadLetters: Partial<Record<"groups" | "notifications" | "referrals", string>>;
   /** Every id and contact value above and in the flow: none may reach another organisation. */
@@ -54,6 +56,16 @@ const postJson = <T>(url: string, token: string, body: unknown, key: string) =>
 interface Persons {
   persons: Array<{ personRef: string; role: string; task: { id: string } | null }>;
 }
+
+/** A directory entry as a coordinator writes it (the role matrix rewrites it with the same body). */
+export const PARTNER = {
+  name: "CPAS e2e",
+  category: "cpas",
+  municipalities: ["Seraing"],
+  languages: ["fr"],
+  howToRefer: "By phone, with the person's consent.",
+  contact: { email: "cpas@e2e.example.org" },
+};
 
 /** One referral worked to placements (groups, enrolments, invites sent) and one left open. */
 export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealRecords> {
@@ -130,6 +142,12 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     body: JSON.stringify({ url: "https://zp5277.police.e2e.example/relais" }),
   });
   if (hook.status !== 200) throw new Error(`PUT webhook: HTTP ${hook.status} ${hook.body.slice(0, 300)}`);
+  const partner = await postJson<{ id: string }>(
+    `${referrals.url}/v1/directory/partners`,
+    coordinator,
+    PARTNER,
+    `${tag}-partner`,
+  );
   const checkIn = await seedCheckIn(stack, tag);
   const deadLetters = await seedDeadLetters(stack);
 
@@ -143,6 +161,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     message,
     feed: feed.id,
     checkIn,
+    partner: partner.id,
     deadLetters,
   };
   const secrets = [
@@ -154,6 +173,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     message,
     feed.id,
     checkIn,
+    partner.id,
     ...Object.values(deadLetters),
     feed.url
       .split("/")

@@ -27,5 +27,4 @@ CREATE TABLE `directory_partners` (
 );
 --> statement-breakpoint
 CREATE INDEX `directory_partners_org` ON `directory_partners` (`org_id`,`sort_key`,`id`);--> statement-breakpoint
-ALTER TABLE `callback_tasks` ADD `referred_partner_id` text;--> statement-breakpoint
-ALTER TABLE `callback_tasks` ADD `referred_category` text;
+ALTER TABLE `callback_tasks` ADD `referred_partner_id` text;

@@ -88,9 +88,8 @@ export const callbackTasks = sqliteTable(
     outcome: text("outcome", { enum: ["accepted", "declined", "referred_elsewhere", "unreachable"] }),
     /** Sealed JSON: who declined and why, where to, the note. */
     outcomeDetail: text("outcome_detail"),
-    /** `referred_elsewhere` to a directory entry: which one, and its category then (statistics). */
+    /** `referred_elsewhere` to a directory entry: which one (the statistics count by it). */
     referredPartnerId: text("referred_partner_id"),
-    referredCategory: text("referred_category"),
     createdAt: text("created_at").notNull(),
     dueAt: text("due_at").notNull(),
     slaDeadline: text("sla_deadline").notNull(),

@@ -49,7 +49,10 @@ export const PartnerContact = z
       .trim()
       .regex(/^\+?[0-9][0-9 ./-]{5,24}$/, "Expected a switchboard number, e.g. +32 4 000 00 00")
       .optional(),
-    website: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
   })
   .strict()
   .refine((c) => c.email !== undefined || c.phone !== undefined || c.website !== undefined, {
