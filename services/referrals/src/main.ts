@@ -8,6 +8,7 @@ import {
 } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
+import { loadExampleGrid } from "./db/criticality-grids.js";
 import { loadDirectorySeed } from "./db/load-directory-seed.js";
 import { loadRoutingSeed } from "./db/load-routing-seed.js";
 import * as schema from "./db/schema.js";
@@ -32,7 +33,7 @@ try {
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["REFERRALS"],
     background: (context) => {
-      // The seeds run once at start; each leaves an organisation that already has routes (or
+      // The seeds run once at start; each leaves an organisation that already has routes (a grid,
       // directory entries) alone.
       const seed: BackgroundTask = {
         name: "routing seed",
@@ -46,6 +47,10 @@ try {
               if (loaded > 0) context.logger.info({ org, routes: loaded }, "routing seed loaded");
               const examples = await loadDirectorySeed(context.database, org, context.clock.now());
               if (examples > 0) context.logger.info({ org, partners: examples }, "directory examples loaded");
+              // The EXAMPLE criticality grid, as version 1 of an organisation that has none.
+              if (await loadExampleGrid(context.database, org, context.clock.now())) {
+                context.logger.info({ org }, "example criticality grid loaded");
+              }
             }
           })().catch((error) => context.logger.error({ err: error }, "routing seed failed"));
         },
