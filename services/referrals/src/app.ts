@@ -12,6 +12,8 @@ import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
 import { callbackRoutes } from "./routes/callbacks.js";
+import { criticalityRoutes } from "./routes/criticality.js";
+import { directoryRoutes } from "./routes/directory.js";
 import { lookupRoutes } from "./routes/lookup.js";
 import { oversightRoutes } from "./routes/oversight.js";
 import { policeZoneRoutes } from "./routes/police-zones.js";
@@ -46,7 +48,9 @@ export function createApp(deps: AppDeps) {
     .route("/", lookupRoutes(deps))
     .route("/", referralRoutes(deps))
     .route("/", callbackRoutes(deps))
+    .route("/", criticalityRoutes(deps))
     .route("/", routingRoutes(deps))
+    .route("/", directoryRoutes(deps))
     .route("/", policeZoneRoutes(deps))
     .route("/", oversightRoutes(deps))
     .route("/", retentionRoutes(deps))

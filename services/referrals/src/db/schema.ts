@@ -88,6 +88,8 @@ export const callbackTasks = sqliteTable(
     outcome: text("outcome", { enum: ["accepted", "declined", "referred_elsewhere", "unreachable"] }),
     /** Sealed JSON: who declined and why, where to, the note. */
     outcomeDetail: text("outcome_detail"),
+    /** `referred_elsewhere` to a directory entry: which one (the statistics count by it). */
+    referredPartnerId: text("referred_partner_id"),
     createdAt: text("created_at").notNull(),
     dueAt: text("due_at").notNull(),
     slaDeadline: text("sla_deadline").notNull(),
@@ -99,6 +101,8 @@ export const callbackTasks = sqliteTable(
     closedBy: text("closed_by"),
     dueNotifiedAt: text("due_notified_at"),
     overdueNotifiedAt: text("overdue_notified_at"),
+    /** When a criticality assessment last raised the task's risk (an escalation, README "Criticality grid"). */
+    escalatedAt: text("escalated_at"),
     /** The scheduler's own lease, so two instances never announce the same task. */
     schedulerOwner: text("scheduler_owner"),
     schedulerLeaseUntil: text("scheduler_lease_until"),
@@ -193,4 +197,95 @@ export const webhookAttempts = sqliteTable(
     durationMs: integer("duration_ms").notNull(),
   },
   (t) => [index("webhook_attempts_delivery").on(t.deliveryId)],
+);
+
+/**
+ * The local resource directory: partner services of the organisation, per category. Public,
+ * organisational data (a switchboard, a general mailbox), so nothing here is sealed.
+ */
+export const directoryPartners = sqliteTable(
+  "directory_partners",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    name: text("name").notNull(),
+    /** Lower-cased, accents folded: the search list's order. */
+    sortKey: text("sort_key").notNull(),
+    category: text("category").notNull(),
+    /** JSON array of the municipalities as written. */
+    municipalities: text("municipalities").notNull(),
+    /** JSON array of fr / nl / en / de. */
+    languages: text("languages").notNull(),
+    /** JSON `{ timeZone, windows }`. */
+    openingHours: text("opening_hours").notNull(),
+    howToRefer: text("how_to_refer").notNull(),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    contactWebsite: text("contact_website"),
+    example: integer("example", { mode: "boolean" }).notNull(),
+    archivedAt: text("archived_at"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("directory_partners_org").on(t.orgId, t.sortKey, t.id)],
+);
+
+/** Which municipalities a partner serves, by the routing table's key: the search's index. */
+export const directoryPartnerMunicipalities = sqliteTable(
+  "directory_partner_municipalities",
+  {
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => directoryPartners.id, { onDelete: "cascade" }),
+    orgId: text("org_id").notNull(),
+    municipalityKey: text("municipality_key").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.municipalityKey] }),
+    index("directory_partner_municipalities_search").on(t.orgId, t.municipalityKey),
+  ],
+);
+
+/** Published criticality grid versions; never changed or deleted, so every assessment can name its own. */
+export const criticalityGrids = sqliteTable(
+  "criticality_grids",
+  {
+    orgId: text("org_id").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    /** JSON of `GridDefinition` (domain/criticality.ts): questions, options and weights, thresholds. */
+    definition: text("definition").notNull(),
+    publishedAt: text("published_at").notNull(),
+    publishedBy: text("published_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.version] })],
+);
+
+/** One filled grid: at intake (police, `person_ref` null: the referral's) or by a call-back worker. */
+export const criticalityAssessments = sqliteTable(
+  "criticality_assessments",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    referralId: text("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    /** The person assessed; null for the police's assessment at intake, which is the referral's. */
+    personRef: text("person_ref").references(() => persons.personRef, { onDelete: "cascade" }),
+    /** The task it was filled on; null at intake. */
+    taskId: text("task_id").references(() => callbackTasks.id, { onDelete: "cascade" }),
+    source: text("source", { enum: ["intake", "callback"] }).notNull(),
+    gridVersion: integer("grid_version").notNull(),
+    /** Sealed JSON of the answers (question id → option id). */
+    answers: text("answers").notNull(),
+    score: integer("score").notNull(),
+    riskLevel: text("risk_level", { enum: ["high", "medium", "low"] }).notNull(),
+    /** The task's level before this assessment; null at intake. */
+    previousRiskLevel: text("previous_risk_level", { enum: ["high", "medium", "low"] }),
+    /** Whether it raised the task's level (re-planned the SLA and escalated). */
+    raised: integer("raised", { mode: "boolean" }).notNull(),
+    assessedBy: text("assessed_by").notNull(),
+    assessedAt: text("assessed_at").notNull(),
+  },
+  (t) => [index("criticality_assessments_referral").on(t.referralId, t.assessedAt)],
 );
