@@ -11,13 +11,13 @@ import {
 import { recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
+import { settleReferral } from "../db/settle-referral.js";
 import { RISK_RANK } from "../domain/policy.js";
 import type { ReferralInput, ReferralPersonInput } from "../domain/referral-input.js";
 import { assignTeam, municipalityKey } from "../domain/routing.js";
 import { planFirstCallback } from "../domain/sla.js";
 import { taskOpened } from "../domain/task-events.js";
 import type { Ctx } from "./deps.js";
-import { settleReferral } from "./settle-referral.js";
 
 export interface FiledReferral {
   id: string;
