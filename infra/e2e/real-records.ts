@@ -31,7 +31,11 @@ export interface RealRecords {
   /** A safety check-in: a victim missed a session that was held. */
   checkIn: string;
   /** A dead letter of each service that consumes events (referrals consumes none). */
-  deadLetters: Partial<Record<"groups" | "notifications" | "referrals", string>>;
+  /** A case conference of the organisation, inviting its own partner and police, with an item and an action. */
+  conference: { id: string; item: string; action: string };
+  deadLetters: Partial<Record<"groups" | "notifications" | "referrals" | "conferences" | "housing", string>>;
+  /** An emergency place (its address is a secret like a contact) and the open victim's stay in it. */
+  housing: { place: string; placement: string; address: string };
   /** Every id and contact value above and in the flow: none may reach another organisation. */
   secrets: string[];
 }
@@ -132,7 +136,13 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
   });
   if (hook.status !== 200) throw new Error(`PUT webhook: HTTP ${hook.status} ${hook.body.slice(0, 300)}`);
   const checkIn = await seedCheckIn(stack, tag);
+  const housing = await seedHousing(stack, tag, {
+    personRef: victim.personRef,
+    referralId: filed.id,
+    taskId: victim.task.id,
+  });
   const deadLetters = await seedDeadLetters(stack);
+  const conference = await seedConference(stack, tag, flow.referralIds[0]!);
 
   const contacts = open.persons.flatMap((p) => [p.contact.phone, p.contact.email]);
   const records = {
@@ -145,6 +155,8 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     feed: feed.id,
     checkIn,
     deadLetters,
+    conference,
+    housing,
   };
   const secrets = [
     ...flow.referralIds,
@@ -156,6 +168,9 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     feed.id,
     checkIn,
     ...Object.values(deadLetters),
+    ...Object.values(conference),
+    ...CONFERENCE_SECRETS,
+    ...Object.values(housing),
     feed.url
       .split("/")
       .pop()!
@@ -216,6 +231,46 @@ async function seedCheckIn(stack: Stack, tag: string): Promise<string> {
   return checkIn.id;
 }
 
+/**
+ * A place of the housing partner and a stay in it for the open referral's victim, asked for by
+ * the victims' call-back team (the role matrix's caseworker) and confirmed by housing staff.
+ */
+async function seedHousing(
+  stack: Stack,
+  tag: string,
+  person: { personRef: string; referralId: string; taskId: string },
+): Promise<RealRecords["housing"]> {
+  const housing = stack.services.housing.url;
+  const staff = await tokenFor("housing_staff");
+  const address = `Rue des Glycines ${tag.length + 7}, 4020 Liège (${tag})`;
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Brussels" }).format(new Date());
+  const year = Number(today.slice(0, 4));
+  const place = await postJson<{ id: string }>(
+    `${housing}/v1/places`,
+    staff,
+    {
+      kind: "apartment",
+      label: `Studio ${tag}`,
+      address,
+      capacity: 4,
+      windows: [{ startsOn: `${year - 1}-01-01`, endsOn: `${year + 1}-12-31` }],
+    },
+    `${tag}-place`,
+  );
+  const placement = await postJson<{ id: string }>(
+    `${housing}/v1/placements`,
+    await tokenFor("caseworker", ORG, "e2e-caseworker", { teams: ["seraing-victims"] }),
+    { ...person, team: "seraing-victims", householdSize: 2, riskLevel: "medium", nights: 10 },
+    `${tag}-placement`,
+  );
+  await expectJson(
+    `${housing}/v1/placements/${placement.id}/confirm`,
+    { method: "POST", token: staff, body: {} },
+    200,
+  );
+  return { place: place.id, placement: placement.id, address };
+}
+
 /** An event of the organisation that fails its schema: groups and notifications dead-letter it. */
 async function seedDeadLetters(stack: Stack): Promise<RealRecords["deadLetters"]> {
   const nc = await connect({ servers: stack.nats.url });
@@ -231,12 +286,15 @@ async function seedDeadLetters(stack: Stack): Promise<RealRecords["deadLetters"]
       data: { broken: true },
     };
     await nc.jetstream().publish(event.type, JSON.stringify(event), { msgID: event.id });
+    // housing reads no referral, only purges: a broken one is its dead letter.
+    const purge = { ...event, id: randomUUID(), type: "referrals.person.purged", version: 1 };
+    await nc.jetstream().publish(purge.type, JSON.stringify(purge), { msgID: purge.id });
   } finally {
     await nc.close();
   }
   const coordinator = await tokenFor("coordinator");
   const found: RealRecords["deadLetters"] = {};
-  for (const name of ["groups", "notifications"] as const) {
+  for (const name of ["groups", "notifications", "conferences", "housing"] as const) {
     await waitFor(
       async () => {
         const list = await getJson<{ items: Array<{ id: string }> }>(
@@ -250,4 +308,88 @@ async function seedDeadLetters(stack: Stack): Promise<RealRecords["deadLetters"]
     );
   }
   return found;
+}
+
+/** What a conference of the organisation holds that no other organisation may ever read. */
+const CONFERENCE_SECRETS = [
+  "concertation@partner.e2e.example",
+  "cellule.vif@police.e2e.example",
+  "Synthèse partagée réservée à la concertation",
+];
+
+/**
+ * A conference of the organisation inviting its own partner and police (the role matrix's tokens
+ * of the organisation: a police token without a `zone` claim speaks for the zone of its subject),
+ * with one agenda item about a referral it learned of, and a decision with an action.
+ */
+async function seedConference(
+  stack: Stack,
+  tag: string,
+  referralId: string,
+): Promise<RealRecords["conference"]> {
+  const url = stack.services.conferences.url;
+  const coordinator = await tokenFor("coordinator");
+  await waitFor(
+    async () => {
+      const known = await getJson<{ items: Array<{ referralId: string }> }>(
+        `${url}/v1/known-referrals`,
+        coordinator,
+      );
+      return known.items.some((r) => r.referralId === referralId);
+    },
+    { timeoutMs: 30_000, intervalMs: 200, message: "conferences knows the referral" },
+  );
+  const conference = await postJson<{ id: string; invitees: Array<{ id: string; role: string }> }>(
+    `${url}/v1/conferences`,
+    coordinator,
+    {
+      title: `Concertation ${tag}`,
+      policeZone: "5277",
+      municipality: "Seraing",
+      schedule: {
+        timeZone: "Europe/Brussels",
+        dtstart: "2027-03-09T14:00",
+        rrule: "FREQ=MONTHLY;COUNT=3",
+        durationMinutes: 90,
+      },
+      invitees: [
+        {
+          organisation: ORG,
+          organisationName: "Partenaire e2e",
+          role: "partner",
+          email: CONFERENCE_SECRETS[0],
+        },
+        {
+          organisation: ORG,
+          organisationName: "Police e2e",
+          role: "police",
+          zone: "e2e-police",
+          email: CONFERENCE_SECRETS[1],
+        },
+      ],
+    },
+    `${tag}-conference`,
+  );
+  const item = await postJson<{ id: string }>(
+    `${url}/v1/conferences/${conference.id}/items`,
+    coordinator,
+    { referralId, summary: CONFERENCE_SECRETS[2], question: "Qui prend contact ?" },
+    `${tag}-conference-item`,
+  );
+  const partner = conference.invitees.find((i) => i.role === "partner")!;
+  await postJson(
+    `${url}/v1/conferences/${conference.id}/items/${item.id}/decisions`,
+    coordinator,
+    {
+      text: "Le partenaire prend contact.",
+      actions: [{ ownerInviteeId: partner.id, description: "Prendre contact", dueDate: "2027-03-20" }],
+    },
+    `${tag}-conference-decision`,
+  );
+  const actions = await getJson<{ items: Array<{ id: string }> }>(
+    `${url}/v1/my/actions`,
+    await tokenFor("partner"),
+  );
+  if (!actions.items[0]) throw new Error("the conference's action is not the partner's");
+  return { id: conference.id, item: item.id, action: actions.items[0].id };
 }

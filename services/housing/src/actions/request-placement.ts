@@ -1,0 +1,130 @@
+// A call-back worker or a coordinator asks for a place for a person. The place is chosen in the
+// same write transaction that holds it (writes run one at a time, `@relais/db`), so two requests
+// never get the same place. High risk is immediate: the placement is confirmed at once and the
+// person told; otherwise the place is held and housing staff confirm it. No place free: the
+// request waits for housing staff.
+import { enqueue } from "@relais/bus";
+import { type Language, newId, type RiskLevel } from "@relais/contracts";
+import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { and, eq, inArray } from "drizzle-orm";
+import { placeFacts } from "../db/place-facts.js";
+import type { PlacementRow } from "../db/placement-store.js";
+import { placements, places } from "../db/schema.js";
+import { choosePlace } from "../domain/allocation.js";
+import { addNights, localToday } from "../domain/nights.js";
+import { placementConfirmedEvent } from "./confirmed-event.js";
+import type { HousingContext } from "./context.js";
+
+export interface PlacementRequest {
+  personRef: string;
+  referralId?: string;
+  taskId?: string;
+  team?: string;
+  householdSize: number;
+  riskLevel: RiskLevel;
+  nights: number;
+  language?: Language;
+}
+
+export async function requestPlacement(
+  ctx: HousingContext,
+  teams: readonly string[],
+  input: PlacementRequest,
+): Promise<PlacementRow> {
+  const { principal, requestId, settings } = ctx;
+  const team = teamOf(principal.roles.includes("coordinator"), teams, input.team);
+  if (input.nights > settings.maxNights)
+    throw new Invalid("Too long a stay for one request", [
+      { path: "nights", message: `at most ${settings.maxNights} nights; extend the stay later` },
+    ]);
+  const now = ctx.clock.now();
+  const startDate = localToday(now, settings.timeZone);
+  const plannedEndDate = addNights(startDate, input.nights);
+  return writeVerb(ctx, async (tx, authorised) => {
+    // The answer belongs to who may see the placement: the team that asked (or the coordinator).
+    await authorised(team ? `team:${team}` : `sub:${principal.sub}`);
+    const [open] = await tx
+      .select({ id: placements.id })
+      .from(placements)
+      .where(
+        and(
+          eq(placements.orgId, principal.org),
+          eq(placements.personRef, input.personRef),
+          inArray(placements.status, ["waiting", "allocated", "confirmed"]),
+        ),
+      );
+    if (open)
+      throw new Conflict("This person already has a request or a stay open", "placement_open", [
+        { path: "personRef", message: "has an open placement" },
+      ]);
+    const chosen = choosePlace(
+      await placeFacts(tx, principal.org),
+      input.householdSize,
+      startDate,
+      plannedEndDate,
+    );
+    const immediate = input.riskLevel === "high" && chosen !== null;
+    const row: PlacementRow = {
+      id: newId(),
+      orgId: principal.org,
+      personRef: input.personRef,
+      referralId: input.referralId ?? null,
+      taskId: input.taskId ?? null,
+      team,
+      requestedBy: principal.sub,
+      householdSize: input.householdSize,
+      riskLevel: input.riskLevel,
+      language: input.language ?? null,
+      status: chosen ? (immediate ? "confirmed" : "allocated") : "waiting",
+      placeId: chosen?.id ?? null,
+      timeZone: settings.timeZone,
+      startDate,
+      plannedEndDate,
+      confirmedAt: immediate ? now.toISOString() : null,
+      confirmedBy: immediate ? principal.sub : null,
+      declineReason: null,
+      exit: null,
+      endDate: null,
+      followUpDue: null,
+      followUpOutcome: null,
+      followUpAt: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await tx.insert(placements).values(row);
+    if (immediate && chosen) {
+      const [place] = await tx
+        .select({ sealed: places.addressSealed })
+        .from(places)
+        .where(eq(places.id, chosen.id));
+      await enqueue(tx, placementConfirmedEvent(ctx, row, place?.sealed as string, requestId, now));
+    }
+    await recordAudit(tx, {
+      principal,
+      action: "placement.request",
+      recordType: "placement",
+      recordId: row.id,
+      requestId,
+    });
+    return row;
+  });
+}
+
+/** The team a request is for: a call-back worker's own (the only one, or the one named). */
+function teamOf(coordinator: boolean, teams: readonly string[], asked: string | undefined): string | null {
+  if (asked !== undefined) {
+    if (!coordinator && !teams.includes(asked))
+      throw new Invalid("Not one of your teams", [
+        { path: "team", message: "must be one of your call-back teams" },
+      ]);
+    return asked;
+  }
+  if (coordinator) return null;
+  if (teams.length === 1) return teams[0] as string;
+  throw new Invalid("Say which of your teams asks", [
+    {
+      path: "team",
+      message: teams.length === 0 ? "you belong to no call-back team" : "required: you are in several teams",
+    },
+  ]);
+}

@@ -1,0 +1,43 @@
+import {
+  auditRoutes,
+  createServiceApp,
+  deadLetterRoutes,
+  type RecipientSealer,
+  type SealedBox,
+  type ServiceDeps,
+  serviceReadiness,
+} from "@relais/service-kit";
+import type { StatisticsSettings } from "@relais/statistics";
+import type * as schema from "./db/schema.js";
+import { placementRoutes } from "./routes/placements.js";
+import { placeRoutes } from "./routes/places.js";
+import { statisticsRoutes } from "./routes/statistics.js";
+import type { HousingSettings } from "./settings.js";
+
+export interface AppDeps extends ServiceDeps<typeof schema> {
+  /** DATA_KEY: the places' addresses at rest. */
+  box: SealedBox;
+  /** A confirmed placement's address leaves sealed for notifications, never in clear. */
+  seal: { notifications: RecipientSealer };
+  settings: HousingSettings;
+  /** The organisation's zone and the suppression threshold (default Europe/Brussels, 5). */
+  statistics?: StatisticsSettings;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = createServiceApp({
+    name: "Relais housing",
+    version: "0.1.0",
+    logger: deps.logger,
+    verifyToken: deps.verifyToken,
+    readiness: serviceReadiness(deps),
+    ...deps.edge,
+    auditDatabase: deps.database,
+  });
+  return app
+    .route("/", placeRoutes(deps))
+    .route("/", placementRoutes(deps))
+    .route("/", statisticsRoutes(deps))
+    .route("/", deadLetterRoutes(deps))
+    .route("/", auditRoutes(deps));
+}

@@ -1,0 +1,25 @@
+import { TimeZone } from "@relais/contracts";
+import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
+import { StatisticsEnv } from "@relais/statistics";
+import { z } from "zod";
+
+export const HousingEnv = BaseEnv.extend({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3005),
+  DATABASE_URL: z.string().default("file:.data/housing.db"),
+  /** Seals the places' addresses at rest (AES-256-GCM). */
+  ...DataKeyEnv,
+  /** notifications' X25519 public key: a confirmed placement's address leaves sealed for it. */
+  NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,
+  /** The zone whose calendar dates are the nights of every stay and availability window. */
+  HOUSING_TIME_ZONE: TimeZone.default("Europe/Brussels"),
+  /** Days after an exit when the requesting team follows the person up (Astree: durable housing). */
+  FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** The longest stay one request or extension may plan. */
+  MAX_NIGHTS: z.coerce.number().int().min(1).max(365).default(90),
+  ...StatisticsEnv,
+});
+export type HousingEnv = z.infer<typeof HousingEnv>;
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): HousingEnv {
+  return loadConfig(HousingEnv, env);
+}

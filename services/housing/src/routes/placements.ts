@@ -1,0 +1,263 @@
+// Requests for a place and the stays they become. Call-back workers and coordinators ask and
+// follow up; housing staff confirm, decline, extend and end. Nobody here is shown an address.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Language, LocalDate, PageQuery, PersonRef, RiskLevel, StayExit } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  IdempotencyKeyHeader,
+  idempotency,
+  jsonBody,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  recordAudit,
+  requireRoles,
+  teamsOf,
+  verbContext,
+  writeVerb,
+} from "@relais/service-kit";
+import type { Context } from "hono";
+import { confirmPlacement } from "../actions/confirm-placement.js";
+import { declinePlacement } from "../actions/decline-placement.js";
+import { endStay } from "../actions/end-stay.js";
+import { extendStay } from "../actions/extend-stay.js";
+import { recordFollowUp } from "../actions/record-follow-up.js";
+import { requestPlacement } from "../actions/request-placement.js";
+import type { AppDeps } from "../app.js";
+import {
+  listPlacements,
+  type PlacementRow,
+  placeSummaries,
+  visiblePlacement,
+} from "../db/placement-store.js";
+import { FollowUpOutcome } from "../domain/follow-up.js";
+import { IdParam, PlacementStatus, PlacementView, toPlacementView } from "./views.js";
+
+const REQUESTERS = ["caseworker", "coordinator"] as const;
+const READERS = ["caseworker", "coordinator", "housing_staff"] as const;
+const HOUSING = ["housing_staff"] as const;
+
+const PlacementRequest = z.object({
+  personRef: PersonRef,
+  referralId: z.string().min(1).max(100).optional(),
+  taskId: z.string().min(1).max(100).optional(),
+  team: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: "The asking call-back team; required when the caller is in several" }),
+  householdSize: z.number().int().min(1).max(20),
+  // `high`: confirmed at once when a place is free.
+  riskLevel: RiskLevel,
+  nights: z.number().int().min(1).max(365),
+  language: Language.optional(),
+});
+
+const ListQuery = PageQuery.extend({
+  status: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v.split(",") : undefined))
+    .pipe(z.array(PlacementStatus).optional())
+    .openapi({ type: "string", description: "Comma-separated statuses" }),
+  followUp: z
+    .enum(["pending"])
+    .optional()
+    .openapi({ description: "`pending`: ended stays whose follow-up is not recorded" }),
+});
+
+const Page = z.object({ items: z.array(PlacementView), nextCursor: z.string().nullable() });
+
+function verbRoute<B extends z.ZodType>(
+  path: string,
+  summary: string,
+  roles: readonly ("caseworker" | "coordinator" | "housing_staff")[],
+  body: B,
+) {
+  return createRoute({
+    method: "post",
+    path,
+    summary,
+    security: bearerSecurity,
+    middleware: [requireRoles(...roles)] as const,
+    request: { params: IdParam, body: jsonBody(body) },
+    responses: { 200: jsonResponse(PlacementView, "The placement as changed"), ...ProblemResponses },
+  });
+}
+
+const requestRoute = createRoute({
+  method: "post",
+  path: "/v1/placements",
+  summary: "Ask for an emergency place for a person; high risk is confirmed at once when a place is free",
+  security: bearerSecurity,
+  middleware: [requireRoles(...REQUESTERS), idempotency()] as const,
+  request: { headers: IdempotencyKeyHeader, body: jsonBody(PlacementRequest) },
+  responses: {
+    201: jsonResponse(PlacementView, "Requested: `status` says whether a place is allocated, never where"),
+    ...ProblemResponses,
+  },
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/placements",
+  summary:
+    "Placements the caller may see: a call-back worker their teams', coordinators and housing staff all",
+  security: bearerSecurity,
+  middleware: [requireRoles(...READERS)] as const,
+  request: { query: ListQuery },
+  responses: { 200: jsonResponse(Page, "A page"), ...ProblemResponses },
+});
+
+const readRoute = createRoute({
+  method: "get",
+  path: "/v1/placements/{id}",
+  summary: "One placement (audited)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...READERS)] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(PlacementView, "The placement"), ...ProblemResponses },
+});
+
+const confirmRoute = verbRoute(
+  "/v1/placements/{id}/confirm",
+  "Confirm a request on its held place, another (`placeId`) or the first free one; the person is then told the address",
+  HOUSING,
+  z.object({ placeId: z.string().min(1).max(100).optional() }),
+);
+const declineRoute = verbRoute(
+  "/v1/placements/{id}/decline",
+  "Turn a request down; a held place is freed",
+  HOUSING,
+  z.object({ reason: z.string().trim().min(1).max(300) }),
+);
+const extendRoute = verbRoute(
+  "/v1/placements/{id}/extend",
+  "Extend a current stay to a later planned end",
+  HOUSING,
+  z.object({ plannedEndDate: LocalDate }),
+);
+const exitRoute = verbRoute(
+  "/v1/placements/{id}/exit",
+  "End a stay: where the person went; the follow-up falls due FOLLOW_UP_DAYS later",
+  HOUSING,
+  z.object({ exit: StayExit, endDate: LocalDate.optional() }),
+);
+const followUpRoute = verbRoute(
+  "/v1/placements/{id}/follow-up",
+  "Record what became of the person after the stay (the requesting team or a coordinator)",
+  REQUESTERS,
+  z.object({ outcome: FollowUpOutcome }),
+);
+
+export function placementRoutes(deps: AppDeps) {
+  const housingStaff = (c: Context<AppEnv>) => principalOf(c).roles.includes("housing_staff");
+  async function view(c: Context<AppEnv>, row: PlacementRow) {
+    const asStaff = housingStaff(c);
+    const summaries = asStaff ? await placeSummaries(deps.database.db, [row.placeId]) : new Map();
+    return toPlacementView(row, row.placeId ? summaries.get(row.placeId) : null, asStaff);
+  }
+  return new OpenAPIHono<AppEnv>({ defaultHook })
+    .openapi(requestRoute, async (c) => {
+      // The requester's view: the stored answer is replayed only to the same team (its scope).
+      const present = (row: PlacementRow) => toPlacementView(row, null, false);
+      const row = await requestPlacement(
+        verbContext(c, deps, { status: 201, present }),
+        teamsOf(c),
+        c.req.valid("json"),
+      );
+      return c.json(present(row), 201);
+    })
+    .openapi(listRoute, async (c) => {
+      const query = c.req.valid("query");
+      const page = await listPlacements(deps.database.db, principalOf(c), teamsOf(c), {
+        status: query.status,
+        followUpPending: query.followUp === "pending",
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      const asStaff = housingStaff(c);
+      const summaries = asStaff
+        ? await placeSummaries(
+            deps.database.db,
+            page.items.map((p) => p.placeId),
+          )
+        : new Map();
+      return c.json(
+        {
+          items: page.items.map((row) =>
+            toPlacementView(row, row.placeId ? summaries.get(row.placeId) : null, asStaff),
+          ),
+          nextCursor: page.nextCursor,
+        },
+        200,
+      );
+    })
+    .openapi(readRoute, async (c) => {
+      const ctx = verbContext(c, deps);
+      const row = await visiblePlacement(
+        deps.database.db,
+        ctx.principal,
+        teamsOf(c),
+        c.req.valid("param").id,
+      );
+      await writeVerb(ctx, (tx) =>
+        recordAudit(tx, {
+          principal: ctx.principal,
+          action: "placement.read",
+          recordType: "placement",
+          recordId: row.id,
+          requestId: ctx.requestId,
+        }),
+      );
+      return c.json(await view(c, row), 200);
+    })
+    .openapi(confirmRoute, async (c) =>
+      c.json(
+        await view(
+          c,
+          await confirmPlacement(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json")),
+        ),
+        200,
+      ),
+    )
+    .openapi(declineRoute, async (c) =>
+      c.json(
+        await view(
+          c,
+          await declinePlacement(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json")),
+        ),
+        200,
+      ),
+    )
+    .openapi(extendRoute, async (c) =>
+      c.json(
+        await view(c, await extendStay(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json"))),
+        200,
+      ),
+    )
+    .openapi(exitRoute, async (c) =>
+      c.json(
+        await view(c, await endStay(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json"))),
+        200,
+      ),
+    )
+    .openapi(followUpRoute, async (c) =>
+      c.json(
+        await view(
+          c,
+          await recordFollowUp(
+            verbContext(c, deps),
+            teamsOf(c),
+            c.req.valid("param").id,
+            c.req.valid("json"),
+          ),
+        ),
+        200,
+      ),
+    );
+}

@@ -1,0 +1,132 @@
+// Places of the housing partner: only its staff (`housing_staff`) reach any of these routes.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { PlaceKind } from "@relais/contracts";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  IdempotencyKeyHeader,
+  idempotency,
+  jsonBody,
+  jsonResponse,
+  ProblemResponses,
+  principalOf,
+  requireRoles,
+  verbContext,
+} from "@relais/service-kit";
+import { asc, eq } from "drizzle-orm";
+import { createPlace } from "../actions/create-place.js";
+import { revealAddress } from "../actions/reveal-address.js";
+import { setAvailability } from "../actions/set-availability.js";
+import type { AppDeps } from "../app.js";
+import { placeInOrg, placeRecords, toPlaceView } from "../db/place-store.js";
+import { places } from "../db/schema.js";
+import { localToday } from "../domain/nights.js";
+import { AddressView, IdParam, PlaceView, Window } from "./views.js";
+
+const STAFF = ["housing_staff"] as const;
+
+const PlaceInput = z.object({
+  kind: PlaceKind,
+  label: z.string().trim().min(1).max(80).openapi({ description: "What staff call it; never the address" }),
+  address: z
+    .string()
+    .trim()
+    .min(5)
+    .max(300)
+    .openapi({ description: "Sealed at rest; shown only by GET …/address" }),
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .openapi({ description: "Persons it sleeps (one household at a time)" }),
+  windows: z.array(Window).max(50).default([]),
+});
+
+const createPlaceRoute = createRoute({
+  method: "post",
+  path: "/v1/places",
+  summary: "Add an emergency place; its address is sealed at rest and in no answer",
+  security: bearerSecurity,
+  middleware: [requireRoles(...STAFF), idempotency()] as const,
+  request: { headers: IdempotencyKeyHeader, body: jsonBody(PlaceInput) },
+  responses: { 201: jsonResponse(PlaceView, "Created (without the address)"), ...ProblemResponses },
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/places",
+  summary: "The organisation's places with their availability windows and the stays that hold them",
+  security: bearerSecurity,
+  middleware: [requireRoles(...STAFF)] as const,
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(PlaceView) }), "The places"),
+    ...ProblemResponses,
+  },
+});
+
+const readRoute = createRoute({
+  method: "get",
+  path: "/v1/places/{id}",
+  summary: "One place, without its address",
+  security: bearerSecurity,
+  middleware: [requireRoles(...STAFF)] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(PlaceView, "The place"), ...ProblemResponses },
+});
+
+const availabilityRoute = createRoute({
+  method: "put",
+  path: "/v1/places/{id}/availability",
+  summary: "Replace a place's availability windows (they must keep covering every stay that holds it)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...STAFF)] as const,
+  request: { params: IdParam, body: jsonBody(z.object({ windows: z.array(Window).max(50) })) },
+  responses: { 200: jsonResponse(PlaceView, "The place as changed"), ...ProblemResponses },
+});
+
+const addressRoute = createRoute({
+  method: "get",
+  path: "/v1/places/{id}/address",
+  summary: "Show a place's address: housing staff only, and every read is audited",
+  security: bearerSecurity,
+  middleware: [requireRoles(...STAFF)] as const,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(AddressView, "The address"), ...ProblemResponses },
+});
+
+export function placeRoutes(deps: AppDeps) {
+  const today = () => localToday(deps.clock.now(), deps.settings.timeZone);
+  const viewOf = async (id: string, org: string) =>
+    toPlaceView(
+      (
+        await placeRecords(deps.database.db, [await placeInOrg(deps.database.db, org, id)], today())
+      )[0] as never,
+    );
+  return new OpenAPIHono<AppEnv>({ defaultHook })
+    .openapi(createPlaceRoute, async (c) => {
+      const present = (created: Awaited<ReturnType<typeof createPlace>>) => toPlaceView(created);
+      const created = await createPlace(verbContext(c, deps, { status: 201, present }), c.req.valid("json"));
+      return c.json(present(created), 201);
+    })
+    .openapi(listRoute, async (c) => {
+      const rows = await deps.database.db
+        .select()
+        .from(places)
+        .where(eq(places.orgId, principalOf(c).org))
+        .orderBy(asc(places.id))
+        .limit(500);
+      const records = await placeRecords(deps.database.db, rows, today());
+      return c.json({ items: records.map(toPlaceView) }, 200);
+    })
+    .openapi(readRoute, async (c) => c.json(await viewOf(c.req.valid("param").id, principalOf(c).org), 200))
+    .openapi(availabilityRoute, async (c) => {
+      const { id } = c.req.valid("param");
+      await setAvailability(verbContext(c, deps), id, c.req.valid("json").windows);
+      return c.json(await viewOf(id, principalOf(c).org), 200);
+    })
+    .openapi(addressRoute, async (c) =>
+      c.json(await revealAddress(verbContext(c, deps), c.req.valid("param").id), 200),
+    );
+}

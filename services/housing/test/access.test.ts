@@ -1,0 +1,170 @@
+// Address visibility and access by role, as an attacker would try it: other teams, other
+// organisations with the real ids of this one, police, stale tokens. The address of a place may
+// appear in one answer only — housing staff's audited GET …/address — and nowhere at rest.
+import { readFileSync } from "node:fs";
+import { type NatsProcess, staleTokens, startNats } from "@relais/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, idempotencyKeys, outbox } from "../src/db/schema.js";
+import { type Caller, json, OTHER_ORG, placeInput, requestInput, staff, worker } from "./client.js";
+import { type HousingService, startHousing } from "./harness.js";
+
+const ADDRESS = "Avenue du Refuge 77, 4020 Liège";
+
+describe("who sees what of a place and a placement", () => {
+  let nats: NatsProcess;
+  let service: HousingService;
+  let placeId = "";
+  let placementId = "";
+  beforeAll(async () => {
+    nats = await startNats();
+    service = await startHousing(nats);
+    const place = await service.client.post(
+      "/v1/places",
+      placeInput({ address: ADDRESS, windows: [{ startsOn: "2026-01-01", endsOn: "2030-01-01" }] }),
+      staff,
+    );
+    placeId = (await json<{ id: string }>(place)).id;
+    const asked = await service.client.post(
+      "/v1/placements",
+      requestInput({ personRef: "prs_access00001", riskLevel: "high" }),
+      worker,
+    );
+    placementId = (await json<{ id: string; status: string }>(asked)).id;
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await nats?.stop();
+  });
+
+  const paths = () =>
+    [
+      ["GET", `/v1/places`],
+      ["GET", `/v1/places/${placeId}`],
+      ["GET", `/v1/places/${placeId}/address`],
+      ["GET", `/v1/placements`],
+      ["GET", `/v1/placements/${placementId}`],
+    ] as const;
+
+  it("shows the address to housing staff only, audits each showing, and keeps it out of every other answer", async () => {
+    const shown = await service.client.get(`/v1/places/${placeId}/address`, staff);
+    expect(await json(shown)).toEqual({ placeId, address: ADDRESS });
+    expect(shown.headers.get("cache-control")).toContain("no-store");
+    const audit = await service.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "place.address.read"));
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain("Refuge");
+    // Housing staff's other answers carry no address either.
+    for (const [method, path] of paths().filter(([, p]) => !p.endsWith("/address")))
+      expect(await (await service.client.call(method, path, staff)).text(), path).not.toContain("Refuge");
+
+    const outsiders: Array<[string, Caller, number[]]> = [
+      ["the requesting caseworker", worker, [403, 200]],
+      ["a caseworker of another team", { role: "caseworker", teams: ["vif-authors"] }, [403, 404, 200]],
+      ["a coordinator", { role: "coordinator" }, [403, 200]],
+      ["police", { role: "police" }, [403]],
+      ["a facilitator", { role: "facilitator" }, [403]],
+      ["another organisation's housing staff", { role: "housing_staff", org: OTHER_ORG }, [404, 200]],
+      ["another organisation's coordinator", { role: "coordinator", org: OTHER_ORG }, [403, 404, 200]],
+    ];
+    for (const [who, caller, allowed] of outsiders) {
+      for (const [method, path] of paths()) {
+        const answer = await service.client.call(method, path, caller);
+        const body = await answer.text();
+        expect(allowed, `${who} ${path} → ${answer.status}`).toContain(answer.status);
+        expect(body, `${who} ${path}`).not.toContain("Refuge");
+        if (path.endsWith("/address")) expect(answer.status, `${who} ${path}`).not.toBe(200);
+        // Which place it is: housing staff of this organisation only.
+        if (answer.status === 200) expect(body, `${who} ${path}`).not.toContain(placeId);
+      }
+    }
+    // Another organisation's lists are empty; a caseworker of another team sees nothing.
+    for (const caller of [
+      { role: "housing_staff", org: OTHER_ORG },
+      { role: "caseworker", teams: ["vif-authors"] },
+    ] as Caller[])
+      expect(
+        (await json<{ items: unknown[] }>(await service.client.get("/v1/placements", caller))).items,
+      ).toEqual([]);
+    expect(
+      (
+        await json<{ items: unknown[] }>(
+          await service.client.get("/v1/places", { role: "housing_staff", org: OTHER_ORG }),
+        )
+      ).items,
+    ).toEqual([]);
+    expect(
+      (
+        await service.client.get(`/v1/placements/${placementId}`, {
+          role: "caseworker",
+          teams: ["vif-authors"],
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it("refuses another organisation's housing staff every change on the real records", async () => {
+    const other = { role: "housing_staff", org: OTHER_ORG } as const;
+    for (const [path, body] of [
+      [`/v1/placements/${placementId}/extend`, { plannedEndDate: "2029-01-01" }],
+      [`/v1/placements/${placementId}/exit`, { exit: "unknown" }],
+      [`/v1/placements/${placementId}/confirm`, {}],
+      [`/v1/placements/${placementId}/decline`, { reason: "x" }],
+    ] as const)
+      expect((await service.client.post(path, body, other)).status, path).toBe(404);
+    expect(
+      (await service.client.put(`/v1/places/${placeId}/availability`, { windows: [] }, other)).status,
+    ).toBe(404);
+    expect(
+      (
+        await service.client.post(
+          `/v1/placements/${placementId}/follow-up`,
+          { outcome: "lost_contact" },
+          { role: "caseworker", teams: ["vif-authors"] },
+        )
+      ).status,
+    ).toBe(404);
+    // Another organisation's staff confirming a request on this organisation's place: no such place.
+    const theirs = await json<{ id: string }>(
+      await service.client.post("/v1/placements", requestInput({ personRef: "prs_theirs00001" }), {
+        role: "coordinator",
+        org: OTHER_ORG,
+      }),
+    );
+    expect(
+      (await service.client.post(`/v1/placements/${theirs.id}/confirm`, { placeId }, other)).status,
+    ).toBe(404);
+    const row = await service.client.get(`/v1/placements/${placementId}`, staff);
+    expect(await json(row)).toMatchObject({ status: "confirmed", exit: null });
+  });
+
+  it("refuses stale and exp-less tokens", async () => {
+    const tokens = await staleTokens({ role: "housing_staff", org: "org-liege" });
+    for (const [kind, token] of Object.entries(tokens)) {
+      const answer = await service.client.call("GET", `/v1/places/${placeId}/address`, { token });
+      expect(answer.status, kind).toBe(401);
+      expect(await answer.text(), kind).not.toContain("Refuge");
+    }
+  });
+
+  it("keeps the address out of stored answers, events and the database file in clear", async () => {
+    const answers = await service.database.db.select().from(idempotencyKeys);
+    expect(answers.length).toBeGreaterThan(0);
+    expect(JSON.stringify(answers)).not.toContain("Refuge");
+    const events = await service.database.db.select().from(outbox);
+    expect(events.map((e) => e.subject)).toContain("housing.placement.confirmed");
+    expect(JSON.stringify(events)).not.toContain("Refuge");
+    const file = service.database.url.replace(/^file:/, "");
+    for (const suffix of ["", "-wal"]) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file + suffix);
+      } catch {
+        continue;
+      }
+      expect(bytes.includes(Buffer.from("Refuge")), `${file}${suffix}`).toBe(false);
+    }
+  });
+});
