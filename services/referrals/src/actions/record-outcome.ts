@@ -1,10 +1,6 @@
 // Closes a task with its outcome; an accepted offer may ask groups for a place.
 import { enqueue } from "@relais/bus";
-import {
-  createEvent,
-  SupportRequested,
-  type SupportRequestedSealed,
-} from "@relais/contracts";
+import { createEvent, SupportRequested, type SupportRequestedSealed } from "@relais/contracts";
 import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { callbackTasks, referrals } from "../db/schema.js";
