@@ -1,8 +1,11 @@
 // Closes a task with its outcome; an accepted offer may ask groups for a place.
 import { enqueue } from "@relais/bus";
 import { createEvent, SupportRequested, type SupportRequestedSealed } from "@relais/contracts";
+import type { Tx } from "@relais/db";
 import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
+import { partnerOf } from "../db/directory.js";
+import type * as schema from "../db/schema.js";
 import { callbackTasks, referrals } from "../db/schema.js";
 import { settleReferral } from "../db/settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
@@ -12,6 +15,24 @@ import { groupKindFits } from "../domain/group-fit.js";
 import { openPerson } from "../domain/person-view.js";
 import { taskClosed } from "../domain/task-events.js";
 import type { TeamCtx } from "./deps.js";
+
+/** The directory entry a `referred_elsewhere` outcome names: the organisation's own, not archived. */
+async function referredPartner(tx: Tx<typeof schema>, orgId: string, input: OutcomeInput) {
+  if (input.outcome !== "referred_elsewhere" || input.partnerId === undefined) return undefined;
+  const partner = await partnerOf(tx, orgId, input.partnerId);
+  if (!partner) {
+    // Another organisation's entry is as unknown as a made-up id.
+    throw new Conflict("No such partner in the organisation's directory", "unknown_partner", [
+      { path: "partnerId", message: "Not in the directory" },
+    ]);
+  }
+  if (partner.archivedAt !== null) {
+    throw new Conflict("This directory entry is archived", "partner_archived", [
+      { path: "partnerId", message: "Archived" },
+    ]);
+  }
+  return partner;
+}
 
 export async function recordOutcome(
   ctx: TeamCtx,
@@ -42,13 +63,15 @@ export async function recordOutcome(
         { path: "group.mandate", message: "Only for kind perpetrator" },
       ]);
     }
+    const referredTo = await referredPartner(tx, task.orgId, input);
     const { outcome, ...detail } = input;
     await tx
       .update(callbackTasks)
       .set({
         status: "closed",
         outcome,
-        outcomeDetail: ctx.box.seal(JSON.stringify(detail)),
+        outcomeDetail: ctx.box.seal(JSON.stringify(referredTo ? { to: referredTo.name, ...detail } : detail)),
+        referredPartnerId: referredTo?.id ?? null,
         closedAt: now.toISOString(),
         closedBy: principal.sub,
         ...releaseClaim,
