@@ -290,9 +290,12 @@ describe("the resource directory", () => {
     let n = 0;
     for (const step of plan) {
       world.clock.set(`${step.month}T09:00:00Z`);
-      const body = seraingReferral({ incidentReference: `STAT-${++n}` });
       // No safe window for the victim: the call-back can happen at once.
-      body.persons[0] = { ...body.persons[0], preferences: { channels: ["phone"], voicemailAllowed: false } };
+      const [victim, author] = seraingReferral().persons;
+      const body = seraingReferral({
+        incidentReference: `STAT-${++n}`,
+        persons: [{ ...victim, preferences: { channels: ["phone"], voicemailAllowed: false } }, author],
+      });
       const filed = await call(world.service, "POST", "/v1/referrals", await tokens.police(), body, {
         "idempotency-key": `stat-file-${n}`,
       });
@@ -328,8 +331,9 @@ describe("the resource directory", () => {
     type Table = {
       id: string;
       categories: string[];
-      rows: { cells: (number | null)[] }[];
+      rows: { cells: (number | null)[]; total: number | null }[];
       totals: (number | null)[];
+      total: number | null;
     };
     const table = (id: string) => report.body.tables.find((t: Table) => t.id === id) as Table;
     const byCategory = table("callbacks.referredTo");
