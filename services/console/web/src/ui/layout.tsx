@@ -57,6 +57,8 @@ export function Layout({ session }: { session: SignedInSession }) {
     links.push({ to: "/callbacks", label: t("nav.queue") });
   }
   if (roles.includes("facilitator") || roles.includes("programme_staff")) links.push(...staffLinks(t));
+  if (["caseworker", "coordinator", "facilitator", "programme_staff"].some((r) => roles.includes(r)))
+    links.push({ to: "/directory", label: t("directory.nav") });
   if (roles.includes("coordinator")) links.push({ to: "/coordination", label: t("nav.coordination") });
   return (
     <div className="app">
