@@ -2,7 +2,8 @@
 // referral; the victim's call-back falls due, a first attempt fails and a second reaches her; the
 // author accepts a perpetrator programme under a justice mandate; groups places both; both get
 // their invites and reminders; attendance is recorded and the author's second unexcused absence
-// warns the justice house; the police see "in_support" and nothing personal. Each scene checks
+// warns the justice house; the police see "in_support" and nothing personal; a case conference
+// with two partner organisations puts the referral on its agenda, confidential to the parquet. Each scene checks
 // what it saw and returns it; `story.test.ts` asserts on what the services answered, `pnpm demo`
 // narrates it for a person, the at-rest scan runs it before reading every byte the stack wrote.
 //
@@ -14,6 +15,7 @@ import { openStory, type StoryOptions } from "./story/context.js";
 import { PEOPLE } from "./story/people.js";
 import { takeAttendance } from "./story/scenes/attendance.js";
 import { callBackAuthor, callBackVictim, recordOutcomes } from "./story/scenes/call-backs.js";
+import { type ConferenceOutcome, holdCaseConference } from "./story/scenes/conference.js";
 import { policeFileReferral } from "./story/scenes/file-referral.js";
 import { openGroups } from "./story/scenes/groups.js";
 import { inviteAndRemind, placePeople } from "./story/scenes/placements.js";
@@ -48,6 +50,7 @@ export interface StoryResult {
   justiceWarning?: Mail;
   compliance: { attended: number; unexcusedAbsences: number; required: number; breached: string[] };
   police: PoliceView;
+  conference: ConferenceOutcome;
   /** Everything personal the story put in: none of it may reach the police. */
   secrets: string[];
 }
@@ -68,6 +71,7 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
     { victim: placements.victim.enrolmentId, author: placements.author.enrolmentId },
   );
   const police = await policeFollowUp(ctx, filed.referralId);
+  const conference = await holdCaseConference(ctx, filed.referralId);
 
   const person = (role: "victim" | "author", taskId: string): PersonOutcome => ({
     ...PEOPLE[role],
@@ -99,6 +103,7 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
     justiceWarning: attendance.justiceWarning,
     compliance: attendance.compliance,
     police,
+    conference,
     secrets: storySecrets(ctx.caseReference),
   };
 }

@@ -5,13 +5,14 @@ import type { Role } from "@relais/contracts";
 import { waitForValue } from "@relais/testing";
 import { jsonRequest } from "../http.js";
 import { type Mail, type Mailbox, waitForMail } from "../story-mail.js";
-import { AUTHOR_TEAM, PEOPLE, POLICE_ZONE, VICTIM_TEAM } from "./people.js";
+import { AUTHOR_TEAM, CONFERENCE, PEOPLE, POLICE_ZONE, VICTIM_TEAM } from "./people.js";
 import { digits, local, storySafeWindow } from "./time.js";
 
 export interface StoryServices {
   groups: string;
   referrals: string;
   notifications: string;
+  conferences: string;
 }
 
 export type TokenFor = (role: Role, sub: string, claims?: Record<string, unknown>) => Promise<string>;
@@ -67,6 +68,9 @@ export interface StoryContext {
     authorWorker: string;
     facilitator: string;
     programme: string;
+    coordinator: string;
+    parquet: string;
+    cpas: string;
   };
 }
 
@@ -99,6 +103,10 @@ export async function openStory(options: StoryOptions): Promise<StoryContext> {
       authorWorker: await options.token("caseworker", PEOPLE.authorWorker.sub, { teams: [AUTHOR_TEAM] }),
       facilitator: await options.token("facilitator", PEOPLE.facilitator.sub),
       programme: await options.token("programme_staff", PEOPLE.programme.sub),
+      coordinator: await options.token("coordinator", CONFERENCE.coordinator.sub),
+      // Partners of other organisations: their tokens carry their own `org`.
+      parquet: await options.token("partner", CONFERENCE.parquet.sub, { org: CONFERENCE.parquet.org }),
+      cpas: await options.token("partner", CONFERENCE.cpas.sub, { org: CONFERENCE.cpas.org }),
     },
   };
 }

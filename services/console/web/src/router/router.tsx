@@ -12,6 +12,7 @@ import { useSession } from "../api/session";
 import { IdleGuard } from "../session/idle-guard";
 import { isLocalDate } from "../time/calendar";
 import { Layout } from "../ui/layout";
+import { conferenceRoutes } from "./conference-routes";
 import { coordinationRoutes } from "./coordination-routes";
 
 const rootRoute = createRootRoute({ component: Outlet });
@@ -49,6 +50,7 @@ function Home() {
   const session = useSession();
   const roles = session.data?.signedIn ? session.data.user.roles : [];
   if (roles.includes("police")) return <Navigate to="/police/referrals" replace />;
+  if (roles.includes("partner")) return <Navigate to="/conferences/mine" replace />;
   if (roles.includes("facilitator") || roles.includes("programme_staff"))
     return <Navigate to="/groups" replace />;
   return <Navigate to="/callbacks" replace />;
@@ -176,6 +178,7 @@ const routeTree = rootRoute.addChildren([
     directoryRoute,
     ...staffRoutes,
     coordinationRoutes(appRoute),
+    ...conferenceRoutes(appRoute),
   ]),
 ]);
 

@@ -60,6 +60,13 @@ export function Layout({ session }: { session: SignedInSession }) {
   if (["caseworker", "coordinator", "facilitator", "programme_staff"].some((r) => roles.includes(r)))
     links.push({ to: "/directory", label: t("directory.nav") });
   if (roles.includes("coordinator")) links.push({ to: "/coordination", label: t("nav.coordination") });
+  if (roles.includes("coordinator")) links.push({ to: "/conferences", label: t("conferences.nav") });
+  // Partners and police are invited to case conferences (issue 17).
+  if (roles.includes("partner") || roles.includes("police")) {
+    links.push({ to: "/conferences/mine", label: t("conferences.navMine") });
+    links.push({ to: "/conferences/my-items", label: t("conferences.navItems") });
+    links.push({ to: "/conferences/my-actions", label: t("conferences.navActions") });
+  }
   return (
     <div className="app">
       <header className="header">
