@@ -2,6 +2,7 @@
 // the services' OpenAPI documents (scripts/generate-api-types.ts).
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths as GroupsPaths } from "./generated/groups";
+import type { paths as HousingPaths } from "./generated/housing";
 import type { paths as NotificationsPaths } from "./generated/notifications";
 import type { paths as ReferralsPaths } from "./generated/referrals";
 import { currentCsrfToken, SessionEnded } from "./session";
@@ -37,6 +38,7 @@ function client<P extends {}>(service: string) {
 export const referralsApi = client<ReferralsPaths>("referrals");
 export const groupsApi = client<GroupsPaths>("groups");
 export const notificationsApi = client<NotificationsPaths>("notifications");
+export const housingApi = client<HousingPaths>("housing");
 
 export interface Problem {
   status: number;

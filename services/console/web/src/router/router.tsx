@@ -13,6 +13,7 @@ import { IdleGuard } from "../session/idle-guard";
 import { isLocalDate } from "../time/calendar";
 import { Layout } from "../ui/layout";
 import { coordinationRoutes } from "./coordination-routes";
+import { housingRoutes } from "./housing-routes";
 
 const rootRoute = createRootRoute({ component: Outlet });
 
@@ -49,6 +50,7 @@ function Home() {
   const session = useSession();
   const roles = session.data?.signedIn ? session.data.user.roles : [];
   if (roles.includes("police")) return <Navigate to="/police/referrals" replace />;
+  if (roles.includes("housing_staff")) return <Navigate to="/housing" replace />;
   if (roles.includes("facilitator") || roles.includes("programme_staff"))
     return <Navigate to="/groups" replace />;
   return <Navigate to="/callbacks" replace />;
@@ -168,6 +170,7 @@ const routeTree = rootRoute.addChildren([
     taskRoute,
     ...staffRoutes,
     coordinationRoutes(appRoute),
+    ...housingRoutes(appRoute),
   ]),
 ]);
 
