@@ -12,6 +12,7 @@ export interface StoryServices {
   groups: string;
   referrals: string;
   notifications: string;
+  housing: string;
 }
 
 export type TokenFor = (role: Role, sub: string, claims?: Record<string, unknown>) => Promise<string>;
@@ -67,6 +68,7 @@ export interface StoryContext {
     authorWorker: string;
     facilitator: string;
     programme: string;
+    housingStaff: string;
   };
 }
 
@@ -99,6 +101,7 @@ export async function openStory(options: StoryOptions): Promise<StoryContext> {
       authorWorker: await options.token("caseworker", PEOPLE.authorWorker.sub, { teams: [AUTHOR_TEAM] }),
       facilitator: await options.token("facilitator", PEOPLE.facilitator.sub),
       programme: await options.token("programme_staff", PEOPLE.programme.sub),
+      housingStaff: await options.token("housing_staff", PEOPLE.housingStaff.sub),
     },
   };
 }
