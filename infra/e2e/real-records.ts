@@ -30,7 +30,9 @@ export interface RealRecords {
   /** A safety check-in: a victim missed a session that was held. */
   checkIn: string;
   /** A dead letter of each service that consumes events (referrals consumes none). */
-  deadLetters: Partial<Record<"groups" | "notifications" | "referrals" | "housing", string>>;
+  /** A case conference of the organisation, inviting its own partner and police, with an item and an action. */
+  conference: { id: string; item: string; action: string };
+  deadLetters: Partial<Record<"groups" | "notifications" | "referrals" | "conferences" | "housing", string>>;
   /** An emergency place (its address is a secret like a contact) and the open victim's stay in it. */
   housing: { place: string; placement: string; address: string };
   /** Every id and contact value above and in the flow: none may reach another organisation. */
@@ -139,6 +141,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     taskId: victim.task.id,
   });
   const deadLetters = await seedDeadLetters(stack);
+  const conference = await seedConference(stack, tag, flow.referralIds[0]!);
 
   const contacts = open.persons.flatMap((p) => [p.contact.phone, p.contact.email]);
   const records = {
@@ -151,6 +154,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     feed: feed.id,
     checkIn,
     deadLetters,
+    conference,
     housing,
   };
   const secrets = [
@@ -163,6 +167,8 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     feed.id,
     checkIn,
     ...Object.values(deadLetters),
+    ...Object.values(conference),
+    ...CONFERENCE_SECRETS,
     ...Object.values(housing),
     feed.url
       .split("/")
@@ -296,7 +302,7 @@ async function seedDeadLetters(stack: Stack): Promise<RealRecords["deadLetters"]
   }
   const coordinator = await tokenFor("coordinator");
   const found: RealRecords["deadLetters"] = {};
-  for (const name of ["groups", "notifications", "housing"] as const) {
+  for (const name of ["groups", "notifications", "conferences", "housing"] as const) {
     await waitFor(
       async () => {
         const list = await getJson<{ items: Array<{ id: string }> }>(
@@ -310,4 +316,88 @@ async function seedDeadLetters(stack: Stack): Promise<RealRecords["deadLetters"]
     );
   }
   return found;
+}
+
+/** What a conference of the organisation holds that no other organisation may ever read. */
+const CONFERENCE_SECRETS = [
+  "concertation@partner.e2e.example",
+  "cellule.vif@police.e2e.example",
+  "Synthèse partagée réservée à la concertation",
+];
+
+/**
+ * A conference of the organisation inviting its own partner and police (the role matrix's tokens
+ * of the organisation: a police token without a `zone` claim speaks for the zone of its subject),
+ * with one agenda item about a referral it learned of, and a decision with an action.
+ */
+async function seedConference(
+  stack: Stack,
+  tag: string,
+  referralId: string,
+): Promise<RealRecords["conference"]> {
+  const url = stack.services.conferences.url;
+  const coordinator = await tokenFor("coordinator");
+  await waitFor(
+    async () => {
+      const known = await getJson<{ items: Array<{ referralId: string }> }>(
+        `${url}/v1/known-referrals`,
+        coordinator,
+      );
+      return known.items.some((r) => r.referralId === referralId);
+    },
+    { timeoutMs: 30_000, intervalMs: 200, message: "conferences knows the referral" },
+  );
+  const conference = await postJson<{ id: string; invitees: Array<{ id: string; role: string }> }>(
+    `${url}/v1/conferences`,
+    coordinator,
+    {
+      title: `Concertation ${tag}`,
+      policeZone: "5277",
+      municipality: "Seraing",
+      schedule: {
+        timeZone: "Europe/Brussels",
+        dtstart: "2027-03-09T14:00",
+        rrule: "FREQ=MONTHLY;COUNT=3",
+        durationMinutes: 90,
+      },
+      invitees: [
+        {
+          organisation: ORG,
+          organisationName: "Partenaire e2e",
+          role: "partner",
+          email: CONFERENCE_SECRETS[0],
+        },
+        {
+          organisation: ORG,
+          organisationName: "Police e2e",
+          role: "police",
+          zone: "e2e-police",
+          email: CONFERENCE_SECRETS[1],
+        },
+      ],
+    },
+    `${tag}-conference`,
+  );
+  const item = await postJson<{ id: string }>(
+    `${url}/v1/conferences/${conference.id}/items`,
+    coordinator,
+    { referralId, summary: CONFERENCE_SECRETS[2], question: "Qui prend contact ?" },
+    `${tag}-conference-item`,
+  );
+  const partner = conference.invitees.find((i) => i.role === "partner")!;
+  await postJson(
+    `${url}/v1/conferences/${conference.id}/items/${item.id}/decisions`,
+    coordinator,
+    {
+      text: "Le partenaire prend contact.",
+      actions: [{ ownerInviteeId: partner.id, description: "Prendre contact", dueDate: "2027-03-20" }],
+    },
+    `${tag}-conference-decision`,
+  );
+  const actions = await getJson<{ items: Array<{ id: string }> }>(
+    `${url}/v1/my/actions`,
+    await tokenFor("partner"),
+  );
+  if (!actions.items[0]) throw new Error("the conference's action is not the partner's");
+  return { id: conference.id, item: item.id, action: actions.items[0].id };
 }

@@ -44,6 +44,8 @@ function realPath(
     places: records.housing.place,
     placements: records.housing.placement,
     "dead-letters": records.deadLetters[route.service] ?? "",
+    conferences: records.conference.id,
+    actions: records.conference.action,
   };
   if (/\{(municipality|zone)\}/.test(path))
     return {
@@ -55,6 +57,7 @@ function realPath(
     return { path: samplePath(path), names: "none" };
   const filled = path
     .replace("{enrolmentId}", owned.enrolment)
+    .replace("{itemId}", records.conference.item)
     .replace(/\/v1\/([a-z-]+)\/\{[A-Za-z]+\}/, (_whole, resource: string) => {
       const id = byResource[resource];
       if (!id)
@@ -101,6 +104,12 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/check-ins/{id}/resolve": {},
   "POST /v1/dead-letters/{id}/replay": {},
   "POST /v1/callbacks/{id}/assign": { team: "matrix-victims" },
+  "PATCH /v1/conferences/{id}": { title: "matrix" },
+  "POST /v1/conferences/{id}/cancel": {},
+  "POST /v1/conferences/{id}/items": { referralId: "ref-matrix", summary: "matrix", question: "matrix" },
+  "PATCH /v1/conferences/{id}/items/{itemId}": { summary: "matrix" },
+  "POST /v1/conferences/{id}/items/{itemId}/decisions": { text: "matrix", actions: [] },
+  "PATCH /v1/actions/{id}": { status: "done" },
   "PUT /v1/places/{id}/availability": { windows: [] },
   "POST /v1/placements/{id}/confirm": {},
   "POST /v1/placements/{id}/decline": { reason: "matrix" },

@@ -20,6 +20,7 @@ const deadLetterRoles: Role[] = ["coordinator", "admin"];
 // municipalities and escalations land in the coordinators' own queue (issue 4: "coordinators
 // everything in their organisation").
 const callbackWorkers: Role[] = ["caseworker", "coordinator"];
+const conferenceReaders: Role[] = ["coordinator", "partner", "police"];
 const housingStaff: Role[] = ["housing_staff"];
 const placementReaders: Role[] = ["caseworker", "coordinator", "housing_staff"];
 
@@ -130,6 +131,44 @@ export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
   { service: "groups", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
   { service: "notifications", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
+  // Case conferences (issue 17; services/conferences README): coordinators organise, invited
+  // partners and police read what they may and set the status of the actions they own.
+  {
+    service: "conferences",
+    method: "POST",
+    path: "/v1/conferences",
+    roles: ["coordinator"],
+    idempotent: true,
+  },
+  { service: "conferences", method: "GET", path: "/v1/conferences", roles: conferenceReaders },
+  { service: "conferences", method: "GET", path: "/v1/conferences/{id}", roles: conferenceReaders },
+  { service: "conferences", method: "PATCH", path: "/v1/conferences/{id}", roles: ["coordinator"] },
+  { service: "conferences", method: "POST", path: "/v1/conferences/{id}/cancel", roles: ["coordinator"] },
+  {
+    service: "conferences",
+    method: "POST",
+    path: "/v1/conferences/{id}/items",
+    roles: ["coordinator"],
+    idempotent: true,
+  },
+  {
+    service: "conferences",
+    method: "PATCH",
+    path: "/v1/conferences/{id}/items/{itemId}",
+    roles: ["coordinator"],
+  },
+  {
+    service: "conferences",
+    method: "POST",
+    path: "/v1/conferences/{id}/items/{itemId}/decisions",
+    roles: ["coordinator"],
+    idempotent: true,
+  },
+  { service: "conferences", method: "GET", path: "/v1/conferences/{id}/minutes", roles: conferenceReaders },
+  { service: "conferences", method: "GET", path: "/v1/my/items", roles: ["partner", "police"] },
+  { service: "conferences", method: "GET", path: "/v1/my/actions", roles: ["partner", "police"] },
+  { service: "conferences", method: "PATCH", path: "/v1/actions/{id}", roles: conferenceReaders },
+  { service: "conferences", method: "GET", path: "/v1/known-referrals", roles: ["coordinator"] },
   // Emergency housing (issue 17; services/housing README): places and addresses for the housing
   // partner's staff only; requests and follow-ups for call-back workers and coordinators.
   { service: "housing", method: "POST", path: "/v1/places", roles: housingStaff, idempotent: true },
@@ -148,7 +187,7 @@ export const ROUTES: RouteSpec[] = [
   })),
   { service: "housing", method: "POST", path: "/v1/placements/{id}/follow-up", roles: callbackWorkers },
   { service: "housing", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
-  ...(["groups", "referrals", "notifications", "housing"] as const).flatMap((service) => [
+  ...(["groups", "referrals", "notifications", "conferences", "housing"] as const).flatMap((service) => [
     { service, method: "GET" as const, path: "/v1/dead-letters", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/{id}/replay", roles: deadLetterRoles },
     { service, method: "POST" as const, path: "/v1/dead-letters/replay", roles: deadLetterRoles },

@@ -1,4 +1,4 @@
-// The three services as real processes on free ports, with a real nats-server and SMTP sink,
+// The services as real processes on free ports, with a real nats-server and SMTP sink,
 // each with its own libSQL file in a temp folder. Tests talk to them over HTTP only.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,7 +17,7 @@ import {
   TEST_JWT_SECRET,
 } from "@relais/testing";
 
-export const SERVICE_NAMES = ["groups", "referrals", "notifications", "housing"] as const;
+export const SERVICE_NAMES = ["groups", "referrals", "notifications", "conferences", "housing"] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const root = resolve(import.meta.dirname, "../..");
@@ -65,6 +65,7 @@ export function newStackKeys() {
     groups: generateRecipientKeyPair().privateKey,
     notifications: generateRecipientKeyPair().privateKey,
     referrals: undefined,
+    conferences: undefined,
     housing: undefined,
   };
   const publicKeys = {

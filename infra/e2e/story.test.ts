@@ -460,7 +460,13 @@ describe("the story, and every byte the stack wrote", () => {
     });
 
     it("lost nothing: every outbox row published, no dead letters", () => {
-      expect(deadLettersAfterStory).toEqual({ groups: 0, referrals: 0, notifications: 0, housing: 0 });
+      expect(deadLettersAfterStory).toEqual({
+        groups: 0,
+        referrals: 0,
+        notifications: 0,
+        conferences: 0,
+        housing: 0,
+      });
     });
   });
 

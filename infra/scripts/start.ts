@@ -29,6 +29,7 @@ const services = [
     port: Number(process.env.NOTIFICATIONS_PORT ?? 3003),
     variable: "NOTIFICATIONS_PORT",
   },
+  { name: "conferences", port: Number(process.env.CONFERENCES_PORT ?? 3004), variable: "CONFERENCES_PORT" },
   { name: "housing", port: Number(process.env.HOUSING_PORT ?? 3005), variable: "HOUSING_PORT" },
 ];
 const DEV_CONF_MONITOR_PORT = 8222;

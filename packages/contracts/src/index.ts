@@ -1,5 +1,6 @@
 export * from "./common.js";
 export * from "./envelope.js";
+export * from "./events/conferences.js";
 export * from "./events/groups.js";
 export * from "./events/housing.js";
 export * from "./events/notifications.js";

@@ -3,6 +3,7 @@ export const STREAMS = {
   REFERRALS: { name: "REFERRALS", subjects: ["referrals.>"] },
   GROUPS: { name: "GROUPS", subjects: ["groups.>"] },
   NOTIFICATIONS: { name: "NOTIFICATIONS", subjects: ["notifications.>"] },
+  CONFERENCES: { name: "CONFERENCES", subjects: ["conferences.>"] },
   HOUSING: { name: "HOUSING", subjects: ["housing.>"] },
 } as const;
 export type StreamName = keyof typeof STREAMS;

@@ -56,6 +56,33 @@ describe("openDatabase", () => {
     database.close();
   });
 
+  it("groups writes that arrive one after another in the same turn, as requests do, into one commit", async () => {
+    const database = await open();
+    let commits = 0;
+    database.onCommit(() => {
+      commits += 1;
+    });
+    // Each write starts from its own callback (as each request's handler does) and never awaits
+    // anything but the database, whose statements run synchronously.
+    await Promise.all(
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          new Promise<void>((resolve, reject) =>
+            setImmediate(() => {
+              database
+                .write((tx) => tx.insert(counters).values({ name: `r${i}`, value: i }))
+                .then(() => resolve(), reject);
+            }),
+          ),
+      ),
+    );
+    const count = await database.db.select({ n: sql<number>`count(*)` }).from(counters);
+    expect(Number(count[0]?.n)).toBe(21);
+    expect(commits).toBe(1);
+    database.close();
+  });
+
   it("rolls back only the failing write of a group that shares a commit", async () => {
     const database = await open();
     const results = await Promise.allSettled(

@@ -121,6 +121,8 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
   };
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function ensureParentFolder(url: string): void {
   const path = url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
   if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -137,6 +139,13 @@ interface PendingWrite<S extends Schema> {
  * COMMIT: each runs in its own savepoint (so a failing write rolls back alone), and all of them
  * resolve only once the shared COMMIT is durable. A commit costs a disk sync; under load this
  * spreads one sync over many requests instead of paying it per request.
+ *
+ * libSQL runs statements synchronously, so a transaction never yields to I/O and nothing else
+ * can queue while it runs: started at once, every write would be a batch of one and pay its own
+ * sync (measured: as many commits as requests under 20 concurrent intakes). So a batch starts
+ * only after the event loop's current turn (`setImmediate`): every request whose handler reached
+ * `write` in the same turn (its body read, its token verified) joins it. Alone, a write waits
+ * for that one turn and nothing else.
  */
 function createGroupCommitter<S extends Schema>(db: LibSQLDatabase<S>, committed: () => void) {
   const queue: PendingWrite<S>[] = [];
@@ -177,8 +186,9 @@ function createGroupCommitter<S extends Schema>(db: LibSQLDatabase<S>, committed
           else write.reject(outcome.error);
         });
         if (outcomes.some((o) => o.ok)) committed();
-        // The COMMIT blocked the event loop; let network replies in before the next batch.
-        if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+        // The COMMIT blocked the event loop; let network replies out and the requests that
+        // arrived meanwhile in, so they form the next batch.
+        await nextTurn();
       }
     } finally {
       running = false;
@@ -189,7 +199,10 @@ function createGroupCommitter<S extends Schema>(db: LibSQLDatabase<S>, committed
     run<T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-        if (!running) void drain();
+        if (!running) {
+          running = true;
+          void nextTurn().then(drain);
+        }
       });
     },
   };

@@ -17,8 +17,9 @@ import {
 } from "@relais/testing";
 
 const root = resolve(import.meta.dirname, "../../..");
-const NAMES = ["groups", "referrals", "notifications", "housing"] as const;
-// The services every browser test runs; housing only for the screens that need it (one process less).
+const NAMES = ["groups", "referrals", "notifications", "conferences", "housing"] as const;
+// The services every browser test runs; housing and conferences only for the screens that need
+// them (a process less each).
 const CORE = ["groups", "referrals", "notifications"] as const;
 
 export interface BrowserStack {
@@ -35,7 +36,7 @@ export interface BrowserStack {
 export async function startBrowserStack(
   consoleEnv: Record<string, string> = {},
   serviceEnv: Partial<Record<(typeof NAMES)[number], Record<string, string>>> = {},
-  options: { housing?: boolean } = {},
+  options: { housing?: boolean; conferences?: boolean } = {},
 ): Promise<BrowserStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "relais-browser-"));
   const nats: NatsProcess = await startNats();
@@ -57,7 +58,12 @@ export async function startBrowserStack(
   const tsx = (file: string) => [process.execPath, "--import", "tsx", join(root, file)];
   try {
     await Promise.all(
-      (options.housing ? NAMES : CORE).map(async (name) => {
+      NAMES.filter(
+        (name) =>
+          (CORE as readonly string[]).includes(name) ||
+          (name === "housing" && options.housing) ||
+          (name === "conferences" && options.conferences),
+      ).map(async (name) => {
         const port = await freePort();
         urls[name] = `http://127.0.0.1:${port}`;
         processes.push(
@@ -100,6 +106,7 @@ export async function startBrowserStack(
           GROUPS_URL: urls.groups,
           REFERRALS_URL: urls.referrals,
           NOTIFICATIONS_URL: urls.notifications,
+          ...(urls.conferences ? { CONFERENCES_URL: urls.conferences } : {}),
           ...(urls.housing ? { HOUSING_URL: urls.housing } : {}),
           LOG_LEVEL: "warn",
           ...(consoleEnv.OIDC_ISSUER ? {} : { JWT_SECRET: TEST_JWT_SECRET }),

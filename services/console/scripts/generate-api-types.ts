@@ -1,4 +1,4 @@
-// Writes TypeScript types of the three services' APIs for the web app, from their OpenAPI
+// Writes TypeScript types of the services' APIs for the web app, from their OpenAPI
 // documents. Each service's app is built in memory (a throwaway libSQL file, no NATS) and asked
 // for /openapi.json: no server has to run, so this is an ordinary turbo task.
 import { randomBytes } from "node:crypto";
@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ConsumerRunner } from "@relais/bus";
+import { schema as conferencesSchema, createApp as createConferences } from "@relais/conferences";
 import { openDatabase, type Schema } from "@relais/db";
 import { createApp as createGroups, schema as groupsSchema } from "@relais/groups";
 import {
@@ -64,6 +65,11 @@ try {
       ...(await baseDeps("notifications", notificationsSchema)),
       box,
       settings: DEFAULT_SETTINGS,
+    }),
+    conferences: createConferences({
+      ...(await baseDeps("conferences", conferencesSchema)),
+      box,
+      seal: { notifications: sealer() },
     }),
     housing: createHousing({
       ...(await baseDeps("housing", housingSchema)),

@@ -17,6 +17,7 @@ export const ConsoleEnv = BaseEnv.omit({ JWKS_URL: true, NATS_URL: true, NATS_RE
   GROUPS_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3001"),
   REFERRALS_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3002"),
   NOTIFICATIONS_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3003"),
+  CONFERENCES_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3004"),
   HOUSING_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3005"),
   /** The console's ES256 private key as a JWK (JSON); a fresh one per start when unset. */
   CONSOLE_SIGNING_KEY: z.string().min(1).optional(),

@@ -48,6 +48,7 @@ try {
       groups: env.GROUPS_URL,
       referrals: env.REFERRALS_URL,
       notifications: env.NOTIFICATIONS_URL,
+      conferences: env.CONFERENCES_URL,
       housing: env.HOUSING_URL,
     },
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },

@@ -36,6 +36,7 @@ export async function startConsoleApp(
       groups: unused,
       referrals: unused,
       notifications: unused,
+      conferences: unused,
       housing: unused,
       ...options.services,
     },

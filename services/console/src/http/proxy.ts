@@ -9,7 +9,7 @@ import type { SessionStore } from "../session/session-store.js";
 import type { TokenMinter } from "../tokens/minter.js";
 import type { ConsoleAppEnv } from "./console-env.js";
 
-export type ServiceName = "groups" | "referrals" | "notifications" | "housing";
+export type ServiceName = "groups" | "referrals" | "notifications" | "conferences" | "housing";
 
 const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "accept-language", "idempotency-key"];
 const FORWARDED_RESPONSE_HEADERS = ["content-type", "idempotent-replayed", "retry-after", "x-request-id"];

@@ -114,15 +114,20 @@ export function seriesEvents(input: InviteInput): ICalEventData[] {
   return [master, ...moved];
 }
 
-export function buildInvite(input: InviteInput): string {
+/** One .ics file of `events`, with the VTIMEZONE of each zone they use: every invite Relais sends. */
+export function calendarFile(method: InviteInput["method"], events: ICalEventData[]): string {
   const calendar = ical({
     prodId: { company: "Relais", product: "notifications", language: "EN" },
-    method: ICalCalendarMethod[input.method],
+    method: ICalCalendarMethod[method],
     // No calendar-level name: ical-generator would then write DTSTAMP in local time, not UTC.
     timezone: { name: null, generator: vtimezoneOf },
-    events: seriesEvents(input),
+    events,
   });
   return calendar.toString();
+}
+
+export function buildInvite(input: InviteInput): string {
+  return calendarFile(input.method, seriesEvents(input));
 }
 
 /**

@@ -76,6 +76,7 @@ const staffParams = {
   step: "warning",
   absences: "2",
   reason: "",
+  conference: "Concertation Seraing–Neupré",
 };
 
 /** The parameter names a message uses, wherever they sit in it (options of a select included). */

@@ -25,6 +25,10 @@ export const STAFF_TEMPLATES = [
   "callback_overdue",
   "compliance_breached",
   "session_cancelled_staff",
+  // Case conferences (issue 17): to partner organisations' professional addresses.
+  "conference_invite",
+  "conference_cancelled",
+  "conference_action_overdue",
 ] as const;
 export type PersonTemplate = (typeof PERSON_TEMPLATES)[number];
 export type StaffTemplate = (typeof STAFF_TEMPLATES)[number];
@@ -49,6 +53,8 @@ export interface TemplateParams {
   absences?: string;
   /** An emergency place's address: only in the housing message, opened from its seal at send time. */
   address?: string;
+  /** A case conference's title. */
+  conference?: string;
 }
 
 export interface RenderedMessage {

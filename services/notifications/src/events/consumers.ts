@@ -2,6 +2,7 @@ import type { ConsumerDefinition } from "@relais/bus";
 import type { ConsumerDeps } from "../actions/context.js";
 import { callbackAlertConsumers } from "./callback-alerts.js";
 import { complianceBreachedConsumer } from "./compliance-breached.js";
+import { conferenceConsumers } from "./conferences.js";
 import { enrolmentConfirmedConsumer } from "./enrolment-confirmed.js";
 import { enrolmentEndedConsumer } from "./enrolment-ended.js";
 import { enrolmentWaitlistedConsumer } from "./enrolment-waitlisted.js";
@@ -25,5 +26,6 @@ export function consumers(deps: ConsumerDeps): ConsumerDefinition[] {
     sessionCancelledConsumer(deps),
     complianceBreachedConsumer(deps),
     placementConfirmedConsumer(deps),
+    ...conferenceConsumers(deps),
   ];
 }

@@ -1,0 +1,222 @@
+// Expands a group's RFC 5545 schedule into session instants. The rule is expanded in floating
+// local time (rrule's "fake UTC" dates stand for wall-clock times), then each occurrence is placed
+// in the group's zone with luxon, so an 18:00 session stays at 18:00 across daylight-saving changes.
+import { createRequire } from "node:module";
+import { Invalid } from "@relais/service-kit";
+import { DateTime } from "luxon";
+import { RememberingZone } from "./remembering-zone.js";
+
+// rrule ships CommonJS as `main` and an ESM build without a default export as `module`; Node's
+// ESM loader cannot see named exports of the CJS build, so it is loaded through `require`.
+const { RRule } = createRequire(import.meta.url)("rrule") as typeof import("rrule");
+
+/** A group meets at most a couple of times a week for a year: more is a typo, not a programme. */
+export const MAX_SESSIONS = 200;
+
+export interface Schedule {
+  timeZone: string;
+  /** Local wall-clock start, without offset: `2026-02-03T18:00` or `2026-02-03T18:00:00`. */
+  dtstart: string;
+  /** RRULE value, with or without the `RRULE:` prefix; COUNT or UNTIL is required. */
+  rrule: string;
+  durationMinutes: number;
+}
+
+export interface Occurrence {
+  /** UTC ISO instants. */
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface ExpandedSchedule {
+  /** Canonical RRULE value: upper case, no prefix, UNTIL in UTC as RFC 5545 requires with a TZID. */
+  rrule: string;
+  /** Local wall-clock start of the first session, `yyyy-MM-ddTHH:mm:ss`. */
+  dtstart: string;
+  occurrences: Occurrence[];
+}
+
+const KEYS = new Set([
+  "FREQ",
+  "INTERVAL",
+  "COUNT",
+  "UNTIL",
+  "BYDAY",
+  "BYMONTHDAY",
+  "BYMONTH",
+  "BYSETPOS",
+  "WKST",
+]);
+const FREQS = new Set(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]);
+const DAY = /^[+-]?\d{0,2}(MO|TU|WE|TH|FR|SA|SU)$/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+const UNTIL = /^(\d{8})(T(\d{6})(Z?))?$/;
+
+function invalid(field: string, message: string): Invalid {
+  return new Invalid(`The schedule's ${field} is not valid: ${message}`, [
+    { path: `schedule.${field}`, message },
+  ]);
+}
+
+/** Parses `2026-02-03T18:00` as wall-clock fields (no zone applied yet). */
+export function parseLocalDateTime(value: string, field = "dtstart"): DateTime {
+  const parsed = LOCAL_DATE_TIME.test(value) ? DateTime.fromISO(value, { zone: "utc" }) : null;
+  if (!parsed?.isValid) throw invalid(field, "Expected a local date and time like 2026-02-03T18:00");
+  return parsed;
+}
+
+/** A wall-clock time (carried in a UTC DateTime's fields) placed in `zone`. */
+export function inZone(wallClock: DateTime, zone: string): DateTime {
+  const placed = DateTime.fromObject(
+    {
+      year: wallClock.year,
+      month: wallClock.month,
+      day: wallClock.day,
+      hour: wallClock.hour,
+      minute: wallClock.minute,
+      second: wallClock.second,
+    },
+    { zone },
+  );
+  if (!placed.isValid) throw invalid("timeZone", "Unknown IANA time zone");
+  return placed;
+}
+
+function parseRule(text: string): Map<string, string> {
+  const body = text
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .toUpperCase();
+  const parts = new Map<string, string>();
+  for (const token of body.split(";")) {
+    const [key, value, ...rest] = token.split("=");
+    if (!key || value === undefined || value === "" || rest.length > 0)
+      throw invalid("rrule", `"${token}" is not KEY=VALUE`);
+    if (!KEYS.has(key)) throw invalid("rrule", `${key} is not supported`);
+    if (parts.has(key)) throw invalid("rrule", `${key} appears twice`);
+    parts.set(key, value);
+  }
+  const freq = parts.get("FREQ");
+  if (!freq || !FREQS.has(freq)) throw invalid("rrule", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY");
+  if (parts.has("COUNT") === parts.has("UNTIL")) throw invalid("rrule", "Give exactly one of COUNT or UNTIL");
+  const count = parts.get("COUNT");
+  if (count !== undefined && !/^\d{1,3}$/.test(count)) throw invalid("rrule", "COUNT must be a number");
+  const interval = parts.get("INTERVAL");
+  if (interval !== undefined && !/^[1-9]\d?$/.test(interval))
+    throw invalid("rrule", "INTERVAL must be between 1 and 99");
+  const byDay = parts.get("BYDAY");
+  if (byDay !== undefined && !byDay.split(",").every((d) => DAY.test(d)))
+    throw invalid("rrule", "BYDAY must list days such as TU or 1MO");
+  for (const key of ["BYMONTHDAY", "BYMONTH", "BYSETPOS"]) {
+    const list = parts.get(key);
+    if (list !== undefined && !/^[+-]?\d{1,3}(,[+-]?\d{1,3})*$/.test(list))
+      throw invalid("rrule", `${key} must be a list of numbers`);
+  }
+  return parts;
+}
+
+/** UNTIL as a wall-clock time in `zone` (fake UTC), from the UTC, floating or date-only forms. */
+function untilWallClock(value: string, zone: string): DateTime {
+  const match = UNTIL.exec(value);
+  if (!match) throw invalid("rrule", "UNTIL must look like 20261124T235959Z or 20261124");
+  const [, date, , time, utc] = match;
+  if (!time) {
+    // A date alone includes that whole local day.
+    const day = DateTime.fromFormat(date!, "yyyyMMdd", { zone: "utc" });
+    if (!day.isValid) throw invalid("rrule", "UNTIL is not a real date");
+    return day.endOf("day").startOf("second");
+  }
+  const stamp = DateTime.fromFormat(`${date}${time}`, "yyyyMMddHHmmss", { zone: "utc" });
+  if (!stamp.isValid) throw invalid("rrule", "UNTIL is not a real date and time");
+  if (!utc) return stamp;
+  const local = stamp.setZone(zone);
+  return DateTime.fromObject(
+    {
+      year: local.year,
+      month: local.month,
+      day: local.day,
+      hour: local.hour,
+      minute: local.minute,
+      second: local.second,
+    },
+    { zone: "utc" },
+  );
+}
+
+export function expandSchedule(schedule: Schedule): ExpandedSchedule {
+  const start = parseLocalDateTime(schedule.dtstart);
+  inZone(start, schedule.timeZone);
+  const parts = parseRule(schedule.rrule);
+  const untilText = parts.get("UNTIL");
+  const until = untilText ? untilWallClock(untilText, schedule.timeZone) : undefined;
+
+  const withoutUntil = [...parts].filter(([key]) => key !== "UNTIL").map(([k, v]) => `${k}=${v}`);
+  let options: ReturnType<typeof RRule.parseString>;
+  try {
+    options = RRule.parseString(withoutUntil.join(";"));
+  } catch (error) {
+    throw invalid("rrule", (error as Error).message);
+  }
+  const rule = new RRule({
+    ...options,
+    dtstart: start.toJSDate(),
+    ...(until ? { until: until.toJSDate() } : {}),
+  });
+  // One past the limit tells "too many" from "exactly the limit" without expanding forever.
+  const dates = rule.all((_, index) => index <= MAX_SESSIONS);
+  if (dates.length === 0) throw invalid("rrule", "The rule produces no sessions after dtstart");
+  if (dates.length > MAX_SESSIONS)
+    throw invalid("rrule", `The rule produces more than ${MAX_SESSIONS} sessions`);
+
+  // Each wall-clock start is placed in the zone by luxon. Moving the previous placement with
+  // `set` lets luxon start from that session's offset, and the remembering zone answers luxon's
+  // repeated question from memory, so a series costs one zone look-up per session (two at a
+  // daylight-saving change) instead of three; the end is the start plus an elapsed duration,
+  // which needs no look-up at all.
+  const durationMs = schedule.durationMinutes * 60_000;
+  // The first placement starts from the offset a day earlier, so a wall-clock time that occurs
+  // twice (the night summer time ends) is its first occurrence, as RFC 5545 says, whatever the
+  // date today; a time that does not exist (the night it starts) moves forward by the gap.
+  const dayBefore = new Date(dates[0]!.getTime() - 86_400_000);
+  let placed = DateTime.fromObject(wallClockOf(dayBefore), { zone: new RememberingZone(schedule.timeZone) });
+  const occurrences = dates.map((date) => {
+    placed = placed.set(wallClockOf(date));
+    const startMs = placed.toMillis();
+    return { startsAt: isoSeconds(startMs), endsAt: isoSeconds(startMs + durationMs) };
+  });
+  const canonical = until
+    ? [...withoutUntil, `UNTIL=${inZone(until, schedule.timeZone).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}`]
+    : withoutUntil;
+  const first = DateTime.fromJSDate(dates[0]!, { zone: "utc" });
+  return {
+    rrule: canonical.join(";"),
+    dtstart: first.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+    occurrences,
+  };
+}
+
+/** rrule's "floating" dates carry the wall-clock time in their UTC fields. */
+function wallClockOf(date: Date) {
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+  };
+}
+
+/** The same text as `toUtcIso` (UTC, whole seconds, `Z`), straight from epoch milliseconds. */
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+export function toUtcIso(instant: DateTime): string {
+  return instant.toUTC().toISO({ suppressMilliseconds: true })!;
+}
+
+/** An instant shown in the group's zone, with its offset. */
+export function toZonedIso(utcIso: string, zone: string): string {
+  return DateTime.fromISO(utcIso, { zone }).toISO({ suppressMilliseconds: true })!;
+}

@@ -1,0 +1,12 @@
+// What the verbs are given: the database, the DATA_KEY box for the sealed texts, the sealer for
+// what leaves for notifications, and the clock.
+import type { Database } from "@relais/db";
+import type { Clock, RecipientSealer, SealedBox } from "@relais/service-kit";
+import type * as schema from "../db/schema.js";
+
+export interface Deps {
+  database: Database<typeof schema>;
+  box: SealedBox;
+  seal: { notifications: RecipientSealer };
+  clock: Clock;
+}

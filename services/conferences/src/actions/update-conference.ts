@@ -1,0 +1,151 @@
+// A coordinator changes a conference: a new title, place or schedule is sent to every invitee
+// with a higher SEQUENCE; new invitees get their invite, uninvited ones a cancellation.
+import { enqueue } from "@relais/bus";
+import { Conflict, Invalid, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { eq } from "drizzle-orm";
+import { conferences, invitees } from "../db/schema.js";
+import { type ConferenceRow, type InviteeRow, inviteesOf, organisedConference } from "../db/store.js";
+import type { ConferencePatch, InviteeInput } from "../domain/input.js";
+import { planMeetings } from "../domain/schedule.js";
+import type { Deps } from "./deps.js";
+import { invitationEvents } from "./invitations.js";
+import { inviteeRow } from "./schedule-conference.js";
+
+function sameInvitation(ctx: Pick<Deps, "box">, row: InviteeRow, input: InviteeInput): boolean {
+  return (
+    row.organisation === input.organisation &&
+    row.role === input.role &&
+    (row.role !== "police" || row.zone === (input.zone ?? null)) &&
+    ctx.box.open(row.emailSealed) === input.email.toLowerCase()
+  );
+}
+
+export async function updateConference(
+  ctx: VerbContext<Deps>,
+  id: string,
+  patch: ConferencePatch,
+): Promise<ConferenceRow> {
+  const { principal, requestId } = ctx;
+  const meetings = patch.schedule ? planMeetings(patch.schedule) : undefined;
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  return writeVerb(ctx, async (tx, authorised) => {
+    const conference = await organisedConference(tx, principal, id);
+    await authorised();
+    if (conference.status === "cancelled") throw new Conflict("The conference is cancelled");
+    const current = (await inviteesOf(tx, id)).filter((i) => i.status === "invited");
+
+    let kept = current;
+    const added: InviteeRow[] = [];
+    const removed: InviteeRow[] = [];
+    if (patch.invitees) {
+      kept = [];
+      patch.invitees.forEach((input, index) => {
+        if (input.id === undefined) return;
+        const row = current.find((c) => c.id === input.id);
+        if (!row)
+          throw new Invalid("An invitee id is not one of this conference's", [
+            { path: `invitees.${index}.id`, message: "Not an invitee of this conference" },
+          ]);
+      });
+      for (const row of current) {
+        const input = patch.invitees.find((i) => i.id === row.id);
+        if (input && sameInvitation(ctx, row, input)) {
+          kept.push({ ...row, organisationName: input.organisationName, language: input.language });
+        } else {
+          removed.push(row);
+        }
+      }
+      patch.invitees.forEach((input, index) => {
+        const stays = input.id !== undefined && kept.some((k) => k.id === input.id);
+        if (!stays) added.push(inviteeRow(ctx, id, input, new Date(now.getTime() + index).toISOString()));
+      });
+    }
+
+    const calendarChanged =
+      (patch.title !== undefined && patch.title !== conference.title) ||
+      (patch.location !== undefined && (patch.location ?? null) !== conference.location) ||
+      (meetings !== undefined &&
+        (meetings.dtstart !== conference.dtstart ||
+          meetings.rrule !== conference.rrule ||
+          patch.schedule!.timeZone !== conference.timeZone ||
+          patch.schedule!.durationMinutes !== conference.durationMinutes));
+    const bump = calendarChanged || removed.length > 0;
+    const updated: ConferenceRow = {
+      ...conference,
+      title: patch.title ?? conference.title,
+      location: patch.location === undefined ? conference.location : patch.location,
+      ...(meetings && patch.schedule
+        ? {
+            timeZone: patch.schedule.timeZone,
+            dtstart: meetings.dtstart,
+            rrule: meetings.rrule,
+            durationMinutes: patch.schedule.durationMinutes,
+            firstStartsAt: meetings.startsAt[0]!,
+            lastStartsAt: meetings.startsAt.at(-1)!,
+          }
+        : {}),
+      sequence: bump ? conference.sequence + 1 : conference.sequence,
+      updatedAt: at,
+    };
+    await tx.update(conferences).set(updated).where(eq(conferences.id, id));
+    for (const row of removed)
+      await tx.update(invitees).set({ status: "removed" }).where(eq(invitees.id, row.id));
+    for (const row of kept)
+      await tx
+        .update(invitees)
+        .set({ organisationName: row.organisationName, language: row.language })
+        .where(eq(invitees.id, row.id));
+    if (added.length > 0) await tx.insert(invitees).values(added);
+
+    const events = { box: ctx.box, sealer: ctx.seal.notifications, now, correlationId: requestId };
+    await enqueue(
+      tx,
+      ...invitationEvents(events, updated, removed, "CANCEL"),
+      ...invitationEvents(events, updated, calendarChanged ? [...kept, ...added] : added, "REQUEST"),
+    );
+    await recordAudit(tx, {
+      principal,
+      action: "conference.update",
+      recordType: "conference",
+      recordId: id,
+      requestId,
+    });
+    return updated;
+  });
+}
+
+export async function cancelConference(ctx: VerbContext<Deps>, id: string): Promise<ConferenceRow> {
+  const { principal, requestId } = ctx;
+  const now = ctx.clock.now();
+  return writeVerb(ctx, async (tx, authorised) => {
+    const conference = await organisedConference(tx, principal, id);
+    await authorised();
+    if (conference.status === "cancelled") return conference;
+    const updated: ConferenceRow = {
+      ...conference,
+      status: "cancelled",
+      sequence: conference.sequence + 1,
+      updatedAt: now.toISOString(),
+    };
+    await tx.update(conferences).set(updated).where(eq(conferences.id, id));
+    const invited = (await inviteesOf(tx, id)).filter((i) => i.status === "invited");
+    await enqueue(
+      tx,
+      ...invitationEvents(
+        { box: ctx.box, sealer: ctx.seal.notifications, now, correlationId: requestId },
+        updated,
+        invited,
+        "CANCEL",
+      ),
+    );
+    await recordAudit(tx, {
+      principal,
+      action: "conference.cancel",
+      recordType: "conference",
+      recordId: id,
+      requestId,
+    });
+    return updated;
+  });
+}

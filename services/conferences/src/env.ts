@@ -1,0 +1,17 @@
+import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
+import { z } from "zod";
+
+export const ConferencesEnv = BaseEnv.extend({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3004),
+  DATABASE_URL: z.string().default("file:.data/conferences.db"),
+  ...DataKeyEnv,
+  /** notifications' X25519 public key: invitees' addresses leave sealed for it. */
+  NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,
+  /** How often the overdue-action reminder looks for work. */
+  REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+});
+export type ConferencesEnv = z.infer<typeof ConferencesEnv>;
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ConferencesEnv {
+  return loadConfig(ConferencesEnv, env);
+}

@@ -1,0 +1,29 @@
+// The service's small index of referrals: id, organisation, zone, municipality and risk level,
+// so that a coordinator can put one on an agenda. Nothing about its persons is kept.
+import { defineConsumer } from "@relais/bus";
+import { ReferralReceived } from "@relais/contracts";
+import { referralIndex } from "../db/schema.js";
+
+export const referralReceivedConsumer = defineConsumer({
+  stream: "REFERRALS",
+  durable: "conferences-referral-received",
+  filterSubject: ReferralReceived.subject,
+  events: [ReferralReceived],
+  async handle(tx, event) {
+    await tx
+      .insert(referralIndex)
+      .values({
+        referralId: event.data.referralId,
+        orgId: event.orgId,
+        policeZone: event.data.policeZone,
+        municipality: event.data.municipality,
+        riskLevel: event.data.riskLevel,
+        receivedAt: event.occurredAt,
+      })
+      .onConflictDoNothing();
+  },
+});
+
+export function conferenceConsumers() {
+  return [referralReceivedConsumer];
+}

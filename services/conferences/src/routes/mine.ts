@@ -1,0 +1,100 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  type AppEnv,
+  bearerSecurity,
+  defaultHook,
+  jsonBody,
+  jsonResponse,
+  ProblemResponses,
+  requireRoles,
+  verbContext,
+  zoneOf,
+} from "@relais/service-kit";
+import { setActionStatus } from "../actions/decisions.js";
+import { readMine } from "../actions/read.js";
+import type { AppDeps } from "../app.js";
+import { ActionPatch } from "../domain/input.js";
+import { ActionView, IdParam, ItemView, toActionView, toItemView } from "./views.js";
+
+const MyItem = z
+  .object({
+    conference: z.object({ id: z.string(), title: z.string(), timeZone: z.string(), status: z.string() }),
+    item: ItemView,
+  })
+  .openapi("MyAgendaItem");
+
+const MyAction = ActionView.extend({
+  conferenceTitle: z.string(),
+  timeZone: z.string(),
+}).openapi("MyAction");
+
+const itemsRoute = createRoute({
+  method: "get",
+  path: "/v1/my/items",
+  summary: "The agenda items the caller's organisation may see, across the conferences it is invited to",
+  security: bearerSecurity,
+  middleware: [requireRoles("partner", "police")] as const,
+  responses: { 200: jsonResponse(z.object({ items: z.array(MyItem) }), "Items"), ...ProblemResponses },
+});
+
+const actionsRoute = createRoute({
+  method: "get",
+  path: "/v1/my/actions",
+  summary: "The actions the caller's organisation owns, open ones first",
+  security: bearerSecurity,
+  middleware: [requireRoles("partner", "police")] as const,
+  responses: { 200: jsonResponse(z.object({ items: z.array(MyAction) }), "Actions"), ...ProblemResponses },
+});
+
+const patchActionRoute = createRoute({
+  method: "patch",
+  path: "/v1/actions/{id}",
+  summary: "Set an action's status: the organiser, or the partner who owns it",
+  security: bearerSecurity,
+  middleware: [requireRoles("coordinator", "partner", "police")] as const,
+  request: { params: IdParam, body: jsonBody(ActionPatch) },
+  responses: { 200: jsonResponse(ActionView, "The action"), ...ProblemResponses },
+});
+
+const ORDER = { open: 0, done: 1, cancelled: 2 } as const;
+
+export function mineRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  return app
+    .openapi(itemsRoute, async (c) => {
+      const now = deps.clock.now();
+      const mine = await readMine({ ...verbContext(c, deps), zone: zoneOf(c) });
+      const items = mine.map(({ conference, item }) => ({
+        conference: {
+          id: conference.id,
+          title: conference.title,
+          timeZone: conference.timeZone,
+          status: conference.status,
+        },
+        item: toItemView(item, { kind: "invitee", inviteeIds: new Set() }, now),
+      }));
+      return c.json({ items }, 200);
+    })
+    .openapi(actionsRoute, async (c) => {
+      const now = deps.clock.now();
+      const mine = await readMine({ ...verbContext(c, deps), zone: zoneOf(c) });
+      const items = mine
+        .flatMap(({ conference, ownedActions }) =>
+          ownedActions.map((a) => ({
+            ...toActionView(a, now),
+            conferenceTitle: conference.title,
+            timeZone: conference.timeZone,
+          })),
+        )
+        .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.dueDate.localeCompare(b.dueDate));
+      return c.json({ items }, 200);
+    })
+    .openapi(patchActionRoute, async (c) => {
+      const action = await setActionStatus(
+        { ...verbContext(c, deps), zone: zoneOf(c) },
+        c.req.valid("param").id,
+        c.req.valid("json").status,
+      );
+      return c.json(toActionView(action, deps.clock.now()), 200);
+    });
+}

@@ -1,0 +1,15 @@
+import { ActionOverdue, InvitationSent } from "@relais/contracts";
+import type { ConsumerDeps } from "../actions/context.js";
+import { remindConferenceAction, sendConferenceInvite } from "../actions/tell-conference.js";
+import { consumerOf } from "./consume.js";
+
+export function conferenceConsumers(deps: ConsumerDeps) {
+  return [
+    consumerOf(InvitationSent, "notifications-conference-invitation", async (tx, event) => {
+      await sendConferenceInvite({ ...deps, tx }, event);
+    }),
+    consumerOf(ActionOverdue, "notifications-conference-action-overdue", async (tx, event) => {
+      await remindConferenceAction({ ...deps, tx }, event);
+    }),
+  ];
+}
