@@ -29,6 +29,10 @@ export interface RealRecords {
   feed: string;
   /** A safety check-in: a victim missed a session that was held. */
   checkIn: string;
+  /** The organisation's criticality grid version (configuration, like a municipality). */
+  gridVersion: number;
+  /** A criticality assessment of the open referral's victim (services/referrals README). */
+  assessment: string;
   /** A dead letter of each service that consumes events (referrals consumes none). */
   /** A case conference of the organisation, inviting its own partner and police, with an item and an action. */
   conference: { id: string; item: string; action: string };
@@ -134,6 +138,33 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     body: JSON.stringify({ url: "https://zp5277.police.e2e.example/relais" }),
   });
   if (hook.status !== 200) throw new Error(`PUT webhook: HTTP ${hook.status} ${hook.body.slice(0, 300)}`);
+  // A grid of the organisation and an assessment of the victim, at a level that raises nothing (an
+  // escalation would alert the team and change what the other tests count).
+  const grid = await postJson<{ version: number }>(
+    `${referrals.url}/v1/criticality-grids`,
+    coordinator,
+    {
+      title: `e2e grid ${tag}`,
+      questions: [
+        {
+          id: "threats",
+          text: { en: "Threats?" },
+          options: [
+            { id: "no", label: { en: "No" }, weight: 0 },
+            { id: "yes", label: { en: "Yes" }, weight: 5 },
+          ],
+        },
+      ],
+      thresholds: { medium: 3, high: 5 },
+    },
+    `${tag}-grid`,
+  );
+  const assessment = await postJson<{ id: string }>(
+    `${referrals.url}/v1/callbacks/${victim.task.id}/assessments`,
+    coordinator,
+    { gridVersion: grid.version, answers: { threats: "no" } },
+    `${tag}-assessment`,
+  );
   const checkIn = await seedCheckIn(stack, tag);
   const housing = await seedHousing(stack, tag, {
     personRef: victim.personRef,
@@ -148,6 +179,8 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     referral: filed.id,
     task: victim.task.id,
     personRef: victim.personRef,
+    gridVersion: grid.version,
+    assessment: assessment.id,
     victims,
     programme,
     message,
@@ -163,6 +196,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     ...Object.values(victims),
     ...Object.values(programme),
     records.task,
+    records.assessment,
     message,
     feed.id,
     checkIn,

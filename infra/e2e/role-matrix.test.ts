@@ -47,6 +47,9 @@ function realPath(
     conferences: records.conference.id,
     actions: records.conference.action,
   };
+  // A grid version is the organisation's configuration: another organisation has its own version 1.
+  if (path.includes("{version}"))
+    return { path: path.replace("{version}", String(records.gridVersion)), names: "config" };
   if (/\{(municipality|zone)\}/.test(path))
     return {
       path: samplePath(path).replace("/police-zones/5277/", `/police-zones/${WEBHOOK_ZONE}/`),
@@ -104,6 +107,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/check-ins/{id}/resolve": {},
   "POST /v1/dead-letters/{id}/replay": {},
   "POST /v1/callbacks/{id}/assign": { team: "matrix-victims" },
+  "POST /v1/callbacks/{id}/assessments": { gridVersion: 1, answers: {} },
   "PATCH /v1/conferences/{id}": { title: "matrix" },
   "POST /v1/conferences/{id}/cancel": {},
   "POST /v1/conferences/{id}/items": { referralId: "ref-matrix", summary: "matrix", question: "matrix" },

@@ -127,6 +127,30 @@ export const ROUTES: RouteSpec[] = [
     roles: ["coordinator"],
   },
   { service: "referrals", method: "GET", path: "/v1/retention", roles: ["coordinator"] },
+  // The criticality grid (issue 17; services/referrals README, "Criticality grid").
+  { service: "referrals", method: "GET", path: "/v1/criticality-grids", roles: ["coordinator"] },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/criticality-grids",
+    roles: ["coordinator"],
+    idempotent: true,
+  },
+  {
+    service: "referrals",
+    method: "GET",
+    path: "/v1/criticality-grids/current",
+    roles: ["police", "caseworker", "coordinator"],
+  },
+  { service: "referrals", method: "GET", path: "/v1/criticality-grids/{version}", roles: callbackWorkers },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/callbacks/{id}/assessments",
+    roles: callbackWorkers,
+    idempotent: true,
+  },
+  { service: "referrals", method: "GET", path: "/v1/callbacks/{id}/assessments", roles: callbackWorkers },
   // The evaluation statistics (docs/architecture.md).
   { service: "referrals", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },
   { service: "groups", method: "GET", path: "/v1/statistics", roles: ["coordinator"] },

@@ -1,5 +1,11 @@
 import { Writable } from "node:stream";
-import { CallbackOverdue, ComplianceBreached, createEvent, PersonPurged } from "@relais/contracts";
+import {
+  CallbackEscalated,
+  CallbackOverdue,
+  ComplianceBreached,
+  createEvent,
+  PersonPurged,
+} from "@relais/contracts";
 import { authHeader, ManualClock, mintToken } from "@relais/testing";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
@@ -11,7 +17,7 @@ import { parseCalendar } from "./ics.js";
 describe("staff alerts, calendar feeds, preferences and forgetting", () => {
   const servers = sharedServers();
 
-  it("alerts the team of an overdue call-back and the authority and staff of a breach", async () => {
+  it("alerts the team of an overdue call-back, a raised risk, and the authority and staff of a breach", async () => {
     servers.smtp.clear();
     const service = await startNotifications(servers.nats, { smtp: servers.smtp });
     try {
@@ -44,11 +50,30 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
           facilitators: [{ sub: "staff-1", email: "staff@relais.example" }, { sub: "staff-2" }],
         },
       });
+      // A criticality assessment raised the risk (services/referrals README); published twice (a relay retry), told once.
+      const escalated = createEvent(CallbackEscalated, {
+        orgId: ORG,
+        source: "referrals",
+        data: {
+          ...data,
+          teamEmail: "team-raised@relais.example",
+          previousRiskLevel: "low",
+          reason: "risk_raised",
+        },
+      });
       await service.publish(createEvent(CallbackOverdue, { orgId: ORG, source: "referrals", data }), breach);
+      await service.publish(escalated, escalated);
       await service.deliver();
-      const mails = await servers.smtp.waitForMessages(3);
+      const mails = await servers.smtp.waitForMessages(4);
       const team = mails.find((m) => m.envelope.to.includes("team@relais.example"));
       expect(team?.parsed.subject).toBe("Rappel en retard (risque élevé) – équipe Aide aux victimes Liège");
+      const raised = mails.filter((m) => m.envelope.to.includes("team-raised@relais.example"));
+      expect(raised).toHaveLength(1);
+      expect(raised[0]?.parsed.subject).toBe(
+        "Risque du rappel relevé (risque élevé) – équipe Aide aux victimes Liège",
+      );
+      // It asks for a call by the re-planned deadline (14:00), not the due time.
+      expect(raised[0]?.parsed.text).toContain("14:00");
       const authority = mails.find((m) => m.envelope.to.includes("mj@justice.example"));
       expect(authority?.parsed.text).toContain("MJ-2026-1");
       expect(mails.some((m) => m.envelope.to.includes("staff@relais.example"))).toBe(true);

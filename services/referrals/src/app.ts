@@ -12,6 +12,7 @@ import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
 import { callbackRoutes } from "./routes/callbacks.js";
+import { criticalityRoutes } from "./routes/criticality.js";
 import { lookupRoutes } from "./routes/lookup.js";
 import { oversightRoutes } from "./routes/oversight.js";
 import { policeZoneRoutes } from "./routes/police-zones.js";
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
     .route("/", lookupRoutes(deps))
     .route("/", referralRoutes(deps))
     .route("/", callbackRoutes(deps))
+    .route("/", criticalityRoutes(deps))
     .route("/", routingRoutes(deps))
     .route("/", policeZoneRoutes(deps))
     .route("/", oversightRoutes(deps))

@@ -8,6 +8,7 @@ import {
 } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
+import { loadExampleGrid } from "./db/criticality-grids.js";
 import { loadRoutingSeed } from "./db/load-routing-seed.js";
 import * as schema from "./db/schema.js";
 import { policyFromEnv, readEnv } from "./env.js";
@@ -31,7 +32,7 @@ try {
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["REFERRALS"],
     background: (context) => {
-      // The seed runs once at start; it leaves any organisation that already has routes alone.
+      // The seeds run once at start; they leave any organisation that already has routes (a grid) alone.
       const seed: BackgroundTask = {
         name: "routing seed",
         start() {
@@ -42,6 +43,10 @@ try {
             for (const org of orgs) {
               const loaded = await loadRoutingSeed(context.database, org, context.clock.now());
               if (loaded > 0) context.logger.info({ org, routes: loaded }, "routing seed loaded");
+              // The EXAMPLE criticality grid, as version 1 of an organisation that has none.
+              if (await loadExampleGrid(context.database, org, context.clock.now())) {
+                context.logger.info({ org }, "example criticality grid loaded");
+              }
             }
           })().catch((error) => context.logger.error({ err: error }, "routing seed failed"));
         },

@@ -82,6 +82,20 @@ export const CallbackOverdue = defineEvent(
 );
 
 /**
+ * A criticality assessment raised the task's risk: its due time and SLA deadline were re-planned
+ * (brought forward) and the team is alerted at once, as for an overdue task. No answers, no score.
+ */
+export const CallbackEscalated = defineEvent(
+  "referrals.callback.escalated",
+  1,
+  CallbackRef.extend({
+    slaDeadline: Instant,
+    previousRiskLevel: RiskLevel,
+    reason: z.literal("risk_raised"),
+  }),
+);
+
+/**
  * Which team holds which person's call-back, for services that scope access by team
  * (notifications: a caseworker reaches a contact only through a task of one of their teams).
  * `opened` when a task is created, `closed` when it gets its outcome (or the stop rule closes it).

@@ -1,6 +1,12 @@
-// Call-back due and overdue: an alert to the team's shared address, in the staff language. The
-// team holds this person's task, so it may reach their contact (`reach-contact.ts`).
-import { type CallbackDue, type CallbackOverdue, DEFAULT_TIME_ZONE } from "@relais/contracts";
+// Call-back due, overdue and escalated (a criticality assessment raised its risk): an alert to the
+// team's shared address, in the staff language. The team holds this person's task, so it may reach
+// their contact (`reach-contact.ts`).
+import {
+  type CallbackDue,
+  type CallbackEscalated,
+  type CallbackOverdue,
+  DEFAULT_TIME_ZONE,
+} from "@relais/contracts";
 import { queueMessage } from "../db/messages.js";
 import { rememberTask } from "../db/team-tasks.js";
 import { formatWhen } from "../domain/format.js";
@@ -9,8 +15,8 @@ import type { EventOf, TxContext } from "./context.js";
 export async function alertCallbackTeam(
   ctx: TxContext,
   input: {
-    event: EventOf<typeof CallbackDue> | EventOf<typeof CallbackOverdue>;
-    template: "callback_due" | "callback_overdue";
+    event: EventOf<typeof CallbackDue> | EventOf<typeof CallbackOverdue> | EventOf<typeof CallbackEscalated>;
+    template: "callback_due" | "callback_overdue" | "callback_escalated";
   },
 ): Promise<void> {
   const { data, orgId, occurredAt } = input.event;
@@ -28,7 +34,8 @@ export async function alertCallbackTeam(
       params: {
         team: data.team,
         risk: data.riskLevel,
-        due: formatWhen(data.dueAt, DEFAULT_TIME_ZONE, language),
+        // An escalation asks for a call by the re-planned deadline; the others name the due time.
+        due: formatWhen("reason" in data ? data.slaDeadline : data.dueAt, DEFAULT_TIME_ZONE, language),
         reference: data.taskId,
       },
     },

@@ -23,6 +23,7 @@ export const PERSON_TEMPLATES = [
 export const STAFF_TEMPLATES = [
   "callback_due",
   "callback_overdue",
+  "callback_escalated",
   "compliance_breached",
   "session_cancelled_staff",
   // Case conferences (issue 17): to partner organisations' professional addresses.

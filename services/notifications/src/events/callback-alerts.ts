@@ -1,4 +1,4 @@
-import { CallbackDue, CallbackOverdue } from "@relais/contracts";
+import { CallbackDue, CallbackEscalated, CallbackOverdue } from "@relais/contracts";
 import { alertCallbackTeam } from "../actions/alert-callback-team.js";
 import type { NotifyDeps } from "../actions/context.js";
 import { consumerOf } from "./consume.js";
@@ -10,6 +10,10 @@ export function callbackAlertConsumers(deps: NotifyDeps) {
     }),
     consumerOf(CallbackOverdue, "notifications-callback-overdue", async (tx, event) => {
       await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_overdue" });
+    }),
+    // A criticality assessment raised the task's risk: the team is told at once (services/referrals README).
+    consumerOf(CallbackEscalated, "notifications-callback-escalated", async (tx, event) => {
+      await alertCallbackTeam({ ...deps, tx }, { event, template: "callback_escalated" });
     }),
   ];
 }

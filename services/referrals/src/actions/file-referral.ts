@@ -11,11 +11,13 @@ import {
 import { recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
+import { higherLevel } from "../domain/criticality.js";
 import { RISK_RANK } from "../domain/policy.js";
 import type { ReferralInput, ReferralPersonInput } from "../domain/referral-input.js";
 import { assignTeam, municipalityKey } from "../domain/routing.js";
 import { planFirstCallback } from "../domain/sla.js";
 import { taskOpened } from "../domain/task-events.js";
+import { recordIntakeAssessment, scoreIntake } from "./assess-criticality.js";
 import type { Ctx } from "./deps.js";
 import { settleReferral } from "./settle-referral.js";
 
@@ -87,6 +89,9 @@ export async function fileReferral(
     // Filing needs only the police role; the answer (ids, personRefs) is the filing zone's alone,
     // so another zone reusing this key and body files its own referral instead of reading this one.
     await authorised(`zone:${zoneId}`);
+    // Police answers to the criticality grid (optional): one read of the current grid, one insert.
+    const intake = input.assessment ? await scoreIntake(tx, principal.org, input.assessment) : null;
+    const taskRisk = intake ? higherLevel(input.riskLevel, intake.level) : input.riskLevel;
     const routeRows = await tx
       .select({ role: routes.role, team: routes.team, teamEmail: routes.teamEmail })
       .from(routes)
@@ -110,6 +115,13 @@ export async function fileReferral(
       createdAt: now,
       updatedAt: now,
     });
+    if (intake)
+      await recordIntakeAssessment(tx, ctx.box, intake, {
+        orgId: principal.org,
+        referralId: id,
+        by: principal.sub,
+        now,
+      });
     await tx.insert(persons).values(
       filed.map(({ person, personRef, reason }) => ({
         personRef,
@@ -128,7 +140,7 @@ export async function fileReferral(
       .map(({ person, personRef }) => {
         const plan = planFirstCallback({
           filedAt,
-          riskLevel: input.riskLevel,
+          riskLevel: taskRisk,
           windows: person.preferences.safeWindows,
           zone: person.timeZone,
           policy: ctx.policy,
@@ -143,8 +155,8 @@ export async function fileReferral(
           team: assignment.team,
           teamEmail: assignment.teamEmail,
           routed: assignment.routed,
-          riskLevel: input.riskLevel,
-          riskRank: RISK_RANK[input.riskLevel],
+          riskLevel: taskRisk,
+          riskRank: RISK_RANK[taskRisk],
           status: "open" as const,
           createdAt: now,
           dueAt: plan.dueAt.toISOString(),

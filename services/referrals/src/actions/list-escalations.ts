@@ -1,5 +1,6 @@
 // Escalations: open tasks past their SLA deadline with nobody reached, and tasks of the period whose
-// first contact came late or never, with what was already done about them (alerts, attempts).
+// first contact came late or never, and open tasks whose risk a criticality assessment raised, with
+// what was already done about them (alerts, attempts).
 import type { Principal } from "@relais/service-kit";
 import { and, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
@@ -22,6 +23,8 @@ export async function listEscalations(
         eq(t.orgId, principal.org),
         or(
           and(eq(t.status, "open"), isNull(t.reachedAt), lte(t.slaDeadline, at)),
+          // A criticality assessment raised its risk (README "Criticality grid").
+          and(eq(t.status, "open"), isNotNull(t.escalatedAt), gte(t.escalatedAt, from)),
           and(gte(t.createdAt, from), isNotNull(t.reachedAt), gt(t.reachedAt, t.slaDeadline)),
           and(gte(t.createdAt, from), eq(t.outcome, "unreachable")),
         ),
@@ -38,7 +41,8 @@ export async function listEscalations(
     riskLevel: row.riskLevel,
     status: row.status,
     outcome: row.outcome,
-    kind: row.status === "open" && !row.reachedAt ? ("overdue" as const) : ("breached" as const),
+    kind: escalationKind(row, at),
+    escalatedAt: row.escalatedAt,
     createdAt: row.createdAt,
     slaDeadline: row.slaDeadline,
     reachedAt: row.reachedAt,
@@ -47,4 +51,13 @@ export async function listEscalations(
     overdueAlertAt: row.overdueNotifiedAt,
     claimedBy: row.claimExpiresAt && row.claimExpiresAt > at ? row.claimedBy : null,
   }));
+}
+
+function escalationKind(
+  row: typeof callbackTasks.$inferSelect,
+  at: string,
+): "overdue" | "raised" | "breached" {
+  if (row.status === "open" && !row.reachedAt && row.slaDeadline <= at) return "overdue";
+  if (row.status === "open" && row.escalatedAt) return "raised";
+  return "breached";
 }

@@ -99,6 +99,8 @@ export const callbackTasks = sqliteTable(
     closedBy: text("closed_by"),
     dueNotifiedAt: text("due_notified_at"),
     overdueNotifiedAt: text("overdue_notified_at"),
+    /** When a criticality assessment last raised the task's risk (an escalation, README "Criticality grid"). */
+    escalatedAt: text("escalated_at"),
     /** The scheduler's own lease, so two instances never announce the same task. */
     schedulerOwner: text("scheduler_owner"),
     schedulerLeaseUntil: text("scheduler_lease_until"),
@@ -193,4 +195,48 @@ export const webhookAttempts = sqliteTable(
     durationMs: integer("duration_ms").notNull(),
   },
   (t) => [index("webhook_attempts_delivery").on(t.deliveryId)],
+);
+
+/** Published criticality grid versions; never changed or deleted, so every assessment can name its own. */
+export const criticalityGrids = sqliteTable(
+  "criticality_grids",
+  {
+    orgId: text("org_id").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    /** JSON of `GridDefinition` (domain/criticality.ts): questions, options and weights, thresholds. */
+    definition: text("definition").notNull(),
+    publishedAt: text("published_at").notNull(),
+    publishedBy: text("published_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.version] })],
+);
+
+/** One filled grid: at intake (police, `person_ref` null: the referral's) or by a call-back worker. */
+export const criticalityAssessments = sqliteTable(
+  "criticality_assessments",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    referralId: text("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    /** The person assessed; null for the police's assessment at intake, which is the referral's. */
+    personRef: text("person_ref").references(() => persons.personRef, { onDelete: "cascade" }),
+    /** The task it was filled on; null at intake. */
+    taskId: text("task_id").references(() => callbackTasks.id, { onDelete: "cascade" }),
+    source: text("source", { enum: ["intake", "callback"] }).notNull(),
+    gridVersion: integer("grid_version").notNull(),
+    /** Sealed JSON of the answers (question id → option id). */
+    answers: text("answers").notNull(),
+    score: integer("score").notNull(),
+    riskLevel: text("risk_level", { enum: ["high", "medium", "low"] }).notNull(),
+    /** The task's level before this assessment; null at intake. */
+    previousRiskLevel: text("previous_risk_level", { enum: ["high", "medium", "low"] }),
+    /** Whether it raised the task's level (re-planned the SLA and escalated). */
+    raised: integer("raised", { mode: "boolean" }).notNull(),
+    assessedBy: text("assessed_by").notNull(),
+    assessedAt: text("assessed_at").notNull(),
+  },
+  (t) => [index("criticality_assessments_referral").on(t.referralId, t.assessedAt)],
 );

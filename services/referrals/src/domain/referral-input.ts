@@ -10,6 +10,7 @@ import {
   RiskLevel,
   TimeZone,
 } from "@relais/contracts";
+import { IntakeAssessmentInput } from "./assessment-input.js";
 
 export const IncidentKind = z.enum(["partner", "ex_partner", "intra_family", "child_to_parent", "other"]);
 
@@ -43,6 +44,8 @@ export const ReferralInput = z
     childrenPresent: z.boolean(),
     municipality: z.string().trim().min(1).max(80),
     persons: z.array(ReferralPersonInput).min(1).max(10),
+    /** Optional answers to the criticality grid; never shown back to the police. */
+    assessment: IntakeAssessmentInput.optional(),
   })
   .strict()
   .openapi("ReferralInput");

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "./policy.js";
-import { planFirstCallback } from "./sla.js";
+import { planFirstCallback, replanForRaisedRisk } from "./sla.js";
 
 const BRUSSELS = "Europe/Brussels";
 const weekdayMornings = [{ days: [1, 2, 3, 4, 5], from: "09:00", to: "12:00" }];
@@ -95,5 +95,88 @@ describe("planFirstCallback", () => {
     expect(
       DateTime.fromJSDate(result.dueAt, { zone: "Europe/London" }).toISO({ suppressMilliseconds: true }),
     ).toBe("2026-11-23T09:00:00+00:00");
+  });
+});
+
+describe("replanForRaisedRisk", () => {
+  function replan(
+    filedAt: string,
+    now: string,
+    from: "medium" | "low",
+    to: "high" | "medium",
+    windows: typeof weekdayMornings = weekdayMornings,
+  ) {
+    const current = planFirstCallback({
+      filedAt: local(filedAt),
+      riskLevel: from,
+      windows,
+      zone: BRUSSELS,
+      policy: DEFAULT_POLICY,
+    });
+    const result = replanForRaisedRisk({
+      filedAt: local(filedAt),
+      now: local(now),
+      riskLevel: to,
+      windows,
+      zone: BRUSSELS,
+      policy: DEFAULT_POLICY,
+      current,
+    });
+    return { dueAt: show(result.dueAt), slaDeadline: show(result.slaDeadline) };
+  }
+
+  it("counts the new SLA from filing while that deadline is still ahead", () => {
+    // Filed Friday 22:00 low (deadline Tuesday 12:00); raised to high Monday 09:30: filing + 4 h is
+    // Saturday 02:00, outside every window, so Monday 12:00 as on intake.
+    expect(replan("2026-11-20T22:00", "2026-11-23T09:30", "low", "high")).toEqual({
+      dueAt: "2026-11-23T09:00:00+01:00",
+      slaDeadline: "2026-11-23T12:00:00+01:00",
+    });
+  });
+
+  it("counts from now when the deadline from filing has passed, into the next safe window", () => {
+    // Raised Monday 13:00: Monday 12:00 has passed; 13:00 + 4 h is outside the windows → Tuesday 12:00.
+    expect(replan("2026-11-20T22:00", "2026-11-23T13:00", "low", "high")).toEqual({
+      dueAt: "2026-11-23T09:00:00+01:00",
+      slaDeadline: "2026-11-24T12:00:00+01:00",
+    });
+  });
+
+  it("brings a later due time (a retry after a failed attempt) forward to the next safe moment", () => {
+    // A failed attempt Monday 09:10 re-dued the task Tuesday 09:00; raised Monday 11:00 (in the window).
+    const result = replanForRaisedRisk({
+      filedAt: local("2026-11-20T22:00"),
+      now: local("2026-11-23T11:00"),
+      riskLevel: "high",
+      windows: weekdayMornings,
+      zone: BRUSSELS,
+      policy: DEFAULT_POLICY,
+      current: { dueAt: local("2026-11-24T09:00"), slaDeadline: local("2026-11-24T12:00") },
+    });
+    expect(show(result.dueAt)).toBe("2026-11-23T11:00:00+01:00");
+    expect(show(result.slaDeadline)).toBe("2026-11-23T12:00:00+01:00");
+  });
+
+  it("never moves a deadline later than the one already planned", () => {
+    // Filed Monday 10:00 medium, no windows: deadline Tuesday 10:00. Raised Tuesday 09:00: from filing
+    // (Monday 14:00) has passed, from now would be 13:00, later than Tuesday 10:00: it stays.
+    expect(replan("2026-11-23T10:00", "2026-11-24T09:00", "medium", "high", [])).toEqual({
+      dueAt: "2026-11-23T10:00:00+01:00",
+      slaDeadline: "2026-11-24T10:00:00+01:00",
+    });
+  });
+
+  it("counts elapsed hours across the fall-back night (CEST → CET)", () => {
+    // Raised Sunday 25 October 2026 00:30 CEST: 4 real hours later is 03:30 CET, 3 hours on the wall clock.
+    expect(replan("2026-10-24T12:00", "2026-10-25T00:30", "low", "high", []).slaDeadline).toBe(
+      "2026-10-25T03:30:00+01:00",
+    );
+  });
+
+  it("counts elapsed hours across the spring-forward night (CET → CEST)", () => {
+    // Raised Sunday 29 March 2026 00:30 CET: 4 real hours later is 05:30 CEST.
+    expect(replan("2026-03-28T12:00", "2026-03-29T00:30", "low", "high", []).slaDeadline).toBe(
+      "2026-03-29T05:30:00+02:00",
+    );
   });
 });

@@ -26,3 +26,28 @@ export function planFirstCallback(input: {
   if (!dueAt || !slaDeadline) throw new Error("no safe moment in the person's windows");
   return { dueAt, slaDeadline: new Date(Math.max(slaDeadline.getTime(), dueAt.getTime())) };
 }
+
+/**
+ * A task's plan once its risk is raised (a criticality assessment): the new level's SLA counted from
+ * filing, or from now when that deadline has already passed (the worker gets the new SLA from the
+ * moment the risk became known), due at the next safe moment from now. Both come from
+ * `planFirstCallback` (safe windows, DST) and are never later than what was already planned: a
+ * raise only brings times forward.
+ */
+export function replanForRaisedRisk(input: {
+  filedAt: Date;
+  now: Date;
+  riskLevel: RiskLevel;
+  windows: SafeWindow[];
+  zone: string;
+  policy: Pick<ReferralPolicy, "slaHours">;
+  current: { dueAt: Date; slaDeadline: Date };
+}): CallbackPlan {
+  const { now, current, ...rest } = input;
+  const fromNow = planFirstCallback({ ...rest, filedAt: now });
+  const fromFiling = planFirstCallback(rest);
+  const deadline = fromFiling.slaDeadline > now ? fromFiling.slaDeadline : fromNow.slaDeadline;
+  const dueAt = new Date(Math.min(current.dueAt.getTime(), fromNow.dueAt.getTime()));
+  const slaDeadline = new Date(Math.min(current.slaDeadline.getTime(), deadline.getTime()));
+  return { dueAt, slaDeadline: new Date(Math.max(slaDeadline.getTime(), dueAt.getTime())) };
+}

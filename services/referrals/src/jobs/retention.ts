@@ -1,5 +1,5 @@
 // Purges settled referrals once their retention period has passed, with their persons, tasks,
-// attempts and webhook log, and tells the other services to forget each person.
+// attempts, criticality assessments and webhook log, and tells the other services to forget each person.
 import { enqueue } from "@relais/bus";
 import { createEvent, PersonPurged } from "@relais/contracts";
 import { type Clock, createPump, type Logger, type Pump, recordAudit } from "@relais/service-kit";
@@ -8,6 +8,7 @@ import type { Deps } from "../actions/deps.js";
 import {
   callbackAttempts,
   callbackTasks,
+  criticalityAssessments,
   persons,
   referrals,
   webhookAttempts,
@@ -73,6 +74,7 @@ export async function purgeExpired(
         );
       }
       await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.referralId, id));
+      await tx.delete(criticalityAssessments).where(eq(criticalityAssessments.referralId, id));
       await tx.delete(callbackTasks).where(eq(callbackTasks.referralId, id));
       await tx.delete(persons).where(eq(persons.referralId, id));
       await tx.delete(referrals).where(eq(referrals.id, id));

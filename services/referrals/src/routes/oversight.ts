@@ -61,7 +61,14 @@ const Escalation = z
     riskLevel: Risk,
     status: z.enum(["open", "closed"]),
     outcome: z.string().nullable(),
-    kind: z.enum(["overdue", "breached"]),
+    kind: z.enum(["overdue", "raised", "breached"]).openapi({
+      description:
+        "overdue: open past the deadline, nobody reached; raised: open, its risk raised by a criticality assessment; breached: reached late or closed unreachable",
+    }),
+    escalatedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "When a criticality assessment last raised the task's risk" }),
     createdAt: z.string(),
     slaDeadline: z.string(),
     reachedAt: z.string().nullable(),
@@ -114,7 +121,8 @@ const slaRoute = createRoute({
 const escalationsRoute = createRoute({
   method: "get",
   path: "/v1/oversight/escalations",
-  summary: "Overdue open tasks and late or missed first contacts, with the alerts already sent",
+  summary:
+    "Overdue open tasks, open tasks whose risk an assessment raised, and late or missed first contacts, with the alerts already sent",
   security: bearerSecurity,
   middleware: coordinator,
   request: { query: z.object({ from: Instant.optional(), limit: Limit }) },
