@@ -45,7 +45,9 @@ async function signIn(person: string): Promise<Page> {
 
 /** What the browser keeps and shows that a shoulder-reader or the next user could find. */
 async function exposed(page: Page) {
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  const storage = await page.evaluate(
+    "JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })",
+  );
   return `${page.url()} ${await page.title()} ${storage}`;
 }
 
