@@ -29,6 +29,8 @@ export interface RealRecords {
   feed: string;
   /** A safety check-in: a victim missed a session that was held. */
   checkIn: string;
+  /** An entry of the organisation's resource directory (issue 17). */
+  partner: string;
   /** The organisation's criticality grid version (configuration, like a municipality). */
   gridVersion: number;
   /** A criticality assessment of the open referral's victim (services/referrals README). */
@@ -62,6 +64,16 @@ const postJson = <T>(url: string, token: string, body: unknown, key: string) =>
 interface Persons {
   persons: Array<{ personRef: string; role: string; task: { id: string } | null }>;
 }
+
+/** A directory entry as a coordinator writes it (the role matrix rewrites it with the same body). */
+export const PARTNER = {
+  name: "CPAS e2e",
+  category: "cpas",
+  municipalities: ["Seraing"],
+  languages: ["fr"],
+  howToRefer: "By phone, with the person's consent.",
+  contact: { email: "cpas@e2e.example.org" },
+};
 
 /** One referral worked to placements (groups, enrolments, invites sent) and one left open. */
 export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealRecords> {
@@ -138,6 +150,12 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     body: JSON.stringify({ url: "https://zp5277.police.e2e.example/relais" }),
   });
   if (hook.status !== 200) throw new Error(`PUT webhook: HTTP ${hook.status} ${hook.body.slice(0, 300)}`);
+  const partner = await postJson<{ id: string }>(
+    `${referrals.url}/v1/directory/partners`,
+    coordinator,
+    PARTNER,
+    `${tag}-partner`,
+  );
   // A grid of the organisation and an assessment of the victim, at a level that raises nothing (an
   // escalation would alert the team and change what the other tests count).
   const grid = await postJson<{ version: number }>(
@@ -186,6 +204,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     message,
     feed: feed.id,
     checkIn,
+    partner: partner.id,
     deadLetters,
     conference,
     housing,
@@ -200,6 +219,7 @@ export async function seedRealRecords(stack: Stack, tag = "real"): Promise<RealR
     message,
     feed.id,
     checkIn,
+    partner.id,
     ...Object.values(deadLetters),
     ...Object.values(conference),
     ...CONFERENCE_SECRETS,

@@ -6,7 +6,7 @@ import { ROLES, type Role } from "@relais/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snapshotDatabase } from "./db-snapshot.js";
 import { type Answer, isProblem, OTHER_ORG, send, tokenFor } from "./http.js";
-import { type RealRecords, seedRealRecords, WEBHOOK_ZONE } from "./real-records.js";
+import { PARTNER, type RealRecords, seedRealRecords, WEBHOOK_ZONE } from "./real-records.js";
 import { ROUTES, type RouteSpec, samplePath } from "./routes.js";
 import { SERVICE_NAMES, type Stack, startStack } from "./stack.js";
 
@@ -41,6 +41,7 @@ function realPath(
     contacts: records.personRef,
     calendars: records.feed,
     "check-ins": records.checkIn,
+    "directory/partners": records.partner,
     places: records.housing.place,
     placements: records.housing.placement,
     "dead-letters": records.deadLetters[route.service] ?? "",
@@ -61,7 +62,7 @@ function realPath(
   const filled = path
     .replace("{enrolmentId}", owned.enrolment)
     .replace("{itemId}", records.conference.item)
-    .replace(/\/v1\/([a-z-]+)\/\{[A-Za-z]+\}/, (_whole, resource: string) => {
+    .replace(/\/v1\/((?:directory\/)?[a-z-]+)\/\{[A-Za-z]+\}/, (_whole, resource: string) => {
       const id = byResource[resource];
       if (!id)
         throw new Error(`${path}: no real record of "${resource}" is seeded — add one to real-records.ts`);
@@ -107,6 +108,9 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/check-ins/{id}/resolve": {},
   "POST /v1/dead-letters/{id}/replay": {},
   "POST /v1/callbacks/{id}/assign": { team: "matrix-victims" },
+  "PUT /v1/directory/partners/{id}": PARTNER,
+  "POST /v1/directory/partners/{id}/archive": {},
+  "POST /v1/directory/partners/{id}/restore": {},
   "POST /v1/callbacks/{id}/assessments": { gridVersion: 1, answers: {} },
   "PATCH /v1/conferences/{id}": { title: "matrix" },
   "POST /v1/conferences/{id}/cancel": {},

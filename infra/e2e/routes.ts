@@ -20,6 +20,8 @@ const deadLetterRoles: Role[] = ["coordinator", "admin"];
 // municipalities and escalations land in the coordinators' own queue (issue 4: "coordinators
 // everything in their organisation").
 const callbackWorkers: Role[] = ["caseworker", "coordinator"];
+// The resource directory (issue 17): read by everyone who refers people on, written by coordinators.
+const directoryReaders: Role[] = ["caseworker", "coordinator", "facilitator", "programme_staff"];
 const conferenceReaders: Role[] = ["coordinator", "partner", "police"];
 const housingStaff: Role[] = ["housing_staff"];
 const placementReaders: Role[] = ["caseworker", "coordinator", "housing_staff"];
@@ -51,6 +53,28 @@ export const ROUTES: RouteSpec[] = [
   { service: "referrals", method: "POST", path: "/v1/callbacks/{id}/release", roles: callbackWorkers },
   { service: "referrals", method: "PUT", path: "/v1/routes/{municipality}", roles: ["coordinator"] },
   { service: "referrals", method: "PUT", path: "/v1/police-zones/{zone}/webhook", roles: ["coordinator"] },
+  { service: "referrals", method: "GET", path: "/v1/directory/partners", roles: directoryReaders },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/directory/partners",
+    roles: ["coordinator"],
+    idempotent: true,
+  },
+  { service: "referrals", method: "GET", path: "/v1/directory/partners/{id}", roles: directoryReaders },
+  { service: "referrals", method: "PUT", path: "/v1/directory/partners/{id}", roles: ["coordinator"] },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/directory/partners/{id}/archive",
+    roles: ["coordinator"],
+  },
+  {
+    service: "referrals",
+    method: "POST",
+    path: "/v1/directory/partners/{id}/restore",
+    roles: ["coordinator"],
+  },
   { service: "groups", method: "POST", path: "/v1/groups", roles: staffGroups, idempotent: true },
   { service: "groups", method: "GET", path: "/v1/groups", roles: staffGroups },
   { service: "groups", method: "GET", path: "/v1/groups/{id}", roles: staffGroups },

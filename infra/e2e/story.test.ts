@@ -1,4 +1,4 @@
-// The story end to end on the real parts (the three services as processes, a real nats-server,
+// The story end to end on the real parts (the services as processes, a real nats-server,
 // the SMTP sink), checked at each step over HTTP and at the sink; then, on the same run, no
 // plaintext contact data at rest (issue 10, part 3). One run of the story serves both: it is
 // the longest thing the suite does.
@@ -129,6 +129,7 @@ describe("the story, and every byte the stack wrote", () => {
         referrals: stack.services.referrals.url,
         notifications: stack.services.notifications.url,
         housing: stack.services.housing.url,
+        conferences: stack.services.conferences.url,
       },
       runId,
       token,
@@ -264,12 +265,16 @@ describe("the story, and every byte the stack wrote", () => {
     );
     await connection.close();
 
-    const { groups, referrals, notifications } = stack.services;
+    const { groups, referrals, notifications, conferences } = stack.services;
     await waitFor(
       async () =>
         (await sql(groups.databasePath, "SELECT count(*) FROM dead_letters")) >= 1 &&
-        (await sql(notifications.databasePath, "SELECT count(*) FROM dead_letters")) >= 1,
-      { timeoutMs: 30_000, message: "the outdated event dead-lettered by groups and notifications" },
+        (await sql(notifications.databasePath, "SELECT count(*) FROM dead_letters")) >= 1 &&
+        (await sql(conferences.databasePath, "SELECT count(*) FROM dead_letters")) >= 1,
+      {
+        timeoutMs: 30_000,
+        message: "the outdated event dead-lettered by groups, notifications and conferences",
+      },
     );
     // Both referrals (the story's and the one without consent) reached both consumers.
     await waitFor(
@@ -297,7 +302,7 @@ describe("the story, and every byte the stack wrote", () => {
 
     // The coordinator's dead-letter list: what it shows must hold no one's data either.
     const coordinator = await token("coordinator", "coord-1");
-    for (const service of [groups, notifications]) {
+    for (const service of [groups, notifications, conferences]) {
       const response = await fetch(`${service.url}/v1/dead-letters`, {
         headers: { authorization: `Bearer ${coordinator}` },
       });
@@ -454,19 +459,36 @@ describe("the story, and every byte the stack wrote", () => {
       expect(withAddress[0]!.from).toContain("Rendez-vous");
     });
 
+    it("holds a case conference: each partner its own invite, the parquet only its item, the CPAS none", () => {
+      const { conference } = story;
+      for (const [mail, address, other] of [
+        [conference.invites.parquet, "concertation@parquet-liege.example", "vif@cpas-seraing.example"],
+        [conference.invites.cpas, "vif@cpas-seraing.example", "concertation@parquet-liege.example"],
+      ] as const) {
+        expect(mail?.to, address).toEqual([address]);
+        expect(mail!.ics).toContain("METHOD:REQUEST");
+        expect(mail!.ics).toContain("RRULE:FREQ=MONTHLY;BYDAY=2TU;COUNT=6");
+        expect(mail!.ics!.toLowerCase()).toContain(address);
+        expect(mail!.ics!.toLowerCase()).not.toContain(other);
+        expect(mail!.ics!.match(/^ATTENDEE/gm)).toHaveLength(1);
+      }
+      expect(conference.parquet.items).toEqual([conference.itemId]);
+      expect(conference.parquet.actions).toEqual([conference.actionId]);
+      expect(conference.cpas.items).toEqual([]);
+      expect(conference.cpas.body).not.toContain(conference.itemId);
+      // Partners read the summary written for the conference: no person, no note, no address.
+      expect(conference.leaked).toEqual([]);
+      expect(conference.parquet.body).not.toContain("referralId");
+      expect(conference.parquet.body).not.toMatch(/@(parquet-liege|cpas-seraing)\.example/);
+    });
+
     it("sent no e-mail twice", () => {
       const ids = storyMails.map((m) => m.messageId);
       expect(new Set(ids).size).toBe(ids.length);
     });
 
     it("lost nothing: every outbox row published, no dead letters", () => {
-      expect(deadLettersAfterStory).toEqual({
-        groups: 0,
-        referrals: 0,
-        notifications: 0,
-        conferences: 0,
-        housing: 0,
-      });
+      expect(deadLettersAfterStory).toEqual(Object.fromEntries(SERVICE_NAMES.map((name) => [name, 0])));
     });
   });
 

@@ -2,8 +2,9 @@
 // referral; the victim's call-back falls due, a first attempt fails and a second reaches her; the
 // author accepts a perpetrator programme under a justice mandate; groups places both; both get
 // their invites and reminders; attendance is recorded and the author's second unexcused absence
-// warns the justice house; the police see "in_support" and nothing personal. After her call-back
-// the victim gets an emergency place, and its address in one discreet message. Each scene checks
+// warns the justice house; the police see "in_support" and nothing personal; a case conference
+// with two partner organisations puts the referral on its agenda, confidential to the parquet.
+// After her call-back the victim gets an emergency place, and its address in one discreet message. Each scene checks
 // what it saw and returns it; `story.test.ts` asserts on what the services answered, `pnpm demo`
 // narrates it for a person, the at-rest scan runs it before reading every byte the stack wrote.
 //
@@ -15,6 +16,7 @@ import { openStory, type StoryOptions } from "./story/context.js";
 import { PEOPLE } from "./story/people.js";
 import { takeAttendance } from "./story/scenes/attendance.js";
 import { callBackAuthor, callBackVictim, recordOutcomes } from "./story/scenes/call-backs.js";
+import { type ConferenceOutcome, holdCaseConference } from "./story/scenes/conference.js";
 import { policeFileReferral } from "./story/scenes/file-referral.js";
 import { openGroups } from "./story/scenes/groups.js";
 import { type EmergencyPlacement, emergencyPlacement } from "./story/scenes/housing.js";
@@ -52,6 +54,7 @@ export interface StoryResult {
   police: PoliceView;
   /** The victim's emergency placement after her call-back. */
   housing: EmergencyPlacement;
+  conference: ConferenceOutcome;
   /** Everything personal the story put in: none of it may reach the police. */
   secrets: string[];
 }
@@ -77,6 +80,7 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
     { victim: placements.victim.enrolmentId, author: placements.author.enrolmentId },
   );
   const police = await policeFollowUp(ctx, filed.referralId);
+  const conference = await holdCaseConference(ctx, filed.referralId);
 
   const person = (role: "victim" | "author", taskId: string): PersonOutcome => ({
     ...PEOPLE[role],
@@ -109,6 +113,7 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
     compliance: attendance.compliance,
     police,
     housing,
+    conference,
     secrets: storySecrets(ctx.caseReference),
   };
 }

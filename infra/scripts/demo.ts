@@ -25,6 +25,7 @@ const services = {
   referrals: `http://127.0.0.1:${process.env.REFERRALS_PORT ?? 3002}`,
   notifications: `http://127.0.0.1:${process.env.NOTIFICATIONS_PORT ?? 3003}`,
   housing: `http://127.0.0.1:${process.env.HOUSING_PORT ?? 3005}`,
+  conferences: `http://127.0.0.1:${process.env.CONFERENCES_PORT ?? 3004}`,
 };
 
 function fail(message: string): never {
@@ -107,6 +108,7 @@ const save = (name: string, mail: Mail | undefined) => {
 };
 save("laura-peeters-invite.ics", result.victim.invite);
 save("kevin-dubois-invite.ics", result.author.invite);
+save("parquet-conference-invite.ics", result.conference.invites.parquet);
 
 console.log(`\n── Files ${"─".repeat(71)}`);
 if (mailbox) {

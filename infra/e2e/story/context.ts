@@ -5,7 +5,7 @@ import type { Role } from "@relais/contracts";
 import { waitForValue } from "@relais/testing";
 import { jsonRequest } from "../http.js";
 import { type Mail, type Mailbox, waitForMail } from "../story-mail.js";
-import { AUTHOR_TEAM, PEOPLE, POLICE_ZONE, VICTIM_TEAM } from "./people.js";
+import { AUTHOR_TEAM, CONFERENCE, PEOPLE, POLICE_ZONE, VICTIM_TEAM } from "./people.js";
 import { digits, local, storySafeWindow } from "./time.js";
 
 export interface StoryServices {
@@ -13,6 +13,7 @@ export interface StoryServices {
   referrals: string;
   notifications: string;
   housing: string;
+  conferences: string;
 }
 
 export type TokenFor = (role: Role, sub: string, claims?: Record<string, unknown>) => Promise<string>;
@@ -69,6 +70,9 @@ export interface StoryContext {
     facilitator: string;
     programme: string;
     housingStaff: string;
+    coordinator: string;
+    parquet: string;
+    cpas: string;
   };
 }
 
@@ -102,6 +106,10 @@ export async function openStory(options: StoryOptions): Promise<StoryContext> {
       facilitator: await options.token("facilitator", PEOPLE.facilitator.sub),
       programme: await options.token("programme_staff", PEOPLE.programme.sub),
       housingStaff: await options.token("housing_staff", PEOPLE.housingStaff.sub),
+      coordinator: await options.token("coordinator", CONFERENCE.coordinator.sub),
+      // Partners of other organisations: their tokens carry their own `org`.
+      parquet: await options.token("partner", CONFERENCE.parquet.sub, { org: CONFERENCE.parquet.org }),
+      cpas: await options.token("partner", CONFERENCE.cpas.sub, { org: CONFERENCE.cpas.org }),
     },
   };
 }

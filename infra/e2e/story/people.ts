@@ -30,6 +30,28 @@ export const PEOPLE = {
 
 /** The housing partner's emergency place (invented): its address is a secret like a phone number. */
 export const PLACE = { label: "Studio Meuse", address: "Quai de la Goffe 31, 4000 Liège" };
+/** The case conference's organiser and the partner organisations it invites (issue 17). */
+export const CONFERENCE = {
+  coordinator: { sub: "coord-marie-lambert", name: "Marie Lambert" },
+  parquet: {
+    org: "org-parquet-liege",
+    sub: "pq-liege-vincent-haas",
+    name: "Parquet de Liège",
+    email: "concertation@parquet-liege.example",
+  },
+  cpas: {
+    org: "org-cpas-seraing",
+    sub: "cpas-ines-laurent",
+    name: "CPAS de Seraing",
+    email: "vif@cpas-seraing.example",
+  },
+  title: "Concertation de cas Seraing–Neupré",
+  summary:
+    "Mère et deux enfants ; violences répétées ; hébergée temporairement chez un proche. Suivi en cours.",
+  question: "Le parquet envisage-t-il une interdiction temporaire de résidence ?",
+  decision: "Le parquet examine une interdiction temporaire de résidence.",
+  action: "Communiquer la décision sur l'interdiction de résidence",
+};
 
 export const VICTIM_GROUP_NAME = "Groupe de parole Renouer";
 export const PROGRAMME_NAME = "Programme Déclic";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { durationFigures } from "./durations.js";
 import { monthsBetween } from "./periods.js";
-import { type CountTable, protectFamily } from "./suppress.js";
+import { type CountTable, protectFamily, type Refinement } from "./suppress.js";
 
 export const Breakdown = z.enum(["month", "zone", "municipality", "riskLevel"]);
 export type Breakdown = z.infer<typeof Breakdown>;
@@ -109,7 +109,7 @@ export function rowKeys(
 export function countFamily(
   rowsBy: RowsBy,
   rows: readonly string[],
-  tables: readonly { id: string; categories: readonly string[] }[],
+  tables: readonly { id: string; categories: readonly string[]; refines?: Refinement }[],
   units: readonly { row: string; in: Readonly<Record<string, string>> }[],
   threshold: number,
 ): CountTableOut[] {
@@ -118,6 +118,7 @@ export function countFamily(
     id: table.id,
     categories: table.categories,
     cells: rows.map(() => table.categories.map(() => 0)),
+    ...(table.refines ? { refines: table.refines } : {}),
   }));
   for (const unit of units) {
     const r = rowOf.get(unit.row);

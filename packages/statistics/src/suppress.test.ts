@@ -280,6 +280,94 @@ describe("protectFamily", () => {
     }
   });
 
+  it("protects a finer table and its coarser one together: neither gives the other's hidden cells away", () => {
+    // Call-back outcomes, and the referred ones split by where they were referred to.
+    const outcome = {
+      id: "outcome",
+      categories: ["referred", "other"],
+      cells: [
+        [6, 5],
+        [3, 8],
+      ],
+    };
+    const to = {
+      id: "referredTo",
+      categories: ["cpas", "caw", "notReferred"],
+      cells: [
+        [0, 6, 5],
+        [3, 0, 8],
+      ],
+    };
+    const refines = {
+      table: "outcome",
+      groups: [
+        { parent: ["referred"], child: ["cpas", "caw"] },
+        { parent: ["other"], child: ["notReferred"] },
+      ],
+    };
+    const linked: Family = { rows: ["Seraing", "Liège"], tables: [outcome, { ...to, refines }] };
+    // The attacker here enumerates the people themselves: per row, a referred to a CPAS, b to a
+    // CAW, o not referred, each 0..12; both tables follow from them, links included. Answers the
+    // hidden figures that only one small value fits.
+    const figures = (u: readonly number[]) => {
+      const rows = [0, 1].map((r) => [u[3 * r] as number, u[3 * r + 1] as number, u[3 * r + 2] as number]);
+      const of = (cells: number[][]) => [
+        ...cells.flatMap((line) => [...line, line.reduce((x, y) => x + y, 0)]),
+        ...(cells[0] as number[]).map((_, c) => cells.reduce((x, line) => x + (line[c] as number), 0)),
+        cells.flat().reduce((x, y) => x + y, 0),
+      ];
+      return [...of(rows.map(([a, b, o]) => [(a as number) + (b as number), o as number])), ...of(rows)];
+    };
+    const attack = (published: ProtectedTable[]) => {
+      const shown = published.flatMap((t) => [
+        ...t.rows.flatMap((row) => [...row.cells, row.total]),
+        ...t.totals,
+        t.total,
+      ]);
+      const grand = published[0]?.total ?? null;
+      const seen = shown.map(() => 0); // bit v set: value v fits
+      const u = [0, 0, 0, 0, 0, 0];
+      const walk = (i: number, sum: number) => {
+        if (i === u.length) {
+          if (grand !== null && sum !== grand) return;
+          const all = figures(u);
+          if (!all.every((v, k) => shown[k] === null || shown[k] === v)) return;
+          all.forEach((v, k) => {
+            seen[k] = (seen[k] as number) | (1 << v);
+          });
+          return;
+        }
+        for (let v = 0; v <= 12 && (grand === null || sum + v <= grand); v++) {
+          u[i] = v;
+          walk(i + 1, sum + v);
+        }
+      };
+      walk(0, 0);
+      return shown.flatMap((v, k) => {
+        const bits = seen[k] as number;
+        const single = bits !== 0 && (bits & (bits - 1)) === 0 ? Math.log2(bits) : null;
+        return v === null && single !== null && single > 0 && single < T ? [k] : [];
+      });
+    };
+    const tables = protectFamily(linked, T);
+    expect(attack(tables)).toEqual([]);
+    // Without the link, the same data would let the attacker work out Liège's 3 referred.
+    const unlinked = protectFamily({ rows: linked.rows, tables: [outcome, to] }, T);
+    expect(attack(unlinked).length).toBeGreaterThan(0);
+    expect(() =>
+      protectFamily(
+        {
+          rows: ["a"],
+          tables: [
+            { ...outcome, cells: [[3, 9]] },
+            { ...to, cells: [[2, 0, 10]], refines },
+          ],
+        },
+        T,
+      ),
+    ).toThrow(/refine/);
+  });
+
   it("hides the whole table when one row is all there is", () => {
     const family: Family = {
       rows: ["2026-03"],

@@ -29,6 +29,18 @@ export interface CountTable {
   categories: readonly string[];
   /** `cells[row][category]`: non-negative whole numbers. */
   cells: readonly (readonly number[])[];
+  /**
+   * This table splits another table's categories finer: in every row, each group's `child`
+   * categories of this table sum to its `parent` categories of `table` (e.g. "referred to a CPAS"
+   * + "referred to a CAW" = "referred elsewhere"). The audit knows these equations too, so a
+   * figure hidden in one table is never given away by the finer or the coarser one.
+   */
+  refines?: Refinement;
+}
+
+export interface Refinement {
+  table: string;
+  groups: readonly { parent: readonly string[]; child: readonly string[] }[];
 }
 
 export interface Family {
@@ -141,6 +153,34 @@ function layOut(family: Family) {
     edges.push({ entry: grandIndex, row: margin, column: sigma });
     return { table, cellIndex, columnIndex, grid: { rows: margin + 1, columns: sigma + 1, edges } };
   });
+  for (const { table, cellIndex, columnIndex } of tables) {
+    if (!table.refines) continue;
+    const { table: parentId, groups } = table.refines;
+    const parent = tables.find((t) => t.table.id === parentId);
+    if (!parent) throw new RangeError(`table ${table.id} refines ${parentId}, which is not in the family`);
+    const columnsOf = (of: CountTable, names: readonly string[]) =>
+      names.map((name) => {
+        const c = of.categories.indexOf(name);
+        if (c < 0) throw new RangeError(`table ${of.id} has no category ${name}`);
+        return c;
+      });
+    for (const group of groups) {
+      const parentColumns = columnsOf(parent.table, group.parent);
+      const childColumns = columnsOf(table, group.child);
+      const link = (line: readonly number[], parentLine: readonly number[]) => [
+        ...parentColumns.map((c) => [parentLine[c] as number, 1]),
+        ...childColumns.map((c) => [line[c] as number, -1]),
+      ];
+      family.rows.forEach((_, r) => {
+        const values = (of: CountTable, columns: number[]) =>
+          sum(columns.map((c) => (of.cells[r] as readonly number[])[c] as number));
+        if (values(parent.table, parentColumns) !== values(table, childColumns))
+          throw new RangeError(`table ${table.id}: row ${r} does not refine ${parentId}`);
+        equations.push(link(cellIndex[r] as number[], parent.cellIndex[r] as number[]));
+      });
+      equations.push(link(columnIndex, parent.columnIndex));
+    }
+  }
   const publish = (suppressed: ReadonlySet<number>): ProtectedTable[] => {
     const shown = (index: number): Cell => (suppressed.has(index) ? null : (entries[index] as Entry).value);
     return tables.map(({ table, cellIndex, columnIndex }) => ({

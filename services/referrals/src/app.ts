@@ -13,6 +13,7 @@ import type * as schema from "./db/schema.js";
 import type { ReferralPolicy } from "./domain/policy.js";
 import { callbackRoutes } from "./routes/callbacks.js";
 import { criticalityRoutes } from "./routes/criticality.js";
+import { directoryRoutes } from "./routes/directory.js";
 import { lookupRoutes } from "./routes/lookup.js";
 import { oversightRoutes } from "./routes/oversight.js";
 import { policeZoneRoutes } from "./routes/police-zones.js";
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
     .route("/", callbackRoutes(deps))
     .route("/", criticalityRoutes(deps))
     .route("/", routingRoutes(deps))
+    .route("/", directoryRoutes(deps))
     .route("/", policeZoneRoutes(deps))
     .route("/", oversightRoutes(deps))
     .route("/", retentionRoutes(deps))

@@ -26,7 +26,10 @@ export const ReferralsEnv = BaseEnv.extend({
   RETRY_GAP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
   CLAIM_LEASE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
-  /** Organisations whose empty routing table gets the Belgian projects seed at start. */
+  /**
+   * Organisations whose empty routing table gets the Belgian projects seed at start, and whose
+   * empty directory gets the example partners.
+   */
   ROUTING_SEED_ORGS: z.string().default("org-dev"),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** Referrals one police zone may file per window (429 beyond); 0 turns the limit off. */

@@ -9,6 +9,7 @@ import {
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
 import { loadExampleGrid } from "./db/criticality-grids.js";
+import { loadDirectorySeed } from "./db/load-directory-seed.js";
 import { loadRoutingSeed } from "./db/load-routing-seed.js";
 import * as schema from "./db/schema.js";
 import { policyFromEnv, readEnv } from "./env.js";
@@ -32,7 +33,8 @@ try {
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     streams: ["REFERRALS"],
     background: (context) => {
-      // The seeds run once at start; they leave any organisation that already has routes (a grid) alone.
+      // The seeds run once at start; each leaves an organisation that already has routes (a grid,
+      // directory entries) alone.
       const seed: BackgroundTask = {
         name: "routing seed",
         start() {
@@ -43,6 +45,8 @@ try {
             for (const org of orgs) {
               const loaded = await loadRoutingSeed(context.database, org, context.clock.now());
               if (loaded > 0) context.logger.info({ org, routes: loaded }, "routing seed loaded");
+              const examples = await loadDirectorySeed(context.database, org, context.clock.now());
+              if (examples > 0) context.logger.info({ org, partners: examples }, "directory examples loaded");
               // The EXAMPLE criticality grid, as version 1 of an organisation that has none.
               if (await loadExampleGrid(context.database, org, context.clock.now())) {
                 context.logger.info({ org }, "example criticality grid loaded");

@@ -7,8 +7,11 @@ import {
   SupportRequested,
   type SupportRequestedSealed,
 } from "@relais/contracts";
+import type { Tx } from "@relais/db";
 import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
+import { partnerOf } from "../db/directory.js";
+import type * as schema from "../db/schema.js";
 import { callbackTasks, referrals } from "../db/schema.js";
 import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
@@ -23,6 +26,24 @@ export function groupKindFits(kind: GroupKind, role: PersonRole): boolean {
   if (kind === "perpetrator") return role === "author";
   if (kind === "victim_peer") return role === "victim";
   return true;
+}
+
+/** The directory entry a `referred_elsewhere` outcome names: the organisation's own, not archived. */
+async function referredPartner(tx: Tx<typeof schema>, orgId: string, input: OutcomeInput) {
+  if (input.outcome !== "referred_elsewhere" || input.partnerId === undefined) return undefined;
+  const partner = await partnerOf(tx, orgId, input.partnerId);
+  if (!partner) {
+    // Another organisation's entry is as unknown as a made-up id.
+    throw new Conflict("No such partner in the organisation's directory", "unknown_partner", [
+      { path: "partnerId", message: "Not in the directory" },
+    ]);
+  }
+  if (partner.archivedAt !== null) {
+    throw new Conflict("This directory entry is archived", "partner_archived", [
+      { path: "partnerId", message: "Archived" },
+    ]);
+  }
+  return partner;
 }
 
 export async function recordOutcome(
@@ -54,13 +75,15 @@ export async function recordOutcome(
         { path: "group.mandate", message: "Only for kind perpetrator" },
       ]);
     }
+    const referredTo = await referredPartner(tx, task.orgId, input);
     const { outcome, ...detail } = input;
     await tx
       .update(callbackTasks)
       .set({
         status: "closed",
         outcome,
-        outcomeDetail: ctx.box.seal(JSON.stringify(detail)),
+        outcomeDetail: ctx.box.seal(JSON.stringify(referredTo ? { to: referredTo.name, ...detail } : detail)),
+        referredPartnerId: referredTo?.id ?? null,
         closedAt: now.toISOString(),
         closedBy: principal.sub,
         ...releaseClaim,

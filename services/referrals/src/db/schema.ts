@@ -88,6 +88,8 @@ export const callbackTasks = sqliteTable(
     outcome: text("outcome", { enum: ["accepted", "declined", "referred_elsewhere", "unreachable"] }),
     /** Sealed JSON: who declined and why, where to, the note. */
     outcomeDetail: text("outcome_detail"),
+    /** `referred_elsewhere` to a directory entry: which one (the statistics count by it). */
+    referredPartnerId: text("referred_partner_id"),
     createdAt: text("created_at").notNull(),
     dueAt: text("due_at").notNull(),
     slaDeadline: text("sla_deadline").notNull(),
@@ -195,6 +197,53 @@ export const webhookAttempts = sqliteTable(
     durationMs: integer("duration_ms").notNull(),
   },
   (t) => [index("webhook_attempts_delivery").on(t.deliveryId)],
+);
+
+/**
+ * The local resource directory: partner services of the organisation, per category. Public,
+ * organisational data (a switchboard, a general mailbox), so nothing here is sealed.
+ */
+export const directoryPartners = sqliteTable(
+  "directory_partners",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    name: text("name").notNull(),
+    /** Lower-cased, accents folded: the search list's order. */
+    sortKey: text("sort_key").notNull(),
+    category: text("category").notNull(),
+    /** JSON array of the municipalities as written. */
+    municipalities: text("municipalities").notNull(),
+    /** JSON array of fr / nl / en / de. */
+    languages: text("languages").notNull(),
+    /** JSON `{ timeZone, windows }`. */
+    openingHours: text("opening_hours").notNull(),
+    howToRefer: text("how_to_refer").notNull(),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    contactWebsite: text("contact_website"),
+    example: integer("example", { mode: "boolean" }).notNull(),
+    archivedAt: text("archived_at"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("directory_partners_org").on(t.orgId, t.sortKey, t.id)],
+);
+
+/** Which municipalities a partner serves, by the routing table's key: the search's index. */
+export const directoryPartnerMunicipalities = sqliteTable(
+  "directory_partner_municipalities",
+  {
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => directoryPartners.id, { onDelete: "cascade" }),
+    orgId: text("org_id").notNull(),
+    municipalityKey: text("municipality_key").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.municipalityKey] }),
+    index("directory_partner_municipalities_search").on(t.orgId, t.municipalityKey),
+  ],
 );
 
 /** Published criticality grid versions; never changed or deleted, so every assessment can name its own. */

@@ -57,11 +57,21 @@ export const OutcomeInput = z
     z
       .object({
         outcome: z.literal("referred_elsewhere"),
-        /** The organisation the person was referred to. */
-        to: z.string().trim().min(1).max(200),
+        /**
+         * The directory entry the person was referred to (`GET /v1/directory/partners`): live, of
+         * the caller's organisation. Optional so that callers written before the directory keep
+         * working; without it the outcome counts as "unlisted" in the statistics.
+         */
+        partnerId: z.string().min(1).max(64).optional(),
+        /** The organisation the person was referred to, in words; the entry's name when omitted. */
+        to: z.string().trim().min(1).max(200).optional(),
         note: Note.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((o) => o.partnerId !== undefined || o.to !== undefined, {
+        path: ["partnerId"],
+        message: "Pick the partner from the directory (or say where, in `to`)",
+      }),
   ])
   .openapi("OutcomeInput");
 export type OutcomeInput = z.infer<typeof OutcomeInput>;

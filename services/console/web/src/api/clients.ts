@@ -1,6 +1,7 @@
 // Typed clients of the three services, through the console's /api forwarding. Types come from
 // the services' OpenAPI documents (scripts/generate-api-types.ts).
 import createClient, { type Middleware } from "openapi-fetch";
+import type { paths as ConferencesPaths } from "./generated/conferences";
 import type { paths as GroupsPaths } from "./generated/groups";
 import type { paths as HousingPaths } from "./generated/housing";
 import type { paths as NotificationsPaths } from "./generated/notifications";
@@ -39,6 +40,7 @@ export const referralsApi = client<ReferralsPaths>("referrals");
 export const groupsApi = client<GroupsPaths>("groups");
 export const notificationsApi = client<NotificationsPaths>("notifications");
 export const housingApi = client<HousingPaths>("housing");
+export const conferencesApi = client<ConferencesPaths>("conferences");
 
 export interface Problem {
   status: number;

@@ -12,6 +12,7 @@ import { useSession } from "../api/session";
 import { IdleGuard } from "../session/idle-guard";
 import { isLocalDate } from "../time/calendar";
 import { Layout } from "../ui/layout";
+import { conferenceRoutes } from "./conference-routes";
 import { coordinationRoutes } from "./coordination-routes";
 import { housingRoutes } from "./housing-routes";
 
@@ -51,6 +52,7 @@ function Home() {
   const roles = session.data?.signedIn ? session.data.user.roles : [];
   if (roles.includes("police")) return <Navigate to="/police/referrals" replace />;
   if (roles.includes("housing_staff")) return <Navigate to="/housing" replace />;
+  if (roles.includes("partner")) return <Navigate to="/conferences/mine" replace />;
   if (roles.includes("facilitator") || roles.includes("programme_staff"))
     return <Navigate to="/groups" replace />;
   return <Navigate to="/callbacks" replace />;
@@ -171,6 +173,7 @@ const routeTree = rootRoute.addChildren([
     ...staffRoutes,
     coordinationRoutes(appRoute),
     ...housingRoutes(appRoute),
+    ...conferenceRoutes(appRoute),
   ]),
 ]);
 

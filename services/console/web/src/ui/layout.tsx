@@ -60,6 +60,13 @@ export function Layout({ session }: { session: SignedInSession }) {
   if (roles.includes("facilitator") || roles.includes("programme_staff")) links.push(...staffLinks(t));
   if (roles.includes("coordinator")) links.push({ to: "/coordination", label: t("nav.coordination") });
   links.push(...housingLinks(roles, t));
+  if (roles.includes("coordinator")) links.push({ to: "/conferences", label: t("conferences.nav") });
+  // Partners and police are invited to case conferences (issue 17).
+  if (roles.includes("partner") || roles.includes("police")) {
+    links.push({ to: "/conferences/mine", label: t("conferences.navMine") });
+    links.push({ to: "/conferences/my-items", label: t("conferences.navItems") });
+    links.push({ to: "/conferences/my-actions", label: t("conferences.navActions") });
+  }
   return (
     <div className="app">
       <header className="header">

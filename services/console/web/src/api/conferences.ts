@@ -1,0 +1,136 @@
+// Query and mutation hooks of the case-conference screens (issue 17), on the conferences client.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { conferencesApi, unwrap } from "./clients";
+import type { components as C } from "./generated/conferences";
+
+export type Conference = C["schemas"]["Conference"];
+export type ConferenceSummary = C["schemas"]["ConferenceSummary"];
+export type ConferenceInput = C["schemas"]["ConferenceInput"];
+export type ConferencePatch = C["schemas"]["ConferencePatch"];
+export type InviteeInput = C["schemas"]["InviteeInput"];
+export type AgendaItem = C["schemas"]["AgendaItem"];
+export type AgendaItemInput = C["schemas"]["AgendaItemInput"];
+export type DecisionInput = C["schemas"]["DecisionInput"];
+export type ConferenceAction = C["schemas"]["ConferenceAction"];
+export type MyAction = C["schemas"]["MyAction"];
+export type MyAgendaItem = C["schemas"]["MyAgendaItem"];
+export type ActionStatus = ConferenceAction["status"];
+
+const key = () => crypto.randomUUID();
+
+export function useConferences() {
+  return useQuery({
+    queryKey: ["conferences"],
+    queryFn: async () =>
+      unwrap(await conferencesApi.GET("/v1/conferences", { params: { query: { limit: 200 } } })).items,
+  });
+}
+
+export function useConference(id: string) {
+  return useQuery({
+    queryKey: ["conference", id],
+    queryFn: async () =>
+      unwrap(await conferencesApi.GET("/v1/conferences/{id}", { params: { path: { id } } })),
+  });
+}
+
+export function useKnownReferrals() {
+  return useQuery({
+    queryKey: ["known-referrals"],
+    queryFn: async () =>
+      unwrap(await conferencesApi.GET("/v1/known-referrals", { params: { query: { limit: 100 } } })).items,
+  });
+}
+
+export function useMyItems() {
+  return useQuery({
+    queryKey: ["my-conference-items"],
+    queryFn: async () => unwrap(await conferencesApi.GET("/v1/my/items")).items,
+  });
+}
+
+export function useMyActions() {
+  return useQuery({
+    queryKey: ["my-conference-actions"],
+    queryFn: async () => unwrap(await conferencesApi.GET("/v1/my/actions")).items,
+  });
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all(
+      ["conferences", "conference", "my-conference-items", "my-conference-actions"].map((k) =>
+        queryClient.invalidateQueries({ queryKey: [k] }),
+      ),
+    );
+}
+
+export function useScheduleConference() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async (body: ConferenceInput) =>
+      unwrap(
+        await conferencesApi.POST("/v1/conferences", {
+          params: { header: { "idempotency-key": key() } },
+          body,
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateConference(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async (body: ConferencePatch) =>
+      unwrap(await conferencesApi.PATCH("/v1/conferences/{id}", { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCancelConference(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async () =>
+      unwrap(await conferencesApi.POST("/v1/conferences/{id}/cancel", { params: { path: { id } } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddItem(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async (body: AgendaItemInput) =>
+      unwrap(
+        await conferencesApi.POST("/v1/conferences/{id}/items", {
+          params: { path: { id }, header: { "idempotency-key": key() } },
+          body,
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRecordDecision(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async ({ itemId, body }: { itemId: string; body: DecisionInput }) =>
+      unwrap(
+        await conferencesApi.POST("/v1/conferences/{id}/items/{itemId}/decisions", {
+          params: { path: { id, itemId }, header: { "idempotency-key": key() } },
+          body,
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetActionStatus() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async ({ id, status }: { id: string; status: ActionStatus }) =>
+      unwrap(await conferencesApi.PATCH("/v1/actions/{id}", { params: { path: { id } }, body: { status } })),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,56 @@
+// The case-conference screens under /conferences (issue 17), one lazy chunk each: the coordinator's
+// list, schedule / edit form, agenda, decisions and minutes; a partner's conferences, items and
+// actions. Paths carry a conference id at most, never anything personal.
+import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+
+export function conferenceRoutes(appRoute: AnyRoute) {
+  const screen = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
+    createRoute({
+      getParentRoute: () => appRoute,
+      path,
+      component: lazyRouteComponent(load as never, name as never),
+    });
+  return [
+    screen(
+      "/conferences",
+      () => import("../screens/conferences/conference-list-screen"),
+      "ConferenceListScreen",
+    ),
+    screen(
+      "/conferences/new",
+      () => import("../screens/conferences/conference-form-screen"),
+      "NewConferenceScreen",
+    ),
+    screen(
+      "/conferences/mine",
+      () => import("../screens/conferences/my-conferences-screen"),
+      "MyConferencesScreen",
+    ),
+    screen("/conferences/my-items", () => import("../screens/conferences/my-items-screen"), "MyItemsScreen"),
+    screen(
+      "/conferences/my-actions",
+      () => import("../screens/conferences/my-actions-screen"),
+      "MyActionsScreen",
+    ),
+    screen(
+      "/conferences/$conferenceId",
+      () => import("../screens/conferences/agenda-screen"),
+      "AgendaScreen",
+    ),
+    screen(
+      "/conferences/$conferenceId/edit",
+      () => import("../screens/conferences/conference-form-screen"),
+      "EditConferenceScreen",
+    ),
+    screen(
+      "/conferences/$conferenceId/decisions",
+      () => import("../screens/conferences/decisions-screen"),
+      "DecisionsScreen",
+    ),
+    screen(
+      "/conferences/$conferenceId/minutes",
+      () => import("../screens/conferences/minutes-screen"),
+      "MinutesScreen",
+    ),
+  ];
+}

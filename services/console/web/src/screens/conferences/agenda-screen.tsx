@@ -1,0 +1,224 @@
+// One conference: when it meets, who is invited, and its agenda. The organiser adds items (a
+// referral of the organisation, a summary and a question written for the partners, optionally
+// confidential to some invitees); an invited partner reads the items open to them, summaries only.
+import { Link, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import {
+  type AgendaItem,
+  type Conference,
+  useAddItem,
+  useConference,
+  useKnownReferrals,
+} from "../../api/conferences";
+import { useFormatTime, useT } from "../../i18n/i18n";
+import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+
+export function AgendaScreen() {
+  const t = useT();
+  const time = useFormatTime();
+  const { conferenceId } = useParams({ strict: false }) as { conferenceId: string };
+  const conference = useConference(conferenceId);
+  if (conference.isPending) return <p role="status">{t("common.loading")}</p>;
+  if (conference.isError) return <p role="alert">{t("conferences.notFound")}</p>;
+  const c = conference.data;
+  const organiser = c.viewer === "organiser";
+  return (
+    <Page
+      title={c.title}
+      actions={
+        <div className="actions">
+          {organiser && (
+            <>
+              <Link
+                to="/conferences/$conferenceId/edit"
+                params={{ conferenceId }}
+                className="button button-secondary"
+              >
+                {t("conferences.edit")}
+              </Link>
+              <Link
+                to="/conferences/$conferenceId/decisions"
+                params={{ conferenceId }}
+                className="button button-secondary"
+              >
+                {t("conferences.decisionsTitle")}
+              </Link>
+            </>
+          )}
+          <Link
+            to="/conferences/$conferenceId/minutes"
+            params={{ conferenceId }}
+            className="button button-secondary"
+          >
+            {t("conferences.minutes")}
+          </Link>
+        </div>
+      }
+    >
+      {c.status === "cancelled" && <p className="notice">{t("conferences.cancelled")}</p>}
+      <dl className="facts">
+        <dt>{t("conferences.next")}</dt>
+        <dd>{c.nextStartsAt ? time(c.nextStartsAt, c.timeZone) : "—"}</dd>
+        <dt>{t("conferences.zone")}</dt>
+        <dd>
+          {c.policeZone} · {c.municipality}
+        </dd>
+        {c.location && (
+          <>
+            <dt>{t("conferences.place")}</dt>
+            <dd>{c.location}</dd>
+          </>
+        )}
+        <dt>{t("conferences.meetings")}</dt>
+        <dd>{c.meetings.length}</dd>
+      </dl>
+      <h2>{t("conferences.invitees")}</h2>
+      <ul className="plain">
+        {c.invitees.map((i) => (
+          <li key={i.id}>
+            {i.organisationName} (
+            {t(i.role === "police" ? "conferences.rolePolice" : "conferences.rolePartner")})
+            {i.you && ` — ${t("conferences.you")}`}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("conferences.agenda")}</h2>
+      {c.items.length === 0 ? <p>{t("conferences.noItems")}</p> : <Items conference={c} />}
+      {organiser && c.status === "scheduled" && <AddItem conference={c} />}
+    </Page>
+  );
+}
+
+function Items({ conference }: { conference: Conference }) {
+  const t = useT();
+  const nameOf = (id: string) => conference.invitees.find((i) => i.id === id)?.organisationName ?? "—";
+  return (
+    <ol className="agenda">
+      {conference.items.map((item: AgendaItem) => (
+        <li key={item.id} className="card">
+          <h3>
+            {t("conferences.itemHeading", { position: item.position, risk: t(`risk.${item.riskLevel}`) })}
+            {item.confidential && <span className="badge">{t("conferences.confidential")}</span>}
+          </h3>
+          <h4>{t("conferences.summary")}</h4>
+          <p className="prewrap">{item.summary}</p>
+          <h4>{t("conferences.question")}</h4>
+          <p className="prewrap">{item.question}</p>
+          {item.audience && item.confidential && (
+            <p>{t("conferences.audienceList", { names: item.audience.map(nameOf).join(", ") })}</p>
+          )}
+          {item.decisions.length > 0 && (
+            <p>{t("conferences.decisionCount", { count: item.decisions.length })}</p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function AddItem({ conference }: { conference: Conference }) {
+  const t = useT();
+  const time = useFormatTime();
+  const referrals = useKnownReferrals();
+  const add = useAddItem(conference.id);
+  const [referralId, setReferralId] = useState<string | null>(null);
+  const [summary, setSummary] = useState("");
+  const [question, setQuestion] = useState("");
+  const [confidential, setConfidential] = useState(false);
+  const [audience, setAudience] = useState<string[]>([]);
+  const problem = problemOf(add.error);
+  return (
+    <section className="card" aria-labelledby="add-item-title">
+      <h2 id="add-item-title">{t("conferences.addItem")}</h2>
+      <Form
+        className="form"
+        validationBehavior="aria"
+        validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!referralId) return;
+          add.mutate(
+            { referralId, summary, question, confidential, audience: confidential ? audience : [] },
+            {
+              onSuccess: () => {
+                setSummary("");
+                setQuestion("");
+                setConfidential(false);
+                setAudience([]);
+              },
+            },
+          );
+        }}
+      >
+        <Select
+          name="referralId"
+          label={t("conferences.referral")}
+          description={t("conferences.referralHint")}
+          selectedKey={referralId}
+          onSelectionChange={(k) => setReferralId(String(k))}
+          isRequired
+          options={(referrals.data ?? []).map((r) => ({
+            id: r.referralId,
+            label: t("conferences.referralOption", {
+              risk: t(`risk.${r.riskLevel}`),
+              municipality: r.municipality,
+              at: time(r.receivedAt, "Europe/Brussels", "date"),
+            }),
+          }))}
+        />
+        <TextField
+          name="summary"
+          multiline
+          label={t("conferences.summary")}
+          description={t("conferences.summaryHint")}
+          value={summary}
+          onChange={setSummary}
+          isRequired
+        />
+        <TextField
+          name="question"
+          multiline
+          label={t("conferences.question")}
+          value={question}
+          onChange={setQuestion}
+          isRequired
+        />
+        <Checkbox isSelected={confidential} onChange={setConfidential}>
+          {t("conferences.confidentialField")}
+        </Checkbox>
+        {confidential && (
+          <CheckboxGroup
+            name="audience"
+            label={t("conferences.audience")}
+            value={audience}
+            onChange={setAudience}
+          >
+            {conference.invitees.map((i) => (
+              <Checkbox key={i.id} value={i.id}>
+                {i.organisationName}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        )}
+        {problem && (
+          <p role="alert" className="notice error">
+            {problem.detail ?? t("conferences.saveFailed")}
+          </p>
+        )}
+        <div className="actions">
+          <Button type="submit" isPending={add.isPending} isDisabled={!referralId}>
+            {t("conferences.addItem")}
+          </Button>
+        </div>
+        {add.isSuccess && (
+          <p role="status" className="notice success">
+            {t("conferences.itemAdded")}
+          </p>
+        )}
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,324 @@
+// Schedule a case conference or change one: title, zone, place, one-off or recurring (an RRULE in
+// the conference's zone), and the invited partner organisations, each with an organisational
+// address. Addresses are shown to the organiser only and never go into a URL.
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import {
+  type Conference,
+  type InviteeInput,
+  useCancelConference,
+  useConference,
+  useScheduleConference,
+  useUpdateConference,
+} from "../../api/conferences";
+import { useT } from "../../i18n/i18n";
+import { Button, Checkbox, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+
+type Draft = Omit<InviteeInput, "zone" | "language"> & { zone: string; language: "fr" | "nl" | "en" };
+
+interface FormState {
+  title: string;
+  policeZone: string;
+  municipality: string;
+  location: string;
+  dtstart: string;
+  durationMinutes: string;
+  recurring: boolean;
+  rrule: string;
+  invitees: Draft[];
+}
+
+const EMPTY_INVITEE: Draft = {
+  organisation: "",
+  organisationName: "",
+  role: "partner",
+  zone: "",
+  email: "",
+  language: "fr",
+};
+
+function fromConference(c: Conference): FormState {
+  return {
+    title: c.title,
+    policeZone: c.policeZone,
+    municipality: c.municipality,
+    location: c.location ?? "",
+    dtstart: c.schedule.dtstart.slice(0, 16),
+    durationMinutes: String(c.schedule.durationMinutes),
+    recurring: c.schedule.rrule !== null,
+    rrule: c.schedule.rrule ?? "FREQ=MONTHLY;BYDAY=2TU;COUNT=10",
+    invitees: c.invitees.map((i) => ({
+      id: i.id,
+      organisation: i.organisation,
+      organisationName: i.organisationName,
+      role: i.role,
+      zone: i.zone ?? "",
+      email: i.email ?? "",
+      language: i.language,
+    })),
+  };
+}
+
+const NEW: FormState = {
+  title: "",
+  policeZone: "",
+  municipality: "",
+  location: "",
+  dtstart: "",
+  durationMinutes: "120",
+  recurring: true,
+  rrule: "FREQ=MONTHLY;BYDAY=2TU;COUNT=10",
+  invitees: [{ ...EMPTY_INVITEE }],
+};
+
+export function NewConferenceScreen() {
+  const t = useT();
+  return (
+    <Page title={t("conferences.scheduleTitle")}>
+      <ConferenceForm initial={NEW} />
+    </Page>
+  );
+}
+
+export function EditConferenceScreen() {
+  const t = useT();
+  const { conferenceId } = useParams({ strict: false }) as { conferenceId: string };
+  const conference = useConference(conferenceId);
+  return (
+    <Page title={t("conferences.editTitle")}>
+      {conference.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : conference.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : (
+        <>
+          <ConferenceForm initial={fromConference(conference.data)} id={conferenceId} />
+          <CancelConference id={conferenceId} cancelled={conference.data.status === "cancelled"} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function CancelConference({ id, cancelled }: { id: string; cancelled: boolean }) {
+  const t = useT();
+  const cancel = useCancelConference(id);
+  if (cancelled) return <p className="notice">{t("conferences.cancelled")}</p>;
+  return (
+    <section className="card" aria-labelledby="cancel-title">
+      <h2 id="cancel-title">{t("conferences.cancelTitle")}</h2>
+      <p>{t("conferences.cancelHint")}</p>
+      <Button variant="danger" isPending={cancel.isPending} onPress={() => cancel.mutate()}>
+        {t("conferences.cancel")}
+      </Button>
+      {cancel.isSuccess && (
+        <p role="status" className="notice success">
+          {t("conferences.cancelDone")}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const schedule = useScheduleConference();
+  const update = useUpdateConference(id ?? "");
+  const mutation = id ? update : schedule;
+  const [form, setForm] = useState<FormState>(initial);
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const setInvitee = (index: number, patch: Partial<Draft>) =>
+    setForm((f) => ({ ...f, invitees: f.invitees.map((i, n) => (n === index ? { ...i, ...patch } : i)) }));
+  const problem = problemOf(mutation.error);
+  const submit = () => {
+    const invitees = form.invitees.map(({ zone, ...i }) => ({
+      ...i,
+      ...(i.role === "police" ? { zone } : {}),
+    }));
+    const body = {
+      title: form.title.trim(),
+      location: form.location.trim() || undefined,
+      schedule: {
+        timeZone: "Europe/Brussels",
+        dtstart: form.dtstart,
+        ...(form.recurring ? { rrule: form.rrule.trim() } : {}),
+        durationMinutes: Number(form.durationMinutes),
+      },
+      invitees,
+    };
+    const done = (c: { id: string }) =>
+      navigate({ to: "/conferences/$conferenceId", params: { conferenceId: c.id } });
+    if (id) update.mutate(body, { onSuccess: done });
+    else
+      schedule.mutate(
+        { ...body, policeZone: form.policeZone.trim(), municipality: form.municipality.trim() },
+        { onSuccess: done },
+      );
+  };
+  return (
+    <Form
+      className="form"
+      validationBehavior="aria"
+      validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <div className="grid">
+        <TextField
+          name="title"
+          label={t("conferences.titleField")}
+          value={form.title}
+          onChange={(v) => set("title", v)}
+          isRequired
+        />
+        <TextField
+          name="policeZone"
+          label={t("conferences.zone")}
+          value={form.policeZone}
+          onChange={(v) => set("policeZone", v)}
+          isRequired={!id}
+          isDisabled={Boolean(id)}
+        />
+        <TextField
+          name="municipality"
+          label={t("conferences.municipality")}
+          value={form.municipality}
+          onChange={(v) => set("municipality", v)}
+          isRequired={!id}
+          isDisabled={Boolean(id)}
+        />
+        <TextField
+          name="location"
+          label={t("conferences.place")}
+          description={t("conferences.placeHint")}
+          value={form.location}
+          onChange={(v) => set("location", v)}
+        />
+        <TextField
+          name="schedule.dtstart"
+          type="datetime-local"
+          label={t("conferences.start")}
+          description={t("conferences.startHint")}
+          value={form.dtstart}
+          onChange={(v) => set("dtstart", v)}
+          isRequired
+        />
+        <TextField
+          name="schedule.durationMinutes"
+          type="number"
+          label={t("conferences.duration")}
+          value={form.durationMinutes}
+          onChange={(v) => set("durationMinutes", v)}
+          isRequired
+        />
+      </div>
+      <Checkbox isSelected={form.recurring} onChange={(v) => set("recurring", v)}>
+        {t("conferences.recurringField")}
+      </Checkbox>
+      {form.recurring && (
+        <TextField
+          name="schedule.rrule"
+          label={t("conferences.rrule")}
+          description={t("conferences.rruleHint")}
+          value={form.rrule}
+          onChange={(v) => set("rrule", v)}
+          isRequired
+        />
+      )}
+      <fieldset className="card">
+        <legend>{t("conferences.invitees")}</legend>
+        {form.invitees.map((invitee, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a draft row has no id until it is saved
+          <div className="grid invitee" key={index}>
+            <TextField
+              name={`invitees.${index}.organisationName`}
+              label={t("conferences.organisationName")}
+              value={invitee.organisationName}
+              onChange={(v) => setInvitee(index, { organisationName: v })}
+              isRequired
+            />
+            <TextField
+              name={`invitees.${index}.organisation`}
+              label={t("conferences.organisation")}
+              description={t("conferences.organisationHint")}
+              value={invitee.organisation}
+              onChange={(v) => setInvitee(index, { organisation: v })}
+              isRequired
+            />
+            <Select
+              label={t("conferences.role")}
+              selectedKey={invitee.role}
+              onSelectionChange={(k) => setInvitee(index, { role: k === "police" ? "police" : "partner" })}
+              options={[
+                { id: "partner", label: t("conferences.rolePartner") },
+                { id: "police", label: t("conferences.rolePolice") },
+              ]}
+            />
+            {invitee.role === "police" && (
+              <TextField
+                name={`invitees.${index}.zone`}
+                label={t("conferences.inviteeZone")}
+                value={invitee.zone}
+                onChange={(v) => setInvitee(index, { zone: v })}
+                isRequired
+              />
+            )}
+            <TextField
+              name={`invitees.${index}.email`}
+              type="email"
+              label={t("conferences.email")}
+              description={t("conferences.emailHint")}
+              value={invitee.email}
+              onChange={(v) => setInvitee(index, { email: v })}
+              isRequired
+            />
+            <Select
+              label={t("conferences.language")}
+              selectedKey={invitee.language}
+              onSelectionChange={(k) => setInvitee(index, { language: k as Draft["language"] })}
+              options={[
+                { id: "fr", label: "Français" },
+                { id: "nl", label: "Nederlands" },
+                { id: "en", label: "English" },
+              ]}
+            />
+            <Button
+              variant="secondary"
+              isDisabled={form.invitees.length === 1}
+              onPress={() =>
+                set(
+                  "invitees",
+                  form.invitees.filter((_, n) => n !== index),
+                )
+              }
+            >
+              {t("conferences.removeInvitee")}
+            </Button>
+          </div>
+        ))}
+        <Button variant="secondary" onPress={() => set("invitees", [...form.invitees, { ...EMPTY_INVITEE }])}>
+          {t("conferences.addInvitee")}
+        </Button>
+      </fieldset>
+      {problem && (
+        <p role="alert" className="notice error">
+          {problem.detail ?? t("conferences.saveFailed")}
+        </p>
+      )}
+      <div className="actions">
+        <Button type="submit" isPending={mutation.isPending}>
+          {t(id ? "conferences.save" : "conferences.schedule")}
+        </Button>
+        <Link to="/conferences" className="button button-secondary">
+          {t("conferences.back")}
+        </Link>
+      </div>
+    </Form>
+  );
+}

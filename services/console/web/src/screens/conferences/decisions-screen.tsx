@@ -1,0 +1,147 @@
+// Decisions and actions of a conference (the concerted plan): per agenda item, what was decided
+// and who does what by when; the organiser records them and sets each action's status.
+import { Link, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { type AgendaItem, type Conference, useConference, useRecordDecision } from "../../api/conferences";
+import { useT } from "../../i18n/i18n";
+import { Button, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import { ActionStatusSelect } from "./action-status";
+
+export function DecisionsScreen() {
+  const t = useT();
+  const { conferenceId } = useParams({ strict: false }) as { conferenceId: string };
+  const conference = useConference(conferenceId);
+  return (
+    <Page
+      title={t("conferences.decisionsTitle")}
+      actions={
+        <Link to="/conferences/$conferenceId" params={{ conferenceId }} className="button button-secondary">
+          {t("conferences.agenda")}
+        </Link>
+      }
+    >
+      {conference.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : conference.isError ? (
+        <p role="alert">{t("conferences.notFound")}</p>
+      ) : conference.data.items.length === 0 ? (
+        <p>{t("conferences.noItems")}</p>
+      ) : (
+        conference.data.items.map((item) => (
+          <ItemDecisions key={item.id} conference={conference.data} item={item} />
+        ))
+      )}
+    </Page>
+  );
+}
+
+function ItemDecisions({ conference, item }: { conference: Conference; item: AgendaItem }) {
+  const t = useT();
+  const record = useRecordDecision(conference.id);
+  const owners = conference.invitees.filter(
+    (i) => !item.confidential || (item.audience ?? []).includes(i.id),
+  );
+  const [text, setText] = useState("");
+  const [owner, setOwner] = useState<string | null>(null);
+  const [description, setDescription] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  const problem = problemOf(record.error);
+  const nameOf = (id: string) => conference.invitees.find((i) => i.id === id)?.organisationName ?? "—";
+  const headingId = `item-${item.id}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {t("conferences.itemHeading", { position: item.position, risk: t(`risk.${item.riskLevel}`) })}
+      </h2>
+      <p className="prewrap">{item.summary}</p>
+      {item.decisions.map((d) => (
+        <div key={d.id} className="decision">
+          <p className="prewrap">
+            <strong>{t("conferences.decision")}:</strong> {d.text}
+          </p>
+          <ul className="plain">
+            {d.actions.map((a) => (
+              <li key={a.id} className={a.overdue ? "row-alert" : undefined}>
+                <p>
+                  {a.description} — {nameOf(a.ownerInviteeId)} — {t("conferences.dueOn", { date: a.dueDate })}
+                  {a.overdue && <span className="badge overdue">{t("conferences.overdue")}</span>}
+                </p>
+                <ActionStatusSelect
+                  id={a.id}
+                  status={a.status}
+                  label={t("conferences.actionStatus", { action: a.description })}
+                />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {conference.status === "scheduled" && (
+        <Form
+          className="form"
+          validationBehavior="aria"
+          validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const actions =
+              owner && description && dueDate ? [{ ownerInviteeId: owner, description, dueDate }] : [];
+            record.mutate(
+              { itemId: item.id, body: { text, actions } },
+              {
+                onSuccess: () => {
+                  setText("");
+                  setDescription("");
+                  setDueDate("");
+                },
+              },
+            );
+          }}
+        >
+          <TextField
+            name="text"
+            multiline
+            label={t("conferences.decision")}
+            value={text}
+            onChange={setText}
+            isRequired
+          />
+          <div className="grid">
+            <Select
+              name="actions.0.ownerInviteeId"
+              label={t("conferences.owner")}
+              selectedKey={owner}
+              onSelectionChange={(k) => setOwner(String(k))}
+              options={owners.map((i) => ({ id: i.id, label: i.organisationName }))}
+            />
+            <TextField
+              name="actions.0.description"
+              label={t("conferences.action")}
+              value={description}
+              onChange={setDescription}
+            />
+            <TextField
+              name="actions.0.dueDate"
+              type="date"
+              label={t("conferences.due")}
+              value={dueDate}
+              onChange={setDueDate}
+            />
+          </div>
+          {problem && (
+            <p role="alert" className="notice error">
+              {problem.detail ?? t("conferences.saveFailed")}
+            </p>
+          )}
+          <div className="actions">
+            <Button type="submit" isPending={record.isPending}>
+              {t("conferences.recordDecision")}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
