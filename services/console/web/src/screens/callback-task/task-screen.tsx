@@ -10,6 +10,7 @@ import { Page } from "../../ui/layout";
 import { PlacementRequestForm } from "../housing/request-form";
 import { AttemptForm } from "./attempt-form";
 import { ContactCard } from "./contact-card";
+import { CriticalitySection } from "./criticality-section";
 import { OutcomeForm } from "./outcome-form";
 
 export function TaskScreen() {
@@ -106,6 +107,7 @@ export function TaskScreen() {
           ) : (
             <AttemptForm task={task} onLogged={setLatest} />
           )}
+          <CriticalitySection taskId={task.id} timeZone={timeZone} />
           <PlacementRequestForm task={task} />
         </div>
       </div>
