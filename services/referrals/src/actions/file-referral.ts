@@ -11,6 +11,7 @@ import {
 import { recordAudit, writeVerb } from "@relais/service-kit";
 import { lookUpRoutes } from "../db/route-cache.js";
 import { callbackTasks, persons, referrals } from "../db/schema.js";
+import { settleReferral } from "../db/settle-referral.js";
 import { higherLevel } from "../domain/criticality.js";
 import { RISK_RANK } from "../domain/policy.js";
 import type { ReferralInput, ReferralPersonInput } from "../domain/referral-input.js";
@@ -19,7 +20,6 @@ import { planFirstCallback } from "../domain/sla.js";
 import { taskOpened } from "../domain/task-events.js";
 import { recordIntakeAssessment, scoreIntake } from "./assess-criticality.js";
 import type { Ctx } from "./deps.js";
-import { settleReferral } from "./settle-referral.js";
 
 export interface FiledReferral {
   id: string;
