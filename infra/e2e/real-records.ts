@@ -3,6 +3,7 @@
 // made-up id is refused whether or not the check works).
 import { randomUUID } from "node:crypto";
 import { waitFor } from "@relais/testing";
+import { DateTime } from "luxon";
 import { connect } from "nats";
 import { flowReferral, runFlow, setUpFlow } from "./flow.js";
 import { jsonRequest, ORG, send, tokenFor } from "./http.js";
@@ -239,16 +240,7 @@ async function seedCheckIn(stack: Stack, tag: string): Promise<string> {
   const groups = stack.services.groups.url;
   const facilitator = await tokenFor("facilitator");
   const firstAt = new Date(Date.now() - 7 * 86_400_000);
-  const dtstart = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Brussels",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  })
-    .format(firstAt)
-    .replace(" ", "T");
+  const dtstart = DateTime.fromJSDate(firstAt, { zone: "Europe/Brussels" }).toFormat("yyyy-MM-dd'T'HH:mm");
   const group = await postJson<{ id: string }>(
     `${groups}/v1/groups`,
     facilitator,

@@ -52,10 +52,7 @@ function realPath(
   if (path.includes("{version}"))
     return { path: path.replace("{version}", String(records.gridVersion)), names: "config" };
   if (/\{(municipality|zone)\}/.test(path))
-    return {
-      path: samplePath(path).replace("/police-zones/5277/", `/police-zones/${WEBHOOK_ZONE}/`),
-      names: "config",
-    };
+    return { path: samplePath(path, { zone: WEBHOOK_ZONE }), names: "config" };
   // Referrals consumes no event, so it can have no dead letter.
   if (route.service === "referrals" && path.startsWith("/v1/dead-letters/"))
     return { path: samplePath(path), names: "none" };

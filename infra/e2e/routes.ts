@@ -246,12 +246,15 @@ export const ROUTES: RouteSpec[] = [
   ]),
 ];
 
-/** A well-formed value for each path parameter that names nothing that exists. */
-export function samplePath(path: string): string {
+/**
+ * A well-formed value for each path parameter that names nothing that exists; `zone` names the
+ * police zone (an organisation's configuration, not a record) where a test needs a configured one.
+ */
+export function samplePath(path: string, { zone = "5277" }: { zone?: string } = {}): string {
   return path
     .replace("{personRef}", "prs_00000000-0000-7000-8000-000000000000")
     .replace("{municipality}", "Seraing")
-    .replace("{zone}", "5277")
+    .replace("{zone}", zone)
     .replace("{token}", "a".repeat(43))
     .replace(/\{[A-Za-z]+\}/g, "00000000-0000-7000-8000-000000000000");
 }

@@ -1,5 +1,6 @@
 // Time as people in Brussels read it: the story's schedule and safe window are wall-clock times
-// in the zone, placed by Intl (never by offset arithmetic).
+// in the zone, placed by luxon from the zone's rules (never by offset arithmetic).
+import { DateTime } from "luxon";
 import { ZONE } from "./people.js";
 
 export interface Local {
@@ -12,25 +13,8 @@ export interface Local {
 }
 
 export function local(at: Date): Local {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return {
-    year: get("year"),
-    month: get("month"),
-    day: get("day"),
-    hour: get("hour"),
-    minute: get("minute"),
-    second: get("second"),
-  };
+  const { year, month, day, hour, minute, second } = DateTime.fromJSDate(at, { zone: ZONE });
+  return { year, month, day, hour, minute, second };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

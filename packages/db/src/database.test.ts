@@ -83,6 +83,48 @@ describe("openDatabase", () => {
     database.close();
   });
 
+  it("answers writes on its kept statements exactly as the client answers reads", async () => {
+    const database = await open();
+    const written = await database.write(async (tx) => {
+      const inserted = await tx.insert(counters).values({ name: "m", value: 7 }).returning();
+      const raw = await tx.all(sql`SELECT name, value, value * 2 AS twice FROM counters ORDER BY name`);
+      const again = await tx.all(sql`SELECT name, value, value * 2 AS twice FROM counters ORDER BY name`);
+      const changed = await tx.run(sql`UPDATE counters SET value = value + 1`);
+      const [durability] = await tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`);
+      return { inserted, raw, again, rowsAffected: changed.rowsAffected, durability };
+    });
+    // A write answered is on disk (WAL synced at every commit): synchronous=FULL (2).
+    expect(written.durability).toEqual({ synchronous: 2 });
+    const read = await database.db.all(
+      sql`SELECT name, value, value * 2 - 2 AS twice FROM counters ORDER BY name`,
+    );
+    expect(written.inserted).toEqual([{ name: "m", value: 7 }]);
+    expect(written.raw).toEqual([
+      { name: "m", value: 7, twice: 14 },
+      { name: "n", value: 0, twice: 0 },
+    ]);
+    expect(written.again).toEqual(written.raw);
+    expect(written.rowsAffected).toBe(2);
+    expect(read).toEqual([
+      { name: "m", value: 8, twice: 14 },
+      { name: "n", value: 1, twice: 0 },
+    ]);
+    // A broken constraint is the client's LibsqlError with SQLite's codes, and rolls back alone.
+    const duplicate = await database
+      .write((tx) => tx.insert(counters).values({ name: "n", value: 1 }))
+      .catch((error: unknown) => error);
+    expect((duplicate as Error).cause).toMatchObject({
+      code: "SQLITE_CONSTRAINT",
+      extendedCode: "SQLITE_CONSTRAINT_PRIMARYKEY",
+    });
+    await expect(database.write((tx) => tx.update(counters).set({ value: 5 }))).resolves.toBeDefined();
+    expect(await database.db.select().from(counters).orderBy(counters.name)).toEqual([
+      { name: "m", value: 5 },
+      { name: "n", value: 5 },
+    ]);
+    database.close();
+  });
+
   it("rolls back only the failing write of a group that shares a commit", async () => {
     const database = await open();
     const results = await Promise.allSettled(

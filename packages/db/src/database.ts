@@ -7,6 +7,7 @@ import { type Client, createClient } from "@libsql/client";
 import { sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { openWriteConnection } from "./write-connection.js";
 
 export type Schema = Record<string, unknown>;
 export type Tx<S extends Schema = Schema> = Parameters<Parameters<LibSQLDatabase<S>["transaction"]>[0]>[0];
@@ -79,8 +80,16 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
   const db = drizzle(client, { schema: options.schema });
   if (options.migrationsFolder) await migrate(db, { migrationsFolder: options.migrationsFolder });
 
+  // A file's writes run on a connection of their own that keeps its prepared statements
+  // (write-connection.ts); a server's, and an in-memory database's, on the client.
+  const filePath = isFile ? localPath(options.url) : undefined;
+  const writer = filePath
+    ? openWriteConnection(filePath, { timeoutMs: options.busyTimeoutMs ?? 5_000 })
+    : undefined;
+  const writeDb = writer ? drizzle(writer.client, { schema: options.schema }) : db;
+
   const listeners = new Set<() => void>();
-  const committer = createGroupCommitter(db, () => {
+  const committer = createGroupCommitter(writeDb, () => {
     for (const listener of listeners) listener();
   });
   // The last write's storage fault, until a write commits again.
@@ -116,6 +125,7 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
       });
     },
     close() {
+      writer?.close();
       client.close();
     },
   };
@@ -126,6 +136,13 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 function ensureParentFolder(url: string): void {
   const path = url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
   if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+}
+
+/** The path of a plain `file:` URL; undefined for in-memory databases and URLs with options. */
+function localPath(url: string): string | undefined {
+  if (url.includes("?") || url.includes(":memory:")) return undefined;
+  const path = url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
+  return path === "" ? undefined : path;
 }
 
 interface PendingWrite<S extends Schema> {

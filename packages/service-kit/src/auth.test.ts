@@ -3,9 +3,58 @@ import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemOf, SECRET, startWidgetsApp, token, type WidgetsApp } from "../test/widgets-app.js";
-import { hs256Verifier, jwksVerifier, signDevToken } from "./auth.js";
+import { hs256Verifier, jwksVerifier, rememberVerified, signDevToken, type TokenVerifier } from "./auth.js";
 import { verifierFromConfig } from "./config.js";
 import { Unauthorized } from "./errors.js";
+
+describe("rememberVerified", () => {
+  it("checks a token's signature once, and again after its exp or the ttl, never a refused one", async () => {
+    let clock = Date.now();
+    let checks = 0;
+    const inner = hs256Verifier(SECRET);
+    const counting: TokenVerifier = (jwt) => {
+      checks += 1;
+      return inner(jwt);
+    };
+    const verify = rememberVerified(counting, { ttlMs: 60_000, now: () => clock });
+    const jwt = await signDevToken({
+      secret: SECRET,
+      sub: "u",
+      org: "o",
+      roles: ["police"],
+      expiresIn: "2m",
+    });
+    const first = await verify(jwt);
+    expect(await verify(jwt)).toEqual(first);
+    expect(checks).toBe(1);
+    clock += 61_000; // past the ttl: verified again
+    await verify(jwt);
+    expect(checks).toBe(2);
+    // Past exp, the verifier decides (jose reads the real clock, so it still accepts here: what
+    // matters is that it was asked).
+    clock += 120_000;
+    await verify(jwt);
+    expect(checks).toBe(3);
+    const forged = `${jwt.slice(0, -4)}AAAA`;
+    await expect(verify(forged)).rejects.toBeInstanceOf(Unauthorized);
+    await expect(verify(forged)).rejects.toBeInstanceOf(Unauthorized);
+    expect(checks).toBe(5);
+  });
+
+  it("refuses a remembered token once it has expired", async () => {
+    const verify = rememberVerified(hs256Verifier(SECRET, { clockSkewSeconds: 0 }));
+    const jwt = await signDevToken({
+      secret: SECRET,
+      sub: "u",
+      org: "o",
+      roles: ["police"],
+      expiresIn: Math.floor(Date.now() / 1000) + 1,
+    });
+    await expect(verify(jwt)).resolves.toMatchObject({ sub: "u" });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await expect(verify(jwt)).rejects.toBeInstanceOf(Unauthorized);
+  });
+});
 
 describe("hs256Verifier", () => {
   const verify = hs256Verifier(SECRET);

@@ -3,6 +3,7 @@ import { ROLES, type Role } from "@relais/contracts";
 import type { Context, MiddlewareHandler } from "hono";
 import {
   createRemoteJWKSet,
+  decodeJwt,
   decodeProtectedHeader,
   type JWTPayload,
   type JWTVerifyOptions,
@@ -43,6 +44,46 @@ export function hs256Verifier(secret: string, checks: ClaimChecks = {}): TokenVe
 export function jwksVerifier(options: { url: string } & ClaimChecks): TokenVerifier {
   const jwks = createRemoteJWKSet(new URL(options.url));
   return (token) => verifyWith(options, () => jwtVerify(token, jwks, verifyOptions(options)));
+}
+
+/**
+ * Remembers the tokens `verifier` accepted, so a caller presenting the same token again (a
+ * police records system files every referral with one) costs a map lookup instead of a
+ * signature check: measured at ~5 % of an intake's CPU. A remembered token is trusted until the
+ * first of its `exp` (no clock-skew allowance here: past it, the verifier decides again, and
+ * refuses) and `ttlMs` after it was verified, so a key withdrawn from the JWKS stops being
+ * trusted within that time. Refused tokens are never remembered.
+ */
+export function rememberVerified(
+  verifier: TokenVerifier,
+  options: { ttlMs?: number; max?: number; now?: () => number } = {},
+): TokenVerifier {
+  const ttlMs = options.ttlMs ?? 60_000;
+  const max = options.max ?? 1_000;
+  const now = options.now ?? Date.now;
+  const remembered = new Map<string, { principal: Principal; until: number }>();
+  return async (token) => {
+    const hit = remembered.get(token);
+    if (hit && now() < hit.until) return structuredClone(hit.principal);
+    if (hit) remembered.delete(token);
+    const principal = await verifier(token);
+    const exp = expiryOf(token);
+    if (exp !== undefined) {
+      if (remembered.size >= max) remembered.delete(remembered.keys().next().value!);
+      remembered.set(token, { principal: structuredClone(principal), until: Math.min(exp, now() + ttlMs) });
+    }
+    return principal;
+  };
+}
+
+/** `exp` in epoch ms of a token the verifier has just accepted (so its payload is the issuer's). */
+function expiryOf(token: string): number | undefined {
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === "number" ? exp * 1_000 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Sends HS256 tokens to `hs256` and every other algorithm to `asymmetric`, never both. */

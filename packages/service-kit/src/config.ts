@@ -1,6 +1,6 @@
 // Parses the environment once at start-up; a bad value stops the process naming the variable.
 import { z } from "zod";
-import { eitherVerifier, hs256Verifier, jwksVerifier, type TokenVerifier } from "./auth.js";
+import { eitherVerifier, hs256Verifier, jwksVerifier, rememberVerified, type TokenVerifier } from "./auth.js";
 import { Key32, PreviousKeys } from "./key-config.js";
 import { createSealedBox, type SealedBox } from "./sealed-box.js";
 
@@ -129,8 +129,8 @@ export function verifierFromConfig(
   };
   const jwks = config.JWKS_URL ? jwksVerifier({ url: config.JWKS_URL, ...checks }) : undefined;
   const secret = config.JWT_SECRET ? hs256Verifier(config.JWT_SECRET, checks) : undefined;
-  if (jwks && secret) return eitherVerifier({ hs256: secret, asymmetric: jwks });
+  if (jwks && secret) return rememberVerified(eitherVerifier({ hs256: secret, asymmetric: jwks }));
   const only = jwks ?? secret;
-  if (only) return only;
+  if (only) return rememberVerified(only);
   throw new ConfigError([{ name: "JWT_SECRET / JWKS_URL", reason: "set at least one of them" }]);
 }

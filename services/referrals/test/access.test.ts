@@ -72,6 +72,16 @@ describe("routing table and access", () => {
 
   it("lets coordinators change a route, and refuses one team for both roles", async () => {
     const coordinator = await tokens.coordinator();
+    // Filed before the change: Arlon has no route yet, and intake now holds that in memory.
+    const before = await call(
+      service,
+      "POST",
+      "/v1/referrals",
+      await tokens.police(),
+      seraingReferral({ municipality: "Arlon" }),
+      { "idempotency-key": "arlon-before" },
+    );
+    expect(before.status).toBe(201);
     const put = await call(service, "PUT", "/v1/routes/Arlon", coordinator, {
       victim: { team: "arlon-victims", teamEmail: "victimes@arlon.example" },
       author: { team: "arlon-authors" },
@@ -107,6 +117,10 @@ describe("routing table and access", () => {
     );
     const queue = await call(service, "GET", "/v1/callbacks", await tokens.caseworker(["arlon-victims"]));
     expect(queue.body.items.map((t: { team: string }) => t.team)).toEqual(["arlon-victims"]);
+    const unrouted = await call(service, "GET", "/v1/oversight/unrouted", coordinator);
+    expect(
+      unrouted.body.items.filter((t: { referralId: string }) => t.referralId === before.body.id),
+    ).toHaveLength(before.body.persons.filter((p: { contactable: boolean }) => p.contactable).length);
   });
 
   it("answers bad input on every route with a problem naming the field", async () => {

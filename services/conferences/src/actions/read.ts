@@ -3,8 +3,15 @@
 // read writes an audit row in the organising organisation's trail (a partner's under
 // `<their org>/<their sub>`), in the transaction that reads.
 import type { Executor, Tx } from "@relais/db";
-import { type Principal, recordAudit, type VerbContext } from "@relais/service-kit";
+import {
+  decodeCursor,
+  encodeCursor,
+  type Principal,
+  recordAudit,
+  type VerbContext,
+} from "@relais/service-kit";
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { z } from "zod";
 import { conferences, invitees, referralIndex } from "../db/schema.js";
 import {
   type ActionRecord,
@@ -67,10 +74,14 @@ export async function readConference(
   });
 }
 
+/** Opaque to clients like every cursor: a forged or foreign one is a 400 naming `cursor`. */
+const ConferenceCursor = z.object({ id: z.string().min(1).max(64) });
+
 /** Conferences of the caller's organisation (coordinators) or those the caller is invited to. */
 async function conferencesFor(db: Executor, ctx: ReadContext, cursor?: string, limit = 50) {
   const { principal } = ctx;
-  const before = cursor ? lt(conferences.id, cursor) : undefined;
+  const after = decodeCursor(cursor, ConferenceCursor);
+  const before = after ? lt(conferences.id, after.id) : undefined;
   const organised = principal.roles.includes("coordinator")
     ? await db
         .select()
@@ -103,7 +114,7 @@ async function conferencesFor(db: Executor, ctx: ReadContext, cursor?: string, l
     a.id < b.id ? 1 : -1,
   );
   const page = all.slice(0, limit);
-  return { page, nextCursor: all.length > limit ? page.at(-1)!.id : null };
+  return { page, nextCursor: all.length > limit ? encodeCursor({ id: page.at(-1)!.id }) : null };
 }
 
 export interface ConferenceSummary {

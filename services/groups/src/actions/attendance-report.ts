@@ -1,7 +1,7 @@
 // One participant's attendance over the whole series, with their compliance where mandated.
 import type { AttendanceStatus } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Principal, recordAudit } from "@relais/service-kit";
+import { recordAudit, type VerbContext } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, visibleEnrolment } from "../db/enrolment-store.js";
 import { type GroupRecord, groupSessions } from "../db/group-store.js";
@@ -37,11 +37,10 @@ export interface AttendanceReport {
 }
 
 export async function attendanceReport(
-  database: Database,
-  principal: Principal,
-  enrolmentId: string,
-  requestId?: string,
+  ctx: VerbContext<{ database: Database }>,
+  { enrolmentId }: { enrolmentId: string },
 ): Promise<AttendanceReport> {
+  const { database, principal, requestId } = ctx;
   const { db } = database;
   const { enrolment, group } = await visibleEnrolment(db, principal, enrolmentId);
   const sessions = await groupSessions(db, group.id);

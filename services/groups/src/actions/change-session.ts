@@ -1,9 +1,8 @@
 // Moves one session, or this and every later one ("from this session on"), bumps the series'
 // SEQUENCE and tells participants through `groups.session.changed`.
 import { enqueue } from "@relais/bus";
-import { createEvent, SessionChanged } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Conflict, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import {
@@ -11,7 +10,7 @@ import {
   type GroupRecord,
   groupSessions,
   type SessionRecord,
-  seriesSnapshot,
+  sessionChangedEvent,
   visibleSession,
 } from "../db/group-store.js";
 import { sessions } from "../db/schema.js";
@@ -27,16 +26,15 @@ export interface SessionChange {
 }
 
 export async function changeSession(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
-  id: string,
-  change: SessionChange,
-  requestId?: string,
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  { id, change }: { id: string; change: SessionChange },
 ): Promise<{ group: GroupRecord; sessions: SessionRecord[] }> {
-  return deps.database.write(async (tx) => {
+  const { principal, requestId } = ctx;
+  return writeVerb(ctx, async (tx, authorised) => {
     const { group: before, session } = await visibleSession(tx, principal, id);
+    await authorised();
     if (session.status === "cancelled") throw new Conflict("This session is cancelled", "session_cancelled");
-    const now = deps.clock.now();
+    const now = ctx.clock.now();
     if (Date.parse(session.startsAt) <= now.getTime())
       throw new Conflict("This session has already started", "session_started");
     const newStart = change.startsAt
@@ -63,17 +61,11 @@ export async function changeSession(
     const group = await bumpSequence(tx, before, now.toISOString());
     await enqueue(
       tx,
-      createEvent(SessionChanged, {
-        orgId: principal.org,
-        source: "groups",
+      sessionChangedEvent(group, after, {
+        sessionId: session.id,
+        scope: change.scope,
+        now,
         correlationId: requestId,
-        occurredAt: now,
-        data: {
-          groupId: group.id,
-          sessionId: session.id,
-          scope: change.scope,
-          series: seriesSnapshot(group, after),
-        },
       }),
     );
     await recordAudit(tx, {

@@ -1,6 +1,13 @@
 // Safety check-ins raised when a victim misses a victim-group session: the facilitator's to-do list.
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import {
+  type Clock,
+  Conflict,
+  NotFound,
+  recordAudit,
+  type VerbContext,
+  writeVerb,
+} from "@relais/service-kit";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { enrolments, groupFacilitators, safetyCheckIns, sessions } from "../db/schema.js";
 
@@ -19,11 +26,10 @@ export interface CheckIn {
 
 /** Check-ins of the groups the caller runs (coordinators: the whole organisation). */
 export async function listCheckIns(
-  database: Database,
-  principal: Principal,
-  status: "open" | "done" | "void",
-  requestId?: string,
+  ctx: VerbContext<{ database: Database }>,
+  { status }: { status: "open" | "done" | "void" },
 ): Promise<CheckIn[]> {
+  const { database, principal, requestId } = ctx;
   const { db } = database;
   const mine = principal.roles.includes("coordinator")
     ? undefined
@@ -66,12 +72,11 @@ export async function listCheckIns(
 }
 
 export async function resolveCheckIn(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
-  id: string,
-  requestId?: string,
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  { id }: { id: string },
 ): Promise<void> {
-  await deps.database.write(async (tx) => {
+  const { principal, requestId } = ctx;
+  await writeVerb(ctx, async (tx) => {
     const [row] = await tx
       .select()
       .from(safetyCheckIns)
@@ -89,7 +94,7 @@ export async function resolveCheckIn(
     if (row.status !== "open") throw new Conflict(`This check-in is ${row.status}`, "check_in_closed");
     await tx
       .update(safetyCheckIns)
-      .set({ status: "done", resolvedAt: deps.clock.now().toISOString(), resolvedBy: principal.sub })
+      .set({ status: "done", resolvedAt: ctx.clock.now().toISOString(), resolvedBy: principal.sub })
       .where(eq(safetyCheckIns.id, id));
     await recordAudit(tx, {
       principal,

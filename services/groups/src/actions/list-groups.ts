@@ -1,9 +1,10 @@
 import type { GroupKind, Language } from "@relais/contracts";
-import type { Executor } from "@relais/db";
-import { decodeCursor, encodeCursor, type Principal } from "@relais/service-kit";
+import type { Database } from "@relais/db";
+import { type Clock, decodeCursor, encodeCursor, type VerbContext } from "@relais/service-kit";
 import { and, asc, eq, exists, gt, or } from "drizzle-orm";
 import { z } from "zod";
 import { type GroupRecord, toGroupRecord } from "../db/group-store.js";
+import { type GroupSummary, groupSummaries } from "../db/group-summaries.js";
 import { groupFacilitators, groups } from "../db/schema.js";
 
 export interface GroupFilter {
@@ -17,12 +18,21 @@ export interface GroupFilter {
 
 const Cursor = z.object({ id: z.string().min(1) });
 
-/** Groups the caller may see, oldest first (ids are UUIDv7), filtered as asked. */
+export interface GroupPage {
+  items: { group: GroupRecord; summary: GroupSummary }[];
+  nextCursor: string | null;
+}
+
+/**
+ * Groups the caller may see, oldest first (ids are UUIDv7), filtered as asked, each with its
+ * seats and next session.
+ */
 export async function listGroups(
-  db: Executor,
-  principal: Principal,
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
   filter: GroupFilter,
-): Promise<{ items: GroupRecord[]; nextCursor: string | null }> {
+): Promise<GroupPage> {
+  const { principal } = ctx;
+  const { db } = ctx.database;
   const after = decodeCursor(filter.cursor, Cursor);
   const facilitates = (sub: string) =>
     exists(
@@ -55,7 +65,13 @@ export async function listGroups(
     )
     .orderBy(asc(groups.id))
     .limit(filter.limit + 1);
-  const items = rows.slice(0, filter.limit).map(toGroupRecord);
-  const last = items.at(-1);
+  const page = rows.slice(0, filter.limit).map(toGroupRecord);
+  const summaries = await groupSummaries(
+    db,
+    page.map((g) => g.id),
+    ctx.clock.now(),
+  );
+  const items = page.map((group) => ({ group, summary: summaries.get(group.id)! }));
+  const last = page.at(-1);
   return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor({ id: last.id }) : null };
 }

@@ -1,8 +1,8 @@
 // "My sessions from … to …": the sessions of every group the caller runs, across groups, for a
 // week or month view. Facilitators get the groups they facilitate, programme staff perpetrator
 // groups, always within their organisation.
-import type { Executor } from "@relais/db";
-import { Invalid, type Principal } from "@relais/service-kit";
+import type { Database } from "@relais/db";
+import { Invalid, type VerbContext } from "@relais/service-kit";
 import { and, asc, eq, exists, gte, lt, or } from "drizzle-orm";
 import { type GroupRecord, type SessionRecord, toGroupRecord, toSessionRecord } from "../db/group-store.js";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
@@ -14,10 +14,11 @@ export interface SessionInRange {
 }
 
 export async function listMySessions(
-  db: Executor,
-  principal: Principal,
+  ctx: VerbContext<{ database: Database }>,
   range: { from: string; to: string },
 ): Promise<SessionInRange[]> {
+  const { principal } = ctx;
+  const { db } = ctx.database;
   const bounds = sessionRange(range.from, range.to);
   if (!bounds.ok) throw new Invalid("Check the range", [{ path: "to", message: bounds.reason }]);
   const grants = [

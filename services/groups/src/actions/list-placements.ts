@@ -2,7 +2,13 @@
 // staff perpetrator programmes, facilitators the other kinds, coordinators all. Audited.
 import type { GroupKind, Language } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { decodeCursor, encodeCursor, type Principal, recordAudit } from "@relais/service-kit";
+import {
+  decodeCursor,
+  encodeCursor,
+  type Principal,
+  recordAudit,
+  type VerbContext,
+} from "@relais/service-kit";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { placements } from "../db/schema.js";
@@ -19,11 +25,10 @@ function kindsFor(principal: Principal): GroupKind[] | undefined {
 }
 
 export async function listPlacements(
-  database: Database,
-  principal: Principal,
+  ctx: VerbContext<{ database: Database }>,
   query: { status: "awaiting" | "placed"; kind?: GroupKind; limit: number; cursor?: string },
-  requestId?: string,
 ) {
+  const { database, principal, requestId } = ctx;
   const after = decodeCursor(query.cursor, Cursor);
   const kinds = kindsFor(principal);
   const rows = await database.db

@@ -2,7 +2,7 @@
 // have left the group), with their attendance. Audited: it names participants.
 import type { AttendanceStatus } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Principal, recordAudit } from "@relais/service-kit";
+import { recordAudit, type VerbContext } from "@relais/service-kit";
 import { and, asc, eq } from "drizzle-orm";
 import { type GroupRecord, type SessionRecord, visibleSession } from "../db/group-store.js";
 import { attendance, enrolments } from "../db/schema.js";
@@ -19,11 +19,10 @@ export interface RosterLine {
 }
 
 export async function readRoster(
-  database: Database,
-  principal: Principal,
-  sessionId: string,
-  requestId?: string,
+  ctx: VerbContext<{ database: Database }>,
+  { sessionId }: { sessionId: string },
 ): Promise<{ group: GroupRecord; session: SessionRecord; lines: RosterLine[] }> {
+  const { database, principal, requestId } = ctx;
   const { db } = database;
   const { group, session } = await visibleSession(db, principal, sessionId);
   const rows = await db

@@ -3,7 +3,14 @@
 import { enqueue } from "@relais/bus";
 import { AttendanceRecorded, type AttendanceStatus, createEvent, newId } from "@relais/contracts";
 import type { Database, Executor } from "@relais/db";
-import { type Clock, Conflict, NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import {
+  type Clock,
+  Conflict,
+  NotFound,
+  recordAudit,
+  type VerbContext,
+  writeVerb,
+} from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import type { GroupRecord, SessionRecord } from "../db/group-store.js";
@@ -21,25 +28,24 @@ export interface AttendanceRecord {
 }
 
 export async function recordAttendance(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
-  sessionId: string,
-  enrolmentId: string,
-  input: { status: AttendanceStatus; note?: string },
-  requestId?: string,
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  input: { sessionId: string; enrolmentId: string; status: AttendanceStatus; note?: string },
 ): Promise<{ record: AttendanceRecord; changed: boolean }> {
-  return deps.database.write(async (tx) => {
+  const { principal, requestId } = ctx;
+  const { sessionId, enrolmentId } = input;
+  return writeVerb(ctx, async (tx, authorised) => {
     const { group, session } = await visibleSession(tx, principal, sessionId);
     const [row] = await tx
       .select()
       .from(enrolments)
       .where(and(eq(enrolments.id, enrolmentId), eq(enrolments.groupId, group.id)));
     if (!row) throw new NotFound("No such enrolment in this session's group");
+    await authorised();
     const enrolment = toEnrolmentRecord(row);
     if (enrolment.status === "waitlisted")
       throw new Conflict("This person is on the waitlist, not in the group", "not_enrolled");
     if (session.status === "cancelled") throw new Conflict("This session was cancelled", "session_cancelled");
-    const now = deps.clock.now();
+    const now = ctx.clock.now();
     if (Date.parse(session.startsAt) > now.getTime())
       throw new Conflict("Attendance is recorded once the session has started", "session_not_started");
 

@@ -2,22 +2,29 @@
 // order that arrives late, a mistyped case reference or required number of sessions), then
 // re-evaluates compliance: a lower requirement can clear a breach, a higher one can raise it.
 import type { Database } from "@relais/db";
-import { type Clock, Conflict, Invalid, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Conflict, Invalid, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, type Mandate, visibleEnrolment } from "../db/enrolment-store.js";
 import { enrolments } from "../db/schema.js";
 import type { ComplianceState } from "../domain/compliance.js";
+import { waitlistPositions } from "./enrol-participant.js";
 import { reviewCompliance } from "./review-compliance.js";
 
+export interface MandateSet {
+  enrolment: EnrolmentRecord;
+  compliance: ComplianceState | null;
+  /** The enrolment's place on the waitlist, if it waits. */
+  position: number | null;
+}
+
 export async function setMandate(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
-  id: string,
-  mandate: Mandate,
-  requestId?: string,
-): Promise<{ enrolment: EnrolmentRecord; compliance: ComplianceState | null }> {
-  return deps.database.write(async (tx) => {
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  { id, mandate }: { id: string; mandate: Mandate },
+): Promise<MandateSet> {
+  const { principal, requestId } = ctx;
+  return writeVerb(ctx, async (tx, authorised) => {
     const { enrolment, group } = await visibleEnrolment(tx, principal, id);
+    await authorised();
     if (group.kind !== "perpetrator")
       throw new Invalid("Only perpetrator programmes take a mandate", [
         { path: "mandate", message: "Only for perpetrator groups" },
@@ -30,7 +37,7 @@ export async function setMandate(
       .set({ mandate: JSON.stringify(mandate) })
       .where(eq(enrolments.id, id));
     const updated: EnrolmentRecord = { ...enrolment, mandate };
-    const now = deps.clock.now();
+    const now = ctx.clock.now();
     // Like a cancellation, only seated participants are held to the policy; the waitlisted have
     // no sessions to attend yet.
     const compliance =
@@ -42,6 +49,7 @@ export async function setMandate(
       recordId: id,
       requestId,
     });
-    return { enrolment: updated, compliance };
+    const position = (await waitlistPositions(tx, group.id)).get(id) ?? null;
+    return { enrolment: updated, compliance, position };
   });
 }

@@ -1,13 +1,13 @@
 import { enqueue } from "@relais/bus";
-import { createEvent, SessionChanged } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import { type Clock, Invalid, type Principal, recordAudit } from "@relais/service-kit";
+import { type Clock, Invalid, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import {
   type GroupRecord,
   groupSessions,
   type SessionRecord,
-  seriesSnapshot,
+  seatCounts,
+  sessionChangedEvent,
   visibleGroup,
 } from "../db/group-store.js";
 import { groupFacilitators, groups } from "../db/schema.js";
@@ -20,20 +20,25 @@ import { promoteWaitlist } from "./promote-waitlist.js";
 /** Fields a calendar invite shows: changing one re-sends the series to participants. */
 const SERIES_FIELDS = ["publicName", "language", "location", "facilitators"] as const;
 
+export interface UpdatedGroup {
+  group: GroupRecord;
+  sessions: SessionRecord[];
+  seats: { enrolled: number; waitlisted: number };
+}
+
 export async function updateGroup(
-  deps: { database: Database; clock: Clock },
-  principal: Principal,
-  id: string,
-  patch: GroupPatch,
-  requestId?: string,
-): Promise<{ group: GroupRecord; sessions: SessionRecord[] }> {
-  return deps.database.write(async (tx) => {
+  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  { id, patch }: { id: string; patch: GroupPatch },
+): Promise<UpdatedGroup> {
+  const { principal, requestId } = ctx;
+  return writeVerb(ctx, async (tx, authorised) => {
     const before = await visibleGroup(tx, principal, id);
+    await authorised();
     if (patch.compliancePolicy && before.kind !== "perpetrator")
       throw new Invalid("Only perpetrator groups have a compliance policy", [
         { path: "compliancePolicy", message: "Only perpetrator groups have one" },
       ]);
-    const now = deps.clock.now();
+    const now = ctx.clock.now();
     const seriesChanged = SERIES_FIELDS.some((field) => patch[field] !== undefined);
     const group: GroupRecord = {
       ...before,
@@ -74,17 +79,11 @@ export async function updateGroup(
       if (next)
         await enqueue(
           tx,
-          createEvent(SessionChanged, {
-            orgId: principal.org,
-            source: "groups",
+          sessionChangedEvent(group, sessions, {
+            sessionId: next.id,
+            scope: "following",
+            now,
             correlationId: requestId,
-            occurredAt: now,
-            data: {
-              groupId: id,
-              sessionId: next.id,
-              scope: "following",
-              series: seriesSnapshot(group, sessions),
-            },
           }),
         );
     }
@@ -97,6 +96,6 @@ export async function updateGroup(
       recordId: id,
       requestId,
     });
-    return { group, sessions };
+    return { group, sessions, seats: await seatCounts(tx, id) };
   });
 }

@@ -1,6 +1,13 @@
 // Reads groups and their sessions as typed records, scoped to the caller's organisation and
 // visibility, and builds the series snapshot every group event carries.
-import { type GroupKind, type Language, Location, type SeriesSnapshot } from "@relais/contracts";
+import {
+  createEvent,
+  type GroupKind,
+  type Language,
+  Location,
+  type SeriesSnapshot,
+  SessionChanged,
+} from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { NotFound, type Principal } from "@relais/service-kit";
 import { and, asc, eq, sql } from "drizzle-orm";
@@ -133,6 +140,26 @@ export function seriesSnapshot(group: GroupRecord, list: readonly SessionRecord[
       status: s.status,
     })),
   };
+}
+
+/** `groups.session.changed` for the series as it now is, naming the session the change starts at. */
+export function sessionChangedEvent(
+  group: GroupRecord,
+  list: readonly SessionRecord[],
+  change: { sessionId: string; scope: "single" | "following"; now: Date; correlationId?: string },
+) {
+  return createEvent(SessionChanged, {
+    orgId: group.orgId,
+    source: "groups",
+    correlationId: change.correlationId,
+    occurredAt: change.now,
+    data: {
+      groupId: group.id,
+      sessionId: change.sessionId,
+      scope: change.scope,
+      series: seriesSnapshot(group, list),
+    },
+  });
 }
 
 /** Bumps the series' SEQUENCE; returns the group as it now is. */

@@ -7,8 +7,8 @@ import {
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { attendanceReport } from "../actions/attendance-report.js";
 import { readRoster } from "../actions/read-roster.js";
@@ -106,32 +106,21 @@ export function attendanceRoutes(deps: AppDeps) {
   return app
     .openapi(recordRoute, async (c) => {
       const { id, enrolmentId } = c.req.valid("param");
-      const { record } = await recordAttendance(
-        deps,
-        principalOf(c),
-        id,
+      const { record } = await recordAttendance(verbContext(c, deps), {
+        sessionId: id,
         enrolmentId,
-        c.req.valid("json"),
-        c.var.requestId,
-      );
+        ...c.req.valid("json"),
+      });
       return c.json(record, 200);
     })
     .openapi(rosterRoute, async (c) => {
-      const { group, session, lines } = await readRoster(
-        deps.database,
-        principalOf(c),
-        c.req.valid("param").id,
-        c.var.requestId,
-      );
+      const { group, session, lines } = await readRoster(verbContext(c, deps), {
+        sessionId: c.req.valid("param").id,
+      });
       return c.json({ session: toSessionView(session, group.timeZone), items: lines }, 200);
     })
     .openapi(historyRoute, async (c) => {
-      const report = await attendanceReport(
-        deps.database,
-        principalOf(c),
-        c.req.valid("param").id,
-        c.var.requestId,
-      );
+      const report = await attendanceReport(verbContext(c, deps), { enrolmentId: c.req.valid("param").id });
       return c.json(
         { enrolmentId: report.enrolment.id, personRef: report.enrolment.personRef, items: report.lines },
         200,

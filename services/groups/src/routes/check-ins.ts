@@ -5,8 +5,8 @@ import {
   defaultHook,
   jsonResponse,
   ProblemResponses,
-  principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { listCheckIns, resolveCheckIn } from "../actions/check-ins.js";
 import type { AppDeps } from "../app.js";
@@ -56,16 +56,11 @@ export function checkInRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app
     .openapi(listRoute, async (c) => {
-      const items = await listCheckIns(
-        deps.database,
-        principalOf(c),
-        c.req.valid("query").status,
-        c.var.requestId,
-      );
+      const items = await listCheckIns(verbContext(c, deps), c.req.valid("query"));
       return c.json({ items }, 200);
     })
     .openapi(resolveRoute, async (c) => {
-      await resolveCheckIn(deps, principalOf(c), c.req.valid("param").id, c.var.requestId);
+      await resolveCheckIn(verbContext(c, deps), c.req.valid("param"));
       return c.body(null, 204);
     });
 }

@@ -9,12 +9,11 @@ import {
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  principalOf,
   requireRoles,
   verbContext,
 } from "@relais/service-kit";
 import { type EndedEnrolment, endEnrolment } from "../actions/end-enrolment.js";
-import { type Enrolled, waitlistPositions } from "../actions/enrol-participant.js";
+import type { Enrolled } from "../actions/enrol-participant.js";
 import { enrolByStaff } from "../actions/enrol-request.js";
 import { listEnrolments } from "../actions/list-enrolments.js";
 import { setMandate } from "../actions/set-mandate.js";
@@ -196,15 +195,11 @@ export function enrolmentRoutes(deps: AppDeps) {
       );
     })
     .openapi(mandateRoute, async (c) => {
-      const { enrolment, compliance } = await setMandate(
-        deps,
-        principalOf(c),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-        c.var.requestId,
-      );
-      const positions = await waitlistPositions(deps.database.db, enrolment.groupId);
-      return c.json({ enrolment: toView(enrolment, positions.get(enrolment.id) ?? null), compliance }, 200);
+      const { enrolment, compliance, position } = await setMandate(verbContext(c, deps), {
+        id: c.req.valid("param").id,
+        mandate: c.req.valid("json"),
+      });
+      return c.json({ enrolment: toView(enrolment, position), compliance }, 200);
     })
     .openapi(endRoute(deps), async (c) => {
       const present = ({ enrolment }: EndedEnrolment) => toView(enrolment, null);

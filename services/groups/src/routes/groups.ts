@@ -9,16 +9,14 @@ import {
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  principalOf,
   requireRoles,
   verbContext,
 } from "@relais/service-kit";
 import { type CreatedGroup, createGroup } from "../actions/create-group.js";
-import { groupSummaries } from "../actions/group-summaries.js";
 import { listGroups } from "../actions/list-groups.js";
+import { readGroup } from "../actions/read-group.js";
 import { updateGroup } from "../actions/update-group.js";
 import type { AppDeps } from "../app.js";
-import { seatCounts, visibleGroup } from "../db/group-store.js";
 import { GroupInput, GroupPatch } from "../domain/group-input.js";
 import { toZonedIso } from "../domain/recurrence.js";
 import { GroupView, IdParam, toGroupView } from "./views.js";
@@ -95,29 +93,20 @@ export function groupRoutes(deps: AppDeps) {
       return c.json(present(created), 201);
     })
     .openapi(listRoute, async (c) => {
-      const page = await listGroups(deps.database.db, principalOf(c), c.req.valid("query"));
-      const summaries = await groupSummaries(
-        deps.database.db,
-        page.items.map((g) => g.id),
-        deps.clock.now(),
-      );
-      const items = page.items.map((g) => {
-        const summary = summaries.get(g.id);
-        const next = summary?.nextSessionAt;
-        return {
-          ...toGroupView(g, summary?.seats),
-          nextSessionAt: next ? toZonedIso(next, g.timeZone) : null,
-        };
-      });
+      const page = await listGroups(verbContext(c, deps), c.req.valid("query"));
+      const items = page.items.map(({ group, summary }) => ({
+        ...toGroupView(group, summary.seats),
+        nextSessionAt: summary.nextSessionAt ? toZonedIso(summary.nextSessionAt, group.timeZone) : null,
+      }));
       return c.json({ items, nextCursor: page.nextCursor }, 200);
     })
     .openapi(readRoute, async (c) => {
-      const group = await visibleGroup(deps.database.db, principalOf(c), c.req.valid("param").id);
-      return c.json(toGroupView(group, await seatCounts(deps.database.db, group.id)), 200);
+      const { group, seats } = await readGroup(verbContext(c, deps), c.req.valid("param"));
+      return c.json(toGroupView(group, seats), 200);
     })
     .openapi(updateRoute, async (c) => {
       const { id } = c.req.valid("param");
-      const { group } = await updateGroup(deps, principalOf(c), id, c.req.valid("json"), c.var.requestId);
-      return c.json(toGroupView(group, await seatCounts(deps.database.db, id)), 200);
+      const { group, seats } = await updateGroup(verbContext(c, deps), { id, patch: c.req.valid("json") });
+      return c.json(toGroupView(group, seats), 200);
     });
 }

@@ -6,8 +6,8 @@ import {
   defaultHook,
   jsonResponse,
   ProblemResponses,
-  principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { listPlacements } from "../actions/list-placements.js";
 import type { AppDeps } from "../app.js";
@@ -55,7 +55,7 @@ const listRoute = createRoute({
 export function placementRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app.openapi(listRoute, async (c) => {
-    const page = await listPlacements(deps.database, principalOf(c), c.req.valid("query"), c.var.requestId);
+    const page = await listPlacements(verbContext(c, deps), c.req.valid("query"));
     return c.json(page, 200);
   });
 }

@@ -5,8 +5,8 @@ import {
   bearerSecurity,
   defaultHook,
   ProblemResponses,
-  principalOf,
   requireRoles,
+  verbContext,
 } from "@relais/service-kit";
 import { attendanceReport, REPORT_COLUMNS, reportCsv } from "../actions/attendance-report.js";
 import type { AppDeps } from "../app.js";
@@ -65,12 +65,7 @@ const reportRoute = createRoute({
 export function reportRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   return app.openapi(reportRoute, async (c) => {
-    const report = await attendanceReport(
-      deps.database,
-      principalOf(c),
-      c.req.valid("param").id,
-      c.var.requestId,
-    );
+    const report = await attendanceReport(verbContext(c, deps), { enrolmentId: c.req.valid("param").id });
     if (c.req.valid("query").format === "csv") {
       return c.body(reportCsv(report), 200, {
         "Content-Type": "text/csv; charset=utf-8",

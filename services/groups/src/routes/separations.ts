@@ -10,7 +10,6 @@ import {
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  principalOf,
   requireRoles,
   verbContext,
 } from "@relais/service-kit";

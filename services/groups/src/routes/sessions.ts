@@ -9,16 +9,15 @@ import {
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  principalOf,
   requireRoles,
   verbContext,
 } from "@relais/service-kit";
 import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
 import { changeSession } from "../actions/change-session.js";
+import { listGroupSessions } from "../actions/list-group-sessions.js";
 import { listMySessions } from "../actions/list-my-sessions.js";
 import type { AppDeps } from "../app.js";
-import { groupSessions, visibleGroup } from "../db/group-store.js";
-import { IdParam, MySession, SessionList, SessionView, toSessionView } from "./views.js";
+import { IdParam, MySession, SessionList, SessionView, toSessionList, toSessionView } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
 
@@ -111,7 +110,7 @@ export function sessionRoutes(deps: AppDeps) {
       const query = c.req.valid("query");
       const from = query.from ?? deps.clock.now().toISOString();
       const to = query.to ?? new Date(Date.parse(from) + 7 * 86_400_000).toISOString();
-      const found = await listMySessions(deps.database.db, principalOf(c), { from, to });
+      const found = await listMySessions(verbContext(c, deps), { from, to });
       const items = found.map(({ group, session }) => ({
         ...toSessionView(session, group.timeZone),
         group: {
@@ -125,35 +124,15 @@ export function sessionRoutes(deps: AppDeps) {
       return c.json({ items }, 200);
     })
     .openapi(listRoute, async (c) => {
-      const group = await visibleGroup(deps.database.db, principalOf(c), c.req.valid("param").id);
-      const list = await groupSessions(deps.database.db, group.id);
-      return c.json(
-        {
-          groupId: group.id,
-          sequence: group.sequence,
-          timeZone: group.timeZone,
-          items: list.map((s) => toSessionView(s, group.timeZone)),
-        },
-        200,
-      );
+      const { group, sessions } = await listGroupSessions(verbContext(c, deps), c.req.valid("param"));
+      return c.json(toSessionList(group, sessions), 200);
     })
     .openapi(changeRoute, async (c) => {
-      const { group, sessions } = await changeSession(
-        deps,
-        principalOf(c),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-        c.var.requestId,
-      );
-      return c.json(
-        {
-          groupId: group.id,
-          sequence: group.sequence,
-          timeZone: group.timeZone,
-          items: sessions.map((s) => toSessionView(s, group.timeZone)),
-        },
-        200,
-      );
+      const { group, sessions } = await changeSession(verbContext(c, deps), {
+        id: c.req.valid("param").id,
+        change: c.req.valid("json"),
+      });
+      return c.json(toSessionList(group, sessions), 200);
     })
     .openapi(cancelRoute(deps), async (c) => {
       const present = ({ group, session }: CancelledSession) => toSessionView(session, group.timeZone);

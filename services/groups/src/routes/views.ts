@@ -110,6 +110,18 @@ export const SessionList = z
   })
   .openapi("SessionList");
 
+export function toSessionList(
+  group: GroupRecord,
+  sessions: readonly SessionRecord[],
+): z.infer<typeof SessionList> {
+  return {
+    groupId: group.id,
+    sequence: group.sequence,
+    timeZone: group.timeZone,
+    items: sessions.map((s) => toSessionView(s, group.timeZone)),
+  };
+}
+
 /** One session of "my sessions", with what a calendar view needs of its group. */
 export const MySession = SessionView.extend({
   group: z.object({

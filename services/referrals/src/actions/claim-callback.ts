@@ -2,7 +2,7 @@
 import { Conflict, type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
-import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
+import { personOf, visibleTask } from "../db/task-access.js";
 import { openPerson } from "../domain/person-view.js";
 import type { Scope } from "../domain/scope.js";
 import type { Deps } from "./deps.js";
@@ -51,13 +51,3 @@ export async function claimCallback(
     return { task: claimed, person: { row: person, ...openPerson(deps.box, person) } };
   });
 }
-
-/** The caller must hold an unexpired claim to log attempts and outcomes. */
-export function assertHolds(task: TaskRow, principal: Principal, now: Date): void {
-  if (task.status === "closed") throw new Conflict("This task is closed", "task_closed");
-  if (task.claimedBy !== principal.sub || !task.claimExpiresAt || task.claimExpiresAt <= now.toISOString()) {
-    throw new Conflict("Claim this task first (POST /v1/callbacks/{id}/claim)", "not_claimed");
-  }
-}
-
-export const releaseClaim = { claimedBy: null, claimExpiresAt: null } as const;

@@ -9,8 +9,9 @@ import {
   type ReferralStatus,
 } from "@relais/contracts";
 import { recordAudit, writeVerb } from "@relais/service-kit";
-import { and, eq } from "drizzle-orm";
-import { callbackTasks, persons, referrals, routes } from "../db/schema.js";
+import { lookUpRoutes } from "../db/route-cache.js";
+import { callbackTasks, persons, referrals } from "../db/schema.js";
+import { settleReferral } from "../db/settle-referral.js";
 import { higherLevel } from "../domain/criticality.js";
 import { RISK_RANK } from "../domain/policy.js";
 import type { ReferralInput, ReferralPersonInput } from "../domain/referral-input.js";
@@ -19,7 +20,6 @@ import { planFirstCallback } from "../domain/sla.js";
 import { taskOpened } from "../domain/task-events.js";
 import { recordIntakeAssessment, scoreIntake } from "./assess-criticality.js";
 import type { Ctx } from "./deps.js";
-import { settleReferral } from "./settle-referral.js";
 
 export interface FiledReferral {
   id: string;
@@ -85,6 +85,10 @@ export async function fileReferral(
     },
   });
 
+  // Read before the transaction, from memory once warm (see route-cache.ts): the routing table is
+  // the same for every referral of a municipality, so it costs no statement in the write.
+  const routeRows = await lookUpRoutes(ctx.database, principal.org, municipalityKey(input.municipality));
+
   return writeVerb(ctx, async (tx, authorised) => {
     // Filing needs only the police role; the answer (ids, personRefs) is the filing zone's alone,
     // so another zone reusing this key and body files its own referral instead of reading this one.
@@ -92,12 +96,6 @@ export async function fileReferral(
     // Police answers to the criticality grid (optional): one read of the current grid, one insert.
     const intake = input.assessment ? await scoreIntake(tx, principal.org, input.assessment) : null;
     const taskRisk = intake ? higherLevel(input.riskLevel, intake.level) : input.riskLevel;
-    const routeRows = await tx
-      .select({ role: routes.role, team: routes.team, teamEmail: routes.teamEmail })
-      .from(routes)
-      .where(
-        and(eq(routes.orgId, principal.org), eq(routes.municipalityKey, municipalityKey(input.municipality))),
-      );
     await tx.insert(referrals).values({
       id,
       orgId: principal.org,

@@ -6,14 +6,14 @@ import { isInSafeWindow } from "@relais/safe-windows";
 import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { callbackAttempts, callbackTasks } from "../db/schema.js";
+import { settleReferral } from "../db/settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
 import type { AttemptInput } from "../domain/callback-input.js";
+import { assertHolds, releaseClaim } from "../domain/claim.js";
 import { openPerson } from "../domain/person-view.js";
 import { decideAfterFailure } from "../domain/stop-rule.js";
 import { taskClosed } from "../domain/task-events.js";
-import { assertHolds, releaseClaim } from "./claim-callback.js";
 import type { TeamCtx } from "./deps.js";
-import { settleReferral } from "./settle-referral.js";
 
 export async function recordAttempt(
   ctx: TeamCtx,

@@ -1,32 +1,20 @@
 // Closes a task with its outcome; an accepted offer may ask groups for a place.
 import { enqueue } from "@relais/bus";
-import {
-  createEvent,
-  type GroupKind,
-  type PersonRole,
-  SupportRequested,
-  type SupportRequestedSealed,
-} from "@relais/contracts";
+import { createEvent, SupportRequested, type SupportRequestedSealed } from "@relais/contracts";
 import type { Tx } from "@relais/db";
 import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { partnerOf } from "../db/directory.js";
 import type * as schema from "../db/schema.js";
 import { callbackTasks, referrals } from "../db/schema.js";
+import { settleReferral } from "../db/settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
+import { assertHolds, releaseClaim } from "../domain/claim.js";
+import { groupKindFits } from "../domain/group-fit.js";
 import { openPerson } from "../domain/person-view.js";
 import { taskClosed } from "../domain/task-events.js";
-import { assertHolds, releaseClaim } from "./claim-callback.js";
 import type { TeamCtx } from "./deps.js";
-import { settleReferral } from "./settle-referral.js";
-
-/** Victims are never placed in a perpetrator programme, nor authors in a victims' peer group. */
-export function groupKindFits(kind: GroupKind, role: PersonRole): boolean {
-  if (kind === "perpetrator") return role === "author";
-  if (kind === "victim_peer") return role === "victim";
-  return true;
-}
 
 /** The directory entry a `referred_elsewhere` outcome names: the organisation's own, not archived. */
 async function referredPartner(tx: Tx<typeof schema>, orgId: string, input: OutcomeInput) {

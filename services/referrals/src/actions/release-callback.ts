@@ -4,8 +4,8 @@ import { Conflict, type Principal } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
 import { visibleTask } from "../db/task-access.js";
+import { releaseClaim } from "../domain/claim.js";
 import type { Scope } from "../domain/scope.js";
-import { releaseClaim } from "./claim-callback.js";
 import type { Deps } from "./deps.js";
 
 export async function releaseCallback(

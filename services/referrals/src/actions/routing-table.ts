@@ -2,6 +2,7 @@
 import { Conflict, decodeCursor, encodeCursor, type Principal, recordAudit } from "@relais/service-kit";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
+import { forgetRoutes } from "../db/route-cache.js";
 import { routes } from "../db/schema.js";
 import type { RouteInput } from "../domain/route-input.js";
 import { COORDINATOR_QUEUE, municipalityKey } from "../domain/routing.js";
@@ -93,30 +94,33 @@ export async function putRoute(
     project: input.project ?? null,
     updatedAt: now.toISOString(),
   }));
-  await deps.database.write(async (tx) => {
-    for (const row of rows) {
-      await tx
-        .insert(routes)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [routes.orgId, routes.municipalityKey, routes.role],
-          set: {
-            municipality: row.municipality,
-            team: row.team,
-            teamEmail: row.teamEmail,
-            project: row.project,
-            updatedAt: row.updatedAt,
-          },
-        });
-    }
-    await recordAudit(tx, {
-      principal,
-      action: "route.put",
-      recordType: "route",
-      recordId: key,
-      requestId,
-      at: now,
-    });
-  });
+  await deps.database
+    .write(async (tx) => {
+      for (const row of rows) {
+        await tx
+          .insert(routes)
+          .values(row)
+          .onConflictDoUpdate({
+            target: [routes.orgId, routes.municipalityKey, routes.role],
+            set: {
+              municipality: row.municipality,
+              team: row.team,
+              teamEmail: row.teamEmail,
+              project: row.project,
+              updatedAt: row.updatedAt,
+            },
+          });
+      }
+      await recordAudit(tx, {
+        principal,
+        action: "route.put",
+        recordType: "route",
+        recordId: key,
+        requestId,
+        at: now,
+      });
+    })
+    // Intake's cached routes (route-cache.ts) are read afresh after any change, committed or not.
+    .finally(() => forgetRoutes(deps.database));
   return toViews(rows)[0]!;
 }

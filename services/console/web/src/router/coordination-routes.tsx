@@ -30,6 +30,7 @@ export function coordinationRoutes(appRoute: AnyRoute) {
     screen("/zones", () => import("../screens/zones/zones-screen"), "ZonesScreen"),
     screen("/dead-letters", () => import("../screens/dead-letters/dead-letters-screen"), "DeadLettersScreen"),
     screen("/delivery-log", () => import("../screens/delivery-log/delivery-log-screen"), "DeliveryLogScreen"),
+    screen("/criticality-grids", () => import("../screens/criticality/grids-screen"), "GridsScreen"),
     screen("/statistics", () => import("../screens/statistics/statistics-screen"), "StatisticsScreen"),
     createRoute({
       getParentRoute: () => frame,

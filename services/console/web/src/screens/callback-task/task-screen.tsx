@@ -9,6 +9,7 @@ import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { AttemptForm } from "./attempt-form";
 import { ContactCard } from "./contact-card";
+import { CriticalitySection } from "./criticality-section";
 import { OutcomeForm } from "./outcome-form";
 
 export function TaskScreen() {
@@ -105,6 +106,7 @@ export function TaskScreen() {
           ) : (
             <AttemptForm task={task} onLogged={setLatest} />
           )}
+          <CriticalitySection taskId={task.id} timeZone={timeZone} />
         </div>
       </div>
     </Page>

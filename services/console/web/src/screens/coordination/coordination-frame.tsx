@@ -18,6 +18,7 @@ const SECTIONS: Array<{ title: MessageId; links: Array<{ to: string; label: Mess
     links: [
       { to: "/coordination/routing", label: "routing.title" },
       { to: "/coordination/zones", label: "zones.title" },
+      { to: "/coordination/criticality-grids", label: "criticality.grids.nav" },
     ],
   },
   {

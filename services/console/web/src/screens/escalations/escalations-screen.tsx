@@ -43,10 +43,16 @@ export function EscalationsScreen() {
           </thead>
           <tbody>
             {list.data.map((e) => (
-              <tr key={e.id} className={e.kind === "overdue" ? "row-alert" : undefined}>
+              <tr key={e.id} className={e.kind !== "breached" ? "row-alert" : undefined}>
                 <td>
-                  <span className={`badge ${e.kind === "overdue" ? "overdue" : ""}`}>
-                    {t(e.kind === "overdue" ? "escalations.overdue" : "escalations.breached")}
+                  <span className={`badge ${e.kind !== "breached" ? "overdue" : ""}`}>
+                    {t(
+                      e.kind === "overdue"
+                        ? "escalations.overdue"
+                        : e.kind === "raised"
+                          ? "criticality.escalationRaised"
+                          : "escalations.breached",
+                    )}
                   </span>
                 </td>
                 <td>{e.team === "coordination" ? t("oversight.coordinationQueue") : e.team}</td>

@@ -1,8 +1,8 @@
 // What a list of groups shows beside each one: seats taken, waitlist length and the next session
 // still to come, read for the whole page in two grouped queries.
 import type { Executor } from "@relais/db";
-import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import { enrolments, sessions } from "../db/schema.js";
+import { and, gt, inArray, ne, sql } from "drizzle-orm";
+import { enrolments, sessions } from "./schema.js";
 
 export interface GroupSummary {
   seats: { enrolled: number; waitlisted: number };

@@ -4,9 +4,9 @@ import { enqueue } from "@relais/bus";
 import { createEvent, newId, ReferralStatus, ReferralStatusChanged } from "@relais/contracts";
 import type { Tx } from "@relais/db";
 import { and, eq } from "drizzle-orm";
-import type * as schema from "../db/schema.js";
-import { callbackTasks, policeWebhooks, referrals, webhookDeliveries } from "../db/schema.js";
 import { deriveReferralStatus, isSettled } from "../domain/referral-state.js";
+import type * as schema from "./schema.js";
+import { callbackTasks, policeWebhooks, referrals, webhookDeliveries } from "./schema.js";
 
 export async function settleReferral(
   tx: Tx<typeof schema>,

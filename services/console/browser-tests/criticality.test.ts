@@ -1,0 +1,165 @@
+// The criticality grid in a real browser against the real stack (issue 17): a victim-team worker
+// fills the example grid on a claimed task, sees the score and level before saving, saves a raised
+// level and sees the new deadline and the history; the coordinator sees the escalation, the grid
+// versions, and publishes a new version as JSON. In French with axe on every screen.
+import { randomUUID } from "node:crypto";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
+import { type BrowserStack, startBrowserStack } from "./stack.js";
+
+const FR: Run = {
+  name: "crit-fr",
+  language: "fr",
+  context: { viewport: { width: 1280, height: 900 } },
+  axe: true,
+};
+const t = messages("fr");
+
+let stack: BrowserStack;
+let browser: Browser;
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startBrowserStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(context: BrowserContext, person: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.consoleUrl}/`);
+  await page.getByRole("button", { name: "FR", exact: true }).click();
+  await visible(page.getByRole("heading", { name: t("signIn.devTitle") }));
+  await page.getByRole("button", { name: t("signIn.as", { name: person }) }).click();
+  await visible(page.getByRole("button", { name: t("nav.signOut") }));
+  return page;
+}
+
+/** Files a low-risk referral for a victim with no safe window, as the police's records system would. */
+async function fileReferral(context: BrowserContext) {
+  const headers = { Origin: stack.consoleUrl };
+  const signedIn = await context.request.post(`${stack.consoleUrl}/auth/dev/sign-in`, {
+    headers,
+    data: { org: "org-dev", name: "Officer Dubois", roles: ["police"], teams: [], zone: "5277" },
+  });
+  expect(signedIn.status()).toBe(201);
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const filed = await context.request.post(`${stack.consoleUrl}/api/referrals/v1/referrals`, {
+    headers: { ...headers, "X-CSRF-Token": csrfToken, "Idempotency-Key": randomUUID() },
+    data: {
+      policeZone: "5277",
+      incidentReference: `LI.55.L1.G${Date.now() % 100000}/26`,
+      incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
+      kind: "partner",
+      riskLevel: "low",
+      childrenPresent: false,
+      municipality: "Seraing",
+      persons: [
+        {
+          role: "victim",
+          displayName: "Amélie Testeuse",
+          consent: true,
+          language: "fr",
+          contact: { phone: "+32470444444" },
+          preferences: { channels: ["phone"], voicemailAllowed: false },
+        },
+      ],
+    },
+  });
+  expect(filed.status()).toBe(201);
+}
+
+describe("the criticality grid", () => {
+  it("is filled on a call-back task, raises the risk, and its versions are published by the coordinator", async () => {
+    const police = await browser.newContext();
+    await fileReferral(police);
+    await police.close();
+
+    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const page = await signIn(context, "Camille (victim support)");
+    await page.getByRole("button", { name: t("queue.claimLabel", { n: 1 }) }).click();
+    const section = page.getByRole("region", { name: t("criticality.title") });
+    await visible(section.getByText(t("criticality.historyEmpty")));
+    await press(section.getByRole("button", { name: t("criticality.fill") }), false);
+
+    // Threats to kill, strangulation and a weapon: 4 + 5 + 3 = 12 of 23, high from 12.
+    const answer = async (question: string, option: string) =>
+      tick(section.getByRole("radiogroup", { name: question }).getByRole("radio", { name: option }));
+    for (const q of ["threats_to_kill", "strangulation", "weapon"]) await answer(QUESTIONS[q]!, "Oui");
+    for (const q of ["escalation", "separation", "children_exposed"]) await answer(QUESTIONS[q]!, "Non");
+    const score = section.locator("output");
+    await visible(score.getByText(t("criticality.score", { score: 12, max: 23 })));
+    expect(await score.innerText()).toContain(t("criticality.level.high"));
+    // Large touch targets: every answer is at least 44 px high.
+    const boxes = await section
+      .locator(".radio")
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(boxes.length).toBe(21);
+    expect(Math.min(...boxes)).toBeGreaterThanOrEqual(44);
+    await screen(page, FR, "g01-grid-form");
+
+    await press(section.getByRole("button", { name: t("criticality.save") }), false);
+    const saved = section
+      .getByRole("status")
+      .filter({ hasText: t("criticality.savedScore", { score: 12, level: t("criticality.level.high") }) });
+    await visible(saved);
+    expect(await saved.innerText()).toContain("rappeler avant le");
+    const history = section.getByRole("table", { name: t("criticality.history") });
+    await visible(history);
+    expect(await history.getByRole("row").count()).toBe(2);
+    expect(await history.innerText()).toContain(t("criticality.source.callback"));
+    await screen(page, FR, "g02-grid-saved");
+    await context.close();
+
+    // The coordinator: the raised task among the escalations, then the grid versions.
+    const coordination = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const coordinator = await signIn(coordination, "Coordinator");
+    await coordinator.getByRole("link", { name: t("nav.coordination") }).click();
+    const nav = coordinator.getByRole("navigation", { name: t("oversight.navLabel") });
+    await nav.getByRole("link", { name: t("escalations.title") }).click();
+    await visible(coordinator.getByText(t("criticality.escalationRaised")));
+    await screen(coordinator, FR, "g03-escalation-raised");
+
+    await nav.getByRole("link", { name: t("criticality.grids.nav") }).click();
+    await visible(coordinator.getByRole("heading", { name: t("criticality.grids.title") }));
+    await visible(coordinator.getByText(/EXAMPLE grid/).first());
+    await visible(coordinator.getByText(t("criticality.grids.thresholds", { medium: 5, high: 12, max: 23 })));
+    await screen(coordinator, FR, "g04-grid-versions");
+
+    await coordinator.getByRole("button", { name: t("criticality.grids.publish") }).click();
+    const json = coordinator.getByRole("textbox", { name: t("criticality.grids.json") });
+    const definition = JSON.parse(await json.inputValue()) as { title: string; thresholds: { high: number } };
+    // A threshold out of reach is refused, naming the field.
+    await json.fill(JSON.stringify({ ...definition, thresholds: { medium: 5, high: 99 } }));
+    await coordinator
+      .getByRole("button", { name: t("criticality.grids.publishSubmit"), exact: true })
+      .click();
+    await visible(coordinator.getByRole("alert").getByText("thresholds.high"));
+    await screen(coordinator, FR, "g05-grid-refused");
+    await json.fill(JSON.stringify({ ...definition, title: "Grille du projet Seraing 2027" }));
+    await coordinator
+      .getByRole("button", { name: t("criticality.grids.publishSubmit"), exact: true })
+      .click();
+    await visible(coordinator.getByText(t("criticality.grids.published", { version: 2 })));
+    const versions = coordinator.getByRole("table", { name: t("criticality.grids.versions") });
+    await visible(versions.getByText("Grille du projet Seraing 2027"));
+    expect(await versions.getByRole("row").count()).toBe(3);
+    await screen(coordinator, FR, "g06-grid-published");
+
+    // Nothing personal in the address or the title.
+    expect(coordinator.url()).not.toMatch(/Amélie|32470/);
+    expect(await coordinator.title()).toBe("Relais");
+    await coordination.close();
+  });
+});
+
+/** The example grid's questions as a French speaker reads them (src/db/criticality-grid-example.ts). */
+const QUESTIONS: Record<string, string> = {
+  threats_to_kill: "Y a-t-il eu des menaces de mort ?",
+  strangulation: "Y a-t-il eu une tentative d'étranglement ou d'étouffement ?",
+  weapon: "L'auteur a-t-il accès à une arme ?",
+  escalation: "Les violences sont-elles plus fréquentes ou plus graves ces derniers temps ?",
+  separation: "Une séparation est-elle récente ou en cours ?",
+  children_exposed: "Des enfants sont-ils exposés aux violences ?",
+};

@@ -1,0 +1,112 @@
+// Query and mutation hooks of the criticality grid (services/referrals README, "Criticality grid").
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { referralsApi, unwrap } from "./clients";
+import type { components } from "./generated/referrals";
+
+export type CriticalityGrid = components["schemas"]["CriticalityGrid"];
+export type GridDefinition = components["schemas"]["CriticalityGridDefinition"];
+export type GridSummary = components["schemas"]["CriticalityGridSummary"];
+export type Assessment = components["schemas"]["CriticalityAssessment"];
+export type Assessed = components["schemas"]["CriticalityAssessed"];
+export type LocalisedText = components["schemas"]["LocalisedText"];
+export type RiskLevel = Assessment["riskLevel"];
+
+export function useCurrentGrid() {
+  return useQuery({
+    queryKey: ["criticality-grid", "current"],
+    queryFn: async () => unwrap(await referralsApi.GET("/v1/criticality-grids/current")),
+    retry: false,
+  });
+}
+
+export function useGridVersion(version: number | null) {
+  return useQuery({
+    queryKey: ["criticality-grid", version],
+    queryFn: async () =>
+      unwrap(
+        await referralsApi.GET("/v1/criticality-grids/{version}", {
+          params: { path: { version: version ?? 0 } },
+        }),
+      ),
+    enabled: version !== null,
+  });
+}
+
+export function useGridVersions() {
+  return useQuery({
+    queryKey: ["criticality-grids"],
+    queryFn: async () => unwrap(await referralsApi.GET("/v1/criticality-grids")).items,
+  });
+}
+
+export function usePublishGrid() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, key }: { body: GridDefinition; key: string }) =>
+      unwrap(
+        await referralsApi.POST("/v1/criticality-grids", {
+          params: { header: { "idempotency-key": key } },
+          body,
+        }),
+      ),
+    onSuccess: () =>
+      queryClient
+        .invalidateQueries({ queryKey: ["criticality-grid"] })
+        .then(() => queryClient.invalidateQueries({ queryKey: ["criticality-grids"] })),
+  });
+}
+
+export function useAssessments(taskId: string) {
+  return useQuery({
+    queryKey: ["assessments", taskId],
+    queryFn: async () =>
+      unwrap(await referralsApi.GET("/v1/callbacks/{id}/assessments", { params: { path: { id: taskId } } }))
+        .items,
+  });
+}
+
+export function useAssess(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      body,
+      key,
+    }: {
+      body: { gridVersion: number; answers: Record<string, string> };
+      key: string;
+    }) =>
+      unwrap(
+        await referralsApi.POST("/v1/callbacks/{id}/assessments", {
+          params: { path: { id: taskId }, header: { "idempotency-key": key } },
+          body,
+        }),
+      ),
+    onSuccess: (assessed) => {
+      // The claimed task shows the re-planned risk and deadline at once.
+      queryClient.setQueryData(["claimed", taskId], (task: Record<string, unknown> | undefined) =>
+        task ? { ...task, ...assessed.task } : task,
+      );
+      void queryClient.invalidateQueries({ queryKey: ["assessments", taskId] });
+      void queryClient.invalidateQueries({ queryKey: ["queue"] });
+    },
+  });
+}
+
+/** The score and level of answers, as the service computes them (domain/criticality.ts). */
+export function scoreOf(grid: CriticalityGrid, answers: Record<string, string>) {
+  let score = 0;
+  let missing = 0;
+  for (const question of grid.questions) {
+    const option = question.options.find((o) => o.id === answers[question.id]);
+    if (option) score += option.weight;
+    else if (question.required !== false) missing += 1;
+  }
+  const level: RiskLevel =
+    score >= grid.thresholds.high ? "high" : score >= grid.thresholds.medium ? "medium" : "low";
+  return { score, level, missing };
+}
+
+/** A grid text in the person's language, else the first the grid has (fr, nl, en). */
+export function textIn(text: LocalisedText, language: "fr" | "nl" | "en"): string {
+  return text[language] ?? text.fr ?? text.nl ?? text.en ?? "";
+}

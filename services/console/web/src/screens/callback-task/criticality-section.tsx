@@ -1,0 +1,205 @@
+// The criticality grid on a call-back task: fill the current version (score and level shown as the
+// answers are chosen, before saving), then the person's history. A raised level re-plans the task
+// and alerts the team and coordinators; the screen says so with the new deadline.
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import {
+  type Assessed,
+  type CriticalityGrid,
+  scoreOf,
+  textIn,
+  useAssess,
+  useAssessments,
+  useCurrentGrid,
+} from "../../api/criticality";
+import { useFormatTime, useLanguage, useT } from "../../i18n/i18n";
+import { newKey } from "../../time/zoned";
+import { Button, Radio, RadioGroup } from "../../ui/fields";
+import "../criticality/criticality.css";
+
+export function CriticalitySection({ taskId, timeZone }: { taskId: string; timeZone: string }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState<Assessed | null>(null);
+  const grid = useCurrentGrid();
+  return (
+    <section className="card criticality" aria-labelledby="criticality-title">
+      <h2 id="criticality-title">{t("criticality.title")}</h2>
+      {saved && <SavedNotice assessed={saved} timeZone={timeZone} />}
+      {grid.isPending ? (
+        <p role="status">{t("criticality.loading")}</p>
+      ) : grid.isError ? (
+        <p className="notice">{t("criticality.noGrid")}</p>
+      ) : open ? (
+        <GridForm
+          grid={grid.data}
+          taskId={taskId}
+          onSaved={(assessed) => {
+            setSaved(assessed);
+            setOpen(false);
+          }}
+          onCancel={() => setOpen(false)}
+          onSuperseded={() => void grid.refetch()}
+        />
+      ) : (
+        <Button
+          variant="secondary"
+          onPress={() => {
+            setSaved(null);
+            setOpen(true);
+          }}
+        >
+          {t("criticality.fill")}
+        </Button>
+      )}
+      <History taskId={taskId} timeZone={timeZone} />
+    </section>
+  );
+}
+
+function SavedNotice({ assessed, timeZone }: { assessed: Assessed; timeZone: string }) {
+  const t = useT();
+  const time = useFormatTime();
+  const level = t(`criticality.level.${assessed.riskLevel}`);
+  return (
+    <div role="status" className={`notice ${assessed.raised ? "error" : "success"}`}>
+      <p>{t("criticality.savedScore", { score: assessed.score, level })}</p>
+      <p>
+        {assessed.raised
+          ? t("criticality.raised", { level, deadline: time(assessed.task.slaDeadline, timeZone) })
+          : t("criticality.notRaised")}
+      </p>
+    </div>
+  );
+}
+
+function GridForm({
+  grid,
+  taskId,
+  onSaved,
+  onCancel,
+  onSuperseded,
+}: {
+  grid: CriticalityGrid;
+  taskId: string;
+  onSaved: (assessed: Assessed) => void;
+  onCancel: () => void;
+  onSuperseded: () => void;
+}) {
+  const t = useT();
+  const { language } = useLanguage();
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [key, setKey] = useState(newKey);
+  const assess = useAssess(taskId);
+  const problem = problemOf(assess.error);
+  const { score, level, missing } = scoreOf(grid, answers);
+  return (
+    <Form
+      className="form"
+      validationBehavior="aria"
+      validationErrors={Object.fromEntries(
+        (problem?.errors ?? []).map((e) => [e.path.replace(/^answers\./, ""), e.message]),
+      )}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (missing > 0 || assess.isPending) return;
+        assess.mutate(
+          { key, body: { gridVersion: grid.version, answers } },
+          {
+            onSuccess: (assessed) => {
+              setKey(newKey());
+              onSaved(assessed);
+            },
+            onError: (error) => {
+              if (problemOf(error)?.code === "grid_superseded") onSuperseded();
+            },
+          },
+        );
+      }}
+    >
+      <p className="hint">{t("criticality.version", { version: grid.version, title: grid.title })}</p>
+      {grid.questions.map((question) => (
+        <RadioGroup
+          key={question.id}
+          name={question.id}
+          label={`${textIn(question.text, language)}${question.required === false ? ` ${t("criticality.optional")}` : ""}`}
+          value={answers[question.id] ?? ""}
+          onChange={(value) => setAnswers((a) => ({ ...a, [question.id]: value }))}
+          isRequired={question.required !== false}
+        >
+          {question.options.map((option) => (
+            <Radio key={option.id} value={option.id}>
+              {textIn(option.label, language)}
+            </Radio>
+          ))}
+        </RadioGroup>
+      ))}
+      <output className={`criticality-score level-${level}`} aria-live="polite">
+        <strong>{t("criticality.score", { score, max: grid.maxScore })}</strong>{" "}
+        <span className={`badge risk-${level}`}>{t(`criticality.level.${level}`)}</span>
+        {missing > 0 && <span className="hint"> {t("criticality.missing", { count: missing })}</span>}
+      </output>
+      {problem && (
+        <p role="alert" className="notice error">
+          {problem.code === "grid_superseded"
+            ? t("criticality.superseded")
+            : (problem.detail ?? t("common.actionFailed"))}
+        </p>
+      )}
+      <div className="actions">
+        <Button type="submit" isPending={assess.isPending} isDisabled={missing > 0}>
+          {t("criticality.save")}
+        </Button>
+        <Button variant="secondary" onPress={onCancel}>
+          {t("criticality.cancel")}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function History({ taskId, timeZone }: { taskId: string; timeZone: string }) {
+  const t = useT();
+  const time = useFormatTime();
+  const history = useAssessments(taskId);
+  return (
+    <>
+      <h3>{t("criticality.history")}</h3>
+      {history.isPending ? (
+        <p role="status">{t("criticality.loading")}</p>
+      ) : history.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : history.data.length === 0 ? (
+        <p className="hint">{t("criticality.historyEmpty")}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t("criticality.history")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("criticality.when")}</th>
+              <th scope="col">{t("criticality.source")}</th>
+              <th scope="col">{t("criticality.scoreColumn")}</th>
+              <th scope="col">{t("criticality.levelColumn")}</th>
+              <th scope="col">{t("criticality.gridColumn")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.data.map((a) => (
+              <tr key={a.id}>
+                <td>{time(a.assessedAt, timeZone)}</td>
+                <td>{t(`criticality.source.${a.source}`)}</td>
+                <td>{a.score}</td>
+                <td>
+                  {t(`criticality.level.${a.riskLevel}`)}
+                  {a.raised && ` · ${t("criticality.raisedShort")}`}
+                </td>
+                <td>{a.gridVersion}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

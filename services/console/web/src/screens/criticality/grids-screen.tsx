@@ -1,0 +1,233 @@
+// The coordinator's criticality grids: every published version (the current one first), one
+// version's questions, weights and thresholds, and publishing a new version as JSON (typed, pasted
+// or loaded from a file), prefilled with the current definition. A version never changes.
+import { useState } from "react";
+import { TextField as AriaTextField, Form, Label, TextArea } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import {
+  type CriticalityGrid,
+  type GridDefinition,
+  textIn,
+  useGridVersion,
+  useGridVersions,
+  usePublishGrid,
+} from "../../api/criticality";
+import { useFormatTime, useLanguage, useT } from "../../i18n/i18n";
+import { newKey } from "../../time/zoned";
+import { Button } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import "./criticality.css";
+
+const ZONE = "Europe/Brussels";
+
+function definitionOf(grid: CriticalityGrid): GridDefinition {
+  const { version: _v, maxScore: _m, publishedAt: _p, ...definition } = grid;
+  return definition;
+}
+
+export function GridsScreen() {
+  const t = useT();
+  const time = useFormatTime();
+  const versions = useGridVersions();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const [published, setPublished] = useState<number | null>(null);
+  const current = versions.data?.[0]?.version ?? null;
+  const shown = chosen ?? current;
+  const grid = useGridVersion(shown);
+  return (
+    <Page
+      title={t("criticality.grids.title")}
+      actions={
+        <Button onPress={() => setPublishing(true)} isDisabled={publishing || !grid.data}>
+          {t("criticality.grids.publish")}
+        </Button>
+      }
+    >
+      {published !== null && (
+        <p role="status" className="notice success">
+          {t("criticality.grids.published", { version: published })}
+        </p>
+      )}
+      {publishing && grid.data && (
+        <PublishForm
+          start={definitionOf(grid.data)}
+          onDone={(version) => {
+            setPublished(version);
+            setPublishing(false);
+            setChosen(null);
+          }}
+          onCancel={() => setPublishing(false)}
+        />
+      )}
+      {versions.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : versions.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : versions.data.length === 0 ? (
+        <p>{t("criticality.noGrid")}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t("criticality.grids.versions")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("criticality.gridColumn")}</th>
+              <th scope="col">{t("criticality.grids.gridTitle")}</th>
+              <th scope="col">{t("criticality.grids.publishedAt")}</th>
+              <th scope="col">{t("criticality.grids.publishedBy")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("criticality.grids.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.data.map((v) => (
+              <tr key={v.version} aria-current={v.version === shown ? "true" : undefined}>
+                <th scope="row">
+                  {v.version}
+                  {v.current && <span className="badge"> {t("criticality.grids.current")}</span>}
+                </th>
+                <td>{v.title}</td>
+                <td>{time(v.publishedAt, ZONE)}</td>
+                <td>{v.publishedBy}</td>
+                <td>
+                  <Button
+                    variant="quiet"
+                    onPress={() => setChosen(v.version)}
+                    aria-label={t("criticality.grids.viewVersion", { version: v.version })}
+                  >
+                    {t("criticality.grids.view")}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {grid.data && <GridView grid={grid.data} />}
+    </Page>
+  );
+}
+
+function GridView({ grid }: { grid: CriticalityGrid }) {
+  const t = useT();
+  const { language } = useLanguage();
+  return (
+    <section className="card" aria-labelledby="grid-view-title">
+      <h2 id="grid-view-title">{t("criticality.version", { version: grid.version, title: grid.title })}</h2>
+      {grid.description && <p className="hint">{grid.description}</p>}
+      <p>
+        {t("criticality.grids.thresholds", {
+          medium: grid.thresholds.medium,
+          high: grid.thresholds.high,
+          max: grid.maxScore,
+        })}
+      </p>
+      <ol className="grid-questions">
+        {grid.questions.map((q) => (
+          <li key={q.id}>
+            <strong>{textIn(q.text, language)}</strong>
+            {q.required === false && ` ${t("criticality.optional")}`}
+            <ul>
+              {q.options.map((o) => (
+                <li key={o.id}>
+                  {textIn(o.label, language)} — {t("criticality.grids.weight", { weight: o.weight })}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function PublishForm({
+  start,
+  onDone,
+  onCancel,
+}: {
+  start: GridDefinition;
+  onDone: (version: number) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const [text, setText] = useState(() => JSON.stringify(start, null, 2));
+  const [invalid, setInvalid] = useState(false);
+  const [key, setKey] = useState(newKey);
+  const publish = usePublishGrid();
+  const problem = problemOf(publish.error);
+  return (
+    <section className="card" aria-labelledby="publish-title">
+      <h2 id="publish-title">{t("criticality.grids.publish")}</h2>
+      <Form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          let body: GridDefinition;
+          try {
+            body = JSON.parse(text) as GridDefinition;
+          } catch {
+            setInvalid(true);
+            return;
+          }
+          setInvalid(false);
+          publish.mutate(
+            { key, body },
+            {
+              onSuccess: (grid) => {
+                setKey(newKey());
+                onDone(grid.version);
+              },
+            },
+          );
+        }}
+      >
+        <label className="field">
+          <span>{t("criticality.grids.upload")}</span>
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={async (event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) setText(await file.text());
+            }}
+          />
+        </label>
+        <AriaTextField className="field" value={text} onChange={setText}>
+          <Label>{t("criticality.grids.json")}</Label>
+          <TextArea rows={16} className="grid-json" spellCheck={false} />
+        </AriaTextField>
+        {invalid && (
+          <p role="alert" className="notice error">
+            {t("criticality.grids.invalidJson")}
+          </p>
+        )}
+        {problem && (
+          <div role="alert" className="notice error">
+            <p>
+              {problem.errors?.length
+                ? t("criticality.grids.refused")
+                : (problem.detail ?? t("common.actionFailed"))}
+            </p>
+            <ul>
+              {(problem.errors ?? []).map((e) => (
+                <li key={e.path}>
+                  <code>{e.path}</code>: {e.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="actions">
+          <Button type="submit" isPending={publish.isPending}>
+            {t("criticality.grids.publishSubmit")}
+          </Button>
+          <Button variant="secondary" onPress={onCancel}>
+            {t("criticality.cancel")}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  );
+}
