@@ -101,7 +101,9 @@ describe("case conferences", () => {
     await page.getByRole("textbox", { name: t("conferences.zone") }).fill("5277");
     await page.getByRole("textbox", { name: t("conferences.municipality") }).fill("Seraing");
     await page.getByLabel(t("conferences.start")).fill("2027-01-12T14:00");
-    await page.getByRole("textbox", { name: t("conferences.organisationName"), exact: true }).fill("Parquet de Liège");
+    await page
+      .getByRole("textbox", { name: t("conferences.organisationName"), exact: true })
+      .fill("Parquet de Liège");
     await page
       .getByRole("textbox", { name: t("conferences.organisation"), exact: true })
       .fill("org-parquet-liege");
