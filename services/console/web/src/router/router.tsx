@@ -14,6 +14,7 @@ import { isLocalDate } from "../time/calendar";
 import { Layout } from "../ui/layout";
 import { conferenceRoutes } from "./conference-routes";
 import { coordinationRoutes } from "./coordination-routes";
+import { housingRoutes } from "./housing-routes";
 
 const rootRoute = createRootRoute({ component: Outlet });
 
@@ -50,6 +51,7 @@ function Home() {
   const session = useSession();
   const roles = session.data?.signedIn ? session.data.user.roles : [];
   if (roles.includes("police")) return <Navigate to="/police/referrals" replace />;
+  if (roles.includes("housing_staff")) return <Navigate to="/housing" replace />;
   if (roles.includes("partner")) return <Navigate to="/conferences/mine" replace />;
   if (roles.includes("facilitator") || roles.includes("programme_staff"))
     return <Navigate to="/groups" replace />;
@@ -170,6 +172,7 @@ const routeTree = rootRoute.addChildren([
     taskRoute,
     ...staffRoutes,
     coordinationRoutes(appRoute),
+    ...housingRoutes(appRoute),
     ...conferenceRoutes(appRoute),
   ]),
 ]);
