@@ -31,18 +31,19 @@ export const recurrenceBench: Bench = {
       for (const one of series) occurrences += expandBare(one).length;
       return occurrences;
     });
+    const figure = measured({
+      key: "recurrence.seriesPerSecond",
+      label: "expand weekly series (52 wk, zoned)",
+      unit: "series/s",
+      value: seriesCount / relais.seconds,
+      baseline: { label: "rrule alone, UTC", value: seriesCount / bare.seconds },
+      goal: "≥ 1,000 series/s (1,000 in ≤ 1 s)",
+      note: approach,
+    });
+    if (figure.value !== null) figure.met = figure.value >= 1_000;
     return {
       name: "recurrence",
-      figures: [
-        measured({
-          key: "recurrence.seriesPerSecond",
-          label: "expand weekly series (52 wk, zoned)",
-          unit: "series/s",
-          value: seriesCount / relais.seconds,
-          baseline: { label: "rrule alone, UTC", value: seriesCount / bare.seconds },
-          note: approach,
-        }),
-      ],
+      figures: [figure],
       details: {
         approach,
         seriesCount,

@@ -49,6 +49,10 @@ export interface Bench {
 export function measured(
   figure: Omit<Figure, "value" | "ratio" | "notMeasured"> & { value: number },
 ): Figure {
+  // NaN (a /proc read that failed, a percentile of no samples) is not a figure: say so, and fail.
+  if (!Number.isFinite(figure.value)) {
+    return notMeasured(figure.key, figure.label, figure.unit, "no sample was observed", figure.goal);
+  }
   const ratio =
     figure.baseline && figure.baseline.value > 0 ? round(figure.value / figure.baseline.value, 3) : undefined;
   return { ...figure, value: round(figure.value, 3), ...(ratio === undefined ? {} : { ratio }) };

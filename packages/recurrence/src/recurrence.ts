@@ -178,10 +178,23 @@ export function expandSchedule(schedule: Schedule): ExpandedSchedule {
   // twice (the night summer time ends) is its first occurrence, as RFC 5545 says, whatever the
   // date today; a time that does not exist (the night it starts) moves forward by the gap.
   const dayBefore = new Date(dates[0]!.getTime() - 86_400_000);
-  let placed = DateTime.fromObject(wallClockOf(dayBefore), { zone: new RememberingZone(schedule.timeZone) });
+  const zone = new RememberingZone(schedule.timeZone);
+  let placed = DateTime.fromObject(wallClockOf(dayBefore), { zone });
+  let offsetMs = placed.offset * 60_000;
   const occurrences = dates.map((date) => {
-    placed = placed.set(wallClockOf(date));
-    const startMs = placed.toMillis();
+    // Most sessions keep the previous one's offset: the wall-clock time read with it is the
+    // instant when the zone (luxon's IANA data) gives that very offset there. That check is the
+    // one look-up a session costs; where it fails (a daylight-saving change in between) luxon
+    // places the session itself, from the previous placement as before.
+    const guess = date.getTime() - offsetMs;
+    let startMs: number;
+    if (zone.offset(guess) * 60_000 === offsetMs) {
+      startMs = guess;
+    } else {
+      placed = placed.set(wallClockOf(date));
+      startMs = placed.toMillis();
+      offsetMs = placed.offset * 60_000;
+    }
     return { startsAt: isoSeconds(startMs), endsAt: isoSeconds(startMs + durationMs) };
   });
   const canonical = until
@@ -209,7 +222,8 @@ function wallClockOf(date: Date) {
 
 /** The same text as `toUtcIso` (UTC, whole seconds, `Z`), straight from epoch milliseconds. */
 function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  // `yyyy-MM-ddTHH:mm:ss.SSSZ` for every year a session can have: drop the milliseconds.
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 export function toUtcIso(instant: DateTime): string {

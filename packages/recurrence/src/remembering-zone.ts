@@ -1,17 +1,30 @@
-// An IANA zone that remembers luxon's last answer. Placing a wall-clock time asks the zone for the
-// offset at the same instant twice in a row (once to settle the offset, once when the DateTime is
-// built); answering the second from memory halves the Intl look-ups of a recurrence expansion.
-// Every offset still comes from luxon's IANAZone: nothing here knows a rule of any zone.
+// An IANA zone that remembers its last answer, and asks `Intl` for offsets in one formatted string
+// ("GMT+01:00") rather than through luxon's `formatToParts`, ~4× cheaper: an expansion asks once
+// per session. Every offset comes from the platform's IANA data (luxon's own answer for anything
+// that is not a whole ±HH:MM, such as a local mean time of the 19th century): nothing here knows
+// a rule of any zone. recurrence.test.ts checks the answers equal luxon's IANAZone's.
 import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from "luxon";
+
+const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2}))?$/;
 
 export class RememberingZone extends Zone {
   private readonly zone: IANAZone;
   private lastTs = Number.NaN;
   private lastOffset = 0;
 
+  /** The same IANA data through `Intl` in one string ("GMT+01:00"): ~4× cheaper than luxon's parts. */
+  private readonly longOffset: Intl.DateTimeFormat | undefined;
+
   constructor(name: string) {
     super();
     this.zone = IANAZone.create(name);
+    try {
+      this.longOffset = this.zone.isValid
+        ? new Intl.DateTimeFormat("en-US", { timeZone: name, timeZoneName: "longOffset" })
+        : undefined;
+    } catch {
+      this.longOffset = undefined;
+    }
   }
 
   override get type(): string {
@@ -37,10 +50,20 @@ export class RememberingZone extends Zone {
   }
   override offset(ts: number): number {
     if (ts !== this.lastTs) {
-      this.lastOffset = this.zone.offset(ts);
+      this.lastOffset = this.intlOffset(ts) ?? this.zone.offset(ts);
       this.lastTs = ts;
     }
     return this.lastOffset;
+  }
+
+  /** Minutes east of UTC as Intl names them; undefined (luxon decides) for anything but ±HH:MM. */
+  private intlOffset(ts: number): number | undefined {
+    if (!this.longOffset || !Number.isFinite(ts)) return undefined;
+    const match = LONG_OFFSET.exec(this.longOffset.format(ts));
+    if (!match) return undefined;
+    if (!match[1]) return 0;
+    const minutes = Number(match[2]) * 60 + Number(match[3]);
+    return match[1] === "-" ? -minutes : minutes;
   }
   override equals(other: Zone): boolean {
     return other.type === this.type && other.name === this.name;
