@@ -90,6 +90,13 @@ const taskRoute = createRoute({
   component: lazyRouteComponent(() => import("../screens/callback-task/task-screen"), "TaskScreen"),
 });
 
+// The local resource directory (issue 17): everyone who refers people on.
+const directoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/directory",
+  component: lazyRouteComponent(() => import("../screens/directory/directory-screen"), "DirectoryScreen"),
+});
+
 // The screens of the people who run groups and programmes (issue 13).
 const myGroupsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -170,6 +177,7 @@ const routeTree = rootRoute.addChildren([
     newReferralRoute,
     queueRoute,
     taskRoute,
+    directoryRoute,
     ...staffRoutes,
     coordinationRoutes(appRoute),
     ...housingRoutes(appRoute),

@@ -58,6 +58,10 @@ export function Layout({ session }: { session: SignedInSession }) {
     links.push({ to: "/callbacks", label: t("nav.queue") });
   }
   if (roles.includes("facilitator") || roles.includes("programme_staff")) links.push(...staffLinks(t));
+  if (
+    (["caseworker", "coordinator", "facilitator", "programme_staff"] as const).some((r) => roles.includes(r))
+  )
+    links.push({ to: "/directory", label: t("directory.nav") });
   if (roles.includes("coordinator")) links.push({ to: "/coordination", label: t("nav.coordination") });
   links.push(...housingLinks(roles, t));
   if (roles.includes("coordinator")) links.push({ to: "/conferences", label: t("conferences.nav") });
