@@ -49,6 +49,8 @@ interface Person {
   surname: string;
   phone: string;
   email: string;
+  /** The victim's emergency place: its address is as secret as her phone number. */
+  address?: string;
 }
 
 /** The places DESIGN keeps a display name: groups' enrolments and placements. */
@@ -74,7 +76,7 @@ const DEAD_LETTERED: Person = {
 };
 
 /** A phone number is searched without its `+` too: that also finds it written as digits. */
-const contactValues = (p: Person) => [p.phone.slice(1), p.email];
+const contactValues = (p: Person) => [p.phone.slice(1), p.email, ...(p.address ? [p.address] : [])];
 const nameValues = (p: Person) => [p.name, p.surname];
 
 async function sql(path: string, query: string): Promise<number> {
@@ -126,6 +128,7 @@ describe("the story, and every byte the stack wrote", () => {
         groups: stack.services.groups.url,
         referrals: stack.services.referrals.url,
         notifications: stack.services.notifications.url,
+        housing: stack.services.housing.url,
         conferences: stack.services.conferences.url,
       },
       runId,
@@ -160,7 +163,7 @@ describe("the story, and every byte the stack wrote", () => {
     }
     const split = (name: string) => name.split(" ").at(-1)!;
     people = [
-      { ...story.victim, surname: split(story.victim.name) },
+      { ...story.victim, surname: split(story.victim.name), address: story.housing.address },
       { ...story.author, surname: split(story.author.name) },
       DIRECT,
       NO_CONSENT,
@@ -290,7 +293,7 @@ describe("the story, and every byte the stack wrote", () => {
       timeoutMs: 30_000,
       message: "the directly enrolled person's mail",
     });
-    for (const service of [groups, referrals, notifications])
+    for (const service of [groups, referrals, notifications, stack.services.housing])
       await waitFor(
         async () =>
           (await sql(service.databasePath, "SELECT count(*) FROM outbox WHERE sent_at IS NULL")) === 0,
@@ -405,7 +408,7 @@ describe("the story, and every byte the stack wrote", () => {
     it("keeps the victim's mail discreet", () => {
       for (const mail of to(story.victim.email)) {
         expect(`${mail.subject} ${mail.from} ${mail.text}`).not.toMatch(
-          /violence|victime|programme|Renouer|groupe de parole|VIF/i,
+          /violence|victime|programme|Renouer|groupe de parole|VIF|hébergement|refuge|urgence/i,
         );
       }
     });
@@ -442,6 +445,18 @@ describe("the story, and every byte the stack wrote", () => {
         "status",
         "updatedAt",
       ]);
+    });
+
+    it("gives the victim an emergency place after her call-back, and its address in one discreet message", () => {
+      expect(story.housing.status).toBe("confirmed");
+      // Her worker learned that a place is confirmed, never which one or where.
+      expect(story.housing.workerView).not.toContain(story.housing.address);
+      expect(story.housing.workerView).not.toContain("Studio Meuse");
+      expect(story.housing.policeStatus).toBe(403);
+      const withAddress = storyMails.filter((m) => m.text.includes(story.housing.address));
+      expect(withAddress.map((m) => m.to)).toEqual([[story.victim.email.toLowerCase()]]);
+      expect(withAddress[0]!.subject).toBe("Votre rendez-vous");
+      expect(withAddress[0]!.from).toContain("Rendez-vous");
     });
 
     it("holds a case conference: each partner its own invite, the parquet only its item, the CPAS none", () => {

@@ -3,7 +3,8 @@
 // author accepts a perpetrator programme under a justice mandate; groups places both; both get
 // their invites and reminders; attendance is recorded and the author's second unexcused absence
 // warns the justice house; the police see "in_support" and nothing personal; a case conference
-// with two partner organisations puts the referral on its agenda, confidential to the parquet. Each scene checks
+// with two partner organisations puts the referral on its agenda, confidential to the parquet.
+// After her call-back the victim gets an emergency place, and its address in one discreet message. Each scene checks
 // what it saw and returns it; `story.test.ts` asserts on what the services answered, `pnpm demo`
 // narrates it for a person, the at-rest scan runs it before reading every byte the stack wrote.
 //
@@ -18,6 +19,7 @@ import { callBackAuthor, callBackVictim, recordOutcomes } from "./story/scenes/c
 import { type ConferenceOutcome, holdCaseConference } from "./story/scenes/conference.js";
 import { policeFileReferral } from "./story/scenes/file-referral.js";
 import { openGroups } from "./story/scenes/groups.js";
+import { type EmergencyPlacement, emergencyPlacement } from "./story/scenes/housing.js";
 import { inviteAndRemind, placePeople } from "./story/scenes/placements.js";
 import { type PoliceView, policeFollowUp, storySecrets } from "./story/scenes/police-view.js";
 import type { Mail } from "./story-mail.js";
@@ -50,6 +52,8 @@ export interface StoryResult {
   justiceWarning?: Mail;
   compliance: { attended: number; unexcusedAbsences: number; required: number; breached: string[] };
   police: PoliceView;
+  /** The victim's emergency placement after her call-back. */
+  housing: EmergencyPlacement;
   conference: ConferenceOutcome;
   /** Everything personal the story put in: none of it may reach the police. */
   secrets: string[];
@@ -63,6 +67,11 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
   const groups = await openGroups(ctx);
   await recordOutcomes(ctx, victimCall.task.id, authorCall.task.id, authorCall.mandate);
   const refs = { victim: filed.refOf("victim"), author: filed.refOf("author") };
+  const housing = await emergencyPlacement(ctx, {
+    personRef: refs.victim,
+    referralId: filed.referralId,
+    taskId: victimCall.task.id,
+  });
   const placements = await placePeople(ctx, filed.referralId, refs, groups);
   const mail = await inviteAndRemind(ctx, placements);
   const attendance = await takeAttendance(
@@ -103,6 +112,7 @@ export async function runStory(options: StoryOptions): Promise<StoryResult> {
     justiceWarning: attendance.justiceWarning,
     compliance: attendance.compliance,
     police,
+    housing,
     conference,
     secrets: storySecrets(ctx.caseReference),
   };

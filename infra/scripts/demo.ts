@@ -24,6 +24,7 @@ const services = {
   groups: `http://127.0.0.1:${process.env.GROUPS_PORT ?? 3001}`,
   referrals: `http://127.0.0.1:${process.env.REFERRALS_PORT ?? 3002}`,
   notifications: `http://127.0.0.1:${process.env.NOTIFICATIONS_PORT ?? 3003}`,
+  housing: `http://127.0.0.1:${process.env.HOUSING_PORT ?? 3005}`,
   conferences: `http://127.0.0.1:${process.env.CONFERENCES_PORT ?? 3004}`,
 };
 

@@ -12,6 +12,7 @@ export interface StoryServices {
   groups: string;
   referrals: string;
   notifications: string;
+  housing: string;
   conferences: string;
 }
 
@@ -68,6 +69,7 @@ export interface StoryContext {
     authorWorker: string;
     facilitator: string;
     programme: string;
+    housingStaff: string;
     coordinator: string;
     parquet: string;
     cpas: string;
@@ -103,6 +105,7 @@ export async function openStory(options: StoryOptions): Promise<StoryContext> {
       authorWorker: await options.token("caseworker", PEOPLE.authorWorker.sub, { teams: [AUTHOR_TEAM] }),
       facilitator: await options.token("facilitator", PEOPLE.facilitator.sub),
       programme: await options.token("programme_staff", PEOPLE.programme.sub),
+      housingStaff: await options.token("housing_staff", PEOPLE.housingStaff.sub),
       coordinator: await options.token("coordinator", CONFERENCE.coordinator.sub),
       // Partners of other organisations: their tokens carry their own `org`.
       parquet: await options.token("partner", CONFERENCE.parquet.sub, { org: CONFERENCE.parquet.org }),

@@ -25,8 +25,11 @@ export const PEOPLE = {
   victim: { name: "Laura Peeters", phone: "+32471284406", email: "laura.peeters@webmail.example" },
   author: { name: "Kevin Dubois", phone: "+32478651932", email: "kevin.dubois@webmail.example" },
   justice: { authority: "Maison de justice de Liège", email: "mj.liege@justice.example" },
+  housingStaff: { sub: "hsg-ines-lambert", name: "Inès Lambert" },
 };
 
+/** The housing partner's emergency place (invented): its address is a secret like a phone number. */
+export const PLACE = { label: "Studio Meuse", address: "Quai de la Goffe 31, 4000 Liège" };
 /** The case conference's organiser and the partner organisations it invites (issue 17). */
 export const CONFERENCE = {
   coordinator: { sub: "coord-marie-lambert", name: "Marie Lambert" },

@@ -37,7 +37,7 @@ try {
     box,
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
-    streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS", "CONFERENCES"],
+    streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS", "HOUSING", "CONFERENCES"],
     consumers: (context) => consumers({ box, open, clock: context.clock, settings }),
     background: (context) => {
       const deps = {

@@ -64,9 +64,13 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
   const log = options.logger ?? logger;
   const database = await tempDatabase({ schema, migrationsFolder });
   const bus = connectBus({ servers: nats.url, name: "notifications-test", logger: log, timeoutMs: 5_000 });
-  await ensureStreams(await bus.manager(), ["NOTIFICATIONS", "REFERRALS", "GROUPS", "CONFERENCES"], {
-    replicas: 1,
-  });
+  await ensureStreams(
+    await bus.manager(),
+    ["NOTIFICATIONS", "REFERRALS", "GROUPS", "HOUSING", "CONFERENCES"],
+    {
+      replicas: 1,
+    },
+  );
   const runner = createConsumerRunner({
     bus,
     database,

@@ -451,8 +451,27 @@ describe("criticality grid", () => {
       seraingReferral({ assessment: { gridVersion: 7, answers: HIGH } }),
       key(),
     );
-    expect(stale).toMatchObject({ status: 409, body: { code: "grid_superseded" } });
+    expect(stale).toMatchObject({
+      status: 409,
+      body: { code: "unknown_grid_version", errors: [{ path: "assessment.gridVersion" }] },
+    });
+    // An older published version is scored as that version, so a lagging records system is not refused.
+    const next = { ...EXAMPLE_GRID, title: "v2", thresholds: { medium: 1, high: 2 } };
+    expect(
+      (await call(service, "POST", "/v1/criticality-grids", await tokens.coordinator(), next, key())).status,
+    ).toBe(201);
+    const older = await call(
+      service,
+      "POST",
+      "/v1/referrals",
+      await tokens.police(),
+      seraingReferral({ riskLevel: "low", assessment: { gridVersion: 1, answers: LOW } }),
+      key(),
+    );
+    expect(older.status).toBe(201);
+    const [row] = await service.database.db.select().from(criticalityAssessments);
+    expect(row).toMatchObject({ gridVersion: 1, score: 4, riskLevel: "low", source: "intake" });
     const queue = await call(service, "GET", "/v1/callbacks", await tokens.coordinator());
-    expect(queue.body.items).toEqual([]);
+    expect(queue.body.items.every((t: { referralId: string }) => t.referralId === older.body.id)).toBe(true);
   });
 });

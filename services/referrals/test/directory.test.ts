@@ -275,4 +275,95 @@ describe("the resource directory", () => {
     const author = detail.body.persons.find((p: { role: string }) => p.role === "author");
     expect(author.task.outcomeDetail).toEqual({ to: cpas.name, partnerId: partner, note: "RDV jeudi" });
   });
+
+  it("says where people were referred, by category and by entry, small counts suppressed", async () => {
+    const coordinator = await tokens.coordinator();
+    const a = (await create(cpas)).body.id as string;
+    const b = (await create({ ...cpas, name: "CAW Seraing", category: "caw" })).body.id as string;
+    // March: six to the CPAS, two to the CAW, one unlisted; April: five to the CPAS.
+    const plan = [
+      ...Array.from({ length: 6 }, () => ({ month: "2026-03-10", partnerId: a })),
+      ...Array.from({ length: 2 }, () => ({ month: "2026-03-12", partnerId: b })),
+      { month: "2026-03-14", partnerId: undefined },
+      ...Array.from({ length: 5 }, () => ({ month: "2026-04-10", partnerId: a })),
+    ];
+    let n = 0;
+    for (const step of plan) {
+      world.clock.set(`${step.month}T09:00:00Z`);
+      // No safe window for the victim: the call-back can happen at once.
+      const [victim, author] = seraingReferral().persons;
+      const body = seraingReferral({
+        incidentReference: `STAT-${++n}`,
+        persons: [{ ...victim, preferences: { channels: ["phone"], voicemailAllowed: false } }, author],
+      });
+      const filed = await call(world.service, "POST", "/v1/referrals", await tokens.police(), body, {
+        "idempotency-key": `stat-file-${n}`,
+      });
+      const queue = await call(world.service, "GET", "/v1/callbacks?role=victim&limit=100", coordinator);
+      const task = queue.body.items.find((t: { referralId: string }) => t.referralId === filed.body.id);
+      const base = `/v1/callbacks/${task.id}`;
+      await call(world.service, "POST", `${base}/claim`, coordinator);
+      await call(
+        world.service,
+        "POST",
+        `${base}/attempts`,
+        coordinator,
+        { outcome: "reached", channel: "phone" },
+        {
+          "idempotency-key": `stat-reach-${n}`,
+        },
+      );
+      const body2 = step.partnerId
+        ? { outcome: "referred_elsewhere", partnerId: step.partnerId }
+        : { outcome: "referred_elsewhere", to: "Un service hors répertoire" };
+      const closed = await call(world.service, "POST", `${base}/outcome`, coordinator, body2, {
+        "idempotency-key": `stat-out-${n}`,
+      });
+      expect(closed.status).toBe(201);
+    }
+    const report = await call(
+      world.service,
+      "GET",
+      "/v1/statistics?from=2026-03&to=2026-04&by=month",
+      coordinator,
+    );
+    expect(report.status).toBe(200);
+    type Table = {
+      id: string;
+      categories: string[];
+      rows: { cells: (number | null)[]; total: number | null }[];
+      totals: (number | null)[];
+      total: number | null;
+    };
+    const table = (id: string) => report.body.tables.find((t: Table) => t.id === id) as Table;
+    const byCategory = table("callbacks.referredTo");
+    const column = (t: Table, name: string) => t.rows.map((r) => r.cells[t.categories.indexOf(name)]);
+    expect(byCategory.categories.slice(-2)).toEqual(["unlisted", "notReferred"]);
+    expect(column(byCategory, "cpas")).toEqual([6, 5]);
+    expect(byCategory.totals[byCategory.categories.indexOf("cpas")]).toBe(11);
+    // Two to the CAW and one unlisted in March: too few to publish, and no total gives them away.
+    expect(column(byCategory, "caw")).toEqual([null, 0]);
+    expect(column(byCategory, "unlisted")).toEqual([null, 0]);
+    // The CPAS had eleven: it gets a column of its own; the CAW's two count in "other CAW".
+    const byPartner = table("callbacks.referredToPartner");
+    expect(byPartner.categories).toContain(a);
+    expect(byPartner.categories).not.toContain(b);
+    expect(column(byPartner, a)).toEqual([6, 5]);
+    expect(column(byPartner, "other:caw")).toEqual([null, 0]);
+    const figures = report.body.tables.flatMap(
+      (t: Table & { rows: { total: number | null }[]; total: number | null }) => [
+        ...t.rows.flatMap((r) => [...r.cells, r.total]),
+        ...t.totals,
+        t.total,
+      ],
+    );
+    expect(figures.filter((x: number | null) => x !== null && x > 0 && x < 5)).toEqual([]);
+    // The outcome table agrees: nine referred elsewhere in March, five in April — and only
+    // coordinators read any of it.
+    expect(column(table("callbacks.outcome"), "referred_elsewhere")).toEqual([9, 5]);
+    expect(
+      (await call(world.service, "GET", "/v1/statistics?from=2026-03&to=2026-04", await tokens.police()))
+        .status,
+    ).toBe(403);
+  });
 });

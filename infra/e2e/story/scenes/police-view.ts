@@ -1,7 +1,7 @@
 // Scene 8: what the police see of their referral once support began: the status and the first
 // contact, nothing personal; the full referral is refused.
 import { call, eventually, type StoryContext } from "../context.js";
-import { NOTES, PEOPLE } from "../people.js";
+import { NOTES, PEOPLE, PLACE } from "../people.js";
 import { when } from "../time.js";
 
 export interface PoliceView {
@@ -25,6 +25,7 @@ export function storySecrets(caseReference: string): string[] {
     PEOPLE.author.email,
     PEOPLE.justice.email,
     caseReference,
+    PLACE.address,
     ...Object.values(NOTES),
   ];
 }

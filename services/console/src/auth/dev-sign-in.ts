@@ -27,6 +27,7 @@ export const DEV_PEOPLE = [
   { name: "Coordinator", org: "org-dev", roles: ["coordinator"], teams: [] },
   { name: "Anne (facilitator)", org: "org-dev", roles: ["facilitator"], teams: [] },
   { name: "Marc (programme staff)", org: "org-dev", roles: ["programme_staff"], teams: [] },
+  { name: "Inès (emergency housing)", org: "org-dev", roles: ["housing_staff"], teams: [] },
   // A partner of another organisation, invited to the project's case conferences (issue 17).
   { name: "Sophie (parquet de Liège)", org: "org-parquet-liege", roles: ["partner"], teams: [] },
 ] as const;

@@ -14,8 +14,8 @@ export interface MessagePayload {
   ics?: { method: "REQUEST" | "CANCEL"; content: string };
   /** Reminders are rendered from the session as it is when they go out. */
   reminder?: { groupId: string; sessionId: string; plannedStartsAt: string; timeZone: string };
-  /** For SMS to a person: held until their safe window. */
-  safeWindow?: { personRef: string };
+  /** For SMS to a person: held until their safe window; `allChannels`: e-mail too. */
+  safeWindow?: { personRef: string; allChannels?: boolean };
   /** A message held for a contact: the group it is about, which decides what its release sends. */
   heldFor?: { groupId: string };
 }

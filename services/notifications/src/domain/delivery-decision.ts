@@ -61,6 +61,8 @@ export interface DueMessage {
   params: TemplateParams;
   /** A reminder is rendered from its session as it is now. */
   reminder?: { sessionId: string; plannedStartsAt: string };
+  /** Held for the person's safe window on every channel, not only SMS (an address). */
+  safeWindowAllChannels?: boolean;
 }
 
 /**
@@ -91,7 +93,7 @@ export function decideDelivery(input: {
   if (message.personRef) {
     if (!contact) return { kind: "suppressed", reason: "no_contact" };
     if (contact.preferences.doNotContact) return { kind: "suppressed", reason: "do_not_contact" };
-    if (message.channel === "sms") {
+    if (message.channel === "sms" || message.safeWindowAllChannels) {
       // Waiting for a window is not an attempt; a window that opens only after the session is none.
       const next = nextSafeMoment(contact.preferences.safeWindows, contact.timeZone, now);
       if (!next || (sessionStartsAt !== undefined && next.getTime() >= sessionStartsAt))

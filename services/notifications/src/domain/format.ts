@@ -27,3 +27,8 @@ export function formatWhen(instant: string, timeZone: string, language: Language
 export function calendarSummary(language: Language, discreet: boolean, groupName: string): string {
   return discreet ? discreetCalendarTitle(language) : groupName;
 }
+
+/** A calendar date (`YYYY-MM-DD`, already local) as the recipient reads it, in their language. */
+export function formatDay(date: string, language: Language): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).setLocale(LOCALES[language]).toFormat("cccc d LLLL yyyy");
+}

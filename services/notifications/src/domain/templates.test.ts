@@ -45,6 +45,15 @@ const REVEALING = [
   "domestic",
   "offender",
   "probation",
+  // Emergency housing: the message gives an address, never what kind of place it is.
+  "hébergement",
+  "refuge",
+  "urgence",
+  "opvang",
+  "noodwoning",
+  "shelter",
+  "emergency",
+  "housing",
 ];
 // What a real enrolment would put in the parameters: the revealing group name must not leak through.
 const params = {
@@ -53,6 +62,7 @@ const params = {
   when: "mardi 3 mars 2026, 18:00",
   place: "Rue X 1, Liège",
   position: "2",
+  address: "Rue Y 2, Liège",
 };
 // Everything a staff alert is given.
 const staffParams = {

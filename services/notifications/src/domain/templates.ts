@@ -17,6 +17,8 @@ export const PERSON_TEMPLATES = [
   "session_changed",
   "session_cancelled",
   "session_reminder",
+  // Emergency housing (issue 17): the one message that tells a person where to go, once.
+  "housing_placement_confirmed",
 ] as const;
 export const STAFF_TEMPLATES = [
   "callback_due",
@@ -50,6 +52,8 @@ export interface TemplateParams {
   caseReference?: string;
   step?: string;
   absences?: string;
+  /** An emergency place's address: only in the housing message, opened from its seal at send time. */
+  address?: string;
   /** A case conference's title. */
   conference?: string;
 }

@@ -7,6 +7,7 @@ import { enrolmentConfirmedConsumer } from "./enrolment-confirmed.js";
 import { enrolmentEndedConsumer } from "./enrolment-ended.js";
 import { enrolmentWaitlistedConsumer } from "./enrolment-waitlisted.js";
 import { personPurgedConsumer } from "./person-purged.js";
+import { placementConfirmedConsumer } from "./placement-confirmed.js";
 import { referralReceivedConsumer } from "./referral-received.js";
 import { sessionCancelledConsumer } from "./session-cancelled.js";
 import { sessionChangedConsumer } from "./session-changed.js";
@@ -24,6 +25,7 @@ export function consumers(deps: ConsumerDeps): ConsumerDefinition[] {
     sessionChangedConsumer(deps),
     sessionCancelledConsumer(deps),
     complianceBreachedConsumer(deps),
+    placementConfirmedConsumer(deps),
     ...conferenceConsumers(deps),
   ];
 }

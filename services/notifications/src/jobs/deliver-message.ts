@@ -60,6 +60,7 @@ export function createMessageSender(options: { mailer: Mailer; sms: SmsSender | 
         personRef: row.personRef,
         params: payload.params,
         reminder: payload.reminder,
+        safeWindowAllChannels: payload.safeWindow?.allChannels,
       },
       series: message.series,
       contact: message.contact,

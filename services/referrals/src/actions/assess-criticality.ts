@@ -14,7 +14,7 @@ import {
   writeVerb,
 } from "@relais/service-kit";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
-import { currentGrid, type StoredGrid } from "../db/criticality-grids.js";
+import { currentGrid, gridVersion, type StoredGrid } from "../db/criticality-grids.js";
 import type * as schema from "../db/schema.js";
 import { callbackTasks, criticalityAssessments, referrals } from "../db/schema.js";
 import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
@@ -222,7 +222,20 @@ export async function listAssessments(
  * grid); `record` inserts the assessment once the referral row exists. The level raises the tasks'.
  */
 export async function scoreIntake(tx: Executor<typeof schema>, orgId: string, input: IntakeAssessmentInput) {
-  const grid = await gridFor(tx, orgId, input.gridVersion, "assessment.gridVersion");
+  // The police's records system may lag a publication: any published version it names is scored
+  // as that version (the assessment names it), so a referral is never refused for it.
+  const grid =
+    input.gridVersion === undefined
+      ? await gridFor(tx, orgId, undefined, "assessment.gridVersion")
+      : await gridVersion(tx, orgId, input.gridVersion);
+  if (!grid) {
+    throw new Conflict(`No grid version ${input.gridVersion}`, "unknown_grid_version", [
+      {
+        path: "assessment.gridVersion",
+        message: "Not a published version (GET /v1/criticality-grids/current)",
+      },
+    ]);
+  }
   const scored = scoreOrThrow(grid, input.answers, "assessment.answers");
   return { grid, ...scored };
 }

@@ -1,24 +1,19 @@
 // A claim is a lease: one conditional UPDATE decides, so two workers never hold the same task.
-import { Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
 import { personOf, visibleTask } from "../db/task-access.js";
 import { openPerson } from "../domain/person-view.js";
-import type { Scope } from "../domain/scope.js";
-import type { Deps } from "./deps.js";
+import type { TeamCtx } from "./deps.js";
 
-export async function claimCallback(
-  deps: Deps,
-  principal: Principal,
-  scope: Scope,
-  taskId: string,
-  requestId: string,
-) {
-  const at = deps.clock.now();
+export async function claimCallback(ctx: TeamCtx, { taskId }: { taskId: string }) {
+  const { principal, requestId } = ctx;
+  const at = ctx.clock.now();
   const now = at.toISOString();
-  const until = new Date(at.getTime() + deps.policy.claimLeaseMinutes * 60_000).toISOString();
-  return deps.database.write(async (tx) => {
-    const task = await visibleTask(tx, principal, scope, taskId);
+  const until = new Date(at.getTime() + ctx.policy.claimLeaseMinutes * 60_000).toISOString();
+  return writeVerb(ctx, async (tx, authorised) => {
+    const task = await visibleTask(tx, principal, ctx.scope, taskId);
+    await authorised();
     const [claimed] = await tx
       .update(callbackTasks)
       .set({ claimedBy: principal.sub, claimExpiresAt: until })
@@ -48,6 +43,6 @@ export async function claimCallback(
       requestId,
       at,
     });
-    return { task: claimed, person: { row: person, ...openPerson(deps.box, person) } };
+    return { task: claimed, person: { row: person, ...openPerson(ctx.box, person) } };
   });
 }

@@ -1,20 +1,17 @@
 // The worker's queue: tasks already due first, by risk, then by due time. No contact details here:
 // those come with a claim, which is audited.
-import { decodeCursor, encodeCursor, type Principal } from "@relais/service-kit";
+import { decodeCursor, encodeCursor } from "@relais/service-kit";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { callbackTasks } from "../db/schema.js";
 import type { TaskRow } from "../db/task-access.js";
-import type { Scope } from "../domain/scope.js";
-import type { Deps } from "./deps.js";
+import type { TeamCtx } from "./deps.js";
 
 // An offset is enough here: the queue is short and reordered by time anyway.
 const QueueCursor = z.object({ offset: z.number().int().min(0) });
 
 export async function listCallbacks(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  scope: Scope,
+  ctx: TeamCtx,
   query: {
     limit: number;
     cursor?: string;
@@ -23,9 +20,10 @@ export async function listCallbacks(
     team?: string;
   },
 ): Promise<{ items: TaskRow[]; nextCursor: string | null; now: Date }> {
+  const { principal, scope } = ctx;
   const offset = decodeCursor(query.cursor, QueueCursor)?.offset ?? 0;
-  const now = deps.clock.now();
-  const rows = await deps.database.db
+  const now = ctx.clock.now();
+  const rows = await ctx.database.db
     .select()
     .from(callbackTasks)
     .where(

@@ -3,7 +3,7 @@
 import type { Caller } from "@relais/service-kit";
 import { type Breakdown, periodBounds, type StatisticsInput } from "@relais/statistics";
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
-import { callbackTasks, persons, referrals } from "../db/schema.js";
+import { callbackTasks, directoryPartners, persons, referrals } from "../db/schema.js";
 import { type ReferralFacts, referralStatistics } from "../domain/statistics.js";
 import type { Deps } from "./deps.js";
 
@@ -50,6 +50,7 @@ export async function readStatistics(
         outcome: callbackTasks.outcome,
         createdAt: callbackTasks.createdAt,
         reachedAt: callbackTasks.reachedAt,
+        referredPartnerId: callbackTasks.referredPartnerId,
       })
       .from(callbackTasks)
       .where(and(eq(callbackTasks.orgId, ctx.principal.org), inArray(callbackTasks.referralId, chunk)))) {
@@ -59,6 +60,7 @@ export async function readStatistics(
         outcome: task.outcome,
         createdAt: task.createdAt,
         reachedAt: task.reachedAt,
+        referredPartnerId: task.referredPartnerId,
       });
       tasks.set(task.referralId, list);
     }
@@ -72,5 +74,10 @@ export async function readStatistics(
     authorConsent: people.get(referral.id)?.author ?? false,
     tasks: tasks.get(referral.id) ?? [],
   }));
-  return referralStatistics(facts, query, settings);
+  // Every entry of the directory, archived ones too: outcomes named them when they were live.
+  const partners = await db
+    .select({ id: directoryPartners.id, category: directoryPartners.category })
+    .from(directoryPartners)
+    .where(eq(directoryPartners.orgId, ctx.principal.org));
+  return referralStatistics(facts, query, settings, new Map(partners.map((p) => [p.id, p.category])));
 }

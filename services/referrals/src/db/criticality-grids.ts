@@ -18,10 +18,28 @@ export interface StoredGrid {
 function toGrid(row: GridRow): StoredGrid {
   return {
     version: row.version,
-    definition: GridDefinition.parse(JSON.parse(row.definition)),
+    definition: definitionOf(row.definition),
     publishedAt: row.publishedAt,
     publishedBy: row.publishedBy,
   };
+}
+
+/**
+ * Parsed definitions by their stored text: it spares the intake path validating the grid again for
+ * every referral. Keyed by the text itself, so a cached definition can never be another one's.
+ */
+const parsed = new Map<string, GridDefinition>();
+const MAX_CACHED = 200;
+
+function definitionOf(json: string): GridDefinition {
+  const key = json;
+  let definition = parsed.get(key);
+  if (!definition) {
+    definition = GridDefinition.parse(JSON.parse(json));
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(key, definition);
+  }
+  return definition;
 }
 
 /** The organisation's current grid (its latest version), or null when it has none. */

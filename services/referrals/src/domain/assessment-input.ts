@@ -12,7 +12,7 @@ export const AssessmentInput = z
   .openapi("AssessmentInput");
 export type AssessmentInput = z.infer<typeof AssessmentInput>;
 
-/** At intake the version may be left out: the current one is used. */
+/** At intake the version may be left out (the current one), or name any published version. */
 export const IntakeAssessmentInput = z
   .object({ gridVersion: z.number().int().positive().optional(), answers: Answers })
   .strict()

@@ -9,11 +9,12 @@ import {
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  principalOf,
   requireRoles,
   verbContext,
 } from "@relais/service-kit";
+import type { Context } from "hono";
 import { claimCallback } from "../actions/claim-callback.js";
+import type { TeamCtx } from "../actions/deps.js";
 import { listCallbacks } from "../actions/list-callbacks.js";
 import { queueWindows } from "../actions/queue-windows.js";
 import { recordAttempt } from "../actions/record-attempt.js";
@@ -151,9 +152,11 @@ function outcomeRoute(deps: AppDeps) {
 
 export function callbackRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  /** A non-idempotent verb's context: the caller and the tasks they may see. */
+  const teamContext = (c: Context<AppEnv>): TeamCtx => ({ ...verbContext(c, deps), scope: scopeOf(c) });
   return app
     .openapi(listRoute, async (c) => {
-      const page = await listCallbacks(deps, principalOf(c), scopeOf(c), c.req.valid("query"));
+      const page = await listCallbacks(teamContext(c), c.req.valid("query"));
       const windows = await queueWindows(deps, page.items, page.now);
       const items = page.items.map((t) => ({
         ...present(t, page.now),
@@ -166,17 +169,11 @@ export function callbackRoutes(deps: AppDeps) {
       return c.json({ items, nextCursor: page.nextCursor }, 200);
     })
     .openapi(releaseRoute, async (c) => {
-      const task = await releaseCallback(deps, principalOf(c), scopeOf(c), c.req.valid("param").id);
+      const task = await releaseCallback(teamContext(c), { taskId: c.req.valid("param").id });
       return c.json(present(task, deps.clock.now()), 200);
     })
     .openapi(claimRoute, async (c) => {
-      const { task, person } = await claimCallback(
-        deps,
-        principalOf(c),
-        scopeOf(c),
-        c.req.valid("param").id,
-        c.var.requestId,
-      );
+      const { task, person } = await claimCallback(teamContext(c), { taskId: c.req.valid("param").id });
       const body = {
         ...present(task, deps.clock.now()),
         person: {

@@ -3,6 +3,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths as ConferencesPaths } from "./generated/conferences";
 import type { paths as GroupsPaths } from "./generated/groups";
+import type { paths as HousingPaths } from "./generated/housing";
 import type { paths as NotificationsPaths } from "./generated/notifications";
 import type { paths as ReferralsPaths } from "./generated/referrals";
 import { currentCsrfToken, SessionEnded } from "./session";
@@ -38,6 +39,7 @@ function client<P extends {}>(service: string) {
 export const referralsApi = client<ReferralsPaths>("referrals");
 export const groupsApi = client<GroupsPaths>("groups");
 export const notificationsApi = client<NotificationsPaths>("notifications");
+export const housingApi = client<HousingPaths>("housing");
 export const conferencesApi = client<ConferencesPaths>("conferences");
 
 export interface Problem {

@@ -14,6 +14,7 @@ import { isLocalDate } from "../time/calendar";
 import { Layout } from "../ui/layout";
 import { conferenceRoutes } from "./conference-routes";
 import { coordinationRoutes } from "./coordination-routes";
+import { housingRoutes } from "./housing-routes";
 
 const rootRoute = createRootRoute({ component: Outlet });
 
@@ -50,6 +51,7 @@ function Home() {
   const session = useSession();
   const roles = session.data?.signedIn ? session.data.user.roles : [];
   if (roles.includes("police")) return <Navigate to="/police/referrals" replace />;
+  if (roles.includes("housing_staff")) return <Navigate to="/housing" replace />;
   if (roles.includes("partner")) return <Navigate to="/conferences/mine" replace />;
   if (roles.includes("facilitator") || roles.includes("programme_staff"))
     return <Navigate to="/groups" replace />;
@@ -86,6 +88,13 @@ const taskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/callbacks/$taskId",
   component: lazyRouteComponent(() => import("../screens/callback-task/task-screen"), "TaskScreen"),
+});
+
+// The local resource directory (issue 17): everyone who refers people on.
+const directoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/directory",
+  component: lazyRouteComponent(() => import("../screens/directory/directory-screen"), "DirectoryScreen"),
 });
 
 // The screens of the people who run groups and programmes (issue 13).
@@ -168,8 +177,10 @@ const routeTree = rootRoute.addChildren([
     newReferralRoute,
     queueRoute,
     taskRoute,
+    directoryRoute,
     ...staffRoutes,
     coordinationRoutes(appRoute),
+    ...housingRoutes(appRoute),
     ...conferenceRoutes(appRoute),
   ]),
 ]);

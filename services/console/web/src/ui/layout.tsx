@@ -4,6 +4,7 @@ import { Link, Outlet } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { consoleCall, type SignedInSession, signOut } from "../api/session";
 import { LANGUAGES, type Language, useLanguage, useT } from "../i18n/i18n";
+import { housingLinks } from "../router/housing-routes";
 import { Button } from "./button";
 import { useCurtain } from "./curtain";
 
@@ -57,7 +58,12 @@ export function Layout({ session }: { session: SignedInSession }) {
     links.push({ to: "/callbacks", label: t("nav.queue") });
   }
   if (roles.includes("facilitator") || roles.includes("programme_staff")) links.push(...staffLinks(t));
+  if (
+    (["caseworker", "coordinator", "facilitator", "programme_staff"] as const).some((r) => roles.includes(r))
+  )
+    links.push({ to: "/directory", label: t("directory.nav") });
   if (roles.includes("coordinator")) links.push({ to: "/coordination", label: t("nav.coordination") });
+  links.push(...housingLinks(roles, t));
   if (roles.includes("coordinator")) links.push({ to: "/conferences", label: t("conferences.nav") });
   // Partners and police are invited to case conferences (issue 17).
   if (roles.includes("partner") || roles.includes("police")) {

@@ -12,6 +12,7 @@ import {
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { NOT_LISTED, PartnerPicker } from "../directory/partner-picker";
 
 const GROUP_KINDS = {
   victim: ["victim_peer", "parent", "children"],
@@ -47,6 +48,7 @@ export function OutcomeForm({
   const [declinedBy, setDeclinedBy] = useState("person");
   const [reason, setReason] = useState<string>("not_interested");
   const [to, setTo] = useState("");
+  const [partnerId, setPartnerId] = useState("");
   const [note, setNote] = useState("");
   const [key] = useState(newKey);
   const record = useRecordOutcome(task.id);
@@ -73,7 +75,10 @@ export function OutcomeForm({
         ...extra,
       };
     }
-    if (outcome === "referred_elsewhere") return { outcome: "referred_elsewhere", to, ...extra };
+    if (outcome === "referred_elsewhere") {
+      if (partnerId === NOT_LISTED) return { outcome: "referred_elsewhere", to, ...extra };
+      return partnerId ? { outcome: "referred_elsewhere", partnerId, ...extra } : undefined;
+    }
     return undefined;
   };
 
@@ -83,7 +88,15 @@ export function OutcomeForm({
       <Form
         className="form"
         validationBehavior="aria"
-        validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
+        validationErrors={Object.fromEntries(
+          (problem?.errors ?? []).map((e) =>
+            // The entry was archived (or is not the organisation's) since the list was read.
+            e.path === "partnerId" &&
+            (problem?.code === "partner_archived" || problem?.code === "unknown_partner")
+              ? [e.path, t("directory.pick.unavailable")]
+              : [e.path, e.message],
+          ),
+        )}
         onSubmit={(event) => {
           event.preventDefault();
           const payload = body();
@@ -179,12 +192,14 @@ export function OutcomeForm({
           </>
         )}
         {outcome === "referred_elsewhere" && (
-          <TextField name="to" label={t("outcome.to")} value={to} onChange={setTo} />
+          <PartnerPicker value={partnerId} onChange={setPartnerId} otherName={to} onOtherName={setTo} />
         )}
         <TextField name="note" label={t("attempt.note")} multiline value={note} onChange={setNote} />
         {problem && (
           <p role="alert" className="notice error">
-            {problem.detail ?? t("common.actionFailed")}
+            {problem.code === "partner_archived" || problem.code === "unknown_partner"
+              ? t("directory.pick.unavailable")
+              : (problem.detail ?? t("common.actionFailed"))}
           </p>
         )}
         <Button type="submit" isPending={record.isPending} isDisabled={!outcome}>

@@ -7,6 +7,7 @@ import { type CallbackTask, useClaim, useClaimedTask, useRelease } from "../../a
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { PlacementRequestForm } from "../housing/request-form";
 import { AttemptForm } from "./attempt-form";
 import { ContactCard } from "./contact-card";
 import { CriticalitySection } from "./criticality-section";
@@ -107,6 +108,7 @@ export function TaskScreen() {
             <AttemptForm task={task} onLogged={setLatest} />
           )}
           <CriticalitySection taskId={task.id} timeZone={timeZone} />
+          <PlacementRequestForm task={task} />
         </div>
       </div>
     </Page>

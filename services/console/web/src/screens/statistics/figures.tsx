@@ -45,13 +45,17 @@ export function CountFigure({
   title,
   rowLabel,
   share,
+  categoryLabel,
 }: {
   table: CountTable;
   title: string;
   rowLabel: (key: string) => string;
   share?: Share;
+  /** A feature's own labels for its categories (its catalogue); `stats.cat.<category>` otherwise. */
+  categoryLabel?: (category: string) => string;
 }) {
   const t = useT();
+  const label = categoryLabel ?? ((category: string) => t(`stats.cat.${category}` as MessageId));
   const intl = useIntl();
   const show = useSuppressed();
   const percent = (value: number | null | undefined) =>
@@ -85,7 +89,7 @@ export function CountFigure({
                 <Bar
                   key={category}
                   dataKey={category}
-                  name={t(`stats.cat.${category}` as MessageId)}
+                  name={label(category)}
                   stackId="a"
                   fill={COLOURS[i % COLOURS.length]}
                   isAnimationActive={false}
@@ -102,7 +106,7 @@ export function CountFigure({
             <th scope="col">{t(`stats.by.${table.rowsBy}` as MessageId)}</th>
             {table.categories.map((category) => (
               <th scope="col" key={category}>
-                {t(`stats.cat.${category}` as MessageId)}
+                {label(category)}
               </th>
             ))}
             <th scope="col">{t("stats.total")}</th>

@@ -131,6 +131,14 @@ export function StatisticsScreen() {
             <h2 id="stats-callbacks">{t("stats.section.callbacks")}</h2>
             <div className="stats-grid">
               {figure("referrals", "callbacks.outcome")}
+              {count("referrals", "callbacks.referredTo") && (
+                <CountFigure
+                  table={count("referrals", "callbacks.referredTo")!}
+                  title={t("directory.stats.referredTo")}
+                  rowLabel={rowLabel(count("referrals", "callbacks.referredTo")!.rowsBy)}
+                  categoryLabel={(category) => t(`directory.stats.cat.${category}` as MessageId)}
+                />
+              )}
               {figure("referrals", "callbacks.contact", { label: "stats.share.reached", of: ["reached"] })}
               {data.referrals.durations.map((duration) => (
                 <DurationFigure

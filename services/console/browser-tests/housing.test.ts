@@ -1,0 +1,118 @@
+// Emergency housing's screens (issue 17) in a real browser against the real stack, on an iPad with
+// touch, in French with axe on every screen: housing staff add a place and see its address only
+// behind "show address"; a call-back worker asks for a place and learns only that one is allocated;
+// housing staff confirm, extend and end the stay; the worker records the follow-up; the
+// coordinator reads the occupancy. No address in any URL, title or browser storage, nor on any
+// screen but the one that shows it.
+import { type Browser, type BrowserContext, devices, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, messages, press, type Run, screen, visible } from "./browser.js";
+import { type BrowserStack, startBrowserStack } from "./stack.js";
+
+const RUN: Run = {
+  name: "housing",
+  language: "fr",
+  context: { ...devices["iPad (gen 7) landscape"], deviceScaleFactor: 1, locale: "fr-BE" },
+  axe: true,
+};
+const t = messages("fr");
+const ADDRESS = "Rue des Peupliers 3, 4020 Liège";
+const PERSON = "prs_browserhousing1";
+const tap = (locator: ReturnType<Page["getByRole"]>) => press(locator, true);
+
+let stack: BrowserStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startBrowserStack({}, {}, { housing: true }), launchBrowser()]);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(person: string): Promise<Page> {
+  const context = await browser.newContext(RUN.context);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${stack.consoleUrl}/`);
+  await tap(page.getByRole("button", { name: t("signIn.as", { name: person }) }));
+  await visible(page.getByRole("button", { name: t("nav.signOut") }));
+  return page;
+}
+
+/** What the browser keeps and shows that a shoulder-reader or the next user could find. */
+async function exposed(page: Page) {
+  const storage = await page.evaluate(
+    "JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })",
+  );
+  return `${page.url()} ${await page.title()} ${storage}`;
+}
+
+describe("emergency housing on the console", () => {
+  it("keeps the address to housing staff's 'show address', from the place to the follow-up", async () => {
+    const staff = await signIn("Inès (emergency housing)");
+    await visible(staff.getByRole("heading", { name: t("housing.stays.title"), level: 1 }));
+    await tap(staff.getByRole("link", { name: t("housing.nav.places") }));
+    await visible(staff.getByRole("heading", { name: t("housing.places.title"), level: 1 }));
+    await staff.getByRole("textbox", { name: t("housing.places.label") }).fill("Studio Ourthe");
+    await staff.getByRole("textbox", { name: t("housing.places.address") }).fill(ADDRESS);
+    await staff.getByRole("textbox", { name: t("housing.places.capacity") }).fill("3");
+    await staff.getByLabel(t("housing.places.availableUntil")).last().fill("2099-12-31");
+    await tap(staff.getByRole("button", { name: t("housing.places.add") }));
+    await visible(staff.getByRole("heading", { name: "Studio Ourthe", level: 2 }));
+    expect(await staff.locator("main").textContent()).not.toContain("Peupliers");
+    await screen(staff, RUN, "h01-places");
+    await tap(
+      staff.getByRole("button", { name: t("housing.places.showAddressOf", { label: "Studio Ourthe" }) }),
+    );
+    await visible(staff.getByText(ADDRESS));
+    await screen(staff, RUN, "h02-address-shown");
+    expect(await exposed(staff)).not.toContain("Peupliers");
+    await tap(staff.getByRole("button", { name: t("housing.places.hideAddress") }));
+    await staff.getByText(ADDRESS).waitFor({ state: "detached" });
+
+    // The call-back worker asks; "can wait" holds the place for housing staff to confirm.
+    const worker = await signIn("Camille (victim support)");
+    await tap(worker.getByRole("link", { name: t("housing.nav.request") }));
+    await worker.getByRole("textbox", { name: t("housing.person") }).fill(PERSON);
+    await worker.getByRole("textbox", { name: t("housing.householdSize") }).fill("2");
+    await worker.getByText(t("housing.risk.medium")).tap();
+    await tap(worker.getByRole("button", { name: t("housing.request.submit") }));
+    await visible(worker.getByRole("status").filter({ hasText: t("housing.request.answer.allocated") }));
+    await screen(worker, RUN, "h03-request");
+    expect(await worker.locator("body").textContent()).not.toMatch(/Peupliers|Studio Ourthe/);
+    expect(await exposed(worker)).not.toContain(PERSON);
+
+    // Housing staff confirm it, extend it by a week and end it: the person leaves for durable housing.
+    await tap(staff.getByRole("link", { name: t("housing.nav.stays") }));
+    const pending = staff.getByRole("list", { name: t("housing.stays.pending") });
+    await visible(pending.getByText(PERSON));
+    await screen(staff, RUN, "h04-pending");
+    await tap(pending.getByRole("button", { name: t("housing.stays.confirm") }));
+    const current = staff.getByRole("list", { name: t("housing.stays.current") });
+    await visible(current.getByText(PERSON));
+    await tap(current.getByRole("button", { name: t("housing.stays.extend") }));
+    await tap(current.getByRole("button", { name: t("housing.stays.end") }));
+    await visible(staff.getByText(t("housing.stays.noCurrent")));
+    expect(await staff.locator("main").textContent()).not.toContain("Peupliers");
+
+    // The worker sees the follow-up due and records it.
+    await tap(worker.getByRole("link", { name: t("housing.nav.followUps") }));
+    const due = worker.getByRole("list", { name: t("housing.followUps.title") });
+    await visible(due.getByText(PERSON));
+    await screen(worker, RUN, "h05-follow-up");
+    await tap(due.getByRole("button", { name: t("housing.followUps.record") }));
+    await visible(worker.getByText(t("housing.followUps.none")));
+
+    // The coordinator's occupancy: one stay is a small count, hidden.
+    const coordinator = await signIn("Coordinator");
+    await tap(coordinator.getByRole("link", { name: t("housing.nav.occupancy") }));
+    await visible(coordinator.getByRole("table").first());
+    await screen(coordinator, RUN, "h06-occupancy");
+    expect(await coordinator.locator("main").textContent()).toContain(t("housing.occupancy.suppressed"));
+    for (const page of [staff, worker, coordinator]) expect(await exposed(page)).not.toContain("Peupliers");
+  });
+});

@@ -1,0 +1,81 @@
+// The local resource directory (referrals, issue 17): search, one entry, and the coordinator's
+// changes. Filters travel in the query string of the API call only, never in the screen's URL.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { referralsApi, unwrap } from "./clients";
+import type { components } from "./generated/referrals";
+
+export type Partner = components["schemas"]["Partner"];
+export type PartnerInput = components["schemas"]["PartnerInput"];
+export type PartnerCategory = components["schemas"]["PartnerCategory"];
+export type PartnerLanguage = components["schemas"]["PartnerLanguage"];
+
+export const PARTNER_CATEGORIES: PartnerCategory[] = [
+  "cpas",
+  "caw",
+  "family_justice_centre",
+  "veilig_huis",
+  "justice_house",
+  "shelter",
+  "legal_aid",
+  "mental_health",
+  "child_services",
+];
+export const PARTNER_LANGUAGES: PartnerLanguage[] = ["fr", "nl", "en", "de"];
+
+export interface PartnerFilters {
+  municipality?: string;
+  category?: PartnerCategory;
+  language?: PartnerLanguage;
+  archived?: "exclude" | "include" | "only";
+}
+
+export function usePartners(filters: PartnerFilters, enabled = true) {
+  const query = {
+    limit: 100,
+    ...(filters.municipality?.trim() ? { municipality: filters.municipality.trim() } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.language ? { language: filters.language } : {}),
+    ...(filters.archived ? { archived: filters.archived } : {}),
+  };
+  return useQuery({
+    queryKey: ["partners", query],
+    enabled,
+    queryFn: async () =>
+      unwrap(await referralsApi.GET("/v1/directory/partners", { params: { query } })).items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every entry, archived ones too: the statistics name entries by id. */
+export function useAllPartners(enabled = true) {
+  return usePartners({ archived: "include" }, enabled);
+}
+
+export function useSavePartner(key: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, body }: { id?: string; body: PartnerInput }) =>
+      id
+        ? unwrap(await referralsApi.PUT("/v1/directory/partners/{id}", { params: { path: { id } }, body }))
+        : unwrap(
+            await referralsApi.POST("/v1/directory/partners", {
+              params: { header: { "idempotency-key": key } },
+              body,
+            }),
+          ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["partners"] }),
+  });
+}
+
+export function useArchivePartner() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, archived }: { id: string; archived: boolean }) =>
+      unwrap(
+        archived
+          ? await referralsApi.POST("/v1/directory/partners/{id}/archive", { params: { path: { id } } })
+          : await referralsApi.POST("/v1/directory/partners/{id}/restore", { params: { path: { id } } }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["partners"] }),
+  });
+}

@@ -1,0 +1,46 @@
+// Emergency housing's screens under /housing (issue 17), one lazy chunk each, and the links each
+// role gets. Paths carry no id at all: people and places are picked on the screens.
+import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import type { Role } from "../api/session";
+import type { useT } from "../i18n/i18n";
+
+export function housingRoutes(appRoute: AnyRoute) {
+  const screen = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
+    createRoute({
+      getParentRoute: () => appRoute,
+      path,
+      component: lazyRouteComponent(load as never, name as never),
+    });
+  return [
+    screen("/housing", () => import("../screens/housing/stays-screen"), "HousingStaysScreen"),
+    screen("/housing/places", () => import("../screens/housing/places-screen"), "HousingPlacesScreen"),
+    screen("/housing/request", () => import("../screens/housing/request-screen"), "HousingRequestScreen"),
+    screen(
+      "/housing/follow-ups",
+      () => import("../screens/housing/follow-ups-screen"),
+      "HousingFollowUpsScreen",
+    ),
+    screen(
+      "/housing/occupancy",
+      () => import("../screens/housing/occupancy-screen"),
+      "HousingOccupancyScreen",
+    ),
+  ];
+}
+
+export function housingLinks(roles: readonly Role[], t: ReturnType<typeof useT>) {
+  const links: Array<{ to: string; label: string }> = [];
+  if (roles.includes("housing_staff"))
+    links.push(
+      { to: "/housing", label: t("housing.nav.stays") },
+      { to: "/housing/places", label: t("housing.nav.places") },
+    );
+  if (roles.includes("caseworker") || roles.includes("coordinator"))
+    links.push(
+      { to: "/housing/request", label: t("housing.nav.request") },
+      { to: "/housing/follow-ups", label: t("housing.nav.followUps") },
+    );
+  if (roles.includes("coordinator"))
+    links.push({ to: "/housing/occupancy", label: t("housing.nav.occupancy") });
+  return links;
+}

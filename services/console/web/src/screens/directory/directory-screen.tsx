@@ -1,0 +1,175 @@
+// The local resource directory: call-back workers, facilitators, programme staff and coordinators
+// search partner services by municipality, category and language; coordinators add, edit,
+// archive and restore entries. The filters live in this screen's state, never in its URL.
+import { useState } from "react";
+import {
+  PARTNER_CATEGORIES,
+  PARTNER_LANGUAGES,
+  type Partner,
+  type PartnerCategory,
+  type PartnerLanguage,
+  useArchivePartner,
+  usePartners,
+} from "../../api/directory";
+import { useSession } from "../../api/session";
+import { type MessageId, useT } from "../../i18n/i18n";
+import { Button, Checkbox, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import { PartnerDetails } from "./partner-details";
+import { PartnerForm } from "./partner-form";
+import "./directory.css";
+
+const ANY = "any";
+
+/** The three filters: municipality (free text), category and language ("any" when not set). */
+export function PartnerFilters({
+  municipality,
+  category,
+  language,
+  onMunicipality,
+  onCategory,
+  onLanguage,
+}: {
+  municipality: string;
+  category: PartnerCategory | undefined;
+  language?: PartnerLanguage | undefined;
+  onMunicipality: (value: string) => void;
+  onCategory: (value: PartnerCategory | undefined) => void;
+  onLanguage?: (value: PartnerLanguage | undefined) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="directory-filters">
+      <TextField
+        label={t("directory.filter.municipality")}
+        value={municipality}
+        onChange={onMunicipality}
+        type="search"
+      />
+      <Select
+        label={t("directory.filter.category")}
+        selectedKey={category ?? ANY}
+        onSelectionChange={(key) => onCategory(key === ANY ? undefined : (String(key) as PartnerCategory))}
+        options={[
+          { id: ANY, label: t("directory.filter.any") },
+          ...PARTNER_CATEGORIES.map((c) => ({ id: c, label: t(`directory.category.${c}` as MessageId) })),
+        ]}
+      />
+      {onLanguage && (
+        <Select
+          label={t("directory.filter.language")}
+          selectedKey={language ?? ANY}
+          onSelectionChange={(key) => onLanguage(key === ANY ? undefined : (String(key) as PartnerLanguage))}
+          options={[
+            { id: ANY, label: t("directory.filter.any") },
+            ...PARTNER_LANGUAGES.map((l) => ({ id: l, label: t(`directory.language.${l}` as MessageId) })),
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+export function DirectoryScreen() {
+  const t = useT();
+  const session = useSession();
+  const isCoordinator = Boolean(session.data?.signedIn && session.data.user.roles.includes("coordinator"));
+  const [municipality, setMunicipality] = useState("");
+  const [category, setCategory] = useState<PartnerCategory | undefined>();
+  const [language, setLanguage] = useState<PartnerLanguage | undefined>();
+  const [showArchived, setShowArchived] = useState(false);
+  const [editing, setEditing] = useState<Partner | "new" | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const partners = usePartners({
+    municipality,
+    category,
+    language,
+    archived: showArchived ? "include" : "exclude",
+  });
+  const archive = useArchivePartner();
+  return (
+    <Page
+      title={t("directory.title")}
+      actions={
+        isCoordinator && (
+          <Button onPress={() => setEditing("new")} isDisabled={editing !== null}>
+            {t("directory.add")}
+          </Button>
+        )
+      }
+    >
+      <p className="hint">{t("directory.intro")}</p>
+      {saved && (
+        <p role="status" className="notice success">
+          {t("directory.saved", { name: saved })}
+        </p>
+      )}
+      {editing && (
+        <PartnerForm
+          key={editing === "new" ? "new" : editing.id}
+          partner={editing === "new" ? undefined : editing}
+          onDone={(partner) => {
+            setSaved(partner.name);
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      <search className="card" aria-label={t("directory.title")}>
+        <PartnerFilters
+          municipality={municipality}
+          category={category}
+          language={language}
+          onMunicipality={setMunicipality}
+          onCategory={setCategory}
+          onLanguage={setLanguage}
+        />
+        {isCoordinator && (
+          <Checkbox isSelected={showArchived} onChange={setShowArchived}>
+            {t("directory.filter.archived")}
+          </Checkbox>
+        )}
+      </search>
+      {partners.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : partners.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : (
+        <>
+          <p role="status">{t("directory.results", { count: partners.data.length })}</p>
+          <ul className="directory-results">
+            {partners.data.map((partner) => (
+              <li key={partner.id} className="card">
+                <PartnerDetails partner={partner} />
+                {isCoordinator && (
+                  <div className="actions">
+                    <Button
+                      variant="secondary"
+                      onPress={() => setEditing(partner)}
+                      aria-label={t("directory.editLabel", { name: partner.name })}
+                    >
+                      {t("directory.edit")}
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      isPending={archive.isPending && archive.variables?.id === partner.id}
+                      onPress={() => archive.mutate({ id: partner.id, archived: !partner.archivedAt })}
+                      aria-label={t(
+                        partner.archivedAt ? "directory.restoreLabel" : "directory.archiveLabel",
+                        {
+                          name: partner.name,
+                        },
+                      )}
+                    >
+                      {t(partner.archivedAt ? "directory.restore" : "directory.archive")}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,81 @@
+// After an emergency stay: the requesting team follows the person up (Astree: the aim is durable
+// housing) and records what became of them.
+import { useState } from "react";
+import { type FollowUpOutcome, type Placement, useFollowUp, usePlacements } from "../../api/housing";
+import { useT } from "../../i18n/i18n";
+import { Button, Select } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import { useFormatDay } from "./housing-format";
+import "../../ui/staff.css";
+
+const OUTCOMES: FollowUpOutcome[] = [
+  "durable_housing",
+  "still_searching",
+  "back_in_emergency",
+  "lost_contact",
+];
+
+export function HousingFollowUpsScreen() {
+  const t = useT();
+  const due = usePlacements({ followUp: "pending" });
+  return (
+    <Page title={t("housing.followUps.title")}>
+      <p className="hint">{t("housing.followUps.hint")}</p>
+      {due.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : due.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : due.data.length === 0 ? (
+        <p>{t("housing.followUps.none")}</p>
+      ) : (
+        <ul className="plain-list" aria-label={t("housing.followUps.title")}>
+          {due.data.map((p) => (
+            <FollowUpRow key={p.id} placement={p} />
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}
+
+function FollowUpRow({ placement }: { placement: Placement }) {
+  const t = useT();
+  const day = useFormatDay();
+  const record = useFollowUp();
+  const [outcome, setOutcome] = useState<FollowUpOutcome>("durable_housing");
+  return (
+    <li className="card">
+      <h2 className="task-title">{placement.personRef}</h2>
+      <dl className="task-facts">
+        <div>
+          <dt>{t("housing.followUps.exit")}</dt>
+          <dd>{placement.exit ? t(`housing.exit.${placement.exit}` as never) : ""}</dd>
+        </div>
+        <div>
+          <dt>{t("housing.followUps.ended")}</dt>
+          <dd>{day(placement.endDate)}</dd>
+        </div>
+        <div>
+          <dt>{t("housing.followUps.due")}</dt>
+          <dd>{day(placement.followUpDue)}</dd>
+        </div>
+      </dl>
+      <div className="actions">
+        <Select
+          label={t("housing.followUps.outcome")}
+          selectedKey={outcome}
+          onSelectionChange={(k) => setOutcome(String(k) as FollowUpOutcome)}
+          options={OUTCOMES.map((o) => ({ id: o, label: t(`housing.outcome.${o}` as never) }))}
+        />
+        <Button isPending={record.isPending} onPress={() => record.mutate({ id: placement.id, outcome })}>
+          {t("housing.followUps.record")}
+        </Button>
+      </div>
+      {record.isError && (
+        <p role="alert" className="notice error">
+          {t("common.actionFailed")}
+        </p>
+      )}
+    </li>
+  );
+}

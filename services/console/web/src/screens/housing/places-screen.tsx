@@ -1,0 +1,280 @@
+// Housing staff: the places, their capacity and availability, and the stays that hold them. An
+// address is fetched only when "show address" is pressed (the service audits that read), kept in
+// this row's state, and hidden again on demand; it never enters the query cache, a URL or a title.
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import {
+  fetchAddress,
+  type Place,
+  useCreatePlace,
+  usePlaces,
+  useSetAvailability,
+  useUpdatePlace,
+} from "../../api/housing";
+import { useT } from "../../i18n/i18n";
+import { todayIn } from "../../time/calendar";
+import { newKey } from "../../time/zoned";
+import { Button, Select, TextField } from "../../ui/fields";
+import { Page } from "../../ui/layout";
+import { useFormatDay } from "./housing-format";
+import "../../ui/staff.css";
+
+const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
+const ZONE = "Europe/Brussels";
+
+export function HousingPlacesScreen() {
+  const t = useT();
+  const places = usePlaces();
+  return (
+    <Page title={t("housing.places.title")}>
+      {places.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : places.isError ? (
+        <p role="alert">{t("common.loadFailed")}</p>
+      ) : places.data.length === 0 ? (
+        <p>{t("housing.places.empty")}</p>
+      ) : (
+        <ul className="plain-list" aria-label={t("housing.places.title")}>
+          {places.data.map((p) => (
+            <PlaceRow key={p.id} place={p} />
+          ))}
+        </ul>
+      )}
+      <NewPlace />
+    </Page>
+  );
+}
+
+function PlaceRow({ place }: { place: Place }) {
+  const t = useT();
+  const day = useFormatDay();
+  const [address, setAddress] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const availability = useSetAvailability();
+  const update = useUpdatePlace();
+  const [until, setUntil] = useState("");
+  const show = async () => {
+    setLoading(true);
+    setFailed(false);
+    try {
+      setAddress(await fetchAddress(place.id));
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const last = place.windows.at(-1);
+  return (
+    <li className="card">
+      <h2 className="task-title">{place.label}</h2>
+      <dl className="task-facts">
+        <div>
+          <dt>{t("housing.places.kind")}</dt>
+          <dd>{t(`housing.kind.${place.kind}` as never)}</dd>
+        </div>
+        <div>
+          <dt>{t("housing.places.capacity")}</dt>
+          <dd>{t("housing.places.persons", { count: place.capacity })}</dd>
+        </div>
+        <div>
+          <dt>{t("housing.places.available")}</dt>
+          <dd>
+            {place.windows.length === 0
+              ? t("housing.places.notAvailable")
+              : place.windows
+                  .map((w) => t("housing.fromTo", { from: day(w.startsOn), to: day(w.endsOn) }))
+                  .join(" · ")}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("housing.places.occupied")}</dt>
+          <dd>
+            {place.stays.length === 0
+              ? t("housing.places.free")
+              : place.stays.map((s) => t("housing.fromTo", { from: day(s.from), to: day(s.to) })).join(" · ")}
+          </dd>
+        </div>
+      </dl>
+      <div className="actions">
+        {address === null ? (
+          <Button
+            variant="secondary"
+            isPending={loading}
+            onPress={show}
+            aria-label={t("housing.places.showAddressOf", { label: place.label })}
+          >
+            {t("housing.places.showAddress")}
+          </Button>
+        ) : (
+          <>
+            <p className="address">
+              <span className="visually-hidden">{t("housing.places.address")}: </span>
+              {address}
+            </p>
+            <Button variant="secondary" onPress={() => setAddress(null)}>
+              {t("housing.places.hideAddress")}
+            </Button>
+          </>
+        )}
+      </div>
+      <div className="actions">
+        <Button
+          variant="secondary"
+          isPending={update.isPending}
+          onPress={() => update.mutate({ id: place.id, active: !place.active })}
+        >
+          {place.active ? t("housing.places.retire") : t("housing.places.reinstate")}
+        </Button>
+        {!place.active && <p className="hint">{t("housing.places.retired")}</p>}
+      </div>
+      {update.error && (
+        <p role="alert" className="notice error">
+          {problemOf(update.error)?.code === "place_holds_stay"
+            ? t("housing.places.holdsStay")
+            : t("common.actionFailed")}
+        </p>
+      )}
+      {failed && (
+        <p role="alert" className="notice error">
+          {t("common.actionFailed")}
+        </p>
+      )}
+      <div className="actions">
+        <TextField label={t("housing.places.availableUntil")} type="date" value={until} onChange={setUntil} />
+        <Button
+          variant="secondary"
+          isPending={availability.isPending}
+          isDisabled={!/^\d{4}-\d{2}-\d{2}$/.test(until)}
+          onPress={() =>
+            availability.mutate({
+              id: place.id,
+              windows: [
+                ...place.windows.slice(0, -1),
+                { startsOn: last?.startsOn ?? todayIn(ZONE), endsOn: until },
+              ],
+            })
+          }
+        >
+          {t("housing.places.saveAvailability")}
+        </Button>
+      </div>
+      {availability.error && (
+        <p role="alert" className="notice error">
+          {problemOf(availability.error)?.code === "window_holds_stay"
+            ? t("housing.places.windowHoldsStay")
+            : t("common.actionFailed")}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function NewPlace() {
+  const t = useT();
+  const create = useCreatePlace();
+  const [key, setKey] = useState(newKey);
+  const [kind, setKind] = useState<Place["kind"]>("apartment");
+  const [label, setLabel] = useState("");
+  const [address, setAddress] = useState("");
+  const [capacity, setCapacity] = useState("2");
+  const [from, setFrom] = useState(() => todayIn(ZONE));
+  const [to, setTo] = useState("");
+  const problem = problemOf(create.error);
+  return (
+    <Form
+      className="card"
+      validationErrors={fieldErrorsOf(problem?.errors)}
+      validationBehavior="aria"
+      aria-labelledby="new-place"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate(
+          {
+            key,
+            body: {
+              kind,
+              label,
+              address,
+              capacity: Number(capacity),
+              windows: to ? [{ startsOn: from, endsOn: to }] : [],
+            },
+          },
+          {
+            onSuccess: () => {
+              setKey(newKey());
+              setLabel("");
+              setAddress("");
+            },
+          },
+        );
+      }}
+    >
+      <h2 id="new-place">{t("housing.places.new")}</h2>
+      <Select
+        label={t("housing.places.kind")}
+        selectedKey={kind}
+        onSelectionChange={(k) => setKind(String(k) as Place["kind"])}
+        options={KINDS.map((k) => ({ id: k, label: t(`housing.kind.${k}` as never) }))}
+      />
+      <TextField
+        label={t("housing.places.label")}
+        description={t("housing.places.labelHint")}
+        value={label}
+        onChange={setLabel}
+        isRequired
+        name="label"
+      />
+      <TextField
+        label={t("housing.places.address")}
+        value={address}
+        onChange={setAddress}
+        isRequired
+        autoComplete="off"
+        name="address"
+      />
+      <TextField
+        label={t("housing.places.capacity")}
+        inputMode="numeric"
+        value={capacity}
+        onChange={setCapacity}
+        name="capacity"
+      />
+      <TextField label={t("housing.places.availableFrom")} type="date" value={from} onChange={setFrom} />
+      <TextField
+        label={t("housing.places.availableUntil")}
+        type="date"
+        value={to}
+        onChange={setTo}
+        name="windows"
+      />
+      <div className="actions">
+        <Button type="submit" isPending={create.isPending}>
+          {t("housing.places.add")}
+        </Button>
+      </div>
+      {create.isSuccess && (
+        <p role="status" className="notice success">
+          {t("housing.places.added")}
+        </p>
+      )}
+      {problem && !problem.errors?.length && (
+        <p role="alert" className="notice error">
+          {t("common.actionFailed")}
+        </p>
+      )}
+    </Form>
+  );
+}
+
+/** The service's field errors by form field name (`windows.0.endsOn` is the `windows` field's). */
+function fieldErrorsOf(errors: Array<{ path: string; message: string }> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors ?? []) {
+    const name = e.path.split(".")[0] as string;
+    out[name] = out[name] ? `${out[name]} ${e.message}` : e.message;
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+// Asking for an emergency place for a person: from a call-back task (its person, referral, team
+// and risk filled in) or standalone. The answer says whether a place is allocated — never where.
+import { useState } from "react";
+import { Form } from "react-aria-components";
+import { problemOf } from "../../api/clients";
+import { type Placement, useRequestPlacement } from "../../api/housing";
+import { useSession } from "../../api/session";
+import { useT } from "../../i18n/i18n";
+import { newKey } from "../../time/zoned";
+import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+
+type Risk = "high" | "medium" | "low";
+
+export interface FromTask {
+  id: string;
+  personRef: string;
+  referralId: string;
+  team: string;
+  riskLevel: Risk;
+}
+
+export function PlacementRequestForm({ task }: { task?: FromTask }) {
+  const t = useT();
+  const session = useSession();
+  const teams = session.data?.signedIn ? session.data.user.teams : [];
+  const request = useRequestPlacement();
+  const [key, setKey] = useState(newKey);
+  const [personRef, setPersonRef] = useState(task?.personRef ?? "");
+  const [household, setHousehold] = useState("1");
+  const [risk, setRisk] = useState<Risk>(task?.riskLevel ?? "high");
+  const [nights, setNights] = useState("14");
+  const [team, setTeam] = useState<string | null>(task?.team ?? teams[0] ?? null);
+  const [answer, setAnswer] = useState<Placement | null>(null);
+  const problem = problemOf(request.error);
+  return (
+    <Form
+      className="card"
+      validationErrors={fieldErrorsOf(problem?.errors)}
+      validationBehavior="aria"
+      aria-labelledby="housing-request"
+      onSubmit={(e) => {
+        e.preventDefault();
+        request.mutate(
+          {
+            key,
+            body: {
+              personRef: personRef.trim(),
+              householdSize: Number(household),
+              riskLevel: risk,
+              nights: Number(nights),
+              ...(team ? { team } : {}),
+              ...(task ? { referralId: task.referralId, taskId: task.id } : {}),
+            },
+          },
+          {
+            onSuccess: (placed) => {
+              setAnswer(placed as Placement);
+              setKey(newKey());
+            },
+          },
+        );
+      }}
+    >
+      <h2 id="housing-request">{t("housing.request.title")}</h2>
+      {!task && (
+        <TextField
+          label={t("housing.person")}
+          description={t("housing.request.personHint")}
+          value={personRef}
+          onChange={setPersonRef}
+          isRequired
+          autoComplete="off"
+          name="personRef"
+        />
+      )}
+      <TextField
+        label={t("housing.householdSize")}
+        inputMode="numeric"
+        value={household}
+        onChange={setHousehold}
+        name="householdSize"
+      />
+      <RadioGroup label={t("housing.urgency")} value={risk} onChange={(v) => setRisk(v as Risk)}>
+        <Radio value="high">{t("housing.request.immediate")}</Radio>
+        <Radio value="medium">{t("housing.risk.medium")}</Radio>
+        <Radio value="low">{t("housing.risk.low")}</Radio>
+      </RadioGroup>
+      <TextField
+        label={t("housing.request.nights")}
+        inputMode="numeric"
+        value={nights}
+        onChange={setNights}
+        name="nights"
+      />
+      {!task && teams.length > 1 && (
+        <Select
+          label={t("housing.request.team")}
+          selectedKey={team}
+          onSelectionChange={(k) => setTeam(String(k))}
+          options={teams.map((id) => ({ id, label: id }))}
+        />
+      )}
+      <div className="actions">
+        <Button type="submit" isPending={request.isPending}>
+          {t("housing.request.submit")}
+        </Button>
+      </div>
+      {answer && (
+        <p role="status" className="notice success">
+          {t(`housing.request.answer.${answer.status}` as never)}
+        </p>
+      )}
+      {problem && (
+        <p role="alert" className="notice error">
+          {problem.code === "placement_open"
+            ? t("housing.request.alreadyOpen")
+            : problem.status === 400
+              ? t("housing.request.checkFields")
+              : t("common.actionFailed")}
+        </p>
+      )}
+    </Form>
+  );
+}
+
+/** The service's field errors by form field name (`windows.0.endsOn` is the `windows` field's). */
+function fieldErrorsOf(errors: Array<{ path: string; message: string }> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors ?? []) {
+    const name = e.path.split(".")[0] as string;
+    out[name] = out[name] ? `${out[name]} ${e.message}` : e.message;
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+// An emergency placement confirmed: the person gets one discreet message with the address, on the
+// first channel their preferences allow, inside their safe windows whatever the channel (an
+// address read over a shoulder is worse than a time). The address stays sealed in the message row
+// (DATA_KEY) like every other payload; the delivery log shows the template and status only.
+// Without a contact in this organisation nothing can be sent: the row is kept as `no_contact`, so
+// the coordinator sees that the person must be told another way.
+import type { PlacementAddressSealed, PlacementConfirmed } from "@relais/contracts";
+import { loadContact } from "../db/contacts.js";
+import { queueMessage } from "../db/messages.js";
+import { isPurged } from "../db/purged-persons.js";
+import { allowedChannels } from "../domain/contact.js";
+import { formatDay } from "../domain/format.js";
+import type { EventOf, TxContext } from "./context.js";
+
+export async function tellPlacementAddress(
+  ctx: TxContext,
+  input: { event: EventOf<typeof PlacementConfirmed>; sealed: () => PlacementAddressSealed },
+): Promise<void> {
+  const { tx } = ctx;
+  const { data, orgId } = input.event;
+  if (await isPurged(tx, data.personRef)) return;
+  const contact = await loadContact(tx, ctx.box, orgId, data.personRef);
+  const channel = contact ? allowedChannels(contact)[0] : undefined;
+  const language = contact?.language ?? data.language ?? "fr";
+  const discreet = contact?.preferences.discreet ?? true;
+  const suppressed = !contact
+    ? "no_contact"
+    : contact.preferences.doNotContact
+      ? "do_not_contact"
+      : !channel
+        ? "no_allowed_channel"
+        : undefined;
+  const to = channel === "email" ? contact?.email : channel === "sms" ? contact?.phone : undefined;
+  await queueMessage(tx, ctx.box, {
+    orgId,
+    personRef: data.personRef,
+    channel: channel ?? "email",
+    template: "housing_placement_confirmed",
+    language,
+    discreet,
+    payload: {
+      to: to ?? null,
+      params: {
+        name: discreet ? "" : (contact?.displayName ?? ""),
+        when: formatDay(data.startDate, language),
+        address: input.sealed().address,
+      },
+      safeWindow: { personRef: data.personRef, allChannels: true },
+    },
+    suppressed,
+    now: ctx.clock.now(),
+  });
+}
