@@ -116,6 +116,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/conferences/{id}/items/{itemId}/decisions": { text: "matrix", actions: [] },
   "PATCH /v1/actions/{id}": { status: "done" },
   "PUT /v1/places/{id}/availability": { windows: [] },
+  "PATCH /v1/places/{id}": { label: "matrix" },
   "POST /v1/placements/{id}/confirm": {},
   "POST /v1/placements/{id}/decline": { reason: "matrix" },
   "POST /v1/placements/{id}/extend": { plannedEndDate: "2030-01-01" },

@@ -222,6 +222,7 @@ export const ROUTES: RouteSpec[] = [
   { service: "housing", method: "POST", path: "/v1/places", roles: housingStaff, idempotent: true },
   { service: "housing", method: "GET", path: "/v1/places", roles: housingStaff },
   { service: "housing", method: "GET", path: "/v1/places/{id}", roles: housingStaff },
+  { service: "housing", method: "PATCH", path: "/v1/places/{id}", roles: housingStaff },
   { service: "housing", method: "PUT", path: "/v1/places/{id}/availability", roles: housingStaff },
   { service: "housing", method: "GET", path: "/v1/places/{id}/address", roles: housingStaff },
   { service: "housing", method: "POST", path: "/v1/placements", roles: callbackWorkers, idempotent: true },

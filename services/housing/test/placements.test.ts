@@ -212,7 +212,7 @@ describe("emergency placements", () => {
     expect(
       await bad("/v1/places", placeInput({ windows: [{ startsOn: "10/03/2026", endsOn: "2026-04-01" }] })),
     ).toContain("windows.0.startsOn");
-    const place = await newPlace({ label: "Kot" });
+    await newPlace({ label: "Kot" });
     const stay = await json<Placement>(
       await service.client.post(
         "/v1/placements",
@@ -241,7 +241,21 @@ describe("emergency placements", () => {
       code: "window_holds_stay",
       paths: ["windows"],
     });
-    expect(place.id).toBeTruthy();
+    // Nor capacity, nor use, under a household it holds.
+    const shrunk = await service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, { capacity: 0 });
+    expect((await problem(shrunk)).paths).toContain("capacity");
+    const closed = await service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, { active: false });
+    expect(await problem(closed)).toMatchObject({ status: 409, code: "place_holds_stay", paths: ["active"] });
+    expect(
+      (await problem(await service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, {}))).status,
+    ).toBe(400);
+    // A free place is taken out of use, and a request no longer gets it.
+    const spare = await newPlace({ label: "Kot 3" });
+    const renamed = await service.client.call("PATCH", `/v1/places/${spare.id}`, staff, {
+      label: "Kot 2",
+      active: false,
+    });
+    expect(await json(renamed)).toMatchObject({ label: "Kot 2", active: false });
   });
 
   it("counts occupancy per night and exits in the statistics, small cells suppressed", async () => {

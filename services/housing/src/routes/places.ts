@@ -18,6 +18,7 @@ import { asc, eq } from "drizzle-orm";
 import { createPlace } from "../actions/create-place.js";
 import { revealAddress } from "../actions/reveal-address.js";
 import { setAvailability } from "../actions/set-availability.js";
+import { updatePlace } from "../actions/update-place.js";
 import type { AppDeps } from "../app.js";
 import { placeInOrg, placeRecords, toPlaceView } from "../db/place-store.js";
 import { places } from "../db/schema.js";
@@ -76,6 +77,24 @@ const readRoute = createRoute({
   responses: { 200: jsonResponse(PlaceView, "The place"), ...ProblemResponses },
 });
 
+const PlacePatch = z
+  .object({
+    label: z.string().trim().min(1).max(80).optional(),
+    capacity: z.number().int().min(1).max(20).optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: "change at least one of label, capacity, active" });
+
+const updateRoute = createRoute({
+  method: "patch",
+  path: "/v1/places/{id}",
+  summary: "Change a place's label, capacity or whether it is in use (never under a stay that holds it)",
+  security: bearerSecurity,
+  middleware: [requireRoles(...STAFF)] as const,
+  request: { params: IdParam, body: jsonBody(PlacePatch) },
+  responses: { 200: jsonResponse(PlaceView, "The place as changed"), ...ProblemResponses },
+});
+
 const availabilityRoute = createRoute({
   method: "put",
   path: "/v1/places/{id}/availability",
@@ -121,6 +140,11 @@ export function placeRoutes(deps: AppDeps) {
       return c.json({ items: records.map(toPlaceView) }, 200);
     })
     .openapi(readRoute, async (c) => c.json(await viewOf(c.req.valid("param").id, principalOf(c).org), 200))
+    .openapi(updateRoute, async (c) => {
+      const { id } = c.req.valid("param");
+      await updatePlace(verbContext(c, deps), id, c.req.valid("json"));
+      return c.json(await viewOf(id, principalOf(c).org), 200);
+    })
     .openapi(availabilityRoute, async (c) => {
       const { id } = c.req.valid("param");
       await setAvailability(verbContext(c, deps), id, c.req.valid("json").windows);

@@ -127,6 +127,12 @@ export function useCreatePlace() {
   );
 }
 
+export function useUpdatePlace() {
+  return useHousingMutation(async ({ id, active }: { id: string; active: boolean }) =>
+    unwrap(await housingApi.PATCH("/v1/places/{id}", { params: { path: { id } }, body: { active } })),
+  );
+}
+
 export function useSetAvailability() {
   return useHousingMutation(
     async ({ id, windows }: { id: string; windows: Array<{ startsOn: string; endsOn: string }> }) =>

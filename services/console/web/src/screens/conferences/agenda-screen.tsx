@@ -1,6 +1,7 @@
 // One conference: when it meets, who is invited, and its agenda. The organiser adds items (a
 // referral of the organisation, a summary and a question written for the partners, optionally
 // confidential to some invitees); an invited partner reads the items open to them, summaries only.
+import "./conferences.css";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { Form } from "react-aria-components";

@@ -1,5 +1,6 @@
 // Decisions and actions of a conference (the concerted plan): per agenda item, what was decided
 // and who does what by when; the organiser records them and sets each action's status.
+import "./conferences.css";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { Form } from "react-aria-components";

@@ -1,6 +1,7 @@
 // The minutes, print-friendly: what this reader may see of the agenda, decisions and actions,
 // the invited organisations by name, no contact details. The same document as the service's
 // GET /v1/conferences/{id}/minutes, laid out by the console's print styles.
+import "./conferences.css";
 import { useParams } from "@tanstack/react-router";
 import { useConference } from "../../api/conferences";
 import { useFormatTime, useT } from "../../i18n/i18n";

@@ -1,5 +1,6 @@
 // A partner's agenda items across the conferences their organisation is invited to: the summary
 // and the question written for them, nothing else of the case.
+import "./conferences.css";
 import { Link } from "@tanstack/react-router";
 import { useMyItems } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";

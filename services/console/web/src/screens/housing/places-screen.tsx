@@ -4,7 +4,14 @@
 import { useState } from "react";
 import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
-import { fetchAddress, type Place, useCreatePlace, usePlaces, useSetAvailability } from "../../api/housing";
+import {
+  fetchAddress,
+  type Place,
+  useCreatePlace,
+  usePlaces,
+  useSetAvailability,
+  useUpdatePlace,
+} from "../../api/housing";
 import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
 import { newKey } from "../../time/zoned";
@@ -46,6 +53,7 @@ function PlaceRow({ place }: { place: Place }) {
   const [failed, setFailed] = useState(false);
   const [loading, setLoading] = useState(false);
   const availability = useSetAvailability();
+  const update = useUpdatePlace();
   const [until, setUntil] = useState("");
   const show = async () => {
     setLoading(true);
@@ -112,6 +120,23 @@ function PlaceRow({ place }: { place: Place }) {
           </>
         )}
       </div>
+      <div className="actions">
+        <Button
+          variant="secondary"
+          isPending={update.isPending}
+          onPress={() => update.mutate({ id: place.id, active: !place.active })}
+        >
+          {place.active ? t("housing.places.retire") : t("housing.places.reinstate")}
+        </Button>
+        {!place.active && <p className="hint">{t("housing.places.retired")}</p>}
+      </div>
+      {update.error && (
+        <p role="alert" className="notice error">
+          {problemOf(update.error)?.code === "place_holds_stay"
+            ? t("housing.places.holdsStay")
+            : t("common.actionFailed")}
+        </p>
+      )}
       {failed && (
         <p role="alert" className="notice error">
           {t("common.actionFailed")}

@@ -1,0 +1,185 @@
+// Case conferences in a real browser against the real stack, on an iPad by touch: the coordinator
+// schedules a monthly conference inviting the parquet, puts a referral on the agenda confidential
+// to it, records a decision with an action and opens the minutes; the parquet's partner (another
+// organisation) signs in, sees its conference, its item (the summary only) and closes its action.
+// axe on every screen; nothing personal in URLs, titles or browser storage.
+import { randomUUID } from "node:crypto";
+import { mintToken } from "@relais/testing";
+import { type Browser, devices, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
+import { type BrowserStack, startBrowserStack } from "./stack.js";
+
+const IPAD: Run = {
+  name: "conferences-ipad",
+  language: "fr",
+  context: { ...devices["iPad (gen 7)"], deviceScaleFactor: 1, locale: "fr-BE" },
+  axe: true,
+};
+const t = messages("fr");
+const SUMMARY = "Mère et deux enfants ; violences répétées ; hébergée chez un proche.";
+const QUESTION = "Le parquet envisage-t-il une interdiction de résidence ?";
+const EMAIL = "concertation@parquet-liege.example";
+
+let stack: BrowserStack;
+let browser: Browser;
+const tap = (locator: ReturnType<Page["getByRole"]>) => press(locator, true);
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startBrowserStack({}, {}, { conferences: true }), launchBrowser()]);
+  // A referral of org-dev, which conferences learns of from referrals.referral.received.
+  const police = await mintToken({ role: "police", org: "org-dev", sub: "zone-5277" });
+  const filed = await fetch(`${stack.urls.referrals}/v1/referrals`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${police}`,
+      "content-type": "application/json",
+      "idempotency-key": randomUUID(),
+    },
+    body: JSON.stringify({
+      policeZone: "5277",
+      incidentReference: `CF.55.${Date.now() % 100_000}/26`,
+      incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
+      kind: "partner",
+      riskLevel: "high",
+      childrenPresent: true,
+      municipality: "Seraing",
+      persons: [
+        {
+          role: "victim",
+          displayName: "Nadia Test",
+          consent: true,
+          language: "fr",
+          contact: { phone: "+32470222333" },
+          preferences: { channels: ["phone"], voicemailAllowed: false },
+        },
+      ],
+    }),
+  });
+  expect(filed.status, await filed.clone().text()).toBe(201);
+  const coordinator = await mintToken({ role: "coordinator", org: "org-dev", sub: "dev-coordinator" });
+  for (let i = 0; i < 100; i++) {
+    const known = await fetch(`${stack.urls.conferences}/v1/known-referrals`, {
+      headers: { authorization: `Bearer ${coordinator}` },
+    });
+    if (((await known.json()) as { items: unknown[] }).items.length > 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("conferences never learned of the referral");
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(person: string): Promise<Page> {
+  const context = await browser.newContext(IPAD.context);
+  const page = await context.newPage();
+  await page.goto(`${stack.consoleUrl}/`);
+  await tap(page.getByRole("button", { name: t("signIn.as", { name: person }) }));
+  await visible(page.getByRole("button", { name: t("nav.signOut") }));
+  return page;
+}
+
+/** Nothing personal where the browser keeps or shows it. */
+async function expectNothingPersonal(page: Page) {
+  const kept = String(await page.evaluate("JSON.stringify({ ...localStorage, ...sessionStorage })"));
+  for (const secret of [SUMMARY, QUESTION, EMAIL, "Nadia"]) {
+    expect(page.url()).not.toContain(secret);
+    expect(await page.title()).not.toContain(secret);
+    expect(kept).not.toContain(secret);
+  }
+}
+
+describe("case conferences", () => {
+  it("the coordinator schedules, fills the agenda, decides; the parquet's partner sees only its part", async () => {
+    const page = await signIn("Coordinator");
+    await tap(page.getByRole("navigation").getByRole("link", { name: t("conferences.nav") }));
+    await visible(page.getByRole("heading", { name: t("conferences.listTitle"), level: 1 }));
+    await tap(page.getByRole("link", { name: t("conferences.schedule") }));
+    await page.getByRole("textbox", { name: t("conferences.titleField") }).fill("Concertation Seraing");
+    await page.getByRole("textbox", { name: t("conferences.zone") }).fill("5277");
+    await page.getByRole("textbox", { name: t("conferences.municipality") }).fill("Seraing");
+    await page.getByLabel(t("conferences.start")).fill("2027-01-12T14:00");
+    await page
+      .getByRole("textbox", { name: t("conferences.organisationName"), exact: true })
+      .fill("Parquet de Liège");
+    await page
+      .getByRole("textbox", { name: t("conferences.organisation"), exact: true })
+      .fill("org-parquet-liege");
+    await page.getByRole("textbox", { name: t("conferences.email") }).fill(EMAIL);
+    await screen(page, IPAD, "01-schedule");
+    await tap(page.getByRole("button", { name: t("conferences.schedule") }));
+
+    // The agenda: add the referral, confidential to the parquet.
+    await visible(page.getByRole("heading", { name: "Concertation Seraing", level: 1 }));
+    await tap(page.getByRole("button", { name: t("conferences.referral") }));
+    await tap(page.getByRole("option").first());
+    await page.getByRole("textbox", { name: t("conferences.summary"), exact: true }).fill(SUMMARY);
+    await page.getByRole("textbox", { name: t("conferences.question"), exact: true }).fill(QUESTION);
+    await tick(page.getByRole("checkbox", { name: t("conferences.confidentialField") }));
+    await tick(page.getByRole("checkbox", { name: "Parquet de Liège" }));
+    await tap(page.getByRole("button", { name: t("conferences.addItem") }));
+    await visible(page.getByText(SUMMARY));
+    await screen(page, IPAD, "02-agenda");
+    await expectNothingPersonal(page);
+
+    await tap(page.getByRole("link", { name: t("conferences.decisionsTitle") }));
+    await page
+      .getByRole("textbox", { name: t("conferences.decision"), exact: true })
+      .fill("Le parquet examine une interdiction.");
+    await tap(page.getByRole("button", { name: t("conferences.owner") }));
+    await tap(page.getByRole("option", { name: "Parquet de Liège" }));
+    await page
+      .getByRole("textbox", { name: t("conferences.action"), exact: true })
+      .fill("Communiquer la décision");
+    await page.getByLabel(t("conferences.due")).fill("2027-01-26");
+    await tap(page.getByRole("button", { name: t("conferences.recordDecision") }));
+    await visible(page.getByText("Communiquer la décision", { exact: false }).first());
+    await screen(page, IPAD, "03-decisions");
+
+    await tap(page.getByRole("link", { name: t("conferences.agenda") }));
+    await tap(page.getByRole("link", { name: t("conferences.minutes") }));
+    await visible(
+      page.getByRole("heading", { name: t("conferences.minutesTitle", { title: "Concertation Seraing" }) }),
+    );
+    expect(await page.locator("article.minutes").innerText()).not.toContain(EMAIL);
+    await screen(page, IPAD, "04-minutes");
+    await tap(page.getByRole("link", { name: t("conferences.nav") }));
+    await screen(page, IPAD, "05-list");
+    await page.context().close();
+
+    // The parquet's representative: another organisation, invited.
+    const partner = await signIn("Sophie (parquet de Liège)");
+    await visible(partner.getByRole("heading", { name: t("conferences.mineTitle"), level: 1 }));
+    await visible(partner.getByRole("link", { name: "Concertation Seraing" }));
+    await screen(partner, IPAD, "06-partner-conferences");
+    await tap(partner.getByRole("link", { name: "Concertation Seraing" }));
+    await visible(partner.getByText(SUMMARY));
+    const shown = await partner.locator("main").innerText();
+    expect(shown).not.toContain(EMAIL);
+    expect(shown).not.toContain("Nadia");
+    await expect(partner.getByRole("link", { name: t("conferences.decisionsTitle") }).count()).resolves.toBe(
+      0,
+    );
+    await screen(partner, IPAD, "07-partner-agenda");
+    await tap(partner.getByRole("navigation").getByRole("link", { name: t("conferences.navItems") }));
+    await visible(partner.getByText(QUESTION));
+    await screen(partner, IPAD, "08-partner-items");
+    await tap(partner.getByRole("navigation").getByRole("link", { name: t("conferences.navActions") }));
+    await visible(partner.getByRole("heading", { name: "Communiquer la décision" }));
+    await tap(
+      partner.getByRole("button", {
+        name: t("conferences.actionStatus", { action: "Communiquer la décision" }),
+      }),
+    );
+    await tap(partner.getByRole("option", { name: t("conferences.status.done") }));
+    await visible(partner.getByRole("button", { name: new RegExp(t("conferences.status.done")) }));
+    await screen(partner, IPAD, "09-partner-actions");
+    await expectNothingPersonal(partner);
+    // The invite went to the parquet's address alone.
+    const invites = stack.smtp.messages.filter((m) => m.envelope.to.includes(EMAIL));
+    expect(invites.length).toBeGreaterThanOrEqual(1);
+    await partner.context().close();
+  });
+});
