@@ -17,7 +17,12 @@ export interface RelayOptions {
   maxBackoffMs?: number;
   /** Sent rows are deleted after this long. */
   keepSentMs?: number;
+  /** How long acked rows wait to be marked sent together (default 100 ms). */
+  markDelayMs?: number;
 }
+
+/** Marked at once past this many acked rows. */
+const MARK_AT_MOST = 1_000;
 
 export interface OutboxRelay {
   start(): void;
@@ -38,15 +43,68 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   // anyway, and waking on them cost an extra read per batch.
   let markingSent = false;
 
+  // Rows published and acked but not yet marked sent. Marking is a write, and a write is a disk
+  // sync: marked once per batch, a steady trickle of intakes paid two syncs each (its own, and
+  // its events' mark). Marks are gathered for `markDelayMs` (or `MARK_AT_MOST` rows) and written
+  // together, usually in the same commit as other writes. A crash before the mark publishes those
+  // rows again, which JetStream's duplicate window (msgID) and the consumers' inbox absorb, as
+  // they do for two relays on one database.
+  const acked = new Set<string>();
+  const markDelayMs = options.markDelayMs ?? 100;
+  let markTimer: ReturnType<typeof setTimeout> | undefined;
+  let marking: Promise<void> | undefined;
+
+  async function markAcked(): Promise<void> {
+    if (markTimer) clearTimeout(markTimer);
+    markTimer = undefined;
+    if (acked.size === 0) return;
+    const ids = [...acked];
+    const now = new Date().toISOString();
+    markingSent = true;
+    try {
+      await database.write(async (tx) => {
+        // SQLite caps bound parameters per statement.
+        for (let i = 0; i < ids.length; i += 500) {
+          await tx
+            .update(outbox)
+            .set({ sentAt: now })
+            .where(inArray(outbox.id, ids.slice(i, i + 500)));
+        }
+      });
+      for (const id of ids) acked.delete(id);
+    } finally {
+      markingSent = false;
+    }
+  }
+
+  function markSoon(): void {
+    if (acked.size >= MARK_AT_MOST) {
+      marking = markAcked().catch((error) =>
+        logger.warn({ err: error }, "outbox relay could not mark rows sent"),
+      );
+      return;
+    }
+    markTimer ??= setTimeout(() => {
+      markTimer = undefined;
+      marking = markAcked().catch((error) =>
+        logger.warn({ err: error }, "outbox relay could not mark rows sent; will retry"),
+      );
+    }, markDelayMs);
+  }
+
   /** Publishes one batch; returns how many rows it handled, or throws when nothing could be sent. */
   async function publishBatch(): Promise<number> {
-    const rows = await database.db
+    const unsent = await database.db
       .select({ id: outbox.id, subject: outbox.subject, payload: outbox.payload })
       .from(outbox)
       .where(isNull(outbox.sentAt))
       .orderBy(asc(outbox.seq))
-      .limit(batchSize);
-    if (rows.length === 0) return 0;
+      .limit(batchSize + acked.size);
+    const rows = unsent.filter((row) => !acked.has(row.id)).slice(0, batchSize);
+    if (rows.length === 0) {
+      if (acked.size > 0) markSoon();
+      return 0;
+    }
     const js = await bus.jetstream();
     const encoder = new TextEncoder();
     const results = await Promise.allSettled(
@@ -54,21 +112,21 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
     );
     const sent = rows.filter((_, i) => results[i]?.status === "fulfilled").map((row) => row.id);
     const failed = rows.filter((_, i) => results[i]?.status === "rejected").map((row) => row.id);
-    const now = new Date().toISOString();
-    markingSent = true;
-    await database
-      .write(async (tx) => {
-        if (sent.length > 0) await tx.update(outbox).set({ sentAt: now }).where(inArray(outbox.id, sent));
-        if (failed.length > 0) {
-          await tx
+    for (const id of sent) acked.add(id);
+    if (sent.length > 0) markSoon();
+    if (failed.length > 0) {
+      markingSent = true;
+      await database
+        .write((tx) =>
+          tx
             .update(outbox)
             .set({ attempts: sql`${outbox.attempts} + 1` })
-            .where(inArray(outbox.id, failed));
-        }
-      })
-      .finally(() => {
-        markingSent = false;
-      });
+            .where(inArray(outbox.id, failed)),
+        )
+        .finally(() => {
+          markingSent = false;
+        });
+    }
     if (sent.length === 0) {
       const reason = results.find((r) => r.status === "rejected") as PromiseRejectedResult | undefined;
       throw reason?.reason ?? new Error("publish failed");
@@ -122,6 +180,10 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       unsubscribe?.();
       unsubscribe = undefined;
       await pump.stop();
+      await marking;
+      await markAcked().catch((error) =>
+        logger.warn({ err: error }, "outbox relay could not mark rows sent before stopping"),
+      );
     },
   };
   return relay;

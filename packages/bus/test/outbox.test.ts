@@ -86,6 +86,24 @@ describe("transactional outbox", () => {
     expect(new Set(published)).toEqual(new Set(written));
   });
 
+  it("marks a trickle of relayed events sent together, not one disk sync per event", async () => {
+    const { bus, relay, db } = await setUp();
+    relay.start();
+    let commits = 0;
+    db.onCommit(() => {
+      commits += 1;
+    });
+    // One event every 10 ms, as a steady intake writes them: each write is its own commit.
+    for (let i = 0; i < 20; i++) {
+      await db.write((tx) => enqueue(tx, statusEvent(i)));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await relay.drained();
+    expect(await streamMessageIds(bus)).toHaveLength(20);
+    // 20 writes, and the marks in a few commits of their own (once per 100 ms) instead of 20.
+    expect(commits).toBeLessThan(30);
+  });
+
   it("does not publish an event twice when a row is relayed again after its ack", async () => {
     const { bus, relay, db } = await setUp();
     const events = Array.from({ length: 20 }, (_, i) => statusEvent(i));

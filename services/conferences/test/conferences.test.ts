@@ -4,11 +4,23 @@ import {
   type Envelope,
   InvitationSent,
   InviteeSealed,
+  PersonPurged,
   ReferralReceived,
 } from "@relais/contracts";
 import { ManualClock, type NatsProcess, staleTokens, startNats, waitFor } from "@relais/testing";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, idempotencyKeys, invitees, outbox, referralIndex } from "../src/db/schema.js";
+import {
+  actions,
+  agendaItems,
+  auditLog,
+  decisions,
+  idempotencyKeys,
+  inbox,
+  invitees,
+  outbox,
+  referralIndex,
+} from "../src/db/schema.js";
 import {
   type Caller,
   CPAS,
@@ -450,5 +462,95 @@ describe("case conferences", () => {
     service.relay.wake?.();
     await new Promise((r) => setTimeout(r, 300));
     expect((await jsm.streams.info("CONFERENCES")).state.messages).toBe(count);
+  });
+  it("forgets a purged referral: its index row, items, decisions and actions, exactly once", async () => {
+    const { client, database } = service;
+    const js = await service.bus.jetstream();
+    const publish = (event: { id: string; type: string }, msgID = event.id) =>
+      js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID });
+    const PURGED = "ref-0003-purged";
+    await publish(referralEvent(PURGED, ORG));
+    await waitFor(async () => (await database.db.select().from(referralIndex)).length === 3, {
+      timeoutMs: 10_000,
+      message: "purged referral indexed",
+    });
+    const scheduled = await json<Conference>(await client.post("/v1/conferences", conferenceInput()));
+    const cpasInvitee = scheduled.invitees[1]!;
+    const created = await client.post(`/v1/conferences/${scheduled.id}/items`, {
+      referralId: PURGED,
+      summary: "Victime relogée à Ougrée, école des enfants changée.",
+      question: "Qui accompagne la famille au tribunal ?",
+    });
+    expect(created.status).toBe(201);
+    const itemId = (await json<{ id: string }>(created)).id;
+    const decided = await client.post(`/v1/conferences/${scheduled.id}/items/${itemId}/decisions`, {
+      text: "Accompagnement par la maison de justice.",
+      actions: [
+        {
+          ownerInviteeId: cpasInvitee.id,
+          description: "Réserver la salle d'audition",
+          dueDate: "2026-04-20",
+        },
+      ],
+    });
+    expect(decided.status).toBe(201);
+    const detail = `/v1/conferences/${scheduled.id}`;
+    expect((await json<Conference>(await client.get(detail, cpas))).items.map((i) => i.id)).toEqual([itemId]);
+
+    // Referrals sends one event per person of the referral; JetStream redelivers past its window.
+    const purged = (personRef: string) =>
+      createEvent(PersonPurged, {
+        orgId: ORG,
+        source: "referrals",
+        correlationId: PURGED,
+        data: { personRef, referralId: PURGED },
+      });
+    const victim = purged("prs_ref0003purged");
+    await publish(victim);
+    await publish(purged("prs_ref0003purged-child"));
+    await publish(victim, `${victim.id}-again`);
+    await waitFor(
+      async () =>
+        (await database.db.select().from(inbox)).filter((r) => r.consumer === "conferences-person-purged")
+          .length === 2,
+      { timeoutMs: 10_000, message: "purges consumed" },
+    );
+    // The redelivery reaches the consumer after the inbox says it was handled: give it time.
+    await new Promise((r) => setTimeout(r, 300));
+
+    const leaks = ["Ougrée", "tribunal", "maison de justice", "salle d'audition"];
+    const readable = [
+      await client.get(detail),
+      await client.get(detail, cpas),
+      await client.get(detail, police),
+      await client.get(`${detail}/minutes?lang=fr`),
+      await client.get(`${detail}/minutes?lang=fr`, cpas),
+      await client.get("/v1/my/items", cpas),
+      await client.get("/v1/my/actions", cpas),
+    ];
+    for (const response of readable) {
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      for (const leak of leaks) expect(text).not.toContain(leak);
+      expect(text).not.toContain(itemId);
+    }
+    expect((await json<Conference>(await client.get(detail))).items).toEqual([]);
+    const known = await client.get("/v1/known-referrals");
+    expect(await known.text()).not.toContain(PURGED);
+    const db = database.db;
+    expect(await db.select().from(referralIndex).where(eq(referralIndex.referralId, PURGED))).toEqual([]);
+    expect(await db.select().from(agendaItems).where(eq(agendaItems.id, itemId))).toEqual([]);
+    expect(await db.select().from(decisions).where(eq(decisions.itemId, itemId))).toEqual([]);
+    expect(await db.select().from(actions).where(eq(actions.itemId, itemId))).toEqual([]);
+    expect(JSON.stringify(await db.select().from(idempotencyKeys))).not.toContain(itemId);
+    // Other referrals' items stay; the purge is on the trail once, ids only.
+    expect(await db.select().from(agendaItems).where(eq(agendaItems.referralId, REFERRAL))).not.toEqual([]);
+    const trail = (await db.select().from(auditLog)).filter((r) => r.action === "retention.purge");
+    expect(trail.map((r) => [r.org, r.actorSub, r.recordType, r.recordId]).sort()).toEqual(
+      [
+        [ORG, "system:retention", "agenda_item", itemId],
+        [ORG, "system:retention", "referral", PURGED],
+      ].sort(),
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { defineConsumer } from "@relais/bus";
 import { ReferralReceived } from "@relais/contracts";
 import { referralIndex } from "../db/schema.js";
+import { personPurgedConsumer } from "./person-purged.js";
 
 export const referralReceivedConsumer = defineConsumer({
   stream: "REFERRALS",
@@ -25,5 +26,5 @@ export const referralReceivedConsumer = defineConsumer({
 });
 
 export function conferenceConsumers() {
-  return [referralReceivedConsumer];
+  return [referralReceivedConsumer, personPurgedConsumer];
 }

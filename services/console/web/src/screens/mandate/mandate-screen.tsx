@@ -52,6 +52,13 @@ export function MandateScreen() {
   const zone = group.data?.schedule.timeZone ?? "Europe/Brussels";
   const who = r.enrolment.displayName ?? t("roster.unnamed");
   const set = (k: keyof typeof draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  /** A required field bound to one key of the draft. */
+  const field = (name: keyof typeof draft) => ({
+    name,
+    value: draft[name],
+    onChange: set(name),
+    isRequired: true,
+  });
 
   return (
     <Page
@@ -145,44 +152,11 @@ export function MandateScreen() {
       >
         <h2>{t("mandate.formTitle")}</h2>
         <div className="grid">
-          <TextField
-            name="authority"
-            label={t("mandate.authority")}
-            value={draft.authority}
-            onChange={set("authority")}
-            isRequired
-          />
-          <TextField
-            name="contactEmail"
-            label={t("mandate.contactEmail")}
-            type="email"
-            value={draft.contactEmail}
-            onChange={set("contactEmail")}
-            isRequired
-          />
-          <TextField
-            name="caseReference"
-            label={t("mandate.caseReference")}
-            value={draft.caseReference}
-            onChange={set("caseReference")}
-            isRequired
-          />
-          <TextField
-            name="requiredSessions"
-            label={t("mandate.requiredSessions")}
-            type="number"
-            value={draft.requiredSessions}
-            onChange={set("requiredSessions")}
-            isRequired
-          />
-          <TextField
-            name="deadline"
-            label={t("mandate.deadline")}
-            type="date"
-            value={draft.deadline}
-            onChange={set("deadline")}
-            isRequired
-          />
+          <TextField label={t("mandate.authority")} {...field("authority")} />
+          <TextField label={t("mandate.contactEmail")} type="email" {...field("contactEmail")} />
+          <TextField label={t("mandate.caseReference")} {...field("caseReference")} />
+          <TextField label={t("mandate.requiredSessions")} type="number" {...field("requiredSessions")} />
+          <TextField label={t("mandate.deadline")} type="date" {...field("deadline")} />
         </div>
         {setMandate.isSuccess && (
           <p role="status" className="notice success">

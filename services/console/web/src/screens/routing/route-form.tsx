@@ -82,44 +82,18 @@ export function RouteForm({
         )}
         <TextField name="project" label={t("routing.project")} value={project} onChange={setProject} />
       </div>
-      <fieldset>
-        <legend>{t("routing.victimTeam")}</legend>
-        <div className="grid">
-          <TextField
-            name="victim.team"
-            label={t("routing.team")}
-            value={victimTeam}
-            onChange={setVictimTeam}
-            isRequired
-          />
-          <TextField
-            name="victim.teamEmail"
-            type="email"
-            label={t("routing.teamEmail")}
-            value={victimEmail}
-            onChange={setVictimEmail}
-          />
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t("routing.authorTeam")}</legend>
-        <div className="grid">
-          <TextField
-            name="author.team"
-            label={t("routing.team")}
-            value={authorTeam}
-            onChange={setAuthorTeam}
-            isRequired
-          />
-          <TextField
-            name="author.teamEmail"
-            type="email"
-            label={t("routing.teamEmail")}
-            value={authorEmail}
-            onChange={setAuthorEmail}
-          />
-        </div>
-      </fieldset>
+      <TeamFields
+        side="victim"
+        legend={t("routing.victimTeam")}
+        team={[victimTeam, setVictimTeam]}
+        email={[victimEmail, setVictimEmail]}
+      />
+      <TeamFields
+        side="author"
+        legend={t("routing.authorTeam")}
+        team={[authorTeam, setAuthorTeam]}
+        email={[authorEmail, setAuthorEmail]}
+      />
       {sameTeam && (
         <p role="alert" className="notice warning">
           {t("routing.sameTeam")}
@@ -134,5 +108,43 @@ export function RouteForm({
         </Button>
       </div>
     </Form>
+  );
+}
+
+type Bound = [value: string, onChange: (value: string) => void];
+
+/** The team (and its optional mailbox) one side of a route goes to. */
+function TeamFields({
+  side,
+  legend,
+  team: [team, onTeam],
+  email: [email, onEmail],
+}: {
+  side: "victim" | "author";
+  legend: string;
+  team: Bound;
+  email: Bound;
+}) {
+  const t = useT();
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="grid">
+        <TextField
+          name={`${side}.team`}
+          label={t("routing.team")}
+          value={team}
+          onChange={onTeam}
+          isRequired
+        />
+        <TextField
+          name={`${side}.teamEmail`}
+          type="email"
+          label={t("routing.teamEmail")}
+          value={email}
+          onChange={onEmail}
+        />
+      </div>
+    </fieldset>
   );
 }
