@@ -16,6 +16,7 @@ import {
   startSmtpSink,
   TEST_JWT_SECRET,
 } from "@relais/testing";
+import { testBundle } from "../scripts/build-service.js";
 
 export const SERVICE_NAMES = ["groups", "referrals", "notifications", "conferences", "housing"] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -96,7 +97,7 @@ export async function startService(name: ServiceName, options: OneServiceOptions
   const url = `http://127.0.0.1:${port}`;
   const process = await spawnService({
     name,
-    command: [globalThis.process.execPath, "--import", "tsx", join(root, "services", name, "src/main.ts")],
+    command: [globalThis.process.execPath, await testBundle(join(root, "services", name))],
     cwd: root,
     readyUrl: `${url}/readyz`,
     timeoutMs: 60_000,

@@ -15,6 +15,7 @@ import {
   startSmtpSink,
   TEST_JWT_SECRET,
 } from "@relais/testing";
+import { testBundle } from "../../../infra/scripts/build-service.js";
 
 const root = resolve(import.meta.dirname, "../../..");
 const NAMES = ["groups", "referrals", "notifications", "conferences", "housing"] as const;
@@ -55,7 +56,10 @@ export async function startBrowserStack(
   };
   const processes: ServiceProcess[] = [];
   const urls: Record<string, string> = {};
-  const tsx = (file: string) => [process.execPath, "--import", "tsx", join(root, file)];
+  const bundled = async (service: string) => [
+    process.execPath,
+    await testBundle(join(root, "services", service)),
+  ];
   try {
     await Promise.all(
       NAMES.filter(
@@ -69,7 +73,7 @@ export async function startBrowserStack(
         processes.push(
           await spawnService({
             name,
-            command: tsx(`services/${name}/src/main.ts`),
+            command: await bundled(name),
             cwd: root,
             readyUrl: `${urls[name]}/readyz`,
             timeoutMs: 90_000,
@@ -95,7 +99,7 @@ export async function startBrowserStack(
     processes.push(
       await spawnService({
         name: "console",
-        command: tsx("services/console/src/main.ts"),
+        command: await bundled("console"),
         cwd: root,
         readyUrl: `${consoleUrl}/readyz`,
         timeoutMs: 60_000,
