@@ -161,6 +161,8 @@ function AddItem({ conference }: { conference: Conference }) {
           selectedKey={referralId}
           onSelectionChange={(k) => setReferralId(String(k))}
           isRequired
+          // Until the referrals have loaded the list would open empty (and stay closed when they come).
+          isDisabled={referrals.data === undefined}
           options={(referrals.data ?? []).map((r) => ({
             id: r.referralId,
             label: t("conferences.referralOption", {
