@@ -26,6 +26,7 @@ export * from "./recipient-seal.js";
 export * from "./request-id.js";
 export * from "./run.js";
 export * from "./sealed-box.js";
+export * from "./service-app.js";
 export * from "./service-deps.js";
 export * from "./validation.js";
 export * from "./verb.js";
