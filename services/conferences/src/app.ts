@@ -1,4 +1,4 @@
-import { type RecipientSealer, type SealedBox, serviceApp, type ServiceDeps } from "@relais/service-kit";
+import { type RecipientSealer, type SealedBox, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type * as schema from "./db/schema.js";
 import { agendaRoutes } from "./routes/agenda.js";
 import { conferenceRoutes } from "./routes/conferences.js";

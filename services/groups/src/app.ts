@@ -1,4 +1,4 @@
-import { type RecipientSealer, serviceApp, type ServiceDeps } from "@relais/service-kit";
+import { type RecipientSealer, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type * as schema from "./db/schema.js";
 import { attendanceRoutes } from "./routes/attendance.js";

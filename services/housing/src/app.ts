@@ -1,4 +1,4 @@
-import { type RecipientSealer, type SealedBox, serviceApp, type ServiceDeps } from "@relais/service-kit";
+import { type RecipientSealer, type SealedBox, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type * as schema from "./db/schema.js";
 import { placementRoutes } from "./routes/placements.js";

@@ -1,4 +1,4 @@
-import { type RateLimit, type SealedBox, serviceApp, type ServiceDeps } from "@relais/service-kit";
+import { type RateLimit, type SealedBox, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";

@@ -1,15 +1,5 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-  zoneOf,
-} from "@relais/service-kit";
+import { z } from "@hono/zod-openapi";
+import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext, zoneOf } from "@relais/service-kit";
 import { setActionStatus } from "../actions/decisions.js";
 import { readMine } from "../actions/read.js";
 import type { AppDeps } from "../app.js";
@@ -28,39 +18,35 @@ const MyAction = ActionView.extend({
   timeZone: z.string(),
 }).openapi("MyAction");
 
-const itemsRoute = createRoute({
+const itemsRoute = guardedRoute({
   method: "get",
   path: "/v1/my/items",
   summary: "The agenda items the caller's organisation may see, across the conferences it is invited to",
-  security: bearerSecurity,
-  middleware: [requireRoles("partner", "police")] as const,
-  responses: { 200: jsonResponse(z.object({ items: z.array(MyItem) }), "Items"), ...ProblemResponses },
+  roles: ["partner", "police"],
+  responses: { 200: jsonResponse(z.object({ items: z.array(MyItem) }), "Items") },
 });
 
-const actionsRoute = createRoute({
+const actionsRoute = guardedRoute({
   method: "get",
   path: "/v1/my/actions",
   summary: "The actions the caller's organisation owns, open ones first",
-  security: bearerSecurity,
-  middleware: [requireRoles("partner", "police")] as const,
-  responses: { 200: jsonResponse(z.object({ items: z.array(MyAction) }), "Actions"), ...ProblemResponses },
+  roles: ["partner", "police"],
+  responses: { 200: jsonResponse(z.object({ items: z.array(MyAction) }), "Actions") },
 });
 
-const patchActionRoute = createRoute({
+const patchActionRoute = guardedRoute({
   method: "patch",
   path: "/v1/actions/{id}",
   summary: "Set an action's status: the organiser, or the partner who owns it",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator", "partner", "police")] as const,
+  roles: ["coordinator", "partner", "police"],
   request: { params: IdParam, body: jsonBody(ActionPatch) },
-  responses: { 200: jsonResponse(ActionView, "The action"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ActionView, "The action") },
 });
 
 const ORDER = { open: 0, done: 1, cancelled: 2 } as const;
 
 export function mineRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(itemsRoute, async (c) => {
       const now = deps.clock.now();
       const mine = await readMine({ ...verbContext(c, deps), zone: zoneOf(c) });

@@ -1,19 +1,16 @@
 // Requests for a place and the stays they become. Call-back workers and coordinators ask and
 // follow up; housing staff confirm, decline, extend and end. Nobody here is shown an address.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { Language, LocalDate, PageQuery, PersonRef, RiskLevel, StayExit } from "@relais/contracts";
 import {
   type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
   principalOf,
   recordAudit,
-  requireRoles,
+  routeApp,
   teamsOf,
   verbContext,
   writeVerb,
@@ -78,49 +75,45 @@ function verbRoute<B extends z.ZodType>(
   roles: readonly ("caseworker" | "coordinator" | "housing_staff")[],
   body: B,
 ) {
-  return createRoute({
+  return guardedRoute({
     method: "post",
     path,
     summary,
-    security: bearerSecurity,
-    middleware: [requireRoles(...roles)] as const,
+    roles: roles,
     request: { params: IdParam, body: jsonBody(body) },
-    responses: { 200: jsonResponse(PlacementView, "The placement as changed"), ...ProblemResponses },
+    responses: { 200: jsonResponse(PlacementView, "The placement as changed") },
   });
 }
 
-const requestRoute = createRoute({
+const requestRoute = guardedRoute({
   method: "post",
   path: "/v1/placements",
   summary: "Ask for an emergency place for a person; high risk is confirmed at once when a place is free",
-  security: bearerSecurity,
-  middleware: [requireRoles(...REQUESTERS), idempotency()] as const,
-  request: { headers: IdempotencyKeyHeader, body: jsonBody(PlacementRequest) },
+  roles: REQUESTERS,
+  idempotent: true,
+  request: { body: jsonBody(PlacementRequest) },
   responses: {
     201: jsonResponse(PlacementView, "Requested: `status` says whether a place is allocated, never where"),
-    ...ProblemResponses,
   },
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/placements",
   summary:
     "Placements the caller may see: a call-back worker their teams', coordinators and housing staff all",
-  security: bearerSecurity,
-  middleware: [requireRoles(...READERS)] as const,
+  roles: READERS,
   request: { query: ListQuery },
-  responses: { 200: jsonResponse(Page, "A page"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Page, "A page") },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/placements/{id}",
   summary: "One placement (audited)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...READERS)] as const,
+  roles: READERS,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(PlacementView, "The placement"), ...ProblemResponses },
+  responses: { 200: jsonResponse(PlacementView, "The placement") },
 });
 
 const confirmRoute = verbRoute(
@@ -161,17 +154,16 @@ export function placementRoutes(deps: AppDeps) {
     const summaries = asStaff ? await placeSummaries(deps.database.db, [row.placeId]) : new Map();
     return toPlacementView(row, row.placeId ? summaries.get(row.placeId) : null, asStaff);
   }
-  return new OpenAPIHono<AppEnv>({ defaultHook })
-    .openapi(requestRoute, async (c) => {
+  return routeApp()
+    .openapi(requestRoute, (c) =>
       // The requester's view: the stored answer is replayed only to the same team (its scope).
-      const present = (row: PlacementRow) => toPlacementView(row, null, false);
-      const row = await requestPlacement(
-        verbContext(c, deps, { status: 201, present }),
-        teamsOf(c),
-        c.req.valid("json"),
-      );
-      return c.json(present(row), 201);
-    })
+      idempotentReply(
+        c,
+        deps,
+        { status: 201, present: (row: PlacementRow) => toPlacementView(row, null, false) },
+        (ctx) => requestPlacement(ctx, teamsOf(c), c.req.valid("json")),
+      ),
+    )
     .openapi(listRoute, async (c) => {
       const query = c.req.valid("query");
       const page = await listPlacements(deps.database.db, principalOf(c), teamsOf(c), {

@@ -1,17 +1,13 @@
 // Places of the housing partner: only its staff (`housing_staff`) reach any of these routes.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { PlaceKind } from "@relais/contracts";
 import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
   principalOf,
-  requireRoles,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
 import { asc, eq } from "drizzle-orm";
@@ -45,36 +41,33 @@ const PlaceInput = z.object({
   windows: z.array(Window).max(50).default([]),
 });
 
-const createPlaceRoute = createRoute({
+const createPlaceRoute = guardedRoute({
   method: "post",
   path: "/v1/places",
   summary: "Add an emergency place; its address is sealed at rest and in no answer",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF), idempotency()] as const,
-  request: { headers: IdempotencyKeyHeader, body: jsonBody(PlaceInput) },
-  responses: { 201: jsonResponse(PlaceView, "Created (without the address)"), ...ProblemResponses },
+  roles: STAFF,
+  idempotent: true,
+  request: { body: jsonBody(PlaceInput) },
+  responses: { 201: jsonResponse(PlaceView, "Created (without the address)") },
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/places",
   summary: "The organisation's places with their availability windows and the stays that hold them",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   responses: {
     200: jsonResponse(z.object({ items: z.array(PlaceView) }), "The places"),
-    ...ProblemResponses,
   },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/places/{id}",
   summary: "One place, without its address",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(PlaceView, "The place"), ...ProblemResponses },
+  responses: { 200: jsonResponse(PlaceView, "The place") },
 });
 
 const PlacePatch = z
@@ -85,35 +78,34 @@ const PlacePatch = z
   })
   .refine((p) => Object.keys(p).length > 0, { message: "change at least one of label, capacity, active" });
 
-const updateRoute = createRoute({
+const updateRoute = guardedRoute({
   method: "patch",
   path: "/v1/places/{id}",
   summary: "Change a place's label, capacity or whether it is in use (never under a stay that holds it)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam, body: jsonBody(PlacePatch) },
-  responses: { 200: jsonResponse(PlaceView, "The place as changed"), ...ProblemResponses },
+  responses: { 200: jsonResponse(PlaceView, "The place as changed") },
 });
 
-const availabilityRoute = createRoute({
+const availabilityRoute = guardedRoute({
   method: "put",
   path: "/v1/places/{id}/availability",
   summary: "Replace a place's availability windows (they must keep covering every stay that holds it)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam, body: jsonBody(z.object({ windows: z.array(Window).max(50) })) },
-  responses: { 200: jsonResponse(PlaceView, "The place as changed"), ...ProblemResponses },
+  responses: { 200: jsonResponse(PlaceView, "The place as changed") },
 });
 
-const addressRoute = createRoute({
+const addressRoute = guardedRoute({
   method: "get",
   path: "/v1/places/{id}/address",
   summary: "Show a place's address: housing staff only, and every read is audited",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(AddressView, "The address"), ...ProblemResponses },
+  responses: { 200: jsonResponse(AddressView, "The address") },
 });
+
+type CreatedPlace = Awaited<ReturnType<typeof createPlace>>;
 
 export function placeRoutes(deps: AppDeps) {
   const today = () => localToday(deps.clock.now(), deps.settings.timeZone);
@@ -123,12 +115,15 @@ export function placeRoutes(deps: AppDeps) {
         await placeRecords(deps.database.db, [await placeInOrg(deps.database.db, org, id)], today())
       )[0] as never,
     );
-  return new OpenAPIHono<AppEnv>({ defaultHook })
-    .openapi(createPlaceRoute, async (c) => {
-      const present = (created: Awaited<ReturnType<typeof createPlace>>) => toPlaceView(created);
-      const created = await createPlace(verbContext(c, deps, { status: 201, present }), c.req.valid("json"));
-      return c.json(present(created), 201);
-    })
+  return routeApp()
+    .openapi(createPlaceRoute, (c) =>
+      idempotentReply(
+        c,
+        deps,
+        { status: 201, present: (created: CreatedPlace) => toPlaceView(created) },
+        (ctx) => createPlace(ctx, c.req.valid("json")),
+      ),
+    )
     .openapi(listRoute, async (c) => {
       const rows = await deps.database.db
         .select()

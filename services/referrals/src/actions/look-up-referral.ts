@@ -1,19 +1,15 @@
 // Coordinators find a referral by the police's incident reference. Every look-up is audited, the
 // ones that find nothing too: a reference is itself a lead to a person.
 import { ReferralStatus } from "@relais/contracts";
-import { type Principal, recordAudit } from "@relais/service-kit";
+import { recordAudit } from "@relais/service-kit";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { callbackTasks, persons, referrals } from "../db/schema.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function lookUpReferral(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  incidentReference: string,
-  requestId: string,
-) {
-  const now = deps.clock.now();
-  return deps.database.write(async (tx) => {
+export async function lookUpReferral(ctx: Ctx, { incidentReference }: { incidentReference: string }) {
+  const { principal, requestId } = ctx;
+  const now = ctx.clock.now();
+  return ctx.database.write(async (tx) => {
     const found = await tx
       .select()
       .from(referrals)
