@@ -1,11 +1,13 @@
 // The calendar events a change sends: one `conferences.invitation.sent` per invitee, their
 // organisational address sealed for notifications (it opens it to send that invitee alone).
 import { createEvent, type Envelope, InvitationSent } from "@relais/contracts";
-import type { RecipientSealer, SealedBox } from "@relais/service-kit";
 import type { ConferenceRow, InviteeRow } from "../db/store.js";
+import type { Ctx } from "./deps.js";
 
+/** Events of the verb `ctx` runs (its request is their correlation id), sent at `now`. */
 export function invitationEvents(
-  deps: { box: SealedBox; sealer: RecipientSealer; now: Date; correlationId: string },
+  ctx: Pick<Ctx, "box" | "seal" | "requestId">,
+  now: Date,
   conference: ConferenceRow,
   recipients: readonly InviteeRow[],
   method: "REQUEST" | "CANCEL",
@@ -14,8 +16,8 @@ export function invitationEvents(
     createEvent(InvitationSent, {
       orgId: conference.orgId,
       source: "conferences",
-      correlationId: deps.correlationId,
-      occurredAt: deps.now,
+      correlationId: ctx.requestId,
+      occurredAt: now,
       data: {
         conferenceId: conference.id,
         inviteeId: invitee.id,
@@ -32,7 +34,10 @@ export function invitationEvents(
           durationMinutes: conference.durationMinutes,
           ...(conference.location ? { location: conference.location } : {}),
         },
-        sealed: deps.sealer.seal({ email: deps.box.open(invitee.emailSealed) }, InvitationSent.type),
+        sealed: ctx.seal.notifications.seal(
+          { email: ctx.box.open(invitee.emailSealed) },
+          InvitationSent.type,
+        ),
       },
     }),
   );

@@ -66,15 +66,7 @@ export async function scheduleConference(
     await authorised(`sub:${principal.sub}`);
     await tx.insert(conferences).values(row);
     await tx.insert(invitees).values(inviteeRows);
-    await enqueue(
-      tx,
-      ...invitationEvents(
-        { box: ctx.box, sealer: ctx.seal.notifications, now, correlationId: requestId },
-        row,
-        inviteeRows,
-        "REQUEST",
-      ),
-    );
+    await enqueue(tx, ...invitationEvents(ctx, now, row, inviteeRows, "REQUEST"));
     await recordAudit(tx, {
       principal,
       action: "conference.schedule",

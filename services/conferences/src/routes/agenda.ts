@@ -6,13 +6,14 @@ import {
   jsonResponse,
   routeApp,
   verbContext,
-  zoneOf,
 } from "@relais/service-kit";
-import { addItem, updateItem } from "../actions/agenda.js";
-import { recordDecision } from "../actions/decisions.js";
+import { addItem } from "../actions/add-item.js";
 import { readConference } from "../actions/read.js";
+import { recordDecision } from "../actions/record-decision.js";
+import { updateItem } from "../actions/update-item.js";
 import type { AppDeps } from "../app.js";
 import { DecisionInput, ItemInput, ItemPatch } from "../domain/input.js";
+import { readerContext } from "./reader.js";
 import { IdParam, ItemParams, ItemView, toItemView } from "./views.js";
 
 const Created = z.object({ id: z.string(), conferenceId: z.string() });
@@ -55,20 +56,20 @@ export function agendaRoutes(deps: AppDeps) {
   return routeApp()
     .openapi(addRoute, (c) =>
       idempotentReply(c, deps, { status: 201, present: (item: AddedItem) => item }, (ctx) =>
-        addItem(ctx, c.req.valid("param").id, c.req.valid("json")),
+        addItem(ctx, { conferenceId: c.req.valid("param").id, input: c.req.valid("json") }),
       ),
     )
     .openapi(patchRoute, async (c) => {
       const { id, itemId } = c.req.valid("param");
-      await updateItem(verbContext(c, deps), id, itemId, c.req.valid("json"));
-      const read = await readConference({ ...verbContext(c, deps), zone: zoneOf(c) }, id);
+      await updateItem(verbContext(c, deps), { conferenceId: id, itemId, patch: c.req.valid("json") });
+      const read = await readConference(readerContext(c, deps), { id });
       const item = read.items.find((i) => i.id === itemId)!;
       return c.json(toItemView(item, read.viewer, deps.clock.now()), 200);
     })
     .openapi(decisionRoute, (c) => {
       const { id, itemId } = c.req.valid("param");
       return idempotentReply(c, deps, { status: 201, present: (made: RecordedDecision) => made }, (ctx) =>
-        recordDecision(ctx, id, itemId, c.req.valid("json")),
+        recordDecision(ctx, { conferenceId: id, itemId, input: c.req.valid("json") }),
       );
     });
 }

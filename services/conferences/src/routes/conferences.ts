@@ -8,14 +8,16 @@ import {
   presentPage,
   routeApp,
   verbContext,
-  zoneOf,
+  type zoneOf,
 } from "@relais/service-kit";
+import { cancelConference } from "../actions/cancel-conference.js";
 import { listConferences, readConference } from "../actions/read.js";
 import { scheduleConference } from "../actions/schedule-conference.js";
-import { cancelConference, updateConference } from "../actions/update-conference.js";
+import { updateConference } from "../actions/update-conference.js";
 import type { AppDeps } from "../app.js";
 import type { ConferenceRow, InviteeRow } from "../db/store.js";
 import { ConferenceInput, ConferencePatch } from "../domain/input.js";
+import { readerContext } from "./reader.js";
 import { ConferenceSummaryView, ConferenceView, IdParam, toConferenceView, toSummaryView } from "./views.js";
 
 const READERS = ["coordinator", "partner", "police"] as const;
@@ -81,11 +83,7 @@ export function conferenceRoutes(deps: AppDeps) {
   const present = (created: { conference: ConferenceRow; invitees: InviteeRow[] }) =>
     toConferenceView({ ...created, items: [], viewer: { kind: "organiser" } }, null, deps.clock.now());
   const reread = async (c: Parameters<typeof zoneOf>[0], id: string) =>
-    toConferenceView(
-      await readConference({ ...verbContext(c, deps), zone: zoneOf(c) }, id),
-      open,
-      deps.clock.now(),
-    );
+    toConferenceView(await readConference(readerContext(c, deps), { id }), open, deps.clock.now());
   return routeApp()
     .openapi(createRouteDef, (c) =>
       idempotentReply(c, deps, { status: 201, present }, (ctx) =>
@@ -93,7 +91,7 @@ export function conferenceRoutes(deps: AppDeps) {
       ),
     )
     .openapi(listRoute, async (c) => {
-      const page = await listConferences({ ...verbContext(c, deps), zone: zoneOf(c) }, c.req.valid("query"));
+      const page = await listConferences(readerContext(c, deps), c.req.valid("query"));
       const now = deps.clock.now();
       return c.json(
         presentPage(page, (s) => toSummaryView(s, now)),
@@ -103,12 +101,12 @@ export function conferenceRoutes(deps: AppDeps) {
     .openapi(readRoute, async (c) => c.json(await reread(c, c.req.valid("param").id), 200))
     .openapi(patchRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await updateConference(verbContext(c, deps), id, c.req.valid("json"));
+      await updateConference(verbContext(c, deps), { id, patch: c.req.valid("json") });
       return c.json(await reread(c, id), 200);
     })
     .openapi(cancelRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await cancelConference(verbContext(c, deps), id);
+      await cancelConference(verbContext(c, deps), { id });
       return c.json(await reread(c, id), 200);
     });
 }

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext, zoneOf } from "@relais/service-kit";
-import { setActionStatus } from "../actions/decisions.js";
+import { guardedRoute, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
 import { readMine } from "../actions/read.js";
+import { setActionStatus } from "../actions/set-action-status.js";
 import type { AppDeps } from "../app.js";
 import { ActionPatch } from "../domain/input.js";
+import { readerContext } from "./reader.js";
 import { ActionView, IdParam, ItemView, toActionView, toItemView } from "./views.js";
 
 const MyItem = z
@@ -49,7 +50,7 @@ export function mineRoutes(deps: AppDeps) {
   return routeApp()
     .openapi(itemsRoute, async (c) => {
       const now = deps.clock.now();
-      const mine = await readMine({ ...verbContext(c, deps), zone: zoneOf(c) });
+      const mine = await readMine(readerContext(c, deps));
       const items = mine.map(({ conference, item }) => ({
         conference: {
           id: conference.id,
@@ -63,7 +64,7 @@ export function mineRoutes(deps: AppDeps) {
     })
     .openapi(actionsRoute, async (c) => {
       const now = deps.clock.now();
-      const mine = await readMine({ ...verbContext(c, deps), zone: zoneOf(c) });
+      const mine = await readMine(readerContext(c, deps));
       const items = mine
         .flatMap(({ conference, ownedActions }) =>
           ownedActions.map((a) => ({
@@ -76,11 +77,8 @@ export function mineRoutes(deps: AppDeps) {
       return c.json({ items }, 200);
     })
     .openapi(patchActionRoute, async (c) => {
-      const action = await setActionStatus(
-        { ...verbContext(c, deps), zone: zoneOf(c) },
-        c.req.valid("param").id,
-        c.req.valid("json").status,
-      );
+      const input = { actionId: c.req.valid("param").id, status: c.req.valid("json").status };
+      const action = await setActionStatus(readerContext(c, deps), input);
       return c.json(toActionView(action, deps.clock.now()), 200);
     });
 }

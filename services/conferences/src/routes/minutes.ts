@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { Language } from "@relais/contracts";
-import { guardedRoute, routeApp, verbContext, zoneOf } from "@relais/service-kit";
+import { guardedRoute, routeApp } from "@relais/service-kit";
 import { readConference } from "../actions/read.js";
 import type { AppDeps } from "../app.js";
 import { renderMinutes } from "../domain/minutes.js";
+import { readerContext } from "./reader.js";
 import { IdParam, meetingsOf } from "./views.js";
 
 const minutesRoute = guardedRoute({
@@ -30,7 +31,7 @@ export function minutesRoutes(deps: AppDeps) {
   return routeApp().openapi(minutesRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { lang, meeting } = c.req.valid("query");
-    const read = await readConference({ ...verbContext(c, deps), zone: zoneOf(c) }, id, "conference.minutes");
+    const read = await readConference(readerContext(c, deps), { id, action: "conference.minutes" });
     const { conference } = read;
     const now = deps.clock.now().toISOString();
     const meetings = meetingsOf(conference);

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { RiskLevel } from "@relais/contracts";
-import { guardedRoute, jsonResponse, principalOf, routeApp } from "@relais/service-kit";
-import { knownReferrals } from "../actions/read.js";
+import { guardedRoute, jsonResponse, routeApp } from "@relais/service-kit";
+import { listKnownReferrals } from "../actions/read.js";
 import type { AppDeps } from "../app.js";
 
 const KnownReferral = z
@@ -28,7 +28,7 @@ const listRoute = guardedRoute({
 
 export function referralRoutes(deps: AppDeps) {
   return routeApp().openapi(listRoute, async (c) => {
-    const rows = await knownReferrals(deps.database.db, principalOf(c).org, c.req.valid("query").limit);
+    const rows = await listKnownReferrals(verbContext(c, deps), c.req.valid("query"));
     return c.json({ items: rows }, 200);
   });
 }
