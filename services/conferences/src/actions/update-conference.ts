@@ -4,7 +4,7 @@ import { enqueue } from "@relais/bus";
 import { Invalid, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { conferences, invitees } from "../db/schema.js";
-import { type ConferenceRow, type InviteeRow, inviteesOf } from "../db/store.js";
+import { type ConferenceRow, conferenceToChange, type InviteeRow, inviteesOf } from "../db/store.js";
 import type { ConferencePatch, InviteeInput } from "../domain/input.js";
 import { planMeetings } from "../domain/schedule.js";
 import type { Ctx, Deps } from "./deps.js";

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { RiskLevel } from "@relais/contracts";
-import { guardedRoute, jsonResponse, routeApp } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listKnownReferrals } from "../actions/read.js";
 import type { AppDeps } from "../app.js";
 
