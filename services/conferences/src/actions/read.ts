@@ -17,7 +17,7 @@ import {
   visibleConference,
 } from "../db/store.js";
 import { canSeeItem, isInvitee, type Viewer, viewerOf } from "../domain/access.js";
-import type { ReadContext } from "./deps.js";
+import type { Ctx, ReadContext } from "./deps.js";
 
 export interface ConferenceRead {
   conference: ConferenceRow;
@@ -171,7 +171,7 @@ export async function readMine(ctx: ReadContext) {
 }
 
 /** The referrals the organisation may put on an agenda, newest first. */
-export async function listKnownReferrals(ctx: ReadContext, { limit }: { limit: number }) {
+export async function listKnownReferrals(ctx: Ctx, { limit }: { limit: number }) {
   return ctx.database.db
     .select()
     .from(referralIndex)

@@ -56,7 +56,7 @@ export async function endEnrolment(
         },
       }),
     );
-    const promoted = await promoteWaitlist(tx, group, sessions, now, requestId);
+    const promoted = await promoteWaitlist(tx, { group, sessions, now, correlationId: requestId });
     await recordAudit(tx, {
       principal,
       action: `enrolment.${outcome.status}`,

@@ -83,7 +83,7 @@ export async function enrolByStaff(
     } else {
       throw new Invalid("Give personRef or placementId", [{ path: "personRef", message: "Required" }]);
     }
-    const enrolled = await enrolParticipant(tx, group, participant, now, requestId);
+    const enrolled = await enrolParticipant(tx, { group, participant, now, correlationId: requestId });
     if (placementId)
       await tx
         .update(placements)

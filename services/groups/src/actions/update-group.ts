@@ -88,7 +88,7 @@ export async function updateGroup(
         );
     }
     // More seats, or a switch to rolling admission, may let people off the waitlist.
-    await promoteWaitlist(tx, group, sessions, now, requestId);
+    await promoteWaitlist(tx, { group, sessions, now, correlationId: requestId });
     await recordAudit(tx, {
       principal,
       action: "group.update",

@@ -92,20 +92,15 @@ async function offerPlace(
   ranked.sort((a, b) => Number(b.free > 0) - Number(a.free > 0) || a.waiting - b.waiting);
   for (const { group } of ranked) {
     try {
-      return await enrolParticipant(
-        tx,
-        group,
-        {
-          personRef: request.personRef,
-          language: request.language,
-          displayName: request.displayName,
-          mandate,
-          source: "placement",
-          referralId: request.referralId,
-        },
-        now,
-        correlationId,
-      );
+      const participant = {
+        personRef: request.personRef,
+        language: request.language,
+        displayName: request.displayName,
+        mandate,
+        source: "placement" as const,
+        referralId: request.referralId,
+      };
+      return await enrolParticipant(tx, { group, participant, now, correlationId });
     } catch (error) {
       // Closed, already there, or kept apart from someone in it: try the next group.
       if (error instanceof DomainError && error.status < 500) continue;

@@ -22,8 +22,7 @@ const REFUSALS = {
 
 export async function confirmPlacement(
   ctx: HousingContext,
-  id: string,
-  input: { placeId?: string },
+  { id, input }: { id: string; input: { placeId?: string } },
 ): Promise<PlacementRow> {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();

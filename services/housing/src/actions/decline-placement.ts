@@ -6,7 +6,10 @@ import { type PlacementRow, visiblePlacement } from "../db/placement-store.js";
 import { placements } from "../db/schema.js";
 import type { HousingContext } from "./context.js";
 
-export async function declinePlacement(ctx: HousingContext, id: string, input: { reason: string }) {
+export async function declinePlacement(
+  ctx: HousingContext,
+  { id, input }: { id: string; input: { reason: string } },
+) {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now().toISOString();
   return writeVerb(ctx, async (tx) => {

@@ -9,7 +9,10 @@ import { placements } from "../db/schema.js";
 import { addNights, localToday } from "../domain/nights.js";
 import type { HousingContext } from "./context.js";
 
-export async function endStay(ctx: HousingContext, id: string, input: { exit: StayExit; endDate?: string }) {
+export async function endStay(
+  ctx: HousingContext,
+  { id, input }: { id: string; input: { exit: StayExit; endDate?: string } },
+) {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
   const today = localToday(now, ctx.settings.timeZone);

@@ -10,7 +10,10 @@ import { refusalOf } from "../domain/allocation.js";
 import { nightsBetween } from "../domain/nights.js";
 import type { HousingContext } from "./context.js";
 
-export async function extendStay(ctx: HousingContext, id: string, input: { plannedEndDate: string }) {
+export async function extendStay(
+  ctx: HousingContext,
+  { id, input }: { id: string; input: { plannedEndDate: string } },
+) {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
   return writeVerb(ctx, async (tx) => {

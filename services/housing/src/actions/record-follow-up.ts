@@ -4,15 +4,13 @@ import { eq } from "drizzle-orm";
 import { type PlacementRow, visiblePlacement } from "../db/placement-store.js";
 import { placements } from "../db/schema.js";
 import type { FollowUpOutcome } from "../domain/follow-up.js";
-import type { HousingContext } from "./context.js";
+import type { TeamsContext } from "./context.js";
 
 export async function recordFollowUp(
-  ctx: HousingContext,
-  teams: readonly string[],
-  id: string,
-  input: { outcome: FollowUpOutcome },
+  ctx: TeamsContext,
+  { id, input }: { id: string; input: { outcome: FollowUpOutcome } },
 ) {
-  const { principal, requestId } = ctx;
+  const { principal, requestId, teams } = ctx;
   const now = ctx.clock.now().toISOString();
   return writeVerb(ctx, async (tx) => {
     const row = await visiblePlacement(tx, principal, teams, id);

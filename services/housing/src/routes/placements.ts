@@ -8,27 +8,27 @@ import {
   idempotentReply,
   jsonBody,
   jsonResponse,
-  principalOf,
-  recordAudit,
+  presentPage,
   routeApp,
   teamsOf,
   verbContext,
-  writeVerb,
 } from "@relais/service-kit";
 import type { Context } from "hono";
 import { confirmPlacement } from "../actions/confirm-placement.js";
+import type { TeamsContext } from "../actions/context.js";
 import { declinePlacement } from "../actions/decline-placement.js";
 import { endStay } from "../actions/end-stay.js";
 import { extendStay } from "../actions/extend-stay.js";
+import {
+  listPlacements,
+  readPlacement,
+  type ShownPlacement,
+  showPlacement,
+} from "../actions/read-placements.js";
 import { recordFollowUp } from "../actions/record-follow-up.js";
 import { requestPlacement } from "../actions/request-placement.js";
 import type { AppDeps } from "../app.js";
-import {
-  listPlacements,
-  type PlacementRow,
-  placeSummaries,
-  visiblePlacement,
-} from "../db/placement-store.js";
+import type { PlacementRow } from "../db/placement-store.js";
 import { FollowUpOutcome } from "../domain/follow-up.js";
 import { IdParam, PlacementStatus, PlacementView, toPlacementView } from "./views.js";
 
@@ -147,13 +147,12 @@ const followUpRoute = verbRoute(
   z.object({ outcome: FollowUpOutcome }),
 );
 
+const present = ({ row, place, asStaff }: ShownPlacement) => toPlacementView(row, place, asStaff);
+
 export function placementRoutes(deps: AppDeps) {
-  const housingStaff = (c: Context<AppEnv>) => principalOf(c).roles.includes("housing_staff");
-  async function view(c: Context<AppEnv>, row: PlacementRow) {
-    const asStaff = housingStaff(c);
-    const summaries = asStaff ? await placeSummaries(deps.database.db, [row.placeId]) : new Map();
-    return toPlacementView(row, row.placeId ? summaries.get(row.placeId) : null, asStaff);
-  }
+  /** A change answered with the placement as the caller sees it. */
+  const changed = async (c: Context<AppEnv>, row: PlacementRow) =>
+    c.json(present(await showPlacement(verbContext(c, deps), row)), 200);
   return routeApp()
     .openapi(requestRoute, (c) =>
       // The requester's view: the stored answer is replayed only to the same team (its scope).
@@ -161,95 +160,58 @@ export function placementRoutes(deps: AppDeps) {
         c,
         deps,
         { status: 201, present: (row: PlacementRow) => toPlacementView(row, null, false) },
-        (ctx) => requestPlacement(ctx, teamsOf(c), c.req.valid("json")),
+        (ctx) => requestPlacement({ ...ctx, teams: teamsOf(c) }, c.req.valid("json")),
       ),
     )
     .openapi(listRoute, async (c) => {
-      const query = c.req.valid("query");
-      const page = await listPlacements(deps.database.db, principalOf(c), teamsOf(c), {
-        status: query.status,
-        followUpPending: query.followUp === "pending",
-        limit: query.limit,
-        cursor: query.cursor,
-      });
-      const asStaff = housingStaff(c);
-      const summaries = asStaff
-        ? await placeSummaries(
-            deps.database.db,
-            page.items.map((p) => p.placeId),
-          )
-        : new Map();
-      return c.json(
-        {
-          items: page.items.map((row) =>
-            toPlacementView(row, row.placeId ? summaries.get(row.placeId) : null, asStaff),
-          ),
-          nextCursor: page.nextCursor,
-        },
-        200,
-      );
+      const page = await listPlacements(teamsContext(c, deps), c.req.valid("query"));
+      return c.json(presentPage(page, present), 200);
     })
-    .openapi(readRoute, async (c) => {
-      const ctx = verbContext(c, deps);
-      const row = await visiblePlacement(
-        deps.database.db,
-        ctx.principal,
-        teamsOf(c),
-        c.req.valid("param").id,
-      );
-      await writeVerb(ctx, (tx) =>
-        recordAudit(tx, {
-          principal: ctx.principal,
-          action: "placement.read",
-          recordType: "placement",
-          recordId: row.id,
-          requestId: ctx.requestId,
-        }),
-      );
-      return c.json(await view(c, row), 200);
-    })
+    .openapi(readRoute, async (c) =>
+      c.json(present(await readPlacement(teamsContext(c, deps), c.req.valid("param"))), 200),
+    )
     .openapi(confirmRoute, async (c) =>
-      c.json(
-        await view(
-          c,
-          await confirmPlacement(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json")),
-        ),
-        200,
+      changed(
+        c,
+        await confirmPlacement(verbContext(c, deps), {
+          id: c.req.valid("param").id,
+          input: c.req.valid("json"),
+        }),
       ),
     )
     .openapi(declineRoute, async (c) =>
-      c.json(
-        await view(
-          c,
-          await declinePlacement(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json")),
-        ),
-        200,
+      changed(
+        c,
+        await declinePlacement(verbContext(c, deps), {
+          id: c.req.valid("param").id,
+          input: c.req.valid("json"),
+        }),
       ),
     )
     .openapi(extendRoute, async (c) =>
-      c.json(
-        await view(c, await extendStay(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json"))),
-        200,
+      changed(
+        c,
+        await extendStay(verbContext(c, deps), { id: c.req.valid("param").id, input: c.req.valid("json") }),
       ),
     )
     .openapi(exitRoute, async (c) =>
-      c.json(
-        await view(c, await endStay(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json"))),
-        200,
+      changed(
+        c,
+        await endStay(verbContext(c, deps), { id: c.req.valid("param").id, input: c.req.valid("json") }),
       ),
     )
     .openapi(followUpRoute, async (c) =>
-      c.json(
-        await view(
-          c,
-          await recordFollowUp(
-            verbContext(c, deps),
-            teamsOf(c),
-            c.req.valid("param").id,
-            c.req.valid("json"),
-          ),
-        ),
-        200,
+      changed(
+        c,
+        await recordFollowUp(teamsContext(c, deps), {
+          id: c.req.valid("param").id,
+          input: c.req.valid("json"),
+        }),
       ),
     );
+}
+
+/** A call-back worker's verb context: the teams of their token. */
+function teamsContext(c: Context<AppEnv>, deps: AppDeps): TeamsContext {
+  return { ...verbContext(c, deps), teams: teamsOf(c) };
 }

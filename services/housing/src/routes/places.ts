@@ -2,23 +2,22 @@
 import { z } from "@hono/zod-openapi";
 import { PlaceKind } from "@relais/contracts";
 import {
+  type AppEnv,
   guardedRoute,
   idempotentReply,
   jsonBody,
   jsonResponse,
-  principalOf,
   routeApp,
   verbContext,
 } from "@relais/service-kit";
-import { asc, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import { createPlace } from "../actions/create-place.js";
+import { listPlaces, readPlace } from "../actions/read-places.js";
 import { revealAddress } from "../actions/reveal-address.js";
 import { setAvailability } from "../actions/set-availability.js";
 import { updatePlace } from "../actions/update-place.js";
 import type { AppDeps } from "../app.js";
-import { placeInOrg, placeRecords, toPlaceView } from "../db/place-store.js";
-import { places } from "../db/schema.js";
-import { localToday } from "../domain/nights.js";
+import { toPlaceView } from "../db/place-store.js";
 import { AddressView, IdParam, PlaceView, Window } from "./views.js";
 
 const STAFF = ["housing_staff"] as const;
@@ -108,13 +107,8 @@ const addressRoute = guardedRoute({
 type CreatedPlace = Awaited<ReturnType<typeof createPlace>>;
 
 export function placeRoutes(deps: AppDeps) {
-  const today = () => localToday(deps.clock.now(), deps.settings.timeZone);
-  const viewOf = async (id: string, org: string) =>
-    toPlaceView(
-      (
-        await placeRecords(deps.database.db, [await placeInOrg(deps.database.db, org, id)], today())
-      )[0] as never,
-    );
+  const show = async (c: Context<AppEnv>, id: string) =>
+    c.json(toPlaceView(await readPlace(verbContext(c, deps), { id })), 200);
   return routeApp()
     .openapi(createPlaceRoute, (c) =>
       idempotentReply(
@@ -124,28 +118,21 @@ export function placeRoutes(deps: AppDeps) {
         (ctx) => createPlace(ctx, c.req.valid("json")),
       ),
     )
-    .openapi(listRoute, async (c) => {
-      const rows = await deps.database.db
-        .select()
-        .from(places)
-        .where(eq(places.orgId, principalOf(c).org))
-        .orderBy(asc(places.id))
-        .limit(500);
-      const records = await placeRecords(deps.database.db, rows, today());
-      return c.json({ items: records.map(toPlaceView) }, 200);
-    })
-    .openapi(readRoute, async (c) => c.json(await viewOf(c.req.valid("param").id, principalOf(c).org), 200))
+    .openapi(listRoute, async (c) =>
+      c.json({ items: (await listPlaces(verbContext(c, deps))).map(toPlaceView) }, 200),
+    )
+    .openapi(readRoute, async (c) => show(c, c.req.valid("param").id))
     .openapi(updateRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await updatePlace(verbContext(c, deps), id, c.req.valid("json"));
-      return c.json(await viewOf(id, principalOf(c).org), 200);
+      await updatePlace(verbContext(c, deps), { id, patch: c.req.valid("json") });
+      return show(c, id);
     })
     .openapi(availabilityRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await setAvailability(verbContext(c, deps), id, c.req.valid("json").windows);
-      return c.json(await viewOf(id, principalOf(c).org), 200);
+      await setAvailability(verbContext(c, deps), { placeId: id, windows: c.req.valid("json").windows });
+      return show(c, id);
     })
     .openapi(addressRoute, async (c) =>
-      c.json(await revealAddress(verbContext(c, deps), c.req.valid("param").id), 200),
+      c.json(await revealAddress(verbContext(c, deps), { placeId: c.req.valid("param").id }), 200),
     );
 }
