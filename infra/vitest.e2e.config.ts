@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["e2e/**/*.slow.test.ts"],
+    globalSetup: ["scripts/test-bundles.setup.ts"],
     testTimeout: 300_000,
     hookTimeout: 120_000,
     fileParallelism: false,

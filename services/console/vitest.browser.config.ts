@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["browser-tests/**/*.test.ts"],
-    globalSetup: ["browser-tests/build-web.ts"],
+    globalSetup: ["browser-tests/build-web.ts", "../../infra/scripts/test-bundles.setup.ts"],
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 180_000,

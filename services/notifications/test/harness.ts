@@ -2,29 +2,11 @@
 // kit's token verifier with the test secret, a real nats-server that the test file starts, and a
 // real SMTP sink. The delivery loop is driven by the test (`deliver()`), so no test waits on a timer;
 // the one test of the running loop gives it an hour-long interval, so only a wake can send.
-import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
-import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
 import type { Envelope } from "@relais/contracts";
-import {
-  type Clock,
-  createRecipientOpener,
-  createSealedBox,
-  hs256Verifier,
-  type Logger,
-  systemClock,
-} from "@relais/service-kit";
-import {
-  type NatsProcess,
-  type SmtpSink,
-  startNats,
-  startSmtpSink,
-  TEST_JWT_SECRET,
-  tempDatabase,
-  waitFor,
-} from "@relais/testing";
+import { type Clock, createRecipientOpener, type Logger } from "@relais/service-kit";
+import { startServiceParts, testLogger } from "@relais/service-testing";
+import { type NatsProcess, type SmtpSink, startNats, startSmtpSink, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import pino from "pino";
 import { afterAll, beforeAll } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../src/actions/context.js";
 import { smtpMailer } from "../src/adapters/mailer.js";
@@ -37,8 +19,7 @@ import { createDispatcher } from "../src/jobs/dispatcher.js";
 import { createReminderScheduler } from "../src/jobs/reminder-scheduler.js";
 import { NOTIFICATIONS_SEAL } from "./seal-keys.js";
 
-export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
-const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+export const logger = testLogger;
 
 export interface HarnessOptions {
   clock?: Clock;
@@ -57,28 +38,20 @@ export interface HarnessOptions {
 }
 
 export async function startNotifications(nats: NatsProcess, options: HarnessOptions = {}) {
-  const box = createSealedBox(randomBytes(32).toString("base64"));
   const open = createRecipientOpener(NOTIFICATIONS_SEAL.privateKey);
-  const clock = options.clock ?? systemClock;
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const log = options.logger ?? logger;
-  const database = await tempDatabase({ schema, migrationsFolder });
-  const bus = connectBus({ servers: nats.url, name: "notifications-test", logger: log, timeoutMs: 5_000 });
-  await ensureStreams(
-    await bus.manager(),
-    ["NOTIFICATIONS", "REFERRALS", "GROUPS", "HOUSING", "CONFERENCES"],
-    {
-      replicas: 1,
-    },
-  );
-  const runner = createConsumerRunner({
-    bus,
-    database,
-    logger: log,
-    payloadBox: box,
-    consumers: consumers({ box, open, clock, settings }),
+  const parts = await startServiceParts({
+    nats,
+    name: "notifications",
+    streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS", "HOUSING", "CONFERENCES"],
+    schema,
+    migrations: new URL("../drizzle", import.meta.url),
+    clock: options.clock,
+    logger: options.logger,
+    busTimeoutMs: 5_000,
+    consumers: ({ box, clock }) => consumers({ box, open, clock, settings }),
   });
-  const relay = createOutboxRelay({ database, bus, logger: log });
+  const { box, clock, database, bus, runner, logger: log } = parts;
   const concurrency = options.concurrency ?? 2;
   const mailer = smtpMailer({ url: options.smtp?.url ?? "smtp://127.0.0.1:1", poolSize: concurrency });
   const deps = {
@@ -105,16 +78,7 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
     intervalMs: options.loopIntervalMs ?? 1_000,
     logger: log,
   });
-  const app = createApp({
-    database,
-    logger: log,
-    verifyToken: hs256Verifier(TEST_JWT_SECRET),
-    clock,
-    runner,
-    natsCheck: () => bus.check(),
-    box,
-    settings,
-  });
+  const app = createApp({ ...parts.deps, box, settings });
 
   /** Publishes events as their producer would, and waits until this service has processed them. */
   async function publish(...events: Envelope[]): Promise<void> {
@@ -139,12 +103,8 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
 
   runner.start();
   return {
+    ...parts,
     app,
-    runner,
-    box,
-    database,
-    bus,
-    relay,
     publish,
     /** One pass of the delivery loop: due reminders become messages, due messages go out. */
     deliver: () => loop.runOnce(),
@@ -152,11 +112,8 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
     loop,
     async stop() {
       await loop.stop();
-      await runner.stop();
-      await relay.stop();
-      await bus.close();
       mailer.close();
-      await database.cleanup();
+      await parts.stop();
     },
   };
 }

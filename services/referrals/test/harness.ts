@@ -1,48 +1,36 @@
-// Builds the referrals app on real parts: a libSQL file with the service's migrations, the kit's
-// token verifier with the test secret, and a real nats-server that the test file starts.
-
-import { randomBytes } from "node:crypto";
+// Builds the referrals app on the parts every service's tests start (@relais/service-testing): a
+// libSQL file with the service's migrations, a real nats-server that the test file starts.
 import { fileURLToPath } from "node:url";
-import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
 import {
   type Clock,
   createRecipientOpener,
   createRecipientSealer,
-  createSealedBox,
   generateRecipientKeyPair,
-  hs256Verifier,
   type RateLimit,
-  systemClock,
 } from "@relais/service-kit";
-import {
-  ManualClock,
-  mintToken,
-  type NatsProcess,
-  startNats,
-  TEST_JWT_SECRET,
-  tempDatabase,
-} from "@relais/testing";
-import pino from "pino";
+import { startServiceParts, testLogger } from "@relais/service-testing";
+import { ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createApp } from "../src/app.js";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import * as schema from "../src/db/schema.js";
 import { DEFAULT_POLICY, type ReferralPolicy } from "../src/domain/policy.js";
 
-export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
+export const logger = testLogger;
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
 export async function startReferrals(
   nats: NatsProcess,
   options: { clock?: Clock; policy?: Partial<ReferralPolicy>; intakeLimit?: RateLimit } = {},
 ) {
-  const database = await tempDatabase({ schema, migrationsFolder });
-  const bus = connectBus({ servers: nats.url, name: "referrals-test", logger, timeoutMs: 1_000 });
-  await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
-  const box = createSealedBox(randomBytes(32).toString("base64"));
-  const runner = createConsumerRunner({ bus, database, logger, consumers: [], payloadBox: box });
-  const relay = createOutboxRelay({ database, bus, logger });
-  const clock = options.clock ?? systemClock;
+  const parts = await startServiceParts({
+    nats,
+    name: "referrals",
+    streams: ["REFERRALS"],
+    schema,
+    migrations: migrationsFolder,
+    clock: options.clock,
+  });
   // The recipients' key pairs: referrals holds only their public keys.
   const notificationsKeys = generateRecipientKeyPair();
   const groupsKeys = generateRecipientKeyPair();
@@ -52,34 +40,20 @@ export async function startReferrals(
   };
   const policy = { ...DEFAULT_POLICY, ...options.policy };
   const app = createApp({
-    database,
-    logger,
-    verifyToken: hs256Verifier(TEST_JWT_SECRET),
-    clock,
-    runner,
-    natsCheck: () => bus.check(),
-    box,
+    ...parts.deps,
+    box: parts.box,
     intakeLimit: options.intakeLimit,
     policy,
     seal,
   });
   return {
+    ...parts,
     app,
-    database,
-    bus,
-    relay,
-    clock,
-    box,
     policy,
     /** What notifications and groups hold: their private keys open what referrals sealed for them. */
     openAs: {
       notifications: createRecipientOpener(notificationsKeys.privateKey),
       groups: createRecipientOpener(groupsKeys.privateKey),
-    },
-    async stop() {
-      await relay.stop();
-      await bus.close();
-      await database.cleanup();
     },
   };
 }
