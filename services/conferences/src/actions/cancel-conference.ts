@@ -1,15 +1,15 @@
 // A coordinator changes a conference: a new title, place or schedule is sent to every invitee
 // with a higher SEQUENCE; new invitees get their invite, uninvited ones a cancellation.
 import { enqueue } from "@relais/bus";
-import { recordAudit, writeVerb } from "@relais/service-kit";
+import { writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { conferences } from "../db/schema.js";
 import { type ConferenceRow, inviteesOf, organisedConference } from "../db/store.js";
 import type { Ctx } from "./deps.js";
-import { invitationEvents } from "./invitations.js";
+import { auditConference, invitationEvents } from "./invitations.js";
 
 export async function cancelConference(ctx: Ctx, { id }: { id: string }): Promise<ConferenceRow> {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const now = ctx.clock.now();
   return writeVerb(ctx, async (tx, authorised) => {
     const conference = await organisedConference(tx, principal, id);
@@ -24,13 +24,7 @@ export async function cancelConference(ctx: Ctx, { id }: { id: string }): Promis
     await tx.update(conferences).set(updated).where(eq(conferences.id, id));
     const invited = (await inviteesOf(tx, id)).filter((i) => i.status === "invited");
     await enqueue(tx, ...invitationEvents(ctx, now, updated, invited, "CANCEL"));
-    await recordAudit(tx, {
-      principal,
-      action: "conference.cancel",
-      recordType: "conference",
-      recordId: id,
-      requestId,
-    });
+    await auditConference(tx, ctx, "conference.cancel", id);
     return updated;
   });
 }

@@ -1,8 +1,26 @@
 // The calendar events a change sends: one `conferences.invitation.sent` per invitee, their
 // organisational address sealed for notifications (it opens it to send that invitee alone).
 import { createEvent, type Envelope, InvitationSent } from "@relais/contracts";
+import type { Executor } from "@relais/db";
+import { recordAudit } from "@relais/service-kit";
 import type { ConferenceRow, InviteeRow } from "../db/store.js";
 import type { Ctx } from "./deps.js";
+
+/** A change to a conference on the organiser's audit trail. */
+export async function auditConference(
+  tx: Executor,
+  ctx: Pick<Ctx, "principal" | "requestId">,
+  action: string,
+  id: string,
+) {
+  await recordAudit(tx, {
+    principal: ctx.principal,
+    action,
+    recordType: "conference",
+    recordId: id,
+    requestId: ctx.requestId,
+  });
+}
 
 /** Events of the verb `ctx` runs (its request is their correlation id), sent at `now`. */
 export function invitationEvents(

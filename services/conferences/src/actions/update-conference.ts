@@ -1,14 +1,14 @@
 // A coordinator changes a conference: a new title, place or schedule is sent to every invitee
 // with a higher SEQUENCE; new invitees get their invite, uninvited ones a cancellation.
 import { enqueue } from "@relais/bus";
-import { Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { Invalid, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { conferences, invitees } from "../db/schema.js";
 import { type ConferenceRow, conferenceToChange, type InviteeRow, inviteesOf } from "../db/store.js";
 import type { ConferencePatch, InviteeInput } from "../domain/input.js";
-import { planMeetings } from "../domain/schedule.js";
+import { planMeetings, scheduleColumns } from "../domain/schedule.js";
 import type { Ctx, Deps } from "./deps.js";
-import { invitationEvents } from "./invitations.js";
+import { auditConference, invitationEvents } from "./invitations.js";
 import { inviteeRow } from "./schedule-conference.js";
 
 function sameInvitation(ctx: Pick<Deps, "box">, row: InviteeRow, input: InviteeInput): boolean {
@@ -24,7 +24,7 @@ export async function updateConference(
   ctx: Ctx,
   { id, patch }: { id: string; patch: ConferencePatch },
 ): Promise<ConferenceRow> {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const meetings = patch.schedule ? planMeetings(patch.schedule) : undefined;
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -72,16 +72,7 @@ export async function updateConference(
       ...conference,
       title: patch.title ?? conference.title,
       location: patch.location === undefined ? conference.location : patch.location,
-      ...(meetings && patch.schedule
-        ? {
-            timeZone: patch.schedule.timeZone,
-            dtstart: meetings.dtstart,
-            rrule: meetings.rrule,
-            durationMinutes: patch.schedule.durationMinutes,
-            firstStartsAt: meetings.startsAt[0]!,
-            lastStartsAt: meetings.startsAt.at(-1)!,
-          }
-        : {}),
+      ...(meetings && patch.schedule ? scheduleColumns(patch.schedule, meetings) : {}),
       sequence: bump ? conference.sequence + 1 : conference.sequence,
       updatedAt: at,
     };
@@ -100,13 +91,7 @@ export async function updateConference(
       ...invitationEvents(ctx, now, updated, removed, "CANCEL"),
       ...invitationEvents(ctx, now, updated, calendarChanged ? [...kept, ...added] : added, "REQUEST"),
     );
-    await recordAudit(tx, {
-      principal,
-      action: "conference.update",
-      recordType: "conference",
-      recordId: id,
-      requestId,
-    });
+    await auditConference(tx, ctx, "conference.update", id);
     return updated;
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
-import { listCheckIns, resolveCheckIn } from "../actions/check-ins.js";
+import { listCheckIns } from "../actions/list-check-ins.js";
+import { resolveCheckIn } from "../actions/resolve-check-in.js";
 import type { AppDeps } from "../app.js";
 import { IdParam } from "./views.js";
 

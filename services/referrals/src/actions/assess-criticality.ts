@@ -16,6 +16,7 @@ import { type Answers, isRaised, scoreAnswers } from "../domain/criticality.js";
 import { openPerson } from "../domain/person-view.js";
 import { RISK_RANK } from "../domain/policy.js";
 import { replanForRaisedRisk } from "../domain/sla.js";
+import { alertRef } from "../domain/task-events.js";
 import type { TeamCtx } from "./deps.js";
 
 type AssessmentRow = typeof criticalityAssessments.$inferSelect;
@@ -126,12 +127,7 @@ export async function assessCriticality(
           correlationId: requestId,
           occurredAt: now,
           data: {
-            taskId: task.id,
-            referralId: task.referralId,
-            personRef: task.personRef,
-            role: task.role,
-            team: task.team,
-            teamEmail: task.teamEmail ?? undefined,
+            ...alertRef(task),
             riskLevel: scored.level,
             previousRiskLevel: task.riskLevel,
             dueAt: updated.dueAt,

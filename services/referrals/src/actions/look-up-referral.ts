@@ -4,6 +4,7 @@ import { ReferralStatus } from "@relais/contracts";
 import { recordAudit } from "@relais/service-kit";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { callbackTasks, persons, referrals } from "../db/schema.js";
+import { taskSummary } from "../domain/task-events.js";
 import type { Ctx } from "./deps.js";
 
 export async function lookUpReferral(ctx: Ctx, { incidentReference }: { incidentReference: string }) {
@@ -56,17 +57,7 @@ export async function lookUpReferral(ctx: Ctx, { incidentReference }: { incident
           return {
             personRef: p.personRef,
             role: p.role,
-            task: task
-              ? {
-                  id: task.id,
-                  team: task.team,
-                  status: task.status,
-                  outcome: task.outcome,
-                  slaDeadline: task.slaDeadline,
-                  reachedAt: task.reachedAt,
-                  attempts: task.attempts,
-                }
-              : null,
+            task: task ? { ...taskSummary(task), attempts: task.attempts } : null,
           };
         }),
     }));

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { callbackAttempts, callbackTasks, persons, referrals } from "../db/schema.js";
 import { inScope } from "../db/task-access.js";
 import { openPerson } from "../domain/person-view.js";
+import { taskSummary } from "../domain/task-events.js";
 import type { TeamCtx } from "./deps.js";
 
 export async function readReferral(ctx: TeamCtx, { id }: { id: string }) {
@@ -79,16 +80,11 @@ export async function readReferral(ctx: TeamCtx, { id }: { id: string }) {
         preferences: opened.preferences,
         task: task
           ? {
-              id: task.id,
-              team: task.team,
-              status: task.status,
-              outcome: task.outcome,
+              ...taskSummary(task),
               outcomeDetail: task.outcomeDetail
                 ? (JSON.parse(ctx.box.open(task.outcomeDetail)) as Record<string, unknown>)
                 : null,
               dueAt: task.dueAt,
-              slaDeadline: task.slaDeadline,
-              reachedAt: task.reachedAt,
               attempts: attempts
                 .filter((a) => a.taskId === task.id)
                 .map((a) => ({
