@@ -1,6 +1,6 @@
 import { ComplianceBreached } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock, useService } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
 import { type Caller, groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
@@ -21,30 +21,29 @@ interface Standing {
 }
 
 describe("PUT /v1/enrolments/{id}/mandate", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   const clock = new ManualClock("2026-01-10T09:00:00Z");
   let programme: string;
   let victims: string;
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock });
-    const create = async (overrides: Record<string, unknown>, caller: Caller) =>
-      (
-        await json<{ id: string }>(
-          await service.client.post(
-            "/v1/groups",
-            groupInput({ schedule: tenTuesdays, ...overrides }),
-            caller,
-          ),
-        )
-      ).id;
-    programme = await create({ kind: "perpetrator", capacity: 1, facilitators: [{ sub: "staff-1" }] }, staff);
-    victims = await create({}, { role: "facilitator", sub: "facilitator-1" });
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startGroups(nats, { clock }), {
+    started: async (started) => {
+      service = started;
+      const create = async (overrides: Record<string, unknown>, caller: Caller) =>
+        (
+          await json<{ id: string }>(
+            await service.client.post(
+              "/v1/groups",
+              groupInput({ schedule: tenTuesdays, ...overrides }),
+              caller,
+            ),
+          )
+        ).id;
+      programme = await create(
+        { kind: "perpetrator", capacity: 1, facilitators: [{ sub: "staff-1" }] },
+        staff,
+      );
+      victims = await create({}, { role: "facilitator", sub: "facilitator-1" });
+    },
   });
 
   const setMandate = (id: string, body: unknown, caller: Caller = staff) =>

@@ -5,9 +5,9 @@ import {
   ReferralReceived,
   SupportRequested,
 } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats, waitFor } from "@relais/testing";
+import { ManualClock, useService, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { attendance, enrolments, idempotencyKeys, inbox, placements, separations } from "../src/db/schema.js";
 import { groupInput, json, ORG, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
@@ -40,17 +40,13 @@ interface Enrolment {
 }
 
 describe("referrals.person.purged in groups", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   const clock = new ManualClock("2026-01-10T09:00:00Z");
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock });
-    service.runner.start();
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startGroups(nats, { clock }), {
+    started: async (started) => {
+      service = started;
+      service.runner.start();
+    },
   });
 
   const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
