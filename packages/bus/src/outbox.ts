@@ -1,5 +1,5 @@
 import type { Envelope } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, insertRows } from "@relais/db";
 import { outbox } from "./schema.js";
 
 /**
@@ -8,7 +8,9 @@ import { outbox } from "./schema.js";
  */
 export async function enqueue(tx: Executor, ...events: Envelope[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(outbox).values(
+  await insertRows(
+    tx,
+    outbox,
     events.map((event) => ({
       id: event.id,
       subject: event.type,

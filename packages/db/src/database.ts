@@ -7,7 +7,8 @@ import { type Client, createClient } from "@libsql/client";
 import { sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
-import { openWriteConnection } from "./write-connection.js";
+import { type FastWriter, handOut, takeBack } from "./hot-path.js";
+import { openWriteConnection, type WriteConnection } from "./write-connection.js";
 
 export type Schema = Record<string, unknown>;
 export type Tx<S extends Schema = Schema> = Parameters<Parameters<LibSQLDatabase<S>["transaction"]>[0]>[0];
@@ -89,9 +90,13 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
   const writeDb = writer ? drizzle(writer.client, { schema: options.schema }) : db;
 
   const listeners = new Set<() => void>();
-  const committer = createGroupCommitter(writeDb, () => {
-    for (const listener of listeners) listener();
-  });
+  const committer = createGroupCommitter(
+    writeDb,
+    () => {
+      for (const listener of listeners) listener();
+    },
+    writer ? fastWriter(writer) : undefined,
+  );
   // The last write's storage fault, until a write commits again.
   let fault: unknown;
   const write = async <T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T> => {
@@ -131,6 +136,19 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
   };
 }
 
+/** What the hot-path helpers run on inside a write of a `file:` database (hot-path.ts). */
+function fastWriter(connection: WriteConnection): FastWriter {
+  // drizzle's prepared statements call `execute` on their client: here the write connection,
+  // which only a write's own transaction may use.
+  const client = {
+    async execute(stmt: { sql: string; args: never[] }) {
+      if (!connection.inTransaction) throw new Error("a prepared write statement ran outside a write");
+      return connection.run(stmt);
+    },
+  } as unknown as Client;
+  return { connection, db: drizzle(client) as FastWriter["db"], prepared: new Map() };
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function ensureParentFolder(url: string): void {
@@ -164,10 +182,50 @@ interface PendingWrite<S extends Schema> {
  * `write` in the same turn (its body read, its token verified) joins it. Alone, a write waits
  * for that one turn and nothing else.
  */
-function createGroupCommitter<S extends Schema>(db: LibSQLDatabase<S>, committed: () => void) {
+function createGroupCommitter<S extends Schema>(
+  db: LibSQLDatabase<S>,
+  committed: () => void,
+  fast: FastWriter | undefined,
+) {
   const queue: PendingWrite<S>[] = [];
   let running = false;
   const maxBatch = 64;
+
+  /** Runs one write function, its transaction handed to the hot-path helpers meanwhile. */
+  async function runWrite(tx: Tx<S>, fn: (tx: Tx<S>) => Promise<unknown>): Promise<unknown> {
+    if (!fast) return fn(tx);
+    handOut(tx, fast);
+    try {
+      return await fn(tx);
+    } finally {
+      takeBack(tx);
+    }
+  }
+
+  /**
+   * One write of a batch, in its own savepoint so it fails alone. On the write connection the
+   * savepoint statements go to SQLite directly rather than through drizzle's query building.
+   */
+  async function runInSavepoint(tx: Tx<S>, fn: (tx: Tx<S>) => Promise<unknown>): Promise<unknown> {
+    if (!fast) return tx.transaction((sp) => runWrite(sp, fn));
+    const { connection } = fast;
+    connection.run({ sql: "SAVEPOINT relais_write", args: [] });
+    let value: unknown;
+    try {
+      value = await runWrite(tx, fn);
+    } catch (error) {
+      try {
+        connection.run({ sql: "ROLLBACK TO SAVEPOINT relais_write", args: [] });
+        connection.run({ sql: "RELEASE SAVEPOINT relais_write", args: [] });
+      } catch {
+        // SQLite already rolled the whole transaction back (e.g. on a full disk): the COMMIT will
+        // fail and reject the batch; this write keeps its own error, which names the fault.
+      }
+      throw error;
+    }
+    connection.run({ sql: "RELEASE SAVEPOINT relais_write", args: [] });
+    return value;
+  }
 
   async function drain(): Promise<void> {
     running = true;
@@ -181,7 +239,7 @@ function createGroupCommitter<S extends Schema>(db: LibSQLDatabase<S>, committed
               try {
                 // A lone write needs no savepoint: its failure rolls the whole transaction back.
                 const value =
-                  batch.length === 1 ? await write.fn(tx) : await tx.transaction((sp) => write.fn(sp));
+                  batch.length === 1 ? await runWrite(tx, write.fn) : await runInSavepoint(tx, write.fn);
                 outcomes.push({ ok: true, value });
               } catch (error) {
                 outcomes.push({ ok: false, error });

@@ -1,1 +1,2 @@
 export * from "./database.js";
+export { insertRows, prepared } from "./hot-path.js";

@@ -28,6 +28,13 @@ const MAX_KEPT = 500;
 export interface WriteConnection {
   /** What `drizzle(...)` is given for writes: only `transaction()` (and `execute`) are used. */
   client: Client;
+  /**
+   * Runs one statement on the connection, in whatever transaction it is in (the hot-path
+   * helpers of hot-path.ts call it only inside a write they were handed).
+   */
+  run(stmt: { sql: string; args: InValue[] }): ResultSet;
+  /** True between BEGIN and COMMIT/ROLLBACK. */
+  readonly inTransaction: boolean;
   close(): void;
 }
 
@@ -138,6 +145,10 @@ export function openWriteConnection(path: string, options: { timeoutMs: number }
 
   return {
     client,
+    run: execute,
+    get inTransaction() {
+      return db.open && db.inTransaction;
+    },
     close() {
       kept.clear();
       if (db.open) db.close();

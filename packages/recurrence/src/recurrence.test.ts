@@ -185,4 +185,110 @@ describe("expandSchedule", () => {
       "schedule.timeZone",
     );
   });
+
+  it("keeps 19:00 local in Brussels, Sydney and Kolkata across both changes, expansion after expansion", () => {
+    // Mondays at 19:00 around the changes: Brussels on 29 March and 25 October 2026, Sydney
+    // (southern hemisphere) on 5 April and 4 October 2026, Kolkata (+05:30) never. Each zone is
+    // expanded twice: the second expansion reuses the kept zone and parsed rule.
+    const mondays = [
+      "2026-01-05",
+      "2026-03-23",
+      "2026-03-30",
+      "2026-04-06",
+      "2026-09-28",
+      "2026-10-05",
+      "2026-10-26",
+    ];
+    const expected: Record<string, string[]> = {
+      "Europe/Brussels": ["18:00", "18:00", "17:00", "17:00", "17:00", "17:00", "18:00"],
+      "Australia/Sydney": ["08:00", "08:00", "08:00", "09:00", "09:00", "08:00", "08:00"],
+      "Asia/Kolkata": ["13:30", "13:30", "13:30", "13:30", "13:30", "13:30", "13:30"],
+    };
+    for (const [timeZone, utcTimes] of Object.entries(expected)) {
+      const schedule = {
+        timeZone,
+        dtstart: "2026-01-05T19:00",
+        rrule: "FREQ=WEEKLY;COUNT=52",
+        durationMinutes: 90,
+      };
+      const first = expandSchedule(schedule);
+      expect(expandSchedule(schedule), timeZone).toEqual(first);
+      const starts = new Set(first.occurrences.map((o) => o.startsAt));
+      for (const [index, day] of mondays.entries()) {
+        expect(starts.has(`${day}T${utcTimes[index]}:00Z`), `${timeZone} ${day}`).toBe(true);
+      }
+      for (const o of first.occurrences) {
+        expect(DateTime.fromISO(o.startsAt, { zone: timeZone }).toFormat("ccc HH:mm"), timeZone).toBe(
+          "Mon 19:00",
+        );
+        expect(Date.parse(o.endsAt) - Date.parse(o.startsAt)).toBe(90 * 60_000);
+      }
+    }
+  });
+
+  it("writes every instant as toISOString does, across years and before 1970", () => {
+    // Daily at 23:59:30 in Kolkata (18:29:30Z) from 1969 into 1970, and over the 2026 new year.
+    for (const dtstart of ["1969-12-20T23:59:30", "2026-12-20T23:59:30"]) {
+      const { occurrences, dtstart: first } = expandSchedule({
+        timeZone: "Asia/Kolkata",
+        dtstart,
+        rrule: "FREQ=DAILY;COUNT=30",
+        durationMinutes: 45,
+      });
+      expect(first).toBe(dtstart);
+      for (const [index, o] of occurrences.entries()) {
+        const start = Date.parse(`${dtstart}+05:30`) + index * 86_400_000;
+        expect(o.startsAt).toBe(`${new Date(start).toISOString().slice(0, 19)}Z`);
+        expect(o.endsAt).toBe(`${new Date(start + 45 * 60_000).toISOString().slice(0, 19)}Z`);
+      }
+    }
+  });
+
+  it("reads dtstart with or without seconds and rejects dates and times that do not exist", () => {
+    expect(expandSchedule({ ...tuesdays, dtstart: "2026-02-03T18:00:15" }).occurrences[0]?.startsAt).toBe(
+      "2026-02-03T17:00:15Z",
+    );
+    for (const dtstart of ["2026-02-29T18:00", "2026-04-31T18:00", "2026-02-03T25:00", "2026-02-03T18:60"]) {
+      expect(
+        fieldOf(() => expandSchedule({ ...tuesdays, dtstart })),
+        dtstart,
+      ).toBe("schedule.dtstart");
+    }
+    expect(
+      expandSchedule({ ...tuesdays, dtstart: "2028-02-29T18:00", rrule: "FREQ=YEARLY;COUNT=1" }).dtstart,
+    ).toBe("2028-02-29T18:00:00");
+  });
+
+  it("keeps a parsed rule apart from each expansion's dtstart, UNTIL and zone", () => {
+    const rule = "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=3";
+    const brussels = expandSchedule({ ...tuesdays, dtstart: "2026-02-02T10:00", rrule: rule });
+    const kolkata = expandSchedule({
+      ...tuesdays,
+      timeZone: "Asia/Kolkata",
+      dtstart: "2026-02-09T10:00",
+      rrule: rule,
+    });
+    expect(brussels.occurrences.map((o) => o.startsAt)).toEqual([
+      "2026-02-03T09:00:00Z",
+      "2026-02-05T09:00:00Z",
+      "2026-02-10T09:00:00Z",
+    ]);
+    expect(kolkata.occurrences.map((o) => o.startsAt)).toEqual([
+      "2026-02-10T04:30:00Z",
+      "2026-02-12T04:30:00Z",
+      "2026-02-17T04:30:00Z",
+    ]);
+    // The same UNTIL read in two zones: local in each.
+    const until = "FREQ=WEEKLY;BYDAY=TU;UNTIL=20260217";
+    expect(expandSchedule({ ...tuesdays, rrule: until }).rrule).toBe(
+      "FREQ=WEEKLY;BYDAY=TU;UNTIL=20260217T225959Z",
+    );
+    expect(expandSchedule({ ...tuesdays, timeZone: "Asia/Kolkata", rrule: until }).rrule).toBe(
+      "FREQ=WEEKLY;BYDAY=TU;UNTIL=20260217T182959Z",
+    );
+    // A known rule in an unknown zone is still refused.
+    expect(fieldOf(() => expandSchedule({ ...tuesdays, rrule: rule, timeZone: "Mars/Olympus" }))).toBe(
+      "schedule.timeZone",
+    );
+  });
 });

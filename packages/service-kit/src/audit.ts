@@ -1,7 +1,7 @@
 // Who read or changed which record, and when. Every access to personal data writes one row, and
 // so does every attempt that was refused (`outcome: denied`, see denied-audit.ts).
 import type { Role } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, insertRows } from "@relais/db";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { v7 as uuidv7 } from "uuid";
@@ -93,17 +93,19 @@ export async function recordDenied(tx: Executor, entry: DeniedEntry): Promise<vo
 
 /** Call inside the transaction that reads or changes the record, so the trail cannot miss it. */
 export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    id: uuidv7(),
-    org: entry.principal.org,
-    actorSub: entry.principal.sub,
-    actorRoles: JSON.stringify(entry.principal.roles),
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    requestId: entry.requestId ?? null,
-    at: (entry.at ?? new Date()).toISOString(),
-  });
+  await insertRows(tx, auditLog, [
+    {
+      id: uuidv7(),
+      org: entry.principal.org,
+      actorSub: entry.principal.sub,
+      actorRoles: JSON.stringify(entry.principal.roles),
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      requestId: entry.requestId ?? null,
+      at: (entry.at ?? new Date()).toISOString(),
+    },
+  ]);
 }
 
 const AuditCursor = z.object({ id: z.string().min(1) });

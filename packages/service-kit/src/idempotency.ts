@@ -8,8 +8,8 @@
 // verb; the verb's `writeVerb` (verb.ts) calls `Once.check(tx, scope)` when the verb says it is
 // authorised and `Once.save(tx, result)` with what the verb returns, in the same transaction.
 import { createHash } from "node:crypto";
-import type { Database, Executor } from "@relais/db";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { type Database, type Executor, prepared } from "@relais/db";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app.js";
@@ -147,16 +147,18 @@ export function answerOnce<R>(
   return {
     async check(tx, scope = "") {
       const now = request.clock.now();
-      const [row] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.org, request.org),
-            eq(idempotencyKeys.scope, scope),
-            eq(idempotencyKeys.key, request.key),
+      const [row] = await prepared(tx, "idempotency.check", (db) =>
+        db
+          .select()
+          .from(idempotencyKeys)
+          .where(
+            and(
+              eq(idempotencyKeys.org, sql.placeholder("org")),
+              eq(idempotencyKeys.scope, sql.placeholder("scope")),
+              eq(idempotencyKeys.key, sql.placeholder("key")),
+            ),
           ),
-        );
+      ).all({ org: request.org, scope, key: request.key });
       checkedScope = scope;
       if (!row || row.status == null || now.getTime() - Date.parse(row.createdAt) > request.ttlMs) return;
       const same =
@@ -186,22 +188,49 @@ export function answerOnce<R>(
       };
       // Only an expired answer may be overwritten. Anything else was stored by another process on
       // the same database since `check`: this transaction must not commit a second effect.
-      const written = await tx
-        .insert(idempotencyKeys)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [idempotencyKeys.org, idempotencyKeys.scope, idempotencyKeys.key],
-          set: row,
-          setWhere: or(
-            isNull(idempotencyKeys.status),
-            lt(idempotencyKeys.createdAt, new Date(now.getTime() - request.ttlMs).toISOString()),
-          ),
-        })
-        .returning({ key: idempotencyKeys.key });
+      const written = await prepared(tx, "idempotency.save", saveAnswer).all({
+        ...row,
+        expiredBefore: new Date(now.getTime() - request.ttlMs).toISOString(),
+      });
       if (written.length === 0) throw new IdempotencyRace();
       request.settled = true;
     },
   };
+}
+
+const answerColumns = [
+  "org",
+  "scope",
+  "key",
+  "method",
+  "path",
+  "requestHash",
+  "status",
+  "responseBody",
+  "createdAt",
+] as const;
+
+/**
+ * Stores the answer, each value a placeholder named after its column (built once, see
+ * `prepared`); an expired answer (or a former unfinished one) is overwritten with the new row.
+ */
+function saveAnswer(db: Executor) {
+  const values = Object.fromEntries(answerColumns.map((column) => [column, sql.placeholder(column)]));
+  const set = Object.fromEntries(
+    answerColumns.map((column) => [column, sql`excluded.${sql.identifier(idempotencyKeys[column].name)}`]),
+  );
+  return db
+    .insert(idempotencyKeys)
+    .values(values as unknown as typeof idempotencyKeys.$inferInsert)
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.org, idempotencyKeys.scope, idempotencyKeys.key],
+      set,
+      setWhere: or(
+        isNull(idempotencyKeys.status),
+        lt(idempotencyKeys.createdAt, sql.placeholder("expiredBefore")),
+      ),
+    })
+    .returning({ key: idempotencyKeys.key });
 }
 
 export class IdempotencyRace extends Conflict {

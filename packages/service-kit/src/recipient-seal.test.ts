@@ -24,6 +24,24 @@ describe("recipient seal", () => {
     );
   });
 
+  it("opens what the former DER-encoding sealer sealed, and derives the same public key", () => {
+    // A throwaway key pair made for this test only, and a value sealed with it by the code before
+    // keys went in and out of OpenSSL as JWK: events in flight and dead letters still open.
+    const fixture = {
+      privateKey: "uLvfcGfQIZWDXsnuj5nZF0tOMsgn8a/41uLSeNSIml8=",
+      publicKey: "8XccAJlbB213N0mpHcESNK1Tyhsynnb87YMyWmTGYR4=",
+      sealed:
+        "x1.d0453924.QFS_5y2XzLt2h-X-8krg3FUitKrDbFvNEbQ3MkTTVUU.uCH6Ahr5mzG6uB-G.TxsPkSaeTXE_3sumUVtfKQ.C3R02iVhMF09wLslcotH4ssx-UhS1qCyBmVguqDKybeztWyFR8cYYTY5FdZZidzZEGDSZ9oxLwPJHUlSRkSLp2EPOO38N-Rn8BjIXHTqudMTSl8NHmjR0cwtLrdE7Q",
+    };
+    expect(recipientPublicKey(fixture.privateKey)).toBe(fixture.publicKey);
+    const opener = createRecipientOpener(fixture.privateKey);
+    expect(opener.open(fixture.sealed, "referrals.referral.received")).toEqual(fields);
+    // And what is sealed now names the same key id and opens the same way.
+    const now = createRecipientSealer(fixture.publicKey).seal(fields, "referrals.referral.received");
+    expect(now.split(".")[1]).toBe("d0453924");
+    expect(opener.open(now, "referrals.referral.received")).toEqual(fields);
+  });
+
   it("never gives the same text twice for the same value", () => {
     const sealer = createRecipientSealer(generateRecipientKeyPair().publicKey);
     expect(sealer.seal(fields, "t")).not.toBe(sealer.seal(fields, "t"));
