@@ -4,16 +4,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import {
-  freePort,
-  type NatsProcess,
-  type ServiceProcess,
-  type SmtpSink,
-  spawnService,
-  startNats,
-  startSmtpSink,
-  TEST_JWT_SECRET,
-} from "@relais/testing";
+import type { SmtpSink } from "@relais/testing";
+import { freePort, spawnService, startNats, startSmtpSink, TEST_JWT_SECRET } from "@relais/testing";
 import { newStackKeys, SERVICE_NAMES, type ServiceName, startService } from "../../../infra/e2e/stack.js";
 import { testBundle } from "../../../infra/scripts/build-service.js";
 
@@ -39,12 +31,12 @@ export async function startBrowserStack(
   options: { housing?: boolean; conferences?: boolean } = {},
 ): Promise<BrowserStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "relais-browser-"));
-  const nats: NatsProcess = await startNats();
+  const nats = await startNats();
   const smtp = await startSmtpSink();
   const keys = newStackKeys();
   const consolePort = await freePort();
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
-  const processes: ServiceProcess[] = [];
+  const processes: Array<{ stop(): Promise<unknown> }> = [];
   const urls: Record<string, string> = {};
   try {
     await Promise.all(

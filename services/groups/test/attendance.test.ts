@@ -2,7 +2,16 @@ import { AttendanceRecorded, ComplianceBreached } from "@relais/contracts";
 import { ManualClock, useService } from "@relais/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
-import { type Caller, groupInput, json, problem } from "./client.js";
+import {
+  type Caller,
+  facilitator,
+  groupInput,
+  json,
+  mandateInput,
+  problem,
+  staff,
+  tenTuesdays,
+} from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Session {
@@ -10,16 +19,7 @@ interface Session {
   startsAt: string;
 }
 
-const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
-const staff = { role: "programme_staff", sub: "staff-1" } as const;
-const mandate = {
-  authority: "Maison de justice de Liège",
-  contactEmail: "assistant.justice@example.org",
-  caseReference: "MJ/2026/0042",
-  requiredSessions: 6,
-  deadline: "2026-12-31",
-};
-const tenTuesdays = { ...groupInput().schedule, rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=10" };
+const mandate = mandateInput();
 
 describe("attendance, safety check-ins and perpetrator compliance", () => {
   let service: GroupsService;

@@ -2,7 +2,7 @@ import { EnrolmentConfirmed, EnrolmentEnded, EnrolmentWaitlisted } from "@relais
 import { ManualClock, useService } from "@relais/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { enrolments, idempotencyKeys, outbox } from "../src/db/schema.js";
-import { type Caller, groupInput, json, problem } from "./client.js";
+import { type Caller, facilitator, groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Enrolment {
@@ -12,7 +12,6 @@ interface Enrolment {
   position: number | null;
 }
 
-const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
 const person = (n: number) => `prs_person${String(n).padStart(4, "0")}`;
 const START = "2026-01-10T09:00:00Z";
 

@@ -2,18 +2,10 @@ import { ComplianceBreached } from "@relais/contracts";
 import { ManualClock, useService } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
-import { type Caller, groupInput, json, problem } from "./client.js";
+import { type Caller, groupInput, json, mandateInput, problem, staff, tenTuesdays } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
-const staff = { role: "programme_staff", sub: "staff-1" } as const;
-const mandate = {
-  authority: "Maison de justice de Namur",
-  contactEmail: "assistant.justice@example.org",
-  caseReference: "MJ/2026/0101",
-  requiredSessions: 6,
-  deadline: "2026-12-31",
-};
-const tenTuesdays = { ...groupInput().schedule, rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=10" };
+const mandate = mandateInput({ authority: "Maison de justice de Namur", caseReference: "MJ/2026/0101" });
 
 interface Standing {
   enrolment: { id: string; mandate: typeof mandate | null; status: string };

@@ -3,7 +3,7 @@
 // the services refuse.
 import { ManualClock, staleTokens, useService } from "@relais/testing";
 import { describe, expect, it } from "vitest";
-import { groupInput, json, problem } from "./client.js";
+import { groupInput, json, problem, staff } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Mine {
@@ -18,7 +18,6 @@ interface Mine {
 
 const anne = { role: "facilitator", sub: "facilitator-anne" } as const;
 const bert = { role: "facilitator", sub: "facilitator-bert" } as const;
-const staff = { role: "programme_staff", sub: "staff-1" } as const;
 const OTHER_ORG = "org-namur";
 // The week of the spring change (Sunday 28 March 2027), Monday to Monday in Brussels.
 const WEEK = "from=2027-03-22T00:00:00%2B01:00&to=2027-03-29T00:00:00%2B02:00";

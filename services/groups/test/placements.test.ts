@@ -3,7 +3,7 @@ import { ManualClock, useService, waitFor } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { outbox, placements } from "../src/db/schema.js";
-import { groupInput, json, ORG, problem } from "./client.js";
+import { coordinator, groupInput, json, ORG, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Placement {
@@ -26,7 +26,6 @@ describe("placements from referrals.support.requested", () => {
     },
   });
 
-  const coordinator = { role: "coordinator" } as const;
   async function newGroup(overrides: Record<string, unknown>) {
     return (
       await json<{ id: string }>(await service.client.post("/v1/groups", groupInput(overrides), coordinator))

@@ -9,7 +9,7 @@ import { ManualClock, useService, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { attendance, enrolments, idempotencyKeys, inbox, placements, separations } from "../src/db/schema.js";
-import { groupInput, json, ORG, problem } from "./client.js";
+import { facilitator, groupInput, json, mandateInput, ORG, problem, staff } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 const VICTIM = "prs_vera000001";
@@ -22,13 +22,7 @@ const preferences: ContactPreferences = {
   discreet: true,
   doNotContact: false,
 };
-const mandate = {
-  authority: "Maison de justice de Liège",
-  contactEmail: "assistant.justice@example.org",
-  caseReference: "MJ/2026/0077",
-  requiredSessions: 6,
-  deadline: "2026-12-31",
-};
+const mandate = mandateInput({ caseReference: "MJ/2026/0077" });
 
 interface Enrolment {
   id: string;
@@ -49,8 +43,6 @@ describe("referrals.person.purged in groups", () => {
     },
   });
 
-  const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
-  const staff = { role: "programme_staff", sub: "staff-1" } as const;
   async function publish(event: { id: string; type: string }, msgID = event.id) {
     const js = await service.bus.jetstream();
     await js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID });

@@ -2,7 +2,7 @@ import { SessionCancelled, SessionChanged } from "@relais/contracts";
 import { ManualClock, startNats, useService } from "@relais/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema.js";
-import { groupInput, json, problem } from "./client.js";
+import { facilitator, groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Session {
@@ -17,7 +17,6 @@ interface SessionList {
   items: Session[];
 }
 
-const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
 const utc = (iso: string) => new Date(iso).toISOString().replace(".000", "");
 const on = (list: Session[], day: string) => list.find((s) => s.originalStartsAt.startsWith(day))!;
 

@@ -2,14 +2,8 @@
 // libSQL file with the service's migrations, a real nats-server that the test file starts.
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import {
-  type Clock,
-  createRecipientOpener,
-  createRecipientSealer,
-  generateRecipientKeyPair,
-  type RateLimit,
-} from "@relais/service-kit";
-import { startServiceParts, testLogger } from "@relais/service-testing";
+import type { Clock, RateLimit } from "@relais/service-kit";
+import { recipientKeys, startServiceParts, testLogger } from "@relais/service-testing";
 import { ManualClock, mintToken, type NatsProcess, policeReferral, useService } from "@relais/testing";
 import { expect } from "vitest";
 import { createApp } from "../src/app.js";
@@ -34,12 +28,9 @@ export async function startReferrals(
     clock: options.clock,
   });
   // The recipients' key pairs: referrals holds only their public keys.
-  const notificationsKeys = generateRecipientKeyPair();
-  const groupsKeys = generateRecipientKeyPair();
-  const seal = {
-    notifications: createRecipientSealer(notificationsKeys.publicKey),
-    groups: createRecipientSealer(groupsKeys.publicKey),
-  };
+  const notifications = recipientKeys();
+  const groups = recipientKeys();
+  const seal = { notifications: notifications.seal, groups: groups.seal };
   const policy = { ...DEFAULT_POLICY, ...options.policy };
   const app = createApp({
     ...parts.deps,
@@ -54,8 +45,8 @@ export async function startReferrals(
     policy,
     /** What notifications and groups hold: their private keys open what referrals sealed for them. */
     openAs: {
-      notifications: createRecipientOpener(notificationsKeys.privateKey),
-      groups: createRecipientOpener(groupsKeys.privateKey),
+      notifications: notifications.open,
+      groups: groups.open,
     },
   };
 }
