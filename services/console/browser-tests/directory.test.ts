@@ -149,5 +149,5 @@ describe("the resource directory", () => {
     const victim = detail.persons.find((p) => p.role === "victim");
     expect(victim?.task?.outcomeDetail.to).toBe(NEW_ENTRY);
     expect(victim?.task?.outcomeDetail.partnerId).toMatch(/^ptn_/);
-  }, 60_000);
+  });
 });
