@@ -30,6 +30,13 @@ export function messages(language: Language) {
   };
 }
 
+/** What screens show while their data loads (`common.loading`, `criticality.loading`, …). */
+function loadingTexts(language: Language): string[] {
+  return Object.entries(CATALOGUES[language])
+    .filter(([id]) => /(^|\.)loading$/.test(id))
+    .map(([, text]) => text);
+}
+
 export interface Run {
   name: string;
   language: Language;
@@ -40,6 +47,18 @@ export interface Run {
 /** Checks a screen with axe (when the run asks for it) and saves its screenshot. */
 export async function screen(page: Page, run: Run, name: string) {
   await page.waitForLoadState("networkidle").catch(() => {});
+  // A lazy screen can fetch after the network went quiet: the picture waits for its data (up to
+  // 10 s; a screen still loading then is pictured as it is, for review).
+  await page
+    .waitForFunction(
+      (texts) => !texts.some((text) => document.body.innerText.includes(text)),
+      loadingTexts(run.language),
+      {
+        polling: 100,
+        timeout: 10_000,
+      },
+    )
+    .catch(() => {});
   await page.screenshot({ path: join(SCREENSHOTS, `${run.name}-${name}.png`), fullPage: true });
   if (!run.axe) return;
   // React Aria's visually hidden live announcer points at labels it has already removed
