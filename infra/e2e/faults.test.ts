@@ -173,5 +173,5 @@ describe("faults", () => {
         recoveryMs: Date.now() - restarted,
       }),
     );
-  }, 150_000);
+  }, 420_000);
 });

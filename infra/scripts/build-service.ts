@@ -9,7 +9,7 @@
 // V8 holds a bundle's source in memory, and a third less of it measured ~4 MiB less idle RSS.
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { build, type Plugin } from "esbuild";
 
 /**
@@ -37,8 +37,13 @@ export async function buildService(serviceDir: string, outDir = join(serviceDir,
   const outfile = join(outDir, "main.js");
   await rm(outDir, { recursive: true, force: true });
   await build({
-    entryPoints: [join(serviceDir, "src/main.ts")],
-    outfile,
+    // A worker thread's module (`src/**/<name>-worker.ts`) is a bundle of its own beside main.js,
+    // which starts it as `new URL("./<name>-worker.js", import.meta.url)`.
+    entryPoints: [
+      { in: join(serviceDir, "src/main.ts"), out: "main" },
+      ...workerEntries(join(serviceDir, "src")).map((path) => ({ in: path, out: basename(path, ".ts") })),
+    ],
+    outdir: outDir,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -55,6 +60,13 @@ export async function buildService(serviceDir: string, outDir = join(serviceDir,
     logLevel: "warning",
   });
   return outfile;
+}
+
+/** The worker-thread modules under `dir`: files named `*-worker.ts`. */
+function workerEntries(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith("-worker.ts"))
+    .map((path) => join(dir, path));
 }
 
 const testBundles = new Map<string, Promise<string>>();

@@ -17,7 +17,10 @@ export interface RelayOptions {
   maxBackoffMs?: number;
   /** Sent rows are deleted after this long. */
   keepSentMs?: number;
-  /** How long acked rows wait to be marked sent together (default 100 ms). */
+  /**
+   * How long acked rows wait for another write's commit to be marked sent in (default 100 ms);
+   * after that they are marked in a commit of their own.
+   */
   markDelayMs?: number;
 }
 
@@ -39,57 +42,51 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 500;
   const keepSentMs = options.keepSentMs ?? 24 * 3_600_000;
   let lastPrune = 0;
-  // The relay's own commits (marking rows sent) must not wake it: after a batch it looks again
-  // anyway, and waking on them cost an extra read per batch.
+  // The relay's own commits (failed attempts, marks committed alone) must not wake it: after a
+  // batch it looks again anyway, and waking on them cost an extra read per batch.
   let markingSent = false;
 
   // Rows published and acked but not yet marked sent. Marking is a write, and a write is a disk
   // sync: marked once per batch, a steady trickle of intakes paid two syncs each (its own, and
-  // its events' mark). Marks are gathered for `markDelayMs` (or `MARK_AT_MOST` rows) and written
-  // together, usually in the same commit as other writes. A crash before the mark publishes those
-  // rows again, which JetStream's duplicate window (msgID) and the consumers' inbox absorb, as
-  // they do for two relays on one database.
+  // its events' mark). Marks ride along with the next commit another write makes anyway
+  // (`writeSoon`), and commit alone only when none comes within `markDelayMs` (or at once past
+  // `MARK_AT_MOST` rows). A crash before the mark publishes those rows again, which JetStream's
+  // duplicate window (msgID) and the consumers' inbox absorb, as they do for two relays on one
+  // database.
   const acked = new Set<string>();
+  /** Acked rows whose mark is on its way (in a `writeSoon`): not marked twice. */
+  const marking = new Set<string>();
   const markDelayMs = options.markDelayMs ?? 100;
-  let markTimer: ReturnType<typeof setTimeout> | undefined;
-  let marking: Promise<void> | undefined;
+  const inFlight = new Set<Promise<void>>();
 
-  async function markAcked(): Promise<void> {
-    if (markTimer) clearTimeout(markTimer);
-    markTimer = undefined;
-    if (acked.size === 0) return;
-    const ids = [...acked];
-    const now = new Date().toISOString();
-    markingSent = true;
+  async function markAcked(now: boolean): Promise<void> {
+    const ids = [...acked].filter((id) => !marking.has(id));
+    if (ids.length === 0) return;
+    for (const id of ids) marking.add(id);
+    const sentAt = new Date().toISOString();
+    const mark = async (tx: Parameters<Parameters<typeof database.write>[0]>[0]) => {
+      // SQLite caps bound parameters per statement.
+      for (let i = 0; i < ids.length; i += 500) {
+        await tx
+          .update(outbox)
+          .set({ sentAt })
+          .where(inArray(outbox.id, ids.slice(i, i + 500)));
+      }
+    };
     try {
-      await database.write(async (tx) => {
-        // SQLite caps bound parameters per statement.
-        for (let i = 0; i < ids.length; i += 500) {
-          await tx
-            .update(outbox)
-            .set({ sentAt: now })
-            .where(inArray(outbox.id, ids.slice(i, i + 500)));
-        }
-      });
+      await (now ? database.write(mark) : database.writeSoon(mark, markDelayMs));
       for (const id of ids) acked.delete(id);
     } finally {
-      markingSent = false;
+      for (const id of ids) marking.delete(id);
     }
   }
 
   function markSoon(): void {
-    if (acked.size >= MARK_AT_MOST) {
-      marking = markAcked().catch((error) =>
-        logger.warn({ err: error }, "outbox relay could not mark rows sent"),
-      );
-      return;
-    }
-    markTimer ??= setTimeout(() => {
-      markTimer = undefined;
-      marking = markAcked().catch((error) =>
-        logger.warn({ err: error }, "outbox relay could not mark rows sent; will retry"),
-      );
-    }, markDelayMs);
+    const pending = markAcked(acked.size >= MARK_AT_MOST).catch((error) =>
+      logger.warn({ err: error }, "outbox relay could not mark rows sent; will retry"),
+    );
+    inFlight.add(pending);
+    void pending.finally(() => inFlight.delete(pending));
   }
 
   /** Publishes one batch; returns how many rows it handled, or throws when nothing could be sent. */
@@ -155,8 +152,8 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
 
   const relay: OutboxRelay = {
     start() {
-      unsubscribe ??= database.onCommit(() => {
-        if (!markingSent) pump.wake();
+      unsubscribe ??= database.onCommit(({ soonOnly }) => {
+        if (!markingSent && !soonOnly) pump.wake();
       });
       pump.start();
     },
@@ -180,8 +177,8 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       unsubscribe?.();
       unsubscribe = undefined;
       await pump.stop();
-      await marking;
-      await markAcked().catch((error) =>
+      await Promise.all(inFlight);
+      await markAcked(true).catch((error) =>
         logger.warn({ err: error }, "outbox relay could not mark rows sent before stopping"),
       );
     },

@@ -1,6 +1,6 @@
 import { createEvent, ReferralStatusChanged } from "@relais/contracts";
-import { type NatsProcess, startNats } from "@relais/testing";
-import { isNull, sql } from "drizzle-orm";
+import { type NatsProcess, startNats, waitFor } from "@relais/testing";
+import { eq, isNull, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Bus, connectBus } from "../src/connection.js";
 import { enqueue } from "../src/outbox.js";
@@ -41,7 +41,7 @@ describe("transactional outbox", () => {
     cleanups.length = 0;
   });
 
-  async function setUp(): Promise<{
+  async function setUp(relayOptions: { markDelayMs?: number } = {}): Promise<{
     nats: NatsProcess;
     bus: Bus;
     relay: OutboxRelay;
@@ -54,7 +54,7 @@ describe("transactional outbox", () => {
     const bus = connectBus({ servers: nats.url, name: "outbox-test", logger, timeoutMs: 1_000 });
     cleanups.push(() => bus.close());
     await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
-    const relay = createOutboxRelay({ database: db, bus, logger, maxBackoffMs: 500 });
+    const relay = createOutboxRelay({ database: db, bus, logger, maxBackoffMs: 500, ...relayOptions });
     cleanups.push(() => relay.stop());
     return { nats, bus, relay, db };
   }
@@ -102,6 +102,36 @@ describe("transactional outbox", () => {
     expect(await streamMessageIds(bus)).toHaveLength(20);
     // 20 writes, and the marks in a few commits of their own (once per 100 ms) instead of 20.
     expect(commits).toBeLessThan(30);
+  });
+
+  it("marks relayed events sent in the commit of a later write, with no disk sync of their own", async () => {
+    // A mark may wait a minute for a ride: only another write's commit can carry it here.
+    const { bus, relay, db } = await setUp({ markDelayMs: 60_000 });
+    relay.start();
+    const commits: boolean[] = [];
+    db.onCommit(({ soonOnly }) => {
+      commits.push(soonOnly);
+    });
+    const first = statusEvent(1);
+    await db.write((tx) => enqueue(tx, first));
+    const sentAt = async () =>
+      (await db.db.select({ sentAt: outbox.sentAt }).from(outbox).where(eq(outbox.id, first.id)))[0]?.sentAt;
+    let i = 0;
+    await waitFor(
+      async () => {
+        // Other writes, as the next intakes make them.
+        await db.write((tx) => tx.insert(effects).values({ eventId: `other-${i++}`, note: "next" }));
+        return (await sentAt()) != null;
+      },
+      { message: "the first event marked sent" },
+    );
+    expect((await streamMessageIds(bus)).filter((id) => id === first.id)).toHaveLength(1);
+    // Every commit was a write's own: the marks never committed alone.
+    expect(commits.length).toBeGreaterThanOrEqual(2);
+    expect(commits.every((soonOnly) => !soonOnly)).toBe(true);
+    // Stopping marks what is left at once.
+    await relay.stop();
+    expect(await relay.pending()).toBe(0);
   });
 
   it("does not publish an event twice when a row is relayed again after its ack", async () => {

@@ -83,6 +83,35 @@ describe("openDatabase", () => {
     database.close();
   });
 
+  it("lets a writeSoon ride along with the next write's commit, or commit alone once its wait is over", async () => {
+    const database = await open();
+    const commits: boolean[] = [];
+    database.onCommit(({ soonOnly }) => {
+      commits.push(soonOnly);
+    });
+    let riderDone = false;
+    const rider = database
+      .writeSoon((tx) => tx.insert(counters).values({ name: "rider", value: 1 }), 60_000)
+      .then(() => {
+        riderDone = true;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(riderDone).toBe(false);
+    await database.write((tx) => tx.insert(counters).values({ name: "carrier", value: 2 }));
+    await rider;
+    expect(commits).toEqual([false]);
+    // Alone, it waits its delay and then commits by itself (a commit of riders only).
+    await database.writeSoon((tx) => tx.update(counters).set({ value: 3 }), 10);
+    expect(commits).toEqual([false, true]);
+    // A failing rider fails alone; its carrier commits.
+    const failing = database.writeSoon((tx) => tx.insert(counters).values({ name: "n", value: 9 }), 60_000);
+    await database.write((tx) => tx.insert(counters).values({ name: "after", value: 4 }));
+    await expect(failing).rejects.toThrow();
+    const names = await database.db.select({ name: counters.name }).from(counters).orderBy(counters.name);
+    expect(names.map((row) => row.name)).toEqual(["after", "carrier", "n", "rider"]);
+    database.close();
+  });
+
   it("answers writes on its kept statements exactly as the client answers reads", async () => {
     const database = await open();
     const written = await database.write(async (tx) => {

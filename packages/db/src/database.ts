@@ -25,8 +25,17 @@ export interface Database<S extends Schema = Schema> {
    * Writes queued meanwhile share one COMMIT, each in its own savepoint.
    */
   write<T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T>;
-  /** Called after every committed `write`: the outbox relay wakes on it instead of polling. */
-  onCommit(listener: () => void): () => void;
+  /**
+   * Like `write`, for bookkeeping that should not cost a disk sync of its own (the relay marking
+   * events sent): `fn` joins the next batch that commits anyway, or commits alone after
+   * `maxDelayMs`. Resolves once committed, like `write`.
+   */
+  writeSoon<T>(fn: (tx: Tx<S>) => Promise<T>, maxDelayMs: number): Promise<T>;
+  /**
+   * Called after every commit: the outbox relay wakes on it instead of polling. `soonOnly` when
+   * the commit held only `writeSoon` writes (nothing new for anyone to pick up).
+   */
+  onCommit(listener: (commit: { soonOnly: boolean }) => void): () => void;
   ping(): Promise<void>;
   /**
    * Resolves when writes go through. After a write failed on a storage fault (disk full,
@@ -89,19 +98,19 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     : undefined;
   const writeDb = writer ? drizzle(writer.client, { schema: options.schema }) : db;
 
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(commit: { soonOnly: boolean }) => void>();
   const committer = createGroupCommitter(
     writeDb,
-    () => {
-      for (const listener of listeners) listener();
+    (commit) => {
+      for (const listener of listeners) listener(commit);
     },
     writer ? fastWriter(writer) : undefined,
   );
   // The last write's storage fault, until a write commits again.
   let fault: unknown;
-  const write = async <T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T> => {
+  const write = async <T>(fn: (tx: Tx<S>) => Promise<T>, soonMs?: number): Promise<T> => {
     try {
-      const value = await committer.run(fn);
+      const value = await committer.run(fn, soonMs);
       fault = undefined;
       return value;
     } catch (error) {
@@ -113,7 +122,8 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     db,
     client,
     url: options.url,
-    write,
+    write: (fn) => write(fn),
+    writeSoon: (fn, maxDelayMs) => write(fn, maxDelayMs),
     onCommit(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -167,6 +177,8 @@ interface PendingWrite<S extends Schema> {
   fn: (tx: Tx<S>) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** A `writeSoon` write: rides along with the next batch, or goes alone when this fires. */
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -184,12 +196,21 @@ interface PendingWrite<S extends Schema> {
  */
 function createGroupCommitter<S extends Schema>(
   db: LibSQLDatabase<S>,
-  committed: () => void,
+  committed: (commit: { soonOnly: boolean }) => void,
   fast: FastWriter | undefined,
 ) {
   const queue: PendingWrite<S>[] = [];
+  /** `writeSoon` writes waiting for a batch to ride along with. */
+  const riders: PendingWrite<S>[] = [];
   let running = false;
   const maxBatch = 64;
+
+  function start(): void {
+    if (!running) {
+      running = true;
+      void nextTurn().then(drain);
+    }
+  }
 
   /** Runs one write function, its transaction handed to the hot-path helpers meanwhile. */
   async function runWrite(tx: Tx<S>, fn: (tx: Tx<S>) => Promise<unknown>): Promise<unknown> {
@@ -232,6 +253,12 @@ function createGroupCommitter<S extends Schema>(
     try {
       while (queue.length > 0) {
         const batch = queue.splice(0, maxBatch);
+        const soonOnly = batch.every((write) => write.timer !== undefined);
+        // Riders join whatever commits next: their sync is paid by the batch's own.
+        for (const rider of riders.splice(0)) {
+          clearTimeout(rider.timer);
+          batch.push(rider);
+        }
         const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
         try {
           await db.transaction(async (tx) => {
@@ -260,7 +287,7 @@ function createGroupCommitter<S extends Schema>(
           if (outcome.ok) write.resolve(outcome.value);
           else write.reject(outcome.error);
         });
-        if (outcomes.some((o) => o.ok)) committed();
+        if (outcomes.some((o) => o.ok)) committed({ soonOnly });
         // The COMMIT blocked the event loop; let network replies out and the requests that
         // arrived meanwhile in, so they form the next batch.
         await nextTurn();
@@ -271,13 +298,23 @@ function createGroupCommitter<S extends Schema>(
   }
 
   return {
-    run<T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T> {
+    /** With `soonMs`, a rider: it waits up to that long for a batch to join before going alone. */
+    run<T>(fn: (tx: Tx<S>) => Promise<T>, soonMs?: number): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-        if (!running) {
-          running = true;
-          void nextTurn().then(drain);
+        const write: PendingWrite<S> = { fn, resolve: resolve as (value: unknown) => void, reject };
+        if (soonMs === undefined) {
+          queue.push(write);
+          start();
+          return;
         }
+        riders.push(write);
+        write.timer = setTimeout(() => {
+          const at = riders.indexOf(write);
+          if (at === -1) return;
+          riders.splice(at, 1);
+          queue.push(write);
+          start();
+        }, soonMs);
       });
     },
   };

@@ -285,6 +285,21 @@ describe.runIf(!only || only.includes("safety"))("safety in the browser", () => 
     await context.close();
   });
 
+  it("fails a screen axe finds a critical violation on (the check itself can fail)", async () => {
+    const context = await browser.newContext(run.context);
+    const page = await context.newPage();
+    await page.setContent(
+      '<!doctype html><html lang="fr"><head><title>Relais</title></head><body><main><h1>Contrôle</h1><input type="text"></main></body></html>',
+    );
+    const failure = await screen(page, run, "axe-control").then(
+      () => undefined,
+      (error: { message: string; actual?: unknown }) => error,
+    );
+    expect(failure?.message).toContain("axe on axe-control");
+    expect(JSON.stringify(failure?.actual)).toContain("label");
+    await context.close();
+  });
+
   it("warns after 9 idle minutes and ends the session after 10 (a controlled clock)", async () => {
     const context = await browser.newContext(run.context);
     const page = await context.newPage();

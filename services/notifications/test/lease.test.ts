@@ -1,8 +1,13 @@
-// A batch slower than its lease: the rows of it that a later claim takes over are sent by that
-// claim alone. Before, the worker went on through its old batch and a refill claimed the lapsed
-// rows again, so a slow SMTP server (or a loaded machine) got the same message twice.
+// A batch slower than its lease. Its rows are sent once each, by the claim that took them: their
+// leases are renewed while the batch goes out, so no row waits for its lease to lapse and a later
+// claim. (Before the renewal, every row past half its lease was left to the next claim, a lease
+// later: the reminder fan-out crawled at ~2 messages/s on a loaded machine, logging "lease ran
+// short" for most of a batch. Before that, the worker went on through its old batch and a refill
+// claimed the lapsed rows again, so a slow SMTP server got the same message twice.)
 import { type NatsProcess, type SmtpSink, startNats, startSmtpSink, waitFor } from "@relais/testing";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimDueMessages, renewLeases } from "../src/db/message-leases.js";
 import { messages } from "../src/db/schema.js";
 import { enrolled, weeklySeries } from "./fixtures.js";
 import { startNotifications } from "./harness.js";
@@ -20,8 +25,11 @@ describe("a slow provider and a short lease", () => {
     await nats.stop();
   });
 
-  it("sends every message once, leaving a row whose lease ran short to the next claim", async () => {
-    const service = await startNotifications(nats, { smtp, leaseMs: 600, batch: 10, concurrency: 1 });
+  it("sends every message once, in ceil(N / batch) claims, renewing the leases of a slow batch", async () => {
+    const logged: Array<{ msg?: string }> = [];
+    const logger = pino({ level: "warn" }, { write: (line: string) => logged.push(JSON.parse(line)) });
+    // Batches of four: the first takes a second to go out, its lease 600 ms.
+    const service = await startNotifications(nats, { smtp, logger, leaseMs: 600, batch: 4, concurrency: 1 });
     try {
       const series = weeklySeries({ groupId: "grp-lease", firstLocal: "2026-12-15T18:00:00" });
       const people = Array.from({ length: 6 }, (_, i) => ({
@@ -45,6 +53,49 @@ describe("a slow provider and a short lease", () => {
       expect(byRecipient.size).toBe(people.length);
       expect([...byRecipient.values()].every((count) => count === 1)).toBe(true);
       expect(smtp.messages).toHaveLength(people.length);
+      // Each row was claimed once (a claim counts an attempt): two claims for six rows, none
+      // taken over, none left to a later claim.
+      const rows = await service.database.db.select().from(messages);
+      expect(rows.map((row) => row.attempts)).toEqual(people.map(() => 1));
+      expect(logged.filter((entry) => entry.msg?.includes("lease ran short"))).toEqual([]);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it("renews a lease only while it is still the claim's own: a row taken over stays the newer claim's", async () => {
+    const service = await startNotifications(nats, { smtp });
+    try {
+      const series = weeklySeries({ groupId: "grp-renew", firstLocal: "2026-12-15T18:00:00" });
+      const people = Array.from({ length: 3 }, (_, i) => ({
+        personRef: `prs_renewtest${i}`,
+        email: `renew${i}@example.org`,
+      }));
+      await service.publish(...people.map((person) => enrolled(series, person)));
+      const leaseMs = 1_000;
+      const start = new Date(Date.now() + 60_000);
+      const first = await claimDueMessages(service.database, { now: start, leaseMs, batch: 10 });
+      expect(first).toHaveLength(people.length);
+      // The first claim's lease lapses; a second claim takes one row over.
+      const later = new Date(start.getTime() + leaseMs + 1);
+      const second = await claimDueMessages(service.database, { now: later, leaseMs, batch: 1 });
+      expect(second).toHaveLength(1);
+      const takenOver = second[0]!;
+
+      const renewed = await renewLeases(service.database, first, { now: later, leaseMs });
+      expect([...renewed.ids].sort()).toEqual(
+        first
+          .map((row) => row.id)
+          .filter((id) => id !== takenOver.id)
+          .sort(),
+      );
+      const rows = await service.database.db.select().from(messages);
+      const leaseOf = new Map(rows.map((row) => [row.id, row.leaseUntil]));
+      expect(leaseOf.get(takenOver.id)).toBe(takenOver.leaseUntil);
+      for (const id of renewed.ids) expect(leaseOf.get(id)).toBe(renewed.leaseUntil);
+      // The newer claim renews its own row.
+      const own = await renewLeases(service.database, second, { now: later, leaseMs: 2 * leaseMs });
+      expect([...own.ids]).toEqual([takenOver.id]);
     } finally {
       await service.stop();
     }

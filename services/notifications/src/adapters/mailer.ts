@@ -1,9 +1,13 @@
-// E-mail out: a pooled SMTP transport when SMTP_URL is set, else `.eml` files in a folder so the
-// local stack runs with no mail server.
+// E-mail out: a pooled SMTP transport on a worker thread when SMTP_URL is set, else `.eml` files in
+// a folder so the local stack runs with no mail server.
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import nodemailer from "nodemailer";
 import { DeliveryError } from "./delivery-error.js";
+import type { SmtpWorkerData, SmtpWorkerReply, SmtpWorkerRequest } from "./smtp-worker.js";
 
 export interface OutgoingMail {
   from: { name: string; address: string };
@@ -33,31 +37,85 @@ function toNodemailer(mail: OutgoingMail) {
   };
 }
 
-function classify(error: unknown): DeliveryError {
-  const responseCode = (error as { responseCode?: unknown }).responseCode;
-  const message = error instanceof Error ? error.message : String(error);
+function classify(error: { message: string; responseCode?: number }): DeliveryError {
+  const { responseCode } = error;
   const permanent = typeof responseCode === "number" && responseCode >= 500 && responseCode < 600;
-  return new DeliveryError(`smtp: ${message}`.slice(0, 500), permanent);
+  return new DeliveryError(`smtp: ${error.message}`.slice(0, 500), permanent);
 }
 
+/**
+ * The worker's module: beside this file when it runs from source (tests, `pnpm dev`), beside the
+ * bundle as `smtp-worker.js` when it runs from `dist/` (the build emits both).
+ */
+function workerModule(): { url: URL; fromSource: boolean } {
+  const fromSource = import.meta.url.endsWith(".ts");
+  return { url: new URL(fromSource ? "./smtp-worker.ts" : "./smtp-worker.js", import.meta.url), fromSource };
+}
+
+function startWorker(data: SmtpWorkerData): Worker {
+  const { url, fromSource } = workerModule();
+  if (!fromSource) return new Worker(url, { workerData: data });
+  // A worker does not inherit the tsx loader: register it in the thread, then load the module.
+  const tsx = join(
+    dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
+    "dist/esm/api/index.mjs",
+  );
+  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+/**
+ * Pooled SMTP (`poolSize` connections, kept open) on a worker thread (`smtp-worker.ts` says why),
+ * started at the first send so an idle service holds no second thread.
+ */
 export function smtpMailer(options: { url: string; poolSize: number }): Mailer {
-  const transport = nodemailer.createTransport({
-    url: options.url,
-    pool: true,
-    maxConnections: options.poolSize,
-    // Reconnecting costs the server's greeting delay each time; keep connections for good.
-    maxMessages: Number.POSITIVE_INFINITY,
-  });
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const waiting = new Map<
+    number,
+    { resolve: (reply: SmtpWorkerReply) => void; reject: (error: Error) => void }
+  >();
+
+  function thread(): Worker {
+    if (worker) return worker;
+    const started = startWorker({ url: options.url, poolSize: options.poolSize });
+    started.on("message", (reply: SmtpWorkerReply) => {
+      const entry = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      entry?.resolve(reply);
+    });
+    const lost = (reason: string) => {
+      if (worker !== started) return;
+      worker = undefined;
+      // The sends in flight may or may not have reached the server: retried like any transient
+      // failure, with the same Message-ID.
+      for (const entry of waiting.values()) entry.reject(new DeliveryError(`smtp: ${reason}`, false));
+      waiting.clear();
+    };
+    started.on("error", (error) => lost(`mail thread failed: ${error.message}`));
+    started.on("exit", (code) => lost(`mail thread exited (${code})`));
+    // The thread never keeps the process alive: `close` ends it, and a SIGKILL ends everything.
+    started.unref();
+    worker = started;
+    return started;
+  }
+
   return {
     async send(mail) {
-      try {
-        const info = await transport.sendMail(toNodemailer(mail));
-        return { providerId: String(info.messageId ?? mail.messageId) };
-      } catch (error) {
-        throw classify(error);
-      }
+      const id = nextId++;
+      const reply = await new Promise<SmtpWorkerReply>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        thread().postMessage({ type: "send", id, mail: toNodemailer(mail) } satisfies SmtpWorkerRequest);
+      });
+      if (!reply.ok) throw classify(reply);
+      return { providerId: String(reply.messageId ?? mail.messageId) };
     },
-    close: () => transport.close(),
+    close() {
+      const current = worker;
+      worker = undefined;
+      // The transport closes its connections once the sends in flight are done; then the thread ends.
+      current?.postMessage({ type: "close" } satisfies SmtpWorkerRequest);
+    },
   };
 }
 

@@ -56,3 +56,36 @@ export async function nextMessageDue(database: Database<typeof schema>): Promise
     await earliestIn(db, messages, messages.leaseUntil, eq(messages.status, "sending")),
   ]);
 }
+
+/**
+ * Extends the leases of claimed rows not sent yet to `now + leaseMs`, each only while it is still
+ * the lease it was claimed with (a row whose lease lapsed and was taken over belongs to the newer
+ * claim); resolves with the new lease of the rows that are still ours.
+ */
+export async function renewLeases(
+  database: Database<typeof schema>,
+  rows: Array<Pick<MessageRow, "id" | "leaseUntil">>,
+  input: { now: Date; leaseMs: number },
+): Promise<{ leaseUntil: string; ids: Set<string> }> {
+  const leaseUntil = new Date(input.now.getTime() + input.leaseMs).toISOString();
+  const byLease = new Map<string, string[]>();
+  for (const row of rows) {
+    const lease = row.leaseUntil ?? "";
+    byLease.set(lease, [...(byLease.get(lease) ?? []), row.id]);
+  }
+  const ids = await database.write(async (tx) => {
+    const renewed = new Set<string>();
+    for (const [lease, leased] of byLease) {
+      const updated = await tx
+        .update(messages)
+        .set({ leaseUntil, updatedAt: input.now.toISOString() })
+        .where(
+          and(inArray(messages.id, leased), eq(messages.status, "sending"), eq(messages.leaseUntil, lease)),
+        )
+        .returning({ id: messages.id });
+      for (const row of updated) renewed.add(row.id);
+    }
+    return renewed;
+  });
+  return { leaseUntil, ids };
+}

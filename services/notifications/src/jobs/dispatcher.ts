@@ -3,17 +3,21 @@
 //
 // One worker per pooled connection, each sending a message then recording it before the next: so
 // at most one accepted-but-unrecorded message per connection can be re-sent after a crash. A row
-// is sent only while at least half its lease is left, so a batch slower than its lease never
-// sends a row that a later claim has taken over. The outcomes that are ready together share one
-// commit (`outcome-recorder.ts`). The next batch is claimed while the current one is still going
-// out, so the pool never waits on a claim, and a tick goes on until nothing is due.
+// is sent only while at least half its lease is left: when a batch goes out slower than that
+// (a slow provider, a loaded machine), the leases of its rows not sent yet are renewed in one
+// write, each only if it is still the lease it was claimed with; a row whose lease lapsed and was
+// taken over by a later claim is left to that claim, so it is never sent twice. (Before, such a
+// batch left every row past half its lease to a claim after the lease lapsed, a minute later.)
+// The outcomes that are ready together share one commit (`outcome-recorder.ts`). The next batch is
+// claimed while the current one is still going out, so the pool never waits on a claim, and a
+// tick goes on until nothing is due.
 import type { Database } from "@relais/db";
 import type { Logger } from "@relais/service-kit";
 import type { NotifyDeps } from "../actions/context.js";
 import { DeliveryError } from "../adapters/delivery-error.js";
 import type { Mailer } from "../adapters/mailer.js";
 import type { SmsSender } from "../adapters/sms-gateway.js";
-import { claimDueMessages, nextMessageDue } from "../db/message-leases.js";
+import { claimDueMessages, nextMessageDue, renewLeases } from "../db/message-leases.js";
 import type { Outcome } from "../db/message-outcomes.js";
 import type { MessageRow } from "../db/messages.js";
 import type * as schema from "../db/schema.js";
@@ -62,6 +66,54 @@ export function createDispatcher(options: DispatcherOptions) {
   function leaseHoldsForASend(row: MessageRow): boolean {
     const until = row.leaseUntil ? Date.parse(row.leaseUntil) : Number.NaN;
     return until - clock.now().getTime() >= options.leaseMs / 2;
+  }
+
+  // One renewal at a time: the workers that find a short lease meanwhile wait for it.
+  let renewing: Promise<void> | undefined;
+  // The leases found taken over, as `id|lease` (a later claim of the same row is another lease).
+  const lost = new Set<string>();
+  const leaseKey = (row: MessageRow) => `${row.id}|${row.leaseUntil ?? ""}`;
+
+  /**
+   * Renews the short leases of `message` and of the claimed rows behind it in `queue`, and reads
+   * again what their messages are built from, as a claim does: a reminder goes out from its
+   * session as it is now, not as it was when the batch was claimed.
+   */
+  async function renew(message: ClaimedMessage, queue: ClaimedMessage[]): Promise<void> {
+    const short = [message, ...queue].filter(({ row }) => !leaseHoldsForASend(row));
+    try {
+      const renewed = await renewLeases(
+        database,
+        short.map(({ row }) => row),
+        { now: clock.now(), leaseMs: options.leaseMs },
+      );
+      const kept = short.filter(({ row }) => renewed.ids.has(row.id));
+      const fresh = await readClaimedBatch(
+        database.db,
+        box,
+        kept.map(({ row }) => ({ ...row, leaseUntil: renewed.leaseUntil })),
+      );
+      for (const message of short) if (!renewed.ids.has(message.row.id)) lost.add(leaseKey(message.row));
+      for (const [i, message] of kept.entries()) Object.assign(message, fresh[i]);
+    } catch (error) {
+      // Not renewed (or not read again): the rows go to a claim once their lease lapses.
+      logger.error({ err: error }, "could not renew leases");
+      for (const { row } of short) lost.add(leaseKey(row));
+    }
+  }
+
+  /** Whether the row may be sent now: its lease leaves half its length, renewed if need be. */
+  async function holdLease(message: ClaimedMessage, queue: ClaimedMessage[]): Promise<boolean> {
+    // Twice: a renewal already under way when this row's lease ran short may not have covered it.
+    for (let round = 0; round < 2; round++) {
+      if (lost.has(leaseKey(message.row))) return false;
+      if (leaseHoldsForASend(message.row)) return true;
+      renewing ??= renew(message, queue).finally(() => {
+        renewing = undefined;
+      });
+      await renewing;
+    }
+    return !lost.has(leaseKey(message.row)) && leaseHoldsForASend(message.row);
   }
 
   /** Resolves once the outcome is committed, so a worker never has two accepted messages unrecorded. */
@@ -120,9 +172,9 @@ export function createDispatcher(options: DispatcherOptions) {
           if (!keepGoing()) exhausted = true;
           if (!exhausted && queue.length <= options.concurrency) void refill();
           const next = queue.shift();
-          if (next && !leaseHoldsForASend(next.row)) {
-            // A slow batch outlived its lease: a later claim (ours or another process's) may hold
-            // this row now, and sending it here too would send it twice. Leave it to that claim.
+          if (next && !(await holdLease(next, queue))) {
+            // A later claim (ours or another process's) holds this row now, and sending it here
+            // too would send it twice. Leave it to that claim.
             logger.warn({ messageId: next.row.id }, "lease ran short before sending; left to the next claim");
             continue;
           }
@@ -140,7 +192,11 @@ export function createDispatcher(options: DispatcherOptions) {
           if (exhausted && queue.length === 0) return;
         }
       };
-      await Promise.all(Array.from({ length: options.concurrency }, worker));
+      try {
+        await Promise.all(Array.from({ length: options.concurrency }, worker));
+      } finally {
+        lost.clear();
+      }
       if (failure) throw failure;
       return claimed;
     },

@@ -1,15 +1,11 @@
 // The case-conference screens under /conferences (issue 17), one lazy chunk each: the coordinator's
 // list, schedule / edit form, agenda, decisions and minutes; a partner's conferences, items and
 // actions. Paths carry a conference id at most, never anything personal.
-import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import type { AnyRoute } from "@tanstack/react-router";
+import { lazyScreens } from "./lazy-screen";
 
 export function conferenceRoutes(appRoute: AnyRoute) {
-  const screen = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
-    createRoute({
-      getParentRoute: () => appRoute,
-      path,
-      component: lazyRouteComponent(load as never, name as never),
-    });
+  const screen = lazyScreens(appRoute);
   return [
     screen(
       "/conferences",

@@ -2,6 +2,7 @@
 // most (a team id, a referral id to filter the audit trail), never anything personal.
 import { type AnyRoute, createRoute, lazyRouteComponent, Navigate } from "@tanstack/react-router";
 import { CoordinationFrame } from "../screens/coordination/coordination-frame";
+import { lazyScreens } from "./lazy-screen";
 
 export function coordinationRoutes(appRoute: AnyRoute) {
   const frame = createRoute({
@@ -9,12 +10,7 @@ export function coordinationRoutes(appRoute: AnyRoute) {
     path: "/coordination",
     component: CoordinationFrame,
   });
-  const screen = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
-    createRoute({
-      getParentRoute: () => frame,
-      path,
-      component: lazyRouteComponent(load as never, name as never),
-    });
+  const screen = lazyScreens(frame);
   return frame.addChildren([
     createRoute({
       getParentRoute: () => frame,

@@ -1,16 +1,12 @@
 // Emergency housing's screens under /housing (issue 17), one lazy chunk each, and the links each
 // role gets. Paths carry no id at all: people and places are picked on the screens.
-import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import type { AnyRoute } from "@tanstack/react-router";
 import type { Role } from "../api/session";
 import type { useT } from "../i18n/i18n";
+import { lazyScreens } from "./lazy-screen";
 
 export function housingRoutes(appRoute: AnyRoute) {
-  const screen = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
-    createRoute({
-      getParentRoute: () => appRoute,
-      path,
-      component: lazyRouteComponent(load as never, name as never),
-    });
+  const screen = lazyScreens(appRoute);
   return [
     screen("/housing", () => import("../screens/housing/stays-screen"), "HousingStaysScreen"),
     screen("/housing/places", () => import("../screens/housing/places-screen"), "HousingPlacesScreen"),

@@ -8,6 +8,8 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { zonedToIso } from "../../time/zoned";
 import { Button, Select, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 import { auditCsv } from "./audit-csv";
 
 const ZONE = "Europe/Brussels";
@@ -76,27 +78,20 @@ export function AuditScreen() {
           )}
         </div>
       </form>
-      {audit.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : audit.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : audit.data.length === 0 ? (
-        <p>{t("audit.none")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.role")}</th>
-              <th scope="col">{t("audit.what")}</th>
-              <th scope="col">{t("audit.recordColumn")}</th>
-              <th scope="col">{t("audit.outcome")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.data.map((e) => (
+      <Loaded query={audit} empty={t("audit.none")}>
+        {(data) => (
+          <DataTable
+            caption={t("audit.title")}
+            columns={[
+              t("audit.when"),
+              t("audit.who"),
+              t("audit.role"),
+              t("audit.what"),
+              t("audit.recordColumn"),
+              t("audit.outcome"),
+            ]}
+          >
+            {data.map((e) => (
               <tr key={`${e.service}:${e.id}`} className={e.outcome === "denied" ? "row-alert" : undefined}>
                 <td>{time(e.at, ZONE)}</td>
                 <td>{e.actor.sub}</td>
@@ -119,9 +114,9 @@ export function AuditScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
       <Retention />
     </Page>
   );
@@ -134,24 +129,22 @@ function Retention() {
   return (
     <section className="card" aria-labelledby="retention-title">
       <h2 id="retention-title">{t("retention.title")}</h2>
-      {retention.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : retention.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <>
-          <p>
-            {t("retention.rule", { days: retention.data.retentionDays })}{" "}
-            {retention.data.nextPurgeAt
-              ? t("retention.next", { at: time(retention.data.nextPurgeAt, ZONE, "date") })
-              : t("retention.nothingScheduled")}
-          </p>
-          <div className="retention-tables">
-            <MonthTable title={t("retention.upcoming")} rows={retention.data.upcoming} />
-            <MonthTable title={t("retention.purged")} rows={retention.data.purged} />
-          </div>
-        </>
-      )}
+      <Loaded query={retention}>
+        {(data) => (
+          <>
+            <p>
+              {t("retention.rule", { days: data.retentionDays })}{" "}
+              {data.nextPurgeAt
+                ? t("retention.next", { at: time(data.nextPurgeAt, ZONE, "date") })
+                : t("retention.nothingScheduled")}
+            </p>
+            <div className="retention-tables">
+              <MonthTable title={t("retention.upcoming")} rows={data.upcoming} />
+              <MonthTable title={t("retention.purged")} rows={data.purged} />
+            </div>
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,11 +1,11 @@
 // Log one call attempt. Voicemail is offered only when the person allowed it.
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import { type CallbackTask, type ClaimedTask, useLogAttempt } from "../../api/referrals";
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 
 const OUTCOMES = ["reached", "no_answer", "voicemail_left", "unsafe_to_talk", "wrong_number"] as const;
 
@@ -27,12 +27,9 @@ export function AttemptForm({
   return (
     <section className="card" aria-labelledby="attempt-title">
       <h2 id="attempt-title">{t("attempt.title")}</h2>
-      <Form
-        className="form"
-        validationBehavior="aria"
-        validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <ServiceForm
+        problem={problem}
+        onSubmit={() => {
           if (!outcome || log.isPending) return;
           log.mutate(
             {
@@ -87,7 +84,7 @@ export function AttemptForm({
         <Button type="submit" isPending={log.isPending} isDisabled={!outcome}>
           {t("attempt.submit")}
         </Button>
-      </Form>
+      </ServiceForm>
     </section>
   );
 }

@@ -2,7 +2,6 @@
 // answers are chosen, before saving), then the person's history. A raised level re-plans the task
 // and alerts the team and coordinators; the screen says so with the new deadline.
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import {
   type Assessed,
@@ -16,7 +15,9 @@ import {
 import { useFormatTime, useLanguage, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Radio, RadioGroup } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 import "../criticality/criticality.css";
+import { DataTable } from "../../ui/table";
 
 export function CriticalitySection({ taskId, timeZone }: { taskId: string; timeZone: string }) {
   const t = useT();
@@ -95,14 +96,10 @@ function GridForm({
   const problem = problemOf(assess.error);
   const { score, level, missing } = scoreOf(grid, answers);
   return (
-    <Form
-      className="form"
-      validationBehavior="aria"
-      validationErrors={Object.fromEntries(
-        (problem?.errors ?? []).map((e) => [e.path.replace(/^answers\./, ""), e.message]),
-      )}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ServiceForm
+      problem={problem}
+      nameOf={(path) => path.replace(/^answers\./, "")}
+      onSubmit={() => {
         if (missing > 0 || assess.isPending) return;
         assess.mutate(
           { key, body: { gridVersion: grid.version, answers } },
@@ -155,7 +152,7 @@ function GridForm({
           {t("criticality.cancel")}
         </Button>
       </div>
-    </Form>
+    </ServiceForm>
   );
 }
 
@@ -173,32 +170,29 @@ function History({ taskId, timeZone }: { taskId: string; timeZone: string }) {
       ) : history.data.length === 0 ? (
         <p className="hint">{t("criticality.historyEmpty")}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("criticality.history")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("criticality.when")}</th>
-              <th scope="col">{t("criticality.source")}</th>
-              <th scope="col">{t("criticality.scoreColumn")}</th>
-              <th scope="col">{t("criticality.levelColumn")}</th>
-              <th scope="col">{t("criticality.gridColumn")}</th>
+        <DataTable
+          caption={t("criticality.history")}
+          columns={[
+            t("criticality.when"),
+            t("criticality.source"),
+            t("criticality.scoreColumn"),
+            t("criticality.levelColumn"),
+            t("criticality.gridColumn"),
+          ]}
+        >
+          {history.data.map((a) => (
+            <tr key={a.id}>
+              <td>{time(a.assessedAt, timeZone)}</td>
+              <td>{t(`criticality.source.${a.source}`)}</td>
+              <td>{a.score}</td>
+              <td>
+                {t(`criticality.level.${a.riskLevel}`)}
+                {a.raised && ` · ${t("criticality.raisedShort")}`}
+              </td>
+              <td>{a.gridVersion}</td>
             </tr>
-          </thead>
-          <tbody>
-            {history.data.map((a) => (
-              <tr key={a.id}>
-                <td>{time(a.assessedAt, timeZone)}</td>
-                <td>{t(`criticality.source.${a.source}`)}</td>
-                <td>{a.score}</td>
-                <td>
-                  {t(`criticality.level.${a.riskLevel}`)}
-                  {a.raised && ` · ${t("criticality.raisedShort")}`}
-                </td>
-                <td>{a.gridVersion}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

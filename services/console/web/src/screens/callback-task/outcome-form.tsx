@@ -1,7 +1,6 @@
 // Close the task once the person was reached: accepted (optionally asking for a group or
 // programme place), declined (who and why), or referred elsewhere.
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import {
   type CallbackTask,
@@ -12,6 +11,7 @@ import {
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 import { NOT_LISTED, PartnerPicker } from "../directory/partner-picker";
 
 const GROUP_KINDS = {
@@ -85,10 +85,8 @@ export function OutcomeForm({
   return (
     <section className="card" aria-labelledby="outcome-title">
       <h2 id="outcome-title">{t("outcome.title")}</h2>
-      <Form
-        className="form"
-        validationBehavior="aria"
-        validationErrors={Object.fromEntries(
+      <ServiceForm
+        errors={Object.fromEntries(
           (problem?.errors ?? []).map((e) =>
             // The entry was archived (or is not the organisation's) since the list was read.
             e.path === "partnerId" &&
@@ -97,8 +95,7 @@ export function OutcomeForm({
               : [e.path, e.message],
           ),
         )}
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           const payload = body();
           if (!payload || record.isPending) return;
           record.mutate({ key, body: payload }, { onSuccess: onClosed });
@@ -205,7 +202,7 @@ export function OutcomeForm({
         <Button type="submit" isPending={record.isPending} isDisabled={!outcome}>
           {t("outcome.submit")}
         </Button>
-      </Form>
+      </ServiceForm>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { type QueueTask, useClaim, useQueue } from "../../api/referrals";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
 
 export function QueueScreen() {
   const t = useT();
@@ -35,61 +36,62 @@ export function QueueScreen() {
           {claimError.code === "already_claimed" ? t("queue.alreadyClaimed") : t("common.actionFailed")}
         </p>
       )}
-      {queue.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : queue.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : queue.data.length === 0 ? (
-        <p>{t("queue.empty")}</p>
-      ) : (
-        <ul className="queue" aria-label={t("queue.title")}>
-          {queue.data.map((task, index) => (
-            <li key={task.id} className={`task-row risk-${task.riskLevel}${task.overdue ? " overdue" : ""}`}>
-              <div className="task-main">
-                <h2 className="task-title">
-                  {t("queue.taskTitle", { n: index + 1, role: t(`personRole.${task.role}` as never) })}
-                </h2>
-                <span className={`risk risk-${task.riskLevel}`}>{t(`risk.${task.riskLevel}` as never)}</span>
-                {task.due ? (
-                  <span className="badge due">{t("queue.due")}</span>
-                ) : (
-                  <span className="badge">{t("queue.dueAt", { at: time(task.dueAt, task.timeZone) })}</span>
-                )}
-                {task.overdue && <span className="badge overdue">{t("queue.overdue")}</span>}
-              </div>
-              <dl className="task-facts">
-                <div>
-                  <dt>{t("queue.window")}</dt>
-                  <dd>
-                    {task.windowOpenNow
-                      ? t("queue.windowOpen")
-                      : t("queue.windowOpens", { at: time(task.windowOpensAt, task.timeZone) })}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("queue.sla")}</dt>
-                  <dd>{time(task.slaDeadline, task.timeZone)}</dd>
-                </div>
-                <div>
-                  <dt>{t("queue.attempts")}</dt>
-                  <dd>{task.attempts}</dd>
-                </div>
-                <div>
-                  <dt>{t("queue.holder")}</dt>
-                  <dd>{task.claimedBy ?? t("queue.nobody")}</dd>
-                </div>
-              </dl>
-              <Button
-                onPress={() => onClaim(task)}
-                isPending={claim.isPending && claim.variables === task.id}
-                aria-label={t("queue.claimLabel", { n: index + 1 })}
+      <Loaded query={queue} empty={t("queue.empty")}>
+        {(data) => (
+          <ul className="queue" aria-label={t("queue.title")}>
+            {data.map((task, index) => (
+              <li
+                key={task.id}
+                className={`task-row risk-${task.riskLevel}${task.overdue ? " overdue" : ""}`}
               >
-                {t("queue.claim")}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+                <div className="task-main">
+                  <h2 className="task-title">
+                    {t("queue.taskTitle", { n: index + 1, role: t(`personRole.${task.role}` as never) })}
+                  </h2>
+                  <span className={`risk risk-${task.riskLevel}`}>
+                    {t(`risk.${task.riskLevel}` as never)}
+                  </span>
+                  {task.due ? (
+                    <span className="badge due">{t("queue.due")}</span>
+                  ) : (
+                    <span className="badge">{t("queue.dueAt", { at: time(task.dueAt, task.timeZone) })}</span>
+                  )}
+                  {task.overdue && <span className="badge overdue">{t("queue.overdue")}</span>}
+                </div>
+                <dl className="task-facts">
+                  <div>
+                    <dt>{t("queue.window")}</dt>
+                    <dd>
+                      {task.windowOpenNow
+                        ? t("queue.windowOpen")
+                        : t("queue.windowOpens", { at: time(task.windowOpensAt, task.timeZone) })}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t("queue.sla")}</dt>
+                    <dd>{time(task.slaDeadline, task.timeZone)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("queue.attempts")}</dt>
+                    <dd>{task.attempts}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("queue.holder")}</dt>
+                    <dd>{task.claimedBy ?? t("queue.nobody")}</dd>
+                  </div>
+                </dl>
+                <Button
+                  onPress={() => onClaim(task)}
+                  isPending={claim.isPending && claim.variables === task.id}
+                  aria-label={t("queue.claimLabel", { n: index + 1 })}
+                >
+                  {t("queue.claim")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </Page>
   );
 }

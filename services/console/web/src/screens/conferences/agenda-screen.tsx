@@ -4,7 +4,6 @@
 import "./conferences.css";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import {
   type AgendaItem,
@@ -15,6 +14,7 @@ import {
 } from "../../api/conferences";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
 
 export function AgendaScreen() {
@@ -134,12 +134,9 @@ function AddItem({ conference }: { conference: Conference }) {
   return (
     <section className="card" aria-labelledby="add-item-title">
       <h2 id="add-item-title">{t("conferences.addItem")}</h2>
-      <Form
-        className="form"
-        validationBehavior="aria"
-        validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <ServiceForm
+        problem={problem}
+        onSubmit={() => {
           if (!referralId) return;
           add.mutate(
             { referralId, summary, question, confidential, audience: confidential ? audience : [] },
@@ -221,7 +218,7 @@ function AddItem({ conference }: { conference: Conference }) {
             {t("conferences.itemAdded")}
           </p>
         )}
-      </Form>
+      </ServiceForm>
     </section>
   );
 }

@@ -2,8 +2,6 @@
 // the conference's zone), and the invited partner organisations, each with an organisational
 // address. Addresses are shown to the organiser only and never go into a URL.
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import {
   type Conference,
@@ -15,7 +13,9 @@ import {
 } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Button, Checkbox, Select, TextField } from "../../ui/fields";
+import { FormActions, ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
 
 type Draft = Omit<InviteeInput, "zone" | "language"> & { zone: string; language: "fr" | "nl" | "en" };
 
@@ -89,16 +89,14 @@ export function EditConferenceScreen() {
   const conference = useConference(conferenceId);
   return (
     <Page title={t("conferences.editTitle")}>
-      {conference.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : conference.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <>
-          <ConferenceForm initial={fromConference(conference.data)} id={conferenceId} />
-          <CancelConference id={conferenceId} cancelled={conference.data.status === "cancelled"} />
-        </>
-      )}
+      <Loaded query={conference}>
+        {(data) => (
+          <>
+            <ConferenceForm initial={fromConference(data)} id={conferenceId} />
+            <CancelConference id={conferenceId} cancelled={data.status === "cancelled"} />
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }
@@ -129,11 +127,12 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
   const schedule = useScheduleConference();
   const update = useUpdateConference(id ?? "");
   const mutation = id ? update : schedule;
-  const [form, setForm] = useState<FormState>(initial);
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const { draft: form, setDraft: setForm, set, bind } = useDraft<FormState>(initial);
   const setInvitee = (index: number, patch: Partial<Draft>) =>
     setForm((f) => ({ ...f, invitees: f.invitees.map((i, n) => (n === index ? { ...i, ...patch } : i)) }));
   const problem = problemOf(mutation.error);
+  // The zone and municipality decide who may see the conference: chosen once, when scheduling.
+  const fixedOnceSaved = { isRequired: !id, isDisabled: Boolean(id) };
   const submit = () => {
     const invitees = form.invitees.map(({ zone, ...i }) => ({
       ...i,
@@ -160,61 +159,45 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
       );
   };
   return (
-    <Form
-      className="form"
-      validationBehavior="aria"
-      validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ServiceForm
+      problem={problem}
+      onSubmit={() => {
         submit();
       }}
     >
       <div className="grid">
-        <TextField
-          name="title"
-          label={t("conferences.titleField")}
-          value={form.title}
-          onChange={(v) => set("title", v)}
-          isRequired
-        />
+        <TextField name="title" label={t("conferences.titleField")} {...bind("title")} isRequired />
         <TextField
           name="policeZone"
           label={t("conferences.zone")}
-          value={form.policeZone}
-          onChange={(v) => set("policeZone", v)}
-          isRequired={!id}
-          isDisabled={Boolean(id)}
+          {...bind("policeZone")}
+          {...fixedOnceSaved}
         />
         <TextField
           name="municipality"
           label={t("conferences.municipality")}
-          value={form.municipality}
-          onChange={(v) => set("municipality", v)}
-          isRequired={!id}
-          isDisabled={Boolean(id)}
+          {...bind("municipality")}
+          {...fixedOnceSaved}
         />
         <TextField
           name="location"
           label={t("conferences.place")}
           description={t("conferences.placeHint")}
-          value={form.location}
-          onChange={(v) => set("location", v)}
+          {...bind("location")}
         />
         <TextField
           name="schedule.dtstart"
           type="datetime-local"
           label={t("conferences.start")}
           description={t("conferences.startHint")}
-          value={form.dtstart}
-          onChange={(v) => set("dtstart", v)}
+          {...bind("dtstart")}
           isRequired
         />
         <TextField
           name="schedule.durationMinutes"
           type="number"
           label={t("conferences.duration")}
-          value={form.durationMinutes}
-          onChange={(v) => set("durationMinutes", v)}
+          {...bind("durationMinutes")}
           isRequired
         />
       </div>
@@ -226,8 +209,7 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
           name="schedule.rrule"
           label={t("conferences.rrule")}
           description={t("conferences.rruleHint")}
-          value={form.rrule}
-          onChange={(v) => set("rrule", v)}
+          {...bind("rrule")}
           isRequired
         />
       )}
@@ -311,14 +293,14 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
           {problem.detail ?? t("conferences.saveFailed")}
         </p>
       )}
-      <div className="actions">
-        <Button type="submit" isPending={mutation.isPending}>
-          {t(id ? "conferences.save" : "conferences.schedule")}
-        </Button>
+      <FormActions
+        submit={t(id ? "conferences.save" : "conferences.schedule")}
+        isPending={mutation.isPending}
+      >
         <Link to="/conferences" className="button button-secondary">
           {t("conferences.back")}
         </Link>
-      </div>
-    </Form>
+      </FormActions>
+    </ServiceForm>
   );
 }

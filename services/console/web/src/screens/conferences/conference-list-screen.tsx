@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useConferences } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
 import { ConferenceTable } from "./conference-table";
 
 export function ConferenceListScreen() {
@@ -17,13 +18,9 @@ export function ConferenceListScreen() {
         </Link>
       }
     >
-      {list.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : list.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <ConferenceTable items={list.data} caption={t("conferences.listTitle")} />
-      )}
+      <Loaded query={list}>
+        {(data) => <ConferenceTable items={data} caption={t("conferences.listTitle")} />}
+      </Loaded>
     </Page>
   );
 }

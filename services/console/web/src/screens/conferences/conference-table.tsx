@@ -2,48 +2,46 @@
 import { Link } from "@tanstack/react-router";
 import type { ConferenceSummary } from "../../api/conferences";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { DataTable } from "../../ui/table";
 
 export function ConferenceTable({ items, caption }: { items: ConferenceSummary[]; caption: string }) {
   const t = useT();
   const time = useFormatTime();
   if (items.length === 0) return <p>{t("conferences.empty")}</p>;
   return (
-    <table className="table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("conferences.titleColumn")}</th>
-          <th scope="col">{t("conferences.next")}</th>
-          <th scope="col">{t("conferences.zone")}</th>
-          <th scope="col">{t("conferences.items")}</th>
-          <th scope="col">{t("conferences.status")}</th>
+    <DataTable
+      caption={caption}
+      columns={[
+        t("conferences.titleColumn"),
+        t("conferences.next"),
+        t("conferences.zone"),
+        t("conferences.items"),
+        t("conferences.status"),
+      ]}
+    >
+      {items.map((c) => (
+        <tr key={c.id}>
+          <th scope="row">
+            <Link to="/conferences/$conferenceId" params={{ conferenceId: c.id }}>
+              {c.title}
+            </Link>
+          </th>
+          <td>{c.nextStartsAt ? time(c.nextStartsAt, c.timeZone) : "—"}</td>
+          <td>
+            {c.policeZone} · {c.municipality}
+          </td>
+          <td>{c.itemCount}</td>
+          <td>
+            {t(
+              c.status === "cancelled"
+                ? "conferences.cancelled"
+                : c.recurring
+                  ? "conferences.recurring"
+                  : "conferences.oneOff",
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((c) => (
-          <tr key={c.id}>
-            <th scope="row">
-              <Link to="/conferences/$conferenceId" params={{ conferenceId: c.id }}>
-                {c.title}
-              </Link>
-            </th>
-            <td>{c.nextStartsAt ? time(c.nextStartsAt, c.timeZone) : "—"}</td>
-            <td>
-              {c.policeZone} · {c.municipality}
-            </td>
-            <td>{c.itemCount}</td>
-            <td>
-              {t(
-                c.status === "cancelled"
-                  ? "conferences.cancelled"
-                  : c.recurring
-                    ? "conferences.recurring"
-                    : "conferences.oneOff",
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -3,11 +3,11 @@
 import "./conferences.css";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import { type AgendaItem, type Conference, useConference, useRecordDecision } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { ActionStatusSelect } from "./action-status";
 
@@ -81,12 +81,9 @@ function ItemDecisions({ conference, item }: { conference: Conference; item: Age
         </div>
       ))}
       {conference.status === "scheduled" && (
-        <Form
-          className="form"
-          validationBehavior="aria"
-          validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
-          onSubmit={(event) => {
-            event.preventDefault();
+        <ServiceForm
+          problem={problem}
+          onSubmit={() => {
             const actions =
               owner && description && dueDate ? [{ ownerInviteeId: owner, description, dueDate }] : [];
             record.mutate(
@@ -141,7 +138,7 @@ function ItemDecisions({ conference, item }: { conference: Conference; item: Age
               {t("conferences.recordDecision")}
             </Button>
           </div>
-        </Form>
+        </ServiceForm>
       )}
     </section>
   );

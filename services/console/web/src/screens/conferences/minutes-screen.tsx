@@ -7,6 +7,7 @@ import { useConference } from "../../api/conferences";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { DataTable } from "../../ui/table";
 
 export function MinutesScreen() {
   const t = useT();
@@ -63,27 +64,24 @@ export function MinutesScreen() {
                 <div key={d.id}>
                   <p className="prewrap">{d.text}</p>
                   {d.actions.length > 0 && (
-                    <table className="table">
-                      <caption className="visually-hidden">{t("conferences.action")}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("conferences.action")}</th>
-                          <th scope="col">{t("conferences.owner")}</th>
-                          <th scope="col">{t("conferences.due")}</th>
-                          <th scope="col">{t("conferences.statusColumn")}</th>
+                    <DataTable
+                      caption={t("conferences.action")}
+                      columns={[
+                        t("conferences.action"),
+                        t("conferences.owner"),
+                        t("conferences.due"),
+                        t("conferences.statusColumn"),
+                      ]}
+                    >
+                      {d.actions.map((a) => (
+                        <tr key={a.id}>
+                          <td>{a.description}</td>
+                          <td>{nameOf(a.ownerInviteeId)}</td>
+                          <td>{a.dueDate}</td>
+                          <td>{t(`conferences.status.${a.status}`)}</td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {d.actions.map((a) => (
-                          <tr key={a.id}>
-                            <td>{a.description}</td>
-                            <td>{nameOf(a.ownerInviteeId)}</td>
-                            <td>{a.dueDate}</td>
-                            <td>{t(`conferences.status.${a.status}`)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                      ))}
+                    </DataTable>
                   )}
                 </div>
               ))

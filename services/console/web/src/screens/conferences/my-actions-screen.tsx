@@ -3,6 +3,7 @@
 import { useMyActions } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
 import { ActionStatusSelect } from "./action-status";
 
 export function MyActionsScreen() {
@@ -10,30 +11,26 @@ export function MyActionsScreen() {
   const actions = useMyActions();
   return (
     <Page title={t("conferences.myActionsTitle")}>
-      {actions.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : actions.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : actions.data.length === 0 ? (
-        <p>{t("conferences.noActions")}</p>
-      ) : (
-        <ul className="plain">
-          {actions.data.map((a) => (
-            <li key={a.id} className={`card ${a.overdue ? "row-alert" : ""}`}>
-              <h2>{a.description}</h2>
-              <p>
-                {a.conferenceTitle} — {t("conferences.dueOn", { date: a.dueDate })}
-                {a.overdue && <span className="badge overdue">{t("conferences.overdue")}</span>}
-              </p>
-              <ActionStatusSelect
-                id={a.id}
-                status={a.status}
-                label={t("conferences.actionStatus", { action: a.description })}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded query={actions} empty={t("conferences.noActions")}>
+        {(data) => (
+          <ul className="plain">
+            {data.map((a) => (
+              <li key={a.id} className={`card ${a.overdue ? "row-alert" : ""}`}>
+                <h2>{a.description}</h2>
+                <p>
+                  {a.conferenceTitle} — {t("conferences.dueOn", { date: a.dueDate })}
+                  {a.overdue && <span className="badge overdue">{t("conferences.overdue")}</span>}
+                </p>
+                <ActionStatusSelect
+                  id={a.id}
+                  status={a.status}
+                  label={t("conferences.actionStatus", { action: a.description })}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -2,6 +2,7 @@
 import { useConferences } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
 import { ConferenceTable } from "./conference-table";
 
 export function MyConferencesScreen() {
@@ -9,13 +10,9 @@ export function MyConferencesScreen() {
   const list = useConferences();
   return (
     <Page title={t("conferences.mineTitle")}>
-      {list.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : list.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <ConferenceTable items={list.data} caption={t("conferences.mineTitle")} />
-      )}
+      <Loaded query={list}>
+        {(data) => <ConferenceTable items={data} caption={t("conferences.mineTitle")} />}
+      </Loaded>
     </Page>
   );
 }

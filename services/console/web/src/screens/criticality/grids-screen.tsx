@@ -17,6 +17,8 @@ import { newKey } from "../../time/zoned";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 
@@ -60,28 +62,19 @@ export function GridsScreen() {
           onCancel={() => setPublishing(false)}
         />
       )}
-      {versions.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : versions.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : versions.data.length === 0 ? (
-        <p>{t("criticality.noGrid")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("criticality.grids.versions")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("criticality.gridColumn")}</th>
-              <th scope="col">{t("criticality.grids.gridTitle")}</th>
-              <th scope="col">{t("criticality.grids.publishedAt")}</th>
-              <th scope="col">{t("criticality.grids.publishedBy")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("criticality.grids.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.data.map((v) => (
+      <Loaded query={versions} empty={t("criticality.noGrid")}>
+        {(data) => (
+          <DataTable
+            caption={t("criticality.grids.versions")}
+            columns={[
+              t("criticality.gridColumn"),
+              t("criticality.grids.gridTitle"),
+              t("criticality.grids.publishedAt"),
+              t("criticality.grids.publishedBy"),
+              <span className="visually-hidden">{t("criticality.grids.actions")}</span>,
+            ]}
+          >
+            {data.map((v) => (
               <tr key={v.version} aria-current={v.version === shown ? "true" : undefined}>
                 <th scope="row">
                   {v.version}
@@ -101,9 +94,9 @@ export function GridsScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
       {grid.data && <GridView grid={grid.data} />}
     </Page>
   );

@@ -14,6 +14,7 @@ import {
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
 
 const ZONE = "Europe/Brussels";
 
@@ -79,19 +80,15 @@ function ServiceDeadLetters({ service }: { service: ServiceName }) {
           {outcome}
         </p>
       )}
-      {list.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : list.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : list.data.length === 0 ? (
-        <p>{t("deadLetters.none")}</p>
-      ) : (
-        <ul className="dead-letters">
-          {list.data.map((letter) => (
-            <DeadLetterRow key={letter.id} service={service} letter={letter} />
-          ))}
-        </ul>
-      )}
+      <Loaded query={list} empty={t("deadLetters.none")}>
+        {(data) => (
+          <ul className="dead-letters">
+            {data.map((letter) => (
+              <DeadLetterRow key={letter.id} service={service} letter={letter} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </section>
   );
 }

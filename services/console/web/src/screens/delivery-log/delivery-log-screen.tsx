@@ -5,6 +5,8 @@ import { type Message, type MessageFilter, useMessages, useRetryMessage } from "
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Select } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 const STATUSES = ["held", "queued", "sending", "sent", "failed", "suppressed"] as const;
@@ -67,31 +69,22 @@ export function DeliveryLogScreen() {
           {t("common.actionFailed")}
         </p>
       )}
-      {messages.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : messages.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : messages.data.length === 0 ? (
-        <p>{t("deliveryLog.none")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("deliveryLog.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("deliveryLog.created")}</th>
-              <th scope="col">{t("deliveryLog.template")}</th>
-              <th scope="col">{t("deliveryLog.channel")}</th>
-              <th scope="col">{t("deliveryLog.status")}</th>
-              <th scope="col">{t("deliveryLog.reason")}</th>
-              <th scope="col">{t("deliveryLog.attempts")}</th>
-              <th scope="col">{t("deliveryLog.when")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("deliveryLog.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.data.map((m: Message) => (
+      <Loaded query={messages} empty={t("deliveryLog.none")}>
+        {(data) => (
+          <DataTable
+            caption={t("deliveryLog.title")}
+            columns={[
+              t("deliveryLog.created"),
+              t("deliveryLog.template"),
+              t("deliveryLog.channel"),
+              t("deliveryLog.status"),
+              t("deliveryLog.reason"),
+              t("deliveryLog.attempts"),
+              t("deliveryLog.when"),
+              <span className="visually-hidden">{t("deliveryLog.actions")}</span>,
+            ]}
+          >
+            {data.map((m: Message) => (
               <tr key={m.id}>
                 <td>{time(m.createdAt, ZONE)}</td>
                 <td>
@@ -123,9 +116,9 @@ export function DeliveryLogScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
     </Page>
   );
 }

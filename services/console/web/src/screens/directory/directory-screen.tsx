@@ -18,6 +18,7 @@ import { Page } from "../../ui/layout";
 import { PartnerDetails } from "./partner-details";
 import { PartnerForm } from "./partner-form";
 import "./directory.css";
+import { Loaded } from "../../ui/query-state";
 
 const ANY = "any";
 
@@ -130,46 +131,44 @@ export function DirectoryScreen() {
           </Checkbox>
         )}
       </search>
-      {partners.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : partners.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <>
-          <p role="status">{t("directory.results", { count: partners.data.length })}</p>
-          <ul className="directory-results">
-            {partners.data.map((partner) => (
-              <li key={partner.id} className="card">
-                <PartnerDetails partner={partner} />
-                {isCoordinator && (
-                  <div className="actions">
-                    <Button
-                      variant="secondary"
-                      onPress={() => setEditing(partner)}
-                      aria-label={t("directory.editLabel", { name: partner.name })}
-                    >
-                      {t("directory.edit")}
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      isPending={archive.isPending && archive.variables?.id === partner.id}
-                      onPress={() => archive.mutate({ id: partner.id, archived: !partner.archivedAt })}
-                      aria-label={t(
-                        partner.archivedAt ? "directory.restoreLabel" : "directory.archiveLabel",
-                        {
-                          name: partner.name,
-                        },
-                      )}
-                    >
-                      {t(partner.archivedAt ? "directory.restore" : "directory.archive")}
-                    </Button>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Loaded query={partners}>
+        {(data) => (
+          <>
+            <p role="status">{t("directory.results", { count: data.length })}</p>
+            <ul className="directory-results">
+              {data.map((partner) => (
+                <li key={partner.id} className="card">
+                  <PartnerDetails partner={partner} />
+                  {isCoordinator && (
+                    <div className="actions">
+                      <Button
+                        variant="secondary"
+                        onPress={() => setEditing(partner)}
+                        aria-label={t("directory.editLabel", { name: partner.name })}
+                      >
+                        {t("directory.edit")}
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        isPending={archive.isPending && archive.variables?.id === partner.id}
+                        onPress={() => archive.mutate({ id: partner.id, archived: !partner.archivedAt })}
+                        aria-label={t(
+                          partner.archivedAt ? "directory.restoreLabel" : "directory.archiveLabel",
+                          {
+                            name: partner.name,
+                          },
+                        )}
+                      >
+                        {t(partner.archivedAt ? "directory.restore" : "directory.archive")}
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -2,7 +2,6 @@
 // switchboard and general mailbox: the service cannot tell a person's number from a switchboard's,
 // so the form says plainly that only organisational contacts belong here.
 import { useMemo, useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import {
   PARTNER_CATEGORIES,
@@ -16,6 +15,7 @@ import {
 import { type MessageId, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 
 interface WindowDraft {
   days: string[];
@@ -91,13 +91,11 @@ export function PartnerForm({
   });
 
   return (
-    <Form
+    <ServiceForm
       className="form card"
       aria-label={title}
-      validationErrors={fieldErrors}
-      validationBehavior="aria"
-      onSubmit={(event) => {
-        event.preventDefault();
+      errors={fieldErrors}
+      onSubmit={() => {
         if (save.isPending) return;
         save.mutate({ id: partner?.id, body: body() }, { onSuccess: onDone });
       }}
@@ -242,6 +240,6 @@ export function PartnerForm({
           {t("directory.form.cancel")}
         </Button>
       </div>
-    </Form>
+    </ServiceForm>
   );
 }

@@ -4,6 +4,8 @@ import { useEscalations } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 
@@ -20,29 +22,22 @@ export function EscalationsScreen() {
         </Button>
       }
     >
-      {list.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : list.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : list.data.length === 0 ? (
-        <p>{t("escalations.empty")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("escalations.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("escalations.kind")}</th>
-              <th scope="col">{t("escalations.team")}</th>
-              <th scope="col">{t("oversight.role")}</th>
-              <th scope="col">{t("oversight.risk")}</th>
-              <th scope="col">{t("oversight.deadline")}</th>
-              <th scope="col">{t("escalations.reachedAt")}</th>
-              <th scope="col">{t("oversight.attempts")}</th>
-              <th scope="col">{t("escalations.alerts")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((e) => (
+      <Loaded query={list} empty={t("escalations.empty")}>
+        {(data) => (
+          <DataTable
+            caption={t("escalations.title")}
+            columns={[
+              t("escalations.kind"),
+              t("escalations.team"),
+              t("oversight.role"),
+              t("oversight.risk"),
+              t("oversight.deadline"),
+              t("escalations.reachedAt"),
+              t("oversight.attempts"),
+              t("escalations.alerts"),
+            ]}
+          >
+            {data.map((e) => (
               <tr key={e.id} className={e.kind !== "breached" ? "row-alert" : undefined}>
                 <td>
                   <span className={`badge ${e.kind !== "breached" ? "overdue" : ""}`}>
@@ -84,9 +79,9 @@ export function EscalationsScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
     </Page>
   );
 }

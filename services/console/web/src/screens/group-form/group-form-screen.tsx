@@ -3,15 +3,14 @@
 // schedule builder. A group's rule is fixed once created (the service takes no schedule in a
 // PATCH); its sessions are then moved or cancelled one by one, or "this and following".
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
-import { Form } from "react-aria-components";
-import { problemOf } from "../../api/clients";
+import { useState } from "react";
 import { type Group, type GroupKind, useCreateGroup, useGroup, useUpdateGroup } from "../../api/groups";
 import { type SignedInSession, useSession } from "../../api/session";
 import { useLanguage, useT } from "../../i18n/i18n";
 import { draftProblem } from "../../time/schedule";
 import { newKey } from "../../time/zoned";
-import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { FormActions, ProblemAlert, ServiceForm, useDraft, useFieldErrors } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
 import { emptyGroup, fromGroup, type GroupDraft, toGroupInput, toGroupPatch } from "./group-form-state";
@@ -43,24 +42,13 @@ export function EditGroupScreen() {
   return <GroupForm session={session.data} group={group.data} />;
 }
 
-function useFieldErrors(error: unknown) {
-  const problem = problemOf(error);
-  const fieldErrors = useMemo(() => {
-    const errors: Record<string, string> = {};
-    for (const e of problem?.errors ?? [])
-      errors[e.path] = errors[e.path] ? `${errors[e.path]} ${e.message}` : e.message;
-    return errors;
-  }, [problem]);
-  return { problem, fieldErrors };
-}
-
 function GroupForm({ session, group }: { session: SignedInSession; group?: Group }) {
   const t = useT();
   const { language } = useLanguage();
   const navigate = useNavigate();
   const self = { sub: session.user.sub, name: session.user.name };
   const kinds = kindsFor(session.user.roles);
-  const [draft, setDraft] = useState<GroupDraft>(() =>
+  const { draft, set, bind } = useDraft<GroupDraft>(() =>
     group
       ? fromGroup(group, self.sub)
       : emptyGroup(kinds[0] ?? "victim_peer", language, t("groups.defaultName")),
@@ -70,8 +58,6 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
   const update = useUpdateGroup(group?.id ?? "");
   const mutation = group ? update : create;
   const { problem, fieldErrors } = useFieldErrors(mutation.error);
-  const set = <K extends keyof GroupDraft>(k: K, value: GroupDraft[K]) =>
-    setDraft((d) => ({ ...d, [k]: value }));
   const scheduleProblem = group ? undefined : draftProblem(draft.schedule);
 
   const submit = () => {
@@ -94,34 +80,17 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
 
   return (
     <Page title={group ? t("groups.editTitle") : t("groups.newTitle")}>
-      <Form
-        className="form"
-        validationErrors={fieldErrors}
-        validationBehavior="aria"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <ServiceForm
+        errors={fieldErrors}
+        onSubmit={() => {
           submit();
         }}
       >
         {problem && (
-          <div role="alert" className="notice error">
-            <p>
-              {problem.status >= 500
-                ? t("common.serverError")
-                : problem.code === "safety_separation"
-                  ? t("groups.separationRefused")
-                  : t("groups.fix")}
-            </p>
-            {problem.errors && problem.errors.length > 0 && (
-              <ul>
-                {problem.errors.map((e) => (
-                  <li key={`${e.path}:${e.message}`}>
-                    <code>{e.path}</code>: {e.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ProblemAlert
+            problem={problem}
+            fix={problem.code === "safety_separation" ? t("groups.separationRefused") : t("groups.fix")}
+          />
         )}
         <fieldset>
           <legend>{t("groups.about")}</legend>
@@ -139,8 +108,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
               name="publicName"
               label={t("groups.publicName")}
               description={t("groups.publicNameHint")}
-              value={draft.publicName}
-              onChange={(v) => set("publicName", v)}
+              {...bind("publicName")}
               isRequired
             />
             <Select
@@ -156,16 +124,14 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
             <TextField
               name="municipality"
               label={t("groups.municipality")}
-              value={draft.municipality}
-              onChange={(v) => set("municipality", v)}
+              {...bind("municipality")}
               isRequired
             />
             <TextField
               name="capacity"
               label={t("groups.capacity")}
               type="number"
-              value={draft.capacity}
-              onChange={(v) => set("capacity", v)}
+              {...bind("capacity")}
               isRequired
             />
           </div>
@@ -182,8 +148,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
               name="location.address"
               label={t("groups.address")}
               description={t("groups.venueHint")}
-              value={draft.address}
-              onChange={(v) => set("address", v)}
+              {...bind("address")}
               isRequired
             />
           ) : (
@@ -192,8 +157,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
               label={t("groups.url")}
               description={t("groups.venueHint")}
               type="url"
-              value={draft.url}
-              onChange={(v) => set("url", v)}
+              {...bind("url")}
               isRequired
             />
           )}
@@ -211,8 +175,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
             name="facilitators"
             label={t("groups.coFacilitators")}
             description={t("groups.coFacilitatorsHint")}
-            value={draft.coFacilitators}
-            onChange={(v) => set("coFacilitators", v)}
+            {...bind("coFacilitators")}
           />
         </fieldset>
         {group ? (
@@ -220,10 +183,11 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
         ) : (
           <ScheduleBuilder draft={draft.schedule} onChange={(schedule) => set("schedule", schedule)} />
         )}
-        <div className="actions">
-          <Button type="submit" isPending={mutation.isPending} isDisabled={scheduleProblem !== undefined}>
-            {group ? t("groups.save") : t("groups.create")}
-          </Button>
+        <FormActions
+          submit={group ? t("groups.save") : t("groups.create")}
+          isPending={mutation.isPending}
+          isDisabled={scheduleProblem !== undefined}
+        >
           <Link
             to={group ? "/groups/$groupId" : "/groups"}
             params={group ? { groupId: group.id } : {}}
@@ -231,8 +195,8 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
           >
             {t("groups.cancelEdit")}
           </Link>
-        </div>
-      </Form>
+        </FormActions>
+      </ServiceForm>
     </Page>
   );
 }

@@ -7,6 +7,8 @@ import { useGroup, useGroupSessions } from "../../api/groups";
 import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 import { SessionActions } from "./session-actions";
 
 export function GroupScreen() {
@@ -82,24 +84,19 @@ export function GroupScreen() {
         </p>
       )}
       <h2 id="sessions-title">{t("sessions.listTitle")}</h2>
-      {sessions.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : sessions.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <table className="table sessions-table" aria-labelledby="sessions-title">
-          <thead>
-            <tr>
-              <th scope="col">{t("sessions.date")}</th>
-              <th scope="col">{t("sessions.time")}</th>
-              <th scope="col">{t("sessions.status")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("sessions.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.data.items.map((s) => (
+      <Loaded query={sessions}>
+        {(data) => (
+          <DataTable
+            columns={[
+              t("sessions.date"),
+              t("sessions.time"),
+              t("sessions.status"),
+              <span className="visually-hidden">{t("sessions.actions")}</span>,
+            ]}
+            className="sessions-table"
+            aria-labelledby="sessions-title"
+          >
+            {data.items.map((s) => (
               <tr key={s.id} className={`session-${s.status}`}>
                 <td>{when(s.startsAt)}</td>
                 <td>
@@ -133,9 +130,9 @@ export function GroupScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
     </Page>
   );
 }

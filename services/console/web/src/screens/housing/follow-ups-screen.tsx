@@ -7,6 +7,7 @@ import { Button, Select } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { Loaded } from "../../ui/query-state";
 
 const OUTCOMES: FollowUpOutcome[] = [
   "durable_housing",
@@ -21,19 +22,15 @@ export function HousingFollowUpsScreen() {
   return (
     <Page title={t("housing.followUps.title")}>
       <p className="hint">{t("housing.followUps.hint")}</p>
-      {due.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : due.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : due.data.length === 0 ? (
-        <p>{t("housing.followUps.none")}</p>
-      ) : (
-        <ul className="plain-list" aria-label={t("housing.followUps.title")}>
-          {due.data.map((p) => (
-            <FollowUpRow key={p.id} placement={p} />
-          ))}
-        </ul>
-      )}
+      <Loaded query={due} empty={t("housing.followUps.none")}>
+        {(data) => (
+          <ul className="plain-list" aria-label={t("housing.followUps.title")}>
+            {data.map((p) => (
+              <FollowUpRow key={p.id} placement={p} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { todayIn } from "../../time/calendar";
 import { TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Loaded } from "../../ui/query-state";
 
 const SHOWN = ["occupancy.nights", "requests.outcome", "stays.exit", "followUps.outcome"];
 
@@ -31,55 +32,53 @@ export function HousingOccupancyScreen() {
         <TextField label={t("housing.occupancy.to")} value={to} onChange={setTo} description="YYYY-MM" />
       </div>
       <p className="hint">{t("housing.occupancy.hint")}</p>
-      {report.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : report.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <>
-          {report.data.tables
-            .filter((table) => SHOWN.includes(table.id))
-            .map((table) => (
-              <table key={table.id} className="table">
-                <caption>{t(`housing.table.${table.id}` as never)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("housing.occupancy.month")}</th>
-                    {table.categories.map((c) => (
-                      <th key={c} scope="col">
-                        {t(`housing.category.${c}` as never)}
-                      </th>
-                    ))}
-                    <th scope="col">{t("housing.occupancy.total")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row) => (
-                    <tr key={row.key}>
-                      <th scope="row">{row.key}</th>
-                      {row.cells.map((value, i) => (
-                        <td key={table.categories[i]}>{cell(value)}</td>
+      <Loaded query={report}>
+        {(data) => (
+          <>
+            {data.tables
+              .filter((table) => SHOWN.includes(table.id))
+              .map((table) => (
+                <table key={table.id} className="table">
+                  <caption>{t(`housing.table.${table.id}` as never)}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("housing.occupancy.month")}</th>
+                      {table.categories.map((c) => (
+                        <th key={c} scope="col">
+                          {t(`housing.category.${c}` as never)}
+                        </th>
                       ))}
-                      <td>{cell(row.total)}</td>
+                      <th scope="col">{t("housing.occupancy.total")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            ))}
-          {report.data.rates
-            .filter((rate) => rate.id === "occupancy.rate")
-            .map((rate) => (
-              <p key={rate.id}>
-                {t("housing.occupancy.rate", {
-                  rate:
-                    rate.total === null
-                      ? t("housing.occupancy.suppressed")
-                      : `${Math.round(rate.total * 100)} %`,
-                })}
-              </p>
-            ))}
-        </>
-      )}
+                  </thead>
+                  <tbody>
+                    {table.rows.map((row) => (
+                      <tr key={row.key}>
+                        <th scope="row">{row.key}</th>
+                        {row.cells.map((value, i) => (
+                          <td key={table.categories[i]}>{cell(value)}</td>
+                        ))}
+                        <td>{cell(row.total)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ))}
+            {data.rates
+              .filter((rate) => rate.id === "occupancy.rate")
+              .map((rate) => (
+                <p key={rate.id}>
+                  {t("housing.occupancy.rate", {
+                    rate:
+                      rate.total === null
+                        ? t("housing.occupancy.suppressed")
+                        : `${Math.round(rate.total * 100)} %`,
+                  })}
+                </p>
+              ))}
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

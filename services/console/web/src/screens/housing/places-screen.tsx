@@ -2,7 +2,6 @@
 // address is fetched only when "show address" is pressed (the service audits that read), kept in
 // this row's state, and hidden again on demand; it never enters the query cache, a URL or a title.
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import {
   fetchAddress,
@@ -16,9 +15,11 @@ import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
 import { newKey } from "../../time/zoned";
 import { Button, Select, TextField } from "../../ui/fields";
+import { ServiceForm, topField } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { Loaded } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
 const ZONE = "Europe/Brussels";
@@ -28,19 +29,15 @@ export function HousingPlacesScreen() {
   const places = usePlaces();
   return (
     <Page title={t("housing.places.title")}>
-      {places.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : places.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : places.data.length === 0 ? (
-        <p>{t("housing.places.empty")}</p>
-      ) : (
-        <ul className="plain-list" aria-label={t("housing.places.title")}>
-          {places.data.map((p) => (
-            <PlaceRow key={p.id} place={p} />
-          ))}
-        </ul>
-      )}
+      <Loaded query={places} empty={t("housing.places.empty")}>
+        {(data) => (
+          <ul className="plain-list" aria-label={t("housing.places.title")}>
+            {data.map((p) => (
+              <PlaceRow key={p.id} place={p} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
       <NewPlace />
     </Page>
   );
@@ -184,13 +181,12 @@ function NewPlace() {
   const [to, setTo] = useState("");
   const problem = problemOf(create.error);
   return (
-    <Form
+    <ServiceForm
       className="card"
-      validationErrors={fieldErrorsOf(problem?.errors)}
-      validationBehavior="aria"
+      problem={problem}
+      nameOf={topField}
       aria-labelledby="new-place"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         create.mutate(
           {
             key,
@@ -265,16 +261,6 @@ function NewPlace() {
           {t("common.actionFailed")}
         </p>
       )}
-    </Form>
+    </ServiceForm>
   );
-}
-
-/** The service's field errors by form field name (`windows.0.endsOn` is the `windows` field's). */
-function fieldErrorsOf(errors: Array<{ path: string; message: string }> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of errors ?? []) {
-    const name = e.path.split(".")[0] as string;
-    out[name] = out[name] ? `${out[name]} ${e.message}` : e.message;
-  }
-  return out;
 }

@@ -1,13 +1,13 @@
 // Asking for an emergency place for a person: from a call-back task (its person, referral, team
 // and risk filled in) or standalone. The answer says whether a place is allocated — never where.
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import { type Placement, useRequestPlacement } from "../../api/housing";
 import { useSession } from "../../api/session";
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { ServiceForm, topField } from "../../ui/form";
 
 type Risk = "high" | "medium" | "low";
 
@@ -33,13 +33,12 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
   const [answer, setAnswer] = useState<Placement | null>(null);
   const problem = problemOf(request.error);
   return (
-    <Form
+    <ServiceForm
       className="card"
-      validationErrors={fieldErrorsOf(problem?.errors)}
-      validationBehavior="aria"
+      problem={problem}
+      nameOf={topField}
       aria-labelledby="housing-request"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         request.mutate(
           {
             key,
@@ -119,16 +118,6 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
               : t("common.actionFailed")}
         </p>
       )}
-    </Form>
+    </ServiceForm>
   );
-}
-
-/** The service's field errors by form field name (`windows.0.endsOn` is the `windows` field's). */
-function fieldErrorsOf(errors: Array<{ path: string; message: string }> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of errors ?? []) {
-    const name = e.path.split(".")[0] as string;
-    out[name] = out[name] ? `${out[name]} ${e.message}` : e.message;
-  }
-  return out;
 }

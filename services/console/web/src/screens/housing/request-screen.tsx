@@ -6,6 +6,7 @@ import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import { PlacementRequestForm } from "./request-form";
 import "../../ui/staff.css";
+import { Loaded } from "../../ui/query-state";
 
 export function HousingRequestScreen() {
   const t = useT();
@@ -15,25 +16,21 @@ export function HousingRequestScreen() {
     <Page title={t("housing.request.screen")}>
       <PlacementRequestForm />
       <h2>{t("housing.request.ours")}</h2>
-      {mine.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : mine.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : mine.data.length === 0 ? (
-        <p>{t("housing.request.none")}</p>
-      ) : (
-        <ul className="plain-list" aria-label={t("housing.request.ours")}>
-          {mine.data.map((p) => (
-            <li key={p.id} className="card">
-              <h3 className="task-title">{p.personRef}</h3>
-              <p>{t(`housing.request.answer.${p.status}` as never)}</p>
-              <p className="hint">
-                {t("housing.fromTo", { from: day(p.startDate), to: day(p.plannedEndDate) })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded query={mine} empty={t("housing.request.none")}>
+        {(data) => (
+          <ul className="plain-list" aria-label={t("housing.request.ours")}>
+            {data.map((p) => (
+              <li key={p.id} className="card">
+                <h3 className="task-title">{p.personRef}</h3>
+                <p>{t(`housing.request.answer.${p.status}` as never)}</p>
+                <p className="hint">
+                  {t("housing.fromTo", { from: day(p.startDate), to: day(p.plannedEndDate) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -7,6 +7,7 @@ import { useLookup } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { DataTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 
@@ -79,32 +80,29 @@ export function LookupScreen() {
               <dd>{r.firstContactAt ? time(r.firstContactAt, ZONE) : "—"}</dd>
             </div>
           </dl>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("oversight.role")}</th>
-                <th scope="col">{t("escalations.team")}</th>
-                <th scope="col">{t("oversight.state")}</th>
-                <th scope="col">{t("oversight.attempts")}</th>
+          <DataTable
+            columns={[
+              t("oversight.role"),
+              t("escalations.team"),
+              t("oversight.state"),
+              t("oversight.attempts"),
+            ]}
+          >
+            {r.persons.map((p) => (
+              <tr key={p.personRef}>
+                <td>{t(`personRole.${p.role}`)}</td>
+                <td>{p.task?.team ?? "—"}</td>
+                <td>
+                  {!p.task
+                    ? t("lookup.noTask")
+                    : p.task.status === "open"
+                      ? t("lookup.open")
+                      : t(`taskOutcome.${p.task.outcome ?? "unreachable"}` as never)}
+                </td>
+                <td>{p.task?.attempts ?? 0}</td>
               </tr>
-            </thead>
-            <tbody>
-              {r.persons.map((p) => (
-                <tr key={p.personRef}>
-                  <td>{t(`personRole.${p.role}`)}</td>
-                  <td>{p.task?.team ?? "—"}</td>
-                  <td>
-                    {!p.task
-                      ? t("lookup.noTask")
-                      : p.task.status === "open"
-                        ? t("lookup.open")
-                        : t(`taskOutcome.${p.task.outcome ?? "unreachable"}` as never)}
-                  </td>
-                  <td>{p.task?.attempts ?? 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <Link to="/coordination/audit" search={{ record: r.id }} className="button button-secondary">
             {t("lookup.whoViewed")}
           </Link>

@@ -3,14 +3,15 @@
 // steps reached and when the mandating authority was told); the report as CSV or JSON.
 import { Link, useParams } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import { type MandateInput, reportUrl, useAttendanceReport, useSetMandate } from "../../api/compliance";
 import { useGroup } from "../../api/groups";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { DataTable } from "../../ui/table";
 
 export function MandateScreen() {
   const t = useT();
@@ -133,12 +134,10 @@ export function MandateScreen() {
           <p>{t("compliance.notEvaluated")}</p>
         )}
       </section>
-      <Form
+      <ServiceForm
         className="form card"
-        validationErrors={fieldErrors}
-        validationBehavior="aria"
-        onSubmit={(event) => {
-          event.preventDefault();
+        errors={fieldErrors}
+        onSubmit={() => {
           if (setMandate.isPending) return;
           const body: MandateInput = {
             authority: draft.authority.trim(),
@@ -171,27 +170,21 @@ export function MandateScreen() {
         <Button type="submit" isPending={setMandate.isPending}>
           {mandate ? t("mandate.correct") : t("mandate.set")}
         </Button>
-      </Form>
+      </ServiceForm>
       <section aria-labelledby="report-title">
         <h2 id="report-title">{t("compliance.sessions")}</h2>
-        <table className="table" aria-labelledby="report-title">
-          <thead>
-            <tr>
-              <th scope="col">{t("sessions.date")}</th>
-              <th scope="col">{t("sessions.status")}</th>
-              <th scope="col">{t("attendance.mark")}</th>
+        <DataTable
+          columns={[t("sessions.date"), t("sessions.status"), t("attendance.mark")]}
+          aria-labelledby="report-title"
+        >
+          {r.sessions.map((s) => (
+            <tr key={s.sessionId}>
+              <td>{time(s.startsAt, zone)}</td>
+              <td>{t(`sessions.status.${s.sessionStatus}` as never)}</td>
+              <td>{s.attendance ? t(`attendance.status.${s.attendance}` as never) : "—"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {r.sessions.map((s) => (
-              <tr key={s.sessionId}>
-                <td>{time(s.startsAt, zone)}</td>
-                <td>{t(`sessions.status.${s.sessionStatus}` as never)}</td>
-                <td>{s.attendance ? t(`attendance.status.${s.attendance}` as never) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </Page>
   );

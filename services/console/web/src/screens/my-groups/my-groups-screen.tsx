@@ -9,6 +9,8 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 
 export function MyGroupsScreen() {
   const t = useT();
@@ -29,27 +31,20 @@ export function MyGroupsScreen() {
       }
     >
       {(roles.includes("facilitator") || roles.includes("coordinator")) && <CheckInsPanel />}
-      {groups.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : groups.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : groups.data.length === 0 ? (
-        <p>{t("groups.empty")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("groups.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("groups.publicName")}</th>
-              <th scope="col">{t("groups.kind")}</th>
-              <th scope="col">{t("groups.language")}</th>
-              <th scope="col">{t("groups.seats")}</th>
-              <th scope="col">{t("groups.waitlist")}</th>
-              <th scope="col">{t("groups.next")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.data.map((g) => (
+      <Loaded query={groups} empty={t("groups.empty")}>
+        {(data) => (
+          <DataTable
+            caption={t("groups.title")}
+            columns={[
+              t("groups.publicName"),
+              t("groups.kind"),
+              t("groups.language"),
+              t("groups.seats"),
+              t("groups.waitlist"),
+              t("groups.next"),
+            ]}
+          >
+            {data.map((g) => (
               <tr key={g.id}>
                 <td>
                   <Link to="/groups/$groupId" params={{ groupId: g.id }}>
@@ -71,9 +66,9 @@ export function MyGroupsScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -6,6 +6,8 @@ import { useSla } from "../../api/coordinator";
 import { useT } from "../../i18n/i18n";
 import { Button, Select } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 import { useDuration } from "./duration";
 
 const PERIODS = [7, 30, 90] as const;
@@ -25,29 +27,24 @@ export function OversightScreen() {
         </Button>
       }
     >
-      {sla.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : sla.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <>
-          <section aria-labelledby="teams-title" className="card">
-            <h2 id="teams-title">{t("oversight.teamsTitle")}</h2>
-            {sla.data.teams.length === 0 ? (
-              <p>{t("oversight.noOpenTasks")}</p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("oversight.team")}</th>
-                    <th scope="col">{t("oversight.open")}</th>
-                    <th scope="col">{t("oversight.dueNow")}</th>
-                    <th scope="col">{t("oversight.dueSoon")}</th>
-                    <th scope="col">{t("oversight.overdue")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sla.data.teams.map((team) => (
+      <Loaded query={sla}>
+        {(data) => (
+          <>
+            <section aria-labelledby="teams-title" className="card">
+              <h2 id="teams-title">{t("oversight.teamsTitle")}</h2>
+              {data.teams.length === 0 ? (
+                <p>{t("oversight.noOpenTasks")}</p>
+              ) : (
+                <DataTable
+                  columns={[
+                    t("oversight.team"),
+                    t("oversight.open"),
+                    t("oversight.dueNow"),
+                    t("oversight.dueSoon"),
+                    t("oversight.overdue"),
+                  ]}
+                >
+                  {data.teams.map((team) => (
                     <tr key={team.team} className={team.overdue > 0 ? "row-alert" : undefined}>
                       <th scope="row">
                         <Link to="/coordination/oversight/$team" params={{ team: team.team }}>
@@ -62,35 +59,35 @@ export function OversightScreen() {
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-          <section aria-labelledby="risks-title" className="card">
-            <div className="page-head">
-              <h2 id="risks-title">{t("oversight.firstContactTitle")}</h2>
-              <Select
-                label={t("oversight.period")}
-                selectedKey={String(days)}
-                onSelectionChange={(key) => setDays(Number(key))}
-                options={PERIODS.map((d) => ({ id: String(d), label: t("oversight.lastDays", { days: d }) }))}
-              />
-            </div>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("oversight.risk")}</th>
-                  <th scope="col">{t("oversight.slaHours")}</th>
-                  <th scope="col">{t("oversight.tasks")}</th>
-                  <th scope="col">{t("oversight.reached")}</th>
-                  <th scope="col">{t("oversight.median")}</th>
-                  <th scope="col">{t("oversight.p90")}</th>
-                  <th scope="col">{t("oversight.withinSla")}</th>
-                  <th scope="col">{t("oversight.breached")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sla.data.risks.map((risk) => (
+                </DataTable>
+              )}
+            </section>
+            <section aria-labelledby="risks-title" className="card">
+              <div className="page-head">
+                <h2 id="risks-title">{t("oversight.firstContactTitle")}</h2>
+                <Select
+                  label={t("oversight.period")}
+                  selectedKey={String(days)}
+                  onSelectionChange={(key) => setDays(Number(key))}
+                  options={PERIODS.map((d) => ({
+                    id: String(d),
+                    label: t("oversight.lastDays", { days: d }),
+                  }))}
+                />
+              </div>
+              <DataTable
+                columns={[
+                  t("oversight.risk"),
+                  t("oversight.slaHours"),
+                  t("oversight.tasks"),
+                  t("oversight.reached"),
+                  t("oversight.median"),
+                  t("oversight.p90"),
+                  t("oversight.withinSla"),
+                  t("oversight.breached"),
+                ]}
+              >
+                {data.risks.map((risk) => (
                   <tr key={risk.riskLevel}>
                     <th scope="row">{t(`risk.${risk.riskLevel}`)}</th>
                     <td>{t("oversight.hours", { hours: risk.slaHours })}</td>
@@ -104,11 +101,11 @@ export function OversightScreen() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </section>
-        </>
-      )}
+              </DataTable>
+            </section>
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

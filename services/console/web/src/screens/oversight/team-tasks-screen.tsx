@@ -4,6 +4,8 @@ import { Link, useParams } from "@tanstack/react-router";
 import { useTeamTasks } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 
@@ -18,28 +20,21 @@ export function TeamTasksScreen() {
       <p>
         <Link to="/coordination/oversight">{t("oversight.back")}</Link>
       </p>
-      {tasks.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : tasks.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : tasks.data.length === 0 ? (
-        <p>{t("oversight.noOpenTasks")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("oversight.teamTasksTitle", { team: title })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("oversight.role")}</th>
-              <th scope="col">{t("oversight.risk")}</th>
-              <th scope="col">{t("oversight.dueAt")}</th>
-              <th scope="col">{t("oversight.deadline")}</th>
-              <th scope="col">{t("oversight.state")}</th>
-              <th scope="col">{t("oversight.attempts")}</th>
-              <th scope="col">{t("oversight.holder")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.data.map((task) => (
+      <Loaded query={tasks} empty={t("oversight.noOpenTasks")}>
+        {(data) => (
+          <DataTable
+            caption={t("oversight.teamTasksTitle", { team: title })}
+            columns={[
+              t("oversight.role"),
+              t("oversight.risk"),
+              t("oversight.dueAt"),
+              t("oversight.deadline"),
+              t("oversight.state"),
+              t("oversight.attempts"),
+              t("oversight.holder"),
+            ]}
+          >
+            {data.map((task) => (
               <tr key={task.id} className={task.overdue ? "row-alert" : undefined}>
                 <td>{t(`personRole.${task.role}`)}</td>
                 <td>{t(`risk.${task.riskLevel}`)}</td>
@@ -58,9 +53,9 @@ export function TeamTasksScreen() {
                 <td>{task.claimedBy ?? "—"}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
     </Page>
   );
 }

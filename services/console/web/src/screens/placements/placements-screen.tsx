@@ -10,6 +10,7 @@ import { newKey } from "../../time/zoned";
 import { Button, Select } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Loaded } from "../../ui/query-state";
 
 export function PlacementsScreen() {
   const t = useT();
@@ -24,19 +25,15 @@ export function PlacementsScreen() {
       }
     >
       <p className="hint">{t("placements.hint")}</p>
-      {placements.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : placements.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : placements.data.length === 0 ? (
-        <p>{t("placements.empty")}</p>
-      ) : (
-        <ul className="plain-list" aria-label={t("placements.title")}>
-          {placements.data.map((p) => (
-            <PlacementRow key={p.id} placement={p} />
-          ))}
-        </ul>
-      )}
+      <Loaded query={placements} empty={t("placements.empty")}>
+        {(data) => (
+          <ul className="plain-list" aria-label={t("placements.title")}>
+            {data.map((p) => (
+              <PlacementRow key={p.id} placement={p} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </Page>
   );
 }

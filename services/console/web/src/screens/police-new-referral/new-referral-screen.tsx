@@ -2,14 +2,13 @@
 // fields, which show their message in place. One Idempotency-Key per form: a double click or a
 // retried submit files once.
 import { Link } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
-import { Form } from "react-aria-components";
-import { problemOf } from "../../api/clients";
+import { useState } from "react";
 import { useFileReferral, useMunicipalities } from "../../api/referrals";
 import { useSession } from "../../api/session";
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, ComboBox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { ProblemAlert, ServiceForm, useDraft, useFieldErrors } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { PersonFields } from "./person-fields";
 import {
@@ -25,19 +24,11 @@ export function NewReferralScreen() {
   const t = useT();
   const session = useSession();
   const zone = session.data?.signedIn ? session.data.user.zone : null;
-  const [draft, setDraft] = useState<ReferralDraft>(() => emptyReferral(zone));
+  const { draft, setDraft, set, bind } = useDraft<ReferralDraft>(() => emptyReferral(zone));
   const [key, setKey] = useState(newKey);
   const file = useFileReferral(key);
   const municipalities = useMunicipalities(draft.municipality);
-  const problem = problemOf(file.error);
-  const fieldErrors = useMemo(() => {
-    const errors: Record<string, string> = {};
-    for (const e of problem?.errors ?? [])
-      errors[e.path] = errors[e.path] ? `${errors[e.path]} ${e.message}` : e.message;
-    return errors;
-  }, [problem]);
-  const set = <K extends keyof ReferralDraft>(k: K, value: ReferralDraft[K]) =>
-    setDraft((d) => ({ ...d, [k]: value }));
+  const { problem, fieldErrors } = useFieldErrors(file.error);
 
   if (file.isSuccess) {
     const filed = file.data;
@@ -75,44 +66,25 @@ export function NewReferralScreen() {
 
   return (
     <Page title={t("intake.title")}>
-      <Form
-        className="form"
-        validationErrors={fieldErrors}
-        validationBehavior="aria"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <ServiceForm
+        errors={fieldErrors}
+        onSubmit={() => {
           if (!file.isPending) file.mutate(toReferralInput(draft));
         }}
       >
         {problem && (
-          <div role="alert" className="notice error">
-            <p>{problem.status >= 500 ? t("common.serverError") : t("intake.fix")}</p>
-            {problem.errors && problem.errors.length > 0 && (
-              <ul>
-                {problem.errors.map((e) => (
-                  <li key={`${e.path}:${e.message}`}>
-                    <code>{e.path}</code>: {e.message}
-                  </li>
-                ))}
-              </ul>
-            )}
+          <ProblemAlert problem={problem} fix={t("intake.fix")}>
             {!problem.errors && problem.detail && <p>{problem.detail}</p>}
-          </div>
+          </ProblemAlert>
         )}
         <fieldset>
           <legend>{t("intake.incident")}</legend>
           <div className="grid">
-            <TextField
-              name="policeZone"
-              label={t("intake.policeZone")}
-              value={draft.policeZone}
-              onChange={(v) => set("policeZone", v)}
-            />
+            <TextField name="policeZone" label={t("intake.policeZone")} {...bind("policeZone")} />
             <TextField
               name="incidentReference"
               label={t("intake.incidentReference")}
-              value={draft.incidentReference}
-              onChange={(v) => set("incidentReference", v)}
+              {...bind("incidentReference")}
               autoComplete="off"
             />
             <TextField
@@ -120,8 +92,7 @@ export function NewReferralScreen() {
               label={t("intake.incidentAt")}
               description={t("intake.incidentAtHint")}
               type="datetime-local"
-              value={draft.incidentAt}
-              onChange={(v) => set("incidentAt", v)}
+              {...bind("incidentAt")}
             />
             <Select
               name="kind"
@@ -142,15 +113,13 @@ export function NewReferralScreen() {
               label={t("intake.riskScore")}
               description={t("intake.riskScoreHint")}
               inputMode="numeric"
-              value={draft.riskScore}
-              onChange={(v) => set("riskScore", v)}
+              {...bind("riskScore")}
             />
           </div>
           <RadioGroup
             name="riskLevel"
             label={t("intake.riskLevel")}
-            value={draft.riskLevel}
-            onChange={(v) => set("riskLevel", v)}
+            {...bind("riskLevel")}
             orientation="horizontal"
           >
             {RISKS.map((r) => (
@@ -197,7 +166,7 @@ export function NewReferralScreen() {
             {t("intake.submit")}
           </Button>
         </div>
-      </Form>
+      </ServiceForm>
     </Page>
   );
 }

@@ -4,6 +4,8 @@ import { useZoneReferrals } from "../../api/referrals";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 
 const ZONE_TIME = "Europe/Brussels";
 
@@ -25,25 +27,13 @@ export function ZoneReferralsScreen() {
         </div>
       }
     >
-      {list.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : list.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : list.data.items.length === 0 ? (
-        <p>{t("zone.empty")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("zone.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("zone.reference")}</th>
-              <th scope="col">{t("zone.filed")}</th>
-              <th scope="col">{t("zone.status")}</th>
-              <th scope="col">{t("zone.firstContact")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((referral) => (
+      <Loaded query={list} empty={t("zone.empty")} isEmpty={(d) => d.items.length === 0}>
+        {(data) => (
+          <DataTable
+            caption={t("zone.title")}
+            columns={[t("zone.reference"), t("zone.filed"), t("zone.status"), t("zone.firstContact")]}
+          >
+            {data.items.map((referral) => (
               <tr key={referral.id}>
                 <td>{referral.incidentReference}</td>
                 <td>{time(referral.createdAt, ZONE_TIME)}</td>
@@ -55,9 +45,9 @@ export function ZoneReferralsScreen() {
                 <td>{referral.firstContactAt ? time(referral.firstContactAt, ZONE_TIME) : "—"}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -2,11 +2,11 @@
 // soon as both teams are the same (the service refuses it too); the service's field errors land on
 // their fields.
 import { useMemo, useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import { type Route, usePutRoute } from "../../api/coordinator";
 import { useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 
 export function RouteForm({
   route,
@@ -37,13 +37,11 @@ export function RouteForm({
   }, [problem, t]);
   const editing = Boolean(route || fixedMunicipality);
   return (
-    <Form
+    <ServiceForm
       className="form card"
       aria-label={t("routing.formTitle", { municipality: municipality || "…" })}
-      validationErrors={fieldErrors}
-      validationBehavior="aria"
-      onSubmit={(event) => {
-        event.preventDefault();
+      errors={fieldErrors}
+      onSubmit={() => {
         if (put.isPending) return;
         put.mutate(
           {
@@ -107,7 +105,7 @@ export function RouteForm({
           {t("routing.cancel")}
         </Button>
       </div>
-    </Form>
+    </ServiceForm>
   );
 }
 

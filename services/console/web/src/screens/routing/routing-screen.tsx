@@ -5,6 +5,8 @@ import { type Route, useRoutes } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 import { RouteForm } from "./route-form";
 
 const fold = (s: string) =>
@@ -55,26 +57,19 @@ export function RoutingScreen() {
         />
       )}
       <TextField label={t("routing.filter")} value={filter} onChange={setFilter} />
-      {routes.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : routes.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("routing.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("routing.municipality")}</th>
-              <th scope="col">{t("routing.project")}</th>
-              <th scope="col">{t("routing.victimTeam")}</th>
-              <th scope="col">{t("routing.authorTeam")}</th>
-              <th scope="col">{t("routing.updated")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("routing.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+      <Loaded query={routes}>
+        {() => (
+          <DataTable
+            caption={t("routing.title")}
+            columns={[
+              t("routing.municipality"),
+              t("routing.project"),
+              t("routing.victimTeam"),
+              t("routing.authorTeam"),
+              t("routing.updated"),
+              <span className="visually-hidden">{t("routing.actions")}</span>,
+            ]}
+          >
             {shown.map((route) => (
               <tr key={route.municipality}>
                 <th scope="row">{route.municipality}</th>
@@ -97,9 +92,9 @@ export function RoutingScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
     </Page>
   );
 }

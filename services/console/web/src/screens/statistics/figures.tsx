@@ -6,6 +6,7 @@ import { useIntl } from "react-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CountTable, DurationTable, RateTable } from "../../api/statistics";
 import { type MessageId, useT } from "../../i18n/i18n";
+import { DataTable } from "../../ui/table";
 
 const COLOURS = ["#1f5f8b", "#c8553d", "#2f855a", "#8a5a9e", "#6b7280"];
 
@@ -224,23 +225,14 @@ export function RateFigure({ table, title }: { table: RateTable; title: string }
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="table stats-table">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("stats.by.groupKind")}</th>
-            <th scope="col">{t("stats.rate")}</th>
+      <DataTable caption={title} columns={[t("stats.by.groupKind"), t("stats.rate")]} className="stats-table">
+        {[...table.rows, { key: "", rate: table.total }].map((row) => (
+          <tr key={row.key || "total"}>
+            <th scope="row">{row.key ? label(row.key) : t("stats.total")}</th>
+            <td>{show(row.rate, percent)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {[...table.rows, { key: "", rate: table.total }].map((row) => (
-            <tr key={row.key || "total"}>
-              <th scope="row">{row.key ? label(row.key) : t("stats.total")}</th>
-              <td>{show(row.rate, percent)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </figure>
   );
 }

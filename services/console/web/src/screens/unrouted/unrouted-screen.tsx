@@ -6,6 +6,7 @@ import { type UnroutedTask, useAssign, useRoutes, useUnrouted } from "../../api/
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, ComboBox } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
 import { RouteForm } from "../routing/route-form";
 
 const ZONE = "Europe/Brussels";
@@ -41,26 +42,22 @@ export function UnroutedScreen() {
           onCancel={() => setRouting(null)}
         />
       )}
-      {queue.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : queue.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : queue.data.length === 0 ? (
-        <p>{t("oversight.unroutedEmpty")}</p>
-      ) : (
-        <ul className="queue" aria-label={t("oversight.unroutedTitle")}>
-          {queue.data.map((task, index) => (
-            <UnroutedRow
-              key={task.id}
-              task={task}
-              n={index + 1}
-              teams={teams}
-              onAssigned={(team) => setNotice(t("oversight.assigned", { team }))}
-              onAddRoute={() => setRouting(task.municipality)}
-            />
-          ))}
-        </ul>
-      )}
+      <Loaded query={queue} empty={t("oversight.unroutedEmpty")}>
+        {(data) => (
+          <ul className="queue" aria-label={t("oversight.unroutedTitle")}>
+            {data.map((task, index) => (
+              <UnroutedRow
+                key={task.id}
+                task={task}
+                n={index + 1}
+                teams={teams}
+                onAssigned={(team) => setNotice(t("oversight.assigned", { team }))}
+                onAddRoute={() => setRouting(task.municipality)}
+              />
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </Page>
   );
 }

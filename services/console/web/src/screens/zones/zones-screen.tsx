@@ -1,12 +1,14 @@
 // Police zones: register or change a zone's webhook, send a test delivery, and read the zone's
 // delivery log (attempts, status codes, next retry). A generated secret is shown once.
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import { usePutWebhook, useTestDelivery, useZoneDeliveries, useZones } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
+import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Loaded } from "../../ui/query-state";
+import { DataTable } from "../../ui/table";
 
 const ZONE_TIME = "Europe/Brussels";
 
@@ -17,23 +19,14 @@ export function ZonesScreen() {
   const zone = chosen ?? zones.data?.[0]?.zone ?? null;
   return (
     <Page title={t("zones.title")}>
-      {zones.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : zones.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t("zones.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("zones.zone")}</th>
-                <th scope="col">{t("zones.url")}</th>
-                <th scope="col">{t("zones.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {zones.data.map((z) => (
+      <Loaded query={zones}>
+        {(data) => (
+          <>
+            <DataTable
+              caption={t("zones.title")}
+              columns={[t("zones.zone"), t("zones.url"), t("zones.state")]}
+            >
+              {data.map((z) => (
                 <tr key={z.zone} aria-current={z.zone === zone ? "true" : undefined}>
                   <th scope="row">{z.zone}</th>
                   <td>{z.webhook?.url ?? t("zones.noWebhook")}</td>
@@ -46,13 +39,13 @@ export function ZonesScreen() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-          <ZoneWebhook zones={zones.data.map((z) => z.zone)} zone={zone} onZone={setChosen} />
-          {/* A zone without a webhook has had no delivery (and the log answers 404 for it). */}
-          {zone && zones.data.some((z) => z.zone === zone && z.webhook) && <DeliveryLog zone={zone} />}
-        </>
-      )}
+            </DataTable>
+            <ZoneWebhook zones={data.map((z) => z.zone)} zone={zone} onZone={setChosen} />
+            {/* A zone without a webhook has had no delivery (and the log answers 404 for it). */}
+            {zone && data.some((z) => z.zone === zone && z.webhook) && <DeliveryLog zone={zone} />}
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }
@@ -87,12 +80,9 @@ function ZoneWebhook({
           options={zones.map((z) => ({ id: z, label: z }))}
         />
       )}
-      <Form
-        className="form"
-        validationErrors={Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))}
-        validationBehavior="aria"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <ServiceForm
+        problem={problem}
+        onSubmit={() => {
           if (!target) return;
           put.mutate({ zone: target, url: url.trim() }, { onSuccess: (hook) => onZone(hook.zone) });
         }}
@@ -142,7 +132,7 @@ function ZoneWebhook({
             {t("zones.testFailed")}
           </p>
         )}
-      </Form>
+      </ServiceForm>
     </section>
   );
 }
@@ -159,26 +149,19 @@ function DeliveryLog({ zone }: { zone: string }) {
           {t("common.refresh")}
         </Button>
       </div>
-      {log.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : log.isError ? (
-        <p role="alert">{t("common.loadFailed")}</p>
-      ) : log.data.length === 0 ? (
-        <p>{t("zones.noDeliveries")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("zones.deliveriesTitle", { zone })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("zones.created")}</th>
-              <th scope="col">{t("zones.kind")}</th>
-              <th scope="col">{t("zones.deliveryStatus")}</th>
-              <th scope="col">{t("zones.attempts")}</th>
-              <th scope="col">{t("zones.nextRetry")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.data.map((d) => (
+      <Loaded query={log} empty={t("zones.noDeliveries")}>
+        {(data) => (
+          <DataTable
+            caption={t("zones.deliveriesTitle", { zone })}
+            columns={[
+              t("zones.created"),
+              t("zones.kind"),
+              t("zones.deliveryStatus"),
+              t("zones.attempts"),
+              t("zones.nextRetry"),
+            ]}
+          >
+            {data.map((d) => (
               <tr key={d.id}>
                 <td>{time(d.createdAt, ZONE_TIME)}</td>
                 <td>{t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus")}</td>
@@ -201,9 +184,9 @@ function DeliveryLog({ zone }: { zone: string }) {
                 <td>{d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </DataTable>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,0 +1,135 @@
+// The pieces every form repeats: its draft state bound to fields, the alert that says what the
+// service refused, and the row of submit and cancel buttons.
+import { type ReactNode, useMemo, useState } from "react";
+import { Form, type FormProps } from "react-aria-components";
+import { type Problem, problemOf } from "../api/clients";
+import { useT } from "../i18n/i18n";
+import { Button } from "./button";
+
+type StringKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+
+/** A form's draft: `set(key, value)` changes one field, `bind(key)` wires a text field to it. */
+export function useDraft<T extends object>(initial: T | (() => T)) {
+  const [draft, setDraft] = useState<T>(initial);
+  const set = <K extends keyof T>(key: K, value: T[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const bind = <K extends StringKey<T>>(key: K) => ({
+    value: draft[key] as string,
+    onChange: (value: string) => set(key, value as T[K]),
+  });
+  return { draft, setDraft, set, bind };
+}
+
+/** The service's messages by form field name (the path, unless `nameOf` says otherwise). */
+export function fieldErrorsOf(
+  errors: Problem["errors"],
+  nameOf: (path: string) => string = (path) => path,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors ?? []) {
+    const name = nameOf(e.path);
+    out[name] = out[name] ? `${out[name]} ${e.message}` : e.message;
+  }
+  return out;
+}
+
+/** The service's problem for a failed mutation, and its messages by field path (for `validationErrors`). */
+export function useFieldErrors(error: unknown) {
+  const problem = problemOf(error);
+  const fieldErrors = useMemo(() => fieldErrorsOf(problem?.errors), [problem]);
+  return { problem, fieldErrors };
+}
+
+/**
+ * A form the service validates: the fields it refused show its message in place (`problem`, or
+ * `errors` already by field name), and submitting calls `onSubmit` without reloading the page.
+ */
+export function ServiceForm({
+  problem,
+  errors,
+  nameOf,
+  onSubmit,
+  className = "form",
+  ...props
+}: Omit<FormProps, "onSubmit" | "validationErrors"> & {
+  problem?: Problem;
+  errors?: Record<string, string>;
+  nameOf?: (path: string) => string;
+  onSubmit: () => void;
+}) {
+  return (
+    <Form
+      validationBehavior="aria"
+      {...props}
+      className={className}
+      validationErrors={errors ?? fieldErrorsOf(problem?.errors, nameOf)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    />
+  );
+}
+
+/** What the service refused: `fix` (or a server-error line), then each field it named. */
+export function ProblemAlert({
+  problem,
+  fix,
+  children,
+}: {
+  problem: Problem;
+  fix: string;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div role="alert" className="notice error">
+      <p>{problem.status >= 500 ? t("common.serverError") : fix}</p>
+      {problem.errors && problem.errors.length > 0 && (
+        <ul>
+          {problem.errors.map((e) => (
+            <li key={`${e.path}:${e.message}`}>
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** The submit button, then a secondary cancel button (`onCancel`) or whatever `children` add. */
+export function FormActions({
+  submit,
+  isPending,
+  isDisabled,
+  variant,
+  cancel,
+  onCancel,
+  children,
+}: {
+  submit: ReactNode;
+  isPending?: boolean;
+  isDisabled?: boolean;
+  variant?: "primary" | "danger";
+  cancel?: ReactNode;
+  onCancel?: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="actions">
+      <Button type="submit" variant={variant} isPending={isPending} isDisabled={isDisabled}>
+        {submit}
+      </Button>
+      {onCancel && (
+        <Button variant="secondary" onPress={onCancel}>
+          {cancel}
+        </Button>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** A field's name is the first step of the service's path (`windows.0.endsOn` is `windows`'s). */
+export const topField = (path: string) => path.split(".")[0] as string;

@@ -1,0 +1,26 @@
+// What a screen shows while its data loads, when loading failed and when there is nothing: the same
+// words and roles everywhere (people, screen readers and the browser tests wait on them).
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useT } from "../i18n/i18n";
+
+const isEmptyList = (data: unknown) => Array.isArray(data) && data.length === 0;
+
+export function Loaded<T>({
+  query,
+  empty,
+  isEmpty = isEmptyList,
+  children,
+}: {
+  query: Pick<UseQueryResult<T>, "isPending" | "isError" | "data">;
+  /** Shown instead of `children` when `isEmpty(data)`: a string becomes a paragraph. */
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  const t = useT();
+  if (query.isPending) return <p role="status">{t("common.loading")}</p>;
+  if (query.isError || query.data === undefined) return <p role="alert">{t("common.loadFailed")}</p>;
+  if (empty !== undefined && isEmpty(query.data)) return typeof empty === "string" ? <p>{empty}</p> : empty;
+  return children(query.data);
+}
