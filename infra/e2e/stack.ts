@@ -89,6 +89,8 @@ export interface OneServiceOptions {
   keys?: ReturnType<typeof newStackKeys>;
   env?: Record<string, string>;
   keepLines?: number;
+  /** How long it may take to answer `/readyz` (default 60 s). */
+  timeoutMs?: number;
 }
 
 /** One service as a process on a free port, ready (`/readyz` 200) when this resolves. */
@@ -100,7 +102,7 @@ export async function startService(name: ServiceName, options: OneServiceOptions
     command: [globalThis.process.execPath, await testBundle(join(root, "services", name))],
     cwd: root,
     readyUrl: `${url}/readyz`,
-    timeoutMs: 60_000,
+    timeoutMs: options.timeoutMs ?? 60_000,
     keepLines: options.keepLines,
     env: {
       PORT: String(port),

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { freePort } from "@relais/testing";
+import { freePort, policeReferral } from "@relais/testing";
 import { decodeJwt, jwtVerify } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -124,23 +124,18 @@ describe("pnpm start", () => {
           "content-type": "application/json",
           "idempotency-key": "stack-test-1",
         },
-        body: JSON.stringify({
-          policeZone: "5277 Seraing/Neupré",
-          incidentReference: "LI.55.L1.012345/26",
-          incidentAt: "2026-11-20T22:10:00+01:00",
-          kind: "partner",
-          riskLevel: "high",
-          childrenPresent: true,
-          municipality: "Seraing",
-          persons: [
-            {
-              role: "victim",
-              consent: true,
-              language: "fr",
-              contact: { email: "victim@example.org", phone: "+32470000001" },
-            },
-          ],
-        }),
+        body: JSON.stringify(
+          policeReferral({
+            persons: [
+              {
+                role: "victim",
+                consent: true,
+                language: "fr",
+                contact: { email: "victim@example.org", phone: "+32470000001" },
+              },
+            ],
+          }),
+        ),
       });
       expect(filed.status, output).toBe(201);
       const { persons } = (await filed.json()) as { persons: Array<{ personRef: string }> };

@@ -8,7 +8,16 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
 import type { Schema } from "@relais/db";
-import { type Clock, createSealedBox, hs256Verifier, type Logger, systemClock } from "@relais/service-kit";
+import {
+  type Clock,
+  createRecipientOpener,
+  createRecipientSealer,
+  createSealedBox,
+  generateRecipientKeyPair,
+  hs256Verifier,
+  type Logger,
+  systemClock,
+} from "@relais/service-kit";
 import { type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
 import pino from "pino";
 
@@ -84,3 +93,16 @@ export async function startServiceParts<S extends Schema>(options: ServicePartsO
 }
 
 export type ServiceParts<S extends Schema = Schema> = Awaited<ReturnType<typeof startServiceParts<S>>>;
+
+/**
+ * A recipient service's key pair as the test holds both sides: `seal` is what a producer holds (the
+ * public key), `open` what the recipient holds (the private key).
+ */
+export function recipientKeys() {
+  const keys = generateRecipientKeyPair();
+  return {
+    ...keys,
+    seal: createRecipientSealer(keys.publicKey),
+    open: createRecipientOpener(keys.privateKey),
+  };
+}

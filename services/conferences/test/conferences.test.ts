@@ -7,9 +7,9 @@ import {
   PersonPurged,
   ReferralReceived,
 } from "@relais/contracts";
-import { ManualClock, type NatsProcess, staleTokens, startNats, waitFor } from "@relais/testing";
+import { ManualClock, staleTokens, useService, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   actions,
   agendaItems,
@@ -88,34 +88,30 @@ async function outboxEvents(service: ConferencesService): Promise<Envelope<Recor
 }
 
 describe("case conferences", () => {
-  let nats: NatsProcess;
   let service: ConferencesService;
   const clock = new ManualClock("2026-03-01T09:00:00Z");
   let conference: Conference;
   let openItem: string;
   let confidentialItem: string;
 
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startConferences(nats, { clock });
-    service.runner.start();
-    // The referrals the service learns of, twice for one of them (a redelivery past JetStream's
-    // duplicate window): the index keeps one row each.
-    const js = await service.bus.jetstream();
-    const mine = referralEvent(REFERRAL, ORG);
-    const payload = new TextEncoder().encode(JSON.stringify(mine));
-    await js.publish(mine.type, payload, { msgID: mine.id });
-    await js.publish(mine.type, payload, { msgID: `${mine.id}-again` });
-    const other = referralEvent(OTHER_ORG_REFERRAL, "org-namur");
-    await js.publish(other.type, new TextEncoder().encode(JSON.stringify(other)), { msgID: other.id });
-    await waitFor(async () => (await service.database.db.select().from(referralIndex)).length === 2, {
-      timeoutMs: 10_000,
-      message: "referrals indexed",
-    });
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startConferences(nats, { clock }), {
+    started: async (started) => {
+      service = started;
+      service.runner.start();
+      // The referrals the service learns of, twice for one of them (a redelivery past JetStream's
+      // duplicate window): the index keeps one row each.
+      const js = await service.bus.jetstream();
+      const mine = referralEvent(REFERRAL, ORG);
+      const payload = new TextEncoder().encode(JSON.stringify(mine));
+      await js.publish(mine.type, payload, { msgID: mine.id });
+      await js.publish(mine.type, payload, { msgID: `${mine.id}-again` });
+      const other = referralEvent(OTHER_ORG_REFERRAL, "org-namur");
+      await js.publish(other.type, new TextEncoder().encode(JSON.stringify(other)), { msgID: other.id });
+      await waitFor(async () => (await service.database.db.select().from(referralIndex)).length === 2, {
+        timeoutMs: 10_000,
+        message: "referrals indexed",
+      });
+    },
   });
 
   it("schedules a monthly conference at 14:00 Brussels time across both DST changes, one invite per invitee", async () => {

@@ -1,12 +1,7 @@
 // Builds the conferences app on the parts every service's tests start (@relais/service-testing):
 // a libSQL file with the service's migrations, a real nats-server that the test file starts.
-import {
-  type Clock,
-  createRecipientOpener,
-  createRecipientSealer,
-  generateRecipientKeyPair,
-} from "@relais/service-kit";
-import { startServiceParts, testLogger } from "@relais/service-testing";
+import type { Clock } from "@relais/service-kit";
+import { recipientKeys, startServiceParts, testLogger } from "@relais/service-testing";
 import type { NatsProcess } from "@relais/testing";
 import { createApp } from "../src/app.js";
 import * as schema from "../src/db/schema.js";
@@ -27,8 +22,8 @@ export async function startConferences(nats: NatsProcess, options: { clock?: Clo
     clock: options.clock,
   });
   const { database, box, clock } = parts;
-  const notificationsKeys = generateRecipientKeyPair();
-  const seal = { notifications: createRecipientSealer(notificationsKeys.publicKey) };
+  const notificationsKeys = recipientKeys();
+  const seal = { notifications: notificationsKeys.seal };
   const startReminders = () =>
     createActionReminders({ database, box, sealer: seal.notifications, clock, logger });
   const reminders = startReminders();
@@ -40,7 +35,7 @@ export async function startConferences(nats: NatsProcess, options: { clock?: Clo
     reminders,
     notificationsKeys,
     /** What notifications holds: opens what conferences seals for it. */
-    openAsNotifications: createRecipientOpener(notificationsKeys.privateKey),
+    openAsNotifications: notificationsKeys.open,
     /** A second reminder loop on the same database: what a restarted (or second) instance runs. */
     restartedReminders: startReminders,
     async stop() {

@@ -4,7 +4,7 @@
 // organisation) signs in, sees its conference, its item (the summary only) and closes its action.
 // axe on every screen; nothing personal in URLs, titles or browser storage.
 import { randomUUID } from "node:crypto";
-import { mintToken } from "@relais/testing";
+import { mintToken, policeReferral } from "@relais/testing";
 import { type Browser, devices, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
@@ -36,25 +36,23 @@ beforeAll(async () => {
       "content-type": "application/json",
       "idempotency-key": randomUUID(),
     },
-    body: JSON.stringify({
-      policeZone: "5277",
-      incidentReference: `CF.55.${Date.now() % 100_000}/26`,
-      incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-      kind: "partner",
-      riskLevel: "high",
-      childrenPresent: true,
-      municipality: "Seraing",
-      persons: [
-        {
-          role: "victim",
-          displayName: "Nadia Test",
-          consent: true,
-          language: "fr",
-          contact: { phone: "+32470222333" },
-          preferences: { channels: ["phone"], voicemailAllowed: false },
-        },
-      ],
-    }),
+    body: JSON.stringify(
+      policeReferral({
+        policeZone: "5277",
+        incidentReference: `CF.55.${Date.now() % 100_000}/26`,
+        incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
+        persons: [
+          {
+            role: "victim",
+            displayName: "Nadia Test",
+            consent: true,
+            language: "fr",
+            contact: { phone: "+32470222333" },
+            preferences: { channels: ["phone"], voicemailAllowed: false },
+          },
+        ],
+      }),
+    ),
   });
   expect(filed.status, await filed.clone().text()).toBe(201);
   const coordinator = await mintToken({ role: "coordinator", org: "org-dev", sub: "dev-coordinator" });
@@ -143,7 +141,7 @@ describe("case conferences", () => {
     await visible(
       page.getByRole("heading", { name: t("conferences.minutesTitle", { title: "Concertation Seraing" }) }),
     );
-    expect(await page.locator("article.minutes").innerText()).not.toContain(EMAIL);
+    expect(await page.locator("article.minutes").textContent()).not.toContain(EMAIL);
     await screen(page, IPAD, "04-minutes");
     await tap(page.getByRole("link", { name: t("conferences.nav") }));
     await screen(page, IPAD, "05-list");
@@ -156,7 +154,7 @@ describe("case conferences", () => {
     await screen(partner, IPAD, "06-partner-conferences");
     await tap(partner.getByRole("link", { name: "Concertation Seraing" }));
     await visible(partner.getByText(SUMMARY));
-    const shown = await partner.locator("main").innerText();
+    const shown = await partner.locator("main").textContent();
     expect(shown).not.toContain(EMAIL);
     expect(shown).not.toContain("Nadia");
     await expect(partner.getByRole("link", { name: t("conferences.decisionsTitle") }).count()).resolves.toBe(

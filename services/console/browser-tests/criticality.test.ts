@@ -3,6 +3,7 @@
 // level and sees the new deadline and the history; the coordinator sees the escalation, the grid
 // versions, and publishes a new version as JSON. In French with axe on every screen.
 import { randomUUID } from "node:crypto";
+import { mintToken } from "@relais/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
@@ -153,6 +154,85 @@ describe("the criticality grid", () => {
     expect(coordinator.url()).not.toMatch(/Amélie|32470/);
     expect(await coordinator.title()).toBe("Relais");
     await coordination.close();
+  });
+});
+
+describe("the criticality grid at intake", () => {
+  it("is answered by the police on the intake form, raises the tasks, and shows them no score", async () => {
+    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const officer = await signIn(context, "Officer Dubois");
+    await officer
+      .getByRole("link", { name: t("nav.newReferral") })
+      .first()
+      .click();
+    await visible(officer.getByRole("heading", { name: t("intake.title") }));
+    const reference = `LI.55.L1.GRID${Date.now() % 100000}/26`;
+    await officer.getByRole("textbox", { name: t("intake.incidentReference") }).fill(reference);
+    await officer.getByRole("combobox", { name: t("intake.municipality") }).fill("Seraing");
+    await officer.getByRole("combobox", { name: t("intake.municipality") }).press("Escape");
+    await tick(officer.getByRole("radio", { name: t("risk.low") }));
+    const victim = officer.getByRole("group", {
+      name: t("intake.person", { n: 1, role: t("personRole.victim") }),
+    });
+    await tick(victim.getByRole("checkbox", { name: t("intake.consent") }));
+    await victim.getByRole("textbox", { name: t("intake.phone") }).fill("+32470555555");
+    await officer
+      .getByRole("group", { name: t("intake.person", { n: 2, role: t("personRole.author") }) })
+      .getByRole("button", { name: t("intake.removePerson", { n: 2 }) })
+      .click();
+
+    const grid = officer.getByRole("group", { name: t("criticality.title") });
+    await tick(grid.getByRole("checkbox", { name: t("criticality.intake.toggle") }));
+    const answer = async (question: string, option: string) =>
+      tick(grid.getByRole("radiogroup", { name: question }).getByRole("radio", { name: option }));
+    // One required answer left out: the service names that question, and the form shows it there.
+    for (const q of ["threats_to_kill", "strangulation", "weapon"]) await answer(QUESTIONS[q]!, "Oui");
+    for (const q of ["escalation", "separation"]) await answer(QUESTIONS[q]!, "Non");
+    await officer.getByRole("button", { name: t("intake.submit") }).click();
+    const unanswered = grid.getByRole("radiogroup", { name: QUESTIONS.children_exposed! });
+    await visible(officer.getByRole("alert").first());
+    expect(await unanswered.getAttribute("aria-invalid")).toBe("true");
+    // The officer reads questions, never a score or a level.
+    expect(await grid.innerText()).not.toMatch(/Score|Risque élevé/);
+    await screen(officer, FR, "g07-intake-grid-refused");
+    await answer(QUESTIONS.children_exposed!, "Non");
+    await officer.getByRole("button", { name: t("intake.submit") }).click();
+    await visible(officer.getByText(t("intake.filed")));
+    expect(await officer.getByRole("main").innerText()).not.toMatch(/Score|12|Risque élevé/);
+    await screen(officer, FR_STATE, "g08-intake-grid-filed");
+    await context.close();
+
+    // The call-back task took the grid's level, and the person's history has the police's answers.
+    const get = async <T>(path: string, token: string) =>
+      (await (
+        await fetch(`${stack.urls.referrals}${path}`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as T;
+    const police = await mintToken({
+      role: "police",
+      org: "org-dev",
+      sub: "officer",
+      claims: { zone: "5277" },
+    });
+    const zone = await get<{ items: Array<{ id: string; incidentReference: string }> }>(
+      "/v1/referrals",
+      police,
+    );
+    const filed = zone.items.find((r) => r.incidentReference === reference);
+    expect(filed).toBeDefined();
+    const coordinator = await mintToken({ role: "coordinator", org: "org-dev", sub: "dev-coordinator" });
+    const queue = await get<{ items: Array<{ id: string; riskLevel: string; referralId: string }> }>(
+      "/v1/callbacks",
+      coordinator,
+    );
+    const task = queue.items.find((item) => item.referralId === filed?.id);
+    expect(task?.riskLevel).toBe("high");
+    const history = await get<{ items: Array<{ source: string; score: number; riskLevel: string }> }>(
+      `/v1/callbacks/${task?.id}/assessments`,
+      coordinator,
+    );
+    expect(history.items).toEqual([
+      expect.objectContaining({ source: "intake", score: 12, riskLevel: "high" }),
+    ]);
   });
 });
 

@@ -1,8 +1,17 @@
 import { AttendanceRecorded, ComplianceBreached } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock, useService } from "@relais/testing";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
-import { type Caller, groupInput, json, problem } from "./client.js";
+import {
+  type Caller,
+  facilitator,
+  groupInput,
+  json,
+  mandateInput,
+  problem,
+  staff,
+  tenTuesdays,
+} from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Session {
@@ -10,28 +19,19 @@ interface Session {
   startsAt: string;
 }
 
-const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
-const staff = { role: "programme_staff", sub: "staff-1" } as const;
-const mandate = {
-  authority: "Maison de justice de Liège",
-  contactEmail: "assistant.justice@example.org",
-  caseReference: "MJ/2026/0042",
-  requiredSessions: 6,
-  deadline: "2026-12-31",
-};
-const tenTuesdays = { ...groupInput().schedule, rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=10" };
+const mandate = mandateInput();
 
 describe("attendance, safety check-ins and perpetrator compliance", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   const clock = new ManualClock("2026-01-10T09:00:00Z");
   let victimGroup: string;
   let victimSessions: Session[];
   let ids: { anna: string; bea: string; cleo: string };
 
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock });
+  useService((nats) => startGroups(nats, { clock }), {
+    started: (started) => {
+      service = started;
+    },
   });
   // Every test has its own victims' group and people, so none depends on what the tests before
   // it recorded (check-ins, corrections, a cancelled session).
@@ -57,10 +57,6 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     victimSessions = (
       await json<{ items: Session[] }>(await client.get(`/v1/groups/${victimGroup}/sessions`, facilitator))
     ).items;
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
   });
 
   const put = (sessionId: string, enrolmentId: string, body: unknown, caller: Caller = facilitator) =>

@@ -30,3 +30,23 @@ export function groupInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Staff as the tests call them: a group's facilitator, programme staff, the coordinator. */
+export const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
+export const staff = { role: "programme_staff", sub: "staff-1" } as const;
+export const coordinator = { role: "coordinator" } as const;
+
+/** Ten Tuesday sessions from groupInput's first one. */
+export const tenTuesdays = { ...groupInput().schedule, rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=10" };
+
+/** A court mandate as programme staff record it for a person in a perpetrator programme. */
+export function mandateInput(overrides: Record<string, unknown> = {}) {
+  return {
+    authority: "Maison de justice de Liège",
+    contactEmail: "assistant.justice@example.org",
+    caseReference: "MJ/2026/0042",
+    requiredSessions: 6,
+    deadline: "2026-12-31",
+    ...overrides,
+  };
+}

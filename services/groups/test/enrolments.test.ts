@@ -1,8 +1,8 @@
 import { EnrolmentConfirmed, EnrolmentEnded, EnrolmentWaitlisted } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock, useService } from "@relais/testing";
+import { beforeEach, describe, expect, it } from "vitest";
 import { enrolments, idempotencyKeys, outbox } from "../src/db/schema.js";
-import { type Caller, groupInput, json, problem } from "./client.js";
+import { type Caller, facilitator, groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Enrolment {
@@ -12,21 +12,16 @@ interface Enrolment {
   position: number | null;
 }
 
-const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
 const person = (n: number) => `prs_person${String(n).padStart(4, "0")}`;
 const START = "2026-01-10T09:00:00Z";
 
 describe("enrolment and waitlist", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   const clock = new ManualClock(START);
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock });
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startGroups(nats, { clock }), {
+    started: (started) => {
+      service = started;
+    },
   });
   beforeEach(() => {
     clock.set(START);

@@ -1,20 +1,16 @@
 import { SessionChanged } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock, useService } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
 import { groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 describe("groups CRUD, roles and visibility", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") });
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") }), {
+    started: (started) => {
+      service = started;
+    },
   });
 
   it("creates a group with its sessions, reads it, lists it and changes it", async () => {

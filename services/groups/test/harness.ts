@@ -1,12 +1,7 @@
 // Builds the groups app on the parts every service's tests start (@relais/service-testing): a
 // libSQL file with the service's migrations, a real nats-server that the test file starts.
-import {
-  type Clock,
-  createRecipientOpener,
-  createRecipientSealer,
-  generateRecipientKeyPair,
-} from "@relais/service-kit";
-import { startServiceParts, testLogger } from "@relais/service-testing";
+import type { Clock } from "@relais/service-kit";
+import { recipientKeys, startServiceParts, testLogger } from "@relais/service-testing";
 import type { NatsProcess } from "@relais/testing";
 import { createApp } from "../src/app.js";
 import * as schema from "../src/db/schema.js";
@@ -17,8 +12,8 @@ export const logger = testLogger;
 
 export async function startGroups(nats: NatsProcess, options: { clock?: Clock } = {}) {
   // groups' own key pair (referrals seals display names for it) and notifications' public key.
-  const groupsKeys = generateRecipientKeyPair();
-  const notificationsKeys = generateRecipientKeyPair();
+  const groups = recipientKeys();
+  const notifications = recipientKeys();
   const parts = await startServiceParts({
     nats,
     name: "groups",
@@ -26,20 +21,20 @@ export async function startGroups(nats: NatsProcess, options: { clock?: Clock } 
     schema,
     migrations: new URL("../drizzle", import.meta.url),
     clock: options.clock,
-    consumers: ({ clock }) => groupConsumers({ clock, open: createRecipientOpener(groupsKeys.privateKey) }),
+    consumers: ({ clock }) => groupConsumers({ clock, open: groups.open }),
   });
   const app = createApp({
     ...parts.deps,
-    seal: { notifications: createRecipientSealer(notificationsKeys.publicKey) },
+    seal: { notifications: notifications.seal },
   });
   return {
     ...parts,
     app,
     client: clientFor(app),
     /** What referrals holds: seals display names for groups. */
-    sealForGroups: createRecipientSealer(groupsKeys.publicKey),
+    sealForGroups: groups.seal,
     /** What notifications holds: opens what groups seals for it. */
-    openAsNotifications: createRecipientOpener(notificationsKeys.privateKey),
+    openAsNotifications: notifications.open,
   };
 }
 

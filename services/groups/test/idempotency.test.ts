@@ -1,8 +1,8 @@
 // Retried POSTs: the stored answer is replayed only after the verb's own checks (who may act on
 // this group, enrolment or session), so a key never hands one member of staff's answer to another
 // who may not see it; and a retry after the effect gets its first answer, never a state conflict.
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock, useService } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import { enrolments, groups } from "../src/db/schema.js";
 import { type Caller, groupInput, json } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
@@ -11,16 +11,12 @@ const runner = { role: "facilitator", sub: "facilitator-1" } as const;
 const outsider = { role: "facilitator", sub: "facilitator-2" } as const;
 
 describe("idempotent replays", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   const clock = new ManualClock("2026-01-10T09:00:00Z");
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock });
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startGroups(nats, { clock }), {
+    started: (started) => {
+      service = started;
+    },
   });
 
   const send = (path: string, body: unknown, caller: Caller, key: string) =>

@@ -1,19 +1,11 @@
 import { ComplianceBreached } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock, useService } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
-import { type Caller, groupInput, json, problem } from "./client.js";
+import { type Caller, groupInput, json, mandateInput, problem, staff, tenTuesdays } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
-const staff = { role: "programme_staff", sub: "staff-1" } as const;
-const mandate = {
-  authority: "Maison de justice de Namur",
-  contactEmail: "assistant.justice@example.org",
-  caseReference: "MJ/2026/0101",
-  requiredSessions: 6,
-  deadline: "2026-12-31",
-};
-const tenTuesdays = { ...groupInput().schedule, rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=10" };
+const mandate = mandateInput({ authority: "Maison de justice de Namur", caseReference: "MJ/2026/0101" });
 
 interface Standing {
   enrolment: { id: string; mandate: typeof mandate | null; status: string };
@@ -21,30 +13,29 @@ interface Standing {
 }
 
 describe("PUT /v1/enrolments/{id}/mandate", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   const clock = new ManualClock("2026-01-10T09:00:00Z");
   let programme: string;
   let victims: string;
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock });
-    const create = async (overrides: Record<string, unknown>, caller: Caller) =>
-      (
-        await json<{ id: string }>(
-          await service.client.post(
-            "/v1/groups",
-            groupInput({ schedule: tenTuesdays, ...overrides }),
-            caller,
-          ),
-        )
-      ).id;
-    programme = await create({ kind: "perpetrator", capacity: 1, facilitators: [{ sub: "staff-1" }] }, staff);
-    victims = await create({}, { role: "facilitator", sub: "facilitator-1" });
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startGroups(nats, { clock }), {
+    started: async (started) => {
+      service = started;
+      const create = async (overrides: Record<string, unknown>, caller: Caller) =>
+        (
+          await json<{ id: string }>(
+            await service.client.post(
+              "/v1/groups",
+              groupInput({ schedule: tenTuesdays, ...overrides }),
+              caller,
+            ),
+          )
+        ).id;
+      programme = await create(
+        { kind: "perpetrator", capacity: 1, facilitators: [{ sub: "staff-1" }] },
+        staff,
+      );
+      victims = await create({}, { role: "facilitator", sub: "facilitator-1" });
+    },
   });
 
   const setMandate = (id: string, body: unknown, caller: Caller = staff) =>

@@ -1,9 +1,9 @@
 // "My sessions from … to …" (GET /v1/sessions): a facilitator's week across groups, in each
 // group's zone, and nothing of a group they do not run, another organisation's, or with a token
 // the services refuse.
-import { ManualClock, type NatsProcess, staleTokens, startNats } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groupInput, json, problem } from "./client.js";
+import { ManualClock, staleTokens, useService } from "@relais/testing";
+import { describe, expect, it } from "vitest";
+import { groupInput, json, problem, staff } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Mine {
@@ -18,58 +18,53 @@ interface Mine {
 
 const anne = { role: "facilitator", sub: "facilitator-anne" } as const;
 const bert = { role: "facilitator", sub: "facilitator-bert" } as const;
-const staff = { role: "programme_staff", sub: "staff-1" } as const;
 const OTHER_ORG = "org-namur";
 // The week of the spring change (Sunday 28 March 2027), Monday to Monday in Brussels.
 const WEEK = "from=2027-03-22T00:00:00%2B01:00&to=2027-03-29T00:00:00%2B02:00";
 const WEEK_AFTER = "from=2027-03-29T00:00:00%2B02:00&to=2027-04-05T00:00:00%2B02:00";
 
 describe("GET /v1/sessions", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   const ids: Record<string, string> = {};
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock: new ManualClock("2027-01-10T09:00:00Z") });
-    const create = async (name: string, caller: object, overrides: Record<string, unknown>) => {
-      const response = await service.client.post(
-        "/v1/groups",
-        groupInput({ publicName: name, ...overrides }),
-        caller,
-      );
-      expect(response.status).toBe(201);
-      ids[name] = (await json<{ id: string }>(response)).id;
-    };
-    const weekly = (day: string, time: string) => ({
-      timeZone: "Europe/Brussels",
-      dtstart: `2027-03-1${day === "TU" ? 6 : 8}T${time}`,
-      rrule: `FREQ=WEEKLY;BYDAY=${day};COUNT=4`,
-      durationMinutes: 90,
-    });
-    await create("Tuesdays", anne, { facilitators: [{ sub: anne.sub }], schedule: weekly("TU", "18:00") });
-    await create("Thursdays", anne, {
-      kind: "parent",
-      facilitators: [{ sub: anne.sub }],
-      schedule: weekly("TH", "09:30"),
-    });
-    await create("Bert's", bert, { facilitators: [{ sub: bert.sub }], schedule: weekly("TU", "18:00") });
-    await create("Programme", staff, {
-      kind: "perpetrator",
-      facilitators: [{ sub: staff.sub }],
-      schedule: weekly("TH", "19:00"),
-    });
-    await create(
-      "Namur",
-      { ...anne, org: OTHER_ORG },
-      {
+  useService((nats) => startGroups(nats, { clock: new ManualClock("2027-01-10T09:00:00Z") }), {
+    started: async (started) => {
+      service = started;
+      const create = async (name: string, caller: object, overrides: Record<string, unknown>) => {
+        const response = await service.client.post(
+          "/v1/groups",
+          groupInput({ publicName: name, ...overrides }),
+          caller,
+        );
+        expect(response.status).toBe(201);
+        ids[name] = (await json<{ id: string }>(response)).id;
+      };
+      const weekly = (day: string, time: string) => ({
+        timeZone: "Europe/Brussels",
+        dtstart: `2027-03-1${day === "TU" ? 6 : 8}T${time}`,
+        rrule: `FREQ=WEEKLY;BYDAY=${day};COUNT=4`,
+        durationMinutes: 90,
+      });
+      await create("Tuesdays", anne, { facilitators: [{ sub: anne.sub }], schedule: weekly("TU", "18:00") });
+      await create("Thursdays", anne, {
+        kind: "parent",
         facilitators: [{ sub: anne.sub }],
-        schedule: weekly("TU", "18:00"),
-      },
-    );
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+        schedule: weekly("TH", "09:30"),
+      });
+      await create("Bert's", bert, { facilitators: [{ sub: bert.sub }], schedule: weekly("TU", "18:00") });
+      await create("Programme", staff, {
+        kind: "perpetrator",
+        facilitators: [{ sub: staff.sub }],
+        schedule: weekly("TH", "19:00"),
+      });
+      await create(
+        "Namur",
+        { ...anne, org: OTHER_ORG },
+        {
+          facilitators: [{ sub: anne.sub }],
+          schedule: weekly("TU", "18:00"),
+        },
+      );
+    },
   });
 
   const mine = async (caller: object, query = WEEK) =>

@@ -1,9 +1,9 @@
 import { createEvent, EnrolmentConfirmed, SupportRequested } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats, waitFor } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock, useService, waitFor } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { outbox, placements } from "../src/db/schema.js";
-import { groupInput, json, ORG, problem } from "./client.js";
+import { coordinator, groupInput, json, ORG, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Placement {
@@ -18,19 +18,14 @@ interface Placement {
 type Request = z.input<typeof SupportRequested.data>;
 
 describe("placements from referrals.support.requested", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") });
-    service.runner.start();
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") }), {
+    started: async (started) => {
+      service = started;
+      service.runner.start();
+    },
   });
 
-  const coordinator = { role: "coordinator" } as const;
   async function newGroup(overrides: Record<string, unknown>) {
     return (
       await json<{ id: string }>(await service.client.post("/v1/groups", groupInput(overrides), coordinator))

@@ -5,11 +5,11 @@ import {
   ReferralReceived,
   SupportRequested,
 } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats, waitFor } from "@relais/testing";
+import { ManualClock, useService, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { attendance, enrolments, idempotencyKeys, inbox, placements, separations } from "../src/db/schema.js";
-import { groupInput, json, ORG, problem } from "./client.js";
+import { facilitator, groupInput, json, mandateInput, ORG, problem, staff } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 const VICTIM = "prs_vera000001";
@@ -22,13 +22,7 @@ const preferences: ContactPreferences = {
   discreet: true,
   doNotContact: false,
 };
-const mandate = {
-  authority: "Maison de justice de Liège",
-  contactEmail: "assistant.justice@example.org",
-  caseReference: "MJ/2026/0077",
-  requiredSessions: 6,
-  deadline: "2026-12-31",
-};
+const mandate = mandateInput({ caseReference: "MJ/2026/0077" });
 
 interface Enrolment {
   id: string;
@@ -40,21 +34,15 @@ interface Enrolment {
 }
 
 describe("referrals.person.purged in groups", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   const clock = new ManualClock("2026-01-10T09:00:00Z");
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock });
-    service.runner.start();
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startGroups(nats, { clock }), {
+    started: async (started) => {
+      service = started;
+      service.runner.start();
+    },
   });
 
-  const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
-  const staff = { role: "programme_staff", sub: "staff-1" } as const;
   async function publish(event: { id: string; type: string }, msgID = event.id) {
     const js = await service.bus.jetstream();
     await js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID });

@@ -2,7 +2,7 @@ import { type ContactPreferences, createEvent, ReferralReceived } from "@relais/
 import { ManualClock, type NatsProcess, startNats, waitFor } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { separations } from "../src/db/schema.js";
-import { groupInput, json, problem } from "./client.js";
+import { facilitator, groupInput, json, problem } from "./client.js";
 import { startGroups } from "./harness.js";
 
 const preferences: ContactPreferences = {
@@ -95,7 +95,6 @@ describe("safety separation at enrolment", () => {
     await nats?.stop();
   });
 
-  const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
   async function newGroup(overrides: Record<string, unknown>) {
     const response = await service.client.post("/v1/groups", groupInput(overrides), { role: "coordinator" });
     return (await json<{ id: string }>(response)).id;

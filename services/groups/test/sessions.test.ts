@@ -1,8 +1,8 @@
 import { SessionCancelled, SessionChanged } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock, startNats, useService } from "@relais/testing";
+import { beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema.js";
-import { groupInput, json, problem } from "./client.js";
+import { facilitator, groupInput, json, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Session {
@@ -17,7 +17,6 @@ interface SessionList {
   items: Session[];
 }
 
-const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
 const utc = (iso: string) => new Date(iso).toISOString().replace(".000", "");
 const on = (list: Session[], day: string) => list.find((s) => s.originalStartsAt.startsWith(day))!;
 
@@ -27,20 +26,16 @@ async function newSeries(service: GroupsService): Promise<string> {
 }
 
 describe("a weekly Tuesday 18:00 Europe/Brussels series from February to November", () => {
-  let nats: NatsProcess;
   let service: GroupsService;
   let groupId: string;
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") });
+  useService((nats) => startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") }), {
+    started: (started) => {
+      service = started;
+    },
   });
   // Every test has its own series, so none depends on what the tests before it changed.
   beforeEach(async () => {
     groupId = await newSeries(service);
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
   });
 
   const sessions = async (svc = service, id = groupId) =>

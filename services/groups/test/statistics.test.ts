@@ -5,20 +5,20 @@ import { createEvent, SupportRequested } from "@relais/contracts";
 import { ManualClock, type NatsProcess, startNats, waitFor } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placements } from "../src/db/schema.js";
-import { type Caller, groupInput, json, ORG } from "./client.js";
+import {
+  type Caller,
+  coordinator,
+  facilitator,
+  groupInput,
+  json,
+  mandateInput,
+  ORG,
+  staff,
+} from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 const OTHER = "org-other";
-const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
-const staff = { role: "programme_staff", sub: "staff-1" } as const;
-const coordinator = { role: "coordinator" } as const;
-const mandate = {
-  authority: "Maison de justice de Liège",
-  contactEmail: "assistant.justice@example.org",
-  caseReference: "MJ/2026/0042",
-  requiredSessions: 6,
-  deadline: "2026-12-31",
-};
+const mandate = mandateInput();
 
 interface TableOut {
   id: string;

@@ -2,9 +2,9 @@
 // organisations with the real ids of this one, police, stale tokens. The address of a place may
 // appear in one answer only — housing staff's audited GET …/address — and nowhere at rest.
 import { readFileSync } from "node:fs";
-import { type NatsProcess, staleTokens, startNats } from "@relais/testing";
+import { staleTokens, useService } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, idempotencyKeys, outbox } from "../src/db/schema.js";
 import { type Caller, json, OTHER_ORG, placeInput, requestInput, staff, worker } from "./client.js";
 import { type HousingService, startHousing } from "./harness.js";
@@ -12,29 +12,25 @@ import { type HousingService, startHousing } from "./harness.js";
 const ADDRESS = "Avenue du Refuge 77, 4020 Liège";
 
 describe("who sees what of a place and a placement", () => {
-  let nats: NatsProcess;
   let service: HousingService;
   let placeId = "";
   let placementId = "";
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startHousing(nats);
-    const place = await service.client.post(
-      "/v1/places",
-      placeInput({ address: ADDRESS, windows: [{ startsOn: "2026-01-01", endsOn: "2030-01-01" }] }),
-      staff,
-    );
-    placeId = (await json<{ id: string }>(place)).id;
-    const asked = await service.client.post(
-      "/v1/placements",
-      requestInput({ personRef: "prs_access00001", riskLevel: "high" }),
-      worker,
-    );
-    placementId = (await json<{ id: string; status: string }>(asked)).id;
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startHousing(nats), {
+    started: async (started) => {
+      service = started;
+      const place = await service.client.post(
+        "/v1/places",
+        placeInput({ address: ADDRESS, windows: [{ startsOn: "2026-01-01", endsOn: "2030-01-01" }] }),
+        staff,
+      );
+      placeId = (await json<{ id: string }>(place)).id;
+      const asked = await service.client.post(
+        "/v1/placements",
+        requestInput({ personRef: "prs_access00001", riskLevel: "high" }),
+        worker,
+      );
+      placementId = (await json<{ id: string; status: string }>(asked)).id;
+    },
   });
 
   const paths = () =>

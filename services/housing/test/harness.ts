@@ -1,12 +1,7 @@
 // Builds the housing app on the parts every service's tests start (@relais/service-testing): a
 // libSQL file with the service's migrations, a real nats-server that the test file starts.
-import {
-  type Clock,
-  createRecipientOpener,
-  createRecipientSealer,
-  generateRecipientKeyPair,
-} from "@relais/service-kit";
-import { startServiceParts, testLogger } from "@relais/service-testing";
+import type { Clock } from "@relais/service-kit";
+import { recipientKeys, startServiceParts, testLogger } from "@relais/service-testing";
 import type { NatsProcess } from "@relais/testing";
 import { createApp } from "../src/app.js";
 import * as schema from "../src/db/schema.js";
@@ -26,11 +21,11 @@ export async function startHousing(nats: NatsProcess, options: { clock?: Clock }
     clock: options.clock,
     consumers: ({ clock }) => housingConsumers({ clock }),
   });
-  const notificationsKeys = generateRecipientKeyPair();
+  const notifications = recipientKeys();
   const app = createApp({
     ...parts.deps,
     box: parts.box,
-    seal: { notifications: createRecipientSealer(notificationsKeys.publicKey) },
+    seal: { notifications: notifications.seal },
     settings: DEFAULT_SETTINGS,
   });
   return {
@@ -38,7 +33,7 @@ export async function startHousing(nats: NatsProcess, options: { clock?: Clock }
     app,
     client: clientFor(app),
     /** What notifications holds: opens what housing seals for it. */
-    openAsNotifications: createRecipientOpener(notificationsKeys.privateKey),
+    openAsNotifications: notifications.open,
   };
 }
 

@@ -1,7 +1,7 @@
 import { PlacementConfirmed } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
+import { ManualClock, useService } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
 import { coordinator, json, placeInput, problem, requestInput, staff, worker } from "./client.js";
 import { type HousingService, startHousing } from "./harness.js";
@@ -20,17 +20,13 @@ interface Placement {
 }
 
 describe("emergency placements", () => {
-  let nats: NatsProcess;
   let service: HousingService;
   // 10 March 2026, 09:00 in Brussels.
   const clock = new ManualClock("2026-03-10T08:00:00Z");
-  beforeAll(async () => {
-    nats = await startNats();
-    service = await startHousing(nats, { clock });
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await nats?.stop();
+  useService((nats) => startHousing(nats, { clock }), {
+    started: (started) => {
+      service = started;
+    },
   });
 
   async function newPlace(overrides: Record<string, unknown> = {}) {

@@ -1,22 +1,19 @@
 // The routing table, the role matrix of every route, bad input, and the OpenAPI document.
-import { type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useService } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { seedRoutes } from "../src/db/routing-seed.js";
 import { seraingReferral } from "./fixtures.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 
 describe("routing table and access", () => {
-  let nats: NatsProcess;
   let service: Service;
-  beforeAll(async () => {
-    nats = await startNats();
+  useService((nats) => startReferrals(nats), {
+    perTest: true,
+    started: (started) => {
+      service = started;
+    },
   });
-  afterAll(() => nats.stop());
-  beforeEach(async () => {
-    service = await startReferrals(nats);
-  });
-  afterEach(() => service.stop());
 
   it("loads the Belgian projects seed once, with separate victim and author teams", async () => {
     const loaded = await loadRoutingSeed(service.database, ORG, new Date());

@@ -2,31 +2,22 @@ import { CallbackClosed, CallbackOpened, SupportRequested } from "@relais/contra
 import { auditLog } from "@relais/service-kit";
 import type { ManualClock } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema.js";
 import { authorPhone, seraingReferral, victimName, victimPhone } from "./fixtures.js";
-import { call, ORG, type Service, tokens, useSeededReferrals } from "./harness.js";
+import { call, fileReferral, ORG, type Service, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 const AUTHORS = "vif-ment-fini-authors";
 
 describe("call-back tasks", () => {
   // Friday 20 November 2026, 22:00 in Brussels.
-  const world = useSeededReferrals("2026-11-20T21:00:00Z");
   let service: Service;
   let clock: ManualClock;
-  beforeEach(() => {
+  useSeededReferrals("2026-11-20T21:00:00Z", (world) => {
     ({ service, clock } = world);
   });
-
-  let keys = 0;
-  async function file(body: unknown = seraingReferral(), zone = "zone-5277") {
-    const filed = await call(service, "POST", "/v1/referrals", await tokens.police(zone), body, {
-      "idempotency-key": `k-${++keys}`,
-    });
-    expect(filed.status).toBe(201);
-    return filed.body as { id: string; persons: Array<{ role: string; personRef: string }> };
-  }
+  const file = (body?: unknown, zone?: string) => fileReferral(service, body, zone);
   async function queue(token: string, query = "") {
     const res = await call(service, "GET", `/v1/callbacks${query}`, token);
     expect(res.status).toBe(200);

@@ -1,29 +1,20 @@
 // Routes the console's screens need: the zone's feedback list, municipality suggestions, the
 // queue's safe-window answers and releasing a claim.
 import { type ManualClock, mintToken } from "@relais/testing";
-import { beforeEach, describe, expect, it } from "vitest";
-import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
-import { call, type Service, tokens, useSeededReferrals } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { victimName, victimPhone } from "./fixtures.js";
+import { call, fileReferral, type Service, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 
 describe("routes for the console", () => {
   // Friday 20 November 2026, 22:00 in Brussels: the victim's weekday-morning window is shut.
-  const world = useSeededReferrals("2026-11-20T21:00:00Z");
   let service: Service;
   let clock: ManualClock;
-  beforeEach(() => {
+  useSeededReferrals("2026-11-20T21:00:00Z", (world) => {
     ({ service, clock } = world);
   });
-
-  let keys = 0;
-  async function file(zone = "zone-5277", body: unknown = seraingReferral()) {
-    const filed = await call(service, "POST", "/v1/referrals", await tokens.police(zone), body, {
-      "idempotency-key": `k-${++keys}`,
-    });
-    expect(filed.status).toBe(201);
-    return filed.body as { id: string };
-  }
+  const file = (zone?: string, body?: unknown) => fileReferral(service, body, zone);
 
   it("lists a police zone's own referrals with status and first contact only, newest first, in pages", async () => {
     const first = await file();

@@ -3,18 +3,18 @@
 // deliveries, retention counts. Each as the coordinator, and as the people who must not: another
 // organisation's coordinator, a caseworker, the police — with the other party's real ids.
 import { CallbackOpened } from "@relais/contracts";
-import { ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
+import { type ManualClock, mintToken } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { outbox } from "../src/db/schema.js";
 import { purgeExpired } from "../src/jobs/retention.js";
 import { createWebhookSender } from "../src/jobs/webhook-sender.js";
 import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
-import { call, logger, ORG, type Service, startReferrals, tokens } from "./harness.js";
+import { call, fileReferral, logger, ORG, type Service, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 const AUTHORS = "vif-ment-fini-authors";
@@ -30,35 +30,17 @@ const policeSystem = setupServer(
 const otherCoordinator = () => mintToken({ role: "coordinator", org: "org-other", sub: "coord-other" });
 
 describe("the coordinator's routes", () => {
-  let nats: NatsProcess;
   let service: Service;
   let clock: ManualClock;
-  beforeAll(async () => {
-    nats = await startNats();
-    policeSystem.listen({ onUnhandledRequest: "error" });
-  });
-  afterAll(async () => {
-    policeSystem.close();
-    await nats.stop();
-  });
-  beforeEach(async () => {
-    // Friday 20 November 2026, 22:00 in Brussels: the victim's weekday-morning window is shut.
-    clock = new ManualClock("2026-11-20T21:00:00Z");
-    service = await startReferrals(nats, { clock });
-    await loadRoutingSeed(service.database, ORG, clock.now());
+  beforeAll(() => policeSystem.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => policeSystem.close());
+  // Friday 20 November 2026, 22:00 in Brussels: the victim's weekday-morning window is shut.
+  useSeededReferrals("2026-11-20T21:00:00Z", async (world) => {
+    ({ service, clock } = world);
     await loadRoutingSeed(service.database, "org-other", clock.now());
     received.length = 0;
   });
-  afterEach(() => service.stop());
-
-  let keys = 0;
-  async function file(body: unknown = seraingReferral()) {
-    const filed = await call(service, "POST", "/v1/referrals", await tokens.police(), body, {
-      "idempotency-key": `c-${++keys}`,
-    });
-    expect(filed.status).toBe(201);
-    return filed.body as { id: string };
-  }
+  const file = (body?: unknown) => fileReferral(service, body);
   async function tasksOf(referralId: string) {
     const queue = await call(service, "GET", "/v1/callbacks?limit=100", await tokens.coordinator());
     return (queue.body.items as Array<{ id: string; referralId: string; role: string; team: string }>).filter(

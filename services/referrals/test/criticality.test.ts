@@ -4,7 +4,7 @@ import { CallbackEscalated } from "@relais/contracts";
 import { auditLog } from "@relais/service-kit";
 import { type ManualClock, mintToken } from "@relais/testing";
 import { and, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXAMPLE_GRID } from "../src/db/criticality-grid-example.js";
 import { loadExampleGrid } from "../src/db/criticality-grids.js";
 import { criticalityAssessments, outbox, webhookDeliveries } from "../src/db/schema.js";
@@ -31,10 +31,9 @@ const NOTHING = Object.fromEntries(Object.keys(HIGH).map((q) => [q, "no"]));
 
 describe("criticality grid", () => {
   // Friday 20 November 2026, 22:00 in Brussels.
-  const world = useSeededReferrals("2026-11-20T21:00:00Z");
   let service: Service;
   let clock: ManualClock;
-  beforeEach(async () => {
+  useSeededReferrals("2026-11-20T21:00:00Z", async (world) => {
     ({ service, clock } = world);
     await loadExampleGrid(service.database, ORG, clock.now());
   });

@@ -1,23 +1,20 @@
 // Attempts on a referral from the other team and another zone are refused and traced where the
 // coordinator sees them; every answer about a referral is nosniff and no-store.
-import { expiredToken, type NatsProcess, staleTokens, startNats } from "@relais/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { expiredToken, staleTokens, useService } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { seraingReferral } from "./fixtures.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 
 describe("refused attempts on referrals", () => {
-  let nats: NatsProcess;
   let service: Service;
-  beforeAll(async () => {
-    nats = await startNats();
+  useService((nats) => startReferrals(nats), {
+    perTest: true,
+    started: async (started) => {
+      service = started;
+      await loadRoutingSeed(service.database, ORG, new Date());
+    },
   });
-  afterAll(() => nats.stop());
-  beforeEach(async () => {
-    service = await startReferrals(nats);
-    await loadRoutingSeed(service.database, ORG, new Date());
-  });
-  afterEach(() => service.stop());
 
   it("records the other team's and another zone's refusals for the coordinator", async () => {
     const filed = await call(

@@ -1,18 +1,15 @@
 // A referral from the Seraing–Neupré zone: a victim reachable on weekday mornings only, and an
 // author who may be called at any time.
+import { policeReferral } from "@relais/testing";
+
 export const victimName = "Amélie Testeuse";
 export const victimPhone = "+32470111111";
 export const authorPhone = "+32470222222";
 
 export function seraingReferral(overrides: Record<string, unknown> = {}) {
-  return {
-    policeZone: "5277 Seraing/Neupré",
+  return policeReferral({
     incidentReference: "LI.55.L1.000777/26",
     incidentAt: "2026-11-20T21:30:00+01:00",
-    kind: "partner",
-    riskLevel: "high",
-    childrenPresent: true,
-    municipality: "Seraing",
     persons: [
       {
         role: "victim",
@@ -36,5 +33,5 @@ export function seraingReferral(overrides: Record<string, unknown> = {}) {
       },
     ],
     ...overrides,
-  };
+  });
 }

@@ -1,20 +1,16 @@
 // Builds the referrals app on the parts every service's tests start (@relais/service-testing): a
 // libSQL file with the service's migrations, a real nats-server that the test file starts.
+import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import {
-  type Clock,
-  createRecipientOpener,
-  createRecipientSealer,
-  generateRecipientKeyPair,
-  type RateLimit,
-} from "@relais/service-kit";
-import { startServiceParts, testLogger } from "@relais/service-testing";
-import { ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import type { Clock, RateLimit } from "@relais/service-kit";
+import { recipientKeys, startServiceParts, testLogger } from "@relais/service-testing";
+import { ManualClock, mintToken, type NatsProcess, policeReferral, useService } from "@relais/testing";
+import { expect } from "vitest";
 import { createApp } from "../src/app.js";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import * as schema from "../src/db/schema.js";
 import { DEFAULT_POLICY, type ReferralPolicy } from "../src/domain/policy.js";
+import { seraingReferral } from "./fixtures.js";
 
 export const logger = testLogger;
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
@@ -32,12 +28,9 @@ export async function startReferrals(
     clock: options.clock,
   });
   // The recipients' key pairs: referrals holds only their public keys.
-  const notificationsKeys = generateRecipientKeyPair();
-  const groupsKeys = generateRecipientKeyPair();
-  const seal = {
-    notifications: createRecipientSealer(notificationsKeys.publicKey),
-    groups: createRecipientSealer(groupsKeys.publicKey),
-  };
+  const notifications = recipientKeys();
+  const groups = recipientKeys();
+  const seal = { notifications: notifications.seal, groups: groups.seal };
   const policy = { ...DEFAULT_POLICY, ...options.policy };
   const app = createApp({
     ...parts.deps,
@@ -52,8 +45,8 @@ export async function startReferrals(
     policy,
     /** What notifications and groups hold: their private keys open what referrals sealed for them. */
     openAs: {
-      notifications: createRecipientOpener(notificationsKeys.privateKey),
-      groups: createRecipientOpener(groupsKeys.privateKey),
+      notifications: notifications.open,
+      groups: groups.open,
     },
   };
 }
@@ -94,36 +87,49 @@ export async function call(
 }
 
 /** A referral as a police zone files it: a victim who consents, an author who does not. */
-export const referral = {
-  policeZone: "5277 Seraing/Neupré",
-  incidentReference: "LI.55.L1.012345/26",
-  incidentAt: "2026-11-20T22:10:00+01:00",
-  kind: "partner",
-  riskLevel: "high",
-  childrenPresent: true,
-  municipality: "Seraing",
-  persons: [
-    { role: "victim", consent: true, language: "fr", contact: { phone: "+32470000001" } },
-    { role: "author", consent: false, language: "fr", contact: { phone: "+32470000002" } },
-  ],
-};
+export const referral = policeReferral();
 
 /**
  * One NATS for the file and, for each test, a fresh referrals service with the routing seed on a
- * manual clock set to `startsAt`: the set-up the call-back tests share. Read `service` and `clock`
- * inside the tests (they change per test).
+ * manual clock set to `startsAt`: the set-up most referrals tests share. `started` runs once the
+ * test's service is up (keep `service` and `clock` in the file's own variables there, or read them
+ * from the returned world inside the tests: they change per test).
  */
-export function useSeededReferrals(startsAt: string) {
-  const world = {} as { nats: NatsProcess; service: Service; clock: ManualClock };
-  beforeAll(async () => {
-    world.nats = await startNats();
-  });
-  afterAll(() => world.nats.stop());
-  beforeEach(async () => {
-    world.clock = new ManualClock(startsAt);
-    world.service = await startReferrals(world.nats, { clock: world.clock });
-    await loadRoutingSeed(world.service.database, ORG, world.clock.now());
-  });
-  afterEach(() => world.service.stop());
+export function useSeededReferrals(
+  startsAt: string,
+  started?: (world: ReferralsWorld) => void | Promise<void>,
+  options: { policy?: Partial<ReferralPolicy> } = {},
+): ReferralsWorld {
+  const world = {} as ReferralsWorld;
+  useService(
+    (nats) => {
+      world.nats = nats;
+      world.clock = new ManualClock(startsAt);
+      return startReferrals(nats, { clock: world.clock, policy: options.policy });
+    },
+    {
+      perTest: true,
+      started: async (service) => {
+        world.service = service;
+        await loadRoutingSeed(service.database, ORG, world.clock.now());
+        await started?.(world);
+      },
+    },
+  );
   return world;
+}
+export interface ReferralsWorld {
+  nats: NatsProcess;
+  service: Service;
+  clock: ManualClock;
+}
+
+let filings = 0;
+/** Files a referral as a police zone, with a fresh idempotency key, and expects it accepted. */
+export async function fileReferral(service: Service, body: unknown = seraingReferral(), zone = "zone-5277") {
+  const filed = await call(service, "POST", "/v1/referrals", await tokens.police(zone), body, {
+    "idempotency-key": `file-${++filings}-${randomUUID()}`,
+  });
+  expect(filed.status, filed.text).toBe(201);
+  return filed.body as { id: string; persons: Array<{ role: string; personRef: string }> };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callbackAttempts, referrals } from "../src/db/schema.js";
 import { seraingReferral } from "./fixtures.js";
 import { call, type Service, tokens, useSeededReferrals } from "./harness.js";
@@ -9,9 +9,8 @@ const AUTHORS = "vif-ment-fini-authors";
 
 describe("idempotent replays and authorisation", () => {
   // Monday 23 November 2026, 09:30 in Brussels: inside the victim's safe window.
-  const world = useSeededReferrals("2026-11-23T08:30:00Z");
   let service: Service;
-  beforeEach(() => {
+  useSeededReferrals("2026-11-23T08:30:00Z", (world) => {
     ({ service } = world);
   });
 

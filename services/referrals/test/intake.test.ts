@@ -1,21 +1,18 @@
 import { ReferralReceived } from "@relais/contracts";
-import { mintToken, type NatsProcess, startNats } from "@relais/testing";
+import { mintToken, useService } from "@relais/testing";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox, persons, referrals } from "../src/db/schema.js";
 import { referral, startReferrals } from "./harness.js";
 
 describe("POST /v1/referrals", () => {
-  let nats: NatsProcess;
   let service: Awaited<ReturnType<typeof startReferrals>>;
-  beforeAll(async () => {
-    nats = await startNats();
+  useService((nats) => startReferrals(nats), {
+    perTest: true,
+    started: (started) => {
+      service = started;
+    },
   });
-  afterAll(() => nats.stop());
-  beforeEach(async () => {
-    service = await startReferrals(nats);
-  });
-  afterEach(() => service.stop());
 
   async function post(body: unknown, headers: Record<string, string> = {}) {
     const token = await mintToken({ role: "police", org: "org-liege", sub: "zone-5277" });

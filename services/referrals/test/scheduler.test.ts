@@ -1,30 +1,26 @@
 import { CallbackOverdue } from "@relais/contracts";
 import { openDatabase } from "@relais/db";
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
+import type { ManualClock } from "@relais/testing";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
+import { describe, expect, it } from "vitest";
 import * as schema from "../src/db/schema.js";
 import { outbox, persons, referrals } from "../src/db/schema.js";
 import { createCallbackScheduler } from "../src/jobs/callback-scheduler.js";
 import { purgeExpired } from "../src/jobs/retention.js";
 import { seraingReferral } from "./fixtures.js";
-import { call, logger, migrationsFolder, ORG, type Service, startReferrals, tokens } from "./harness.js";
+import { call, logger, migrationsFolder, type Service, tokens, useSeededReferrals } from "./harness.js";
 
 describe("due and overdue scheduler", () => {
-  let nats: NatsProcess;
   let service: Service;
   let clock: ManualClock;
-  beforeAll(async () => {
-    nats = await startNats();
-  });
-  afterAll(() => nats.stop());
-  beforeEach(async () => {
-    clock = new ManualClock("2026-11-20T21:00:00Z"); // Friday 22:00 Brussels
-    service = await startReferrals(nats, { clock, policy: { retentionDays: 30 } });
-    await loadRoutingSeed(service.database, ORG, clock.now());
-  });
-  afterEach(() => service.stop());
+  // Friday 22:00 Brussels.
+  useSeededReferrals(
+    "2026-11-20T21:00:00Z",
+    (started) => {
+      ({ service, clock } = started);
+    },
+    { policy: { retentionDays: 30 } },
+  );
 
   async function subjects() {
     const rows = await service.database.db.select().from(outbox);

@@ -1,9 +1,9 @@
-import { ManualClock, type NatsProcess, startNats } from "@relais/testing";
+import { ManualClock, useService } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../src/db/schema.js";
 import { createWebhookSender } from "../src/jobs/webhook-sender.js";
 import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
@@ -23,25 +23,25 @@ const policeSystem = setupServer(
 );
 
 describe("police webhooks", () => {
-  let nats: NatsProcess;
   let service: Service;
   let clock: ManualClock;
-  beforeAll(async () => {
-    nats = await startNats();
-    policeSystem.listen({ onUnhandledRequest: "error" });
-  });
-  afterAll(async () => {
-    policeSystem.close();
-    await nats.stop();
-  });
-  beforeEach(async () => {
-    // Real time, moved by hand: the independent verifier checks the timestamp against now.
-    clock = new ManualClock(new Date());
-    service = await startReferrals(nats, { clock });
-    received.length = 0;
-    answers = [];
-  });
-  afterEach(() => service.stop());
+  beforeAll(() => policeSystem.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => policeSystem.close());
+  useService(
+    (nats) => {
+      // Real time, moved by hand: the independent verifier checks the timestamp against now.
+      clock = new ManualClock(new Date());
+      return startReferrals(nats, { clock });
+    },
+    {
+      perTest: true,
+      started: (started) => {
+        service = started;
+        received.length = 0;
+        answers = [];
+      },
+    },
+  );
 
   async function register(zone = "zone-5277") {
     const res = await call(service, "PUT", `/v1/police-zones/${zone}/webhook`, await tokens.coordinator(), {

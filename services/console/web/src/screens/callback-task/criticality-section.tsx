@@ -7,17 +7,17 @@ import {
   type Assessed,
   type CriticalityGrid,
   scoreOf,
-  textIn,
   useAssess,
   useAssessments,
   useCurrentGrid,
 } from "../../api/criticality";
-import { useFormatTime, useLanguage, useT } from "../../i18n/i18n";
+import { useFormatTime, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
-import { Button, Radio, RadioGroup } from "../../ui/fields";
+import { Button } from "../../ui/fields";
 import { ServiceForm } from "../../ui/form";
 import "../criticality/criticality.css";
 import { DataTable } from "../../ui/table";
+import { GridQuestions } from "../criticality/grid-questions";
 
 export function CriticalitySection({ taskId, timeZone }: { taskId: string; timeZone: string }) {
   const t = useT();
@@ -89,7 +89,6 @@ function GridForm({
   onSuperseded: () => void;
 }) {
   const t = useT();
-  const { language } = useLanguage();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [key, setKey] = useState(newKey);
   const assess = useAssess(taskId);
@@ -116,22 +115,7 @@ function GridForm({
       }}
     >
       <p className="hint">{t("criticality.version", { version: grid.version, title: grid.title })}</p>
-      {grid.questions.map((question) => (
-        <RadioGroup
-          key={question.id}
-          name={question.id}
-          label={`${textIn(question.text, language)}${question.required === false ? ` ${t("criticality.optional")}` : ""}`}
-          value={answers[question.id] ?? ""}
-          onChange={(value) => setAnswers((a) => ({ ...a, [question.id]: value }))}
-          isRequired={question.required !== false}
-        >
-          {question.options.map((option) => (
-            <Radio key={option.id} value={option.id}>
-              {textIn(option.label, language)}
-            </Radio>
-          ))}
-        </RadioGroup>
-      ))}
+      <GridQuestions grid={grid} answers={answers} onChange={setAnswers} />
       <output className={`criticality-score level-${level}`} aria-live="polite">
         <strong>{t("criticality.score", { score, max: grid.maxScore })}</strong>{" "}
         <span className={`badge risk-${level}`}>{t(`criticality.level.${level}`)}</span>

@@ -10,6 +10,7 @@ import { newKey } from "../../time/zoned";
 import { Button, Checkbox, ComboBox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
 import { ProblemAlert, ServiceForm, useDraft, useFieldErrors } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { IntakeGrid } from "./intake-grid";
 import { PersonFields } from "./person-fields";
 import {
   emptyReferral,
@@ -136,6 +137,7 @@ export function NewReferralScreen() {
             {t("intake.childrenPresent")}
           </Checkbox>
         </fieldset>
+        <IntakeGrid grid={draft.grid} onChange={(grid) => set("grid", grid)} />
         {draft.persons.map((person, index) => (
           <PersonFields
             key={person.key}

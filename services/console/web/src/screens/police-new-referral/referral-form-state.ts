@@ -40,6 +40,8 @@ export interface ReferralDraft {
   childrenPresent: boolean;
   municipality: string;
   persons: PersonDraft[];
+  /** The criticality grid's answers, sent only when the officer chose to answer it. */
+  grid: { open: boolean; version: number | null; answers: Record<string, string> };
 }
 
 let keys = 0;
@@ -77,6 +79,7 @@ export function emptyReferral(zone: string | null): ReferralDraft {
     childrenPresent: false,
     municipality: "",
     persons: [newPerson("victim"), newPerson("author")],
+    grid: { open: false, version: null, answers: {} },
   };
 }
 
@@ -92,6 +95,14 @@ export function toReferralInput(draft: ReferralDraft): ReferralInput {
     ...(score ? { riskScore: Number(score) } : {}),
     childrenPresent: draft.childrenPresent,
     municipality: draft.municipality,
+    ...(draft.grid.open && Object.keys(draft.grid.answers).length > 0
+      ? {
+          assessment: {
+            ...(draft.grid.version ? { gridVersion: draft.grid.version } : {}),
+            answers: draft.grid.answers,
+          },
+        }
+      : {}),
     persons: draft.persons.map((p) => ({
       role: p.role,
       ...(p.displayName.trim() ? { displayName: p.displayName } : {}),

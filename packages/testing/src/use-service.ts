@@ -1,0 +1,51 @@
+// The set-up the services' test files share: one nats-server for the file, and the service under
+// test started on it for the whole file or afresh for each test, stopped after. Call it inside the
+// `describe`; read `nats` and `service` in the tests (with `perTest`, they change per test).
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { type NatsProcess, startNats } from "./nats.js";
+
+export interface UseServiceOptions<S> {
+  /** A fresh service for each test (default: one for the file). */
+  perTest?: boolean;
+  /** Runs once the service is up: start its runner, seed it, or keep it in the file's own `let`. */
+  started?: (service: S, nats: NatsProcess) => void | Promise<void>;
+}
+
+export function useService<S extends { stop(): Promise<void> }>(
+  start: (nats: NatsProcess) => Promise<S>,
+  options: UseServiceOptions<S> = {},
+): { readonly nats: NatsProcess; readonly service: S } {
+  let nats: NatsProcess | undefined;
+  let service: S | undefined;
+  const up = async () => {
+    if (!nats) throw new Error("nats-server not started");
+    service = await start(nats);
+    await options.started?.(service, nats);
+  };
+  const down = async () => {
+    await service?.stop();
+    service = undefined;
+  };
+  beforeAll(async () => {
+    nats = await startNats();
+    if (!options.perTest) await up();
+  });
+  afterAll(async () => {
+    if (!options.perTest) await down();
+    await nats?.stop();
+  });
+  if (options.perTest) {
+    beforeEach(up);
+    afterEach(down);
+  }
+  return {
+    get nats() {
+      if (!nats) throw new Error("nats-server not started yet");
+      return nats;
+    },
+    get service() {
+      if (!service) throw new Error("service not started yet");
+      return service;
+    },
+  };
+}
