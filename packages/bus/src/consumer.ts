@@ -54,6 +54,24 @@ export function defineConsumer<const E extends EventDefinition>(
   return definition;
 }
 
+/**
+ * The usual consumer: one event, read from its own stream and subject under its own durable (a
+ * lagging subject holds up no other); the handler gets the event already validated.
+ */
+export function consumerOf<const E extends EventDefinition>(
+  event: E,
+  durable: string,
+  handle: (tx: Tx, event: EventOf<E>, context: HandlerContext) => Promise<void>,
+): ConsumerDefinition<E> {
+  return defineConsumer({
+    stream: event.stream,
+    durable,
+    filterSubject: event.subject,
+    events: [event],
+    handle,
+  });
+}
+
 export interface ConsumerRunner {
   start(): void;
   /** Stops fetching, waits for in-flight handlers, then returns. */

@@ -1,4 +1,5 @@
 export * from "./common.js";
+export * from "./directory.js";
 export * from "./envelope.js";
 export * from "./events/conferences.js";
 export * from "./events/groups.js";

@@ -1,13 +1,12 @@
 // `GET /v1/audit`, the same on every service: the organisation's audit trail for its coordinators,
 // what was read and changed and what was refused, newest first.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { Instant, PageQuery, Role } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import type { AppEnv } from "./app.js";
 import { listAudit } from "./audit.js";
-import { principalOf, requireRoles } from "./auth.js";
-import { bearerSecurity, jsonResponse, ProblemResponses } from "./openapi.js";
-import { defaultHook } from "./validation.js";
+import { principalOf } from "./auth.js";
+import { jsonResponse } from "./openapi.js";
+import { guardedRoute, routeApp } from "./route.js";
 
 const AuditEntry = z
   .object({
@@ -45,22 +44,19 @@ const AuditQuery = PageQuery.extend({
     .openapi({ description: "One member of staff (token subject)" }),
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/audit",
   summary: "The organisation's audit trail: reads, changes and refused attempts",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { query: AuditQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() }), "A page"),
-    ...ProblemResponses,
   },
 });
 
 export function auditRoutes(deps: { database: Database }) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app.openapi(listRoute, async (c) => {
+  return routeApp().openapi(listRoute, async (c) => {
     const { org } = principalOf(c);
     const { limit, cursor, outcome, from, to, recordId, actor } = c.req.valid("query");
     const page = await listAudit(deps.database.db, org, {

@@ -1,5 +1,6 @@
 // Wires a service's real parts in the order they depend on each other, and stops them in the
 // reverse order: HTTP, background loops, consumers, outbox relay, NATS, database.
+import { fileURLToPath } from "node:url";
 import {
   type Bus,
   type ConsumerDefinition,
@@ -16,9 +17,9 @@ import { backoffDelay } from "@relais/loops";
 import type { Hono } from "hono";
 import type { TokenVerifier } from "./auth.js";
 import { type Clock, systemClock } from "./clock.js";
-import { type BaseEnv, verifierFromConfig } from "./config.js";
+import { type BaseEnv, dataBox, verifierFromConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
-import { runService } from "./run.js";
+import { runService, startupFailure } from "./run.js";
 import type { SealedBox } from "./sealed-box.js";
 import type { EdgeOptions } from "./service-deps.js";
 
@@ -116,6 +117,40 @@ export async function bootService<S extends Schema>(options: BootOptions<S>): Pr
       { name: "database", stop: () => database.close() },
     ],
   });
+}
+
+/** What a service's `main.ts` gives `startService`: its configuration, its schema, its parts. */
+export interface ServiceMain<E extends BootOptions<Schema>["env"] & DataKeys, S extends Schema>
+  extends Pick<BootOptions<S>, "name" | "schema" | "streams"> {
+  readEnv: () => E;
+  /** `new URL("../drizzle", import.meta.url)` in main.ts: the bundle finds them from dist/ too. */
+  migrations: URL;
+  /** Consumers, background tasks and the app, from the parsed configuration and its DATA_KEY box. */
+  parts: (env: E, box: SealedBox) => Pick<BootOptions<S>, "consumers" | "background" | "createApp">;
+}
+
+type DataKeys = { DATA_KEY: string; DATA_KEY_PREVIOUS: string[] };
+
+/**
+ * The whole of a service's `main.ts`: reads the environment once, opens the DATA_KEY box, boots
+ * the service; a bad configuration stops the process with one line naming the variable.
+ */
+export function startService<E extends BootOptions<Schema>["env"] & DataKeys, S extends Schema>(
+  main: ServiceMain<E, S>,
+): void {
+  void (async () => {
+    const env = main.readEnv();
+    const box = dataBox(env);
+    await bootService({
+      ...main.parts(env, box),
+      name: main.name,
+      env,
+      box,
+      schema: main.schema,
+      migrationsFolder: fileURLToPath(main.migrations),
+      streams: main.streams,
+    });
+  })().catch(startupFailure);
 }
 
 async function ensureStreamsUntilDone(bus: Bus, streams: StreamName[], replicas: number, logger: Logger) {

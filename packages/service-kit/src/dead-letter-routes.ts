@@ -2,17 +2,16 @@
 // (all of them), the same on every service. Coordinators (DESIGN) and admins (who operate the bus)
 // see their own organisation's only. The payload may carry a person: only a coordinator opens it
 // (`GET /v1/dead-letters/{id}`), and that read is audited.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { type ConsumerRunner, getDeadLetter, listDeadLetters } from "@relais/bus";
 import { PageQuery } from "@relais/contracts";
 import type { Database } from "@relais/db";
-import type { AppEnv } from "./app.js";
 import { recordAudit } from "./audit.js";
-import { principalOf, requireRoles } from "./auth.js";
+import { principalOf } from "./auth.js";
 import { Conflict, NotFound } from "./errors.js";
-import { bearerSecurity, jsonBody, jsonResponse, ProblemResponses } from "./openapi.js";
+import { jsonBody, jsonResponse } from "./openapi.js";
 import { decodeCursor, encodeCursor } from "./pagination.js";
-import { defaultHook } from "./validation.js";
+import { guardedRoute, routeApp } from "./route.js";
 
 const DeadLetter = z
   .object({
@@ -28,35 +27,31 @@ const DeadLetter = z
   })
   .openapi("DeadLetter");
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/dead-letters",
   summary: "Events a consumer gave up on",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator", "admin")] as const,
+  roles: ["coordinator", "admin"],
   request: { query: PageQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(DeadLetter), nextCursor: z.string().nullable() }), "A page"),
-    ...ProblemResponses,
   },
 });
 
-const replayRoute = createRoute({
+const replayRoute = guardedRoute({
   method: "post",
   path: "/v1/dead-letters/{id}/replay",
   summary: "Run a dead letter's event through its consumer again",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator", "admin")] as const,
+  roles: ["coordinator", "admin"],
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
-  responses: { 200: jsonResponse(DeadLetter, "Replayed"), ...ProblemResponses },
+  responses: { 200: jsonResponse(DeadLetter, "Replayed") },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/dead-letters/{id}",
   summary: "One dead letter with its event as it came (coordinators; the read is audited)",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
   responses: {
     200: jsonResponse(
@@ -67,7 +62,6 @@ const readRoute = createRoute({
       }).openapi("DeadLetterDetail"),
       "The dead letter",
     ),
-    ...ProblemResponses,
   },
 });
 
@@ -80,19 +74,17 @@ const ReplayAllInput = z
   .strict()
   .openapi("ReplayAllInput");
 
-const replayAllRoute = createRoute({
+const replayAllRoute = guardedRoute({
   method: "post",
   path: "/v1/dead-letters/replay",
   summary: "Replay every dead letter of the organisation that is still dead, up to an instant",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator", "admin")] as const,
+  roles: ["coordinator", "admin"],
   request: { body: jsonBody(ReplayAllInput) },
   responses: {
     200: jsonResponse(
       z.object({ replayed: z.number().int(), failed: z.number().int() }).openapi("ReplayAllResult"),
       "How many went through",
     ),
-    ...ProblemResponses,
   },
 });
 
@@ -111,20 +103,19 @@ function present(row: NonNullable<Awaited<ReturnType<typeof getDeadLetter>>>): z
 }
 
 export function deadLetterRoutes(deps: { database: Database; runner: ConsumerRunner }) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  // A payload that names no organisation may carry anyone's person: nobody sees it over HTTP, not
+  // even `admin` (docs/security.md, "Dead letters and admin").
+  const listOwn = (orgId: string, limit: number, after: string | undefined) =>
+    listDeadLetters(deps.database, { orgId, includeUnknownOrg: false, limit, after });
+  const own = async (id: string, orgId: string) => {
+    const row = await getDeadLetter(deps.database, id);
+    if (!row || row.orgId !== orgId) throw new NotFound("No such dead letter");
+    return row;
+  };
+  return routeApp()
     .openapi(listRoute, async (c) => {
-      const principal = principalOf(c);
       const { limit, cursor } = c.req.valid("query");
-      const after = decodeCursor(cursor, z.string());
-      const rows = await listDeadLetters(deps.database, {
-        orgId: principal.org,
-        // A payload that names no organisation may carry anyone's person: nobody sees it over
-        // HTTP, not even `admin` (docs/security.md, "Dead letters and admin").
-        includeUnknownOrg: false,
-        limit: limit + 1,
-        after,
-      });
+      const rows = await listOwn(principalOf(c).org, limit + 1, decodeCursor(cursor, z.string()));
       const page = rows.slice(0, limit);
       const nextCursor = rows.length > limit ? encodeCursor(page[page.length - 1]?.id) : null;
       return c.json({ items: page.map(present), nextCursor }, 200);
@@ -132,8 +123,7 @@ export function deadLetterRoutes(deps: { database: Database; runner: ConsumerRun
     .openapi(readRoute, async (c) => {
       const principal = principalOf(c);
       const { id } = c.req.valid("param");
-      const row = await getDeadLetter(deps.database, id);
-      if (!row || row.orgId !== principal.org) throw new NotFound("No such dead letter");
+      const row = await own(id, principal.org);
       const raw = (await deps.runner.readPayload(id)) ?? "";
       await deps.database.write((tx) =>
         recordAudit(tx, {
@@ -153,18 +143,13 @@ export function deadLetterRoutes(deps: { database: Database; runner: ConsumerRun
       return c.json({ ...present(row), payload }, 200);
     })
     .openapi(replayAllRoute, async (c) => {
-      const principal = principalOf(c);
+      const { org } = principalOf(c);
       const upTo = new Date(c.req.valid("json").upTo).toISOString();
       let replayed = 0;
       let failed = 0;
       let after: string | undefined;
       for (;;) {
-        const rows = await listDeadLetters(deps.database, {
-          orgId: principal.org,
-          includeUnknownOrg: false,
-          limit: 100,
-          after,
-        });
+        const rows = await listOwn(org, 100, after);
         for (const row of rows) {
           // createdAt is written by toISOString, so strings compare as instants.
           if (row.status !== "dead" || row.createdAt > upTo) continue;
@@ -178,10 +163,8 @@ export function deadLetterRoutes(deps: { database: Database; runner: ConsumerRun
       return c.json({ replayed, failed }, 200);
     })
     .openapi(replayRoute, async (c) => {
-      const principal = principalOf(c);
       const { id } = c.req.valid("param");
-      const row = await getDeadLetter(deps.database, id);
-      if (!row || row.orgId !== principal.org) throw new NotFound("No such dead letter");
+      await own(id, principalOf(c).org);
       const result = await deps.runner.replay(id);
       if (result.status === "already_replayed")
         throw new Conflict("This dead letter was already replayed", "already_replayed");

@@ -25,3 +25,8 @@ export function decodeCursor<S extends z.ZodType>(
 function invalidCursor(): Invalid {
   return new Invalid("Invalid cursor", [{ path: "cursor", message: "Not a cursor this endpoint returned" }]);
 }
+
+/** A page of rows as a response's page: each item presented, the cursor as it was. */
+export function presentPage<T, U>(page: { items: T[]; nextCursor: string | null }, present: (item: T) => U) {
+  return { items: page.items.map((item) => present(item)), nextCursor: page.nextCursor };
+}

@@ -1,17 +1,7 @@
 // The one `GET /v1/statistics` route every service mounts: the coordinator's role, the period and
 // breakdown query, the protected report. A service names its breakdowns, says what its figures
 // count and gives its read verb; settings come from `deps.statistics` (tests) or the defaults.
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  type VerbContext,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeApp, type VerbContext, verbContext } from "@relais/service-kit";
 import {
   type Breakdown,
   DEFAULT_STATISTICS,
@@ -35,16 +25,15 @@ export function statisticsRoute<
   },
 ) {
   const settings = deps.statistics ?? DEFAULT_STATISTICS;
-  const route = createRoute({
+  const route = guardedRoute({
     method: "get",
     path: "/v1/statistics",
     summary: spec.summary,
-    security: bearerSecurity,
-    middleware: [requireRoles("coordinator")] as const,
+    roles: ["coordinator"],
     request: { query: statisticsQuery(spec.breakdowns) },
-    responses: { 200: jsonResponse(StatisticsReport, "The protected figures"), ...ProblemResponses },
+    responses: { 200: jsonResponse(StatisticsReport, "The protected figures") },
   });
-  return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(route, async (c) =>
+  return routeApp().openapi(route, async (c) =>
     c.json(await spec.read(verbContext(c, deps), { query: c.req.valid("query"), settings }), 200),
   );
 }

@@ -1,12 +1,4 @@
-import {
-  auditRoutes,
-  createServiceApp,
-  deadLetterRoutes,
-  type RecipientSealer,
-  type SealedBox,
-  type ServiceDeps,
-  serviceReadiness,
-} from "@relais/service-kit";
+import { type RecipientSealer, type SealedBox, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type * as schema from "./db/schema.js";
 import { agendaRoutes } from "./routes/agenda.js";
 import { conferenceRoutes } from "./routes/conferences.js";
@@ -22,21 +14,11 @@ export interface AppDeps extends ServiceDeps<typeof schema> {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = createServiceApp({
-    name: "Relais conferences",
-    version: "0.1.0",
-    logger: deps.logger,
-    verifyToken: deps.verifyToken,
-    readiness: serviceReadiness(deps),
-    ...deps.edge,
-    auditDatabase: deps.database,
-  });
-  return app
-    .route("/", conferenceRoutes(deps))
-    .route("/", agendaRoutes(deps))
-    .route("/", mineRoutes(deps))
-    .route("/", minutesRoutes(deps))
-    .route("/", referralRoutes(deps))
-    .route("/", deadLetterRoutes(deps))
-    .route("/", auditRoutes(deps));
+  return serviceApp(deps, "Relais conferences", [
+    conferenceRoutes,
+    agendaRoutes,
+    mineRoutes,
+    minutesRoutes,
+    referralRoutes,
+  ]);
 }

@@ -1,35 +1,31 @@
-import { fileURLToPath } from "node:url";
-import { bootService, createRecipientSealer, dataBox, startupFailure } from "@relais/service-kit";
+import { createRecipientSealer, startService } from "@relais/service-kit";
 import { createApp } from "./app.js";
 import * as schema from "./db/schema.js";
 import { readEnv } from "./env.js";
 import { conferenceConsumers } from "./events/referral-received.js";
 import { createActionReminders } from "./jobs/action-reminders.js";
 
-try {
-  const env = readEnv();
-  const box = dataBox(env);
-  const seal = { notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY) };
-  await bootService({
-    name: "conferences",
-    env,
-    box,
-    schema,
-    migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
-    streams: ["CONFERENCES", "REFERRALS"],
-    consumers: () => conferenceConsumers(),
-    background: (context) => [
-      createActionReminders({
-        database: context.database,
-        box,
-        sealer: seal.notifications,
-        clock: context.clock,
-        logger: context.logger,
-        intervalMs: env.REMINDER_INTERVAL_MS,
-      }),
-    ],
-    createApp: (context) => createApp({ ...context, box, seal }),
-  });
-} catch (error) {
-  startupFailure(error);
-}
+startService({
+  name: "conferences",
+  readEnv,
+  schema,
+  migrations: new URL("../drizzle", import.meta.url),
+  streams: ["CONFERENCES", "REFERRALS"],
+  parts: (env, box) => {
+    const seal = { notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY) };
+    return {
+      consumers: () => conferenceConsumers(),
+      background: (context) => [
+        createActionReminders({
+          database: context.database,
+          box,
+          sealer: seal.notifications,
+          clock: context.clock,
+          logger: context.logger,
+          intervalMs: env.REMINDER_INTERVAL_MS,
+        }),
+      ],
+      createApp: (context) => createApp({ ...context, box, seal }),
+    };
+  },
+});

@@ -1,11 +1,4 @@
-import {
-  auditRoutes,
-  createServiceApp,
-  deadLetterRoutes,
-  type RecipientSealer,
-  type ServiceDeps,
-  serviceReadiness,
-} from "@relais/service-kit";
+import { type RecipientSealer, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type * as schema from "./db/schema.js";
 import { attendanceRoutes } from "./routes/attendance.js";
@@ -26,25 +19,15 @@ export interface AppDeps extends ServiceDeps<typeof schema> {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = createServiceApp({
-    name: "Relais groups",
-    version: "0.1.0",
-    logger: deps.logger,
-    verifyToken: deps.verifyToken,
-    readiness: serviceReadiness(deps),
-    ...deps.edge,
-    auditDatabase: deps.database,
-  });
-  return app
-    .route("/", groupRoutes(deps))
-    .route("/", sessionRoutes(deps))
-    .route("/", enrolmentRoutes(deps))
-    .route("/", attendanceRoutes(deps))
-    .route("/", reportRoutes(deps))
-    .route("/", checkInRoutes(deps))
-    .route("/", placementRoutes(deps))
-    .route("/", separationRoutes(deps))
-    .route("/", statisticsRoutes(deps))
-    .route("/", deadLetterRoutes(deps))
-    .route("/", auditRoutes(deps));
+  return serviceApp(deps, "Relais groups", [
+    groupRoutes,
+    sessionRoutes,
+    enrolmentRoutes,
+    attendanceRoutes,
+    reportRoutes,
+    checkInRoutes,
+    placementRoutes,
+    separationRoutes,
+    statisticsRoutes,
+  ]);
 }

@@ -1,12 +1,4 @@
-import {
-  auditRoutes,
-  createServiceApp,
-  deadLetterRoutes,
-  type RecipientSealer,
-  type SealedBox,
-  type ServiceDeps,
-  serviceReadiness,
-} from "@relais/service-kit";
+import { type RecipientSealer, type SealedBox, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type * as schema from "./db/schema.js";
 import { placementRoutes } from "./routes/placements.js";
@@ -25,19 +17,5 @@ export interface AppDeps extends ServiceDeps<typeof schema> {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = createServiceApp({
-    name: "Relais housing",
-    version: "0.1.0",
-    logger: deps.logger,
-    verifyToken: deps.verifyToken,
-    readiness: serviceReadiness(deps),
-    ...deps.edge,
-    auditDatabase: deps.database,
-  });
-  return app
-    .route("/", placeRoutes(deps))
-    .route("/", placementRoutes(deps))
-    .route("/", statisticsRoutes(deps))
-    .route("/", deadLetterRoutes(deps))
-    .route("/", auditRoutes(deps));
+  return serviceApp(deps, "Relais housing", [placeRoutes, placementRoutes, statisticsRoutes]);
 }

@@ -1,4 +1,4 @@
-import { auditRoutes, createServiceApp, deadLetterRoutes, serviceReadiness } from "@relais/service-kit";
+import { serviceApp } from "@relais/service-kit";
 import { Hono } from "hono";
 import type { AppDeps } from "./actions/context.js";
 import { calendarRoutes, hideFeedToken } from "./routes/calendars.js";
@@ -9,22 +9,12 @@ import { statisticsRoutes } from "./routes/statistics.js";
 export type { AppDeps } from "./actions/context.js";
 
 export function createApp(deps: AppDeps) {
-  const app = createServiceApp({
-    name: "Relais notifications",
-    version: "0.1.0",
-    logger: deps.logger,
-    verifyToken: deps.verifyToken,
-    readiness: serviceReadiness(deps),
-    ...deps.edge,
-    auditDatabase: deps.database,
-  });
-  const service = app
-    .route("/", contactRoutes(deps))
-    .route("/", messageRoutes(deps))
-    .route("/", calendarRoutes(deps))
-    .route("/", statisticsRoutes(deps))
-    .route("/", deadLetterRoutes(deps))
-    .route("/", auditRoutes(deps));
+  const service = serviceApp(deps, "Relais notifications", [
+    contactRoutes,
+    messageRoutes,
+    calendarRoutes,
+    statisticsRoutes,
+  ]);
   // In front of everything, so the kit's request log never sees a feed token in a path.
   const front = new Hono();
   front.all("*", (c) => service.fetch(hideFeedToken(c.req.raw), c.env));

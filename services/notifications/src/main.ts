@@ -1,5 +1,4 @@
-import { fileURLToPath } from "node:url";
-import { bootService, createRecipientOpener, dataBox, startupFailure } from "@relais/service-kit";
+import { createRecipientOpener, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
@@ -12,72 +11,73 @@ import { createDeliveryLoop } from "./jobs/delivery-loop.js";
 import { createDispatcher } from "./jobs/dispatcher.js";
 import { createReminderScheduler } from "./jobs/reminder-scheduler.js";
 
-try {
-  const env = readEnv();
-  const box = dataBox(env);
-  const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
-  const settings: Settings = {
-    mailFrom: env.MAIL_FROM,
-    reminderOffsetsMinutes: env.REMINDER_OFFSETS_MINUTES,
-    staffLanguage: env.STAFF_LANGUAGE,
-    publicUrl: env.PUBLIC_URL,
-    contactWaitMs: env.CONTACT_WAIT_HOURS * 3_600_000,
-    contactAccessAfterCloseMs: env.CONTACT_ACCESS_DAYS * 86_400_000,
-  };
-  const mailer = env.SMTP_URL
-    ? smtpMailer({ url: env.SMTP_URL, poolSize: env.MAIL_POOL_SIZE })
-    : fileMailer({ dir: env.MAIL_DIR });
-  const sms =
-    env.SMS_GATEWAY_URL && env.SMS_GATEWAY_KEY
-      ? httpSmsGateway({ url: env.SMS_GATEWAY_URL, key: env.SMS_GATEWAY_KEY, timeoutMs: env.SMS_TIMEOUT_MS })
-      : null;
-  await bootService({
-    name: "notifications",
-    env,
-    box,
-    schema,
-    migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
-    streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS", "HOUSING", "CONFERENCES"],
-    consumers: (context) => consumers({ box, open, clock: context.clock, settings }),
-    background: (context) => {
-      const deps = {
-        box,
-        clock: context.clock,
-        settings,
-        database: context.database,
-        leaseMs: env.LEASE_MS,
-        batch: env.SCHEDULER_BATCH,
-      };
-      const loop = createDeliveryLoop({
-        reminders: createReminderScheduler(deps),
-        dispatcher: createDispatcher({
-          ...deps,
+startService({
+  name: "notifications",
+  readEnv,
+  schema,
+  migrations: new URL("../drizzle", import.meta.url),
+  streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS", "HOUSING", "CONFERENCES"],
+  parts: (env, box) => {
+    const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
+    const settings: Settings = {
+      mailFrom: env.MAIL_FROM,
+      reminderOffsetsMinutes: env.REMINDER_OFFSETS_MINUTES,
+      staffLanguage: env.STAFF_LANGUAGE,
+      publicUrl: env.PUBLIC_URL,
+      contactWaitMs: env.CONTACT_WAIT_HOURS * 3_600_000,
+      contactAccessAfterCloseMs: env.CONTACT_ACCESS_DAYS * 86_400_000,
+    };
+    const mailer = env.SMTP_URL
+      ? smtpMailer({ url: env.SMTP_URL, poolSize: env.MAIL_POOL_SIZE })
+      : fileMailer({ dir: env.MAIL_DIR });
+    const sms =
+      env.SMS_GATEWAY_URL && env.SMS_GATEWAY_KEY
+        ? httpSmsGateway({
+            url: env.SMS_GATEWAY_URL,
+            key: env.SMS_GATEWAY_KEY,
+            timeoutMs: env.SMS_TIMEOUT_MS,
+          })
+        : null;
+    return {
+      consumers: (context) => consumers({ box, open, clock: context.clock, settings }),
+      background: (context) => {
+        const deps = {
+          box,
+          clock: context.clock,
+          settings,
+          database: context.database,
+          leaseMs: env.LEASE_MS,
+          batch: env.SCHEDULER_BATCH,
+        };
+        const loop = createDeliveryLoop({
+          reminders: createReminderScheduler(deps),
+          dispatcher: createDispatcher({
+            ...deps,
+            logger: context.logger,
+            mailer,
+            sms,
+            maxAttempts: env.MAX_ATTEMPTS,
+            retryBaseMs: env.RETRY_BASE_MS,
+            concurrency: env.MAIL_POOL_SIZE,
+          }),
+          database: context.database,
+          clock: context.clock,
+          intervalMs: env.SCHEDULER_INTERVAL_MS,
           logger: context.logger,
-          mailer,
-          sms,
-          maxAttempts: env.MAX_ATTEMPTS,
-          retryBaseMs: env.RETRY_BASE_MS,
-          concurrency: env.MAIL_POOL_SIZE,
-        }),
-        database: context.database,
-        clock: context.clock,
-        intervalMs: env.SCHEDULER_INTERVAL_MS,
-        logger: context.logger,
-      });
-      return [
-        {
-          name: loop.name,
-          start: () => loop.start(),
-          stop: async () => {
-            await loop.stop();
-            mailer.close();
+        });
+        return [
+          {
+            name: loop.name,
+            start: () => loop.start(),
+            stop: async () => {
+              await loop.stop();
+              mailer.close();
+            },
           },
-        },
-      ];
-    },
-    createApp: (context) =>
-      createApp({ ...context, box, settings, statistics: statisticsSettingsFromEnv(env) }),
-  });
-} catch (error) {
-  startupFailure(error);
-}
+        ];
+      },
+      createApp: (context) =>
+        createApp({ ...context, box, settings, statistics: statisticsSettingsFromEnv(env) }),
+    };
+  },
+});

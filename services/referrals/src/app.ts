@@ -1,12 +1,4 @@
-import {
-  auditRoutes,
-  createServiceApp,
-  deadLetterRoutes,
-  type RateLimit,
-  type SealedBox,
-  type ServiceDeps,
-  serviceReadiness,
-} from "@relais/service-kit";
+import { type RateLimit, type SealedBox, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type { EventSeals } from "./actions/deps.js";
 import type * as schema from "./db/schema.js";
@@ -34,27 +26,17 @@ export interface AppDeps extends ServiceDeps<typeof schema> {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = createServiceApp({
-    name: "Relais referrals",
-    version: "0.1.0",
-    logger: deps.logger,
-    verifyToken: deps.verifyToken,
-    readiness: serviceReadiness(deps),
-    ...deps.edge,
-    auditDatabase: deps.database,
-  });
-  return app
-    .route("/", zoneFeedbackRoutes(deps))
-    .route("/", lookupRoutes(deps))
-    .route("/", referralRoutes(deps))
-    .route("/", callbackRoutes(deps))
-    .route("/", criticalityRoutes(deps))
-    .route("/", routingRoutes(deps))
-    .route("/", directoryRoutes(deps))
-    .route("/", policeZoneRoutes(deps))
-    .route("/", oversightRoutes(deps))
-    .route("/", retentionRoutes(deps))
-    .route("/", statisticsRoutes(deps))
-    .route("/", deadLetterRoutes(deps))
-    .route("/", auditRoutes(deps));
+  return serviceApp(deps, "Relais referrals", [
+    zoneFeedbackRoutes,
+    lookupRoutes,
+    referralRoutes,
+    callbackRoutes,
+    criticalityRoutes,
+    routingRoutes,
+    directoryRoutes,
+    policeZoneRoutes,
+    oversightRoutes,
+    retentionRoutes,
+    statisticsRoutes,
+  ]);
 }

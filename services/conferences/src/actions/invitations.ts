@@ -1,11 +1,31 @@
 // The calendar events a change sends: one `conferences.invitation.sent` per invitee, their
 // organisational address sealed for notifications (it opens it to send that invitee alone).
 import { createEvent, type Envelope, InvitationSent } from "@relais/contracts";
-import type { RecipientSealer, SealedBox } from "@relais/service-kit";
+import type { Executor } from "@relais/db";
+import { recordAudit } from "@relais/service-kit";
 import type { ConferenceRow, InviteeRow } from "../db/store.js";
+import type { Ctx } from "./deps.js";
 
+/** A change to a conference on the organiser's audit trail. */
+export async function auditConference(
+  tx: Executor,
+  ctx: Pick<Ctx, "principal" | "requestId">,
+  action: string,
+  id: string,
+) {
+  await recordAudit(tx, {
+    principal: ctx.principal,
+    action,
+    recordType: "conference",
+    recordId: id,
+    requestId: ctx.requestId,
+  });
+}
+
+/** Events of the verb `ctx` runs (its request is their correlation id), sent at `now`. */
 export function invitationEvents(
-  deps: { box: SealedBox; sealer: RecipientSealer; now: Date; correlationId: string },
+  ctx: Pick<Ctx, "box" | "seal" | "requestId">,
+  now: Date,
   conference: ConferenceRow,
   recipients: readonly InviteeRow[],
   method: "REQUEST" | "CANCEL",
@@ -14,8 +34,8 @@ export function invitationEvents(
     createEvent(InvitationSent, {
       orgId: conference.orgId,
       source: "conferences",
-      correlationId: deps.correlationId,
-      occurredAt: deps.now,
+      correlationId: ctx.requestId,
+      occurredAt: now,
       data: {
         conferenceId: conference.id,
         inviteeId: invitee.id,
@@ -32,7 +52,10 @@ export function invitationEvents(
           durationMinutes: conference.durationMinutes,
           ...(conference.location ? { location: conference.location } : {}),
         },
-        sealed: deps.sealer.seal({ email: deps.box.open(invitee.emailSealed) }, InvitationSent.type),
+        sealed: ctx.seal.notifications.seal(
+          { email: ctx.box.open(invitee.emailSealed) },
+          InvitationSent.type,
+        ),
       },
     }),
   );

@@ -3,13 +3,7 @@
 // read writes an audit row in the organising organisation's trail (a partner's under
 // `<their org>/<their sub>`), in the transaction that reads.
 import type { Executor, Tx } from "@relais/db";
-import {
-  decodeCursor,
-  encodeCursor,
-  type Principal,
-  recordAudit,
-  type VerbContext,
-} from "@relais/service-kit";
+import { decodeCursor, encodeCursor, type Principal, recordAudit } from "@relais/service-kit";
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import { conferences, invitees, referralIndex } from "../db/schema.js";
@@ -23,7 +17,7 @@ import {
   visibleConference,
 } from "../db/store.js";
 import { canSeeItem, isInvitee, type Viewer, viewerOf } from "../domain/access.js";
-import type { Deps } from "./deps.js";
+import type { Ctx, ReadContext } from "./deps.js";
 
 export interface ConferenceRead {
   conference: ConferenceRow;
@@ -31,8 +25,6 @@ export interface ConferenceRead {
   items: ItemRecord[];
   viewer: Viewer;
 }
-
-type ReadContext = VerbContext<Pick<Deps, "database" | "box" | "clock">> & { zone: string };
 
 /** The principal an audit row is written under: the organising organisation's trail. */
 function auditPrincipal(principal: Principal, orgId: string): Principal {
@@ -61,10 +53,10 @@ export function visibleItems(viewer: Viewer, items: ItemRecord[]): ItemRecord[] 
   return items.filter((item) => canSeeItem(viewer, item, item.audience));
 }
 
+/** `action` names the read in the audit trail (`conference.minutes` for the minutes). */
 export async function readConference(
   ctx: ReadContext,
-  id: string,
-  action = "conference.read",
+  { id, action = "conference.read" }: { id: string; action?: string },
 ): Promise<ConferenceRead> {
   return ctx.database.write(async (tx) => {
     const { conference, invitees: list, viewer } = await visibleConference(tx, ctx.principal, ctx.zone, id);
@@ -179,11 +171,11 @@ export async function readMine(ctx: ReadContext) {
 }
 
 /** The referrals the organisation may put on an agenda, newest first. */
-export async function knownReferrals(db: Executor, org: string, limit: number) {
-  return db
+export async function listKnownReferrals(ctx: Ctx, { limit }: { limit: number }) {
+  return ctx.database.db
     .select()
     .from(referralIndex)
-    .where(eq(referralIndex.orgId, org))
+    .where(eq(referralIndex.orgId, ctx.principal.org))
     .orderBy(desc(referralIndex.receivedAt))
     .limit(limit);
 }

@@ -2,13 +2,13 @@
 // calendar invite (REQUEST) through notifications.
 import { enqueue } from "@relais/bus";
 import { newId } from "@relais/contracts";
-import { recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { type VerbContext, writeVerb } from "@relais/service-kit";
 import { conferences, invitees } from "../db/schema.js";
 import type { ConferenceRow, InviteeRow } from "../db/store.js";
 import type { ConferenceInput, InviteeInput } from "../domain/input.js";
-import { planMeetings } from "../domain/schedule.js";
+import { planMeetings, scheduleColumns } from "../domain/schedule.js";
 import type { Deps } from "./deps.js";
-import { invitationEvents } from "./invitations.js";
+import { auditConference, invitationEvents } from "./invitations.js";
 
 export function inviteeRow(
   ctx: Pick<Deps, "box">,
@@ -34,7 +34,7 @@ export async function scheduleConference(
   ctx: VerbContext<Deps>,
   input: ConferenceInput,
 ): Promise<{ conference: ConferenceRow; invitees: InviteeRow[] }> {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const meetings = planMeetings(input.schedule);
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -46,12 +46,7 @@ export async function scheduleConference(
     policeZone: input.policeZone,
     municipality: input.municipality,
     location: input.location ?? null,
-    timeZone: input.schedule.timeZone,
-    dtstart: meetings.dtstart,
-    rrule: meetings.rrule,
-    durationMinutes: input.schedule.durationMinutes,
-    firstStartsAt: meetings.startsAt[0]!,
-    lastStartsAt: meetings.startsAt.at(-1)!,
+    ...scheduleColumns(input.schedule, meetings),
     status: "scheduled",
     sequence: 0,
     createdBy: principal.sub,
@@ -66,22 +61,8 @@ export async function scheduleConference(
     await authorised(`sub:${principal.sub}`);
     await tx.insert(conferences).values(row);
     await tx.insert(invitees).values(inviteeRows);
-    await enqueue(
-      tx,
-      ...invitationEvents(
-        { box: ctx.box, sealer: ctx.seal.notifications, now, correlationId: requestId },
-        row,
-        inviteeRows,
-        "REQUEST",
-      ),
-    );
-    await recordAudit(tx, {
-      principal,
-      action: "conference.schedule",
-      recordType: "conference",
-      recordId: id,
-      requestId,
-    });
+    await enqueue(tx, ...invitationEvents(ctx, now, row, inviteeRows, "REQUEST"));
+    await auditConference(tx, ctx, "conference.schedule", id);
     return { conference: row, invitees: inviteeRows };
   });
 }

@@ -1,14 +1,14 @@
 // A coordinator changes a conference: a new title, place or schedule is sent to every invitee
 // with a higher SEQUENCE; new invitees get their invite, uninvited ones a cancellation.
 import { enqueue } from "@relais/bus";
-import { Conflict, Invalid, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { Invalid, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { conferences, invitees } from "../db/schema.js";
-import { type ConferenceRow, type InviteeRow, inviteesOf, organisedConference } from "../db/store.js";
+import { type ConferenceRow, conferenceToChange, type InviteeRow, inviteesOf } from "../db/store.js";
 import type { ConferencePatch, InviteeInput } from "../domain/input.js";
-import { planMeetings } from "../domain/schedule.js";
-import type { Deps } from "./deps.js";
-import { invitationEvents } from "./invitations.js";
+import { planMeetings, scheduleColumns } from "../domain/schedule.js";
+import type { Ctx, Deps } from "./deps.js";
+import { auditConference, invitationEvents } from "./invitations.js";
 import { inviteeRow } from "./schedule-conference.js";
 
 function sameInvitation(ctx: Pick<Deps, "box">, row: InviteeRow, input: InviteeInput): boolean {
@@ -21,18 +21,15 @@ function sameInvitation(ctx: Pick<Deps, "box">, row: InviteeRow, input: InviteeI
 }
 
 export async function updateConference(
-  ctx: VerbContext<Deps>,
-  id: string,
-  patch: ConferencePatch,
+  ctx: Ctx,
+  { id, patch }: { id: string; patch: ConferencePatch },
 ): Promise<ConferenceRow> {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const meetings = patch.schedule ? planMeetings(patch.schedule) : undefined;
   const now = ctx.clock.now();
   const at = now.toISOString();
   return writeVerb(ctx, async (tx, authorised) => {
-    const conference = await organisedConference(tx, principal, id);
-    await authorised();
-    if (conference.status === "cancelled") throw new Conflict("The conference is cancelled");
+    const conference = await conferenceToChange(tx, principal, id, authorised);
     const current = (await inviteesOf(tx, id)).filter((i) => i.status === "invited");
 
     let kept = current;
@@ -75,16 +72,7 @@ export async function updateConference(
       ...conference,
       title: patch.title ?? conference.title,
       location: patch.location === undefined ? conference.location : patch.location,
-      ...(meetings && patch.schedule
-        ? {
-            timeZone: patch.schedule.timeZone,
-            dtstart: meetings.dtstart,
-            rrule: meetings.rrule,
-            durationMinutes: patch.schedule.durationMinutes,
-            firstStartsAt: meetings.startsAt[0]!,
-            lastStartsAt: meetings.startsAt.at(-1)!,
-          }
-        : {}),
+      ...(meetings && patch.schedule ? scheduleColumns(patch.schedule, meetings) : {}),
       sequence: bump ? conference.sequence + 1 : conference.sequence,
       updatedAt: at,
     };
@@ -98,54 +86,12 @@ export async function updateConference(
         .where(eq(invitees.id, row.id));
     if (added.length > 0) await tx.insert(invitees).values(added);
 
-    const events = { box: ctx.box, sealer: ctx.seal.notifications, now, correlationId: requestId };
     await enqueue(
       tx,
-      ...invitationEvents(events, updated, removed, "CANCEL"),
-      ...invitationEvents(events, updated, calendarChanged ? [...kept, ...added] : added, "REQUEST"),
+      ...invitationEvents(ctx, now, updated, removed, "CANCEL"),
+      ...invitationEvents(ctx, now, updated, calendarChanged ? [...kept, ...added] : added, "REQUEST"),
     );
-    await recordAudit(tx, {
-      principal,
-      action: "conference.update",
-      recordType: "conference",
-      recordId: id,
-      requestId,
-    });
-    return updated;
-  });
-}
-
-export async function cancelConference(ctx: VerbContext<Deps>, id: string): Promise<ConferenceRow> {
-  const { principal, requestId } = ctx;
-  const now = ctx.clock.now();
-  return writeVerb(ctx, async (tx, authorised) => {
-    const conference = await organisedConference(tx, principal, id);
-    await authorised();
-    if (conference.status === "cancelled") return conference;
-    const updated: ConferenceRow = {
-      ...conference,
-      status: "cancelled",
-      sequence: conference.sequence + 1,
-      updatedAt: now.toISOString(),
-    };
-    await tx.update(conferences).set(updated).where(eq(conferences.id, id));
-    const invited = (await inviteesOf(tx, id)).filter((i) => i.status === "invited");
-    await enqueue(
-      tx,
-      ...invitationEvents(
-        { box: ctx.box, sealer: ctx.seal.notifications, now, correlationId: requestId },
-        updated,
-        invited,
-        "CANCEL",
-      ),
-    );
-    await recordAudit(tx, {
-      principal,
-      action: "conference.cancel",
-      recordType: "conference",
-      recordId: id,
-      requestId,
-    });
+    await auditConference(tx, ctx, "conference.update", id);
     return updated;
   });
 }

@@ -1,8 +1,8 @@
 // Reading a conference and everything on it, with the sealed texts opened: the one place rows
 // become records, so no route or verb reads a sealed column itself.
 import type { Executor } from "@relais/db";
-import { NotFound, type Principal, type SealedBox } from "@relais/service-kit";
-import { asc, eq, inArray } from "drizzle-orm";
+import { Conflict, Invalid, NotFound, type Principal, type SealedBox } from "@relais/service-kit";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { type Viewer, viewerOf } from "../domain/access.js";
 import { actions, agendaItems, conferences, decisions, invitees, itemAudience } from "./schema.js";
 
@@ -132,4 +132,43 @@ export async function agendaOf(db: Executor, box: SealedBox, conferenceIds: stri
         actions: actionRows.filter((a) => a.decisionId === d.id).map((a) => toAction(box, a)),
       })),
   }));
+}
+
+/**
+ * The organiser's conference, open to changes. `authorised` (the verb's, see `writeVerb`) runs
+ * between the organiser check and the state check, so a stored answer goes only to the organiser.
+ */
+export async function conferenceToChange(
+  tx: Executor,
+  principal: Principal,
+  id: string,
+  authorised: () => Promise<void>,
+): Promise<ConferenceRow> {
+  const conference = await organisedConference(tx, principal, id);
+  await authorised();
+  if (conference.status === "cancelled") throw new Conflict("The conference is cancelled");
+  return conference;
+}
+
+export async function agendaItemOf(tx: Executor, conferenceId: string, itemId: string) {
+  const [item] = await tx
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.conferenceId, conferenceId)))
+    .limit(1);
+  if (!item) throw new NotFound("No such agenda item");
+  return item;
+}
+
+/** Every id of an item's audience must be an invitee of the conference still invited. */
+export async function checkAudience(tx: Executor, conferenceId: string, audience: readonly string[]) {
+  const invited = new Set(
+    (await inviteesOf(tx, conferenceId)).filter((i) => i.status === "invited").map((i) => i.id),
+  );
+  audience.forEach((id, index) => {
+    if (!invited.has(id))
+      throw new Invalid("The audience names someone not invited", [
+        { path: `audience.${index}`, message: "Not an invitee of this conference" },
+      ]);
+  });
 }

@@ -27,6 +27,18 @@ export function planMeetings(schedule: ConferenceSchedule): Meetings {
   };
 }
 
+/** A conference row's schedule columns: its zone, rule, length and first and last meetings. */
+export function scheduleColumns(schedule: ConferenceSchedule, meetings: Meetings) {
+  return {
+    timeZone: schedule.timeZone,
+    dtstart: meetings.dtstart,
+    rrule: meetings.rrule,
+    durationMinutes: schedule.durationMinutes,
+    firstStartsAt: meetings.startsAt[0]!,
+    lastStartsAt: meetings.startsAt.at(-1)!,
+  };
+}
+
 /** The instant a local due date is over in `zone` (the next local midnight), as UTC ISO. */
 export function overdueAt(dueDate: string, zone: string, field: string): string {
   let day: ReturnType<typeof parseLocalDateTime>;

@@ -4,33 +4,19 @@
 // with their audiences, decisions and actions (sealed summaries, questions and texts), and any
 // stored answer or dead letter that could still quote them. Referrals sends one event per person
 // of the referral: the first erases, the others find nothing.
-import { defineConsumer } from "@relais/bus";
+import { consumerOf } from "@relais/bus";
 import { PersonPurged } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { recordAudit } from "@relais/service-kit";
-import { type AnyColumn, and, eq, inArray, or, sql } from "drizzle-orm";
-import {
-  actions,
-  agendaItems,
-  deadLetters,
-  decisions,
-  idempotencyKeys,
-  itemAudience,
-  referralIndex,
-} from "../db/schema.js";
+import { forgetQuotes, recordAudit } from "@relais/service-kit";
+import { and, eq, inArray } from "drizzle-orm";
+import { actions, agendaItems, decisions, itemAudience, referralIndex } from "../db/schema.js";
 
 /** The audit actor of what retention erased, as referrals writes it. */
 export const RETENTION_ACTOR = "system:retention";
 
-export const personPurgedConsumer = defineConsumer({
-  stream: "REFERRALS",
-  durable: "conferences-person-purged",
-  filterSubject: PersonPurged.subject,
-  events: [PersonPurged],
-  async handle(tx, event) {
-    await forgetReferral(tx, event.orgId, event.data.referralId, new Date(event.occurredAt));
-  },
-});
+export const personPurgedConsumer = consumerOf(PersonPurged, "conferences-person-purged", (tx, event) =>
+  forgetReferral(tx, event.orgId, event.data.referralId, new Date(event.occurredAt)),
+);
 
 /**
  * Idempotent: a second call finds neither the index row nor an item and changes nothing (no
@@ -61,19 +47,8 @@ export async function forgetReferral(
     await tx.delete(agendaItems).where(inArray(agendaItems.id, itemIds));
   }
   // A stored POST answer (an item's summary, a decision's text) or a dead letter may still quote
-  // them. instr, not LIKE: "_" and "%" would be wildcards.
-  // A decision's answer names its item in the path only.
-  const needles = [referralId, ...itemIds];
-  const quotes = (column: AnyColumn) => or(...needles.map((needle) => sql`instr(${column}, ${needle}) > 0`));
-  await tx
-    .delete(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.org, orgId),
-        or(quotes(idempotencyKeys.responseBody), quotes(idempotencyKeys.path)),
-      ),
-    );
-  await tx.delete(deadLetters).where(and(eq(deadLetters.orgId, orgId), quotes(deadLetters.payload)));
+  // them; a decision's answer names its item in the path only.
+  await forgetQuotes(tx, orgId, [referralId, ...itemIds], { inPath: true });
   if (indexed.length === 0 && itemIds.length === 0) return;
   // On the coordinators' trail, ids only, so they can see what went and when.
   const principal = { sub: RETENTION_ACTOR, org: orgId, roles: [] };

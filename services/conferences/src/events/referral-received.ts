@@ -1,16 +1,14 @@
 // The service's small index of referrals: id, organisation, zone, municipality and risk level,
 // so that a coordinator can put one on an agenda. Nothing about its persons is kept.
-import { defineConsumer } from "@relais/bus";
+import { consumerOf } from "@relais/bus";
 import { ReferralReceived } from "@relais/contracts";
 import { referralIndex } from "../db/schema.js";
 import { personPurgedConsumer } from "./person-purged.js";
 
-export const referralReceivedConsumer = defineConsumer({
-  stream: "REFERRALS",
-  durable: "conferences-referral-received",
-  filterSubject: ReferralReceived.subject,
-  events: [ReferralReceived],
-  async handle(tx, event) {
+export const referralReceivedConsumer = consumerOf(
+  ReferralReceived,
+  "conferences-referral-received",
+  async (tx, event) => {
     await tx
       .insert(referralIndex)
       .values({
@@ -23,7 +21,7 @@ export const referralReceivedConsumer = defineConsumer({
       })
       .onConflictDoNothing();
   },
-});
+);
 
 export function conferenceConsumers() {
   return [referralReceivedConsumer, personPurgedConsumer];

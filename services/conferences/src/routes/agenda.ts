@@ -1,86 +1,75 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
-  requireRoles,
+  routeApp,
   verbContext,
-  zoneOf,
 } from "@relais/service-kit";
-import { addItem, updateItem } from "../actions/agenda.js";
-import { recordDecision } from "../actions/decisions.js";
+import { addItem } from "../actions/add-item.js";
 import { readConference } from "../actions/read.js";
+import { recordDecision } from "../actions/record-decision.js";
+import { updateItem } from "../actions/update-item.js";
 import type { AppDeps } from "../app.js";
 import { DecisionInput, ItemInput, ItemPatch } from "../domain/input.js";
+import { readerContext } from "./reader.js";
 import { IdParam, ItemParams, ItemView, toItemView } from "./views.js";
 
 const Created = z.object({ id: z.string(), conferenceId: z.string() });
 
-const addRoute = createRoute({
+const addRoute = guardedRoute({
   method: "post",
   path: "/v1/conferences/{id}/items",
   summary: "Put a referral on the agenda, with a summary and a question written for the partners",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator"), idempotency()] as const,
-  request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(ItemInput) },
-  responses: { 201: jsonResponse(Created, "Added"), ...ProblemResponses },
+  roles: ["coordinator"],
+  idempotent: true,
+  request: { params: IdParam, body: jsonBody(ItemInput) },
+  responses: { 201: jsonResponse(Created, "Added") },
 });
 
-const patchRoute = createRoute({
+const patchRoute = guardedRoute({
   method: "patch",
   path: "/v1/conferences/{id}/items/{itemId}",
   summary: "Change an agenda item: its texts, risk level, position or who sees it",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: ItemParams, body: jsonBody(ItemPatch) },
-  responses: { 200: jsonResponse(ItemView, "The item as changed"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ItemView, "The item as changed") },
 });
 
-const decisionRoute = createRoute({
+const decisionRoute = guardedRoute({
   method: "post",
   path: "/v1/conferences/{id}/items/{itemId}/decisions",
   summary: "Record a decision on an item, with the actions of the concerted plan (owner, due date)",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator"), idempotency()] as const,
-  request: { params: ItemParams, headers: IdempotencyKeyHeader, body: jsonBody(DecisionInput) },
+  roles: ["coordinator"],
+  idempotent: true,
+  request: { params: ItemParams, body: jsonBody(DecisionInput) },
   responses: {
     201: jsonResponse(z.object({ id: z.string(), itemId: z.string(), conferenceId: z.string() }), "Recorded"),
-    ...ProblemResponses,
   },
 });
 
+type AddedItem = Awaited<ReturnType<typeof addItem>>;
+type RecordedDecision = Awaited<ReturnType<typeof recordDecision>>;
+
 export function agendaRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  const present = <R>(result: R) => result;
-  return app
-    .openapi(addRoute, async (c) => {
-      const created = await addItem(
-        verbContext(c, deps, { status: 201, present }),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-      );
-      return c.json(created, 201);
-    })
+  return routeApp()
+    .openapi(addRoute, (c) =>
+      idempotentReply(c, deps, { status: 201, present: (item: AddedItem) => item }, (ctx) =>
+        addItem(ctx, { conferenceId: c.req.valid("param").id, input: c.req.valid("json") }),
+      ),
+    )
     .openapi(patchRoute, async (c) => {
       const { id, itemId } = c.req.valid("param");
-      await updateItem(verbContext(c, deps), id, itemId, c.req.valid("json"));
-      const read = await readConference({ ...verbContext(c, deps), zone: zoneOf(c) }, id);
+      await updateItem(verbContext(c, deps), { conferenceId: id, itemId, patch: c.req.valid("json") });
+      const read = await readConference(readerContext(c, deps), { id });
       const item = read.items.find((i) => i.id === itemId)!;
       return c.json(toItemView(item, read.viewer, deps.clock.now()), 200);
     })
-    .openapi(decisionRoute, async (c) => {
+    .openapi(decisionRoute, (c) => {
       const { id, itemId } = c.req.valid("param");
-      const created = await recordDecision(
-        verbContext(c, deps, { status: 201, present }),
-        id,
-        itemId,
-        c.req.valid("json"),
+      return idempotentReply(c, deps, { status: 201, present: (made: RecordedDecision) => made }, (ctx) =>
+        recordDecision(ctx, { conferenceId: id, itemId, input: c.req.valid("json") }),
       );
-      return c.json(created, 201);
     });
 }

@@ -1,126 +1,112 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { PageQuery } from "@relais/contracts";
 import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
-  requireRoles,
+  presentPage,
+  routeApp,
   verbContext,
-  zoneOf,
+  type zoneOf,
 } from "@relais/service-kit";
+import { cancelConference } from "../actions/cancel-conference.js";
 import { listConferences, readConference } from "../actions/read.js";
 import { scheduleConference } from "../actions/schedule-conference.js";
-import { cancelConference, updateConference } from "../actions/update-conference.js";
+import { updateConference } from "../actions/update-conference.js";
 import type { AppDeps } from "../app.js";
 import type { ConferenceRow, InviteeRow } from "../db/store.js";
 import { ConferenceInput, ConferencePatch } from "../domain/input.js";
+import { readerContext } from "./reader.js";
 import { ConferenceSummaryView, ConferenceView, IdParam, toConferenceView, toSummaryView } from "./views.js";
 
 const READERS = ["coordinator", "partner", "police"] as const;
 
-const createRouteDef = createRoute({
+const createRouteDef = guardedRoute({
   method: "post",
   path: "/v1/conferences",
   summary: "Schedule a case conference (one-off or recurring) and invite partner representatives",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator"), idempotency()] as const,
-  request: { headers: IdempotencyKeyHeader, body: jsonBody(ConferenceInput) },
+  roles: ["coordinator"],
+  idempotent: true,
+  request: { body: jsonBody(ConferenceInput) },
   responses: {
     201: jsonResponse(ConferenceView, "Scheduled; every invitee is sent a calendar invite"),
-    ...ProblemResponses,
   },
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/conferences",
   summary:
     "Conferences of the caller's organisation (coordinators) or those the caller is invited to (partners, police)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...READERS)] as const,
+  roles: READERS,
   request: { query: PageQuery },
   responses: {
     200: jsonResponse(
       z.object({ items: z.array(ConferenceSummaryView), nextCursor: z.string().nullable() }),
       "A page",
     ),
-    ...ProblemResponses,
   },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/conferences/{id}",
   summary: "One conference: the organiser sees everything, an invitee only the items open to them",
-  security: bearerSecurity,
-  middleware: [requireRoles(...READERS)] as const,
+  roles: READERS,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ConferenceView, "The conference"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ConferenceView, "The conference") },
 });
 
-const patchRoute = createRoute({
+const patchRoute = guardedRoute({
   method: "patch",
   path: "/v1/conferences/{id}",
   summary: "Change title, place, schedule or invitees; invitees are sent the update (or a cancellation)",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: IdParam, body: jsonBody(ConferencePatch) },
-  responses: { 200: jsonResponse(ConferenceView, "The conference as changed"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ConferenceView, "The conference as changed") },
 });
 
-const cancelRoute = createRoute({
+const cancelRoute = guardedRoute({
   method: "post",
   path: "/v1/conferences/{id}/cancel",
   summary: "Cancel the conference; every invitee is sent a cancellation (METHOD:CANCEL)",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ConferenceView, "Cancelled"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ConferenceView, "Cancelled") },
 });
 
 export function conferenceRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
   const open = (sealed: string) => deps.box.open(sealed);
   // The answer to a POST is stored for its Idempotency-Key: it lists the invitees without their
   // addresses (stored answers hold no contact data); GET shows them to the organiser.
   const present = (created: { conference: ConferenceRow; invitees: InviteeRow[] }) =>
     toConferenceView({ ...created, items: [], viewer: { kind: "organiser" } }, null, deps.clock.now());
   const reread = async (c: Parameters<typeof zoneOf>[0], id: string) =>
-    toConferenceView(
-      await readConference({ ...verbContext(c, deps), zone: zoneOf(c) }, id),
-      open,
-      deps.clock.now(),
-    );
-  return app
-    .openapi(createRouteDef, async (c) => {
-      const created = await scheduleConference(
-        verbContext(c, deps, { status: 201, present }),
-        c.req.valid("json"),
-      );
-      return c.json(present(created), 201);
-    })
+    toConferenceView(await readConference(readerContext(c, deps), { id }), open, deps.clock.now());
+  return routeApp()
+    .openapi(createRouteDef, (c) =>
+      idempotentReply(c, deps, { status: 201, present }, (ctx) =>
+        scheduleConference(ctx, c.req.valid("json")),
+      ),
+    )
     .openapi(listRoute, async (c) => {
-      const page = await listConferences({ ...verbContext(c, deps), zone: zoneOf(c) }, c.req.valid("query"));
+      const page = await listConferences(readerContext(c, deps), c.req.valid("query"));
       const now = deps.clock.now();
       return c.json(
-        { items: page.items.map((s) => toSummaryView(s, now)), nextCursor: page.nextCursor },
+        presentPage(page, (s) => toSummaryView(s, now)),
         200,
       );
     })
     .openapi(readRoute, async (c) => c.json(await reread(c, c.req.valid("param").id), 200))
     .openapi(patchRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await updateConference(verbContext(c, deps), id, c.req.valid("json"));
+      await updateConference(verbContext(c, deps), { id, patch: c.req.valid("json") });
       return c.json(await reread(c, id), 200);
     })
     .openapi(cancelRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await cancelConference(verbContext(c, deps), id);
+      await cancelConference(verbContext(c, deps), { id });
       return c.json(await reread(c, id), 200);
     });
 }

@@ -1,19 +1,10 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-  zoneOf,
-} from "@relais/service-kit";
-import { setActionStatus } from "../actions/decisions.js";
+import { z } from "@hono/zod-openapi";
+import { guardedRoute, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
 import { readMine } from "../actions/read.js";
+import { setActionStatus } from "../actions/set-action-status.js";
 import type { AppDeps } from "../app.js";
 import { ActionPatch } from "../domain/input.js";
+import { readerContext } from "./reader.js";
 import { ActionView, IdParam, ItemView, toActionView, toItemView } from "./views.js";
 
 const MyItem = z
@@ -28,42 +19,38 @@ const MyAction = ActionView.extend({
   timeZone: z.string(),
 }).openapi("MyAction");
 
-const itemsRoute = createRoute({
+const itemsRoute = guardedRoute({
   method: "get",
   path: "/v1/my/items",
   summary: "The agenda items the caller's organisation may see, across the conferences it is invited to",
-  security: bearerSecurity,
-  middleware: [requireRoles("partner", "police")] as const,
-  responses: { 200: jsonResponse(z.object({ items: z.array(MyItem) }), "Items"), ...ProblemResponses },
+  roles: ["partner", "police"],
+  responses: { 200: jsonResponse(z.object({ items: z.array(MyItem) }), "Items") },
 });
 
-const actionsRoute = createRoute({
+const actionsRoute = guardedRoute({
   method: "get",
   path: "/v1/my/actions",
   summary: "The actions the caller's organisation owns, open ones first",
-  security: bearerSecurity,
-  middleware: [requireRoles("partner", "police")] as const,
-  responses: { 200: jsonResponse(z.object({ items: z.array(MyAction) }), "Actions"), ...ProblemResponses },
+  roles: ["partner", "police"],
+  responses: { 200: jsonResponse(z.object({ items: z.array(MyAction) }), "Actions") },
 });
 
-const patchActionRoute = createRoute({
+const patchActionRoute = guardedRoute({
   method: "patch",
   path: "/v1/actions/{id}",
   summary: "Set an action's status: the organiser, or the partner who owns it",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator", "partner", "police")] as const,
+  roles: ["coordinator", "partner", "police"],
   request: { params: IdParam, body: jsonBody(ActionPatch) },
-  responses: { 200: jsonResponse(ActionView, "The action"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ActionView, "The action") },
 });
 
 const ORDER = { open: 0, done: 1, cancelled: 2 } as const;
 
 export function mineRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(itemsRoute, async (c) => {
       const now = deps.clock.now();
-      const mine = await readMine({ ...verbContext(c, deps), zone: zoneOf(c) });
+      const mine = await readMine(readerContext(c, deps));
       const items = mine.map(({ conference, item }) => ({
         conference: {
           id: conference.id,
@@ -77,7 +64,7 @@ export function mineRoutes(deps: AppDeps) {
     })
     .openapi(actionsRoute, async (c) => {
       const now = deps.clock.now();
-      const mine = await readMine({ ...verbContext(c, deps), zone: zoneOf(c) });
+      const mine = await readMine(readerContext(c, deps));
       const items = mine
         .flatMap(({ conference, ownedActions }) =>
           ownedActions.map((a) => ({
@@ -90,11 +77,8 @@ export function mineRoutes(deps: AppDeps) {
       return c.json({ items }, 200);
     })
     .openapi(patchActionRoute, async (c) => {
-      const action = await setActionStatus(
-        { ...verbContext(c, deps), zone: zoneOf(c) },
-        c.req.valid("param").id,
-        c.req.valid("json").status,
-      );
+      const input = { actionId: c.req.valid("param").id, status: c.req.valid("json").status };
+      const action = await setActionStatus(readerContext(c, deps), input);
       return c.json(toActionView(action, deps.clock.now()), 200);
     });
 }

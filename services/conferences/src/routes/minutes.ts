@@ -1,25 +1,17 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { Language } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-  zoneOf,
-} from "@relais/service-kit";
+import { guardedRoute, routeApp } from "@relais/service-kit";
 import { readConference } from "../actions/read.js";
 import type { AppDeps } from "../app.js";
 import { renderMinutes } from "../domain/minutes.js";
+import { readerContext } from "./reader.js";
 import { IdParam, meetingsOf } from "./views.js";
 
-const minutesRoute = createRoute({
+const minutesRoute = guardedRoute({
   method: "get",
   path: "/v1/conferences/{id}/minutes",
   summary: "The minutes as a print-friendly HTML document: only what the reader may see, no contact details",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator", "partner", "police")] as const,
+  roles: ["coordinator", "partner", "police"],
   request: {
     params: IdParam,
     query: z.object({
@@ -32,16 +24,14 @@ const minutesRoute = createRoute({
   },
   responses: {
     200: { description: "The minutes", content: { "text/html": { schema: z.string() } } },
-    ...ProblemResponses,
   },
 });
 
 export function minutesRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app.openapi(minutesRoute, async (c) => {
+  return routeApp().openapi(minutesRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { lang, meeting } = c.req.valid("query");
-    const read = await readConference({ ...verbContext(c, deps), zone: zoneOf(c) }, id, "conference.minutes");
+    const read = await readConference(readerContext(c, deps), { id, action: "conference.minutes" });
     const { conference } = read;
     const now = deps.clock.now().toISOString();
     const meetings = meetingsOf(conference);

@@ -1,7 +1,6 @@
 // One participant's attendance over the whole series, with their compliance where mandated.
 import type { AttendanceStatus } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import { recordAudit, type VerbContext } from "@relais/service-kit";
+import { recordAudit } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, visibleEnrolment } from "../db/enrolment-store.js";
 import { type GroupRecord, groupSessions } from "../db/group-store.js";
@@ -9,6 +8,7 @@ import { attendance, complianceBreaches } from "../db/schema.js";
 import type { ComplianceState } from "../domain/compliance.js";
 import { toCsv } from "../domain/csv.js";
 import { toZonedIso } from "../domain/recurrence.js";
+import type { ReadCtx } from "./context.js";
 import { complianceOf } from "./review-compliance.js";
 
 export interface ReportLine {
@@ -37,7 +37,7 @@ export interface AttendanceReport {
 }
 
 export async function attendanceReport(
-  ctx: VerbContext<{ database: Database }>,
+  ctx: ReadCtx,
   { enrolmentId }: { enrolmentId: string },
 ): Promise<AttendanceReport> {
   const { database, principal, requestId } = ctx;

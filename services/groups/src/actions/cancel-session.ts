@@ -1,7 +1,6 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, SessionCancelled } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import { type Clock, Conflict, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import {
@@ -13,6 +12,7 @@ import {
   visibleSession,
 } from "../db/group-store.js";
 import { enrolments, sessions } from "../db/schema.js";
+import type { Ctx } from "./context.js";
 import { reviewCompliance } from "./review-compliance.js";
 
 export interface CancelledSession {
@@ -21,7 +21,7 @@ export interface CancelledSession {
 }
 
 export async function cancelSession(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  ctx: Ctx,
   { id, reason }: { id: string; reason?: string },
 ): Promise<CancelledSession> {
   const { principal, requestId } = ctx;

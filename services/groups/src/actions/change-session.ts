@@ -1,8 +1,7 @@
 // Moves one session, or this and every later one ("from this session on"), bumps the series'
 // SEQUENCE and tells participants through `groups.session.changed`.
 import { enqueue } from "@relais/bus";
-import type { Database } from "@relais/db";
-import { type Clock, Conflict, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import {
@@ -17,6 +16,7 @@ import { sessions } from "../db/schema.js";
 import { changeFacts } from "../db/separation-facts.js";
 import { assertChangeKeepsApart } from "../domain/separation.js";
 import { moveFollowing, moveSingle } from "../domain/session-moves.js";
+import type { Ctx } from "./context.js";
 
 export interface SessionChange {
   scope: "single" | "following";
@@ -26,7 +26,7 @@ export interface SessionChange {
 }
 
 export async function changeSession(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  ctx: Ctx,
   { id, change }: { id: string; change: SessionChange },
 ): Promise<{ group: GroupRecord; sessions: SessionRecord[] }> {
   const { principal, requestId } = ctx;

@@ -1,6 +1,5 @@
 import { newId } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import { type Clock, Forbidden, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { Forbidden, recordAudit, writeVerb } from "@relais/service-kit";
 import { type GroupRecord, type SessionRecord, toGroupRecord } from "../db/group-store.js";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
 import { canCreateGroupKind } from "../domain/access.js";
@@ -8,16 +7,14 @@ import { DEFAULT_POLICY } from "../domain/compliance.js";
 import type { GroupInput } from "../domain/group-input.js";
 import { locationKey } from "../domain/overlap.js";
 import { expandSchedule } from "../domain/recurrence.js";
+import type { Ctx } from "./context.js";
 
 export interface CreatedGroup {
   group: GroupRecord;
   sessions: SessionRecord[];
 }
 
-export async function createGroup(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
-  input: GroupInput,
-): Promise<CreatedGroup> {
+export async function createGroup(ctx: Ctx, input: GroupInput): Promise<CreatedGroup> {
   const { principal, requestId } = ctx;
   if (!canCreateGroupKind(principal, input.kind))
     throw new Forbidden("Programme staff set up perpetrator groups; facilitators the other kinds");

@@ -1,12 +1,12 @@
 // Ends an enrolment (withdrawn, excluded or completed) and gives a freed seat to the waitlist.
 import { enqueue } from "@relais/bus";
 import { createEvent, EnrolmentEnded } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import { type Clock, Conflict, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, enrolmentRef, visibleEnrolment } from "../db/enrolment-store.js";
 import { groupSessions, seriesSnapshot } from "../db/group-store.js";
 import { enrolments } from "../db/schema.js";
+import type { Ctx } from "./context.js";
 import { promoteWaitlist } from "./promote-waitlist.js";
 
 export type EndStatus = "withdrawn" | "excluded" | "completed";
@@ -17,7 +17,7 @@ export interface EndedEnrolment {
 }
 
 export async function endEnrolment(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  ctx: Ctx,
   { id, outcome }: { id: string; outcome: { status: EndStatus; reason?: string } },
 ): Promise<EndedEnrolment> {
   const { principal, requestId } = ctx;
@@ -56,7 +56,7 @@ export async function endEnrolment(
         },
       }),
     );
-    const promoted = await promoteWaitlist(tx, group, sessions, now, requestId);
+    const promoted = await promoteWaitlist(tx, { group, sessions, now, correlationId: requestId });
     await recordAudit(tx, {
       principal,
       action: `enrolment.${outcome.status}`,

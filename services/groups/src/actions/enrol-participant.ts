@@ -45,12 +45,18 @@ export interface Enrolled {
   position: number | null;
 }
 
+/**
+ * The step every enrolment takes, inside the transaction of the verb or consumer that asks (staff's
+ * enrol-request, a call-back's support request): admission, duplicates, separation, seat, event.
+ */
 export async function enrolParticipant(
   tx: Executor,
-  group: GroupRecord,
-  participant: Participant,
-  now: Date,
-  correlationId?: string,
+  {
+    group,
+    participant,
+    now,
+    correlationId,
+  }: { group: GroupRecord; participant: Participant; now: Date; correlationId?: string },
 ): Promise<Enrolled> {
   if (participant.mandate && group.kind !== "perpetrator")
     throw new Invalid("Only perpetrator programmes take a mandate", [

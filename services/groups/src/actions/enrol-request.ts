@@ -1,20 +1,12 @@
 // A member of staff enrols someone: directly by person reference, or by placing someone from the
 // placements list (people referred and awaiting a group).
 import type { ContactDetails, ContactPreferences, EnrolmentPersonSealed, Language } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import {
-  type Clock,
-  Conflict,
-  Invalid,
-  type RecipientSealer,
-  recordAudit,
-  type VerbContext,
-  writeVerb,
-} from "@relais/service-kit";
+import { Conflict, Invalid, type RecipientSealer, recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { Mandate } from "../db/enrolment-store.js";
 import { visibleGroup } from "../db/group-store.js";
 import { placements } from "../db/schema.js";
+import type { EnrolCtx } from "./context.js";
 import { type Enrolled, enrolParticipant, type Participant } from "./enrol-participant.js";
 
 export interface EnrolmentRequest {
@@ -39,7 +31,7 @@ function passOn(request: EnrolmentRequest, sealer: RecipientSealer): Participant
 }
 
 export async function enrolByStaff(
-  ctx: VerbContext<{ database: Database; clock: Clock; seal: { notifications: RecipientSealer } }>,
+  ctx: EnrolCtx,
   { groupId, request }: { groupId: string; request: EnrolmentRequest },
 ): Promise<Enrolled> {
   const { principal, requestId } = ctx;
@@ -83,7 +75,7 @@ export async function enrolByStaff(
     } else {
       throw new Invalid("Give personRef or placementId", [{ path: "personRef", message: "Required" }]);
     }
-    const enrolled = await enrolParticipant(tx, group, participant, now, requestId);
+    const enrolled = await enrolParticipant(tx, { group, participant, now, correlationId: requestId });
     if (placementId)
       await tx
         .update(placements)

@@ -1,6 +1,6 @@
-import type { Database } from "@relais/db";
-import { type Clock, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { recordAudit, writeVerb } from "@relais/service-kit";
 import { separations } from "../db/schema.js";
+import type { Ctx } from "./context.js";
 
 export interface Separation {
   personRef: string;
@@ -10,7 +10,7 @@ export interface Separation {
 }
 
 export async function linkSeparation(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  ctx: Ctx,
   input: { personRef: string; otherPersonRef: string; referralId?: string },
 ): Promise<Separation> {
   const { principal, requestId } = ctx;

@@ -1,12 +1,12 @@
 // A group's participants and waitlist, a page at a time (waitlist in arrival order), audited:
 // the list names people.
-import type { Database } from "@relais/db";
-import { decodeCursor, encodeCursor, recordAudit, type VerbContext } from "@relais/service-kit";
+import { decodeCursor, encodeCursor, recordAudit } from "@relais/service-kit";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import { type EnrolmentRecord, type EnrolmentStatus, toEnrolmentRecord } from "../db/enrolment-store.js";
 import { visibleGroup } from "../db/group-store.js";
 import { enrolments } from "../db/schema.js";
+import type { ReadCtx } from "./context.js";
 import { waitlistPositions } from "./enrol-participant.js";
 
 const SeqCursor = z.object({ seq: z.number().int() });
@@ -17,7 +17,7 @@ export interface EnrolmentPage {
 }
 
 export async function listEnrolments(
-  ctx: VerbContext<{ database: Database }>,
+  ctx: ReadCtx,
   input: { groupId: string; limit: number; cursor?: string; status?: EnrolmentStatus },
 ): Promise<EnrolmentPage> {
   const { principal } = ctx;

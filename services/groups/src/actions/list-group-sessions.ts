@@ -1,10 +1,9 @@
 // The sessions of one group the caller may see, earliest first.
-import type { Database } from "@relais/db";
-import type { VerbContext } from "@relais/service-kit";
 import { type GroupRecord, groupSessions, type SessionRecord, visibleGroup } from "../db/group-store.js";
+import type { ReadCtx } from "./context.js";
 
 export async function listGroupSessions(
-  ctx: VerbContext<{ database: Database }>,
+  ctx: ReadCtx,
   { id }: { id: string },
 ): Promise<{ group: GroupRecord; sessions: SessionRecord[] }> {
   const { db } = ctx.database;

@@ -1,11 +1,11 @@
 import type { GroupKind, Language } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import { type Clock, decodeCursor, encodeCursor, type VerbContext } from "@relais/service-kit";
+import { decodeCursor, encodeCursor } from "@relais/service-kit";
 import { and, asc, eq, exists, gt, or } from "drizzle-orm";
 import { z } from "zod";
 import { type GroupRecord, toGroupRecord } from "../db/group-store.js";
 import { type GroupSummary, groupSummaries } from "../db/group-summaries.js";
 import { groupFacilitators, groups } from "../db/schema.js";
+import type { Ctx } from "./context.js";
 
 export interface GroupFilter {
   kind?: GroupKind;
@@ -27,10 +27,7 @@ export interface GroupPage {
  * Groups the caller may see, oldest first (ids are UUIDv7), filtered as asked, each with its
  * seats and next session.
  */
-export async function listGroups(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
-  filter: GroupFilter,
-): Promise<GroupPage> {
+export async function listGroups(ctx: Ctx, filter: GroupFilter): Promise<GroupPage> {
   const { principal } = ctx;
   const { db } = ctx.database;
   const after = decodeCursor(filter.cursor, Cursor);

@@ -1,12 +1,12 @@
 // "My sessions from … to …": the sessions of every group the caller runs, across groups, for a
 // week or month view. Facilitators get the groups they facilitate, programme staff perpetrator
 // groups, always within their organisation.
-import type { Database } from "@relais/db";
-import { Invalid, type VerbContext } from "@relais/service-kit";
+import { Invalid } from "@relais/service-kit";
 import { and, asc, eq, exists, gte, lt, or } from "drizzle-orm";
 import { type GroupRecord, type SessionRecord, toGroupRecord, toSessionRecord } from "../db/group-store.js";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
 import { sessionRange } from "../domain/session-range.js";
+import type { ReadCtx } from "./context.js";
 
 export interface SessionInRange {
   group: GroupRecord;
@@ -14,7 +14,7 @@ export interface SessionInRange {
 }
 
 export async function listMySessions(
-  ctx: VerbContext<{ database: Database }>,
+  ctx: ReadCtx,
   range: { from: string; to: string },
 ): Promise<SessionInRange[]> {
   const { principal } = ctx;

@@ -1,17 +1,11 @@
 // Who is waiting to be placed, limited to the kinds of group the caller works with: programme
 // staff perpetrator programmes, facilitators the other kinds, coordinators all. Audited.
 import type { GroupKind, Language } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import {
-  decodeCursor,
-  encodeCursor,
-  type Principal,
-  recordAudit,
-  type VerbContext,
-} from "@relais/service-kit";
+import { decodeCursor, encodeCursor, type Principal, recordAudit } from "@relais/service-kit";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { placements } from "../db/schema.js";
+import type { ReadCtx } from "./context.js";
 
 const Cursor = z.object({ id: z.string().min(1) });
 
@@ -25,7 +19,7 @@ function kindsFor(principal: Principal): GroupKind[] | undefined {
 }
 
 export async function listPlacements(
-  ctx: VerbContext<{ database: Database }>,
+  ctx: ReadCtx,
   query: { status: "awaiting" | "placed"; kind?: GroupKind; limit: number; cursor?: string },
 ) {
   const { database, principal, requestId } = ctx;

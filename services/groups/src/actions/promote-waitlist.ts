@@ -8,12 +8,15 @@ import { type GroupRecord, type SessionRecord, seatCounts, seriesSnapshot } from
 import { enrolments } from "../db/schema.js";
 import { admissionOpen, promotions } from "../domain/admission.js";
 
+/** A step of the verbs that free or add seats, inside their transaction; the promoted ids. */
 export async function promoteWaitlist(
   tx: Executor,
-  group: GroupRecord,
-  sessions: readonly SessionRecord[],
-  now: Date,
-  correlationId?: string,
+  {
+    group,
+    sessions,
+    now,
+    correlationId,
+  }: { group: GroupRecord; sessions: readonly SessionRecord[]; now: Date; correlationId?: string },
 ): Promise<string[]> {
   const counts = await seatCounts(tx, group.id);
   const free = promotions(

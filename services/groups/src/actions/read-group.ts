@@ -1,10 +1,9 @@
 // One group the caller may see, with its seat counts.
-import type { Database } from "@relais/db";
-import type { VerbContext } from "@relais/service-kit";
 import { type GroupRecord, seatCounts, visibleGroup } from "../db/group-store.js";
+import type { ReadCtx } from "./context.js";
 
 export async function readGroup(
-  ctx: VerbContext<{ database: Database }>,
+  ctx: ReadCtx,
   { id }: { id: string },
 ): Promise<{ group: GroupRecord; seats: { enrolled: number; waitlisted: number } }> {
   const { db } = ctx.database;

@@ -1,11 +1,11 @@
 // The roster of one session: everyone enrolled now, and anyone recorded for it since (who may
 // have left the group), with their attendance. Audited: it names participants.
 import type { AttendanceStatus } from "@relais/contracts";
-import type { Database } from "@relais/db";
-import { recordAudit, type VerbContext } from "@relais/service-kit";
+import { recordAudit } from "@relais/service-kit";
 import { and, asc, eq } from "drizzle-orm";
 import { type GroupRecord, type SessionRecord, visibleSession } from "../db/group-store.js";
 import { attendance, enrolments } from "../db/schema.js";
+import type { ReadCtx } from "./context.js";
 
 export interface RosterLine {
   enrolmentId: string;
@@ -19,7 +19,7 @@ export interface RosterLine {
 }
 
 export async function readRoster(
-  ctx: VerbContext<{ database: Database }>,
+  ctx: ReadCtx,
   { sessionId }: { sessionId: string },
 ): Promise<{ group: GroupRecord; session: SessionRecord; lines: RosterLine[] }> {
   const { database, principal, requestId } = ctx;

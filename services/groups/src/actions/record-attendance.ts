@@ -2,20 +2,14 @@
 // changes nothing and emits nothing; a change is announced and re-evaluates safety and compliance.
 import { enqueue } from "@relais/bus";
 import { AttendanceRecorded, type AttendanceStatus, createEvent, newId } from "@relais/contracts";
-import type { Database, Executor } from "@relais/db";
-import {
-  type Clock,
-  Conflict,
-  NotFound,
-  recordAudit,
-  type VerbContext,
-  writeVerb,
-} from "@relais/service-kit";
+import type { Executor } from "@relais/db";
+import { Conflict, NotFound, recordAudit, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import type { GroupRecord, SessionRecord } from "../db/group-store.js";
 import { visibleSession } from "../db/group-store.js";
 import { attendance, enrolments, safetyCheckIns } from "../db/schema.js";
+import type { Ctx } from "./context.js";
 import { reviewCompliance } from "./review-compliance.js";
 
 export interface AttendanceRecord {
@@ -28,7 +22,7 @@ export interface AttendanceRecord {
 }
 
 export async function recordAttendance(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  ctx: Ctx,
   input: { sessionId: string; enrolmentId: string; status: AttendanceStatus; note?: string },
 ): Promise<{ record: AttendanceRecord; changed: boolean }> {
   const { principal, requestId } = ctx;

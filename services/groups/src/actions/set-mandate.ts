@@ -1,12 +1,12 @@
 // Sets or corrects the mandate of a perpetrator-programme participant after enrolment (a court
 // order that arrives late, a mistyped case reference or required number of sessions), then
 // re-evaluates compliance: a lower requirement can clear a breach, a higher one can raise it.
-import type { Database } from "@relais/db";
-import { type Clock, Conflict, Invalid, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, type Mandate, visibleEnrolment } from "../db/enrolment-store.js";
 import { enrolments } from "../db/schema.js";
 import type { ComplianceState } from "../domain/compliance.js";
+import type { Ctx } from "./context.js";
 import { waitlistPositions } from "./enrol-participant.js";
 import { reviewCompliance } from "./review-compliance.js";
 
@@ -18,7 +18,7 @@ export interface MandateSet {
 }
 
 export async function setMandate(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  ctx: Ctx,
   { id, mandate }: { id: string; mandate: Mandate },
 ): Promise<MandateSet> {
   const { principal, requestId } = ctx;

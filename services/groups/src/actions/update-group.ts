@@ -1,6 +1,5 @@
 import { enqueue } from "@relais/bus";
-import type { Database } from "@relais/db";
-import { type Clock, Invalid, recordAudit, type VerbContext, writeVerb } from "@relais/service-kit";
+import { Invalid, recordAudit, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import {
   type GroupRecord,
@@ -15,6 +14,7 @@ import { changeFacts } from "../db/separation-facts.js";
 import type { GroupPatch } from "../domain/group-input.js";
 import { locationKey } from "../domain/overlap.js";
 import { assertChangeKeepsApart } from "../domain/separation.js";
+import type { Ctx } from "./context.js";
 import { promoteWaitlist } from "./promote-waitlist.js";
 
 /** Fields a calendar invite shows: changing one re-sends the series to participants. */
@@ -27,7 +27,7 @@ export interface UpdatedGroup {
 }
 
 export async function updateGroup(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
+  ctx: Ctx,
   { id, patch }: { id: string; patch: GroupPatch },
 ): Promise<UpdatedGroup> {
   const { principal, requestId } = ctx;
@@ -88,7 +88,7 @@ export async function updateGroup(
         );
     }
     // More seats, or a switch to rolling admission, may let people off the waitlist.
-    await promoteWaitlist(tx, group, sessions, now, requestId);
+    await promoteWaitlist(tx, { group, sessions, now, correlationId: requestId });
     await recordAudit(tx, {
       principal,
       action: "group.update",

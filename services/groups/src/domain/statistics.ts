@@ -1,14 +1,7 @@
 // The groups figures of the evaluation statistics: placements asked for by referrals and what
 // became of them, attendance per group kind, and how perpetrator programmes end. Pure.
-import {
-  countFamily,
-  durationTable,
-  monthOf,
-  rateOver,
-  rowKeys,
-  type StatisticsReport,
-  type StatisticsSettings,
-} from "@relais/statistics";
+import type { StatisticsReport, StatisticsSettings } from "@relais/statistics";
+import { countFamily, durationTable, monthOf, rateOver, rowKeys } from "@relais/statistics";
 
 export type GroupsBreakdown = "month" | "municipality";
 

@@ -1,19 +1,12 @@
 // Retention: when referrals purges a person, groups forgets them too. Their rows stay, under a
 // tombstone reference and without name, contact, mandate or free text, so seat counts, rosters,
 // compliance history and safety separation stay coherent for everyone else in their groups.
-import { defineConsumer } from "@relais/bus";
+import { consumerOf } from "@relais/bus";
 import { newId, PersonPurged } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import type { Clock } from "@relais/service-kit";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import {
-  attendance,
-  deadLetters,
-  enrolments,
-  idempotencyKeys,
-  placements,
-  separations,
-} from "../db/schema.js";
+import { type Clock, forgetQuotes } from "@relais/service-kit";
+import { and, eq, inArray } from "drizzle-orm";
+import { attendance, enrolments, placements, separations } from "../db/schema.js";
 
 /** A fresh, valid person reference that names no one: it only ties the forgotten rows together. */
 export function tombstoneRef(): string {
@@ -21,15 +14,9 @@ export function tombstoneRef(): string {
 }
 
 export function personPurgedConsumer(deps: { clock: Clock }) {
-  return defineConsumer({
-    stream: "REFERRALS",
-    durable: "groups-person-purged",
-    filterSubject: PersonPurged.subject,
-    events: [PersonPurged],
-    async handle(tx, event) {
-      await forgetPerson(tx, event.orgId, event.data.personRef, deps.clock.now());
-    },
-  });
+  return consumerOf(PersonPurged, "groups-person-purged", (tx, event) =>
+    forgetPerson(tx, event.orgId, event.data.personRef, deps.clock.now()),
+  );
 }
 
 /**
@@ -87,13 +74,5 @@ export async function forgetPerson(tx: Executor, orgId: string, personRef: strin
     .set({ otherPersonRef: tombstone })
     .where(and(eq(separations.orgId, orgId), eq(separations.otherPersonRef, personRef)));
   // Stored responses and dead letters may still quote the person (name, contact): drop them.
-  // instr, not LIKE: the "_" of "prs_" is a LIKE wildcard.
-  await tx
-    .delete(idempotencyKeys)
-    .where(
-      and(eq(idempotencyKeys.org, orgId), sql`instr(${idempotencyKeys.responseBody}, ${personRef}) > 0`),
-    );
-  await tx
-    .delete(deadLetters)
-    .where(and(eq(deadLetters.orgId, orgId), sql`instr(${deadLetters.payload}, ${personRef}) > 0`));
+  await forgetQuotes(tx, orgId, [personRef]);
 }

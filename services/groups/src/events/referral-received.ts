@@ -1,14 +1,12 @@
-import { defineConsumer } from "@relais/bus";
+import { consumerOf } from "@relais/bus";
 import { ReferralReceived } from "@relais/contracts";
 import { separations } from "../db/schema.js";
 
 /** Records which persons of a referral must be kept apart, in both directions. */
-export const referralReceivedConsumer = defineConsumer({
-  stream: "REFERRALS",
-  durable: "groups-referral-received",
-  filterSubject: ReferralReceived.subject,
-  events: [ReferralReceived],
-  async handle(tx, event) {
+export const referralReceivedConsumer = consumerOf(
+  ReferralReceived,
+  "groups-referral-received",
+  async (tx, event) => {
     const victims = event.data.persons.filter((p) => p.role === "victim");
     const authors = event.data.persons.filter((p) => p.role === "author");
     const rows = victims.flatMap((victim) =>
@@ -31,4 +29,4 @@ export const referralReceivedConsumer = defineConsumer({
       )
       .onConflictDoNothing();
   },
-});
+);

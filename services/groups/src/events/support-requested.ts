@@ -1,6 +1,6 @@
 // A call-back worker's "accepted support, wants a group": offer the person a matching group
 // (kind, language, municipality) as an enrolment or waitlist place, or list them for staff to place.
-import { defineConsumer } from "@relais/bus";
+import { consumerOf } from "@relais/bus";
 import { newId, SupportRequested, SupportRequestedSealed } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { type Clock, DomainError, type RecipientOpener } from "@relais/service-kit";
@@ -11,58 +11,52 @@ import { type GroupRecord, seatCounts, toGroupRecord } from "../db/group-store.j
 import { groups, placements } from "../db/schema.js";
 
 export function supportRequestedConsumer(deps: { clock: Clock; open: RecipientOpener }) {
-  return defineConsumer({
-    stream: "REFERRALS",
-    durable: "groups-support-requested",
-    filterSubject: SupportRequested.subject,
-    events: [SupportRequested],
-    async handle(tx, event) {
-      const request = event.data;
-      // The display name comes sealed for groups; an event it cannot open fails and is retried,
-      // then dead-lettered, rather than placing a person without a name.
-      const { displayName } = request.sealed
-        ? SupportRequestedSealed.parse(deps.open.open(request.sealed, SupportRequested.type))
-        : SupportRequestedSealed.parse({});
-      const [already] = await tx
-        .select({ id: placements.id })
-        .from(placements)
-        .where(
-          and(
-            eq(placements.orgId, event.orgId),
-            eq(placements.referralId, request.referralId),
-            eq(placements.personRef, request.personRef),
-          ),
-        );
-      if (already) return;
-      const now = deps.clock.now();
-      const mandate = request.groupKind === "perpetrator" ? request.mandate : undefined;
-      const placed = await offerPlace(
-        tx,
-        event.orgId,
-        { ...request, displayName },
-        now,
-        event.correlationId,
-        mandate,
+  return consumerOf(SupportRequested, "groups-support-requested", async (tx, event) => {
+    const request = event.data;
+    // The display name comes sealed for groups; an event it cannot open fails and is retried,
+    // then dead-lettered, rather than placing a person without a name.
+    const { displayName } = request.sealed
+      ? SupportRequestedSealed.parse(deps.open.open(request.sealed, SupportRequested.type))
+      : SupportRequestedSealed.parse({});
+    const [already] = await tx
+      .select({ id: placements.id })
+      .from(placements)
+      .where(
+        and(
+          eq(placements.orgId, event.orgId),
+          eq(placements.referralId, request.referralId),
+          eq(placements.personRef, request.personRef),
+        ),
       );
-      await tx.insert(placements).values({
-        id: newId(),
-        orgId: event.orgId,
-        referralId: request.referralId,
-        personRef: request.personRef,
-        role: request.role,
-        displayName: displayName ?? null,
-        groupKind: request.groupKind,
-        language: request.language,
-        municipality: request.municipality,
-        timeZone: request.timeZone,
-        mandate: request.mandate ? JSON.stringify(request.mandate) : null,
-        status: placed ? "placed" : "awaiting",
-        groupId: placed?.enrolment.groupId ?? null,
-        enrolmentId: placed?.enrolment.id ?? null,
-        createdAt: now.toISOString(),
-        placedAt: placed ? now.toISOString() : null,
-      });
-    },
+    if (already) return;
+    const now = deps.clock.now();
+    const mandate = request.groupKind === "perpetrator" ? request.mandate : undefined;
+    const placed = await offerPlace(
+      tx,
+      event.orgId,
+      { ...request, displayName },
+      now,
+      event.correlationId,
+      mandate,
+    );
+    await tx.insert(placements).values({
+      id: newId(),
+      orgId: event.orgId,
+      referralId: request.referralId,
+      personRef: request.personRef,
+      role: request.role,
+      displayName: displayName ?? null,
+      groupKind: request.groupKind,
+      language: request.language,
+      municipality: request.municipality,
+      timeZone: request.timeZone,
+      mandate: request.mandate ? JSON.stringify(request.mandate) : null,
+      status: placed ? "placed" : "awaiting",
+      groupId: placed?.enrolment.groupId ?? null,
+      enrolmentId: placed?.enrolment.id ?? null,
+      createdAt: now.toISOString(),
+      placedAt: placed ? now.toISOString() : null,
+    });
   });
 }
 
@@ -98,20 +92,15 @@ async function offerPlace(
   ranked.sort((a, b) => Number(b.free > 0) - Number(a.free > 0) || a.waiting - b.waiting);
   for (const { group } of ranked) {
     try {
-      return await enrolParticipant(
-        tx,
-        group,
-        {
-          personRef: request.personRef,
-          language: request.language,
-          displayName: request.displayName,
-          mandate,
-          source: "placement",
-          referralId: request.referralId,
-        },
-        now,
-        correlationId,
-      );
+      const participant = {
+        personRef: request.personRef,
+        language: request.language,
+        displayName: request.displayName,
+        mandate,
+        source: "placement" as const,
+        referralId: request.referralId,
+      };
+      return await enrolParticipant(tx, { group, participant, now, correlationId });
     } catch (error) {
       // Closed, already there, or kept apart from someone in it: try the next group.
       if (error instanceof DomainError && error.status < 500) continue;

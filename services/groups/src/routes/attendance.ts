@@ -1,15 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { AttendanceStatus } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { attendanceReport } from "../actions/attendance-report.js";
 import { readRoster } from "../actions/read-roster.js";
 import { recordAttendance } from "../actions/record-attendance.js";
@@ -65,45 +56,40 @@ const History = z
   .object({ enrolmentId: z.string(), personRef: z.string(), items: z.array(HistoryLine) })
   .openapi("AttendanceHistory");
 
-const historyRoute = createRoute({
+const historyRoute = guardedRoute({
   method: "get",
   path: "/v1/enrolments/{id}/attendance",
   summary: "A participant's attendance over the series, for the staff running the group (audited)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...RUNNERS)] as const,
+  roles: RUNNERS,
   request: { params: IdParam },
   responses: {
     200: jsonResponse(History, "Every session with the participant's attendance"),
-    ...ProblemResponses,
   },
 });
 
-const recordRoute = createRoute({
+const recordRoute = guardedRoute({
   method: "put",
   path: "/v1/sessions/{id}/attendance/{enrolmentId}",
   summary: "Record or correct one participant's attendance (idempotent)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...RUNNERS)] as const,
+  roles: RUNNERS,
   request: {
     params: IdParam.extend({ enrolmentId: z.string().min(1).max(64) }),
     body: jsonBody(AttendanceInput),
   },
-  responses: { 200: jsonResponse(AttendanceView, "As recorded"), ...ProblemResponses },
+  responses: { 200: jsonResponse(AttendanceView, "As recorded") },
 });
 
-const rosterRoute = createRoute({
+const rosterRoute = guardedRoute({
   method: "get",
   path: "/v1/sessions/{id}/attendance",
   summary: "The session's roster with attendance (audited)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...RUNNERS)] as const,
+  roles: RUNNERS,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Roster, "The roster"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Roster, "The roster") },
 });
 
 export function attendanceRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(recordRoute, async (c) => {
       const { id, enrolmentId } = c.req.valid("param");
       const { record } = await recordAttendance(verbContext(c, deps), {

@@ -1,14 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-} from "@relais/service-kit";
-import { listCheckIns, resolveCheckIn } from "../actions/check-ins.js";
+import { z } from "@hono/zod-openapi";
+import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { listCheckIns } from "../actions/list-check-ins.js";
+import { resolveCheckIn } from "../actions/resolve-check-in.js";
 import type { AppDeps } from "../app.js";
 import { IdParam } from "./views.js";
 
@@ -29,32 +22,28 @@ const CheckInView = z
   })
   .openapi("SafetyCheckIn");
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/check-ins",
   summary: "Safety check-ins to make: victims who missed a victim-group session",
-  security: bearerSecurity,
-  middleware: [requireRoles("facilitator", "coordinator")] as const,
+  roles: ["facilitator", "coordinator"],
   request: { query: z.object({ status: Status.default("open") }) },
   responses: {
     200: jsonResponse(z.object({ items: z.array(CheckInView) }), "Check-ins"),
-    ...ProblemResponses,
   },
 });
 
-const resolveRoute = createRoute({
+const resolveRoute = guardedRoute({
   method: "post",
   path: "/v1/check-ins/{id}/resolve",
   summary: "Mark a safety check-in as made",
-  security: bearerSecurity,
-  middleware: [requireRoles("facilitator", "coordinator")] as const,
+  roles: ["facilitator", "coordinator"],
   request: { params: IdParam },
-  responses: { 204: { description: "Resolved" }, ...ProblemResponses },
+  responses: { 204: { description: "Resolved" } },
 });
 
 export function checkInRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(listRoute, async (c) => {
       const items = await listCheckIns(verbContext(c, deps), c.req.valid("query"));
       return c.json({ items }, 200);

@@ -1,15 +1,13 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, Language, PageQuery, PersonRef } from "@relais/contracts";
 import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  requireRoles,
+  presentPage,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
 import { type EndedEnrolment, endEnrolment } from "../actions/end-enrolment.js";
@@ -96,54 +94,47 @@ const EndInput = z
   })
   .openapi("EnrolmentEnd");
 
-function enrolRoute(_deps: AppDeps) {
-  return createRoute({
-    method: "post",
-    path: "/v1/groups/{id}/enrolments",
-    summary: "Enrol someone, or put them on the waitlist when the group is full",
-    security: bearerSecurity,
-    middleware: [requireRoles(...RUNNERS), idempotency()] as const,
-    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(EnrolmentInput) },
-    responses: {
-      201: jsonResponse(EnrolmentCreated, "Enrolled or waitlisted"),
-      ...ProblemResponses,
-      409: {
-        description:
-          "Already enrolled, admission closed, or a safety separation forbids it (says why, never who)",
-        content: ProblemResponses[409].content,
-      },
+const enrolRoute = guardedRoute({
+  method: "post",
+  path: "/v1/groups/{id}/enrolments",
+  summary: "Enrol someone, or put them on the waitlist when the group is full",
+  roles: RUNNERS,
+  idempotent: true,
+  request: { params: IdParam, body: jsonBody(EnrolmentInput) },
+  responses: {
+    201: jsonResponse(EnrolmentCreated, "Enrolled or waitlisted"),
+    409: {
+      description:
+        "Already enrolled, admission closed, or a safety separation forbids it (says why, never who)",
+      content: ProblemResponses[409].content,
     },
-  });
-}
+  },
+});
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/groups/{id}/enrolments",
   summary: "The group's participants and waitlist (waitlist in arrival order)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...RUNNERS)] as const,
+  roles: RUNNERS,
   request: { params: IdParam, query: PageQuery.extend({ status: EnrolmentStatus.optional() }) },
   responses: {
     200: jsonResponse(
       z.object({ items: z.array(EnrolmentView), nextCursor: z.string().nullable() }),
       "A page",
     ),
-    ...ProblemResponses,
   },
 });
 
-function endRoute(_deps: AppDeps) {
-  return createRoute({
-    method: "post",
-    path: "/v1/enrolments/{id}/withdraw",
-    summary:
-      "End an enrolment (withdrawn by default, or excluded / completed); a freed seat promotes the waitlist",
-    security: bearerSecurity,
-    middleware: [requireRoles(...RUNNERS), idempotency({ required: false })] as const,
-    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(EndInput) },
-    responses: { 200: jsonResponse(EnrolmentView, "The ended enrolment"), ...ProblemResponses },
-  });
-}
+const endRoute = guardedRoute({
+  method: "post",
+  path: "/v1/enrolments/{id}/withdraw",
+  summary:
+    "End an enrolment (withdrawn by default, or excluded / completed); a freed seat promotes the waitlist",
+  roles: RUNNERS,
+  idempotent: { required: false },
+  request: { params: IdParam, body: jsonBody(EndInput) },
+  responses: { 200: jsonResponse(EnrolmentView, "The ended enrolment") },
+});
 
 const MandateView = z
   .object({
@@ -154,43 +145,38 @@ const MandateView = z
   })
   .openapi("EnrolmentMandate");
 
-const mandateRoute = createRoute({
+const mandateRoute = guardedRoute({
   method: "put",
   path: "/v1/enrolments/{id}/mandate",
   summary: "Set or correct a programme participant's mandate; compliance is re-evaluated at once",
-  security: bearerSecurity,
-  middleware: [requireRoles("programme_staff")] as const,
+  roles: ["programme_staff"],
   request: { params: IdParam, body: jsonBody(Mandate) },
   responses: {
     200: jsonResponse(MandateView, "The enrolment with its mandate, and its compliance now"),
-    ...ProblemResponses,
     409: { description: "The enrolment has ended", content: ProblemResponses[409].content },
   },
 });
 
+/** The stored answer names no one (see EnrolmentCreated). */
+function presentEnrolled({ enrolment, position }: Enrolled) {
+  const { displayName: _kept, ...created } = toView(enrolment, position);
+  return created;
+}
+
+const presentEnded = ({ enrolment }: EndedEnrolment) => toView(enrolment, null);
+
 export function enrolmentRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
-    .openapi(enrolRoute(deps), async (c) => {
-      // The stored answer names no one (see EnrolmentCreated).
-      const present = ({ enrolment, position }: Enrolled) => {
-        const { displayName: _kept, ...created } = toView(enrolment, position);
-        return created;
-      };
-      const enrolled = await enrolByStaff(verbContext(c, deps, { status: 201, present }), {
-        groupId: c.req.valid("param").id,
-        request: c.req.valid("json"),
-      });
-      return c.json(present(enrolled), 201);
-    })
+  return routeApp()
+    .openapi(enrolRoute, (c) =>
+      idempotentReply(c, deps, { status: 201, present: presentEnrolled }, (ctx) =>
+        enrolByStaff(ctx, { groupId: c.req.valid("param").id, request: c.req.valid("json") }),
+      ),
+    )
     .openapi(listRoute, async (c) => {
       const { id } = c.req.valid("param");
       const page = await listEnrolments(verbContext(c, deps), { groupId: id, ...c.req.valid("query") });
       return c.json(
-        {
-          items: page.items.map(({ enrolment, position }) => toView(enrolment, position)),
-          nextCursor: page.nextCursor,
-        },
+        presentPage(page, ({ enrolment, position }) => toView(enrolment, position)),
         200,
       );
     })
@@ -201,12 +187,9 @@ export function enrolmentRoutes(deps: AppDeps) {
       });
       return c.json({ enrolment: toView(enrolment, position), compliance }, 200);
     })
-    .openapi(endRoute(deps), async (c) => {
-      const present = ({ enrolment }: EndedEnrolment) => toView(enrolment, null);
-      const ended = await endEnrolment(verbContext(c, deps, { status: 200, present }), {
-        id: c.req.valid("param").id,
-        outcome: c.req.valid("json"),
-      });
-      return c.json(present(ended), 200);
-    });
+    .openapi(endRoute, (c) =>
+      idempotentReply(c, deps, { status: 200, present: presentEnded }, (ctx) =>
+        endEnrolment(ctx, { id: c.req.valid("param").id, outcome: c.req.valid("json") }),
+      ),
+    );
 }

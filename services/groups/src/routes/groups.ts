@@ -1,15 +1,12 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { GroupKind, Language, PageQuery } from "@relais/contracts";
 import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  requireRoles,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
 import { type CreatedGroup, createGroup } from "../actions/create-group.js";
@@ -30,40 +27,35 @@ const GroupQuery = PageQuery.extend({
   facilitator: z.string().min(1).max(200).optional(),
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/groups",
   summary:
     "Groups the caller may see: facilitators theirs, programme staff perpetrator groups, coordinators all",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { query: GroupQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(GroupView), nextCursor: z.string().nullable() }), "A page"),
-    ...ProblemResponses,
   },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/groups/{id}",
   summary: "One group, with its seat counts",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(GroupView, "The group"), ...ProblemResponses },
+  responses: { 200: jsonResponse(GroupView, "The group") },
 });
 
-const updateRoute = createRoute({
+const updateRoute = guardedRoute({
   method: "patch",
   path: "/v1/groups/{id}",
   summary: "Change a group; series changes are sent to participants, extra seats promote the waitlist",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam, body: jsonBody(GroupPatch) },
   responses: {
     200: jsonResponse(GroupView, "The group as changed"),
-    ...ProblemResponses,
     409: {
       description:
         "`safety_separation`: the new venue is where, at overlapping times, a group meets that someone in this one is kept apart from (says why, never who)",
@@ -72,26 +64,25 @@ const updateRoute = createRoute({
   },
 });
 
-function createGroupRoute(deps: AppDeps) {
-  return createRoute({
-    method: "post",
-    path: "/v1/groups",
-    summary: "Set up a group and expand its schedule into sessions",
-    security: bearerSecurity,
-    middleware: [requireRoles(...STAFF), idempotency()] as const,
-    request: { headers: IdempotencyKeyHeader, body: jsonBody(GroupInput) },
-    responses: { 201: jsonResponse(GroupView, "Created"), ...ProblemResponses },
-  });
-}
+const createGroupRoute = guardedRoute({
+  method: "post",
+  path: "/v1/groups",
+  summary: "Set up a group and expand its schedule into sessions",
+  roles: STAFF,
+  idempotent: true,
+  request: { body: jsonBody(GroupInput) },
+  responses: { 201: jsonResponse(GroupView, "Created") },
+});
+
+const presentCreated = ({ group }: CreatedGroup) => toGroupView(group, { enrolled: 0, waitlisted: 0 });
 
 export function groupRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
-    .openapi(createGroupRoute(deps), async (c) => {
-      const present = ({ group }: CreatedGroup) => toGroupView(group, { enrolled: 0, waitlisted: 0 });
-      const created = await createGroup(verbContext(c, deps, { status: 201, present }), c.req.valid("json"));
-      return c.json(present(created), 201);
-    })
+  return routeApp()
+    .openapi(createGroupRoute, (c) =>
+      idempotentReply(c, deps, { status: 201, present: presentCreated }, (ctx) =>
+        createGroup(ctx, c.req.valid("json")),
+      ),
+    )
     .openapi(listRoute, async (c) => {
       const page = await listGroups(verbContext(c, deps), c.req.valid("query"));
       const items = page.items.map(({ group, summary }) => ({

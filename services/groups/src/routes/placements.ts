@@ -1,14 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { GroupKind, Language, PageQuery } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listPlacements } from "../actions/list-placements.js";
 import type { AppDeps } from "../app.js";
 
@@ -31,12 +23,11 @@ const PlacementView = z
   })
   .openapi("Placement");
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/placements",
   summary: "People referred for a group: awaiting a place by hand (default), or already placed",
-  security: bearerSecurity,
-  middleware: [requireRoles("facilitator", "programme_staff", "coordinator")] as const,
+  roles: ["facilitator", "programme_staff", "coordinator"],
   request: {
     query: PageQuery.extend({
       status: z.enum(["awaiting", "placed"]).default("awaiting"),
@@ -48,13 +39,11 @@ const listRoute = createRoute({
       z.object({ items: z.array(PlacementView), nextCursor: z.string().nullable() }),
       "A page",
     ),
-    ...ProblemResponses,
   },
 });
 
 export function placementRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app.openapi(listRoute, async (c) => {
+  return routeApp().openapi(listRoute, async (c) => {
     const page = await listPlacements(verbContext(c, deps), c.req.valid("query"));
     return c.json(page, 200);
   });

@@ -1,13 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { AttendanceStatus } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, routeApp, verbContext } from "@relais/service-kit";
 import { attendanceReport, REPORT_COLUMNS, reportCsv } from "../actions/attendance-report.js";
 import type { AppDeps } from "../app.js";
 import { Mandate } from "../db/enrolment-store.js";
@@ -43,12 +36,11 @@ const ReportView = z
   })
   .openapi("AttendanceReport");
 
-const reportRoute = createRoute({
+const reportRoute = guardedRoute({
   method: "get",
   path: "/v1/enrolments/{id}/attendance-report",
   summary: "A participant's attendance over the series, with compliance; `?format=csv` for a spreadsheet",
-  security: bearerSecurity,
-  middleware: [requireRoles("programme_staff", "coordinator")] as const,
+  roles: ["programme_staff", "coordinator"],
   request: { params: IdParam, query: z.object({ format: z.enum(["json", "csv"]).default("json") }) },
   responses: {
     200: {
@@ -58,13 +50,11 @@ const reportRoute = createRoute({
         "text/csv": { schema: z.string() },
       },
     },
-    ...ProblemResponses,
   },
 });
 
 export function reportRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app.openapi(reportRoute, async (c) => {
+  return routeApp().openapi(reportRoute, async (c) => {
     const report = await attendanceReport(verbContext(c, deps), { enrolmentId: c.req.valid("param").id });
     if (c.req.valid("query").format === "csv") {
       return c.body(reportCsv(report), 200, {

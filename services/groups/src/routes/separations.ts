@@ -1,18 +1,7 @@
 // Admin entry of a safety separation, for links police did not file (e.g. a later court order).
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { PersonRef } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, idempotentReply, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
 import { linkSeparation, type Separation as Made } from "../actions/link-separation.js";
 import type { AppDeps } from "../app.js";
 
@@ -43,23 +32,20 @@ const Separation = z
   })
   .openapi("Separation");
 
-function linkRoute(deps: AppDeps) {
-  return createRoute({
-    method: "post",
-    path: "/v1/separations",
-    summary: "Keep two persons apart: never in the same group, nor co-located at overlapping times",
-    security: bearerSecurity,
-    middleware: [requireRoles("coordinator", "admin"), idempotency()] as const,
-    request: { headers: IdempotencyKeyHeader, body: jsonBody(SeparationInput) },
-    responses: { 201: jsonResponse(Separation, "Recorded (both directions)"), ...ProblemResponses },
-  });
-}
+const linkRoute = guardedRoute({
+  method: "post",
+  path: "/v1/separations",
+  summary: "Keep two persons apart: never in the same group, nor co-located at overlapping times",
+  roles: ["coordinator", "admin"],
+  idempotent: true,
+  request: { body: jsonBody(SeparationInput) },
+  responses: { 201: jsonResponse(Separation, "Recorded (both directions)") },
+});
 
 export function separationRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app.openapi(linkRoute(deps), async (c) => {
-    const answer = { status: 201, present: (made: Made) => made };
-    const link = await linkSeparation(verbContext(c, deps, answer), c.req.valid("json"));
-    return c.json(link, 201);
-  });
+  return routeApp().openapi(linkRoute, (c) =>
+    idempotentReply(c, deps, { status: 201, present: (made: Made) => made }, (ctx) =>
+      linkSeparation(ctx, c.req.valid("json")),
+    ),
+  );
 }

@@ -1,15 +1,12 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { Instant } from "@relais/contracts";
 import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
   ProblemResponses,
-  requireRoles,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
 import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
@@ -39,26 +36,23 @@ const CancelInput = z
   .object({ reason: z.string().trim().min(1).max(500).optional() })
   .openapi("SessionCancel");
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/groups/{id}/sessions",
   summary: "The group's sessions, in its time zone",
-  security: bearerSecurity,
-  middleware: [requireRoles(...RUNNERS)] as const,
+  roles: RUNNERS,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(SessionList, "Sessions, earliest first"), ...ProblemResponses },
+  responses: { 200: jsonResponse(SessionList, "Sessions, earliest first") },
 });
 
-const changeRoute = createRoute({
+const changeRoute = guardedRoute({
   method: "patch",
   path: "/v1/sessions/{id}",
   summary: "Move one session, or change the series from this session on",
-  security: bearerSecurity,
-  middleware: [requireRoles(...RUNNERS)] as const,
+  roles: RUNNERS,
   request: { params: IdParam, body: jsonBody(SessionPatch) },
   responses: {
     200: jsonResponse(SessionList, "The group's sessions after the change"),
-    ...ProblemResponses,
     409: {
       description:
         "Cancelled, started or in the past, or `safety_separation`: the new time would meet, at the same place, a group someone in it is kept apart from (says why, never who)",
@@ -78,34 +72,31 @@ const RangeQuery = z.object({
   }),
 });
 
-const mineRoute = createRoute({
+const mineRoute = guardedRoute({
   method: "get",
   path: "/v1/sessions",
   summary: "My sessions from … to …, across the groups the caller runs (cancelled ones included)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...RUNNERS)] as const,
+  roles: RUNNERS,
   request: { query: RangeQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(MySession) }), "Sessions, earliest first"),
-    ...ProblemResponses,
   },
 });
 
-function cancelRoute(deps: AppDeps) {
-  return createRoute({
-    method: "post",
-    path: "/v1/sessions/{id}/cancel",
-    summary: "Cancel one session without touching the series",
-    security: bearerSecurity,
-    middleware: [requireRoles(...RUNNERS), idempotency({ required: false })] as const,
-    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(CancelInput) },
-    responses: { 200: jsonResponse(SessionView, "The cancelled session"), ...ProblemResponses },
-  });
-}
+const cancelRoute = guardedRoute({
+  method: "post",
+  path: "/v1/sessions/{id}/cancel",
+  summary: "Cancel one session without touching the series",
+  roles: RUNNERS,
+  idempotent: { required: false },
+  request: { params: IdParam, body: jsonBody(CancelInput) },
+  responses: { 200: jsonResponse(SessionView, "The cancelled session") },
+});
+
+const presentCancelled = ({ group, session }: CancelledSession) => toSessionView(session, group.timeZone);
 
 export function sessionRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(mineRoute, async (c) => {
       const query = c.req.valid("query");
       const from = query.from ?? deps.clock.now().toISOString();
@@ -134,12 +125,9 @@ export function sessionRoutes(deps: AppDeps) {
       });
       return c.json(toSessionList(group, sessions), 200);
     })
-    .openapi(cancelRoute(deps), async (c) => {
-      const present = ({ group, session }: CancelledSession) => toSessionView(session, group.timeZone);
-      const cancelled = await cancelSession(verbContext(c, deps, { status: 200, present }), {
-        id: c.req.valid("param").id,
-        reason: c.req.valid("json").reason,
-      });
-      return c.json(present(cancelled), 200);
-    });
+    .openapi(cancelRoute, (c) =>
+      idempotentReply(c, deps, { status: 200, present: presentCancelled }, (ctx) =>
+        cancelSession(ctx, { id: c.req.valid("param").id, reason: c.req.valid("json").reason }),
+      ),
+    );
 }

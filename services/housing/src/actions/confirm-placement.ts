@@ -2,12 +2,10 @@
 // the first free one. The check and the hold are one write transaction, like the request's.
 // Confirming is what tells the person the address (`housing.placement.confirmed`).
 import { enqueue } from "@relais/bus";
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
-import { eq } from "drizzle-orm";
+import { Conflict, writeVerb } from "@relais/service-kit";
 import { placeFacts } from "../db/place-facts.js";
 import { placeInOrg } from "../db/place-store.js";
-import { type PlacementRow, visiblePlacement } from "../db/placement-store.js";
-import { placements } from "../db/schema.js";
+import { changePlacement, PENDING, type PlacementRow, placementIn } from "../db/placement-store.js";
 import { choosePlace, refusalOf } from "../domain/allocation.js";
 import { addNights, laterDate, localToday, nightsBetween } from "../domain/nights.js";
 import { placementConfirmedEvent } from "./confirmed-event.js";
@@ -22,19 +20,13 @@ const REFUSALS = {
 
 export async function confirmPlacement(
   ctx: HousingContext,
-  id: string,
-  input: { placeId?: string },
+  { id, input }: { id: string; input: { placeId?: string } },
 ): Promise<PlacementRow> {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
   const today = localToday(now, ctx.settings.timeZone);
   return writeVerb(ctx, async (tx) => {
-    const row = await visiblePlacement(tx, principal, [], id);
-    if (row.status !== "waiting" && row.status !== "allocated")
-      throw new Conflict(
-        `This placement is ${row.status}, not waiting for confirmation`,
-        "placement_not_pending",
-      );
+    const row = await placementIn(tx, principal, id, PENDING);
     // A request that waited keeps its length and starts tonight.
     const startDate = laterDate(row.startDate, today);
     const plannedEndDate = addNights(startDate, nightsBetween(row.startDate, row.plannedEndDate));
@@ -60,9 +52,8 @@ export async function confirmPlacement(
       placeId = chosen.id;
     }
     const place = await placeInOrg(tx, principal.org, placeId);
-    const confirmed: PlacementRow = {
-      ...row,
-      status: "confirmed",
+    const change = {
+      status: "confirmed" as const,
       placeId,
       startDate,
       plannedEndDate,
@@ -70,26 +61,8 @@ export async function confirmPlacement(
       confirmedBy: principal.sub,
       updatedAt: now.toISOString(),
     };
-    await tx
-      .update(placements)
-      .set({
-        status: "confirmed",
-        placeId,
-        startDate,
-        plannedEndDate,
-        confirmedAt: confirmed.confirmedAt,
-        confirmedBy: principal.sub,
-        updatedAt: confirmed.updatedAt,
-      })
-      .where(eq(placements.id, row.id));
+    const confirmed = await changePlacement(tx, ctx, row, change, "placement.confirm");
     await enqueue(tx, placementConfirmedEvent(ctx, confirmed, place.addressSealed, requestId, now));
-    await recordAudit(tx, {
-      principal,
-      action: "placement.confirm",
-      recordType: "placement",
-      recordId: row.id,
-      requestId,
-    });
     return confirmed;
   });
 }

@@ -2,14 +2,15 @@
 // the aim is durable housing, not a return to emergency circuits). Ending frees the place.
 import { enqueue } from "@relais/bus";
 import { createEvent, PlacementEnded, type StayExit } from "@relais/contracts";
-import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
-import { eq } from "drizzle-orm";
-import { type PlacementRow, visiblePlacement } from "../db/placement-store.js";
-import { placements } from "../db/schema.js";
+import { Invalid, writeVerb } from "@relais/service-kit";
+import { changePlacement, placementIn } from "../db/placement-store.js";
 import { addNights, localToday } from "../domain/nights.js";
 import type { HousingContext } from "./context.js";
 
-export async function endStay(ctx: HousingContext, id: string, input: { exit: StayExit; endDate?: string }) {
+export async function endStay(
+  ctx: HousingContext,
+  { id, input }: { id: string; input: { exit: StayExit; endDate?: string } },
+) {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
   const today = localToday(now, ctx.settings.timeZone);
@@ -19,26 +20,24 @@ export async function endStay(ctx: HousingContext, id: string, input: { exit: St
       { path: "endDate", message: `must not be after ${today}` },
     ]);
   return writeVerb(ctx, async (tx) => {
-    const row = await visiblePlacement(tx, principal, [], id);
-    if (row.status !== "confirmed")
-      throw new Conflict(`This placement is ${row.status}; only a current stay ends`, "stay_not_current");
+    const row = await placementIn(tx, principal, id, {
+      statuses: ["confirmed"],
+      code: "stay_not_current",
+      not: "; only a current stay ends",
+    });
     if (endDate < row.startDate)
       throw new Invalid("A stay ends after it starts", [
         { path: "endDate", message: `must not be before ${row.startDate}` },
       ]);
     const followUpDue = addNights(endDate, ctx.settings.followUpDays);
-    const ended: PlacementRow = {
-      ...row,
-      status: "ended",
+    const change = {
+      status: "ended" as const,
       exit: input.exit,
       endDate,
       followUpDue,
       updatedAt: now.toISOString(),
     };
-    await tx
-      .update(placements)
-      .set({ status: "ended", exit: input.exit, endDate, followUpDue, updatedAt: ended.updatedAt })
-      .where(eq(placements.id, row.id));
+    const ended = await changePlacement(tx, ctx, row, change, "placement.end");
     await enqueue(
       tx,
       createEvent(PlacementEnded, {
@@ -49,13 +48,6 @@ export async function endStay(ctx: HousingContext, id: string, input: { exit: St
         data: { placementId: row.id, personRef: row.personRef, exit: input.exit, endDate, followUpDue },
       }),
     );
-    await recordAudit(tx, {
-      principal,
-      action: "placement.end",
-      recordType: "placement",
-      recordId: row.id,
-      requestId,
-    });
     return ended;
   });
 }

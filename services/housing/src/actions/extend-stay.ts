@@ -1,25 +1,25 @@
 // A stay runs longer: the place must be available and free for the added nights.
 import { enqueue } from "@relais/bus";
 import { createEvent, PlacementExtended } from "@relais/contracts";
-import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
-import { eq } from "drizzle-orm";
+import { Conflict, Invalid, writeVerb } from "@relais/service-kit";
 import { placeFacts } from "../db/place-facts.js";
-import { type PlacementRow, visiblePlacement } from "../db/placement-store.js";
-import { placements } from "../db/schema.js";
+import { changePlacement, placementIn } from "../db/placement-store.js";
 import { refusalOf } from "../domain/allocation.js";
 import { nightsBetween } from "../domain/nights.js";
 import type { HousingContext } from "./context.js";
 
-export async function extendStay(ctx: HousingContext, id: string, input: { plannedEndDate: string }) {
+export async function extendStay(
+  ctx: HousingContext,
+  { id, input }: { id: string; input: { plannedEndDate: string } },
+) {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
   return writeVerb(ctx, async (tx) => {
-    const row = await visiblePlacement(tx, principal, [], id);
-    if (row.status !== "confirmed")
-      throw new Conflict(
-        `This placement is ${row.status}; only a current stay is extended`,
-        "stay_not_current",
-      );
+    const row = await placementIn(tx, principal, id, {
+      statuses: ["confirmed"],
+      code: "stay_not_current",
+      not: "; only a current stay is extended",
+    });
     if (input.plannedEndDate <= row.plannedEndDate)
       throw new Invalid("An extension ends later than the stay does now", [
         { path: "plannedEndDate", message: `must be after ${row.plannedEndDate}` },
@@ -38,15 +38,8 @@ export async function extendStay(ctx: HousingContext, id: string, input: { plann
         refusal === "place_taken" ? "place_taken" : "place_unavailable",
         [{ path: "plannedEndDate", message: refusal }],
       );
-    const extended: PlacementRow = {
-      ...row,
-      plannedEndDate: input.plannedEndDate,
-      updatedAt: now.toISOString(),
-    };
-    await tx
-      .update(placements)
-      .set({ plannedEndDate: input.plannedEndDate, updatedAt: extended.updatedAt })
-      .where(eq(placements.id, row.id));
+    const change = { plannedEndDate: input.plannedEndDate, updatedAt: now.toISOString() };
+    const extended = await changePlacement(tx, ctx, row, change, "placement.extend");
     await enqueue(
       tx,
       createEvent(PlacementExtended, {
@@ -57,13 +50,6 @@ export async function extendStay(ctx: HousingContext, id: string, input: { plann
         data: { placementId: row.id, personRef: row.personRef, plannedEndDate: input.plannedEndDate },
       }),
     );
-    await recordAudit(tx, {
-      principal,
-      action: "placement.extend",
-      recordType: "placement",
-      recordId: row.id,
-      requestId,
-    });
     return extended;
   });
 }

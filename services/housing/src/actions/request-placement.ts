@@ -13,7 +13,7 @@ import { placements, places } from "../db/schema.js";
 import { choosePlace } from "../domain/allocation.js";
 import { addNights, localToday } from "../domain/nights.js";
 import { placementConfirmedEvent } from "./confirmed-event.js";
-import type { HousingContext } from "./context.js";
+import type { TeamsContext } from "./context.js";
 
 export interface PlacementRequest {
   personRef: string;
@@ -26,12 +26,8 @@ export interface PlacementRequest {
   language?: Language;
 }
 
-export async function requestPlacement(
-  ctx: HousingContext,
-  teams: readonly string[],
-  input: PlacementRequest,
-): Promise<PlacementRow> {
-  const { principal, requestId, settings } = ctx;
+export async function requestPlacement(ctx: TeamsContext, input: PlacementRequest): Promise<PlacementRow> {
+  const { principal, requestId, settings, teams } = ctx;
   const team = teamOf(principal.roles.includes("coordinator"), teams, input.team);
   if (input.nights > settings.maxNights)
     throw new Invalid("Too long a stay for one request", [

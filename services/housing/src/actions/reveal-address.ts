@@ -4,7 +4,7 @@ import { recordAudit, writeVerb } from "@relais/service-kit";
 import { placeInOrg } from "../db/place-store.js";
 import type { HousingContext } from "./context.js";
 
-export async function revealAddress(ctx: HousingContext, placeId: string) {
+export async function revealAddress(ctx: HousingContext, { placeId }: { placeId: string }) {
   const place = await placeInOrg(ctx.database.db, ctx.principal.org, placeId);
   await writeVerb(ctx, (tx) =>
     recordAudit(tx, {

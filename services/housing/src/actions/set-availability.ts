@@ -12,8 +12,7 @@ import type { HousingContext } from "./context.js";
 
 export async function setAvailability(
   ctx: HousingContext,
-  placeId: string,
-  windows: Array<{ startsOn: string; endsOn: string }>,
+  { placeId, windows }: { placeId: string; windows: Array<{ startsOn: string; endsOn: string }> },
 ) {
   const { principal, requestId } = ctx;
   checkWindows(windows);

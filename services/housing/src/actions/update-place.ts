@@ -14,7 +14,7 @@ export interface PlacePatch {
   active?: boolean;
 }
 
-export async function updatePlace(ctx: HousingContext, id: string, patch: PlacePatch) {
+export async function updatePlace(ctx: HousingContext, { id, patch }: { id: string; patch: PlacePatch }) {
   const { principal, requestId } = ctx;
   const today = localToday(ctx.clock.now(), ctx.settings.timeZone);
   return writeVerb(ctx, async (tx) => {

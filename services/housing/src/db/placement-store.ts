@@ -1,6 +1,13 @@
 // Reads of placements, scoped to what the caller may see (domain/access.ts).
 import type { Executor } from "@relais/db";
-import { decodeCursor, encodeCursor, NotFound, type Principal } from "@relais/service-kit";
+import {
+  Conflict,
+  decodeCursor,
+  encodeCursor,
+  NotFound,
+  type Principal,
+  recordAudit,
+} from "@relais/service-kit";
 import { and, asc, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { seesEveryPlacement, seesPlacement } from "../domain/access.js";
@@ -19,6 +26,45 @@ export async function visiblePlacement(
   const [row] = await db.select().from(placements).where(eq(placements.id, id));
   if (!row || !seesPlacement(principal, teams, row)) throw new NotFound("No placement with this id");
   return row;
+}
+
+/** What confirming or declining a request expects of it. */
+export const PENDING = {
+  statuses: ["waiting", "allocated"],
+  code: "placement_not_pending",
+  not: ", not waiting for confirmation",
+} as const;
+
+/** A placement housing staff may act on, in one of `statuses`; otherwise a 409 `code` saying why. */
+export async function placementIn(
+  db: Executor,
+  principal: Principal,
+  id: string,
+  expected: { statuses: ReadonlyArray<PlacementRow["status"]>; code: string; not: string },
+): Promise<PlacementRow> {
+  const row = await visiblePlacement(db, principal, [], id);
+  if (!expected.statuses.includes(row.status))
+    throw new Conflict(`This placement is ${row.status}${expected.not}`, expected.code);
+  return row;
+}
+
+/** Writes a change to a placement, audited as `action`; the row as it now is. */
+export async function changePlacement(
+  tx: Executor,
+  caller: { principal: Principal; requestId: string },
+  row: PlacementRow,
+  change: Partial<PlacementRow>,
+  action: string,
+): Promise<PlacementRow> {
+  await tx.update(placements).set(change).where(eq(placements.id, row.id));
+  await recordAudit(tx, {
+    principal: caller.principal,
+    action,
+    recordType: "placement",
+    recordId: row.id,
+    requestId: caller.requestId,
+  });
+  return { ...row, ...change } as PlacementRow;
 }
 
 export async function placeSummaries(

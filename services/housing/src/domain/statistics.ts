@@ -1,15 +1,8 @@
 // The housing figures of the evaluation statistics, by month: occupancy (place-nights by kind of
 // place, and the share of available nights given), what became of requests, where stays ended
 // and what the follow-up found. Nights are dates in the service's zone. Pure.
-import {
-  countFamily,
-  durationTable,
-  monthOf,
-  rateOver,
-  rowKeys,
-  type StatisticsReport,
-  type StatisticsSettings,
-} from "@relais/statistics";
+import type { StatisticsReport, StatisticsSettings } from "@relais/statistics";
+import { countFamily, durationTable, monthOf, rateOver, rowKeys } from "@relais/statistics";
 import { nightsOf } from "./nights.js";
 
 export interface StayFacts {

@@ -1,23 +1,17 @@
 // Retention: when referrals purges a person, housing forgets them too. Their placements stay
 // (occupancy and exit figures keep their shape) under a tombstone reference; a request still
 // waiting for a place is declined, since nobody could be told where to go.
-import { defineConsumer } from "@relais/bus";
+import { consumerOf } from "@relais/bus";
 import { newId, PersonPurged } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import type { Clock } from "@relais/service-kit";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { deadLetters, idempotencyKeys, placements } from "../db/schema.js";
+import { type Clock, forgetQuotes } from "@relais/service-kit";
+import { and, eq, inArray } from "drizzle-orm";
+import { placements } from "../db/schema.js";
 
 export function personPurgedConsumer(deps: { clock: Clock }) {
-  return defineConsumer({
-    stream: "REFERRALS",
-    durable: "housing-person-purged",
-    filterSubject: PersonPurged.subject,
-    events: [PersonPurged],
-    async handle(tx, event) {
-      await forgetPerson(tx, event.orgId, event.data.personRef, deps.clock.now());
-    },
-  });
+  return consumerOf(PersonPurged, "housing-person-purged", (tx, event) =>
+    forgetPerson(tx, event.orgId, event.data.personRef, deps.clock.now()),
+  );
 }
 
 /** Idempotent: a second call finds nothing under the original reference. Emits no events. */
@@ -31,13 +25,5 @@ export async function forgetPerson(tx: Executor, orgId: string, personRef: strin
     .update(placements)
     .set({ personRef: `prs_purged-${newId()}`, referralId: null, taskId: null })
     .where(own);
-  // instr, not LIKE: the "_" of "prs_" is a LIKE wildcard.
-  await tx
-    .delete(idempotencyKeys)
-    .where(
-      and(eq(idempotencyKeys.org, orgId), sql`instr(${idempotencyKeys.responseBody}, ${personRef}) > 0`),
-    );
-  await tx
-    .delete(deadLetters)
-    .where(and(eq(deadLetters.orgId, orgId), sql`instr(${deadLetters.payload}, ${personRef}) > 0`));
+  await forgetQuotes(tx, orgId, [personRef]);
 }

@@ -1,37 +1,34 @@
 // Requests for a place and the stays they become. Call-back workers and coordinators ask and
 // follow up; housing staff confirm, decline, extend and end. Nobody here is shown an address.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { Language, LocalDate, PageQuery, PersonRef, RiskLevel, StayExit } from "@relais/contracts";
 import {
   type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
-  principalOf,
-  recordAudit,
-  requireRoles,
+  presentPage,
+  routeApp,
   teamsOf,
   verbContext,
-  writeVerb,
 } from "@relais/service-kit";
 import type { Context } from "hono";
 import { confirmPlacement } from "../actions/confirm-placement.js";
+import type { TeamsContext } from "../actions/context.js";
 import { declinePlacement } from "../actions/decline-placement.js";
 import { endStay } from "../actions/end-stay.js";
 import { extendStay } from "../actions/extend-stay.js";
+import {
+  listPlacements,
+  readPlacement,
+  type ShownPlacement,
+  showPlacement,
+} from "../actions/read-placements.js";
 import { recordFollowUp } from "../actions/record-follow-up.js";
 import { requestPlacement } from "../actions/request-placement.js";
 import type { AppDeps } from "../app.js";
-import {
-  listPlacements,
-  type PlacementRow,
-  placeSummaries,
-  visiblePlacement,
-} from "../db/placement-store.js";
+import type { PlacementRow } from "../db/placement-store.js";
 import { FollowUpOutcome } from "../domain/follow-up.js";
 import { IdParam, PlacementStatus, PlacementView, toPlacementView } from "./views.js";
 
@@ -78,49 +75,45 @@ function verbRoute<B extends z.ZodType>(
   roles: readonly ("caseworker" | "coordinator" | "housing_staff")[],
   body: B,
 ) {
-  return createRoute({
+  return guardedRoute({
     method: "post",
     path,
     summary,
-    security: bearerSecurity,
-    middleware: [requireRoles(...roles)] as const,
+    roles: roles,
     request: { params: IdParam, body: jsonBody(body) },
-    responses: { 200: jsonResponse(PlacementView, "The placement as changed"), ...ProblemResponses },
+    responses: { 200: jsonResponse(PlacementView, "The placement as changed") },
   });
 }
 
-const requestRoute = createRoute({
+const requestRoute = guardedRoute({
   method: "post",
   path: "/v1/placements",
   summary: "Ask for an emergency place for a person; high risk is confirmed at once when a place is free",
-  security: bearerSecurity,
-  middleware: [requireRoles(...REQUESTERS), idempotency()] as const,
-  request: { headers: IdempotencyKeyHeader, body: jsonBody(PlacementRequest) },
+  roles: REQUESTERS,
+  idempotent: true,
+  request: { body: jsonBody(PlacementRequest) },
   responses: {
     201: jsonResponse(PlacementView, "Requested: `status` says whether a place is allocated, never where"),
-    ...ProblemResponses,
   },
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/placements",
   summary:
     "Placements the caller may see: a call-back worker their teams', coordinators and housing staff all",
-  security: bearerSecurity,
-  middleware: [requireRoles(...READERS)] as const,
+  roles: READERS,
   request: { query: ListQuery },
-  responses: { 200: jsonResponse(Page, "A page"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Page, "A page") },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/placements/{id}",
   summary: "One placement (audited)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...READERS)] as const,
+  roles: READERS,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(PlacementView, "The placement"), ...ProblemResponses },
+  responses: { 200: jsonResponse(PlacementView, "The placement") },
 });
 
 const confirmRoute = verbRoute(
@@ -154,110 +147,71 @@ const followUpRoute = verbRoute(
   z.object({ outcome: FollowUpOutcome }),
 );
 
+const present = ({ row, place, asStaff }: ShownPlacement) => toPlacementView(row, place, asStaff);
+
 export function placementRoutes(deps: AppDeps) {
-  const housingStaff = (c: Context<AppEnv>) => principalOf(c).roles.includes("housing_staff");
-  async function view(c: Context<AppEnv>, row: PlacementRow) {
-    const asStaff = housingStaff(c);
-    const summaries = asStaff ? await placeSummaries(deps.database.db, [row.placeId]) : new Map();
-    return toPlacementView(row, row.placeId ? summaries.get(row.placeId) : null, asStaff);
-  }
-  return new OpenAPIHono<AppEnv>({ defaultHook })
-    .openapi(requestRoute, async (c) => {
+  /** A change answered with the placement as the caller sees it. */
+  const changed = async (c: Context<AppEnv>, row: PlacementRow) =>
+    c.json(present(await showPlacement(verbContext(c, deps), row)), 200);
+  return routeApp()
+    .openapi(requestRoute, (c) =>
       // The requester's view: the stored answer is replayed only to the same team (its scope).
-      const present = (row: PlacementRow) => toPlacementView(row, null, false);
-      const row = await requestPlacement(
-        verbContext(c, deps, { status: 201, present }),
-        teamsOf(c),
-        c.req.valid("json"),
-      );
-      return c.json(present(row), 201);
-    })
+      idempotentReply(
+        c,
+        deps,
+        { status: 201, present: (row: PlacementRow) => toPlacementView(row, null, false) },
+        (ctx) => requestPlacement({ ...ctx, teams: teamsOf(c) }, c.req.valid("json")),
+      ),
+    )
     .openapi(listRoute, async (c) => {
-      const query = c.req.valid("query");
-      const page = await listPlacements(deps.database.db, principalOf(c), teamsOf(c), {
-        status: query.status,
-        followUpPending: query.followUp === "pending",
-        limit: query.limit,
-        cursor: query.cursor,
-      });
-      const asStaff = housingStaff(c);
-      const summaries = asStaff
-        ? await placeSummaries(
-            deps.database.db,
-            page.items.map((p) => p.placeId),
-          )
-        : new Map();
-      return c.json(
-        {
-          items: page.items.map((row) =>
-            toPlacementView(row, row.placeId ? summaries.get(row.placeId) : null, asStaff),
-          ),
-          nextCursor: page.nextCursor,
-        },
-        200,
-      );
+      const page = await listPlacements(teamsContext(c, deps), c.req.valid("query"));
+      return c.json(presentPage(page, present), 200);
     })
-    .openapi(readRoute, async (c) => {
-      const ctx = verbContext(c, deps);
-      const row = await visiblePlacement(
-        deps.database.db,
-        ctx.principal,
-        teamsOf(c),
-        c.req.valid("param").id,
-      );
-      await writeVerb(ctx, (tx) =>
-        recordAudit(tx, {
-          principal: ctx.principal,
-          action: "placement.read",
-          recordType: "placement",
-          recordId: row.id,
-          requestId: ctx.requestId,
-        }),
-      );
-      return c.json(await view(c, row), 200);
-    })
+    .openapi(readRoute, async (c) =>
+      c.json(present(await readPlacement(teamsContext(c, deps), c.req.valid("param"))), 200),
+    )
     .openapi(confirmRoute, async (c) =>
-      c.json(
-        await view(
-          c,
-          await confirmPlacement(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json")),
-        ),
-        200,
+      changed(
+        c,
+        await confirmPlacement(verbContext(c, deps), {
+          id: c.req.valid("param").id,
+          input: c.req.valid("json"),
+        }),
       ),
     )
     .openapi(declineRoute, async (c) =>
-      c.json(
-        await view(
-          c,
-          await declinePlacement(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json")),
-        ),
-        200,
+      changed(
+        c,
+        await declinePlacement(verbContext(c, deps), {
+          id: c.req.valid("param").id,
+          input: c.req.valid("json"),
+        }),
       ),
     )
     .openapi(extendRoute, async (c) =>
-      c.json(
-        await view(c, await extendStay(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json"))),
-        200,
+      changed(
+        c,
+        await extendStay(verbContext(c, deps), { id: c.req.valid("param").id, input: c.req.valid("json") }),
       ),
     )
     .openapi(exitRoute, async (c) =>
-      c.json(
-        await view(c, await endStay(verbContext(c, deps), c.req.valid("param").id, c.req.valid("json"))),
-        200,
+      changed(
+        c,
+        await endStay(verbContext(c, deps), { id: c.req.valid("param").id, input: c.req.valid("json") }),
       ),
     )
     .openapi(followUpRoute, async (c) =>
-      c.json(
-        await view(
-          c,
-          await recordFollowUp(
-            verbContext(c, deps),
-            teamsOf(c),
-            c.req.valid("param").id,
-            c.req.valid("json"),
-          ),
-        ),
-        200,
+      changed(
+        c,
+        await recordFollowUp(teamsContext(c, deps), {
+          id: c.req.valid("param").id,
+          input: c.req.valid("json"),
+        }),
       ),
     );
+}
+
+/** A call-back worker's verb context: the teams of their token. */
+function teamsContext(c: Context<AppEnv>, deps: AppDeps): TeamsContext {
+  return { ...verbContext(c, deps), teams: teamsOf(c) };
 }

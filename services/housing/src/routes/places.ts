@@ -1,28 +1,23 @@
 // Places of the housing partner: only its staff (`housing_staff`) reach any of these routes.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { PlaceKind } from "@relais/contracts";
 import {
   type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
-import { asc, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import { createPlace } from "../actions/create-place.js";
+import { listPlaces, readPlace } from "../actions/read-places.js";
 import { revealAddress } from "../actions/reveal-address.js";
 import { setAvailability } from "../actions/set-availability.js";
 import { updatePlace } from "../actions/update-place.js";
 import type { AppDeps } from "../app.js";
-import { placeInOrg, placeRecords, toPlaceView } from "../db/place-store.js";
-import { places } from "../db/schema.js";
-import { localToday } from "../domain/nights.js";
+import { toPlaceView } from "../db/place-store.js";
 import { AddressView, IdParam, PlaceView, Window } from "./views.js";
 
 const STAFF = ["housing_staff"] as const;
@@ -45,36 +40,33 @@ const PlaceInput = z.object({
   windows: z.array(Window).max(50).default([]),
 });
 
-const createPlaceRoute = createRoute({
+const createPlaceRoute = guardedRoute({
   method: "post",
   path: "/v1/places",
   summary: "Add an emergency place; its address is sealed at rest and in no answer",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF), idempotency()] as const,
-  request: { headers: IdempotencyKeyHeader, body: jsonBody(PlaceInput) },
-  responses: { 201: jsonResponse(PlaceView, "Created (without the address)"), ...ProblemResponses },
+  roles: STAFF,
+  idempotent: true,
+  request: { body: jsonBody(PlaceInput) },
+  responses: { 201: jsonResponse(PlaceView, "Created (without the address)") },
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/places",
   summary: "The organisation's places with their availability windows and the stays that hold them",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   responses: {
     200: jsonResponse(z.object({ items: z.array(PlaceView) }), "The places"),
-    ...ProblemResponses,
   },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/places/{id}",
   summary: "One place, without its address",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(PlaceView, "The place"), ...ProblemResponses },
+  responses: { 200: jsonResponse(PlaceView, "The place") },
 });
 
 const PlacePatch = z
@@ -85,72 +77,62 @@ const PlacePatch = z
   })
   .refine((p) => Object.keys(p).length > 0, { message: "change at least one of label, capacity, active" });
 
-const updateRoute = createRoute({
+const updateRoute = guardedRoute({
   method: "patch",
   path: "/v1/places/{id}",
   summary: "Change a place's label, capacity or whether it is in use (never under a stay that holds it)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam, body: jsonBody(PlacePatch) },
-  responses: { 200: jsonResponse(PlaceView, "The place as changed"), ...ProblemResponses },
+  responses: { 200: jsonResponse(PlaceView, "The place as changed") },
 });
 
-const availabilityRoute = createRoute({
+const availabilityRoute = guardedRoute({
   method: "put",
   path: "/v1/places/{id}/availability",
   summary: "Replace a place's availability windows (they must keep covering every stay that holds it)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam, body: jsonBody(z.object({ windows: z.array(Window).max(50) })) },
-  responses: { 200: jsonResponse(PlaceView, "The place as changed"), ...ProblemResponses },
+  responses: { 200: jsonResponse(PlaceView, "The place as changed") },
 });
 
-const addressRoute = createRoute({
+const addressRoute = guardedRoute({
   method: "get",
   path: "/v1/places/{id}/address",
   summary: "Show a place's address: housing staff only, and every read is audited",
-  security: bearerSecurity,
-  middleware: [requireRoles(...STAFF)] as const,
+  roles: STAFF,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(AddressView, "The address"), ...ProblemResponses },
+  responses: { 200: jsonResponse(AddressView, "The address") },
 });
 
+type CreatedPlace = Awaited<ReturnType<typeof createPlace>>;
+
 export function placeRoutes(deps: AppDeps) {
-  const today = () => localToday(deps.clock.now(), deps.settings.timeZone);
-  const viewOf = async (id: string, org: string) =>
-    toPlaceView(
-      (
-        await placeRecords(deps.database.db, [await placeInOrg(deps.database.db, org, id)], today())
-      )[0] as never,
-    );
-  return new OpenAPIHono<AppEnv>({ defaultHook })
-    .openapi(createPlaceRoute, async (c) => {
-      const present = (created: Awaited<ReturnType<typeof createPlace>>) => toPlaceView(created);
-      const created = await createPlace(verbContext(c, deps, { status: 201, present }), c.req.valid("json"));
-      return c.json(present(created), 201);
-    })
-    .openapi(listRoute, async (c) => {
-      const rows = await deps.database.db
-        .select()
-        .from(places)
-        .where(eq(places.orgId, principalOf(c).org))
-        .orderBy(asc(places.id))
-        .limit(500);
-      const records = await placeRecords(deps.database.db, rows, today());
-      return c.json({ items: records.map(toPlaceView) }, 200);
-    })
-    .openapi(readRoute, async (c) => c.json(await viewOf(c.req.valid("param").id, principalOf(c).org), 200))
+  const show = async (c: Context<AppEnv>, id: string) =>
+    c.json(toPlaceView(await readPlace(verbContext(c, deps), { id })), 200);
+  return routeApp()
+    .openapi(createPlaceRoute, (c) =>
+      idempotentReply(
+        c,
+        deps,
+        { status: 201, present: (created: CreatedPlace) => toPlaceView(created) },
+        (ctx) => createPlace(ctx, c.req.valid("json")),
+      ),
+    )
+    .openapi(listRoute, async (c) =>
+      c.json({ items: (await listPlaces(verbContext(c, deps))).map(toPlaceView) }, 200),
+    )
+    .openapi(readRoute, async (c) => show(c, c.req.valid("param").id))
     .openapi(updateRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await updatePlace(verbContext(c, deps), id, c.req.valid("json"));
-      return c.json(await viewOf(id, principalOf(c).org), 200);
+      await updatePlace(verbContext(c, deps), { id, patch: c.req.valid("json") });
+      return show(c, id);
     })
     .openapi(availabilityRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await setAvailability(verbContext(c, deps), id, c.req.valid("json").windows);
-      return c.json(await viewOf(id, principalOf(c).org), 200);
+      await setAvailability(verbContext(c, deps), { placeId: id, windows: c.req.valid("json").windows });
+      return show(c, id);
     })
     .openapi(addressRoute, async (c) =>
-      c.json(await revealAddress(verbContext(c, deps), c.req.valid("param").id), 200),
+      c.json(await revealAddress(verbContext(c, deps), { placeId: c.req.valid("param").id }), 200),
     );
 }

@@ -4,7 +4,7 @@
 import type { Language } from "@relais/contracts";
 import { queueMessage } from "../db/messages.js";
 import { isPurged } from "../db/purged-persons.js";
-import { allowedChannels, type Contact } from "../domain/contact.js";
+import { type Contact, reachOf } from "../domain/contact.js";
 import type { PersonTemplate, TemplateParams } from "../domain/templates.js";
 import type { TxContext } from "./context.js";
 
@@ -31,18 +31,9 @@ export async function messagePerson(
   const { personRef, groupId } = input.about;
   // A purged person is not held for (their contact will never come) nor written about again.
   if (!contact && (await isPurged(ctx.tx, personRef))) return;
-  const channel = contact ? allowedChannels(contact)[0] : undefined;
+  const { channel, to, discreet, suppressed } = reachOf(contact);
   const language = contact?.language ?? input.about.language;
-  const discreet = contact?.preferences.discreet ?? true;
   const params = { ...input.params, name: discreet ? "" : (contact?.displayName ?? "") };
-  const suppressed = !contact
-    ? undefined
-    : contact.preferences.doNotContact
-      ? "do_not_contact"
-      : !channel
-        ? "no_allowed_channel"
-        : undefined;
-  const to = channel === "email" ? contact?.email : channel === "sms" ? contact?.phone : undefined;
   await queueMessage(ctx.tx, ctx.box, {
     orgId: input.orgId,
     personRef,
@@ -51,7 +42,7 @@ export async function messagePerson(
     language,
     discreet,
     payload: {
-      to: to ?? null,
+      to,
       params,
       ...(channel === "email" && input.ics ? { ics: input.ics } : {}),
       ...(channel === "sms" ? { safeWindow: { personRef } } : {}),

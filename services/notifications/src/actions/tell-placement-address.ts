@@ -8,7 +8,7 @@ import type { PlacementAddressSealed, PlacementConfirmed } from "@relais/contrac
 import { loadContact } from "../db/contacts.js";
 import { queueMessage } from "../db/messages.js";
 import { isPurged } from "../db/purged-persons.js";
-import { allowedChannels } from "../domain/contact.js";
+import { reachOf } from "../domain/contact.js";
 import { formatDay } from "../domain/format.js";
 import type { EventOf, TxContext } from "./context.js";
 
@@ -20,17 +20,8 @@ export async function tellPlacementAddress(
   const { data, orgId } = input.event;
   if (await isPurged(tx, data.personRef)) return;
   const contact = await loadContact(tx, ctx.box, orgId, data.personRef);
-  const channel = contact ? allowedChannels(contact)[0] : undefined;
+  const { channel, to, discreet, suppressed } = reachOf(contact);
   const language = contact?.language ?? data.language ?? "fr";
-  const discreet = contact?.preferences.discreet ?? true;
-  const suppressed = !contact
-    ? "no_contact"
-    : contact.preferences.doNotContact
-      ? "do_not_contact"
-      : !channel
-        ? "no_allowed_channel"
-        : undefined;
-  const to = channel === "email" ? contact?.email : channel === "sms" ? contact?.phone : undefined;
   await queueMessage(tx, ctx.box, {
     orgId,
     personRef: data.personRef,
@@ -39,7 +30,7 @@ export async function tellPlacementAddress(
     language,
     discreet,
     payload: {
-      to: to ?? null,
+      to,
       params: {
         name: discreet ? "" : (contact?.displayName ?? ""),
         when: formatDay(data.startDate, language),
@@ -47,7 +38,7 @@ export async function tellPlacementAddress(
       },
       safeWindow: { personRef: data.personRef, allChannels: true },
     },
-    suppressed,
+    suppressed: contact ? suppressed : "no_contact",
     now: ctx.clock.now(),
   });
 }

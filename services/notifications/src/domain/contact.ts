@@ -45,6 +45,34 @@ export function allowedChannels(contact: Contact): Array<"email" | "sms"> {
   return channels;
 }
 
+/** How a message reaches a person: the first allowed channel and its address, or why it cannot. */
+export interface Reach {
+  channel: "email" | "sms" | undefined;
+  /** The address on that channel; null when there is none. */
+  to: string | null;
+  /** Whether the person asked for discreet messages (so without a contact yet: assume so). */
+  discreet: boolean;
+  /** Why nothing is sent to a known contact; undefined when something can be (or no contact yet). */
+  suppressed: "do_not_contact" | "no_allowed_channel" | undefined;
+}
+
+export function reachOf(contact: Contact | null | undefined): Reach {
+  const channel = contact ? allowedChannels(contact)[0] : undefined;
+  const to = channel === "email" ? contact?.email : channel === "sms" ? contact?.phone : undefined;
+  return {
+    channel,
+    to: to ?? null,
+    discreet: contact?.preferences.discreet ?? true,
+    suppressed: !contact
+      ? undefined
+      : contact.preferences.doNotContact
+        ? "do_not_contact"
+        : !channel
+          ? "no_allowed_channel"
+          : undefined,
+  };
+}
+
 /** Whether an enrolment's contact details are enough to write to the person. */
 export function carriesContact(details: ContactDetails | undefined): details is ContactDetails {
   return Boolean(details && (details.email || details.phone));

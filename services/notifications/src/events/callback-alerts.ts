@@ -1,7 +1,7 @@
+import { consumerOf } from "@relais/bus";
 import { CallbackDue, CallbackEscalated, CallbackOverdue } from "@relais/contracts";
 import { alertCallbackTeam } from "../actions/alert-callback-team.js";
 import type { NotifyDeps } from "../actions/context.js";
-import { consumerOf } from "./consume.js";
 
 export function callbackAlertConsumers(deps: NotifyDeps) {
   return [

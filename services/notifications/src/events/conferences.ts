@@ -1,7 +1,8 @@
+import { consumerOf } from "@relais/bus";
 import { ActionOverdue, InvitationSent } from "@relais/contracts";
 import type { ConsumerDeps } from "../actions/context.js";
-import { remindConferenceAction, sendConferenceInvite } from "../actions/tell-conference.js";
-import { consumerOf } from "./consume.js";
+import { remindConferenceAction } from "../actions/remind-conference-action.js";
+import { sendConferenceInvite } from "../actions/send-conference-invite.js";
 
 export function conferenceConsumers(deps: ConsumerDeps) {
   return [

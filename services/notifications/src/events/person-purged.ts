@@ -1,7 +1,7 @@
+import { consumerOf } from "@relais/bus";
 import { PersonPurged } from "@relais/contracts";
 import type { NotifyDeps } from "../actions/context.js";
 import { forgetPerson } from "../actions/forget-person.js";
-import { consumerOf } from "./consume.js";
 
 export function personPurgedConsumer(deps: NotifyDeps) {
   return consumerOf(PersonPurged, "notifications-person-purged", async (tx, event) => {

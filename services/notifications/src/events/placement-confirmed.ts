@@ -1,7 +1,7 @@
+import { consumerOf } from "@relais/bus";
 import { PlacementAddressSealed, PlacementConfirmed } from "@relais/contracts";
 import type { ConsumerDeps } from "../actions/context.js";
 import { tellPlacementAddress } from "../actions/tell-placement-address.js";
-import { consumerOf } from "./consume.js";
 
 export function placementConfirmedConsumer(deps: ConsumerDeps) {
   return consumerOf(PlacementConfirmed, "notifications-housing-placement-confirmed", async (tx, event) => {

@@ -1,7 +1,7 @@
+import { consumerOf } from "@relais/bus";
 import { ReferralReceived } from "@relais/contracts";
 import type { ConsumerDeps } from "../actions/context.js";
 import { fileReferralContacts } from "../actions/file-referral-contacts.js";
-import { consumerOf } from "./consume.js";
 import { openReferralPerson } from "./sealed-fields.js";
 
 export function referralReceivedConsumer(deps: ConsumerDeps) {

@@ -1,7 +1,7 @@
 // Names and contact details reach notifications sealed for it inside events; this opens them.
 // A value that cannot be opened (a key not configured yet during a rotation) throws: the event is
 // retried and, at the bound, dead-lettered for replay once the key is in place.
-import type { EventOf } from "@relais/bus";
+import { consumerOf, type EventOf } from "@relais/bus";
 import {
   type EnrolmentConfirmed,
   EnrolmentPersonSealed,
@@ -11,7 +11,6 @@ import {
 } from "@relais/contracts";
 import type { RecipientOpener } from "@relais/service-kit";
 import type { ConsumerDeps, TxContext } from "../actions/context.js";
-import { consumerOf } from "./consume.js";
 
 export function openReferralPerson(
   open: RecipientOpener,

@@ -1,11 +1,12 @@
 // A cancelled session: participants get a CANCEL for that occurrence (RECURRENCE-ID), or for the
 // whole series once nothing is left of it; its reminders drop; facilitators are told.
+
+import { consumerOf } from "@relais/bus";
 import { SessionCancelled } from "@relais/contracts";
 import { alertFacilitatorsOfCancellation } from "../actions/alert-facilitators-of-cancellation.js";
 import type { NotifyDeps } from "../actions/context.js";
 import { tellSeriesChange } from "../actions/tell-series-change.js";
 import { formatWhen } from "../domain/format.js";
-import { consumerOf } from "./consume.js";
 
 export function sessionCancelledConsumer(deps: NotifyDeps) {
   return consumerOf(SessionCancelled, "notifications-session-cancelled", async (tx, event) => {

@@ -1,15 +1,7 @@
 // Private calendar feeds for facilitators. The token in the feed's URL is the only credential, so
 // only its hash is stored, and `hideFeedToken` takes it out of the path before any logging sees it.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-} from "@relais/service-kit";
+import { z } from "@hono/zod-openapi";
+import { guardedRoute, jsonResponse, ProblemResponses, routeApp, verbContext } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { issueCalendarFeed } from "../actions/issue-calendar-feed.js";
 import { readCalendarFeed } from "../actions/read-calendar-feed.js";
@@ -45,29 +37,27 @@ const Feed = z
   })
   .openapi("CalendarFeed");
 
-const createFeedRoute = createRoute({
+const createFeedRoute = guardedRoute({
   method: "post",
   path: "/v1/calendars",
   summary: "A new private calendar feed of the caller's sessions; earlier feeds stop working",
   description:
     "Not idempotent by design: replaying a stored response would mean storing the secret. A retried POST simply issues a fresh feed and revokes the previous one.",
-  security: bearerSecurity,
-  middleware: [requireRoles("facilitator", "programme_staff")] as const,
-  responses: { 201: jsonResponse(Feed, "The feed; its URL is shown only now"), ...ProblemResponses },
+  roles: ["facilitator", "programme_staff"],
+  responses: { 201: jsonResponse(Feed, "The feed; its URL is shown only now") },
 });
 
-const revokeRoute = createRoute({
+const revokeRoute = guardedRoute({
   method: "delete",
   path: "/v1/calendars/{id}",
   summary: "Revoke one of the caller's feeds",
-  security: bearerSecurity,
-  middleware: [requireRoles("facilitator", "programme_staff")] as const,
+  roles: ["facilitator", "programme_staff"],
   request: { params: z.object({ id: z.uuid({ error: "Expected a feed id" }) }) },
-  responses: { 204: { description: "Revoked" }, ...ProblemResponses },
+  responses: { 204: { description: "Revoked" } },
 });
 
 export function calendarRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  const app = routeApp();
   app.openAPIRegistry.registerPath({
     method: "get",
     path: "/v1/calendars/{token}.ics",

@@ -1,16 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { ContactPreferences, PersonRef } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  teamsOf,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeApp, teamsOf, verbContext } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { readContact } from "../actions/read-contact.js";
 import { updateContactPreferences } from "../actions/update-contact-preferences.js";
@@ -35,7 +25,7 @@ const Contact = z
 
 const Params = z.object({ personRef: PersonRef });
 
-const getRoute = createRoute({
+const getRoute = guardedRoute({
   method: "get",
   path: "/v1/contacts/{personRef}",
   summary: "A person's contact details and safe-contact preferences",
@@ -43,21 +33,19 @@ const getRoute = createRoute({
     "Coordinators: any contact of their organisation. Caseworkers: only a person for whom one of " +
     "their teams (`teams` claim) holds an open call-back task, or one closed less than " +
     "CONTACT_ACCESS_DAYS ago. Anyone else gets 404, as for a contact that does not exist.",
-  security: bearerSecurity,
-  middleware: [requireRoles("caseworker", "coordinator")] as const,
+  roles: ["caseworker", "coordinator"],
   request: { params: Params },
-  responses: { 200: jsonResponse(Contact, "The contact"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Contact, "The contact") },
 });
 
-const putPreferencesRoute = createRoute({
+const putPreferencesRoute = guardedRoute({
   method: "put",
   path: "/v1/contacts/{personRef}/preferences",
   summary: "Replace a person's safe-contact preferences (channels, safe windows, discretion)",
   description: "Same access rule as GET /v1/contacts/{personRef}.",
-  security: bearerSecurity,
-  middleware: [requireRoles("caseworker", "coordinator")] as const,
+  roles: ["caseworker", "coordinator"],
   request: { params: Params, body: jsonBody(ContactPreferences.strict()) },
-  responses: { 200: jsonResponse(Contact, "The updated contact"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Contact, "The updated contact") },
 });
 
 function present(contact: ContactRecord): z.infer<typeof Contact> {
@@ -76,8 +64,7 @@ function present(contact: ContactRecord): z.infer<typeof Contact> {
 }
 
 export function contactRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(getRoute, async (c) => {
       const { personRef } = c.req.valid("param");
       const contact = await readContact(verbContext(c, deps), { personRef, teams: teamsOf(c) });

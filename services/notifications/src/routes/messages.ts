@@ -1,14 +1,11 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { PageQuery } from "@relais/contracts";
 import {
-  type AppEnv,
-  bearerSecurity,
   decodeCursor,
-  defaultHook,
   encodeCursor,
+  guardedRoute,
   jsonResponse,
-  ProblemResponses,
-  requireRoles,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
@@ -57,40 +54,36 @@ const ListQuery = PageQuery.extend({
 
 const IdParam = z.object({ id: z.uuid({ error: "Expected a message id" }) });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/messages",
   summary: "The delivery log, newest first",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { query: ListQuery },
   responses: {
     200: jsonResponse(
       z.object({ items: z.array(MessageSummary), nextCursor: z.string().nullable() }),
       "A page",
     ),
-    ...ProblemResponses,
   },
 });
 
-const getRoute = createRoute({
+const getRoute = guardedRoute({
   method: "get",
   path: "/v1/messages/{id}",
   summary: "One message, with its recipient",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: IdParam },
-  responses: { 200: jsonResponse(MessageDetail, "The message"), ...ProblemResponses },
+  responses: { 200: jsonResponse(MessageDetail, "The message") },
 });
 
-const retryRoute = createRoute({
+const retryRoute = guardedRoute({
   method: "post",
   path: "/v1/messages/{id}/retry",
   summary: "Queue a failed message again",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: IdParam },
-  responses: { 202: jsonResponse(MessageSummary, "Queued again"), ...ProblemResponses },
+  responses: { 202: jsonResponse(MessageSummary, "Queued again") },
 });
 
 function summary(row: MessageRow): z.infer<typeof MessageSummary> {
@@ -114,8 +107,7 @@ function summary(row: MessageRow): z.infer<typeof MessageSummary> {
 const Cursor = z.object({ id: z.string() });
 
 export function messageRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(listRoute, async (c) => {
       const query = c.req.valid("query");
       const after = decodeCursor(query.cursor, Cursor);

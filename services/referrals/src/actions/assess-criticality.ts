@@ -5,14 +5,7 @@
 import { enqueue } from "@relais/bus";
 import { CallbackEscalated, createEvent, newId, type RiskLevel } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import {
-  Conflict,
-  Invalid,
-  type Principal,
-  recordAudit,
-  type SealedBox,
-  writeVerb,
-} from "@relais/service-kit";
+import { Conflict, Invalid, recordAudit, type SealedBox, writeVerb } from "@relais/service-kit";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { currentGrid, gridVersion, type StoredGrid } from "../db/criticality-grids.js";
 import type * as schema from "../db/schema.js";
@@ -22,9 +15,9 @@ import type { AssessmentInput, IntakeAssessmentInput } from "../domain/assessmen
 import { type Answers, isRaised, scoreAnswers } from "../domain/criticality.js";
 import { openPerson } from "../domain/person-view.js";
 import { RISK_RANK } from "../domain/policy.js";
-import type { Scope } from "../domain/scope.js";
 import { replanForRaisedRisk } from "../domain/sla.js";
-import type { Deps, TeamCtx } from "./deps.js";
+import { alertRef } from "../domain/task-events.js";
+import type { TeamCtx } from "./deps.js";
 
 type AssessmentRow = typeof criticalityAssessments.$inferSelect;
 
@@ -134,12 +127,7 @@ export async function assessCriticality(
           correlationId: requestId,
           occurredAt: now,
           data: {
-            taskId: task.id,
-            referralId: task.referralId,
-            personRef: task.personRef,
-            role: task.role,
-            team: task.team,
-            teamEmail: task.teamEmail ?? undefined,
+            ...alertRef(task),
             riskLevel: scored.level,
             previousRiskLevel: task.riskLevel,
             dueAt: updated.dueAt,
@@ -185,15 +173,13 @@ export async function assessCriticality(
  * (the referral's). Only through a task the caller may see; audited.
  */
 export async function listAssessments(
-  deps: Pick<Deps, "database" | "clock" | "box">,
-  principal: Principal,
-  scope: Scope,
-  taskId: string,
-  requestId: string,
+  ctx: TeamCtx,
+  { taskId }: { taskId: string },
 ): Promise<AssessmentView[]> {
-  const task = await visibleTask(deps.database.db, principal, scope, taskId);
+  const { principal, scope, requestId } = ctx;
+  const task = await visibleTask(ctx.database.db, principal, scope, taskId);
   const a = criticalityAssessments;
-  const rows = await deps.database.db
+  const rows = await ctx.database.db
     .select()
     .from(a)
     .where(
@@ -204,17 +190,17 @@ export async function listAssessments(
       ),
     )
     .orderBy(desc(a.assessedAt), desc(a.id));
-  await deps.database.write((tx) =>
+  await ctx.database.write((tx) =>
     recordAudit(tx, {
       principal,
       action: "criticality.read",
       recordType: "callback",
       recordId: task.id,
       requestId,
-      at: deps.clock.now(),
+      at: ctx.clock.now(),
     }),
   );
-  return rows.map((row) => view(deps.box, row));
+  return rows.map((row) => view(ctx.box, row));
 }
 
 /**

@@ -3,27 +3,25 @@
 // In the same transaction it announces the task as opened by the new team, so notifications moves the
 // person's contact access from the coordinators' queue to that team (notifications' db/team-tasks.ts).
 import { enqueue } from "@relais/bus";
-import { Conflict, NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import { Conflict, NotFound, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, routes } from "../db/schema.js";
 import { COORDINATOR_QUEUE } from "../domain/routing.js";
 import { taskOpened } from "../domain/task-events.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
 export async function assignCallback(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  id: string,
-  input: { team: string; teamEmail?: string },
-  requestId: string,
+  ctx: Ctx,
+  { id, input }: { id: string; input: { team: string; teamEmail?: string } },
 ) {
+  const { principal, requestId } = ctx;
   if (input.team === COORDINATOR_QUEUE) {
     throw new Conflict(`"${COORDINATOR_QUEUE}" is the coordinators' queue, not a team`, "reserved_team", [
       { path: "team", message: "Reserved" },
     ]);
   }
-  const now = deps.clock.now();
-  return deps.database.write(async (tx) => {
+  const now = ctx.clock.now();
+  return ctx.database.write(async (tx) => {
     const [task] = await tx
       .select()
       .from(callbackTasks)

@@ -1,11 +1,11 @@
 // Grid versions as coordinators publish them and everyone who fills a grid reads them. A published
 // version never changes: a new definition is a new version, the older ones stay readable.
-import { Conflict, NotFound, type Principal, recordAudit, writeVerb } from "@relais/service-kit";
+import { Conflict, NotFound, recordAudit, writeVerb } from "@relais/service-kit";
 import { desc, eq, max } from "drizzle-orm";
 import { currentGrid, gridVersion, type StoredGrid } from "../db/criticality-grids.js";
 import { criticalityGrids } from "../db/schema.js";
 import { type GridDefinition, maxScore } from "../domain/criticality.js";
-import type { Ctx, Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
 export interface GridView extends GridDefinition {
   version: number;
@@ -22,30 +22,23 @@ export function gridView(grid: StoredGrid): GridView {
   };
 }
 
-async function auditRead(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  recordId: string,
-  requestId: string,
-) {
-  await deps.database.write((tx) =>
+async function auditRead(ctx: Ctx, recordId: string) {
+  const { principal, requestId } = ctx;
+  await ctx.database.write((tx) =>
     recordAudit(tx, {
       principal,
       action: "criticality_grid.read",
       recordType: "criticality_grid",
       recordId,
       requestId,
-      at: deps.clock.now(),
+      at: ctx.clock.now(),
     }),
   );
 }
 
-export async function listGrids(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  requestId: string,
-) {
-  const rows = await deps.database.db
+export async function listGrids(ctx: Ctx) {
+  const { principal } = ctx;
+  const rows = await ctx.database.db
     .select({
       version: criticalityGrids.version,
       title: criticalityGrids.title,
@@ -55,27 +48,23 @@ export async function listGrids(
     .from(criticalityGrids)
     .where(eq(criticalityGrids.orgId, principal.org))
     .orderBy(desc(criticalityGrids.version));
-  await auditRead(deps, principal, "-", requestId);
+  await auditRead(ctx, "-");
   return rows.map((row, i) => ({ ...row, current: i === 0 }));
 }
 
 /** The current version, or the one asked for; 404 when the organisation has no such version. */
-export async function readGrid(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  version: number | "current",
-  requestId: string,
-): Promise<GridView> {
+export async function readGrid(ctx: Ctx, { version }: { version: number | "current" }): Promise<GridView> {
+  const { principal } = ctx;
   const grid =
     version === "current"
-      ? await currentGrid(deps.database.db, principal.org)
-      : await gridVersion(deps.database.db, principal.org, version);
+      ? await currentGrid(ctx.database.db, principal.org)
+      : await gridVersion(ctx.database.db, principal.org, version);
   if (!grid) {
     throw new NotFound(
       version === "current" ? "Your organisation has no criticality grid yet" : "No grid with this version",
     );
   }
-  await auditRead(deps, principal, String(grid.version), requestId);
+  await auditRead(ctx, String(grid.version));
   return gridView(grid);
 }
 

@@ -1,21 +1,17 @@
 // Escalations: open tasks past their SLA deadline with nobody reached, and tasks of the period whose
 // first contact came late or never, and open tasks whose risk a criticality assessment raised, with
 // what was already done about them (alerts, attempts).
-import type { Principal } from "@relais/service-kit";
 import { and, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function listEscalations(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  period: { from?: string; limit: number },
-) {
-  const now = deps.clock.now();
+export async function listEscalations(ctx: Ctx, period: { from?: string; limit: number }) {
+  const { principal } = ctx;
+  const now = ctx.clock.now();
   const at = now.toISOString();
   const from = period.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString();
   const t = callbackTasks;
-  const rows = await deps.database.db
+  const rows = await ctx.database.db
     .select()
     .from(t)
     .where(

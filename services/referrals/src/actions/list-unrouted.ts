@@ -1,14 +1,14 @@
 // The coordinators' queue: open tasks of municipalities the routing table does not know, with the
 // municipality, so the coordinator can assign a team and add the missing route.
-import type { Principal } from "@relais/service-kit";
 import { and, asc, eq } from "drizzle-orm";
 import { callbackTasks, referrals } from "../db/schema.js";
 import { COORDINATOR_QUEUE } from "../domain/routing.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function listUnrouted(deps: Pick<Deps, "database">, principal: Principal, limit: number) {
+export async function listUnrouted(ctx: Ctx, { limit }: { limit: number }) {
+  const { principal } = ctx;
   const t = callbackTasks;
-  return deps.database.db
+  return ctx.database.db
     .select({
       id: t.id,
       referralId: t.referralId,

@@ -1,19 +1,16 @@
 // Coordinators find a referral by the police's incident reference. Every look-up is audited, the
 // ones that find nothing too: a reference is itself a lead to a person.
 import { ReferralStatus } from "@relais/contracts";
-import { type Principal, recordAudit } from "@relais/service-kit";
+import { recordAudit } from "@relais/service-kit";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { callbackTasks, persons, referrals } from "../db/schema.js";
-import type { Deps } from "./deps.js";
+import { taskSummary } from "../domain/task-events.js";
+import type { Ctx } from "./deps.js";
 
-export async function lookUpReferral(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  incidentReference: string,
-  requestId: string,
-) {
-  const now = deps.clock.now();
-  return deps.database.write(async (tx) => {
+export async function lookUpReferral(ctx: Ctx, { incidentReference }: { incidentReference: string }) {
+  const { principal, requestId } = ctx;
+  const now = ctx.clock.now();
+  return ctx.database.write(async (tx) => {
     const found = await tx
       .select()
       .from(referrals)
@@ -60,17 +57,7 @@ export async function lookUpReferral(
           return {
             personRef: p.personRef,
             role: p.role,
-            task: task
-              ? {
-                  id: task.id,
-                  team: task.team,
-                  status: task.status,
-                  outcome: task.outcome,
-                  slaDeadline: task.slaDeadline,
-                  reachedAt: task.reachedAt,
-                  attempts: task.attempts,
-                }
-              : null,
+            task: task ? { ...taskSummary(task), attempts: task.attempts } : null,
           };
         }),
     }));

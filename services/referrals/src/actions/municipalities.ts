@@ -1,17 +1,13 @@
 // The municipalities the routing table knows, for the police intake's suggestions. Names only:
 // which team serves a municipality stays the coordinators' business.
-import type { Principal } from "@relais/service-kit";
 import { asc, eq } from "drizzle-orm";
 import { routes } from "../db/schema.js";
 import { municipalityKey } from "../domain/routing.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function listMunicipalities(
-  deps: Pick<Deps, "database">,
-  principal: Principal,
-  query: { q?: string; limit: number },
-) {
-  const rows = await deps.database.db
+export async function listMunicipalities(ctx: Ctx, query: { q?: string; limit: number }) {
+  const { principal } = ctx;
+  const rows = await ctx.database.db
     .selectDistinct({ municipality: routes.municipality, key: routes.municipalityKey })
     .from(routes)
     .where(eq(routes.orgId, principal.org))

@@ -1,12 +1,12 @@
 // Police zones as the coordinator configures them: the registered webhooks, and the zones that
 // filed referrals but have none yet.
-import type { Principal } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { policeWebhooks, referrals } from "../db/schema.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function listPoliceZones(deps: Pick<Deps, "database">, principal: Principal) {
-  const db = deps.database.db;
+export async function listPoliceZones(ctx: Ctx) {
+  const { principal } = ctx;
+  const db = ctx.database.db;
   const hooks = await db.select().from(policeWebhooks).where(eq(policeWebhooks.orgId, principal.org));
   const filing = await db
     .selectDistinct({ zone: referrals.zoneId })

@@ -1,37 +1,32 @@
 // A referral as a caseworker or coordinator sees it. Caseworkers see the persons, attempts and
 // notes of their own teams' tasks only, so victim and author teams never read each other's notes.
-import { NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import { NotFound, recordAudit } from "@relais/service-kit";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { callbackAttempts, callbackTasks, persons, referrals } from "../db/schema.js";
 import { inScope } from "../db/task-access.js";
 import { openPerson } from "../domain/person-view.js";
-import type { Scope } from "../domain/scope.js";
-import type { Deps } from "./deps.js";
+import { taskSummary } from "../domain/task-events.js";
+import type { TeamCtx } from "./deps.js";
 
-export async function readReferral(
-  deps: Deps,
-  principal: Principal,
-  scope: Scope,
-  id: string,
-  requestId: string,
-) {
-  const at = deps.clock.now();
-  const [referral] = await deps.database.db
+export async function readReferral(ctx: TeamCtx, { id }: { id: string }) {
+  const { principal, scope, requestId } = ctx;
+  const at = ctx.clock.now();
+  const [referral] = await ctx.database.db
     .select()
     .from(referrals)
     .where(and(eq(referrals.id, id), eq(referrals.orgId, principal.org)))
     .limit(1);
   if (!referral) throw new NotFound("No referral with this id");
   const [people, tasks] = await Promise.all([
-    deps.database.db.select().from(persons).where(eq(persons.referralId, id)),
-    deps.database.db.select().from(callbackTasks).where(eq(callbackTasks.referralId, id)),
+    ctx.database.db.select().from(persons).where(eq(persons.referralId, id)),
+    ctx.database.db.select().from(callbackTasks).where(eq(callbackTasks.referralId, id)),
   ]);
   const visible = tasks.filter((task) => inScope(scope, task.team));
   if (scope.kind === "teams" && visible.length === 0) throw new NotFound("No referral with this id");
   const attempts =
     visible.length === 0
       ? []
-      : await deps.database.db
+      : await ctx.database.db
           .select()
           .from(callbackAttempts)
           .where(
@@ -41,7 +36,7 @@ export async function readReferral(
             ),
           )
           .orderBy(asc(callbackAttempts.at));
-  await deps.database.write((tx) =>
+  await ctx.database.write((tx) =>
     recordAudit(tx, {
       principal,
       action: "referral.read",
@@ -75,7 +70,7 @@ export async function readReferral(
         reason: person.noTaskReason,
       };
       if (!shown) return base;
-      const opened = openPerson(deps.box, person);
+      const opened = openPerson(ctx.box, person);
       return {
         ...base,
         displayName: opened.displayName,
@@ -85,16 +80,11 @@ export async function readReferral(
         preferences: opened.preferences,
         task: task
           ? {
-              id: task.id,
-              team: task.team,
-              status: task.status,
-              outcome: task.outcome,
+              ...taskSummary(task),
               outcomeDetail: task.outcomeDetail
-                ? (JSON.parse(deps.box.open(task.outcomeDetail)) as Record<string, unknown>)
+                ? (JSON.parse(ctx.box.open(task.outcomeDetail)) as Record<string, unknown>)
                 : null,
               dueAt: task.dueAt,
-              slaDeadline: task.slaDeadline,
-              reachedAt: task.reachedAt,
               attempts: attempts
                 .filter((a) => a.taskId === task.id)
                 .map((a) => ({
@@ -102,7 +92,7 @@ export async function readReferral(
                   outcome: a.outcome,
                   channel: a.channel,
                   by: a.by,
-                  note: a.note ? deps.box.open(a.note) : null,
+                  note: a.note ? ctx.box.open(a.note) : null,
                 })),
             }
           : null,

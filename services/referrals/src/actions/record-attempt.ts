@@ -3,10 +3,10 @@
 import { enqueue } from "@relais/bus";
 import { newId } from "@relais/contracts";
 import { isInSafeWindow } from "@relais/safe-windows";
-import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { Conflict, Invalid, writeVerb } from "@relais/service-kit";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { callbackAttempts, callbackTasks } from "../db/schema.js";
-import { settleReferral } from "../db/settle-referral.js";
+import { settleTaskChange } from "../db/settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
 import type { AttemptInput } from "../domain/callback-input.js";
 import { assertHolds, releaseClaim } from "../domain/claim.js";
@@ -107,16 +107,6 @@ export async function recordAttempt(
         .where(eq(callbackTasks.id, taskId));
       if (closes) await enqueue(tx, taskClosed(task, "unreachable", now, requestId));
     }
-    await settleReferral(tx, task.referralId, now, requestId, firstContactAt);
-    await recordAudit(tx, {
-      principal,
-      action: "callback.attempt",
-      recordType: "callback",
-      recordId: taskId,
-      requestId,
-      at: now,
-    });
-    const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
-    return updated!;
+    return settleTaskChange(tx, ctx, { task, action: "callback.attempt", at: now, firstContactAt });
   });
 }

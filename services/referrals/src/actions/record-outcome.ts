@@ -2,12 +2,12 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, SupportRequested, type SupportRequestedSealed } from "@relais/contracts";
 import type { Tx } from "@relais/db";
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { Conflict, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { partnerOf } from "../db/directory.js";
 import type * as schema from "../db/schema.js";
 import { callbackTasks, referrals } from "../db/schema.js";
-import { settleReferral } from "../db/settle-referral.js";
+import { settleTaskChange } from "../db/settle-referral.js";
 import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
 import { assertHolds, releaseClaim } from "../domain/claim.js";
@@ -113,16 +113,6 @@ export async function recordOutcome(
         }),
       );
     }
-    await settleReferral(tx, task.referralId, now, requestId);
-    await recordAudit(tx, {
-      principal,
-      action: "callback.outcome",
-      recordType: "callback",
-      recordId: taskId,
-      requestId,
-      at: now,
-    });
-    const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, taskId));
-    return updated!;
+    return settleTaskChange(tx, ctx, { task, action: "callback.outcome", at: now });
   });
 }

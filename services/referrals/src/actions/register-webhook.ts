@@ -1,34 +1,29 @@
 // A police zone's webhook: where status changes are sent, signed with the zone's secret.
-import { Conflict, type Principal, recordAudit } from "@relais/service-kit";
+import { Conflict, recordAudit } from "@relais/service-kit";
 import { policeWebhooks } from "../db/schema.js";
 import type { WebhookInput } from "../domain/route-input.js";
 import { generateWebhookSecret, isWebhookSecret } from "../domain/webhooks.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function registerWebhook(
-  deps: Deps,
-  principal: Principal,
-  zone: string,
-  input: WebhookInput,
-  requestId: string,
-) {
+export async function registerWebhook(ctx: Ctx, { zone, input }: { zone: string; input: WebhookInput }) {
+  const { principal, requestId } = ctx;
   if (input.secret !== undefined && !isWebhookSecret(input.secret)) {
     throw new Conflict("Expected whsec_ and 24 to 64 base64 bytes", "invalid_secret", [
       { path: "secret", message: "Not a whsec_ secret" },
     ]);
   }
   const secret = input.secret ?? generateWebhookSecret();
-  const now = deps.clock.now();
+  const now = ctx.clock.now();
   const row = {
     orgId: principal.org,
     zone,
     url: input.url,
-    secret: deps.box.seal(secret),
+    secret: ctx.box.seal(secret),
     enabled: true,
     disabledReason: null,
     updatedAt: now.toISOString(),
   };
-  await deps.database.write(async (tx) => {
+  await ctx.database.write(async (tx) => {
     await tx
       .insert(policeWebhooks)
       .values(row)

@@ -1,13 +1,14 @@
 // What retention will purge and when, and what it purged: counts by month, nothing else.
-import { auditLog, type Principal } from "@relais/service-kit";
+import { auditLog } from "@relais/service-kit";
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { persons, referrals } from "../db/schema.js";
 import { RETENTION_ACTOR } from "../domain/policy.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function retentionOutlook(deps: Pick<Deps, "database" | "policy">, principal: Principal) {
-  const db = deps.database.db;
-  const days = deps.policy.retentionDays;
+export async function retentionOutlook(ctx: Ctx) {
+  const { principal } = ctx;
+  const db = ctx.database.db;
+  const days = ctx.policy.retentionDays;
   // settled_at is an ISO instant; its purge date is settled_at + retention days (UTC month).
   const purgeMonth = sql<string>`strftime('%Y-%m', ${referrals.settledAt}, ${`+${days} days`})`;
   const upcoming = await db

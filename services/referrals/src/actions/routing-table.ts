@@ -1,12 +1,12 @@
 // The routing table as coordinators read and change it.
-import { Conflict, decodeCursor, encodeCursor, type Principal, recordAudit } from "@relais/service-kit";
+import { Conflict, decodeCursor, encodeCursor, recordAudit } from "@relais/service-kit";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import { forgetRoutes } from "../db/route-cache.js";
 import { routes } from "../db/schema.js";
 import type { RouteInput } from "../domain/route-input.js";
 import { COORDINATOR_QUEUE, municipalityKey } from "../domain/routing.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
 export interface RouteView {
   municipality: string;
@@ -38,13 +38,13 @@ function toViews(rows: RouteRow[]): RouteView[] {
 const RouteCursor = z.object({ key: z.string() });
 
 export async function listRoutes(
-  deps: Pick<Deps, "database">,
-  principal: Principal,
+  ctx: Ctx,
   page: { limit: number; cursor?: string },
 ): Promise<{ items: RouteView[]; nextCursor: string | null }> {
+  const { principal } = ctx;
   const after = decodeCursor(page.cursor, RouteCursor);
   // Two rows per municipality (victim, author): fetch enough rows for `limit` municipalities.
-  const rows = await deps.database.db
+  const rows = await ctx.database.db
     .select()
     .from(routes)
     .where(and(eq(routes.orgId, principal.org), after ? gt(routes.municipalityKey, after.key) : undefined))
@@ -58,12 +58,10 @@ export async function listRoutes(
 }
 
 export async function putRoute(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  municipality: string,
-  input: RouteInput,
-  requestId: string,
+  ctx: Ctx,
+  { municipality, input }: { municipality: string; input: RouteInput },
 ): Promise<RouteView> {
+  const { principal, requestId } = ctx;
   const key = municipalityKey(municipality);
   if (key === "") {
     throw new Conflict("Not a municipality name", "invalid_municipality", [
@@ -83,7 +81,7 @@ export async function putRoute(
       },
     ]);
   }
-  const now = deps.clock.now();
+  const now = ctx.clock.now();
   const rows = (["victim", "author"] as const).map((role) => ({
     orgId: principal.org,
     municipalityKey: key,
@@ -94,7 +92,7 @@ export async function putRoute(
     project: input.project ?? null,
     updatedAt: now.toISOString(),
   }));
-  await deps.database
+  await ctx.database
     .write(async (tx) => {
       for (const row of rows) {
         await tx
@@ -121,6 +119,6 @@ export async function putRoute(
       });
     })
     // Intake's cached routes (route-cache.ts) are read afresh after any change, committed or not.
-    .finally(() => forgetRoutes(deps.database));
+    .finally(() => forgetRoutes(ctx.database));
   return toViews(rows)[0]!;
 }

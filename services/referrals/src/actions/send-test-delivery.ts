@@ -1,19 +1,15 @@
 // A test delivery to a zone's webhook: signed and retried like a status change, but naming no
 // referral, so the zone's records system can check its end without a real case.
 import { newId } from "@relais/contracts";
-import { NotFound, type Principal, recordAudit } from "@relais/service-kit";
+import { NotFound, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { policeWebhooks, webhookDeliveries } from "../db/schema.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function sendTestDelivery(
-  deps: Pick<Deps, "database" | "clock">,
-  principal: Principal,
-  zone: string,
-  requestId: string,
-) {
-  const now = deps.clock.now();
-  return deps.database.write(async (tx) => {
+export async function sendTestDelivery(ctx: Ctx, { zone }: { zone: string }) {
+  const { principal, requestId } = ctx;
+  const now = ctx.clock.now();
+  return ctx.database.write(async (tx) => {
     const [hook] = await tx
       .select({ zone: policeWebhooks.zone })
       .from(policeWebhooks)

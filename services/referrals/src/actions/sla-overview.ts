@@ -1,10 +1,9 @@
 // The SLA overview: each team's open tasks as they stand now, and first-contact times of the tasks
 // filed in a period. Task rows only: no person, no note.
-import type { Principal } from "@relais/service-kit";
 import { and, eq, gte, lt } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
 import { riskFigures, type SlaTask, teamLoads } from "../domain/sla-overview.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
 /** "Due soon": due within the next two hours. */
 const SOON_MS = 2 * 3_600_000;
@@ -22,17 +21,14 @@ const columns = {
   reachedAt: callbackTasks.reachedAt,
 };
 
-export async function slaOverview(
-  deps: Pick<Deps, "database" | "clock" | "policy">,
-  principal: Principal,
-  period: { from?: string; to?: string },
-) {
-  const now = deps.clock.now();
+export async function slaOverview(ctx: Ctx, period: { from?: string; to?: string }) {
+  const { principal } = ctx;
+  const now = ctx.clock.now();
   const to = period.to ? new Date(period.to) : now;
   const from = period.from
     ? new Date(period.from)
     : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
-  const db = deps.database.db;
+  const db = ctx.database.db;
   const open: SlaTask[] = await db
     .select(columns)
     .from(callbackTasks)
@@ -52,6 +48,6 @@ export async function slaOverview(
     to: to.toISOString(),
     now: now.toISOString(),
     teams: teamLoads(open, now, SOON_MS),
-    risks: riskFigures(filed, deps.policy.slaHours, now),
+    risks: riskFigures(filed, ctx.policy.slaHours, now),
   };
 }

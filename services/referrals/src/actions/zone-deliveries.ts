@@ -1,17 +1,13 @@
 // A zone's webhook delivery log: each delivery with its HTTP attempts (status code, error, time)
 // and the next retry. No payload: the status and the referral id say what was sent.
-import { NotFound, type Principal } from "@relais/service-kit";
+import { NotFound } from "@relais/service-kit";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../db/schema.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
-export async function listZoneDeliveries(
-  deps: Pick<Deps, "database">,
-  principal: Principal,
-  zone: string,
-  limit: number,
-) {
-  const db = deps.database.db;
+export async function listZoneDeliveries(ctx: Ctx, { zone, limit }: { zone: string; limit: number }) {
+  const { principal } = ctx;
+  const db = ctx.database.db;
   // Deliveries exist only for a zone with a webhook: any other zone is not one the caller can know.
   const [hook] = await db
     .select({ zone: policeWebhooks.zone })

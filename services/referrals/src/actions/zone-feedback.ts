@@ -1,22 +1,21 @@
 // The filing police zone's list of its referrals: status and date of first contact only, newest
 // first. Never persons, names, contact details or notes.
 import { ReferralStatus } from "@relais/contracts";
-import { decodeCursor, encodeCursor, type Principal } from "@relais/service-kit";
+import { decodeCursor, encodeCursor } from "@relais/service-kit";
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { referrals } from "../db/schema.js";
-import type { Deps } from "./deps.js";
+import type { Ctx } from "./deps.js";
 
 const FeedbackCursor = z.object({ createdAt: z.string(), id: z.string() });
 
 export async function listZoneFeedback(
-  deps: Pick<Deps, "database">,
-  principal: Principal,
-  zoneId: string,
-  query: { limit: number; cursor?: string },
+  ctx: Ctx,
+  { zoneId, query }: { zoneId: string; query: { limit: number; cursor?: string } },
 ) {
+  const { principal } = ctx;
   const after = decodeCursor(query.cursor, FeedbackCursor);
-  const rows = await deps.database.db
+  const rows = await ctx.database.db
     .select({
       id: referrals.id,
       incidentReference: referrals.incidentReference,

@@ -3,6 +3,7 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, newId, ReferralStatus, ReferralStatusChanged } from "@relais/contracts";
 import type { Tx } from "@relais/db";
+import { type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { deriveReferralStatus, isSettled } from "../domain/referral-state.js";
 import type * as schema from "./schema.js";
@@ -79,4 +80,27 @@ export async function settleReferral(
     nextAttemptAt: now,
     createdAt: now,
   });
+}
+
+/**
+ * The end of every change to a call-back task: settle its referral, audit the change, and read
+ * the task back as it now stands (the verb's answer).
+ */
+export async function settleTaskChange(
+  tx: Tx<typeof schema>,
+  caller: { principal: Principal; requestId: string },
+  change: { task: { id: string; referralId: string }; action: string; at: Date; firstContactAt?: string },
+) {
+  const { task, at } = change;
+  await settleReferral(tx, task.referralId, at, caller.requestId, change.firstContactAt);
+  await recordAudit(tx, {
+    principal: caller.principal,
+    action: change.action,
+    recordType: "callback",
+    recordId: task.id,
+    requestId: caller.requestId,
+    at,
+  });
+  const [updated] = await tx.select().from(callbackTasks).where(eq(callbackTasks.id, task.id));
+  return updated!;
 }

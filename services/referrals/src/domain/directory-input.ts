@@ -1,20 +1,8 @@
 // The local resource directory ("répertoire des ressources locales"): partner services per
 // municipality and category, as coordinators write them and call-back workers search them.
 import { z } from "@hono/zod-openapi";
-import { PageQuery, SafeWindow, TimeZone } from "@relais/contracts";
+import { PARTNER_CATEGORIES, PARTNER_LANGUAGES, PageQuery, SafeWindow, TimeZone } from "@relais/contracts";
 
-/** The kinds of partner service the Belgian projects refer people to (issue 17). */
-export const PARTNER_CATEGORIES = [
-  "cpas",
-  "caw",
-  "family_justice_centre",
-  "veilig_huis",
-  "justice_house",
-  "shelter",
-  "legal_aid",
-  "mental_health",
-  "child_services",
-] as const;
 export const PartnerCategory = z.enum(PARTNER_CATEGORIES).openapi("PartnerCategory", {
   description:
     "cpas: CPAS / OCMW; caw: CAW / centre d'aide; family_justice_centre; veilig_huis: Veilig Huis; justice_house: maison de justice / justitiehuis; shelter: refuge / vluchthuis; legal_aid; mental_health; child_services",
@@ -22,7 +10,7 @@ export const PartnerCategory = z.enum(PARTNER_CATEGORIES).openapi("PartnerCatego
 export type PartnerCategory = z.infer<typeof PartnerCategory>;
 
 /** The languages a partner serves people in (German: the East Cantons). */
-export const PartnerLanguage = z.enum(["fr", "nl", "en", "de"]).openapi("PartnerLanguage");
+export const PartnerLanguage = z.enum(PARTNER_LANGUAGES).openapi("PartnerLanguage");
 export type PartnerLanguage = z.infer<typeof PartnerLanguage>;
 
 const Municipality = z.string().trim().min(1).max(80);

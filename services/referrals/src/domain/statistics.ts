@@ -1,5 +1,7 @@
 // The referrals figures of the evaluation statistics, from the organisation's own rows: pure, so
 // the counts are tested here and the route only reads and hands over.
+
+import { PARTNER_CATEGORIES } from "@relais/contracts";
 import {
   type Breakdown,
   countFamily,
@@ -9,7 +11,6 @@ import {
   type StatisticsReport,
   type StatisticsSettings,
 } from "@relais/statistics";
-import { PARTNER_CATEGORIES } from "./directory-input.js";
 
 export interface ReferralFacts {
   createdAt: string;

@@ -23,6 +23,24 @@ function ref(task: Task) {
   };
 }
 
+/** A task as a referral's reader sees it beside the person: who holds it and how far it got. */
+export function taskSummary(task: {
+  id: string;
+  team: string;
+  status: "open" | "closed";
+  outcome: string | null;
+  slaDeadline: string;
+  reachedAt: string | null;
+}) {
+  const { id, team, status, outcome, slaDeadline, reachedAt } = task;
+  return { id, team, status, outcome, slaDeadline, reachedAt };
+}
+
+/** The task as the alerts to its team name it (due, overdue, escalated): its ref and the team's address. */
+export function alertRef(task: Task & { teamEmail: string | null }) {
+  return { ...ref(task), teamEmail: task.teamEmail ?? undefined };
+}
+
 export function taskOpened(task: Task, at: Date, correlationId: string) {
   return createEvent(CallbackOpened, {
     orgId: task.orgId,

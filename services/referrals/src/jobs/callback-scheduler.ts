@@ -8,6 +8,7 @@ import { type Clock, createPump, type Logger, type Pump } from "@relais/service-
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import { callbackTasks } from "../db/schema.js";
+import { alertRef } from "../domain/task-events.js";
 import { leasePumpTiming } from "./lease-pump.js";
 
 export interface SchedulerOptions {
@@ -85,16 +86,7 @@ export function createCallbackScheduler(options: SchedulerOptions): Pump & { cla
         .returning();
       const events = marked.flatMap((task) => {
         const before = tasks.find((claimed) => claimed.id === task.id);
-        const ref = {
-          taskId: task.id,
-          referralId: task.referralId,
-          personRef: task.personRef,
-          role: task.role,
-          team: task.team,
-          teamEmail: task.teamEmail ?? undefined,
-          riskLevel: task.riskLevel,
-          dueAt: task.dueAt,
-        };
+        const ref = { ...alertRef(task), riskLevel: task.riskLevel, dueAt: task.dueAt };
         const common = {
           orgId: task.orgId,
           source: "referrals",

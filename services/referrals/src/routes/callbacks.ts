@@ -1,20 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  requireRoles,
-  verbContext,
-} from "@relais/service-kit";
-import type { Context } from "hono";
+import { guardedRoute, idempotentReply, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
 import { claimCallback } from "../actions/claim-callback.js";
-import type { TeamCtx } from "../actions/deps.js";
 import { listCallbacks } from "../actions/list-callbacks.js";
 import { queueWindows } from "../actions/queue-windows.js";
 import { recordAttempt } from "../actions/record-attempt.js";
@@ -23,7 +10,7 @@ import { releaseCallback } from "../actions/release-callback.js";
 import type { AppDeps } from "../app.js";
 import type { TaskRow } from "../db/task-access.js";
 import { AttemptInput, CallbackQuery, OutcomeInput } from "../domain/callback-input.js";
-import { scopeOf } from "./claims.js";
+import { scopeOf, teamContext } from "./claims.js";
 
 const CallbackTask = z
   .object({
@@ -91,72 +78,66 @@ function present(task: TaskRow, now: Date): z.infer<typeof CallbackTask> {
 const roles = ["caseworker", "coordinator"] as const;
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/callbacks",
   summary: "The call-back queue: due tasks first, by risk, then by due time",
   description:
     "Caseworkers see their teams' tasks (token claim `teams`); coordinators every task, unrouted ones included.",
-  security: bearerSecurity,
-  middleware: [requireRoles(...roles)] as const,
+  roles,
   request: { query: CallbackQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(QueueTask), nextCursor: z.string().nullable() }), "A page"),
-    ...ProblemResponses,
   },
 });
 
-const claimRoute = createRoute({
+const claimRoute = guardedRoute({
   method: "post",
   path: "/v1/callbacks/{id}/claim",
   summary: "Take the task for a while (a lease); returns the person's contact details",
-  security: bearerSecurity,
-  middleware: [requireRoles(...roles)] as const,
+  roles,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ClaimedTask, "Claimed"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ClaimedTask, "Claimed") },
 });
 
-const releaseRoute = createRoute({
+const releaseRoute = guardedRoute({
   method: "post",
   path: "/v1/callbacks/{id}/release",
   summary: "Give a claimed task back to the queue before the lease runs out (the holder only)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...roles)] as const,
+  roles,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(CallbackTask, "Released"), ...ProblemResponses },
+  responses: { 200: jsonResponse(CallbackTask, "Released") },
 });
 
-function attemptRoute(deps: AppDeps) {
-  return createRoute({
-    method: "post",
-    path: "/v1/callbacks/{id}/attempts",
-    summary: "Log a call-back attempt (the caller must hold the claim)",
-    security: bearerSecurity,
-    middleware: [requireRoles(...roles), idempotency()] as const,
-    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(AttemptInput) },
-    responses: { 201: jsonResponse(CallbackTask, "Logged"), ...ProblemResponses },
-  });
-}
+const attemptRoute = guardedRoute({
+  method: "post",
+  path: "/v1/callbacks/{id}/attempts",
+  summary: "Log a call-back attempt (the caller must hold the claim)",
+  roles,
+  idempotent: true,
+  request: { params: IdParam, body: jsonBody(AttemptInput) },
+  responses: { 201: jsonResponse(CallbackTask, "Logged") },
+});
 
-function outcomeRoute(deps: AppDeps) {
-  return createRoute({
-    method: "post",
-    path: "/v1/callbacks/{id}/outcome",
-    summary: "Close the task: accepted (optionally asking for a group place), declined, referred elsewhere",
-    security: bearerSecurity,
-    middleware: [requireRoles(...roles), idempotency()] as const,
-    request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(OutcomeInput) },
-    responses: { 201: jsonResponse(CallbackTask, "Closed"), ...ProblemResponses },
-  });
-}
+const outcomeRoute = guardedRoute({
+  method: "post",
+  path: "/v1/callbacks/{id}/outcome",
+  summary: "Close the task: accepted (optionally asking for a group place), declined, referred elsewhere",
+  roles,
+  idempotent: true,
+  request: { params: IdParam, body: jsonBody(OutcomeInput) },
+  responses: { 201: jsonResponse(CallbackTask, "Closed") },
+});
 
 export function callbackRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  /** A non-idempotent verb's context: the caller and the tasks they may see. */
-  const teamContext = (c: Context<AppEnv>): TeamCtx => ({ ...verbContext(c, deps), scope: scopeOf(c) });
-  return app
+  /** The answer of an attempt or an outcome, stored with the change: a retry replays it, never repeats it. */
+  const taskAnswer = () => {
+    const now = deps.clock.now();
+    return { status: 201 as const, present: (updated: TaskRow) => present(updated, now) };
+  };
+  return routeApp()
     .openapi(listRoute, async (c) => {
-      const page = await listCallbacks(teamContext(c), c.req.valid("query"));
+      const page = await listCallbacks(teamContext(c, deps), c.req.valid("query"));
       const windows = await queueWindows(deps, page.items, page.now);
       const items = page.items.map((t) => ({
         ...present(t, page.now),
@@ -169,11 +150,11 @@ export function callbackRoutes(deps: AppDeps) {
       return c.json({ items, nextCursor: page.nextCursor }, 200);
     })
     .openapi(releaseRoute, async (c) => {
-      const task = await releaseCallback(teamContext(c), { taskId: c.req.valid("param").id });
+      const task = await releaseCallback(teamContext(c, deps), { taskId: c.req.valid("param").id });
       return c.json(present(task, deps.clock.now()), 200);
     })
     .openapi(claimRoute, async (c) => {
-      const { task, person } = await claimCallback(teamContext(c), { taskId: c.req.valid("param").id });
+      const { task, person } = await claimCallback(teamContext(c, deps), { taskId: c.req.valid("param").id });
       const body = {
         ...present(task, deps.clock.now()),
         person: {
@@ -186,24 +167,20 @@ export function callbackRoutes(deps: AppDeps) {
       };
       return c.json(body, 200);
     })
-    .openapi(attemptRoute(deps), async (c) => {
-      // The answer is stored with the change, so a retried request replays it and never repeats it.
-      const now = deps.clock.now();
-      const answer = { status: 201, present: (updated: TaskRow) => present(updated, now) };
-      const task = await recordAttempt(
-        { ...verbContext(c, deps, answer), scope: scopeOf(c) },
-        { taskId: c.req.valid("param").id, input: c.req.valid("json") },
-      );
-      return c.json(present(task, now), 201);
-    })
-    .openapi(outcomeRoute(deps), async (c) => {
-      // The answer is stored with the change, so a retried request replays it and never repeats it.
-      const now = deps.clock.now();
-      const answer = { status: 201, present: (updated: TaskRow) => present(updated, now) };
-      const task = await recordOutcome(
-        { ...verbContext(c, deps, answer), scope: scopeOf(c) },
-        { taskId: c.req.valid("param").id, input: c.req.valid("json") },
-      );
-      return c.json(present(task, now), 201);
-    });
+    .openapi(attemptRoute, (c) =>
+      idempotentReply(c, deps, taskAnswer(), (ctx) =>
+        recordAttempt(
+          { ...ctx, scope: scopeOf(c) },
+          { taskId: c.req.valid("param").id, input: c.req.valid("json") },
+        ),
+      ),
+    )
+    .openapi(outcomeRoute, (c) =>
+      idempotentReply(c, deps, taskAnswer(), (ctx) =>
+        recordOutcome(
+          { ...ctx, scope: scopeOf(c) },
+          { taskId: c.req.valid("param").id, input: c.req.valid("json") },
+        ),
+      ),
+    );
 }

@@ -1,15 +1,10 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
 import {
@@ -17,11 +12,11 @@ import {
   assessCriticality,
   listAssessments,
 } from "../actions/assess-criticality.js";
-import { listGrids, publishGrid, readGrid } from "../actions/criticality-grids.js";
+import { type GridView, listGrids, publishGrid, readGrid } from "../actions/criticality-grids.js";
 import type { AppDeps } from "../app.js";
 import { AssessmentInput } from "../domain/assessment-input.js";
 import { Answers, GridDefinition, GridFields } from "../domain/criticality.js";
-import { scopeOf } from "./claims.js";
+import { scopeOf, teamContext } from "./claims.js";
 
 const Risk = z.enum(["high", "medium", "low"]);
 
@@ -68,69 +63,63 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 const VersionParam = z.object({ version: z.coerce.number().int().positive().max(1_000_000) });
 const staff = ["caseworker", "coordinator"] as const;
 
-const listGridsRoute = createRoute({
+const listGridsRoute = guardedRoute({
   method: "get",
   path: "/v1/criticality-grids",
   summary: "The organisation's criticality grid versions, newest (the current one) first",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   responses: {
     200: jsonResponse(z.object({ items: z.array(GridSummary) }), "Versions"),
-    ...ProblemResponses,
   },
 });
 
-const currentGridRoute = createRoute({
+const currentGridRoute = guardedRoute({
   method: "get",
   path: "/v1/criticality-grids/current",
   summary: "The current criticality grid (police read it to answer at intake)",
-  security: bearerSecurity,
-  middleware: [requireRoles("police", ...staff)] as const,
-  responses: { 200: jsonResponse(Grid, "The current version"), ...ProblemResponses },
+  roles: ["police", ...staff],
+  responses: { 200: jsonResponse(Grid, "The current version") },
 });
 
-const gridVersionRoute = createRoute({
+const gridVersionRoute = guardedRoute({
   method: "get",
   path: "/v1/criticality-grids/{version}",
   summary: "One grid version, current or older (every assessment names the version it used)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...staff)] as const,
+  roles: staff,
   request: { params: VersionParam },
-  responses: { 200: jsonResponse(Grid, "The version"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Grid, "The version") },
 });
 
-const publishRoute = createRoute({
+const publishRoute = guardedRoute({
   method: "post",
   path: "/v1/criticality-grids",
   summary: "Publish a new grid version; it becomes the current one, older versions stay readable",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator"), idempotency()] as const,
-  request: { headers: IdempotencyKeyHeader, body: jsonBody(GridDefinition) },
-  responses: { 201: jsonResponse(Grid, "Published"), ...ProblemResponses },
+  roles: ["coordinator"],
+  idempotent: true,
+  request: { body: jsonBody(GridDefinition) },
+  responses: { 201: jsonResponse(Grid, "Published") },
 });
 
-const assessRoute = createRoute({
+const assessRoute = guardedRoute({
   method: "post",
   path: "/v1/callbacks/{id}/assessments",
   summary: "Fill the current criticality grid for the task's person; a raised level re-plans and escalates",
   description:
     "The task's team or a coordinator. Score = the sum of the chosen options' weights; level by the grid's thresholds. A level above the task's brings its due time and SLA deadline forward and escalates at once (`referrals.callback.escalated`, the coordinators' escalations); a lower one changes nothing already planned.",
-  security: bearerSecurity,
-  middleware: [requireRoles(...staff), idempotency()] as const,
-  request: { params: IdParam, headers: IdempotencyKeyHeader, body: jsonBody(AssessmentInput) },
-  responses: { 201: jsonResponse(Assessed, "Assessed"), ...ProblemResponses },
+  roles: staff,
+  idempotent: true,
+  request: { params: IdParam, body: jsonBody(AssessmentInput) },
+  responses: { 201: jsonResponse(Assessed, "Assessed") },
 });
 
-const historyRoute = createRoute({
+const historyRoute = guardedRoute({
   method: "get",
   path: "/v1/callbacks/{id}/assessments",
   summary: "The criticality assessments of the task's person, newest first (the police's at intake included)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...staff)] as const,
+  roles: staff,
   request: { params: IdParam },
   responses: {
     200: jsonResponse(z.object({ items: z.array(Assessment) }), "History"),
-    ...ProblemResponses,
   },
 });
 
@@ -142,39 +131,31 @@ function presentAssessed({ assessment, task }: AssessedResult) {
 }
 
 export function criticalityRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
-    .openapi(listGridsRoute, async (c) => {
-      const items = await listGrids(deps, principalOf(c), c.var.requestId);
-      return c.json({ items }, 200);
-    })
+  return routeApp()
+    .openapi(listGridsRoute, async (c) => c.json({ items: await listGrids(verbContext(c, deps)) }, 200))
     .openapi(currentGridRoute, async (c) =>
-      c.json(await readGrid(deps, principalOf(c), "current", c.var.requestId), 200),
+      c.json(await readGrid(verbContext(c, deps), { version: "current" }), 200),
     )
     .openapi(gridVersionRoute, async (c) =>
-      c.json(await readGrid(deps, principalOf(c), c.req.valid("param").version, c.var.requestId), 200),
+      c.json(await readGrid(verbContext(c, deps), c.req.valid("param")), 200),
     )
-    .openapi(publishRoute, async (c) => {
-      const answer = { status: 201, present: (grid: unknown) => grid };
-      const grid = await publishGrid(verbContext(c, deps, answer), c.req.valid("json"));
-      return c.json(grid, 201);
-    })
-    .openapi(assessRoute, async (c) => {
-      const answer = { status: 201, present: presentAssessed };
-      const assessed = await assessCriticality(
-        { ...verbContext(c, deps, answer), scope: scopeOf(c) },
-        { taskId: c.req.valid("param").id, input: c.req.valid("json") },
-      );
-      return c.json(presentAssessed(assessed), 201);
-    })
-    .openapi(historyRoute, async (c) => {
-      const items = await listAssessments(
-        deps,
-        principalOf(c),
-        scopeOf(c),
-        c.req.valid("param").id,
-        c.var.requestId,
-      );
-      return c.json({ items }, 200);
-    });
+    .openapi(publishRoute, (c) =>
+      idempotentReply(c, deps, { status: 201, present: (grid: GridView) => grid }, (ctx) =>
+        publishGrid(ctx, c.req.valid("json")),
+      ),
+    )
+    .openapi(assessRoute, (c) =>
+      idempotentReply(c, deps, { status: 201, present: presentAssessed }, (ctx) =>
+        assessCriticality(
+          { ...ctx, scope: scopeOf(c) },
+          { taskId: c.req.valid("param").id, input: c.req.valid("json") },
+        ),
+      ),
+    )
+    .openapi(historyRoute, async (c) =>
+      c.json(
+        { items: await listAssessments(teamContext(c, deps), { taskId: c.req.valid("param").id }) },
+        200,
+      ),
+    );
 }

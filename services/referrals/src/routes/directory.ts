@@ -1,15 +1,12 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { SafeWindow } from "@relais/contracts";
 import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
-  requireRoles,
+  presentPage,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
 import { createPartner } from "../actions/create-partner.js";
@@ -51,88 +48,81 @@ const Partner = z
 /** Who may read the directory: everyone who refers people on; police do not. */
 const readers = ["caseworker", "coordinator", "facilitator", "programme_staff"] as const;
 
-const searchRoute = createRoute({
+const searchRoute = guardedRoute({
   method: "get",
   path: "/v1/directory/partners",
   summary: "Search the local resource directory by municipality, category and language (by name)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...readers)] as const,
+  roles: readers,
   request: { query: PartnerQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(Partner), nextCursor: z.string().nullable() }), "A page"),
-    ...ProblemResponses,
   },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/directory/partners/{id}",
   summary: "One directory entry (archived ones too: past outcomes name them)",
-  security: bearerSecurity,
-  middleware: [requireRoles(...readers)] as const,
+  roles: readers,
   request: { params: PartnerIdParam },
-  responses: { 200: jsonResponse(Partner, "The entry"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Partner, "The entry") },
 });
 
-const createRouteDef = createRoute({
+const createRouteDef = guardedRoute({
   method: "post",
   path: "/v1/directory/partners",
   summary: "Add a partner service to the directory",
   description:
     "The contact must be the service's own switchboard, general mailbox or website, never a person's: the API cannot tell them apart, so the coordinator answers for it.",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator"), idempotency()] as const,
-  request: { headers: IdempotencyKeyHeader, body: jsonBody(PartnerInput) },
-  responses: { 201: jsonResponse(Partner, "Added"), ...ProblemResponses },
+  roles: ["coordinator"],
+  idempotent: true,
+  request: { body: jsonBody(PartnerInput) },
+  responses: { 201: jsonResponse(Partner, "Added") },
 });
 
-const updateRoute = createRoute({
+const updateRoute = guardedRoute({
   method: "put",
   path: "/v1/directory/partners/{id}",
   summary: "Rewrite a directory entry",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: PartnerIdParam, body: jsonBody(PartnerInput) },
-  responses: { 200: jsonResponse(Partner, "Saved"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Partner, "Saved") },
 });
 
-const archiveRoute = createRoute({
+const archiveRoute = guardedRoute({
   method: "post",
   path: "/v1/directory/partners/{id}/archive",
   summary: "Archive an entry: it leaves the search and can no longer be picked for an outcome",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: PartnerIdParam },
-  responses: { 200: jsonResponse(Partner, "Archived"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Partner, "Archived") },
 });
 
-const restoreRoute = createRoute({
+const restoreRoute = guardedRoute({
   method: "post",
   path: "/v1/directory/partners/{id}/restore",
   summary: "Bring an archived entry back",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: PartnerIdParam },
-  responses: { 200: jsonResponse(Partner, "Restored"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Partner, "Restored") },
 });
 
 export function directoryRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  const app = routeApp();
   const show = (row: PartnerRow) => presentPartner(row, deps.clock.now());
   return app
     .openapi(searchRoute, async (c) => {
       const page = await searchPartners(verbContext(c, deps), { query: c.req.valid("query") });
-      return c.json({ items: page.items.map(show), nextCursor: page.nextCursor }, 200);
+      return c.json(presentPage(page, show), 200);
     })
     .openapi(readRoute, async (c) =>
       c.json(show(await readPartner(verbContext(c, deps), { id: c.req.valid("param").id })), 200),
     )
-    .openapi(createRouteDef, async (c) => {
-      // The answer is stored with the entry, so a retried POST replays it and adds nothing.
-      const answer = { status: 201, present: show };
-      const row = await createPartner(verbContext(c, deps, answer), { input: c.req.valid("json") });
-      return c.json(show(row), 201);
-    })
+    .openapi(createRouteDef, (c) =>
+      idempotentReply(c, deps, { status: 201, present: show }, (ctx) =>
+        createPartner(ctx, { input: c.req.valid("json") }),
+      ),
+    )
     .openapi(updateRoute, async (c) => {
       const row = await updatePartner(verbContext(c, deps), {
         id: c.req.valid("param").id,

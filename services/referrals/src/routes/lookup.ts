@@ -1,17 +1,8 @@
 // Coordinators look a referral up by the police's incident reference (a POST, so the reference
 // stays out of URLs and request logs); every look-up is audited.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { ReferralStatus } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
-} from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { lookUpReferral } from "../actions/look-up-referral.js";
 import type { AppDeps } from "../app.js";
 import { LookupInput } from "../domain/route-input.js";
@@ -46,27 +37,19 @@ const ReferralMatch = z
   })
   .openapi("ReferralMatch");
 
-const lookupRoute = createRoute({
+const lookupRoute = guardedRoute({
   method: "post",
   path: "/v1/referrals/lookup",
   summary: "Find referrals by incident reference (coordinators; audited, names and contacts left out)",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { body: jsonBody(LookupInput) },
   responses: {
     200: jsonResponse(z.object({ items: z.array(ReferralMatch) }), "Matches"),
-    ...ProblemResponses,
   },
 });
 
 export function lookupRoutes(deps: AppDeps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(lookupRoute, async (c) => {
-    const items = await lookUpReferral(
-      deps,
-      principalOf(c),
-      c.req.valid("json").incidentReference,
-      c.var.requestId,
-    );
-    return c.json({ items }, 200);
-  });
+  return routeApp().openapi(lookupRoute, async (c) =>
+    c.json({ items: await lookUpReferral(verbContext(c, deps), c.req.valid("json")) }, 200),
+  );
 }

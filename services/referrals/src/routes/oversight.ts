@@ -1,17 +1,8 @@
 // The coordinator's oversight: SLA figures, escalations, the coordinators' queue and assigning
 // its tasks to a team. Coordinators of the organisation only; task rows, never a person's data.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { Instant } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
-} from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { assignCallback } from "../actions/assign-callback.js";
 import { listEscalations } from "../actions/list-escalations.js";
 import { listUnrouted } from "../actions/list-unrouted.js";
@@ -98,15 +89,13 @@ const AssignInput = z
   .strict()
   .openapi("AssignInput");
 
-const coordinator = [requireRoles("coordinator")];
 const Limit = z.coerce.number().int().min(1).max(200).default(100);
 
-const slaRoute = createRoute({
+const slaRoute = guardedRoute({
   method: "get",
   path: "/v1/oversight/sla",
   summary: "Open tasks per team (due now, soon, overdue) and time to first contact per risk level",
-  security: bearerSecurity,
-  middleware: coordinator,
+  roles: ["coordinator"],
   request: {
     query: z.object({
       from: Instant.optional().openapi({
@@ -115,71 +104,57 @@ const slaRoute = createRoute({
       to: Instant.optional().openapi({ description: "Tasks filed before (default: now)" }),
     }),
   },
-  responses: { 200: jsonResponse(SlaOverview, "The overview"), ...ProblemResponses },
+  responses: { 200: jsonResponse(SlaOverview, "The overview") },
 });
 
-const escalationsRoute = createRoute({
+const escalationsRoute = guardedRoute({
   method: "get",
   path: "/v1/oversight/escalations",
   summary:
     "Overdue open tasks, open tasks whose risk an assessment raised, and late or missed first contacts, with the alerts already sent",
-  security: bearerSecurity,
-  middleware: coordinator,
+  roles: ["coordinator"],
   request: { query: z.object({ from: Instant.optional(), limit: Limit }) },
   responses: {
     200: jsonResponse(z.object({ items: z.array(Escalation) }), "Escalations"),
-    ...ProblemResponses,
   },
 });
 
-const unroutedRoute = createRoute({
+const unroutedRoute = guardedRoute({
   method: "get",
   path: "/v1/oversight/unrouted",
   summary: "The coordinators' queue: open tasks of municipalities without a route",
-  security: bearerSecurity,
-  middleware: coordinator,
+  roles: ["coordinator"],
   request: { query: z.object({ limit: Limit }) },
   responses: {
     200: jsonResponse(z.object({ items: z.array(UnroutedTask) }), "The queue"),
-    ...ProblemResponses,
   },
 });
 
-const assignRoute = createRoute({
+const assignRoute = guardedRoute({
   method: "post",
   path: "/v1/callbacks/{id}/assign",
   summary: "Give a task of the coordinators' queue to a team",
-  security: bearerSecurity,
-  middleware: coordinator,
+  roles: ["coordinator"],
   request: { params: z.object({ id: z.string().min(1).max(64) }), body: jsonBody(AssignInput) },
   responses: {
     200: jsonResponse(z.object({ id: z.string(), team: z.string(), routed: z.boolean() }), "Assigned"),
-    ...ProblemResponses,
   },
 });
 
 export function oversightRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(slaRoute, async (c) =>
-      c.json(await slaOverview(deps, principalOf(c), c.req.valid("query")), 200),
+      c.json(await slaOverview(verbContext(c, deps), c.req.valid("query")), 200),
     )
-    .openapi(escalationsRoute, async (c) => {
-      const items = await listEscalations(deps, principalOf(c), c.req.valid("query"));
-      return c.json({ items }, 200);
-    })
-    .openapi(unroutedRoute, async (c) => {
-      const items = await listUnrouted(deps, principalOf(c), c.req.valid("query").limit);
-      return c.json({ items }, 200);
-    })
+    .openapi(escalationsRoute, async (c) =>
+      c.json({ items: await listEscalations(verbContext(c, deps), c.req.valid("query")) }, 200),
+    )
+    .openapi(unroutedRoute, async (c) =>
+      c.json({ items: await listUnrouted(verbContext(c, deps), c.req.valid("query")) }, 200),
+    )
     .openapi(assignRoute, async (c) => {
-      const task = await assignCallback(
-        deps,
-        principalOf(c),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-        c.var.requestId,
-      );
+      const { id } = c.req.valid("param");
+      const task = await assignCallback(verbContext(c, deps), { id, input: c.req.valid("json") });
       return c.json({ id: task.id, team: task.team, routed: task.routed }, 200);
     });
 }

@@ -1,14 +1,5 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
-} from "@relais/service-kit";
+import { z } from "@hono/zod-openapi";
+import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listPoliceZones } from "../actions/police-zones.js";
 import { registerWebhook } from "../actions/register-webhook.js";
 import { sendTestDelivery } from "../actions/send-test-delivery.js";
@@ -26,14 +17,13 @@ const Webhook = z
   })
   .openapi("PoliceZoneWebhook");
 
-const putWebhook = createRoute({
+const putWebhook = guardedRoute({
   method: "put",
   path: "/v1/police-zones/{zone}/webhook",
   summary: "Register where a police zone receives signed status changes (Standard Webhooks)",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: ZoneParam, body: jsonBody(WebhookInput) },
-  responses: { 200: jsonResponse(Webhook, "Registered"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Webhook, "Registered") },
 });
 
 const PoliceZone = z
@@ -72,70 +62,54 @@ const WebhookDelivery = z
   })
   .openapi("WebhookDelivery");
 
-const coordinator = [requireRoles("coordinator")];
-
-const listZones = createRoute({
+const listZones = guardedRoute({
   method: "get",
   path: "/v1/police-zones",
   summary: "Police zones: registered webhooks, and zones that filed referrals without one",
-  security: bearerSecurity,
-  middleware: coordinator,
-  responses: { 200: jsonResponse(z.object({ items: z.array(PoliceZone) }), "Zones"), ...ProblemResponses },
+  roles: ["coordinator"],
+  responses: { 200: jsonResponse(z.object({ items: z.array(PoliceZone) }), "Zones") },
 });
 
-const listDeliveries = createRoute({
+const listDeliveries = guardedRoute({
   method: "get",
   path: "/v1/police-zones/{zone}/deliveries",
   summary: "A zone's webhook delivery log: attempts, status codes, next retry (newest first)",
-  security: bearerSecurity,
-  middleware: coordinator,
+  roles: ["coordinator"],
   request: {
     params: ZoneParam,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
   },
   responses: {
     200: jsonResponse(z.object({ items: z.array(WebhookDelivery) }), "Deliveries"),
-    ...ProblemResponses,
   },
 });
 
-const testDelivery = createRoute({
+const testDelivery = guardedRoute({
   method: "post",
   path: "/v1/police-zones/{zone}/webhook/test",
   summary: "Queue a signed test delivery (`webhook.test`, no referral) to the zone's webhook",
-  security: bearerSecurity,
-  middleware: coordinator,
+  roles: ["coordinator"],
   request: { params: ZoneParam },
   responses: {
     202: jsonResponse(
       z.object({ id: z.string(), zone: z.string(), status: z.literal("pending"), createdAt: z.string() }),
       "Queued",
     ),
-    ...ProblemResponses,
   },
 });
 
 export function policeZoneRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
-    .openapi(listZones, async (c) => c.json({ items: await listPoliceZones(deps, principalOf(c)) }, 200))
+  return routeApp()
+    .openapi(listZones, async (c) => c.json({ items: await listPoliceZones(verbContext(c, deps)) }, 200))
     .openapi(listDeliveries, async (c) => {
-      const { zone } = c.req.valid("param");
-      const items = await listZoneDeliveries(deps, principalOf(c), zone, c.req.valid("query").limit);
-      return c.json({ items }, 200);
+      const input = { zone: c.req.valid("param").zone, limit: c.req.valid("query").limit };
+      return c.json({ items: await listZoneDeliveries(verbContext(c, deps), input) }, 200);
     })
-    .openapi(testDelivery, async (c) => {
-      const queued = await sendTestDelivery(deps, principalOf(c), c.req.valid("param").zone, c.var.requestId);
-      return c.json(queued, 202);
-    })
+    .openapi(testDelivery, async (c) =>
+      c.json(await sendTestDelivery(verbContext(c, deps), c.req.valid("param")), 202),
+    )
     .openapi(putWebhook, async (c) => {
-      const hook = await registerWebhook(
-        deps,
-        principalOf(c),
-        c.req.valid("param").zone,
-        c.req.valid("json"),
-        c.var.requestId,
-      );
-      return c.json(hook, 200);
+      const input = { zone: c.req.valid("param").zone, input: c.req.valid("json") };
+      return c.json(await registerWebhook(verbContext(c, deps), input), 200);
     });
 }

@@ -1,17 +1,15 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, ReferralStatus } from "@relais/contracts";
 import {
   type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  IdempotencyKeyHeader,
-  idempotency,
+  guardedRoute,
+  idempotentReply,
   jsonBody,
   jsonResponse,
   ProblemResponses,
   principalOf,
   rateLimit,
-  requireRoles,
+  routeApp,
   verbContext,
 } from "@relais/service-kit";
 import { type FiledReferral as Filed, fileReferral } from "../actions/file-referral.js";
@@ -19,7 +17,7 @@ import { policeStatus } from "../actions/police-status.js";
 import { readReferral } from "../actions/read-referral.js";
 import type { AppDeps } from "../app.js";
 import { ReferralInput } from "../domain/referral-input.js";
-import { scopeOf, zoneOf } from "./claims.js";
+import { teamContext, zoneOf } from "./claims.js";
 
 const Role = z.enum(["victim", "author"]);
 
@@ -117,47 +115,43 @@ const ReferralDetail = z
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
-const statusRoute = createRoute({
+const statusRoute = guardedRoute({
   method: "get",
   path: "/v1/referrals/{id}/status",
   summary: "The minimal feedback the filing police zone may see",
-  security: bearerSecurity,
-  middleware: [requireRoles("police")] as const,
+  roles: ["police"],
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ReferralFeedback, "Status"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ReferralFeedback, "Status") },
 });
 
-const readRoute = createRoute({
+const readRoute = guardedRoute({
   method: "get",
   path: "/v1/referrals/{id}",
   summary: "A referral with its persons and call-back tasks (audited)",
-  security: bearerSecurity,
-  middleware: [requireRoles("caseworker", "coordinator")] as const,
+  roles: ["caseworker", "coordinator"],
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ReferralDetail, "The referral"), ...ProblemResponses },
+  responses: { 200: jsonResponse(ReferralDetail, "The referral") },
 });
 
 function fileRoute(deps: AppDeps) {
-  return createRoute({
+  return guardedRoute({
     method: "post",
     path: "/v1/referrals",
     summary: "File a referral after a police intervention",
     description: "The filing zone is the token's `zone` claim, or its subject when it has none.",
-    security: bearerSecurity,
-    middleware: [
-      requireRoles("police"),
-      // Per police zone of the organisation: one zone's runaway system cannot starve the others.
+    roles: ["police"],
+    // Per police zone of the organisation: one zone's runaway system cannot starve the others.
+    use: [
       rateLimit<AppEnv>({
         ...(deps.intakeLimit ?? { limit: 0, windowMs: 60_000 }),
         what: "referrals filed by this police zone",
         key: (c) => `${principalOf(c).org}:${zoneOf(c)}`,
       }),
-      idempotency(),
-    ] as const,
-    request: { headers: IdempotencyKeyHeader, body: jsonBody(ReferralInput) },
+    ],
+    idempotent: true,
+    request: { body: jsonBody(ReferralInput) },
     responses: {
       201: jsonResponse(FiledReferral, "Filed"),
-      ...ProblemResponses,
       429: {
         description: "`rate_limited`: this zone filed too many referrals; retry after `Retry-After` seconds",
         content: ProblemResponses[409].content,
@@ -167,34 +161,19 @@ function fileRoute(deps: AppDeps) {
 }
 
 export function referralRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
-    .openapi(fileRoute(deps), async (c) => {
-      const answer = { status: 201, present: (filed: Filed) => filed };
-      const filed = await fileReferral(verbContext(c, deps, answer), {
-        zoneId: zoneOf(c),
-        input: c.req.valid("json"),
-      });
-      return c.json(filed, 201);
-    })
-    .openapi(statusRoute, async (c) => {
-      const status = await policeStatus(
-        deps,
-        principalOf(c),
-        zoneOf(c),
-        c.req.valid("param").id,
-        c.var.requestId,
-      );
-      return c.json(status, 200);
-    })
-    .openapi(readRoute, async (c) => {
-      const detail = await readReferral(
-        deps,
-        principalOf(c),
-        scopeOf(c),
-        c.req.valid("param").id,
-        c.var.requestId,
-      );
-      return c.json(ReferralDetail.parse(detail), 200);
-    });
+  return routeApp()
+    .openapi(fileRoute(deps), (c) =>
+      idempotentReply(c, deps, { status: 201, present: (filed: Filed) => filed }, (ctx) =>
+        fileReferral(ctx, { zoneId: zoneOf(c), input: c.req.valid("json") }),
+      ),
+    )
+    .openapi(statusRoute, async (c) =>
+      c.json(
+        await policeStatus(verbContext(c, deps), { zoneId: zoneOf(c), id: c.req.valid("param").id }),
+        200,
+      ),
+    )
+    .openapi(readRoute, async (c) =>
+      c.json(ReferralDetail.parse(await readReferral(teamContext(c, deps), c.req.valid("param"))), 200),
+    );
 }

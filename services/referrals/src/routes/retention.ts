@@ -1,14 +1,6 @@
 // Upcoming retention purges and past ones, as counts by month (coordinators).
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
-} from "@relais/service-kit";
+import { z } from "@hono/zod-openapi";
+import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { retentionOutlook } from "../actions/retention-outlook.js";
 import type { AppDeps } from "../app.js";
 
@@ -29,17 +21,16 @@ const RetentionOutlook = z
   })
   .openapi("RetentionOutlook");
 
-const outlookRoute = createRoute({
+const outlookRoute = guardedRoute({
   method: "get",
   path: "/v1/retention",
   summary: "Upcoming and past retention purges: counts only",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
-  responses: { 200: jsonResponse(RetentionOutlook, "Counts by month"), ...ProblemResponses },
+  roles: ["coordinator"],
+  responses: { 200: jsonResponse(RetentionOutlook, "Counts by month") },
 });
 
 export function retentionRoutes(deps: AppDeps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(outlookRoute, async (c) =>
-    c.json(await retentionOutlook(deps, principalOf(c)), 200),
+  return routeApp().openapi(outlookRoute, async (c) =>
+    c.json(await retentionOutlook(verbContext(c, deps)), 200),
   );
 }

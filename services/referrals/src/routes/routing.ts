@@ -1,15 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { PageQuery } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonBody,
-  jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
-} from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listRoutes, putRoute } from "../actions/routing-table.js";
 import type { AppDeps } from "../app.js";
 import { MunicipalityParam, RouteInput } from "../domain/route-input.js";
@@ -25,43 +16,33 @@ const Route = z
   })
   .openapi("Route");
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/routes",
   summary: "The routing table: municipality → victim team and author team",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { query: PageQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(Route), nextCursor: z.string().nullable() }), "A page"),
-    ...ProblemResponses,
   },
 });
 
-const putRouteDef = createRoute({
+const putRouteDef = guardedRoute({
   method: "put",
   path: "/v1/routes/{municipality}",
   summary: "Set the victim and author teams of a municipality (they must differ)",
-  security: bearerSecurity,
-  middleware: [requireRoles("coordinator")] as const,
+  roles: ["coordinator"],
   request: { params: MunicipalityParam, body: jsonBody(RouteInput) },
-  responses: { 200: jsonResponse(Route, "Saved"), ...ProblemResponses },
+  responses: { 200: jsonResponse(Route, "Saved") },
 });
 
 export function routingRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(listRoute, async (c) =>
-      c.json(await listRoutes(deps, principalOf(c), c.req.valid("query")), 200),
+      c.json(await listRoutes(verbContext(c, deps), c.req.valid("query")), 200),
     )
     .openapi(putRouteDef, async (c) => {
-      const route = await putRoute(
-        deps,
-        principalOf(c),
-        c.req.valid("param").municipality,
-        c.req.valid("json"),
-        c.var.requestId,
-      );
-      return c.json(route, 200);
+      const input = { municipality: c.req.valid("param").municipality, input: c.req.valid("json") };
+      return c.json(await putRoute(verbContext(c, deps), input), 200);
     });
 }

@@ -1,16 +1,8 @@
 // Police-facing reads beyond a single status: the zone's own list, and the municipality names
 // the intake form suggests.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { PageQuery, ReferralStatus } from "@relais/contracts";
-import {
-  type AppEnv,
-  bearerSecurity,
-  defaultHook,
-  jsonResponse,
-  ProblemResponses,
-  principalOf,
-  requireRoles,
-} from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listMunicipalities } from "../actions/municipalities.js";
 import { listZoneFeedback } from "../actions/zone-feedback.js";
 import type { AppDeps } from "../app.js";
@@ -27,44 +19,43 @@ const ZoneReferral = z
   })
   .openapi("ZoneReferral");
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
   method: "get",
   path: "/v1/referrals",
   summary: "The referrals this police zone filed: status and date of first contact only, newest first",
-  security: bearerSecurity,
-  middleware: [requireRoles("police")] as const,
+  roles: ["police"],
   request: { query: PageQuery },
   responses: {
     200: jsonResponse(
       z.object({ items: z.array(ZoneReferral), nextCursor: z.string().nullable() }),
       "A page",
     ),
-    ...ProblemResponses,
   },
 });
 
-const municipalitiesRoute = createRoute({
+const municipalitiesRoute = guardedRoute({
   method: "get",
   path: "/v1/municipalities",
   summary: "Municipality names the routing table knows, for suggestions (names only)",
-  security: bearerSecurity,
-  middleware: [requireRoles("police", "coordinator")] as const,
+  roles: ["police", "coordinator"],
   request: {
     query: z.object({
       q: z.string().trim().max(80).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(20),
     }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(z.string()) }), "Names"), ...ProblemResponses },
+  responses: { 200: jsonResponse(z.object({ items: z.array(z.string()) }), "Names") },
 });
 
 export function zoneFeedbackRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  return app
+  return routeApp()
     .openapi(listRoute, async (c) =>
-      c.json(await listZoneFeedback(deps, principalOf(c), zoneOf(c), c.req.valid("query")), 200),
+      c.json(
+        await listZoneFeedback(verbContext(c, deps), { zoneId: zoneOf(c), query: c.req.valid("query") }),
+        200,
+      ),
     )
     .openapi(municipalitiesRoute, async (c) =>
-      c.json(await listMunicipalities(deps, principalOf(c), c.req.valid("query")), 200),
+      c.json(await listMunicipalities(verbContext(c, deps), c.req.valid("query")), 200),
     );
 }

@@ -9,18 +9,7 @@ export type PartnerInput = components["schemas"]["PartnerInput"];
 export type PartnerCategory = components["schemas"]["PartnerCategory"];
 export type PartnerLanguage = components["schemas"]["PartnerLanguage"];
 
-export const PARTNER_CATEGORIES: PartnerCategory[] = [
-  "cpas",
-  "caw",
-  "family_justice_centre",
-  "veilig_huis",
-  "justice_house",
-  "shelter",
-  "legal_aid",
-  "mental_health",
-  "child_services",
-];
-export const PARTNER_LANGUAGES: PartnerLanguage[] = ["fr", "nl", "en", "de"];
+export { PARTNER_CATEGORIES, PARTNER_LANGUAGES } from "@relais/contracts/directory";
 
 export interface PartnerFilters {
   municipality?: string;

@@ -2,29 +2,25 @@
 // referral of the organisation, a summary and a question written for the partners, optionally
 // confidential to some invitees); an invited partner reads the items open to them, summaries only.
 import "./conferences.css";
-import { Link, useParams } from "@tanstack/react-router";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { problemOf } from "../../api/clients";
-import {
-  type AgendaItem,
-  type Conference,
-  useAddItem,
-  useConference,
-  useKnownReferrals,
-} from "../../api/conferences";
+import { type AgendaItem, type Conference, useAddItem, useKnownReferrals } from "../../api/conferences";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
 import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { RouteConference } from "./route-conference";
 
 export function AgendaScreen() {
+  return (
+    <RouteConference>{(c, conferenceId) => <Agenda c={c} conferenceId={conferenceId} />}</RouteConference>
+  );
+}
+
+function Agenda({ c, conferenceId }: { c: Conference; conferenceId: string }) {
   const t = useT();
   const time = useFormatTime();
-  const { conferenceId } = useParams({ strict: false }) as { conferenceId: string };
-  const conference = useConference(conferenceId);
-  if (conference.isPending) return <p role="status">{t("common.loading")}</p>;
-  if (conference.isError) return <p role="alert">{t("conferences.notFound")}</p>;
-  const c = conference.data;
   const organiser = c.viewer === "organiser";
   return (
     <Page

@@ -9,7 +9,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
 import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
-import { ActionStatusSelect } from "./action-status";
+import { ActionFollowUp } from "./action-status";
 
 export function DecisionsScreen() {
   const t = useT();
@@ -66,15 +66,7 @@ function ItemDecisions({ conference, item }: { conference: Conference; item: Age
           <ul className="plain">
             {d.actions.map((a) => (
               <li key={a.id} className={a.overdue ? "row-alert" : undefined}>
-                <p>
-                  {a.description} — {nameOf(a.ownerInviteeId)} — {t("conferences.dueOn", { date: a.dueDate })}
-                  {a.overdue && <span className="badge overdue">{t("conferences.overdue")}</span>}
-                </p>
-                <ActionStatusSelect
-                  id={a.id}
-                  status={a.status}
-                  label={t("conferences.actionStatus", { action: a.description })}
-                />
+                <ActionFollowUp action={a} lead={`${a.description} — ${nameOf(a.ownerInviteeId)}`} />
               </li>
             ))}
           </ul>

@@ -2,21 +2,20 @@
 // the invited organisations by name, no contact details. The same document as the service's
 // GET /v1/conferences/{id}/minutes, laid out by the console's print styles.
 import "./conferences.css";
-import { useParams } from "@tanstack/react-router";
-import { useConference } from "../../api/conferences";
+import type { Conference } from "../../api/conferences";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { DataTable } from "../../ui/table";
+import { RouteConference } from "./route-conference";
 
 export function MinutesScreen() {
+  return <RouteConference>{(c) => <Minutes c={c} />}</RouteConference>;
+}
+
+function Minutes({ c }: { c: Conference }) {
   const t = useT();
   const time = useFormatTime();
-  const { conferenceId } = useParams({ strict: false }) as { conferenceId: string };
-  const conference = useConference(conferenceId);
-  if (conference.isPending) return <p role="status">{t("common.loading")}</p>;
-  if (conference.isError) return <p role="alert">{t("conferences.notFound")}</p>;
-  const c = conference.data;
   const nameOf = (id: string) => c.invitees.find((i) => i.id === id)?.organisationName ?? "—";
   const now = new Date().toISOString();
   const meeting = [...c.meetings].reverse().find((m) => m <= now) ?? c.meetings[0];

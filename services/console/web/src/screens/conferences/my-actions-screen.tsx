@@ -4,7 +4,7 @@ import { useMyActions } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
-import { ActionStatusSelect } from "./action-status";
+import { ActionFollowUp } from "./action-status";
 
 export function MyActionsScreen() {
   const t = useT();
@@ -17,15 +17,7 @@ export function MyActionsScreen() {
             {data.map((a) => (
               <li key={a.id} className={`card ${a.overdue ? "row-alert" : ""}`}>
                 <h2>{a.description}</h2>
-                <p>
-                  {a.conferenceTitle} — {t("conferences.dueOn", { date: a.dueDate })}
-                  {a.overdue && <span className="badge overdue">{t("conferences.overdue")}</span>}
-                </p>
-                <ActionStatusSelect
-                  id={a.id}
-                  status={a.status}
-                  label={t("conferences.actionStatus", { action: a.description })}
-                />
+                <ActionFollowUp action={a} lead={a.conferenceTitle} />
               </li>
             ))}
           </ul>

@@ -15,7 +15,7 @@ import {
 import { type MessageId, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { FormActions, ServiceForm } from "../../ui/form";
 
 interface WindowDraft {
   days: string[];
@@ -24,6 +24,12 @@ interface WindowDraft {
 }
 
 const DAYS = ["1", "2", "3", "4", "5", "6", "7"];
+const CONTACT_FIELDS = [
+  ["phone", "tel"],
+  ["email", "email"],
+  ["website", "url"],
+] as const;
+type ContactDraft = Record<(typeof CONTACT_FIELDS)[number][0], string>;
 
 export function PartnerForm({
   partner,
@@ -48,9 +54,11 @@ export function PartnerForm({
     ],
   );
   const [howToRefer, setHowToRefer] = useState(partner?.howToRefer ?? "");
-  const [phone, setPhone] = useState(partner?.contact.phone ?? "");
-  const [email, setEmail] = useState(partner?.contact.email ?? "");
-  const [website, setWebsite] = useState(partner?.contact.website ?? "");
+  const [contact, setContact] = useState<ContactDraft>({
+    phone: partner?.contact.phone ?? "",
+    email: partner?.contact.email ?? "",
+    website: partner?.contact.website ?? "",
+  });
   const [example, setExample] = useState(partner?.example ?? false);
   const problem = problemOf(save.error);
   const fieldErrors = useMemo(() => {
@@ -82,11 +90,9 @@ export function PartnerForm({
       windows: windows.map((w) => ({ days: w.days.map(Number), from: w.from, to: w.to })),
     },
     howToRefer: howToRefer.trim(),
-    contact: {
-      ...(phone.trim() ? { phone: phone.trim() } : {}),
-      ...(email.trim() ? { email: email.trim() } : {}),
-      ...(website.trim() ? { website: website.trim() } : {}),
-    },
+    contact: Object.fromEntries(
+      CONTACT_FIELDS.map(([field]) => [field, contact[field].trim()]).filter(([, value]) => value),
+    ),
     example,
   });
 
@@ -164,20 +170,16 @@ export function PartnerForm({
                 </Checkbox>
               ))}
             </CheckboxGroup>
-            <TextField
-              name={`openingHours.windows.${i}.from`}
-              label={t("directory.form.from")}
-              type="time"
-              value={w.from}
-              onChange={(from) => setWindow(i, { from })}
-            />
-            <TextField
-              name={`openingHours.windows.${i}.to`}
-              label={t("directory.form.to")}
-              type="time"
-              value={w.to}
-              onChange={(to) => setWindow(i, { to })}
-            />
+            {(["from", "to"] as const).map((end) => (
+              <TextField
+                key={end}
+                name={`openingHours.windows.${i}.${end}`}
+                label={t(`directory.form.${end}`)}
+                type="time"
+                value={w[end]}
+                onChange={(value) => setWindow(i, { [end]: value })}
+              />
+            ))}
             <Button variant="secondary" onPress={() => setWindows(windows.filter((_, j) => j !== i))}>
               {t("directory.form.removeWindow", { n: i + 1 })}
             </Button>
@@ -206,40 +208,27 @@ export function PartnerForm({
         <legend>{t("directory.form.contactLegend")}</legend>
         <p className="notice warning">{t("directory.form.contactWarning")}</p>
         <div className="grid">
-          <TextField
-            name="contact.phone"
-            label={t("directory.form.phone")}
-            type="tel"
-            value={phone}
-            onChange={setPhone}
-          />
-          <TextField
-            name="contact.email"
-            label={t("directory.form.email")}
-            type="email"
-            value={email}
-            onChange={setEmail}
-          />
-          <TextField
-            name="contact.website"
-            label={t("directory.form.website")}
-            type="url"
-            value={website}
-            onChange={setWebsite}
-          />
+          {CONTACT_FIELDS.map(([field, type]) => (
+            <TextField
+              key={field}
+              name={`contact.${field}`}
+              label={t(`directory.form.${field}`)}
+              type={type}
+              value={contact[field]}
+              onChange={(value) => setContact({ ...contact, [field]: value })}
+            />
+          ))}
         </div>
       </fieldset>
       <Checkbox isSelected={example} onChange={setExample}>
         {t("directory.form.example")}
       </Checkbox>
-      <div className="actions">
-        <Button type="submit" isPending={save.isPending}>
-          {t("directory.form.save")}
-        </Button>
-        <Button variant="secondary" onPress={onCancel}>
-          {t("directory.form.cancel")}
-        </Button>
-      </div>
+      <FormActions
+        submit={t("directory.form.save")}
+        isPending={save.isPending}
+        cancel={t("directory.form.cancel")}
+        onCancel={onCancel}
+      />
     </ServiceForm>
   );
 }

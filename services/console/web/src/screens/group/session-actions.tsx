@@ -1,13 +1,12 @@
 // Move or cancel one session, or change "this and following". The participants are told by the
 // notifications service (e-mail or SMS, as each chose), and the screen says so once it is done.
 import { useState } from "react";
-import { Form } from "react-aria-components";
 import { problemOf } from "../../api/clients";
 import { type Session, useCancelSession, useMoveSession } from "../../api/groups";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { newKey, zonedToIso } from "../../time/zoned";
 import { Button, Radio, RadioGroup, TextField } from "../../ui/fields";
-import { ModalDialog } from "../../ui/modal-dialog";
+import { ModalForm } from "../../ui/modal-form";
 
 /** `2027-03-23T18:00:00+01:00` → its date and time on the group's clock (the text already is). */
 const localParts = (iso: string) => ({ date: iso.slice(0, 10), time: iso.slice(11, 16) });
@@ -64,122 +63,95 @@ export function SessionActions({
       >
         {t("sessions.cancel")}
       </Button>
-      <ModalDialog
+      <ModalForm
         isOpen={open === "move"}
         onOpenChange={(o) => {
           if (!o) setOpen(null);
           move.reset();
         }}
+        onClose={() => setOpen(null)}
         title={t("sessions.moveTitle", { session: label })}
-      >
-        <Form
-          className="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const startsAt = zonedToIso(`${when.date}T${when.time}`, timeZone);
-            if (!startsAt || move.isPending) return;
-            move.mutate(
-              { id: session.id, body: { scope, startsAt, durationMinutes: Number(duration) } },
-              {
-                onSuccess: () => {
-                  setOpen(null);
-                  onDone("moved");
-                },
+        submit={t("sessions.moveSubmit")}
+        isPending={move.isPending}
+        error={move.isError && problemMessage(t, move.error)}
+        onSubmit={() => {
+          const startsAt = zonedToIso(`${when.date}T${when.time}`, timeZone);
+          if (!startsAt || move.isPending) return;
+          move.mutate(
+            { id: session.id, body: { scope, startsAt, durationMinutes: Number(duration) } },
+            {
+              onSuccess: () => {
+                setOpen(null);
+                onDone("moved");
               },
-            );
-          }}
-        >
-          <p className="hint">{t("sessions.inZone", { zone: timeZone })}</p>
-          <div className="grid">
-            <TextField
-              label={t("sessions.newDate")}
-              type="date"
-              value={when.date}
-              onChange={(date) => setWhen({ ...when, date })}
-              isRequired
-            />
-            <TextField
-              label={t("sessions.newTime")}
-              type="time"
-              value={when.time}
-              onChange={(time) => setWhen({ ...when, time })}
-              isRequired
-            />
-            <TextField
-              label={t("schedule.duration")}
-              type="number"
-              value={duration}
-              onChange={setDuration}
-              isRequired
-            />
-          </div>
-          <RadioGroup label={t("sessions.scope")} value={scope} onChange={(v) => setScope(v as typeof scope)}>
-            <Radio value="single">{t("sessions.scope.single")}</Radio>
-            <Radio value="following">{t("sessions.scope.following")}</Radio>
-          </RadioGroup>
-          <p className="hint">{t("sessions.participantsWillBeTold")}</p>
-          {move.isError && (
-            <p role="alert" className="notice error">
-              {problemMessage(t, move.error)}
-            </p>
-          )}
-          <div className="actions">
-            <Button type="submit" isPending={move.isPending}>
-              {t("sessions.moveSubmit")}
-            </Button>
-            <Button variant="secondary" onPress={() => setOpen(null)}>
-              {t("sessions.close")}
-            </Button>
-          </div>
-        </Form>
-      </ModalDialog>
-      <ModalDialog
+            },
+          );
+        }}
+      >
+        <p className="hint">{t("sessions.inZone", { zone: timeZone })}</p>
+        <div className="grid">
+          <TextField
+            label={t("sessions.newDate")}
+            type="date"
+            value={when.date}
+            onChange={(date) => setWhen({ ...when, date })}
+            isRequired
+          />
+          <TextField
+            label={t("sessions.newTime")}
+            type="time"
+            value={when.time}
+            onChange={(time) => setWhen({ ...when, time })}
+            isRequired
+          />
+          <TextField
+            label={t("schedule.duration")}
+            type="number"
+            value={duration}
+            onChange={setDuration}
+            isRequired
+          />
+        </div>
+        <RadioGroup label={t("sessions.scope")} value={scope} onChange={(v) => setScope(v as typeof scope)}>
+          <Radio value="single">{t("sessions.scope.single")}</Radio>
+          <Radio value="following">{t("sessions.scope.following")}</Radio>
+        </RadioGroup>
+        <p className="hint">{t("sessions.participantsWillBeTold")}</p>
+      </ModalForm>
+      <ModalForm
         isOpen={open === "cancel"}
         onOpenChange={(o) => {
           if (!o) setOpen(null);
           cancel.reset();
         }}
+        onClose={() => setOpen(null)}
         title={t("sessions.cancelTitle", { session: label })}
-      >
-        <Form
-          className="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (cancel.isPending) return;
-            cancel.mutate(
-              { id: session.id, reason: reason.trim() || undefined, key },
-              {
-                onSuccess: () => {
-                  setOpen(null);
-                  setKey(newKey());
-                  onDone("cancelled");
-                },
+        submit={t("sessions.cancelSubmit")}
+        submitVariant="danger"
+        isPending={cancel.isPending}
+        error={cancel.isError && problemMessage(t, cancel.error)}
+        onSubmit={() => {
+          if (cancel.isPending) return;
+          cancel.mutate(
+            { id: session.id, reason: reason.trim() || undefined, key },
+            {
+              onSuccess: () => {
+                setOpen(null);
+                setKey(newKey());
+                onDone("cancelled");
               },
-            );
-          }}
-        >
-          <TextField
-            label={t("sessions.cancelReason")}
-            description={t("sessions.cancelReasonHint")}
-            value={reason}
-            onChange={setReason}
-          />
-          <p className="hint">{t("sessions.participantsWillBeTold")}</p>
-          {cancel.isError && (
-            <p role="alert" className="notice error">
-              {problemMessage(t, cancel.error)}
-            </p>
-          )}
-          <div className="actions">
-            <Button type="submit" variant="danger" isPending={cancel.isPending}>
-              {t("sessions.cancelSubmit")}
-            </Button>
-            <Button variant="secondary" onPress={() => setOpen(null)}>
-              {t("sessions.close")}
-            </Button>
-          </div>
-        </Form>
-      </ModalDialog>
+            },
+          );
+        }}
+      >
+        <TextField
+          label={t("sessions.cancelReason")}
+          description={t("sessions.cancelReasonHint")}
+          value={reason}
+          onChange={setReason}
+        />
+        <p className="hint">{t("sessions.participantsWillBeTold")}</p>
+      </ModalForm>
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
 import { newKey } from "../../time/zoned";
 import { Button, Select, TextField } from "../../ui/fields";
-import { ServiceForm, topField } from "../../ui/form";
+import { FormActions, ServiceForm, topField, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
@@ -174,11 +174,13 @@ function NewPlace() {
   const create = useCreatePlace();
   const [key, setKey] = useState(newKey);
   const [kind, setKind] = useState<Place["kind"]>("apartment");
-  const [label, setLabel] = useState("");
-  const [address, setAddress] = useState("");
-  const [capacity, setCapacity] = useState("2");
-  const [from, setFrom] = useState(() => todayIn(ZONE));
-  const [to, setTo] = useState("");
+  const { draft, setDraft, bind } = useDraft(() => ({
+    label: "",
+    address: "",
+    capacity: "2",
+    from: todayIn(ZONE),
+    to: "",
+  }));
   const problem = problemOf(create.error);
   return (
     <ServiceForm
@@ -192,17 +194,16 @@ function NewPlace() {
             key,
             body: {
               kind,
-              label,
-              address,
-              capacity: Number(capacity),
-              windows: to ? [{ startsOn: from, endsOn: to }] : [],
+              label: draft.label,
+              address: draft.address,
+              capacity: Number(draft.capacity),
+              windows: draft.to ? [{ startsOn: draft.from, endsOn: draft.to }] : [],
             },
           },
           {
             onSuccess: () => {
               setKey(newKey());
-              setLabel("");
-              setAddress("");
+              setDraft((d) => ({ ...d, label: "", address: "" }));
             },
           },
         );
@@ -218,15 +219,13 @@ function NewPlace() {
       <TextField
         label={t("housing.places.label")}
         description={t("housing.places.labelHint")}
-        value={label}
-        onChange={setLabel}
+        {...bind("label")}
         isRequired
         name="label"
       />
       <TextField
         label={t("housing.places.address")}
-        value={address}
-        onChange={setAddress}
+        {...bind("address")}
         isRequired
         autoComplete="off"
         name="address"
@@ -234,23 +233,12 @@ function NewPlace() {
       <TextField
         label={t("housing.places.capacity")}
         inputMode="numeric"
-        value={capacity}
-        onChange={setCapacity}
+        {...bind("capacity")}
         name="capacity"
       />
-      <TextField label={t("housing.places.availableFrom")} type="date" value={from} onChange={setFrom} />
-      <TextField
-        label={t("housing.places.availableUntil")}
-        type="date"
-        value={to}
-        onChange={setTo}
-        name="windows"
-      />
-      <div className="actions">
-        <Button type="submit" isPending={create.isPending}>
-          {t("housing.places.add")}
-        </Button>
-      </div>
+      <TextField label={t("housing.places.availableFrom")} type="date" {...bind("from")} />
+      <TextField label={t("housing.places.availableUntil")} type="date" {...bind("to")} name="windows" />
+      <FormActions submit={t("housing.places.add")} isPending={create.isPending} />
       {create.isSuccess && (
         <p role="status" className="notice success">
           {t("housing.places.added")}

@@ -6,8 +6,8 @@ import { type Placement, useRequestPlacement } from "../../api/housing";
 import { useSession } from "../../api/session";
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
-import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
-import { ServiceForm, topField } from "../../ui/form";
+import { Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { FormActions, ServiceForm, topField, useDraft } from "../../ui/form";
 
 type Risk = "high" | "medium" | "low";
 
@@ -25,10 +25,8 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
   const teams = session.data?.signedIn ? session.data.user.teams : [];
   const request = useRequestPlacement();
   const [key, setKey] = useState(newKey);
-  const [personRef, setPersonRef] = useState(task?.personRef ?? "");
-  const [household, setHousehold] = useState("1");
+  const { draft, bind } = useDraft({ personRef: task?.personRef ?? "", household: "1", nights: "14" });
   const [risk, setRisk] = useState<Risk>(task?.riskLevel ?? "high");
-  const [nights, setNights] = useState("14");
   const [team, setTeam] = useState<string | null>(task?.team ?? teams[0] ?? null);
   const [answer, setAnswer] = useState<Placement | null>(null);
   const problem = problemOf(request.error);
@@ -43,10 +41,10 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
           {
             key,
             body: {
-              personRef: personRef.trim(),
-              householdSize: Number(household),
+              personRef: draft.personRef.trim(),
+              householdSize: Number(draft.household),
               riskLevel: risk,
-              nights: Number(nights),
+              nights: Number(draft.nights),
               ...(team ? { team } : {}),
               ...(task ? { referralId: task.referralId, taskId: task.id } : {}),
             },
@@ -65,8 +63,7 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
         <TextField
           label={t("housing.person")}
           description={t("housing.request.personHint")}
-          value={personRef}
-          onChange={setPersonRef}
+          {...bind("personRef")}
           isRequired
           autoComplete="off"
           name="personRef"
@@ -75,8 +72,7 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
       <TextField
         label={t("housing.householdSize")}
         inputMode="numeric"
-        value={household}
-        onChange={setHousehold}
+        {...bind("household")}
         name="householdSize"
       />
       <RadioGroup label={t("housing.urgency")} value={risk} onChange={(v) => setRisk(v as Risk)}>
@@ -84,13 +80,7 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
         <Radio value="medium">{t("housing.risk.medium")}</Radio>
         <Radio value="low">{t("housing.risk.low")}</Radio>
       </RadioGroup>
-      <TextField
-        label={t("housing.request.nights")}
-        inputMode="numeric"
-        value={nights}
-        onChange={setNights}
-        name="nights"
-      />
+      <TextField label={t("housing.request.nights")} inputMode="numeric" {...bind("nights")} name="nights" />
       {!task && teams.length > 1 && (
         <Select
           label={t("housing.request.team")}
@@ -99,11 +89,7 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
           options={teams.map((id) => ({ id, label: id }))}
         />
       )}
-      <div className="actions">
-        <Button type="submit" isPending={request.isPending}>
-          {t("housing.request.submit")}
-        </Button>
-      </div>
+      <FormActions submit={t("housing.request.submit")} isPending={request.isPending} />
       {answer && (
         <p role="status" className="notice success">
           {t(`housing.request.answer.${answer.status}` as never)}

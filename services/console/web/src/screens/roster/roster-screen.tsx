@@ -3,7 +3,7 @@
 // shows who moved up. The venue is never offered to someone on the waitlist.
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
-import { Form } from "react-aria-components";
+
 import { problemOf } from "../../api/clients";
 import { type EndStatus, type Enrolment, useEndEnrolment, useEnrolments } from "../../api/enrolments";
 import { useGroup } from "../../api/groups";
@@ -12,7 +12,7 @@ import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
-import { ModalDialog } from "../../ui/modal-dialog";
+import { ModalForm } from "../../ui/modal-form";
 import "../../ui/staff.css";
 
 const ENDS: EndStatus[] = ["withdrawn", "completed", "excluded"];
@@ -182,58 +182,44 @@ function EndActions({
           {t(`roster.do.${status}` as never)}
         </Button>
       ))}
-      <ModalDialog
+      <ModalForm
         isOpen={open !== null}
         onOpenChange={(o) => {
           if (!o) setOpen(null);
         }}
+        onClose={() => setOpen(null)}
         title={open ? t(`roster.action.${open}` as never, { name: who }) : ""}
-      >
-        <Form
-          className="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!open || end.isPending) return;
-            const status = open;
-            end.mutate(
-              { id: enrolment.id, status, reason: reason.trim() || undefined, key },
-              {
-                onSuccess: async () => {
-                  setOpen(null);
-                  setKey(newKey());
-                  const after = (await list.refetch()).data ?? [];
-                  const nowEnrolled = new Set(after.filter((e) => e.status === "enrolled").map((e) => e.id));
-                  onEnded(
-                    status,
-                    waitingBefore
-                      .filter((w) => nowEnrolled.has(w.id))
-                      .map((w) => w.displayName ?? t("roster.unnamed")),
-                  );
-                },
+        submit={t("roster.confirm")}
+        submitVariant={open === "excluded" ? "danger" : "primary"}
+        isPending={end.isPending}
+        error={
+          end.isError &&
+          (problemOf(end.error)?.status === 409 ? t("roster.alreadyEnded") : t("common.actionFailed"))
+        }
+        onSubmit={() => {
+          if (!open || end.isPending) return;
+          const status = open;
+          end.mutate(
+            { id: enrolment.id, status, reason: reason.trim() || undefined, key },
+            {
+              onSuccess: async () => {
+                setOpen(null);
+                setKey(newKey());
+                const after = (await list.refetch()).data ?? [];
+                const nowEnrolled = new Set(after.filter((e) => e.status === "enrolled").map((e) => e.id));
+                onEnded(
+                  status,
+                  waitingBefore
+                    .filter((w) => nowEnrolled.has(w.id))
+                    .map((w) => w.displayName ?? t("roster.unnamed")),
+                );
               },
-            );
-          }}
-        >
-          <TextField label={t("roster.reason")} value={reason} onChange={setReason} />
-          {end.isError && (
-            <p role="alert" className="notice error">
-              {problemOf(end.error)?.status === 409 ? t("roster.alreadyEnded") : t("common.actionFailed")}
-            </p>
-          )}
-          <div className="actions">
-            <Button
-              type="submit"
-              variant={open === "excluded" ? "danger" : "primary"}
-              isPending={end.isPending}
-            >
-              {t("roster.confirm")}
-            </Button>
-            <Button variant="secondary" onPress={() => setOpen(null)}>
-              {t("sessions.close")}
-            </Button>
-          </div>
-        </Form>
-      </ModalDialog>
+            },
+          );
+        }}
+      >
+        <TextField label={t("roster.reason")} value={reason} onChange={setReason} />
+      </ModalForm>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // same figures as a table, which is what screen readers and the CSV read. The chart is hidden
 // from assistive technology: the table right under it says everything it shows, and more
 // (suppressed cells are named, not left out).
+import type { ReactElement, ReactNode } from "react";
 import { useIntl } from "react-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CountTable, DurationTable, RateTable } from "../../api/statistics";
@@ -16,6 +17,43 @@ export interface Share {
   of: string[];
   /** Categories whose sum is the denominator; the row total when absent. */
   among?: string[];
+}
+
+/** The frame of a figure: its title, the chart when there is something to draw, then its table. */
+function Figure({
+  tableId,
+  title,
+  chart,
+  children,
+}: {
+  tableId: string;
+  title: string;
+  chart?: { data: object[]; yAxis: ReactElement; bars: ReactNode; legend?: boolean };
+  children: ReactNode;
+}) {
+  const id = `fig-${tableId.replace(/\W/g, "-")}`;
+  return (
+    <figure className="card stats-figure" aria-labelledby={id}>
+      <figcaption id={id} className="stats-title">
+        {title}
+      </figcaption>
+      {chart && (
+        <div className="stats-chart" aria-hidden="true">
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={chart.data} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" />
+              {chart.yAxis}
+              <Tooltip />
+              {chart.legend !== false && <Legend />}
+              {chart.bars}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      {children}
+    </figure>
+  );
 }
 
 function useSuppressed() {
@@ -71,35 +109,22 @@ export function CountFigure({
     name: rowLabel(row.key),
     ...Object.fromEntries(table.categories.map((c, i) => [c, row.cells[i]])),
   }));
-  const id = `fig-${table.id.replace(/\W/g, "-")}`;
+  const chart = {
+    data,
+    yAxis: <YAxis allowDecimals={false} />,
+    bars: table.categories.map((category, i) => (
+      <Bar
+        key={category}
+        dataKey={category}
+        name={label(category)}
+        stackId="a"
+        fill={COLOURS[i % COLOURS.length]}
+        isAnimationActive={false}
+      />
+    )),
+  };
   return (
-    <figure className="card stats-figure" aria-labelledby={id}>
-      <figcaption id={id} className="stats-title">
-        {title}
-      </figcaption>
-      {table.rows.length > 0 && (
-        <div className="stats-chart" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={data} accessibilityLayer={false}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              {table.categories.map((category, i) => (
-                <Bar
-                  key={category}
-                  dataKey={category}
-                  name={label(category)}
-                  stackId="a"
-                  fill={COLOURS[i % COLOURS.length]}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      )}
+    <Figure tableId={table.id} title={title} chart={table.rows.length > 0 ? chart : undefined}>
       <table className="table stats-table">
         <caption className="visually-hidden">{title}</caption>
         <thead>
@@ -137,7 +162,7 @@ export function CountFigure({
           </tr>
         </tfoot>
       </table>
-    </figure>
+    </Figure>
   );
 }
 
@@ -153,48 +178,36 @@ export function DurationFigure({
   const t = useT();
   const show = useSuppressed();
   const hours = (n: number) => t("stats.hours", { hours: n });
-  const id = `fig-${table.id.replace(/\W/g, "-")}`;
-  const data = table.rows.map((row) => ({ name: rowLabel(row.key), median: row.median, p90: row.p90 }));
+  const chart = {
+    data: table.rows.map((row) => ({ name: rowLabel(row.key), median: row.median, p90: row.p90 })),
+    yAxis: <YAxis />,
+    bars: [
+      <Bar
+        key="median"
+        dataKey="median"
+        name={t("stats.median")}
+        fill={COLOURS[0]}
+        isAnimationActive={false}
+      />,
+      <Bar key="p90" dataKey="p90" name={t("stats.p90")} fill={COLOURS[1]} isAnimationActive={false} />,
+    ],
+  };
   return (
-    <figure className="card stats-figure" aria-labelledby={id}>
-      <figcaption id={id} className="stats-title">
-        {title}
-      </figcaption>
-      {table.rows.length > 0 && (
-        <div className="stats-chart" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={data} accessibilityLayer={false}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
-              <YAxis />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="median" name={t("stats.median")} fill={COLOURS[0]} isAnimationActive={false} />
-              <Bar dataKey="p90" name={t("stats.p90")} fill={COLOURS[1]} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      )}
-      <table className="table stats-table">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(`stats.by.${table.rowsBy}` as MessageId)}</th>
-            <th scope="col">{t("stats.median")}</th>
-            <th scope="col">{t("stats.p90")}</th>
+    <Figure tableId={table.id} title={title} chart={table.rows.length > 0 ? chart : undefined}>
+      <DataTable
+        caption={title}
+        columns={[t(`stats.by.${table.rowsBy}` as MessageId), t("stats.median"), t("stats.p90")]}
+        className="stats-table"
+      >
+        {[...table.rows, { key: "", ...table.total }].map((row) => (
+          <tr key={row.key || "total"}>
+            <th scope="row">{row.key ? rowLabel(row.key) : t("stats.total")}</th>
+            <td>{show(row.median, hours)}</td>
+            <td>{show(row.p90, hours)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {[...table.rows, { key: "", ...table.total }].map((row) => (
-            <tr key={row.key || "total"}>
-              <th scope="row">{row.key ? rowLabel(row.key) : t("stats.total")}</th>
-              <td>{show(row.median, hours)}</td>
-              <td>{show(row.p90, hours)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+        ))}
+      </DataTable>
+    </Figure>
   );
 }
 
@@ -204,27 +217,17 @@ export function RateFigure({ table, title }: { table: RateTable; title: string }
   const show = useSuppressed();
   const percent = (n: number) => intl.formatNumber(n, { style: "percent", maximumFractionDigits: 1 });
   const label = (key: string) => t(`groupKind.${key}` as MessageId);
-  const id = `fig-${table.id.replace(/\W/g, "-")}`;
-  const data = table.rows.map((row) => ({
-    name: label(row.key),
-    rate: row.rate === null ? null : Math.round(row.rate * 1000) / 10,
-  }));
+  const chart = {
+    data: table.rows.map((row) => ({
+      name: label(row.key),
+      rate: row.rate === null ? null : Math.round(row.rate * 1000) / 10,
+    })),
+    yAxis: <YAxis domain={[0, 100]} unit=" %" />,
+    bars: <Bar dataKey="rate" name={t("stats.rate")} fill={COLOURS[2]} isAnimationActive={false} />,
+    legend: false,
+  };
   return (
-    <figure className="card stats-figure" aria-labelledby={id}>
-      <figcaption id={id} className="stats-title">
-        {title}
-      </figcaption>
-      <div className="stats-chart" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={data} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="name" />
-            <YAxis domain={[0, 100]} unit=" %" />
-            <Tooltip />
-            <Bar dataKey="rate" name={t("stats.rate")} fill={COLOURS[2]} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+    <Figure tableId={table.id} title={title} chart={chart}>
       <DataTable caption={title} columns={[t("stats.by.groupKind"), t("stats.rate")]} className="stats-table">
         {[...table.rows, { key: "", rate: table.total }].map((row) => (
           <tr key={row.key || "total"}>
@@ -233,6 +236,6 @@ export function RateFigure({ table, title }: { table: RateTable; title: string }
           </tr>
         ))}
       </DataTable>
-    </figure>
+    </Figure>
   );
 }

@@ -1,7 +1,7 @@
-// Case conferences' messages: each invitee's calendar invite (or cancellation) to their
-// organisational address, and the reminder of an overdue action to its owner. The addresses
-// arrive sealed for notifications and are opened here only; the agenda never reaches this service.
-import { ActionOverdue, InvitationSent, InviteeSealed } from "@relais/contracts";
+// A case conference's calendar invite (or cancellation) to each invitee's organisational address.
+// The address arrives sealed for notifications and is opened here only; the agenda never reaches
+// this service.
+import { InvitationSent, InviteeSealed } from "@relais/contracts";
 import { DateTime } from "luxon";
 import { queueMessage } from "../db/messages.js";
 import { conferenceInvite } from "../domain/conference-invite.js";
@@ -45,26 +45,5 @@ export async function sendConferenceInvite(
       ics: { method: data.method, content: ics },
     },
     now,
-  });
-}
-
-export async function remindConferenceAction(
-  ctx: TxContext & Pick<ConsumerDeps, "open">,
-  event: EventOf<typeof ActionOverdue>,
-): Promise<void> {
-  const { data } = event;
-  const { email } = InviteeSealed.parse(ctx.open.open(data.sealed, ActionOverdue.type));
-  const due = DateTime.fromISO(data.dueDate)
-    .setLocale({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[data.language])
-    .toLocaleString(DateTime.DATE_FULL);
-  await queueMessage(ctx.tx, ctx.box, {
-    orgId: event.orgId,
-    personRef: null,
-    channel: "email",
-    template: "conference_action_overdue",
-    language: data.language,
-    discreet: false,
-    payload: { to: email, params: { conference: data.conferenceTitle, due } },
-    now: ctx.clock.now(),
   });
 }

@@ -1,15 +1,8 @@
 // Safety check-ins raised when a victim misses a victim-group session: the facilitator's to-do list.
-import type { Database } from "@relais/db";
-import {
-  type Clock,
-  Conflict,
-  NotFound,
-  recordAudit,
-  type VerbContext,
-  writeVerb,
-} from "@relais/service-kit";
+import { recordAudit } from "@relais/service-kit";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { enrolments, groupFacilitators, safetyCheckIns, sessions } from "../db/schema.js";
+import type { ReadCtx } from "./context.js";
 
 export interface CheckIn {
   id: string;
@@ -26,7 +19,7 @@ export interface CheckIn {
 
 /** Check-ins of the groups the caller runs (coordinators: the whole organisation). */
 export async function listCheckIns(
-  ctx: VerbContext<{ database: Database }>,
+  ctx: ReadCtx,
   { status }: { status: "open" | "done" | "void" },
 ): Promise<CheckIn[]> {
   const { database, principal, requestId } = ctx;
@@ -69,39 +62,4 @@ export async function listCheckIns(
     createdAt: checkIn.createdAt,
     resolvedAt: checkIn.resolvedAt,
   }));
-}
-
-export async function resolveCheckIn(
-  ctx: VerbContext<{ database: Database; clock: Clock }>,
-  { id }: { id: string },
-): Promise<void> {
-  const { principal, requestId } = ctx;
-  await writeVerb(ctx, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(safetyCheckIns)
-      .where(and(eq(safetyCheckIns.id, id), eq(safetyCheckIns.orgId, principal.org)));
-    const runs =
-      row &&
-      (principal.roles.includes("coordinator") ||
-        (
-          await tx
-            .select()
-            .from(groupFacilitators)
-            .where(and(eq(groupFacilitators.groupId, row.groupId), eq(groupFacilitators.sub, principal.sub)))
-        ).length > 0);
-    if (!row || !runs) throw new NotFound("No such check-in");
-    if (row.status !== "open") throw new Conflict(`This check-in is ${row.status}`, "check_in_closed");
-    await tx
-      .update(safetyCheckIns)
-      .set({ status: "done", resolvedAt: ctx.clock.now().toISOString(), resolvedBy: principal.sub })
-      .where(eq(safetyCheckIns.id, id));
-    await recordAudit(tx, {
-      principal,
-      action: "check_in.resolve",
-      recordType: "check_in",
-      recordId: id,
-      requestId,
-    });
-  });
 }

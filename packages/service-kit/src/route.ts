@@ -1,0 +1,58 @@
+// How a service declares a route and answers it, the same way everywhere: behind the bearer token
+// and the roles it names, documenting every problem it can answer, and, when `idempotent`, with
+// the Idempotency-Key header whose stored answer the verb writes in its own transaction.
+import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import type { Role } from "@relais/contracts";
+import type { Context, MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./app.js";
+import { requireRoles } from "./auth.js";
+import { type IdempotencyOptions, idempotency } from "./idempotency.js";
+import { bearerSecurity, IdempotencyKeyHeader, ProblemResponses } from "./openapi.js";
+import { defaultHook } from "./validation.js";
+import { type VerbContext, verbContext } from "./verb.js";
+
+type Declared = Omit<RouteConfig, "security" | "middleware"> & {
+  roles: readonly Role[];
+  /** `true` (the header required) or the middleware's options. */
+  idempotent?: true | IdempotencyOptions;
+  /** Runs after the role check and before idempotency (a rate limit). */
+  use?: MiddlewareHandler<AppEnv>[];
+};
+
+type RequestOf<R> = R extends { request: infer Q } ? Q : Record<never, never>;
+type WithKey<R extends Declared> = R extends { idempotent: object | true }
+  ? RequestOf<R> & { headers: typeof IdempotencyKeyHeader }
+  : RequestOf<R>;
+
+/** A route behind `requireRoles(...roles)`, with the kit's problem responses (a route may override one). */
+export function guardedRoute<const R extends Declared>(spec: R) {
+  const { roles, idempotent, use = [], ...route } = spec;
+  const once = idempotent ? [idempotency(idempotent === true ? {} : idempotent)] : [];
+  return createRoute({
+    ...route,
+    security: bearerSecurity,
+    middleware: [requireRoles(...roles), ...use, ...once],
+    request: (idempotent ? { ...route.request, headers: IdempotencyKeyHeader } : route.request) as WithKey<R>,
+    responses: { ...ProblemResponses, ...route.responses } as typeof ProblemResponses & R["responses"],
+  });
+}
+
+/** A sub-app for a service's routes, validating with the kit's hook (400 naming each field). */
+export function routeApp() {
+  return new OpenAPIHono<AppEnv>({ defaultHook });
+}
+
+/**
+ * Answers an idempotent route: the verb runs with the answer `status` and `present(result)`, which
+ * its transaction stores with the effect, so a retried request replays it and repeats nothing.
+ */
+export async function idempotentReply<D extends object, R, B, S extends ContentfulStatusCode>(
+  c: Context<AppEnv>,
+  deps: D,
+  answer: { status: S; present: (result: R) => B },
+  verb: (ctx: VerbContext<D>) => Promise<R>,
+) {
+  const result = await verb(verbContext(c, deps, answer));
+  return c.json(answer.present(result), answer.status);
+}

@@ -1,0 +1,36 @@
+import { NotFound, recordAudit, writeVerb } from "@relais/service-kit";
+import { eq } from "drizzle-orm";
+import { actions } from "../db/schema.js";
+import { type ActionRecord, findConference, inviteesOf, toAction } from "../db/store.js";
+import { viewerOf } from "../domain/access.js";
+import type { ActionStatus } from "../domain/input.js";
+import type { ReadContext } from "./deps.js";
+
+/** The organiser, or the partner who owns the action, sets its status. */
+export async function setActionStatus(
+  ctx: ReadContext,
+  { actionId, status }: { actionId: string; status: ActionStatus },
+): Promise<ActionRecord> {
+  const { principal, requestId } = ctx;
+  return writeVerb(ctx, async (tx) => {
+    const [row] = await tx.select().from(actions).where(eq(actions.id, actionId)).limit(1);
+    if (!row) throw new NotFound("No such action");
+    const conference = await findConference(tx, row.conferenceId);
+    const viewer =
+      conference && viewerOf(principal, ctx.zone, conference, await inviteesOf(tx, row.conferenceId));
+    const allowed =
+      viewer?.kind === "organiser" ||
+      (viewer?.kind === "invitee" && viewer.inviteeIds.has(row.ownerInviteeId));
+    if (!allowed) throw new NotFound("No such action");
+    const updatedAt = ctx.clock.now().toISOString();
+    await tx.update(actions).set({ status, updatedAt }).where(eq(actions.id, actionId));
+    await recordAudit(tx, {
+      principal,
+      action: "action.update",
+      recordType: "action",
+      recordId: actionId,
+      requestId,
+    });
+    return toAction(ctx.box, { ...row, status, updatedAt });
+  });
+}

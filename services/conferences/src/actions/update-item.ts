@@ -1,0 +1,53 @@
+// Changes an agenda item: its texts, risk level, position or who sees it.
+import { Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { eq } from "drizzle-orm";
+import { agendaItems, itemAudience } from "../db/schema.js";
+import { agendaItemOf, checkAudience, organisedConference } from "../db/store.js";
+import type { ItemPatch } from "../domain/input.js";
+import type { Ctx } from "./deps.js";
+
+export async function updateItem(
+  ctx: Ctx,
+  { conferenceId, itemId, patch }: { conferenceId: string; itemId: string; patch: ItemPatch },
+) {
+  const { principal, requestId } = ctx;
+  const at = ctx.clock.now().toISOString();
+  return writeVerb(ctx, async (tx, authorised) => {
+    await organisedConference(tx, principal, conferenceId);
+    await authorised();
+    const item = await agendaItemOf(tx, conferenceId, itemId);
+    const confidential = patch.confidential ?? item.confidential;
+    const audience =
+      patch.audience ??
+      (await tx.select().from(itemAudience).where(eq(itemAudience.itemId, itemId))).map((a) => a.inviteeId);
+    if (confidential && audience.length === 0)
+      throw new Invalid("A confidential item needs at least one invitee", [
+        { path: "audience", message: "A confidential item needs at least one invitee" },
+      ]);
+    if (confidential) await checkAudience(tx, conferenceId, audience);
+    await tx
+      .update(agendaItems)
+      .set({
+        ...(patch.summary !== undefined ? { summarySealed: ctx.box.seal(patch.summary) } : {}),
+        ...(patch.question !== undefined ? { questionSealed: ctx.box.seal(patch.question) } : {}),
+        ...(patch.riskLevel !== undefined ? { riskLevel: patch.riskLevel } : {}),
+        ...(patch.position !== undefined ? { position: patch.position } : {}),
+        confidential,
+        updatedAt: at,
+      })
+      .where(eq(agendaItems.id, itemId));
+    await tx.delete(itemAudience).where(eq(itemAudience.itemId, itemId));
+    if (confidential)
+      await tx
+        .insert(itemAudience)
+        .values([...new Set(audience)].map((inviteeId) => ({ itemId, inviteeId })));
+    await recordAudit(tx, {
+      principal,
+      action: "agenda_item.update",
+      recordType: "agenda_item",
+      recordId: itemId,
+      requestId,
+    });
+    return { id: itemId, conferenceId };
+  });
+}

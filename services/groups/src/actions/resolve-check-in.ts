@@ -1,0 +1,37 @@
+// A facilitator marks a safety check-in done: it leaves their to-do list.
+import { Conflict, NotFound, recordAudit, writeVerb } from "@relais/service-kit";
+import { and, eq } from "drizzle-orm";
+import { groupFacilitators, safetyCheckIns } from "../db/schema.js";
+import type { Ctx } from "./context.js";
+
+export async function resolveCheckIn(ctx: Ctx, { id }: { id: string }): Promise<void> {
+  const { principal, requestId } = ctx;
+  await writeVerb(ctx, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(safetyCheckIns)
+      .where(and(eq(safetyCheckIns.id, id), eq(safetyCheckIns.orgId, principal.org)));
+    const runs =
+      row &&
+      (principal.roles.includes("coordinator") ||
+        (
+          await tx
+            .select()
+            .from(groupFacilitators)
+            .where(and(eq(groupFacilitators.groupId, row.groupId), eq(groupFacilitators.sub, principal.sub)))
+        ).length > 0);
+    if (!row || !runs) throw new NotFound("No such check-in");
+    if (row.status !== "open") throw new Conflict(`This check-in is ${row.status}`, "check_in_closed");
+    await tx
+      .update(safetyCheckIns)
+      .set({ status: "done", resolvedAt: ctx.clock.now().toISOString(), resolvedBy: principal.sub })
+      .where(eq(safetyCheckIns.id, id));
+    await recordAudit(tx, {
+      principal,
+      action: "check_in.resolve",
+      recordType: "check_in",
+      recordId: id,
+      requestId,
+    });
+  });
+}
