@@ -1,4 +1,4 @@
 import { packageTests } from "../../vitest.shared.js";
 
 // Tests start real nats-server and SMTP processes.
-export default packageTests({ include: ["src/**/*.test.ts"], testTimeout: 30_000 });
+export default packageTests({ include: ["src/**/*.test.ts"] });

@@ -1,3 +1,3 @@
 import { packageTests } from "../../vitest.shared.js";
 
-export default packageTests({ testTimeout: 60_000 });
+export default packageTests();

@@ -101,7 +101,9 @@ export async function measureRelaisReminders(
               series,
             },
           });
-          return js.publish(event.type, JSON.stringify(event), { msgID: event.id });
+          // A loaded machine (CI shares its cores) can take longer than the client's 5 s default
+          // to store 500 at once: a publish that timed out would fail the whole figure.
+          return js.publish(event.type, JSON.stringify(event), { msgID: event.id, timeout: 60_000 });
         }),
       );
     }
