@@ -10,7 +10,28 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
+
+/**
+ * zod re-exports all of its ~50 error-message locales as `z.locales` (~290 kB of a ~1.7 MB
+ * bundle, held by V8 as source and run at start); Relais never switches zod's locale (its own
+ * catalogues carry user-facing text), so the bundle's `z.locales` holds English only, which zod
+ * registers by default. A `z.config(z.locales.fr())` would fail at start, not silently.
+ */
+const zodEnglishOnly: Plugin = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, "../locales/en.js"), namespace: "zod-english-only" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: args.path.replace(/[\\/][^\\/]+$/, ""),
+    }));
+  },
+};
 
 export async function buildService(serviceDir: string, outDir = join(serviceDir, "dist")): Promise<string> {
   const outfile = join(outDir, "main.js");
@@ -31,6 +52,7 @@ export async function buildService(serviceDir: string, outDir = join(serviceDir,
     minifyWhitespace: true,
     minifySyntax: true,
     external: ["@libsql/client", "libsql"],
+    plugins: [zodEnglishOnly],
     // Bundled CommonJS packages call require(); an ES module has none unless it makes one.
     banner: {
       js: "import { createRequire as __relaisCreateRequire } from 'node:module'; const require = __relaisCreateRequire(import.meta.url);",

@@ -1,14 +1,14 @@
 // On a 3-node JetStream cluster: when the node that leads a consumer dies, the runner goes on
 // consuming within a bounded time (it rebuilds the consume loop once heartbeats stop), so no
 // consumer of a service stalls while the others carry on.
-import { createEvent, ReferralStatusChanged } from "@relais/contracts";
+import { ReferralStatusChanged } from "@relais/contracts";
 import { type NatsCluster, startNatsCluster, waitFor } from "@relais/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bus, connectBus } from "../src/connection.js";
 import { type ConsumerRunner, createConsumerRunner } from "../src/consumer.js";
 import { ensureStreams } from "../src/streams.js";
-import { logger, testDatabase, testPayloadBox } from "./helpers.js";
+import { logger, statusEvent, testDatabase, testPayloadBox } from "./helpers.js";
 import { effects } from "./schema.js";
 
 const DURABLE = "cluster-status";
@@ -60,17 +60,7 @@ describe("consumer runner on a cluster", () => {
 
   async function publish(from: number, to: number) {
     for (let i = from; i < to; i++) {
-      const event = createEvent(ReferralStatusChanged, {
-        orgId: "org-a",
-        source: "test",
-        data: {
-          referralId: `ref-${i}`,
-          policeZone: "5277",
-          from: "received",
-          to: "contacting",
-          firstContactAt: null,
-        },
-      });
+      const event = statusEvent(`ref-${i}`);
       // Retried through the election: the stream needs a leader to take a publish.
       await waitFor(
         async () => {

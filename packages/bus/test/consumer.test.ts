@@ -11,18 +11,10 @@ import {
 } from "../src/consumer.js";
 import { listDeadLetters } from "../src/dead-letters.js";
 import { ensureStreams } from "../src/streams.js";
-import { logger, testDatabase, testPayloadBox } from "./helpers.js";
+import { logger, statusEvent, testDatabase, testPayloadBox } from "./helpers.js";
 import { effects } from "./schema.js";
 
 type Db = Awaited<ReturnType<typeof testDatabase>>;
-
-function statusEvent(referralId: string) {
-  return createEvent(ReferralStatusChanged, {
-    orgId: "org-a",
-    source: "test",
-    data: { referralId, policeZone: "5277", from: "received", to: "contacting", firstContactAt: null },
-  });
-}
 
 async function publishRaw(bus: Bus, subject: string, payload: string, msgID: string) {
   const js = await bus.jetstream();

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { createEvent, ReferralStatusChanged } from "@relais/contracts";
 import { tempDatabase } from "@relais/testing";
 import pino from "pino";
 import type { PayloadBox } from "../src/consumer.js";
@@ -28,4 +29,13 @@ export function testPayloadBox(): PayloadBox {
       return Buffer.concat([decipher.update(body!), decipher.final()]).toString("utf8");
     },
   };
+}
+
+/** The event the bus tests publish and consume: a referral moving from received to contacting. */
+export function statusEvent(referralId: string) {
+  return createEvent(ReferralStatusChanged, {
+    orgId: "org-a",
+    source: "test",
+    data: { referralId, policeZone: "5277", from: "received", to: "contacting", firstContactAt: null },
+  });
 }

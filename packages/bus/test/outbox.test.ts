@@ -1,4 +1,3 @@
-import { createEvent, ReferralStatusChanged } from "@relais/contracts";
 import { type NatsProcess, startNats, waitFor } from "@relais/testing";
 import { eq, isNull, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
@@ -6,22 +5,10 @@ import { type Bus, connectBus } from "../src/connection.js";
 import { enqueue } from "../src/outbox.js";
 import { createOutboxRelay, type OutboxRelay } from "../src/relay.js";
 import { ensureStreams } from "../src/streams.js";
-import { logger, testDatabase } from "./helpers.js";
+import { logger, statusEvent, testDatabase } from "./helpers.js";
 import { effects, outbox } from "./schema.js";
 
-function statusEvent(i: number) {
-  return createEvent(ReferralStatusChanged, {
-    orgId: "org-a",
-    source: "test",
-    data: {
-      referralId: `ref-${i}`,
-      policeZone: "5277",
-      from: "received",
-      to: "contacting",
-      firstContactAt: null,
-    },
-  });
-}
+const statusEventOf = (i: number) => statusEvent(`ref-${i}`);
 
 async function streamMessageIds(bus: Bus): Promise<string[]> {
   const jsm = await bus.manager();
@@ -67,7 +54,7 @@ describe("transactional outbox", () => {
     const written: string[] = [];
     await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
-        const event = statusEvent(i);
+        const event = statusEventOf(i);
         await db.write(async (tx) => {
           await tx.insert(effects).values({ eventId: event.id, note: `write ${i}` });
           await enqueue(tx, event);
@@ -95,7 +82,7 @@ describe("transactional outbox", () => {
     });
     // One event every 10 ms, as a steady intake writes them: each write is its own commit.
     for (let i = 0; i < 20; i++) {
-      await db.write((tx) => enqueue(tx, statusEvent(i)));
+      await db.write((tx) => enqueue(tx, statusEventOf(i)));
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await relay.drained();
@@ -112,7 +99,7 @@ describe("transactional outbox", () => {
     db.onCommit(({ soonOnly }) => {
       commits.push(soonOnly);
     });
-    const first = statusEvent(1);
+    const first = statusEventOf(1);
     await db.write((tx) => enqueue(tx, first));
     const sentAt = async () =>
       (await db.db.select({ sentAt: outbox.sentAt }).from(outbox).where(eq(outbox.id, first.id)))[0]?.sentAt;
@@ -136,7 +123,7 @@ describe("transactional outbox", () => {
 
   it("does not publish an event twice when a row is relayed again after its ack", async () => {
     const { bus, relay, db } = await setUp();
-    const events = Array.from({ length: 20 }, (_, i) => statusEvent(i));
+    const events = Array.from({ length: 20 }, (_, i) => statusEventOf(i));
     await db.write((tx) => enqueue(tx, ...events));
     relay.start();
     await relay.drained();
@@ -159,11 +146,11 @@ describe("transactional outbox", () => {
     relay.start();
     await expect(
       db.write(async (tx) => {
-        await enqueue(tx, statusEvent(1));
+        await enqueue(tx, statusEventOf(1));
         throw new Error("domain rule broken");
       }),
     ).rejects.toThrow("domain rule broken");
-    await db.write((tx) => enqueue(tx, statusEvent(2)));
+    await db.write((tx) => enqueue(tx, statusEventOf(2)));
     await relay.drained();
     const ids = await streamMessageIds(bus);
     expect(ids).toHaveLength(1);
