@@ -51,12 +51,10 @@ export async function screen(page: Page, run: Run, name: string) {
   // 10 s; a screen still loading then is pictured as it is, for review).
   await page
     .waitForFunction(
-      (texts) => !texts.some((text) => document.body.innerText.includes(text)),
-      loadingTexts(run.language),
-      {
-        polling: 100,
-        timeout: 10_000,
-      },
+      // A string, run in the page: these tests are compiled without the DOM's types.
+      `!${JSON.stringify(loadingTexts(run.language))}.some((text) => document.body.innerText.includes(text))`,
+      undefined,
+      { polling: 100, timeout: 10_000 },
     )
     .catch(() => {});
   await page.screenshot({ path: join(SCREENSHOTS, `${run.name}-${name}.png`), fullPage: true });
