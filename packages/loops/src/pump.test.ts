@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffDelay } from "./backoff.js";
 import { createPump } from "./pump.js";
 
-const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+// The pump's sleeps, backoffs and clock run on fake timers: on a loaded machine a real 10 ms wait
+// overran a 40 ms backoff and the test saw a pass it did not expect.
+const settle = (ms = 30) => vi.advanceTimersByTimeAsync(ms);
 
 describe("createPump", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it("drains a burst, then sleeps until woken", async () => {
     let queued = 3;
     let passes = 0;
