@@ -6,7 +6,10 @@ import { runService } from "./run.js";
 describe("runService", () => {
   it("serves, then stops HTTP before running the shutdown steps in order", async () => {
     const order: string[] = [];
+    let arrived: () => void = () => undefined;
+    const inHandler = new Promise<void>((resolve) => (arrived = resolve));
     const app = new Hono().get("/slow", async (c) => {
+      arrived();
       await new Promise((resolve) => setTimeout(resolve, 100));
       order.push("request finished");
       return c.text("done");
@@ -25,7 +28,8 @@ describe("runService", () => {
     expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     const inFlight = fetch(`${service.url}/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Stop once the request is being served (a fixed wait could end first on a loaded machine).
+    await inHandler;
     const code = await service.stop();
     expect(code).toBe(0);
     expect(await (await inFlight).text()).toBe("done");
