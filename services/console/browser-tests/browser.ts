@@ -3,7 +3,14 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { expect } from "vitest";
 import { en, fr, nl } from "../web/src/i18n/catalogues";
 
@@ -84,4 +91,30 @@ export async function press(locator: Locator, touch: boolean) {
 /** React Aria hides the real input behind its label; check it the way a person does, on the label. */
 export async function tick(locator: Locator) {
   await locator.check({ force: true });
+}
+
+/** The runs of a file that `BROWSER_RUNS=fr,ipad` asks for (all of them when it is not set). */
+export function selectedRuns(runs: Run[]): Run[] {
+  const only = process.env.BROWSER_RUNS?.split(",");
+  return only ? runs.filter((r) => only.includes(r.name)) : runs;
+}
+
+/** Signs in on the dev sign-in page, picking the run's language first (the session keeps it). */
+export async function signInAs(
+  consoleUrl: string,
+  context: BrowserContext,
+  run: Run,
+  person: string,
+): Promise<Page> {
+  const t = messages(run.language);
+  const touch = Boolean(run.context.hasTouch);
+  const page = await context.newPage();
+  await page.goto(`${consoleUrl}/`);
+  await visible(page.getByRole("button", { name: "NL", exact: true }));
+  await press(page.getByRole("button", { name: run.language.toUpperCase(), exact: true }), touch);
+  await visible(page.getByRole("heading", { name: t("signIn.devTitle") }));
+  await press(page.getByRole("button", { name: t("signIn.as", { name: person }) }), touch);
+  await visible(page.getByRole("button", { name: t("nav.signOut") }));
+  expect(await page.title()).toBe("Relais");
+  return page;
 }
