@@ -313,7 +313,9 @@ describe("openDatabase", () => {
     // file: nobody but the checkpointer's thread does (none of these connections), due here after
     // 50 commits.
     for (let i = 0; i < 50; i++) {
-      await database.write((tx) => tx.insert(counters).values({ name: `c${i}`.padEnd(4_000, "x"), value: i }));
+      await database.write((tx) =>
+        tx.insert(counters).values({ name: `c${i}`.padEnd(4_000, "x"), value: i }),
+      );
     }
     await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 100_000), {
       timeout: 10_000,
