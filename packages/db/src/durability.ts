@@ -78,6 +78,8 @@ export interface CheckpointPace {
   everyCommits: number;
 }
 const PACE: CheckpointPace = { everyMs: 5_000, everyCommits: 1_000 };
+/** A checkpointer with nothing to do for this long ends its thread (~10 MiB) until writes resume. */
+const IDLE_THREAD_MS = 30_000;
 
 // The worker's code: CommonJS run with `eval`, so it needs no module of its own beside a service's
 // bundle; libsql is loaded by the path the main thread resolved (the same native library, whose
@@ -123,10 +125,20 @@ export function checkpointer(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight = false;
   let closed = false;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+
+  function endThread(): void {
+    idle = undefined;
+    if (inFlight) return;
+    worker?.postMessage("close");
+    worker = undefined;
+  }
 
   function run(): void {
     clearTimeout(timer);
     timer = undefined;
+    clearTimeout(idle);
+    idle = undefined;
     if (closed || inFlight || commits === 0) return;
     commits = 0;
     inFlight = true;
@@ -145,6 +157,10 @@ export function checkpointer(
     started.on("message", () => {
       inFlight = false;
       if (commits >= pace.everyCommits) run();
+      else if (!closed && !idle) {
+        idle = setTimeout(endThread, IDLE_THREAD_MS);
+        idle.unref();
+      }
     });
     started.on("error", () => {
       inFlight = false;
@@ -166,6 +182,7 @@ export function checkpointer(
     close() {
       closed = true;
       clearTimeout(timer);
+      clearTimeout(idle);
       worker?.postMessage("close");
       worker = undefined;
     },
