@@ -16,7 +16,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     setAnswerHeader(c, "X-Content-Type-Options", "nosniff");
-    if (c.req.path === "/v1" || c.req.path.startsWith("/v1/")) setAnswerHeader(c, "Cache-Control", "no-store");
+    if (c.req.path === "/v1" || c.req.path.startsWith("/v1/"))
+      setAnswerHeader(c, "Cache-Control", "no-store");
   };
 }
 
