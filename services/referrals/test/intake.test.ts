@@ -1,3 +1,4 @@
+import type { z } from "@hono/zod-openapi";
 import { CallbackOpened, ReferralReceived, ReferralStatusChanged } from "@relais/contracts";
 import { mintToken, useService } from "@relais/testing";
 import { eq, sql } from "drizzle-orm";
@@ -66,7 +67,7 @@ describe("POST /v1/referrals", () => {
   });
 
   it("writes only events their contracts accept on receipt (createEvent does not parse them)", async () => {
-    const contracts = new Map(
+    const contracts = new Map<string, z.ZodType>(
       [ReferralReceived, CallbackOpened, ReferralStatusChanged].map((def) => [def.subject, def.envelope]),
     );
     const nobody = {
