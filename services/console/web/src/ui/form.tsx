@@ -1,22 +1,39 @@
 // The pieces every form repeats: its draft state bound to fields, the alert that says what the
 // service refused, and the row of submit and cancel buttons.
 import { type ReactNode, useMemo, useState } from "react";
-import { Form, type FormProps } from "react-aria-components";
+import { Form, type FormProps, type Key } from "react-aria-components";
 import { type Problem, problemOf } from "../api/clients";
 import { useT } from "../i18n/i18n";
 import { Button } from "./button";
 
-type StringKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+/** A value and its setter, as a controlled field takes them. */
+export interface Bound<V> {
+  value: V;
+  onChange: (value: V) => void;
+}
 
-/** A form's draft: `set(key, value)` changes one field, `bind(key)` wires a text field to it. */
+type KeyOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
+
+/**
+ * A form's draft: `set(key, value)` changes one field; `bind(key)` wires a text field, radio or
+ * checkbox group to it, `choose(key)` a select and `tick(key)` a single checkbox.
+ */
 export function useDraft<T extends object>(initial: T | (() => T)) {
   const [draft, setDraft] = useState<T>(initial);
   const set = <K extends keyof T>(key: K, value: T[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const bind = <K extends StringKey<T>>(key: K) => ({
-    value: draft[key] as string,
-    onChange: (value: string) => set(key, value as T[K]),
+  const bind = <K extends keyof T>(key: K): Bound<T[K]> => ({
+    value: draft[key],
+    onChange: (value) => set(key, value),
   });
-  return { draft, setDraft, set, bind };
+  const choose = <K extends KeyOf<T, string | null>>(key: K) => ({
+    selectedKey: draft[key] as string | null,
+    onSelectionChange: (k: Key | null) => set(key, String(k) as T[K]),
+  });
+  const tick = <K extends KeyOf<T, boolean>>(key: K) => ({
+    isSelected: draft[key] as boolean,
+    onChange: (value: boolean) => set(key, value as T[K]),
+  });
+  return { draft, setDraft, set, bind, choose, tick };
 }
 
 /** The service's messages by form field name (the path, unless `nameOf` says otherwise). */
@@ -70,21 +87,26 @@ export function ServiceForm({
   );
 }
 
-/** What the service refused: `fix` (or a server-error line), then each field it named. */
+/**
+ * What the service refused: `fix` (or a server-error line), then each field it named (unless
+ * `listFields` is false, where the form shows them in place).
+ */
 export function ProblemAlert({
   problem,
   fix,
+  listFields = true,
   children,
 }: {
   problem: Problem;
   fix: string;
+  listFields?: boolean;
   children?: ReactNode;
 }) {
   const t = useT();
   return (
     <div role="alert" className="notice error">
       <p>{problem.status >= 500 ? t("common.serverError") : fix}</p>
-      {problem.errors && problem.errors.length > 0 && (
+      {listFields && problem.errors && problem.errors.length > 0 && (
         <ul>
           {problem.errors.map((e) => (
             <li key={`${e.path}:${e.message}`}>

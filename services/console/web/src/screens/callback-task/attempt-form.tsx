@@ -5,7 +5,8 @@ import { type CallbackTask, type ClaimedTask, useLogAttempt } from "../../api/re
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { ServiceForm, useDraft } from "../../ui/form";
+import { Notice } from "../../ui/notice";
 
 const OUTCOMES = ["reached", "no_answer", "voicemail_left", "unsafe_to_talk", "wrong_number"] as const;
 
@@ -17,9 +18,12 @@ export function AttemptForm({
   onLogged: (task: CallbackTask) => void;
 }) {
   const t = useT();
-  const [outcome, setOutcome] = useState<string>("");
-  const [channel, setChannel] = useState<string>(task.person.preferences.channels[0] ?? "phone");
-  const [note, setNote] = useState("");
+  const { draft, setDraft, bind, choose } = useDraft({
+    outcome: "",
+    channel: task.person.preferences.channels[0] ?? "phone",
+    note: "",
+  });
+  const { outcome, channel, note } = draft;
   const [key, setKey] = useState(newKey);
   const log = useLogAttempt(task.id);
   const problem = problemOf(log.error);
@@ -43,21 +47,14 @@ export function AttemptForm({
             {
               onSuccess: (next) => {
                 setKey(newKey());
-                setOutcome("");
-                setNote("");
+                setDraft((d) => ({ ...d, outcome: "", note: "" }));
                 onLogged(next);
               },
             },
           );
         }}
       >
-        <RadioGroup
-          name="outcome"
-          label={t("attempt.outcome")}
-          value={outcome}
-          onChange={setOutcome}
-          isRequired
-        >
+        <RadioGroup name="outcome" label={t("attempt.outcome")} {...bind("outcome")} isRequired>
           {OUTCOMES.map((o) => (
             <Radio key={o} value={o} isDisabled={o === "voicemail_left" && !voicemail}>
               {t(`attemptOutcome.${o}` as never)}
@@ -68,19 +65,14 @@ export function AttemptForm({
         <Select
           name="channel"
           label={t("attempt.channel")}
-          selectedKey={channel}
-          onSelectionChange={(k) => setChannel(String(k))}
+          {...choose("channel")}
           options={task.person.preferences.channels.map((c) => ({
             id: c,
             label: t(`channel.${c}` as never),
           }))}
         />
-        <TextField name="note" label={t("attempt.note")} multiline value={note} onChange={setNote} />
-        {problem && (
-          <p role="alert" className="notice error">
-            {problem.detail ?? t("common.actionFailed")}
-          </p>
-        )}
+        <TextField name="note" label={t("attempt.note")} multiline {...bind("note")} />
+        {problem && <Notice tone="error">{problem.detail ?? t("common.actionFailed")}</Notice>}
         <Button type="submit" isPending={log.isPending} isDisabled={!outcome}>
           {t("attempt.submit")}
         </Button>

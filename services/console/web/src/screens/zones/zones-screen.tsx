@@ -5,8 +5,9 @@ import { problemOf } from "../../api/clients";
 import { usePutWebhook, useTestDelivery, useZoneDeliveries, useZones } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 
@@ -62,10 +63,9 @@ function ZoneWebhook({
   const t = useT();
   const put = usePutWebhook();
   const test = useTestDelivery();
-  const [zoneInput, setZoneInput] = useState("");
-  const [url, setUrl] = useState("");
+  const { draft, set, bind } = useDraft({ zone: "", url: "" });
   const problem = problemOf(put.error);
-  const target = zoneInput.trim() || zone;
+  const target = draft.zone.trim() || zone;
   return (
     <section className="card" aria-labelledby="webhook-title">
       <h2 id="webhook-title">{t("zones.webhookTitle")}</h2>
@@ -74,7 +74,7 @@ function ZoneWebhook({
           label={t("zones.choose")}
           selectedKey={zone ?? undefined}
           onSelectionChange={(key) => {
-            setZoneInput("");
+            set("zone", "");
             onZone(String(key));
           }}
           options={zones.map((z) => ({ id: z, label: z }))}
@@ -84,7 +84,7 @@ function ZoneWebhook({
         problem={problem}
         onSubmit={() => {
           if (!target) return;
-          put.mutate({ zone: target, url: url.trim() }, { onSuccess: (hook) => onZone(hook.zone) });
+          put.mutate({ zone: target, url: draft.url.trim() }, { onSuccess: (hook) => onZone(hook.zone) });
         }}
       >
         <div className="grid">
@@ -92,10 +92,9 @@ function ZoneWebhook({
             name="zone"
             label={t("zones.newZone")}
             description={t("zones.newZoneHint")}
-            value={zoneInput}
-            onChange={setZoneInput}
+            {...bind("zone")}
           />
-          <TextField name="url" type="url" label={t("zones.url")} value={url} onChange={setUrl} isRequired />
+          <TextField name="url" type="url" label={t("zones.url")} {...bind("url")} isRequired />
         </div>
         {put.isSuccess && (
           <div role="status" className="notice success">
@@ -107,11 +106,7 @@ function ZoneWebhook({
             )}
           </div>
         )}
-        {problem && (
-          <p role="alert" className="notice error">
-            {t("zones.registerFailed")}
-          </p>
-        )}
+        {problem && <Notice tone="error">{t("zones.registerFailed")}</Notice>}
         <div className="actions">
           <Button type="submit" isPending={put.isPending} isDisabled={!target}>
             {t("zones.register", { zone: target ?? "…" })}
@@ -122,16 +117,8 @@ function ZoneWebhook({
             </Button>
           )}
         </div>
-        {test.isSuccess && (
-          <p role="status" className="notice success">
-            {t("zones.testQueued")}
-          </p>
-        )}
-        {test.isError && (
-          <p role="alert" className="notice error">
-            {t("zones.testFailed")}
-          </p>
-        )}
+        {test.isSuccess && <Notice tone="success">{t("zones.testQueued")}</Notice>}
+        {test.isError && <Notice tone="error">{t("zones.testFailed")}</Notice>}
       </ServiceForm>
     </section>
   );
