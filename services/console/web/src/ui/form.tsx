@@ -4,6 +4,7 @@ import { type ReactNode, useMemo, useState } from "react";
 import { Form, type FormProps, type Key } from "react-aria-components";
 import { type Problem, problemOf } from "../api/clients";
 import { useT } from "../i18n/i18n";
+import { newKey } from "../time/zoned";
 import { Button } from "./button";
 
 /** A value and its setter, as a controlled field takes them. */
@@ -34,6 +35,33 @@ export function useDraft<T extends object>(initial: T | (() => T)) {
     onChange: (value: boolean) => set(key, value as T[K]),
   });
   return { draft, setDraft, set, bind, choose, tick };
+}
+
+/**
+ * Sends `{ key, body }` through a mutation the service deduplicates by key: submitting again after
+ * a failure reuses the key (the service answers a repeat once), and the key is renewed once the
+ * service accepted the submission, so the next one is new.
+ */
+export function useKeyedSubmit<B, R>(mutation: {
+  mutate: (input: { key: string; body: B }, options: Answered<R>) => void;
+}) {
+  const [key, setKey] = useState(newKey);
+  return (body: B, { onSuccess, onError }: Partial<Answered<R>> = {}) =>
+    mutation.mutate(
+      { key, body },
+      {
+        onSuccess: (result) => {
+          setKey(newKey());
+          onSuccess?.(result);
+        },
+        onError: (error) => onError?.(error),
+      },
+    );
+}
+
+interface Answered<R> {
+  onSuccess: (result: R) => void;
+  onError: (error: unknown) => void;
 }
 
 /** The service's messages by form field name (the path, unless `nameOf` says otherwise). */

@@ -1,12 +1,10 @@
 // Log one call attempt. Voicemail is offered only when the person allowed it.
-import { useState } from "react";
 import { problemOf } from "../../api/clients";
 import { type CallbackTask, type ClaimedTask, useLogAttempt } from "../../api/referrals";
 import { useT } from "../../i18n/i18n";
-import { newKey } from "../../time/zoned";
 import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
-import { ServiceForm, useDraft } from "../../ui/form";
-import { Notice } from "../../ui/notice";
+import { ServiceForm, useDraft, useKeyedSubmit } from "../../ui/form";
+import { Refusal } from "../../ui/notice";
 
 const OUTCOMES = ["reached", "no_answer", "voicemail_left", "unsafe_to_talk", "wrong_number"] as const;
 
@@ -24,8 +22,8 @@ export function AttemptForm({
     note: "",
   });
   const { outcome, channel, note } = draft;
-  const [key, setKey] = useState(newKey);
   const log = useLogAttempt(task.id);
+  const submit = useKeyedSubmit(log);
   const problem = problemOf(log.error);
   const voicemail = task.person.preferences.voicemailAllowed;
   return (
@@ -35,18 +33,14 @@ export function AttemptForm({
         problem={problem}
         onSubmit={() => {
           if (!outcome || log.isPending) return;
-          log.mutate(
+          submit(
             {
-              key,
-              body: {
-                outcome: outcome as (typeof OUTCOMES)[number],
-                channel: channel as "phone" | "sms" | "email",
-                ...(note.trim() ? { note } : {}),
-              },
+              outcome: outcome as (typeof OUTCOMES)[number],
+              channel: channel as "phone" | "sms" | "email",
+              ...(note.trim() ? { note } : {}),
             },
             {
               onSuccess: (next) => {
-                setKey(newKey());
                 setDraft((d) => ({ ...d, outcome: "", note: "" }));
                 onLogged(next);
               },
@@ -72,7 +66,7 @@ export function AttemptForm({
           }))}
         />
         <TextField name="note" label={t("attempt.note")} multiline {...bind("note")} />
-        {problem && <Notice tone="error">{problem.detail ?? t("common.actionFailed")}</Notice>}
+        <Refusal problem={problem} otherwise={problem?.detail} />
         <Button type="submit" isPending={log.isPending} isDisabled={!outcome}>
           {t("attempt.submit")}
         </Button>

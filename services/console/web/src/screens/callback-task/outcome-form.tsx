@@ -12,7 +12,7 @@ import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
 import { ServiceForm, useDraft } from "../../ui/form";
-import { Notice } from "../../ui/notice";
+import { Refusal } from "../../ui/notice";
 import { NOT_LISTED, PartnerPicker } from "../directory/partner-picker";
 
 const GROUP_KINDS = {
@@ -172,13 +172,14 @@ export function OutcomeForm({
           <PartnerPicker partner={bind("partnerId")} otherName={bind("to")} />
         )}
         <TextField name="note" label={t("attempt.note")} multiline {...bind("note")} />
-        {problem && (
-          <Notice tone="error">
-            {problem.code === "partner_archived" || problem.code === "unknown_partner"
-              ? t("directory.pick.unavailable")
-              : (problem.detail ?? t("common.actionFailed"))}
-          </Notice>
-        )}
+        <Refusal
+          problem={problem}
+          codes={{
+            partner_archived: t("directory.pick.unavailable"),
+            unknown_partner: t("directory.pick.unavailable"),
+          }}
+          otherwise={problem?.detail}
+        />
         <Button type="submit" isPending={record.isPending} isDisabled={!outcome}>
           {t("outcome.submit")}
         </Button>

@@ -7,6 +7,7 @@ import { type QueueTask, useClaim, useQueue } from "../../api/referrals";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Refusal } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 export function QueueScreen() {
@@ -31,11 +32,7 @@ export function QueueScreen() {
         </Button>
       }
     >
-      {claimError && (
-        <p role="alert" className="notice error">
-          {claimError.code === "already_claimed" ? t("queue.alreadyClaimed") : t("common.actionFailed")}
-        </p>
-      )}
+      <Refusal problem={claimError} codes={{ already_claimed: t("queue.alreadyClaimed") }} />
       <Loaded query={queue} empty={t("queue.empty")}>
         {(data) => (
           <ul className="queue" aria-label={t("queue.title")}>

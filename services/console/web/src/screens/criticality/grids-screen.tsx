@@ -13,10 +13,10 @@ import {
   usePublishGrid,
 } from "../../api/criticality";
 import { useFormatTime, useLanguage, useT } from "../../i18n/i18n";
-import { newKey } from "../../time/zoned";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
+import { useKeyedSubmit } from "../../ui/form";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 
@@ -147,8 +147,8 @@ function PublishForm({
   const t = useT();
   const [text, setText] = useState(() => JSON.stringify(start, null, 2));
   const [invalid, setInvalid] = useState(false);
-  const [key, setKey] = useState(newKey);
   const publish = usePublishGrid();
+  const submit = useKeyedSubmit(publish);
   const problem = problemOf(publish.error);
   return (
     <section className="card" aria-labelledby="publish-title">
@@ -165,15 +165,7 @@ function PublishForm({
             return;
           }
           setInvalid(false);
-          publish.mutate(
-            { key, body },
-            {
-              onSuccess: (grid) => {
-                setKey(newKey());
-                onDone(grid.version);
-              },
-            },
-          );
+          submit(body, { onSuccess: (grid) => onDone(grid.version) });
         }}
       >
         <label className="field">

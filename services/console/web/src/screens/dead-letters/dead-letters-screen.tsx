@@ -14,6 +14,7 @@ import {
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Notice, Refusal } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 const ZONE = "Europe/Brussels";
@@ -128,18 +129,11 @@ function DeadLetterRow({ service, letter }: { service: ServiceName; letter: Dead
       <p className="error-text">
         <strong>{t("deadLetters.error")}</strong> <code>{letter.error}</code>
       </p>
-      {replay.isSuccess && (
-        <p role="status" className="notice success">
-          {t("deadLetters.replayed")}
-        </p>
-      )}
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.code === "replay_failed"
-            ? t("deadLetters.replayFailed", { detail: problem.detail ?? "" })
-            : t("common.actionFailed")}
-        </p>
-      )}
+      {replay.isSuccess && <Notice tone="success">{t("deadLetters.replayed")}</Notice>}
+      <Refusal
+        problem={problem}
+        codes={{ replay_failed: t("deadLetters.replayFailed", { detail: problem?.detail ?? "" }) }}
+      />
       <div className="actions">
         {letter.status === "dead" && (
           <Button isPending={replay.isPending} onPress={() => replay.mutate(letter.id)}>

@@ -13,12 +13,12 @@ import {
 } from "../../api/housing";
 import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
-import { newKey } from "../../time/zoned";
 import { Button, Select, TextField } from "../../ui/fields";
-import { FormActions, ServiceForm, topField, useDraft } from "../../ui/form";
+import { FormActions, ServiceForm, topField, useDraft, useKeyedSubmit } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
@@ -128,17 +128,13 @@ function PlaceRow({ place }: { place: Place }) {
         {!place.active && <p className="hint">{t("housing.places.retired")}</p>}
       </div>
       {update.error && (
-        <p role="alert" className="notice error">
+        <Notice tone="error">
           {problemOf(update.error)?.code === "place_holds_stay"
             ? t("housing.places.holdsStay")
             : t("common.actionFailed")}
-        </p>
+        </Notice>
       )}
-      {failed && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {failed && <Notice tone="error">{t("common.actionFailed")}</Notice>}
       <div className="actions">
         <TextField label={t("housing.places.availableUntil")} type="date" value={until} onChange={setUntil} />
         <Button
@@ -159,11 +155,11 @@ function PlaceRow({ place }: { place: Place }) {
         </Button>
       </div>
       {availability.error && (
-        <p role="alert" className="notice error">
+        <Notice tone="error">
           {problemOf(availability.error)?.code === "window_holds_stay"
             ? t("housing.places.windowHoldsStay")
             : t("common.actionFailed")}
-        </p>
+        </Notice>
       )}
     </li>
   );
@@ -172,7 +168,7 @@ function PlaceRow({ place }: { place: Place }) {
 function NewPlace() {
   const t = useT();
   const create = useCreatePlace();
-  const [key, setKey] = useState(newKey);
+  const submit = useKeyedSubmit(create);
   const [kind, setKind] = useState<Place["kind"]>("apartment");
   const { draft, setDraft, bind } = useDraft(() => ({
     label: "",
@@ -189,24 +185,14 @@ function NewPlace() {
       nameOf={topField}
       aria-labelledby="new-place"
       onSubmit={() => {
-        create.mutate(
-          {
-            key,
-            body: {
-              kind,
-              label: draft.label,
-              address: draft.address,
-              capacity: Number(draft.capacity),
-              windows: draft.to ? [{ startsOn: draft.from, endsOn: draft.to }] : [],
-            },
-          },
-          {
-            onSuccess: () => {
-              setKey(newKey());
-              setDraft((d) => ({ ...d, label: "", address: "" }));
-            },
-          },
-        );
+        const body = {
+          kind,
+          label: draft.label,
+          address: draft.address,
+          capacity: Number(draft.capacity),
+          windows: draft.to ? [{ startsOn: draft.from, endsOn: draft.to }] : [],
+        };
+        submit(body, { onSuccess: () => setDraft((d) => ({ ...d, label: "", address: "" })) });
       }}
     >
       <h2 id="new-place">{t("housing.places.new")}</h2>
@@ -244,11 +230,7 @@ function NewPlace() {
           {t("housing.places.added")}
         </p>
       )}
-      {problem && !problem.errors?.length && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {problem && !problem.errors?.length && <Notice tone="error">{t("common.actionFailed")}</Notice>}
     </ServiceForm>
   );
 }

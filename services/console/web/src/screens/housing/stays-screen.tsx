@@ -19,6 +19,7 @@ import { Button, Select, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { Refusal } from "../../ui/notice";
 
 const EXITS: StayExit[] = ["durable_housing", "back_home", "elsewhere", "unknown"];
 
@@ -139,11 +140,7 @@ function PendingRow({ placement }: { placement: Placement }) {
           {t("housing.stays.decline")}
         </Button>
       </div>
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.status === 409 ? t("housing.stays.cannotConfirm") : t("common.actionFailed")}
-        </p>
-      )}
+      <Refusal problem={problem} statuses={{ 409: t("housing.stays.cannotConfirm") }} />
     </li>
   );
 }
@@ -189,11 +186,7 @@ function StayRow({ placement }: { placement: Placement }) {
           {t("housing.stays.end")}
         </Button>
       </div>
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.status === 409 ? t("housing.stays.cannotExtend") : t("common.actionFailed")}
-        </p>
-      )}
+      <Refusal problem={problem} statuses={{ 409: t("housing.stays.cannotExtend") }} />
     </li>
   );
 }

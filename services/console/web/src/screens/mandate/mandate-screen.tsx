@@ -11,6 +11,7 @@ import { Button, TextField } from "../../ui/fields";
 import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Refusal } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
 
 export function MandateScreen() {
@@ -162,11 +163,7 @@ export function MandateScreen() {
             {t("mandate.saved")}
           </p>
         )}
-        {problem && (
-          <p role="alert" className="notice error">
-            {problem.status === 409 ? t("mandate.ended") : t("mandate.fix")}
-          </p>
-        )}
+        <Refusal problem={problem} statuses={{ 409: t("mandate.ended") }} otherwise={t("mandate.fix")} />
         <Button type="submit" isPending={setMandate.isPending}>
           {mandate ? t("mandate.correct") : t("mandate.set")}
         </Button>

@@ -10,6 +10,7 @@ import { newKey } from "../../time/zoned";
 import { Button, Select } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Refusal } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 export function PlacementsScreen() {
@@ -101,15 +102,11 @@ function PlacementRow({ placement }: { placement: Placement }) {
           </Button>
         </div>
       )}
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.code === "safety_separation"
-            ? t("placements.separationRefused")
-            : problem.status === 409
-              ? t("placements.cannotEnrol")
-              : t("common.actionFailed")}
-        </p>
-      )}
+      <Refusal
+        problem={problem}
+        codes={{ safety_separation: t("placements.separationRefused") }}
+        statuses={{ 409: t("placements.cannotEnrol") }}
+      />
     </li>
   );
 }
