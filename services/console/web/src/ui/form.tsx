@@ -21,7 +21,12 @@ type KeyOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
  */
 export function useDraft<T extends object>(initial: T | (() => T)) {
   const [draft, setDraft] = useState<T>(initial);
-  const set = <K extends keyof T>(key: K, value: T[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  return { draft, setDraft, ...bindersOf(draft, setDraft) };
+}
+
+/** The same binders for a draft held elsewhere: `update` receives each change. */
+export function bindersOf<T extends object>(draft: T, update: (change: (d: T) => T) => void) {
+  const set = <K extends keyof T>(key: K, value: T[K]) => update((d) => ({ ...d, [key]: value }));
   const bind = <K extends keyof T>(key: K): Bound<T[K]> => ({
     value: draft[key],
     onChange: (value) => set(key, value),
@@ -34,7 +39,7 @@ export function useDraft<T extends object>(initial: T | (() => T)) {
     isSelected: draft[key] as boolean,
     onChange: (value: boolean) => set(key, value as T[K]),
   });
-  return { draft, setDraft, set, bind, choose, tick };
+  return { set, bind, choose, tick };
 }
 
 /**

@@ -203,33 +203,29 @@ function NewPlace() {
         options={KINDS.map((k) => ({ id: k, label: t(`housing.kind.${k}` as never) }))}
       />
       <TextField
+        name="label"
         label={t("housing.places.label")}
         description={t("housing.places.labelHint")}
         {...bind("label")}
         isRequired
-        name="label"
       />
       <TextField
+        name="address"
         label={t("housing.places.address")}
         {...bind("address")}
         isRequired
         autoComplete="off"
-        name="address"
       />
       <TextField
+        name="capacity"
         label={t("housing.places.capacity")}
         inputMode="numeric"
         {...bind("capacity")}
-        name="capacity"
       />
       <TextField label={t("housing.places.availableFrom")} type="date" {...bind("from")} />
       <TextField label={t("housing.places.availableUntil")} type="date" {...bind("to")} name="windows" />
       <FormActions submit={t("housing.places.add")} isPending={create.isPending} />
-      {create.isSuccess && (
-        <p role="status" className="notice success">
-          {t("housing.places.added")}
-        </p>
-      )}
+      {create.isSuccess && <Notice tone="success">{t("housing.places.added")}</Notice>}
       {problem && !problem.errors?.length && <Notice tone="error">{t("common.actionFailed")}</Notice>}
     </ServiceForm>
   );

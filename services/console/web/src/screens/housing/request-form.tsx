@@ -26,9 +26,14 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
   const request = useRequestPlacement();
   const submit = useKeyedSubmit(request);
 
-  const { draft, bind } = useDraft({ personRef: task?.personRef ?? "", household: "1", nights: "14" });
-  const [risk, setRisk] = useState<Risk>(task?.riskLevel ?? "high");
-  const [team, setTeam] = useState<string | null>(task?.team ?? teams[0] ?? null);
+  const { draft, bind, choose } = useDraft({
+    personRef: task?.personRef ?? "",
+    household: "1",
+    risk: (task?.riskLevel ?? "high") as string,
+    nights: "14",
+    team: task?.team ?? teams[0] ?? null,
+  });
+  const { team } = draft;
   const [answer, setAnswer] = useState<Placement | null>(null);
   const problem = problemOf(request.error);
   return (
@@ -41,7 +46,7 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
         const body = {
           personRef: draft.personRef.trim(),
           householdSize: Number(draft.household),
-          riskLevel: risk,
+          riskLevel: draft.risk as Risk,
           nights: Number(draft.nights),
           ...(team ? { team } : {}),
           ...(task ? { referralId: task.referralId, taskId: task.id } : {}),
@@ -52,31 +57,30 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
       <h2 id="housing-request">{t("housing.request.title")}</h2>
       {!task && (
         <TextField
+          name="personRef"
           label={t("housing.person")}
           description={t("housing.request.personHint")}
           {...bind("personRef")}
           isRequired
           autoComplete="off"
-          name="personRef"
         />
       )}
       <TextField
+        name="householdSize"
         label={t("housing.householdSize")}
         inputMode="numeric"
         {...bind("household")}
-        name="householdSize"
       />
-      <RadioGroup label={t("housing.urgency")} value={risk} onChange={(v) => setRisk(v as Risk)}>
+      <RadioGroup label={t("housing.urgency")} {...bind("risk")}>
         <Radio value="high">{t("housing.request.immediate")}</Radio>
         <Radio value="medium">{t("housing.risk.medium")}</Radio>
         <Radio value="low">{t("housing.risk.low")}</Radio>
       </RadioGroup>
-      <TextField label={t("housing.request.nights")} inputMode="numeric" {...bind("nights")} name="nights" />
+      <TextField name="nights" label={t("housing.request.nights")} inputMode="numeric" {...bind("nights")} />
       {!task && teams.length > 1 && (
         <Select
           label={t("housing.request.team")}
-          selectedKey={team}
-          onSelectionChange={(k) => setTeam(String(k))}
+          {...choose("team")}
           options={teams.map((id) => ({ id, label: id }))}
         />
       )}
