@@ -17,7 +17,8 @@ type KeyOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
 
 /**
  * A form's draft: `set(key, value)` changes one field; `bind(key)` wires a text field, radio or
- * checkbox group to it, `choose(key)` a select and `tick(key)` a single checkbox.
+ * checkbox group to it (`field(key)` names it by its key too), `choose(key)` a select and
+ * `tick(key)` a single checkbox.
  */
 export function useDraft<T extends object>(initial: T | (() => T)) {
   const [draft, setDraft] = useState<T>(initial);
@@ -31,6 +32,8 @@ export function bindersOf<T extends object>(draft: T, update: (change: (d: T) =>
     value: draft[key],
     onChange: (value) => set(key, value),
   });
+  /** `bind` for a field whose name (the service's path for it) is its key in the draft. */
+  const field = <K extends keyof T & string>(key: K) => ({ name: key, ...bind(key) });
   const choose = <K extends KeyOf<T, string | null>>(key: K) => ({
     selectedKey: draft[key] as string | null,
     onSelectionChange: (k: Key | null) => set(key, String(k) as T[K]),
@@ -39,7 +42,7 @@ export function bindersOf<T extends object>(draft: T, update: (change: (d: T) =>
     isSelected: draft[key] as boolean,
     onChange: (value: boolean) => set(key, value as T[K]),
   });
-  return { set, bind, choose, tick };
+  return { set, bind, field, choose, tick };
 }
 
 /**

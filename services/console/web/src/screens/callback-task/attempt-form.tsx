@@ -16,7 +16,7 @@ export function AttemptForm({
   onLogged: (task: CallbackTask) => void;
 }) {
   const t = useT();
-  const { draft, setDraft, bind, choose } = useDraft({
+  const { draft, setDraft, field, choose } = useDraft({
     outcome: "",
     channel: task.person.preferences.channels[0] ?? "phone",
     note: "",
@@ -48,7 +48,7 @@ export function AttemptForm({
           );
         }}
       >
-        <RadioGroup name="outcome" label={t("attempt.outcome")} {...bind("outcome")} isRequired>
+        <RadioGroup label={t("attempt.outcome")} {...field("outcome")} isRequired>
           {OUTCOMES.map((o) => (
             <Radio key={o} value={o} isDisabled={o === "voicemail_left" && !voicemail}>
               {t(`attemptOutcome.${o}` as never)}
@@ -65,7 +65,7 @@ export function AttemptForm({
             label: t(`channel.${c}` as never),
           }))}
         />
-        <TextField name="note" label={t("attempt.note")} multiline {...bind("note")} />
+        <TextField label={t("attempt.note")} multiline {...field("note")} />
         <Refusal problem={problem} otherwise={problem?.detail} />
         <Button type="submit" isPending={log.isPending} isDisabled={!outcome}>
           {t("attempt.submit")}

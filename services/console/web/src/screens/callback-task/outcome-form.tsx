@@ -45,7 +45,7 @@ export function OutcomeForm({
 }) {
   const t = useT();
   const kinds = GROUP_KINDS[task.role];
-  const { draft, bind, choose, tick } = useDraft({
+  const { draft, bind, field, choose, tick } = useDraft({
     outcome: "",
     wantsGroup: false,
     groupKind: kinds[0] as string,
@@ -120,7 +120,7 @@ export function OutcomeForm({
           record.mutate({ key, body: payload }, { onSuccess: onClosed });
         }}
       >
-        <RadioGroup name="outcome" label={t("outcome.outcome")} {...bind("outcome")} isRequired>
+        <RadioGroup label={t("outcome.outcome")} {...field("outcome")} isRequired>
           <Radio value="accepted">{t("outcome.accepted")}</Radio>
           <Radio value="declined">{t("outcome.declined")}</Radio>
           <Radio value="referred_elsewhere">{t("outcome.referredElsewhere")}</Radio>
@@ -156,7 +156,7 @@ export function OutcomeForm({
         )}
         {outcome === "declined" && (
           <>
-            <RadioGroup name="declinedBy" label={t("outcome.declinedBy")} {...bind("declinedBy")}>
+            <RadioGroup label={t("outcome.declinedBy")} {...field("declinedBy")}>
               <Radio value="person">{t("outcome.byPerson")}</Radio>
               <Radio value="service">{t("outcome.byService")}</Radio>
             </RadioGroup>
@@ -171,7 +171,7 @@ export function OutcomeForm({
         {outcome === "referred_elsewhere" && (
           <PartnerPicker partner={bind("partnerId")} otherName={bind("to")} />
         )}
-        <TextField name="note" label={t("attempt.note")} multiline {...bind("note")} />
+        <TextField label={t("attempt.note")} multiline {...field("note")} />
         <Refusal
           problem={problem}
           codes={{

@@ -123,7 +123,7 @@ function AddItem({ conference }: { conference: Conference }) {
   const time = useFormatTime();
   const referrals = useKnownReferrals();
   const add = useAddItem(conference.id);
-  const { draft, setDraft, bind, choose, tick } = useDraft({
+  const { draft, setDraft, field, choose, tick } = useDraft({
     referralId: null as string | null,
     summary: "",
     question: "",
@@ -166,23 +166,16 @@ function AddItem({ conference }: { conference: Conference }) {
           }))}
         />
         <TextField
-          name="summary"
           multiline
           label={t("conferences.summary")}
           description={t("conferences.summaryHint")}
-          {...bind("summary")}
+          {...field("summary")}
           isRequired
         />
-        <TextField
-          name="question"
-          multiline
-          label={t("conferences.question")}
-          {...bind("question")}
-          isRequired
-        />
+        <TextField multiline label={t("conferences.question")} {...field("question")} isRequired />
         <Checkbox {...tick("confidential")}>{t("conferences.confidentialField")}</Checkbox>
         {confidential && (
-          <CheckboxGroup name="audience" label={t("conferences.audience")} {...bind("audience")}>
+          <CheckboxGroup label={t("conferences.audience")} {...field("audience")}>
             {conference.invitees.map((i) => (
               <Checkbox key={i.id} value={i.id}>
                 {i.organisationName}

@@ -45,7 +45,7 @@ function ItemDecisions({ conference, item }: { conference: Conference; item: Age
   const owners = conference.invitees.filter(
     (i) => !item.confidential || (item.audience ?? []).includes(i.id),
   );
-  const { draft, setDraft, bind, choose } = useDraft({
+  const { draft, setDraft, bind, field, choose } = useDraft({
     text: "",
     owner: null as string | null,
     description: "",
@@ -89,7 +89,7 @@ function ItemDecisions({ conference, item }: { conference: Conference; item: Age
             );
           }}
         >
-          <TextField name="text" multiline label={t("conferences.decision")} {...bind("text")} isRequired />
+          <TextField multiline label={t("conferences.decision")} {...field("text")} isRequired />
           <div className="grid">
             <Select
               name="actions.0.ownerInviteeId"

@@ -43,7 +43,7 @@ export function PartnerForm({
   const t = useT();
   const [key] = useState(newKey);
   const save = useSavePartner(key);
-  const { draft, set, bind, choose, tick } = useDraft(() => ({
+  const { draft, set, bind, field, choose, tick } = useDraft(() => ({
     name: partner?.name ?? "",
     category: (partner?.category ?? "cpas") as PartnerCategory,
     municipalities: partner?.municipalities.join(", ") ?? "",
@@ -113,7 +113,7 @@ export function PartnerForm({
       <h2>{title}</h2>
       {problem && <ProblemAlert problem={problem} fix={t("directory.form.fix")} listFields={false} />}
       <div className="grid">
-        <TextField name="name" label={t("directory.form.name")} {...bind("name")} isRequired />
+        <TextField label={t("directory.form.name")} {...field("name")} isRequired />
         <Select
           name="category"
           label={t("directory.filter.category")}
@@ -125,13 +125,12 @@ export function PartnerForm({
         />
       </div>
       <TextField
-        name="municipalities"
         label={t("directory.form.municipalities")}
         description={t("directory.form.municipalitiesHint")}
-        {...bind("municipalities")}
+        {...field("municipalities")}
         isRequired
       />
-      <CheckboxGroup name="languages" label={t("directory.form.languages")} {...bind("languages")} isRequired>
+      <CheckboxGroup label={t("directory.form.languages")} {...field("languages")} isRequired>
         {PARTNER_LANGUAGES.map((l) => (
           <Checkbox key={l} value={l}>
             {t(`directory.language.${l}` as MessageId)}
@@ -183,13 +182,7 @@ export function PartnerForm({
           </Button>
         </div>
       </fieldset>
-      <TextField
-        name="howToRefer"
-        label={t("directory.form.howToRefer")}
-        multiline
-        {...bind("howToRefer")}
-        isRequired
-      />
+      <TextField label={t("directory.form.howToRefer")} multiline {...field("howToRefer")} isRequired />
       <fieldset>
         <legend>{t("directory.form.contactLegend")}</legend>
         <p className="notice warning">{t("directory.form.contactWarning")}</p>

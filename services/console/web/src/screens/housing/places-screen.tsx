@@ -170,7 +170,7 @@ function NewPlace() {
   const create = useCreatePlace();
   const submit = useKeyedSubmit(create);
   const [kind, setKind] = useState<Place["kind"]>("apartment");
-  const { draft, setDraft, bind } = useDraft(() => ({
+  const { draft, setDraft, bind, field } = useDraft(() => ({
     label: "",
     address: "",
     capacity: "2",
@@ -203,25 +203,13 @@ function NewPlace() {
         options={KINDS.map((k) => ({ id: k, label: t(`housing.kind.${k}` as never) }))}
       />
       <TextField
-        name="label"
         label={t("housing.places.label")}
         description={t("housing.places.labelHint")}
-        {...bind("label")}
+        {...field("label")}
         isRequired
       />
-      <TextField
-        name="address"
-        label={t("housing.places.address")}
-        {...bind("address")}
-        isRequired
-        autoComplete="off"
-      />
-      <TextField
-        name="capacity"
-        label={t("housing.places.capacity")}
-        inputMode="numeric"
-        {...bind("capacity")}
-      />
+      <TextField label={t("housing.places.address")} {...field("address")} isRequired autoComplete="off" />
+      <TextField label={t("housing.places.capacity")} inputMode="numeric" {...field("capacity")} />
       <TextField label={t("housing.places.availableFrom")} type="date" {...bind("from")} />
       <TextField label={t("housing.places.availableUntil")} type="date" {...bind("to")} name="windows" />
       <FormActions submit={t("housing.places.add")} isPending={create.isPending} />

@@ -26,7 +26,7 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
   const request = useRequestPlacement();
   const submit = useKeyedSubmit(request);
 
-  const { draft, bind, choose } = useDraft({
+  const { draft, bind, field, choose } = useDraft({
     personRef: task?.personRef ?? "",
     household: "1",
     risk: (task?.riskLevel ?? "high") as string,
@@ -57,10 +57,9 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
       <h2 id="housing-request">{t("housing.request.title")}</h2>
       {!task && (
         <TextField
-          name="personRef"
           label={t("housing.person")}
           description={t("housing.request.personHint")}
-          {...bind("personRef")}
+          {...field("personRef")}
           isRequired
           autoComplete="off"
         />
@@ -76,7 +75,7 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
         <Radio value="medium">{t("housing.risk.medium")}</Radio>
         <Radio value="low">{t("housing.risk.low")}</Radio>
       </RadioGroup>
-      <TextField name="nights" label={t("housing.request.nights")} inputMode="numeric" {...bind("nights")} />
+      <TextField label={t("housing.request.nights")} inputMode="numeric" {...field("nights")} />
       {!task && teams.length > 1 && (
         <Select
           label={t("housing.request.team")}

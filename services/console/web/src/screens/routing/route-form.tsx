@@ -22,7 +22,7 @@ export function RouteForm({
 }) {
   const t = useT();
   const put = usePutRoute();
-  const { draft, bind } = useDraft({
+  const { draft, bind, field } = useDraft({
     municipality: route?.municipality ?? fixedMunicipality ?? "",
     project: route?.project ?? "",
     victimTeam: route?.victim?.team ?? "",
@@ -69,15 +69,8 @@ export function RouteForm({
       <h2>{t("routing.formTitle", { municipality: municipality || "…" })}</h2>
       {problem && <ProblemAlert problem={problem} fix={t("routing.fix")} listFields={false} />}
       <div className="grid">
-        {!editing && (
-          <TextField
-            name="municipality"
-            label={t("routing.municipality")}
-            {...bind("municipality")}
-            isRequired
-          />
-        )}
-        <TextField name="project" label={t("routing.project")} {...bind("project")} />
+        {!editing && <TextField label={t("routing.municipality")} {...field("municipality")} isRequired />}
+        <TextField label={t("routing.project")} {...field("project")} />
       </div>
       <TeamFields
         side="victim"

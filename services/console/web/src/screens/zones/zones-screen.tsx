@@ -63,7 +63,7 @@ function ZoneWebhook({
   const t = useT();
   const put = usePutWebhook();
   const test = useTestDelivery();
-  const { draft, set, bind } = useDraft({ zone: "", url: "" });
+  const { draft, set, field } = useDraft({ zone: "", url: "" });
   const problem = problemOf(put.error);
   const target = draft.zone.trim() || zone;
   return (
@@ -88,13 +88,8 @@ function ZoneWebhook({
         }}
       >
         <div className="grid">
-          <TextField
-            name="zone"
-            label={t("zones.newZone")}
-            description={t("zones.newZoneHint")}
-            {...bind("zone")}
-          />
-          <TextField name="url" type="url" label={t("zones.url")} {...bind("url")} isRequired />
+          <TextField label={t("zones.newZone")} description={t("zones.newZoneHint")} {...field("zone")} />
+          <TextField type="url" label={t("zones.url")} {...field("url")} isRequired />
         </div>
         {put.isSuccess && (
           <div role="status" className="notice success">
