@@ -17,8 +17,7 @@ import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
 import { useKeyedSubmit } from "../../ui/form";
-import { Loaded } from "../../ui/query-state";
-import { DataTable } from "../../ui/table";
+import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 
@@ -62,41 +61,38 @@ export function GridsScreen() {
           onCancel={() => setPublishing(false)}
         />
       )}
-      <Loaded query={versions} empty={t("criticality.noGrid")}>
-        {(data) => (
-          <DataTable
-            caption={t("criticality.grids.versions")}
-            columns={[
-              t("criticality.gridColumn"),
-              t("criticality.grids.gridTitle"),
-              t("criticality.grids.publishedAt"),
-              t("criticality.grids.publishedBy"),
-              <span className="visually-hidden">{t("criticality.grids.actions")}</span>,
-            ]}
-          >
-            {data.map((v) => (
-              <tr key={v.version} aria-current={v.version === shown ? "true" : undefined}>
-                <th scope="row">
-                  {v.version}
-                  {v.current && <span className="badge"> {t("criticality.grids.current")}</span>}
-                </th>
-                <td>{v.title}</td>
-                <td>{time(v.publishedAt, ZONE)}</td>
-                <td>{v.publishedBy}</td>
-                <td>
-                  <Button
-                    variant="quiet"
-                    onPress={() => setChosen(v.version)}
-                    aria-label={t("criticality.grids.viewVersion", { version: v.version })}
-                  >
-                    {t("criticality.grids.view")}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+      <QueryTable
+        query={versions}
+        empty={t("criticality.noGrid")}
+        caption={t("criticality.grids.versions")}
+        columns={[
+          t("criticality.gridColumn"),
+          t("criticality.grids.gridTitle"),
+          t("criticality.grids.publishedAt"),
+          t("criticality.grids.publishedBy"),
+          <span className="visually-hidden">{t("criticality.grids.actions")}</span>,
+        ]}
+        row={(v) => (
+          <tr key={v.version} aria-current={v.version === shown ? "true" : undefined}>
+            <th scope="row">
+              {v.version}
+              {v.current && <span className="badge"> {t("criticality.grids.current")}</span>}
+            </th>
+            <td>{v.title}</td>
+            <td>{time(v.publishedAt, ZONE)}</td>
+            <td>{v.publishedBy}</td>
+            <td>
+              <Button
+                variant="quiet"
+                onPress={() => setChosen(v.version)}
+                aria-label={t("criticality.grids.viewVersion", { version: v.version })}
+              >
+                {t("criticality.grids.view")}
+              </Button>
+            </td>
+          </tr>
         )}
-      </Loaded>
+      />
       {grid.data && <GridView grid={grid.data} />}
     </Page>
   );

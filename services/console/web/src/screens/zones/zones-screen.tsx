@@ -9,7 +9,7 @@ import { ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
-import { DataTable } from "../../ui/table";
+import { DataTable, QueryTable } from "../../ui/table";
 
 const ZONE_TIME = "Europe/Brussels";
 
@@ -131,44 +131,39 @@ function DeliveryLog({ zone }: { zone: string }) {
           {t("common.refresh")}
         </Button>
       </div>
-      <Loaded query={log} empty={t("zones.noDeliveries")}>
-        {(data) => (
-          <DataTable
-            caption={t("zones.deliveriesTitle", { zone })}
-            columns={[
-              t("zones.created"),
-              t("zones.kind"),
-              t("zones.deliveryStatus"),
-              t("zones.attempts"),
-              t("zones.nextRetry"),
-            ]}
-          >
-            {data.map((d) => (
-              <tr key={d.id}>
-                <td>{time(d.createdAt, ZONE_TIME)}</td>
-                <td>{t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus")}</td>
-                <td>
-                  <span className={`status delivery-${d.status}`}>{t(`zones.status.${d.status}`)}</span>
-                </td>
-                <td>
-                  <ul className="plain">
-                    {d.attempts.map((a) => (
-                      <li key={a.at}>
-                        {time(a.at, ZONE_TIME, "time")} —{" "}
-                        {a.statusCode !== null
-                          ? t("zones.httpStatus", { code: a.statusCode })
-                          : (a.error ?? "")}{" "}
-                        ({t("zones.ms", { ms: a.durationMs })})
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>{d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"}</td>
-              </tr>
-            ))}
-          </DataTable>
+      <QueryTable
+        query={log}
+        empty={t("zones.noDeliveries")}
+        caption={t("zones.deliveriesTitle", { zone })}
+        columns={[
+          t("zones.created"),
+          t("zones.kind"),
+          t("zones.deliveryStatus"),
+          t("zones.attempts"),
+          t("zones.nextRetry"),
+        ]}
+        row={(d) => (
+          <tr key={d.id}>
+            <td>{time(d.createdAt, ZONE_TIME)}</td>
+            <td>{t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus")}</td>
+            <td>
+              <span className={`status delivery-${d.status}`}>{t(`zones.status.${d.status}`)}</span>
+            </td>
+            <td>
+              <ul className="plain">
+                {d.attempts.map((a) => (
+                  <li key={a.at}>
+                    {time(a.at, ZONE_TIME, "time")} —{" "}
+                    {a.statusCode !== null ? t("zones.httpStatus", { code: a.statusCode }) : (a.error ?? "")}{" "}
+                    ({t("zones.ms", { ms: a.durationMs })})
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"}</td>
+          </tr>
         )}
-      </Loaded>
+      />
     </section>
   );
 }
