@@ -2,8 +2,7 @@
 // the team was alerted that the task was due and overdue.
 import { useEscalations } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
-import { Button } from "../../ui/fields";
-import { Page } from "../../ui/layout";
+import { Page, RefreshButton } from "../../ui/layout";
 import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
@@ -13,14 +12,7 @@ export function EscalationsScreen() {
   const time = useFormatTime();
   const list = useEscalations();
   return (
-    <Page
-      title={t("escalations.title")}
-      actions={
-        <Button variant="secondary" onPress={() => list.refetch()}>
-          {t("common.refresh")}
-        </Button>
-      }
-    >
+    <Page title={t("escalations.title")} actions={<RefreshButton onRefresh={list.refetch} />}>
       <QueryTable
         query={list}
         empty={t("escalations.empty")}

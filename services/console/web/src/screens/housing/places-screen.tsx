@@ -18,6 +18,7 @@ import { FormActions, ServiceForm, topField, useDraft, useKeyedSubmit } from "..
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { Fact } from "../../ui/fact";
 import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
@@ -68,32 +69,22 @@ function PlaceRow({ place }: { place: Place }) {
     <li className="card">
       <h2 className="task-title">{place.label}</h2>
       <dl className="task-facts">
-        <div>
-          <dt>{t("housing.places.kind")}</dt>
-          <dd>{t(`housing.kind.${place.kind}` as never)}</dd>
-        </div>
-        <div>
-          <dt>{t("housing.places.capacity")}</dt>
-          <dd>{t("housing.places.persons", { count: place.capacity })}</dd>
-        </div>
-        <div>
-          <dt>{t("housing.places.available")}</dt>
-          <dd>
-            {place.windows.length === 0
-              ? t("housing.places.notAvailable")
-              : place.windows
-                  .map((w) => t("housing.fromTo", { from: day(w.startsOn), to: day(w.endsOn) }))
-                  .join(" · ")}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("housing.places.occupied")}</dt>
-          <dd>
-            {place.stays.length === 0
-              ? t("housing.places.free")
-              : place.stays.map((s) => t("housing.fromTo", { from: day(s.from), to: day(s.to) })).join(" · ")}
-          </dd>
-        </div>
+        <Fact term={t("housing.places.kind")}>{t(`housing.kind.${place.kind}` as never)}</Fact>
+        <Fact term={t("housing.places.capacity")}>
+          {t("housing.places.persons", { count: place.capacity })}
+        </Fact>
+        <Fact term={t("housing.places.available")}>
+          {place.windows.length === 0
+            ? t("housing.places.notAvailable")
+            : place.windows
+                .map((w) => t("housing.fromTo", { from: day(w.startsOn), to: day(w.endsOn) }))
+                .join(" · ")}
+        </Fact>
+        <Fact term={t("housing.places.occupied")}>
+          {place.stays.length === 0
+            ? t("housing.places.free")
+            : place.stays.map((s) => t("housing.fromTo", { from: day(s.from), to: day(s.to) })).join(" · ")}
+        </Fact>
       </dl>
       <div className="actions">
         {address === null ? (

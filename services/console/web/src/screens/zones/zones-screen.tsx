@@ -6,7 +6,7 @@ import { usePutWebhook, useTestDelivery, useZoneDeliveries, useZones } from "../
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
 import { ServiceForm, useDraft } from "../../ui/form";
-import { Page } from "../../ui/layout";
+import { Page, RefreshButton } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { DataTable, QueryTable } from "../../ui/table";
@@ -127,9 +127,7 @@ function DeliveryLog({ zone }: { zone: string }) {
     <section className="card" aria-labelledby="deliveries-title">
       <div className="page-head">
         <h2 id="deliveries-title">{t("zones.deliveriesTitle", { zone })}</h2>
-        <Button variant="secondary" onPress={() => log.refetch()}>
-          {t("common.refresh")}
-        </Button>
+        <RefreshButton onRefresh={log.refetch} />
       </div>
       <QueryTable
         query={log}
