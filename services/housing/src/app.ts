@@ -1,10 +1,10 @@
 import { type RecipientSealer, type SealedBox, type ServiceDeps, serviceApp } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type * as schema from "./db/schema.js";
+import type { HousingSettings } from "./domain/settings.js";
 import { placementRoutes } from "./routes/placements.js";
 import { placeRoutes } from "./routes/places.js";
 import { statisticsRoutes } from "./routes/statistics.js";
-import type { HousingSettings } from "./settings.js";
 
 export interface AppDeps extends ServiceDeps<typeof schema> {
   /** DATA_KEY: the places' addresses at rest. */

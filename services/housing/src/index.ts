@@ -2,4 +2,4 @@
 // builds it in memory to read its OpenAPI document).
 export { createApp } from "./app.js";
 export * as schema from "./db/schema.js";
-export { DEFAULT_SETTINGS } from "./settings.js";
+export { DEFAULT_SETTINGS } from "./domain/settings.js";

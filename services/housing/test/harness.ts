@@ -5,8 +5,8 @@ import { recipientKeys, startServiceParts, testLogger } from "@relais/service-te
 import type { NatsProcess } from "@relais/testing";
 import { createApp } from "../src/app.js";
 import * as schema from "../src/db/schema.js";
+import { DEFAULT_SETTINGS } from "../src/domain/settings.js";
 import { housingConsumers } from "../src/events/consumers.js";
-import { DEFAULT_SETTINGS } from "../src/settings.js";
 import { clientFor } from "./client.js";
 
 export const logger = testLogger;

@@ -44,3 +44,11 @@ export function canSeeItem(
   if (!item.confidential) return true;
   return audience.some((id) => viewer.inviteeIds.has(id));
 }
+
+/** The items of an agenda the viewer may see. */
+export function visibleItems<T extends { confidential: boolean; audience: readonly string[] }>(
+  viewer: Viewer,
+  items: T[],
+): T[] {
+  return items.filter((item) => canSeeItem(viewer, item, item.audience));
+}

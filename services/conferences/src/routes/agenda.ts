@@ -8,7 +8,7 @@ import {
   verbContext,
 } from "@relais/service-kit";
 import { addItem } from "../actions/add-item.js";
-import { readConference } from "../actions/read.js";
+import { readConference } from "../actions/read-conference.js";
 import { recordDecision } from "../actions/record-decision.js";
 import { updateItem } from "../actions/update-item.js";
 import type { AppDeps } from "../app.js";

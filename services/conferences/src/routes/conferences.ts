@@ -11,7 +11,8 @@ import {
   type zoneOf,
 } from "@relais/service-kit";
 import { cancelConference } from "../actions/cancel-conference.js";
-import { listConferences, readConference } from "../actions/read.js";
+import { listConferences } from "../actions/list-conferences.js";
+import { readConference } from "../actions/read-conference.js";
 import { scheduleConference } from "../actions/schedule-conference.js";
 import { updateConference } from "../actions/update-conference.js";
 import type { AppDeps } from "../app.js";

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { guardedRoute, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
-import { readMine } from "../actions/read.js";
+import { readMine } from "../actions/read-mine.js";
 import { setActionStatus } from "../actions/set-action-status.js";
 import type { AppDeps } from "../app.js";
 import { ActionPatch } from "../domain/input.js";

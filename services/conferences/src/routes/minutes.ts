@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { Language } from "@relais/contracts";
 import { guardedRoute, routeApp } from "@relais/service-kit";
-import { readConference } from "../actions/read.js";
+import { readConference } from "../actions/read-conference.js";
 import type { AppDeps } from "../app.js";
 import { renderMinutes } from "../domain/minutes.js";
 import { readerContext } from "./reader.js";

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { RiskLevel } from "@relais/contracts";
 import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
-import { listKnownReferrals } from "../actions/read.js";
+import { listKnownReferrals } from "../actions/list-known-referrals.js";
 import type { AppDeps } from "../app.js";
 
 const KnownReferral = z

@@ -3,7 +3,8 @@
 import { z } from "@hono/zod-openapi";
 import { InviteeRole, Language, RiskLevel } from "@relais/contracts";
 import { DateTime } from "luxon";
-import type { ConferenceRead, ConferenceSummary } from "../actions/read.js";
+import type { ConferenceSummary } from "../actions/list-conferences.js";
+import type { ConferenceRead } from "../actions/read-conference.js";
 import type { ActionRecord, ConferenceRow, InviteeRow, ItemRecord } from "../db/store.js";
 import type { Viewer } from "../domain/access.js";
 import { ActionStatus } from "../domain/input.js";

@@ -19,14 +19,11 @@ import type { TeamsContext } from "../actions/context.js";
 import { declinePlacement } from "../actions/decline-placement.js";
 import { endStay } from "../actions/end-stay.js";
 import { extendStay } from "../actions/extend-stay.js";
-import {
-  listPlacements,
-  readPlacement,
-  type ShownPlacement,
-  showPlacement,
-} from "../actions/read-placements.js";
+import { listPlacements } from "../actions/list-placements.js";
+import { readPlacement } from "../actions/read-placement.js";
 import { recordFollowUp } from "../actions/record-follow-up.js";
 import { requestPlacement } from "../actions/request-placement.js";
+import { type ShownPlacement, showPlacement } from "../actions/show-placements.js";
 import type { AppDeps } from "../app.js";
 import type { PlacementRow } from "../db/placement-store.js";
 import { FollowUpOutcome } from "../domain/follow-up.js";

@@ -12,7 +12,8 @@ import {
 } from "@relais/service-kit";
 import type { Context } from "hono";
 import { createPlace } from "../actions/create-place.js";
-import { listPlaces, readPlace } from "../actions/read-places.js";
+import { listPlaces } from "../actions/list-places.js";
+import { readPlace } from "../actions/read-place.js";
 import { revealAddress } from "../actions/reveal-address.js";
 import { setAvailability } from "../actions/set-availability.js";
 import { updatePlace } from "../actions/update-place.js";
