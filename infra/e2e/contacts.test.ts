@@ -4,7 +4,7 @@
 // a facilitator who does not run her group cannot redirect her contact either; and the victim's
 // and the author's teams cannot reach each other's contact with the real references their own
 // referral shows them. Every id an attacker uses here came to them through the normal flow.
-import { mintToken, waitForValue } from "@relais/testing";
+import { mintToken, policeReferral, waitForValue } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest } from "./http.js";
 import { type Stack, startStack } from "./stack.js";
@@ -93,14 +93,11 @@ describe("contacts belong to one organisation and are reached through one's own 
       `${svc.referrals}/v1/referrals`,
       "POST",
       police,
-      {
+      policeReferral({
         policeZone: "ZP Seraing/Neupré (5277)",
         incidentReference: `LI.55.L7.${Date.now() % 1_000_000}/26`,
         incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-        kind: "partner",
-        riskLevel: "high",
         childrenPresent: false,
-        municipality: "Seraing",
         persons: [
           {
             role: "victim",
@@ -133,7 +130,7 @@ describe("contacts belong to one organisation and are reached through one's own 
             },
           },
         ],
-      },
+      }),
       "contacts-e2e-referral",
     );
     expect(filed.status).toBe(201);

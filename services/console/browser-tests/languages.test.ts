@@ -1,6 +1,7 @@
 // The console's screens in Dutch and English (the police's zone list, the intake form, the
 // call-back queue), and the safety screens in French with axe: the curtain, sign-out, the idle
 // timeout, and a control that proves the axe check can fail. The whole jobs: flows.test.ts.
+import { policeReferral } from "@relais/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { messages, press, type Run, screen, selectedRuns, useBrowserStack, visible } from "./browser.js";
@@ -49,7 +50,22 @@ describe.runIf(!only || only.includes("safety"))("safety in the browser", () => 
 
   /** Files a referral through the console's API as the signed-in officer, as the form would. */
   async function fileThroughApi(officer: Page) {
-    const status = await officer.evaluate(async (phone) => {
+    const referral = policeReferral({
+      policeZone: "5277",
+      incidentReference: "LI.55.L1.SAFETY/26",
+      incidentAt: new Date().toISOString(),
+      childrenPresent: false,
+      persons: [
+        {
+          role: "victim",
+          displayName: "Chloé Curtain",
+          consent: true,
+          language: "fr",
+          contact: { phone: PHONE },
+        },
+      ],
+    });
+    const status = await officer.evaluate(async (body) => {
       const session = (await (await fetch("/auth/session")).json()) as { csrfToken: string };
       const response = await fetch("/api/referrals/v1/referrals", {
         method: "POST",
@@ -58,27 +74,10 @@ describe.runIf(!only || only.includes("safety"))("safety in the browser", () => 
           "X-CSRF-Token": session.csrfToken,
           "Idempotency-Key": crypto.randomUUID(),
         },
-        body: JSON.stringify({
-          policeZone: "5277",
-          incidentReference: "LI.55.L1.SAFETY/26",
-          incidentAt: new Date().toISOString(),
-          kind: "partner",
-          riskLevel: "high",
-          childrenPresent: false,
-          municipality: "Seraing",
-          persons: [
-            {
-              role: "victim",
-              displayName: "Chloé Curtain",
-              consent: true,
-              language: "fr",
-              contact: { phone },
-            },
-          ],
-        }),
+        body: JSON.stringify(body),
       });
       return response.status;
-    }, PHONE);
+    }, referral);
     expect(status).toBe(201);
   }
 
