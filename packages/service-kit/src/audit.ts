@@ -108,6 +108,22 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
   ]);
 }
 
+/** What `caller` (a verb's context: who asks, in which request) did to `record`, on the trail. */
+export async function audit(
+  tx: Executor,
+  caller: { principal: Principal; requestId?: string },
+  action: string,
+  record: { type: string; id: string },
+): Promise<void> {
+  await recordAudit(tx, {
+    principal: caller.principal,
+    action,
+    recordType: record.type,
+    recordId: record.id,
+    requestId: caller.requestId,
+  });
+}
+
 /** The subject a retention purge's audit rows name. */
 export const RETENTION_ACTOR = "system:retention";
 

@@ -1,6 +1,6 @@
 import { enqueueEvent } from "@relais/bus";
 import { SessionCancelled } from "@relais/contracts";
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, writeVerb } from "@relais/service-kit";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import {
@@ -61,13 +61,7 @@ export async function cancelSession(
         );
       for (const row of mandated) await reviewCompliance(tx, group, toEnrolmentRecord(row), now, requestId);
     }
-    await recordAudit(tx, {
-      principal,
-      action: "session.cancel",
-      recordType: "session",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "session.cancel", { type: "session", id });
     return { group, session: after.find((s) => s.id === id)! };
   });
 }

@@ -1,7 +1,7 @@
 // Ends an enrolment (withdrawn, excluded or completed) and gives a freed seat to the waitlist.
 import { enqueueEvent } from "@relais/bus";
 import { EnrolmentEnded } from "@relais/contracts";
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, enrolmentRef, visibleEnrolment } from "../db/enrolment-store.js";
 import { groupSessions, seriesSnapshot } from "../db/group-store.js";
@@ -49,13 +49,7 @@ export async function endEnrolment(
       series: seriesSnapshot(group, sessions),
     });
     const promoted = await promoteWaitlist(tx, { group, sessions, now, correlationId: requestId });
-    await recordAudit(tx, {
-      principal,
-      action: `enrolment.${outcome.status}`,
-      recordType: "enrolment",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, `enrolment.${outcome.status}`, { type: "enrolment", id });
     return { enrolment: ended, promoted };
   });
 }

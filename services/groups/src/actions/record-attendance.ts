@@ -3,7 +3,7 @@
 import { enqueueEvent } from "@relais/bus";
 import { AttendanceRecorded, type AttendanceStatus, newId } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { Conflict, NotFound, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, NotFound, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import type { GroupRecord, SessionRecord } from "../db/group-store.js";
@@ -80,13 +80,7 @@ export async function recordAttendance(
       await updateCheckIn(tx, group, session, enrolmentId, input.status, now);
       await reviewCompliance(tx, group, enrolment, now, requestId);
     }
-    await recordAudit(tx, {
-      principal,
-      action: "attendance.record",
-      recordType: "enrolment",
-      recordId: enrolmentId,
-      requestId,
-    });
+    await audit(tx, ctx, "attendance.record", { type: "enrolment", id: enrolmentId });
     return { record, changed: true };
   });
 }
