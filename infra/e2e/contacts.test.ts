@@ -4,7 +4,7 @@
 // a facilitator who does not run her group cannot redirect her contact either; and the victim's
 // and the author's teams cannot reach each other's contact with the real references their own
 // referral shows them. Every id an attacker uses here came to them through the normal flow.
-import { mintToken, waitForValue } from "@relais/testing";
+import { mintToken, policeReferral, waitForValue } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest } from "./http.js";
 import { type Stack, startStack } from "./stack.js";
@@ -45,6 +45,27 @@ describe("contacts belong to one organisation and are reached through one's own 
     claims = {},
   ) => mintToken({ role, org, sub, claims, expiresIn: "1h" });
 
+  /** A facilitator creates a group and enrols one person in it, both accepted; answers the group's id. */
+  const enrolInNewGroup = async (facilitator: string, group: unknown, enrolment: unknown, key: string) => {
+    const created = await call(
+      `${svc.groups}/v1/groups`,
+      "POST",
+      facilitator,
+      group,
+      `contacts-e2e-group-${key}`,
+    );
+    expect(created.status).toBe(201);
+    const enrolled = await call(
+      `${svc.groups}/v1/groups/${created.json.id}/enrolments`,
+      "POST",
+      facilitator,
+      enrolment,
+      `contacts-e2e-enrol-${key}`,
+    );
+    expect(enrolled.status).toBe(201);
+    return created.json.id as string;
+  };
+
   let victimRef = "";
   let referralId = "";
   let groupA = "";
@@ -72,14 +93,11 @@ describe("contacts belong to one organisation and are reached through one's own 
       `${svc.referrals}/v1/referrals`,
       "POST",
       police,
-      {
+      policeReferral({
         policeZone: "ZP Seraing/Neupré (5277)",
         incidentReference: `LI.55.L7.${Date.now() % 1_000_000}/26`,
         incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-        kind: "partner",
-        riskLevel: "high",
         childrenPresent: false,
-        municipality: "Seraing",
         persons: [
           {
             role: "victim",
@@ -112,7 +130,7 @@ describe("contacts belong to one organisation and are reached through one's own 
             },
           },
         ],
-      },
+      }),
       "contacts-e2e-referral",
     );
     expect(filed.status).toBe(201);
@@ -143,42 +161,21 @@ describe("contacts belong to one organisation and are reached through one's own 
         durationMinutes: 120,
       },
     });
-    const createdA = await call(
-      `${svc.groups}/v1/groups`,
-      "POST",
+    groupA = await enrolInNewGroup(
       facilitatorA,
       group("Groupe A", VENUE_A, schedule.dtstart, "fac-a"),
-      "contacts-e2e-group-a",
-    );
-    expect(createdA.status).toBe(201);
-    groupA = createdA.json.id;
-    const enrolA = await call(
-      `${svc.groups}/v1/groups/${groupA}/enrolments`,
-      "POST",
-      facilitatorA,
       { personRef: victimRef },
-      "contacts-e2e-enrol-a",
+      "a",
     );
-    expect(enrolA.status).toBe(201);
 
     // 3. B's facilitator enrols the same reference in B's group with B's address: accepted (B's
     //    own enrolment), but it never touches A's contact.
-    const createdB = await call(
-      `${svc.groups}/v1/groups`,
-      "POST",
+    await enrolInNewGroup(
       facilitatorB,
       group("Groupe B", VENUE_B, "2027-09-07T18:00", "fac-b"),
-      "contacts-e2e-group-b",
-    );
-    expect(createdB.status).toBe(201);
-    const enrolB = await call(
-      `${svc.groups}/v1/groups/${createdB.json.id}/enrolments`,
-      "POST",
-      facilitatorB,
       { personRef: victimRef, contact: { email: INTRUDER } },
-      "contacts-e2e-enrol-b",
+      "b",
     );
-    expect(enrolB.status).toBe(201);
     await eventually("B's invite", async () => mails().find((m) => m.to.includes(INTRUDER)));
 
     // 4. A's coordinator still gets A's contact; B's coordinator only B's own, never A's data.
@@ -244,9 +241,7 @@ describe("contacts belong to one organisation and are reached through one's own 
     // This facilitator does not run group A: they cannot even see it…
     expect((await call(`${svc.groups}/v1/groups/${groupA}`, "GET", facilitatorA2)).status).toBe(404);
     // …but the reference is not a secret (rosters, placements, reports): they enrol it in theirs.
-    const created = await call(
-      `${svc.groups}/v1/groups`,
-      "POST",
+    await enrolInNewGroup(
       facilitatorA2,
       {
         kind: "parent",
@@ -264,17 +259,9 @@ describe("contacts belong to one organisation and are reached through one's own 
           durationMinutes: 90,
         },
       },
-      "contacts-e2e-group-a2",
-    );
-    expect(created.status).toBe(201);
-    const enrolled = await call(
-      `${svc.groups}/v1/groups/${created.json.id}/enrolments`,
-      "POST",
-      facilitatorA2,
       { personRef: victimRef, contact: { email: TYPED_BY_FACILITATOR, phone: "+32499000999" } },
-      "contacts-e2e-enrol-a2",
+      "a2",
     );
-    expect(enrolled.status).toBe(201);
     // The enrolment's invite goes to the person's contact as the referral gave it.
     await eventually("the A2 invite to the referral's address", async () =>
       mails().find((m) => m.to.includes(VICTIM.email) && readable(m).includes(VENUE_A2)),

@@ -1,9 +1,9 @@
 // Faults with the real parts: the broker killed during a burst of referrals. Nothing accepted
 // with a 2xx may be lost or applied twice.
-import { createClient } from "@libsql/client";
 import { waitFor } from "@relais/testing";
 import { connect } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count } from "./flow.js";
 import { send, tokenFor } from "./http.js";
 import { type Stack, startStack } from "./stack.js";
 
@@ -31,16 +31,6 @@ function referral(i: number) {
       },
     ],
   };
-}
-
-async function count(path: string, sql: string, args: string[] = []): Promise<number> {
-  const client = createClient({ url: `file:${path}` });
-  try {
-    const result = await client.execute({ sql, args });
-    return Number(result.rows[0]?.[0] ?? 0);
-  } finally {
-    client.close();
-  }
 }
 
 const until = (what: string, check: () => Promise<boolean>, timeoutMs: number) =>

@@ -473,68 +473,49 @@ export async function settleFlow(stack: Stack, totals: FlowTotals, timeoutMs = 1
   /** Every count this flow promises, and how far each is off. */
   const exactlyOnce = async () => {
     const problems: Array<{ what: string; actual: number; expected: number }> = [];
-    const expectCount = async (what: string, path: string, sql: string, expected: number) => {
-      const actual = await count(path, sql);
-      if (actual !== expected) problems.push({ what, actual, expected });
-    };
-    await expectCount("referrals", r, "SELECT count(*) FROM referrals", totals.referrals);
-    await expectCount("tasks", r, "SELECT count(*) FROM callback_tasks", people);
-    await expectCount("tasks per person", r, "SELECT count(DISTINCT person_ref) FROM callback_tasks", people);
-    await expectCount(
-      "accepted tasks",
-      r,
-      "SELECT count(*) FROM callback_tasks WHERE outcome = 'accepted'",
-      people,
-    );
-    await expectCount("attempts", r, "SELECT count(*) FROM callback_attempts", people);
-    await expectCount("placements", g, "SELECT count(*) FROM placements", people);
-    await expectCount(
-      "placements per person",
-      g,
-      "SELECT count(DISTINCT referral_id || person_ref) FROM placements",
-      people,
-    );
-    await expectCount("enrolments", g, "SELECT count(*) FROM enrolments", people);
-    await expectCount(
-      "enrolments per person",
-      g,
-      "SELECT count(DISTINCT person_ref) FROM enrolments",
-      people,
-    );
-    await expectCount("separations", g, "SELECT count(*) FROM separations", people);
-    await expectCount("contacts", n, "SELECT count(*) FROM contacts", people);
-    await expectCount(
-      "invites per person",
-      n,
-      "SELECT count(DISTINCT person_ref) FROM messages WHERE template = 'enrolment_confirmed'",
-      people,
-    );
-    await expectCount(
-      "invite messages",
-      n,
-      "SELECT count(*) FROM messages WHERE template = 'enrolment_confirmed'",
-      people,
-    );
-    await expectCount(
-      "due alerts",
-      n,
-      "SELECT count(*) FROM messages WHERE template = 'callback_due'",
-      announced,
-    );
-    await expectCount(
-      "due alerts applied",
-      n,
-      "SELECT count(*) FROM inbox WHERE consumer = 'notifications-callback-due'",
-      announced,
-    );
-    await expectCount("messages not sent", n, "SELECT count(*) FROM messages WHERE status <> 'sent'", 0);
-    for (const service of Object.values(stack.services)) {
-      await expectCount(
+    // [what, database, query, expected]
+    const counts: Array<[string, string, string, number]> = [
+      ["referrals", r, "SELECT count(*) FROM referrals", totals.referrals],
+      ["tasks", r, "SELECT count(*) FROM callback_tasks", people],
+      ["tasks per person", r, "SELECT count(DISTINCT person_ref) FROM callback_tasks", people],
+      ["accepted tasks", r, "SELECT count(*) FROM callback_tasks WHERE outcome = 'accepted'", people],
+      ["attempts", r, "SELECT count(*) FROM callback_attempts", people],
+      ["placements", g, "SELECT count(*) FROM placements", people],
+      [
+        "placements per person",
+        g,
+        "SELECT count(DISTINCT referral_id || person_ref) FROM placements",
+        people,
+      ],
+      ["enrolments", g, "SELECT count(*) FROM enrolments", people],
+      ["enrolments per person", g, "SELECT count(DISTINCT person_ref) FROM enrolments", people],
+      ["separations", g, "SELECT count(*) FROM separations", people],
+      ["contacts", n, "SELECT count(*) FROM contacts", people],
+      [
+        "invites per person",
+        n,
+        "SELECT count(DISTINCT person_ref) FROM messages WHERE template = 'enrolment_confirmed'",
+        people,
+      ],
+      ["invite messages", n, "SELECT count(*) FROM messages WHERE template = 'enrolment_confirmed'", people],
+      ["due alerts", n, "SELECT count(*) FROM messages WHERE template = 'callback_due'", announced],
+      [
+        "due alerts applied",
+        n,
+        "SELECT count(*) FROM inbox WHERE consumer = 'notifications-callback-due'",
+        announced,
+      ],
+      ["messages not sent", n, "SELECT count(*) FROM messages WHERE status <> 'sent'", 0],
+      ...Object.values(stack.services).map((service): [string, string, string, number] => [
         `${service.name} dead letters`,
         service.databasePath,
         "SELECT count(*) FROM dead_letters",
         0,
-      );
+      ]),
+    ];
+    for (const [what, path, sql, expected] of counts) {
+      const actual = await count(path, sql);
+      if (actual !== expected) problems.push({ what, actual, expected });
     }
     const subjects: [string, string, number][] = [
       ["REFERRALS", "referrals.referral.received", totals.referrals],

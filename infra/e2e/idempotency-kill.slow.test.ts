@@ -60,13 +60,11 @@ describe("groups SIGKILLed mid-request", () => {
   beforeAll(async () => {
     nats = await startNats();
     dataDir = mkdtempSync(join(tmpdir(), "relais-idem-kill-"));
-    const service = await startService("groups", {
+    ({ process: groups, url } = await startService("groups", {
       natsUrl: nats.url,
       databasePath: join(dataDir, "groups.db"),
       env: { LOG_LEVEL: "error" },
-    });
-    groups = service.process;
-    url = service.url;
+    }));
     token = await tokenFor("facilitator");
   }, 120_000);
   afterAll(async () => {
@@ -201,22 +199,19 @@ describe("groups SIGKILLed mid-request", () => {
 
     // Exactly one effect per key, and it is the one the first answer names.
     const groupsMade = await all<{ id: string; publicName: string }>("/v1/groups");
-    for (const attempt of attempts.filter((a) => a.kind === "group")) {
-      const named = groupsMade.filter((g) => g.publicName === attempt.mark);
-      expect(
-        named.map((g) => g.id),
-        attempt.mark,
-      ).toEqual([(JSON.parse(attempt.first!.body) as { id: string }).id]);
-    }
     const enrolled = (
       await Promise.all(
         homes.map((id) => all<{ id: string; personRef: string }>(`/v1/groups/${id}/enrolments`)),
       )
     ).flat();
-    for (const attempt of attempts.filter((a) => a.kind === "enrolment")) {
-      const rows = enrolled.filter((e) => e.personRef === attempt.mark);
+    const marked: Record<Attempt["kind"], Array<{ id: string; mark: string }>> = {
+      group: groupsMade.map((g) => ({ id: g.id, mark: g.publicName })),
+      enrolment: enrolled.map((e) => ({ id: e.id, mark: e.personRef })),
+    };
+    for (const attempt of attempts) {
+      const effects = marked[attempt.kind].filter((effect) => effect.mark === attempt.mark);
       expect(
-        rows.map((e) => e.id),
+        effects.map((effect) => effect.id),
         attempt.mark,
       ).toEqual([(JSON.parse(attempt.first!.body) as { id: string }).id]);
     }

@@ -29,13 +29,11 @@ describe("referrals on a full disk", () => {
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", disk]);
     mounted = true;
     nats = await startNats();
-    const service = await startService("referrals", {
+    ({ process: referrals, url } = await startService("referrals", {
       natsUrl: nats.url,
       databasePath: join(disk, "referrals.db"),
       env: { LOG_LEVEL: "error" },
-    });
-    referrals = service.process;
-    url = service.url;
+    }));
   }, 120_000);
   afterAll(async () => {
     await referrals?.stop();

@@ -3,9 +3,9 @@
 // dead letters. Handlers see their event, already validated and typed, and a transaction, never a
 // NATS message.
 import { type Envelope, type EventDefinition, newId, type StreamName } from "@relais/contracts";
-import type { Database, Tx } from "@relais/db";
+import { type Database, insertRows, prepared, type Tx } from "@relais/db";
 import { backoffDelay } from "@relais/loops";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { AckPolicy, ConsumerEvents, type ConsumerMessages, DeliverPolicy, type JsMsg, nanos } from "nats";
 import type { Logger } from "pino";
 import type { z } from "zod";
@@ -147,19 +147,27 @@ export function createConsumerRunner(options: RunnerOptions): ConsumerRunner {
   /** Handler and inbox row commit together; a redelivered event finds its row and does nothing. */
   async function apply(consumer: ConsumerDefinition, event: Envelope, deliveries: number): Promise<boolean> {
     return database.write(async (tx) => {
-      const seen = await tx
-        .select({ id: inbox.eventId })
-        .from(inbox)
-        .where(and(eq(inbox.consumer, consumer.durable), eq(inbox.eventId, event.id)))
-        .limit(1);
+      // Every event runs this read and the insert below: their SQL is built once (`prepared`).
+      const seen = await prepared(tx, "bus.inboxSeen", (db) =>
+        db
+          .select({ id: inbox.eventId })
+          .from(inbox)
+          .where(
+            and(
+              eq(inbox.consumer, sql.placeholder("consumer")),
+              eq(inbox.eventId, sql.placeholder("eventId")),
+            ),
+          )
+          .limit(1),
+      ).all({ consumer: consumer.durable, eventId: event.id });
       if (seen.length > 0) return false;
       await consumer.handle(tx, event as EventOf<EventDefinition>, {
         deliveries,
         logger: logger.child({ consumer: consumer.durable, eventId: event.id, type: event.type }),
       });
-      await tx
-        .insert(inbox)
-        .values({ consumer: consumer.durable, eventId: event.id, processedAt: new Date().toISOString() });
+      await insertRows(tx, inbox, [
+        { consumer: consumer.durable, eventId: event.id, processedAt: new Date().toISOString() },
+      ]);
       return true;
     });
   }

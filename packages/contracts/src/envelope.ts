@@ -59,13 +59,19 @@ export interface NewEventInput<TData> {
   id?: string;
 }
 
-/** Builds a validated envelope: a producer never emits an event its own contract rejects. */
+/**
+ * Builds the envelope of an event from its data as the contract types it (the schema's output:
+ * defaults already applied). It is not parsed again here: the data comes from typed, already
+ * validated input, and parsing what was just built cost ~5 % of an intake's CPU. Every envelope
+ * is validated where a wrong one could do harm, on receipt (the consumer runner dead-letters what
+ * never parses), and the producers' tests parse what they put in their outbox (`checkEvent`).
+ */
 export function createEvent<TType extends string, TData extends z.ZodType>(
   def: EventDefinition<TType, TData>,
-  input: NewEventInput<z.input<TData>>,
-): Envelope<z.infer<TData>, TType> {
+  input: NewEventInput<z.output<TData>>,
+): Envelope<z.output<TData>, TType> {
   const id = input.id ?? uuidv7();
-  return def.envelope.parse({
+  return {
     id,
     type: def.type,
     version: def.version,
@@ -74,7 +80,7 @@ export function createEvent<TType extends string, TData extends z.ZodType>(
     orgId: input.orgId,
     correlationId: input.correlationId ?? id,
     data: input.data,
-  });
+  };
 }
 
 export function newId(): string {

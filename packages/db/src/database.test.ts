@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, storageFaultOf } from "./database.js";
+import { fsyncFile, type SyncFile } from "./durability.js";
 
 const counters = sqliteTable("counters", {
   name: text("name").primaryKey(),
@@ -17,12 +18,14 @@ describe("openDatabase", () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open() {
+  async function open(syncFile?: SyncFile, more: Partial<Parameters<typeof openDatabase>[0]> = {}) {
     const dir = mkdtempSync(join(tmpdir(), "relais-db-"));
     dirs.push(dir);
     const database = await openDatabase({
       url: `file:${join(dir, "nested", "test.db")}`,
       schema: { counters },
+      ...(syncFile ? { syncFile } : {}),
+      ...more,
     });
     await database.client.execute("CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
     await database.client.execute("INSERT INTO counters VALUES ('n', 0)");
@@ -122,8 +125,9 @@ describe("openDatabase", () => {
       const [durability] = await tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`);
       return { inserted, raw, again, rowsAffected: changed.rowsAffected, durability };
     });
-    // A write answered is on disk (WAL synced at every commit): synchronous=FULL (2).
-    expect(written.durability).toEqual({ synchronous: 2 });
+    // COMMIT does not sync the WAL itself (NORMAL, 1): the write resolves only after the WAL's
+    // fsync off the event loop (the tests below), which is FULL's guarantee.
+    expect(written.durability).toEqual({ synchronous: 1 });
     const read = await database.db.all(
       sql`SELECT name, value, value * 2 - 2 AS twice FROM counters ORDER BY name`,
     );
@@ -208,6 +212,114 @@ describe("openDatabase", () => {
     expect(storageFaultOf(Object.assign(new Error("wrapped"), { cause: full }))).toBe("SQLITE_FULL");
     // The one-page probe fits, so the database reports itself writable again.
     await expect(database.writable()).resolves.toBeUndefined();
+    database.close();
+  });
+
+  /** A real fsync whose completion the test lets go, recording what it was asked to sync. */
+  function heldSync() {
+    const calls: Array<{ path: string; release: (error?: Error) => void }> = [];
+    const syncFile: SyncFile = (path) =>
+      new Promise<void>((resolve, reject) => {
+        calls.push({
+          path,
+          release: (error) => (error ? reject(error) : fsyncFile(path).then(resolve, reject)),
+        });
+      });
+    return { calls, syncFile };
+  }
+
+  const settledSoon = async (promise: Promise<unknown>) => {
+    let settled = false;
+    void promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    return settled;
+  };
+
+  it("resolves a write only once its commit's WAL is synced, and tells listeners only then", async () => {
+    const held = heldSync();
+    const database = await open(held.syncFile);
+    let heard = 0;
+    database.onCommit(() => {
+      heard += 1;
+    });
+    const write = database.write((tx) => tx.update(counters).set({ value: 1 }));
+    await vi.waitFor(() => expect(held.calls).toHaveLength(1));
+    // The sync is asked for after the COMMIT (another connection already reads the value), of
+    // the WAL file, and until it returns the write is not answered.
+    expect(held.calls[0]!.path).toMatch(/test\.db-wal$/);
+    expect(await database.db.select().from(counters)).toEqual([{ name: "n", value: 1 }]);
+    expect(await settledSoon(write)).toBe(false);
+    expect(heard).toBe(0);
+    held.calls[0]!.release();
+    await expect(write).resolves.toBeDefined();
+    expect(heard).toBe(1);
+    database.close();
+  });
+
+  it("lets later commits go on during a sync and covers them all with the next one", async () => {
+    const held = heldSync();
+    const database = await open(held.syncFile);
+    const first = database.write((tx) => tx.update(counters).set({ value: 1 }));
+    await vi.waitFor(() => expect(held.calls).toHaveLength(1));
+    // Three more batches commit while the first sync runs; none of them may ride on it.
+    const later = [2, 3, 4].map((value) =>
+      database.write((tx) => tx.insert(counters).values({ name: `v${value}`, value })),
+    );
+    await vi.waitFor(async () => {
+      const rows = await database.db.select().from(counters);
+      expect(rows).toHaveLength(4);
+    });
+    expect(held.calls).toHaveLength(1);
+    expect(await settledSoon(Promise.race(later))).toBe(false);
+    held.calls[0]!.release();
+    await first;
+    await vi.waitFor(() => expect(held.calls).toHaveLength(2));
+    expect(await settledSoon(Promise.race(later))).toBe(false);
+    held.calls[1]!.release();
+    await Promise.all(later);
+    expect(held.calls).toHaveLength(2);
+    database.close();
+  });
+
+  it("refuses a write whose WAL sync failed with the disk's own code, and probes before writing again", async () => {
+    const held = heldSync();
+    const database = await open(held.syncFile);
+    const write = database.write((tx) => tx.update(counters).set({ value: 1 }));
+    await vi.waitFor(() => expect(held.calls).toHaveLength(1));
+    held.calls[0]!.release(Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" }));
+    const failure = await write.catch((error: unknown) => error);
+    expect(storageFaultOf(failure)).toBe("EIO");
+    // writable() writes a page for real and waits for its sync.
+    const probe = database.writable();
+    await vi.waitFor(() => expect(held.calls).toHaveLength(2));
+    expect(await settledSoon(probe)).toBe(false);
+    held.calls[1]!.release();
+    await expect(probe).resolves.toBeUndefined();
+    database.close();
+  });
+
+  it("keeps SQLite's checkpoints off the write connection and runs them on a thread of its own", async () => {
+    const database = await open(undefined, { checkpointPace: { everyMs: 60_000, everyCommits: 50 } });
+    const file = database.url.slice("file:".length);
+    const [setting] = await database.write((tx) =>
+      tx.all<{ wal_autocheckpoint: number }>(sql`PRAGMA wal_autocheckpoint`),
+    );
+    expect(setting).toEqual({ wal_autocheckpoint: 0 });
+    const before = statSync(file).size;
+    // Pages these commits write stay in the WAL until a checkpoint copies them into the database
+    // file: nobody but the checkpointer's thread does (none of these connections), due here after
+    // 50 commits.
+    for (let i = 0; i < 50; i++) {
+      await database.write((tx) =>
+        tx.insert(counters).values({ name: `c${i}`.padEnd(4_000, "x"), value: i }),
+      );
+    }
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 100_000), {
+      timeout: 10_000,
+    });
     database.close();
   });
 });

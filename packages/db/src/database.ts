@@ -7,6 +7,7 @@ import { type Client, createClient } from "@libsql/client";
 import { sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { type CheckpointPace, checkpointer, fsyncFile, type SyncFile, walSyncer } from "./durability.js";
 import { type FastWriter, handOut, takeBack } from "./hot-path.js";
 import { openWriteConnection, type WriteConnection } from "./write-connection.js";
 
@@ -71,6 +72,10 @@ export interface OpenDatabaseOptions<S extends Schema> {
   /** Folder of drizzle-kit migrations to apply at open. */
   migrationsFolder?: string;
   busyTimeoutMs?: number;
+  /** How a `file:` database's WAL is made durable before a write resolves (tests wrap it). */
+  syncFile?: SyncFile;
+  /** How often a `file:` database's WAL is checkpointed while it is written (durability.ts). */
+  checkpointPace?: Partial<CheckpointPace>;
 }
 
 export async function openDatabase<S extends Schema>(options: OpenDatabaseOptions<S>): Promise<Database<S>> {
@@ -97,6 +102,13 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     ? openWriteConnection(filePath, { timeoutMs: options.busyTimeoutMs ?? 5_000 })
     : undefined;
   const writeDb = writer ? drizzle(writer.client, { schema: options.schema }) : db;
+  const wal = filePath ? walSyncer(`${filePath}-wal`, options.syncFile ?? fsyncFile) : undefined;
+  const checkpoints = filePath
+    ? checkpointer(filePath, {
+        timeoutMs: options.busyTimeoutMs ?? 5_000,
+        ...(options.checkpointPace ? { pace: options.checkpointPace } : {}),
+      })
+    : undefined;
 
   const listeners = new Set<(commit: { soonOnly: boolean }) => void>();
   const committer = createGroupCommitter(
@@ -105,6 +117,12 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
       for (const listener of listeners) listener(commit);
     },
     writer ? fastWriter(writer) : undefined,
+    wal
+      ? () => {
+          checkpoints?.committed();
+          return wal.sync();
+        }
+      : undefined,
   );
   // The last write's storage fault, until a write commits again.
   let fault: unknown;
@@ -140,6 +158,7 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
       });
     },
     close() {
+      checkpoints?.close();
       writer?.close();
       client.close();
     },
@@ -187,6 +206,10 @@ interface PendingWrite<S extends Schema> {
  * resolve only once the shared COMMIT is durable. A commit costs a disk sync; under load this
  * spreads one sync over many requests instead of paying it per request.
  *
+ * On a `file:` database the COMMIT itself does not sync (durability.ts): `durable` syncs the WAL
+ * off the event loop, and the batch's writes resolve (and listeners hear of the commit) only when
+ * it has. The next batch does not wait for that sync: it commits meanwhile and shares the next.
+ *
  * libSQL runs statements synchronously, so a transaction never yields to I/O and nothing else
  * can queue while it runs: started at once, every write would be a batch of one and pay its own
  * sync (measured: as many commits as requests under 20 concurrent intakes). So a batch starts
@@ -198,6 +221,7 @@ function createGroupCommitter<S extends Schema>(
   db: LibSQLDatabase<S>,
   committed: (commit: { soonOnly: boolean }) => void,
   fast: FastWriter | undefined,
+  durable: (() => Promise<void>) | undefined,
 ) {
   const queue: PendingWrite<S>[] = [];
   /** `writeSoon` writes waiting for a batch to ride along with. */
@@ -282,14 +306,25 @@ function createGroupCommitter<S extends Schema>(
           });
           continue;
         }
-        batch.forEach((write, i) => {
-          const outcome = outcomes[i]!;
-          if (outcome.ok) write.resolve(outcome.value);
-          else write.reject(outcome.error);
-        });
-        if (outcomes.some((o) => o.ok)) committed({ soonOnly });
-        // The COMMIT blocked the event loop; let network replies out and the requests that
-        // arrived meanwhile in, so they form the next batch.
+        const settle = (syncError?: unknown) => {
+          batch.forEach((write, i) => {
+            const outcome = outcomes[i]!;
+            if (!outcome.ok) write.reject(outcome.error);
+            // Committed but not known to be on disk: the caller must not say it is (a 503, and a
+            // retry with the same key finds the stored answer if the data did survive).
+            else if (syncError !== undefined) write.reject(syncError);
+            else write.resolve(outcome.value);
+          });
+          if (syncError === undefined && outcomes.some((o) => o.ok)) committed({ soonOnly });
+        };
+        if (durable && outcomes.some((o) => o.ok)) {
+          durable().then(
+            () => settle(),
+            (error: unknown) => settle(error ?? new Error("WAL sync failed")),
+          );
+        } else settle();
+        // The batch's statements ran without yielding; let network replies out and the requests
+        // that arrived meanwhile in, so they form the next batch.
         await nextTurn();
       }
     } finally {

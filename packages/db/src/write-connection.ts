@@ -39,7 +39,14 @@ export interface WriteConnection {
 }
 
 export function openWriteConnection(path: string, options: { timeoutMs: number }): WriteConnection {
-  const open = () => new Database(path, { timeout: options.timeoutMs });
+  // NORMAL: COMMIT writes the WAL without syncing it; database.ts syncs it off the event loop
+  // before a write resolves, and checkpoints run on a thread of their own (durability.ts).
+  const open = () => {
+    const connection = new Database(path, { timeout: options.timeoutMs });
+    connection.exec("PRAGMA synchronous = NORMAL");
+    connection.exec("PRAGMA wal_autocheckpoint = 0");
+    return connection;
+  };
   let db = open();
   const kept = new Map<string, Kept>();
 

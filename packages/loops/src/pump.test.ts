@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffDelay } from "./backoff.js";
-import { createPump } from "./pump.js";
+import { createPump, type PumpOptions } from "./pump.js";
 
 // The pump's sleeps, backoffs and clock run on fake timers: on a loaded machine a real 10 ms wait
 // overran a 40 ms backoff and the test saw a pass it did not expect.
 const settle = (ms = 30) => vi.advanceTimersByTimeAsync(ms);
+/** A pump with an interval no test waits for; errors ignored unless the test listens. */
+const testPump = (options: Partial<PumpOptions> & Pick<PumpOptions, "work">) =>
+  createPump({ name: "test", intervalMs: 60_000, onError: () => undefined, ...options });
 
 describe("createPump", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -13,10 +16,7 @@ describe("createPump", () => {
   it("drains a burst, then sleeps until woken", async () => {
     let queued = 3;
     let passes = 0;
-    const pump = createPump({
-      name: "test",
-      intervalMs: 60_000,
-      onError: () => undefined,
+    const pump = testPump({
       async work() {
         passes += 1;
         if (queued === 0) return 0;
@@ -37,10 +37,7 @@ describe("createPump", () => {
   it("goes round again when woken during a pass", async () => {
     let passes = 0;
     let release: () => void = () => undefined;
-    const pump = createPump({
-      name: "test",
-      intervalMs: 60_000,
-      onError: () => undefined,
+    const pump = testPump({
       async work() {
         passes += 1;
         if (passes === 1) await new Promise<void>((resolve) => (release = resolve));
@@ -58,10 +55,7 @@ describe("createPump", () => {
 
   it("wakes when the next row falls due", async () => {
     let passes = 0;
-    const pump = createPump({
-      name: "test",
-      intervalMs: 60_000,
-      onError: () => undefined,
+    const pump = testPump({
       nextDue: async () => (passes < 2 ? new Date(Date.now() + 20) : null),
       async work() {
         passes += 1;
@@ -77,9 +71,7 @@ describe("createPump", () => {
   it("backs off after failures, and a wake does not cut the backoff short", async () => {
     const delays: number[] = [];
     let passes = 0;
-    const pump = createPump({
-      name: "test",
-      intervalMs: 60_000,
+    const pump = testPump({
       backoff: { baseMs: 40, capMs: 1_000 },
       onError: (_error, retryInMs) => delays.push(retryInMs),
       async work() {
@@ -98,10 +90,7 @@ describe("createPump", () => {
   });
 
   it("stops in the middle of a long sleep", async () => {
-    const pump = createPump({
-      name: "test",
-      intervalMs: 60_000,
-      onError: () => undefined,
+    const pump = testPump({
       work: async () => 0,
     });
     pump.start();

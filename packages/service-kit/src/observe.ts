@@ -1,6 +1,7 @@
 // Per-request plumbing: request id, child logger, one log line and the HTTP metrics.
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
+import { setAnswerHeader } from "./answer-header.js";
 import type { AppEnv } from "./app.js";
 import type { TokenVerifier } from "./auth.js";
 import type { Logger } from "./logger.js";
@@ -24,7 +25,7 @@ export function observe(deps: {
 
     await next();
 
-    c.header("X-Request-Id", requestId);
+    setAnswerHeader(c, "X-Request-Id", requestId);
     const seconds = (performance.now() - started) / 1000;
     const status = c.res.status;
     const labels = {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   createRecipientOpener,
   createRecipientSealer,
+  EPHEMERAL_MS,
+  EPHEMERAL_USES,
   generateRecipientKeyPair,
   recipientPublicKey,
 } from "./recipient-seal.js";
@@ -45,6 +47,25 @@ describe("recipient seal", () => {
   it("never gives the same text twice for the same value", () => {
     const sealer = createRecipientSealer(generateRecipientKeyPair().publicKey);
     expect(sealer.seal(fields, "t")).not.toBe(sealer.seal(fields, "t"));
+  });
+
+  it("seals a bounded run of values per ephemeral key, each with its own IV, then takes a new key", () => {
+    const pair = generateRecipientKeyPair();
+    let clock = 0;
+    const sealer = createRecipientSealer(pair.publicKey, "public key", () => clock);
+    const opener = createRecipientOpener(pair.privateKey);
+    const run = Array.from({ length: EPHEMERAL_USES + 1 }, (_, i) => sealer.seal({ i }, "t"));
+    const ephemeralOf = (sealed: string) => sealed.split(".")[2];
+    expect(new Set(run.slice(0, EPHEMERAL_USES).map(ephemeralOf)).size).toBe(1);
+    expect(ephemeralOf(run[EPHEMERAL_USES]!)).not.toBe(ephemeralOf(run[0]!));
+    expect(new Set(run.map((sealed) => sealed.split(".")[3])).size).toBe(run.length);
+    expect(run.map((sealed) => opener.open(sealed, "t"))).toEqual(run.map((_, i) => ({ i })));
+    // Nor does a key outlive its time, however few values it sealed.
+    const early = sealer.seal(fields, "t");
+    clock += EPHEMERAL_MS;
+    const late = sealer.seal(fields, "t");
+    expect(ephemeralOf(late)).not.toBe(ephemeralOf(early));
+    expect(opener.open(late, "t")).toEqual(fields);
   });
 
   it("opens values sealed for the previous key during a rotation", () => {

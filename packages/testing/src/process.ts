@@ -37,7 +37,8 @@ export interface ServiceProcess {
 export async function spawnService(options: SpawnServiceOptions): Promise<ServiceProcess> {
   const [command, ...args] = options.command;
   if (!command) throw new Error(`spawnService(${options.name}): command is empty`);
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  // A bound on a hang, not a timing: starting through tsx on a loaded 2-core machine takes seconds.
+  const timeoutMs = options.timeoutMs ?? 60_000;
   let child: ManagedChild;
 
   const launch = async () => {

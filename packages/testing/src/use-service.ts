@@ -49,3 +49,20 @@ export function useService<S extends { stop(): Promise<void> }>(
     },
   };
 }
+
+/** One nats-server for the file's tests: started before them, stopped after. Call it inside the `describe`. */
+export function useNats(): { readonly nats: NatsProcess } {
+  let nats: NatsProcess | undefined;
+  beforeAll(async () => {
+    nats = await startNats();
+  });
+  afterAll(async () => {
+    await nats?.stop();
+  });
+  return {
+    get nats() {
+      if (!nats) throw new Error("nats-server not started yet");
+      return nats;
+    },
+  };
+}

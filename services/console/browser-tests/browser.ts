@@ -8,11 +8,13 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  devices,
   type Locator,
   type Page,
 } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { en, fr, nl } from "../web/src/i18n/catalogues";
+import { type BrowserStack, startBrowserStack } from "./stack.js";
 
 export const SCREENSHOTS = join(import.meta.dirname, "../test-results/screenshots");
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -49,6 +51,19 @@ export interface Run {
   language: Language;
   context: BrowserContextOptions;
   axe: boolean;
+}
+
+/** The screens the runs use; iPads at their CSS size (one device pixel per CSS pixel keeps the
+ * screenshots quick to encode), in Belgian French. */
+export const SCREENS = {
+  desk: { viewport: { width: 1280, height: 900 } },
+  ipad: { ...devices["iPad (gen 7)"], deviceScaleFactor: 1, locale: "fr-BE" },
+  ipadLandscape: { ...devices["iPad (gen 7) landscape"], deviceScaleFactor: 1, locale: "fr-BE" },
+} satisfies Record<string, BrowserContextOptions>;
+
+/** A run in French with axe on every screen. */
+export function frenchRun(name: string, context: BrowserContextOptions): Run {
+  return { name, language: "fr", context, axe: true };
 }
 
 /** Checks a screen with axe (when the run asks for it) and saves its screenshot. */
@@ -117,4 +132,46 @@ export async function signInAs(
   await visible(page.getByRole("button", { name: t("nav.signOut") }));
   expect(await page.title()).toBe("Relais");
   return page;
+}
+
+/** A file's stack and browser, and the dev sign-in on its console. */
+export interface BrowserSession {
+  readonly stack: BrowserStack;
+  readonly browser: Browser;
+  /** `signInAs` on this stack's console. */
+  signIn(context: BrowserContext, run: Run, person: string): Promise<Page>;
+}
+
+/**
+ * Starts the stack (by `start`, read when the file's tests begin) and the browser before a file's
+ * tests and stops both after them. Hooks the file registers after this call run after the start
+ * and before the stop.
+ */
+export function useBrowserStack(
+  start: () => Promise<BrowserStack> = () => startBrowserStack(),
+): BrowserSession {
+  let stack: BrowserStack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([start(), launchBrowser()]);
+    if (started.status === "fulfilled") stack = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    for (const result of [started, launched]) if (result.status === "rejected") throw result.reason;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  const session: BrowserSession = {
+    get stack() {
+      if (!stack) throw new Error("the browser stack is not started (used outside the file's tests?)");
+      return stack;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser is not launched (used outside the file's tests?)");
+      return browser;
+    },
+    signIn: (context, run, person) => signInAs(session.stack.consoleUrl, context, run, person),
+  };
+  return session;
 }

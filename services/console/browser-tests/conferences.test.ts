@@ -3,77 +3,58 @@
 // to it, records a decision with an action and opens the minutes; the parquet's partner (another
 // organisation) signs in, sees its conference, its item (the summary only) and closes its action.
 // axe on every screen; nothing personal in URLs, titles or browser storage.
-import { randomUUID } from "node:crypto";
-import { mintToken, policeReferral } from "@relais/testing";
-import { type Browser, devices, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import { mintToken, policeReferral, waitFor } from "@relais/testing";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { frenchRun, messages, press, SCREENS, screen, tick, useBrowserStack, visible } from "./browser.js";
+import { fileAsPolice, startBrowserStack } from "./stack.js";
 
-const IPAD: Run = {
-  name: "conferences-ipad",
-  language: "fr",
-  context: { ...devices["iPad (gen 7)"], deviceScaleFactor: 1, locale: "fr-BE" },
-  axe: true,
-};
+const IPAD = frenchRun("conferences-ipad", SCREENS.ipad);
 const t = messages("fr");
 const SUMMARY = "Mère et deux enfants ; violences répétées ; hébergée chez un proche.";
 const QUESTION = "Le parquet envisage-t-il une interdiction de résidence ?";
 const EMAIL = "concertation@parquet-liege.example";
 
-let stack: BrowserStack;
-let browser: Browser;
+const live = useBrowserStack(() => startBrowserStack({}, {}, { conferences: true }));
 const tap = (locator: ReturnType<Page["getByRole"]>) => press(locator, true);
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack({}, {}, { conferences: true }), launchBrowser()]);
   // A referral of org-dev, which conferences learns of from referrals.referral.received.
-  const police = await mintToken({ role: "police", org: "org-dev", sub: "zone-5277" });
-  const filed = await fetch(`${stack.urls.referrals}/v1/referrals`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${police}`,
-      "content-type": "application/json",
-      "idempotency-key": randomUUID(),
-    },
-    body: JSON.stringify(
-      policeReferral({
-        policeZone: "5277",
-        incidentReference: `CF.55.${Date.now() % 100_000}/26`,
-        incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-        persons: [
-          {
-            role: "victim",
-            displayName: "Nadia Test",
-            consent: true,
-            language: "fr",
-            contact: { phone: "+32470222333" },
-            preferences: { channels: ["phone"], voicemailAllowed: false },
-          },
-        ],
-      }),
-    ),
-  });
-  expect(filed.status, await filed.clone().text()).toBe(201);
+  await fileAsPolice(
+    live.stack,
+    policeReferral({
+      policeZone: "5277",
+      incidentReference: `CF.55.${Date.now() % 100_000}/26`,
+      incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
+      persons: [
+        {
+          role: "victim",
+          displayName: "Nadia Test",
+          consent: true,
+          language: "fr",
+          contact: { phone: "+32470222333" },
+          preferences: { channels: ["phone"], voicemailAllowed: false },
+        },
+      ],
+    }),
+    { sub: "zone-5277" },
+  );
   const coordinator = await mintToken({ role: "coordinator", org: "org-dev", sub: "dev-coordinator" });
-  for (let i = 0; i < 100; i++) {
-    const known = await fetch(`${stack.urls.conferences}/v1/known-referrals`, {
-      headers: { authorization: `Bearer ${coordinator}` },
-    });
-    if (((await known.json()) as { items: unknown[] }).items.length > 0) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("conferences never learned of the referral");
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await waitFor(
+    async () => {
+      const known = await fetch(`${live.stack.urls.conferences}/v1/known-referrals`, {
+        headers: { authorization: `Bearer ${coordinator}` },
+      });
+      return ((await known.json()) as { items: unknown[] }).items.length > 0;
+    },
+    { timeoutMs: 20_000, intervalMs: 200, message: "conferences to learn of the referral" },
+  );
 });
 
 async function signIn(person: string): Promise<Page> {
-  const context = await browser.newContext(IPAD.context);
+  const context = await live.browser.newContext(IPAD.context);
   const page = await context.newPage();
-  await page.goto(`${stack.consoleUrl}/`);
+  await page.goto(`${live.stack.consoleUrl}/`);
   await tap(page.getByRole("button", { name: t("signIn.as", { name: person }) }));
   await visible(page.getByRole("button", { name: t("nav.signOut") }));
   return page;
@@ -176,7 +157,7 @@ describe("case conferences", () => {
     await screen(partner, IPAD, "09-partner-actions");
     await expectNothingPersonal(partner);
     // The invite went to the parquet's address alone.
-    const invites = stack.smtp.messages.filter((m) => m.envelope.to.includes(EMAIL));
+    const invites = live.stack.smtp.messages.filter((m) => m.envelope.to.includes(EMAIL));
     expect(invites.length).toBeGreaterThanOrEqual(1);
     await partner.context().close();
   });

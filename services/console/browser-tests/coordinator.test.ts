@@ -9,24 +9,27 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { connectBus } from "@relais/bus";
 import { createLogger } from "@relais/service-kit";
 import { freePort } from "@relais/testing";
-import { type Browser, type BrowserContext, devices, type Page } from "playwright-core";
+import { type BrowserContext, devices, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Language, launchBrowser, messages, press, type Run, screen, visible } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import {
+  frenchRun,
+  type Language,
+  messages,
+  press,
+  type Run,
+  SCREENS,
+  screen,
+  useBrowserStack,
+  visible,
+} from "./browser.js";
+import { startBrowserStack } from "./stack.js";
 
-const FR: Run = {
-  name: "coord-fr",
-  language: "fr",
-  context: { viewport: { width: 1280, height: 900 } },
-  axe: true,
-};
+const FR = frenchRun("coord-fr", SCREENS.desk);
 /** A further state of a screen axe has already checked: its screenshot only. */
 const FR_STATE: Run = { ...FR, axe: false };
 const t = messages("fr");
 const VICTIMS = "vif-ment-fini-victims";
 
-let stack: BrowserStack;
-let browser: Browser;
 let receiver: Server;
 let receiverUrl: string;
 const received: Array<{ headers: IncomingMessage["headers"]; body: string }> = [];
@@ -45,17 +48,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(port, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${port}/relais-hook`;
-  // Low risk is due within seconds here, so a task falls overdue while the test watches.
-  [stack, browser] = await Promise.all([
-    startBrowserStack({}, { referrals: { SLA_LOW_HOURS: "0.0005" } }),
-    launchBrowser(),
-  ]);
 });
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
   await new Promise((resolve) => receiver?.close(resolve));
 });
+// Low risk is due within seconds here, so a task falls overdue while the test watches.
+const live = useBrowserStack(() => startBrowserStack({}, { referrals: { SLA_LOW_HOURS: "0.0005" } }));
 
 async function signIn(
   context: BrowserContext,
@@ -65,7 +63,7 @@ async function signIn(
 ): Promise<Page> {
   const m = messages(language);
   const page = await context.newPage();
-  await page.goto(`${stack.consoleUrl}/`);
+  await page.goto(`${live.stack.consoleUrl}/`);
   await press(page.getByRole("button", { name: language.toUpperCase(), exact: true }), touch);
   await visible(page.getByRole("heading", { name: m("signIn.devTitle") }));
   await press(page.getByRole("button", { name: m("signIn.as", { name: person }) }), touch);
@@ -78,15 +76,15 @@ async function apiPerson(
   context: BrowserContext,
   person: { name: string; roles: string[]; teams: string[]; zone?: string },
 ) {
-  const headers = { Origin: stack.consoleUrl };
-  const signedIn = await context.request.post(`${stack.consoleUrl}/auth/dev/sign-in`, {
+  const headers = { Origin: live.stack.consoleUrl };
+  const signedIn = await context.request.post(`${live.stack.consoleUrl}/auth/dev/sign-in`, {
     headers,
     data: { org: "org-dev", ...person },
   });
   expect(signedIn.status()).toBe(201);
   const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
   return async (method: string, path: string, body?: unknown) => {
-    const response = await context.request.fetch(`${stack.consoleUrl}${path}`, {
+    const response = await context.request.fetch(`${live.stack.consoleUrl}${path}`, {
       method,
       headers: { ...headers, "X-CSRF-Token": csrfToken, "Idempotency-Key": randomUUID() },
       ...(body === undefined ? {} : { data: body }),
@@ -162,7 +160,7 @@ describe("the coordinator", () => {
   let unroutedId = "";
 
   it("finds an overdue task, gives the coordinators' queue to a team, and sees who viewed the referral", async () => {
-    const police = await browser.newContext();
+    const police = await live.browser.newContext();
     const officer = await apiPerson(police, {
       name: "Officer Dubois",
       roles: ["police"],
@@ -184,7 +182,7 @@ describe("the coordinator", () => {
     unroutedId = arlon.body.id;
     await police.close();
 
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const context = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
     const page = await signIn(context, "fr", "Coordinator");
     await press(page.getByRole("link", { name: t("nav.coordination") }), false);
     await visible(page.getByRole("heading", { name: t("oversight.title") }));
@@ -240,7 +238,7 @@ describe("the coordinator", () => {
     await screen(page, FR_STATE, "c05-unrouted-assigned");
 
     // The team sees it in its queue; it reads the referral. The author team tries to and is refused.
-    const camilleContext = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const camilleContext = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
     const camille = await signIn(camilleContext, "fr", "Camille (victim support)");
     const camilleQueue = camille.getByRole("list", { name: t("queue.title") });
     await visible(camilleQueue);
@@ -248,7 +246,7 @@ describe("the coordinator", () => {
     expect(await camilleQueue.getByRole("listitem").count()).toBe(2);
     expect((await api(camille, "GET", `/api/referrals/v1/referrals/${unroutedId}`)).status).toBe(200);
     await camilleContext.close();
-    const janContext = await browser.newContext();
+    const janContext = await live.browser.newContext();
     const jan = await apiPerson(janContext, {
       name: "Jan (author intake)",
       roles: ["caseworker"],
@@ -292,9 +290,9 @@ describe("the coordinator", () => {
   });
 
   it("edits a route, registers a webhook, sees a test delivery arrive, and replays a dead letter", async () => {
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const context = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
     const page = await signIn(context, "fr", "Coordinator");
-    await page.goto(`${stack.consoleUrl}/coordination/routing`);
+    await page.goto(`${live.stack.consoleUrl}/coordination/routing`);
     await visible(page.getByRole("heading", { name: t("routing.title") }));
     await page.getByRole("textbox", { name: t("routing.filter") }).fill("seraing");
     await press(
@@ -329,7 +327,7 @@ describe("the coordinator", () => {
 
     // An event that fails its schema, as an outdated producer would send it, onto the real bus.
     const bus = connectBus({
-      servers: stack.natsUrl,
+      servers: live.stack.natsUrl,
       name: "browser-test",
       logger: createLogger({ name: "t", level: "silent" }),
     });
@@ -393,7 +391,7 @@ describe("the coordinator", () => {
     { language: "fr" as const, name: "coord-ipad", context: { ...devices["iPad (gen 7)"] }, touch: true },
   ])("shows the call-back times in $name", async ({ language, name, context: options, touch }) => {
     const m = messages(language);
-    const context = await browser.newContext({ ...options, locale: language });
+    const context = await live.browser.newContext({ ...options, locale: language });
     const page = await signIn(context, language, "Coordinator", touch);
     await press(page.getByRole("link", { name: m("nav.coordination") }), touch);
     await visible(page.getByRole("heading", { name: m("oversight.title") }));

@@ -4,51 +4,38 @@
 // versions, and publishes a new version as JSON. In French with axe on every screen.
 import { randomUUID } from "node:crypto";
 import { mintToken } from "@relais/testing";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  frenchRun,
+  messages,
+  press,
+  type Run,
+  SCREENS,
+  screen,
+  tick,
+  useBrowserStack,
+  visible,
+} from "./browser.js";
 
-const FR: Run = {
-  name: "crit-fr",
-  language: "fr",
-  context: { viewport: { width: 1280, height: 900 } },
-  axe: true,
-};
+const FR = frenchRun("crit-fr", SCREENS.desk);
 /** A further state of a screen axe has already checked: its screenshot only. */
 const FR_STATE: Run = { ...FR, axe: false };
 const t = messages("fr");
 
-let stack: BrowserStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signIn(context: BrowserContext, person: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${stack.consoleUrl}/`);
-  await page.getByRole("button", { name: "FR", exact: true }).click();
-  await visible(page.getByRole("heading", { name: t("signIn.devTitle") }));
-  await page.getByRole("button", { name: t("signIn.as", { name: person }) }).click();
-  await visible(page.getByRole("button", { name: t("nav.signOut") }));
-  return page;
-}
+const live = useBrowserStack();
+const signIn = (context: BrowserContext, person: string) => live.signIn(context, FR, person);
 
 /** Files a low-risk referral for a victim with no safe window, as the police's records system would. */
 async function fileReferral(context: BrowserContext) {
-  const headers = { Origin: stack.consoleUrl };
-  const signedIn = await context.request.post(`${stack.consoleUrl}/auth/dev/sign-in`, {
+  const headers = { Origin: live.stack.consoleUrl };
+  const signedIn = await context.request.post(`${live.stack.consoleUrl}/auth/dev/sign-in`, {
     headers,
     data: { org: "org-dev", name: "Officer Dubois", roles: ["police"], teams: [], zone: "5277" },
   });
   expect(signedIn.status()).toBe(201);
   const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
-  const filed = await context.request.post(`${stack.consoleUrl}/api/referrals/v1/referrals`, {
+  const filed = await context.request.post(`${live.stack.consoleUrl}/api/referrals/v1/referrals`, {
     headers: { ...headers, "X-CSRF-Token": csrfToken, "Idempotency-Key": randomUUID() },
     data: {
       policeZone: "5277",
@@ -75,11 +62,11 @@ async function fileReferral(context: BrowserContext) {
 
 describe("the criticality grid", () => {
   it("is filled on a call-back task, raises the risk, and its versions are published by the coordinator", async () => {
-    const police = await browser.newContext();
+    const police = await live.browser.newContext();
     await fileReferral(police);
     await police.close();
 
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const context = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
     const page = await signIn(context, "Camille (victim support)");
     await page.getByRole("button", { name: t("queue.claimLabel", { n: 1 }) }).click();
     const section = page.getByRole("region", { name: t("criticality.title") });
@@ -116,7 +103,7 @@ describe("the criticality grid", () => {
     await context.close();
 
     // The coordinator: the raised task among the escalations, then the grid versions.
-    const coordination = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const coordination = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
     const coordinator = await signIn(coordination, "Coordinator");
     await coordinator.getByRole("link", { name: t("nav.coordination") }).click();
     const nav = coordinator.getByRole("navigation", { name: t("oversight.navLabel") });
@@ -159,7 +146,7 @@ describe("the criticality grid", () => {
 
 describe("the criticality grid at intake", () => {
   it("is answered by the police on the intake form, raises the tasks, and shows them no score", async () => {
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE" });
+    const context = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
     const officer = await signIn(context, "Officer Dubois");
     await officer
       .getByRole("link", { name: t("nav.newReferral") })
@@ -205,7 +192,7 @@ describe("the criticality grid at intake", () => {
     // The call-back task took the grid's level, and the person's history has the police's answers.
     const get = async <T>(path: string, token: string) =>
       (await (
-        await fetch(`${stack.urls.referrals}${path}`, { headers: { Authorization: `Bearer ${token}` } })
+        await fetch(`${live.stack.urls.referrals}${path}`, { headers: { Authorization: `Bearer ${token}` } })
       ).json()) as T;
     const police = await mintToken({
       role: "police",

@@ -2,84 +2,47 @@
 // the example CPAS by municipality and category and adds an entry through the form (a field error
 // first), and a call-back worker, on a tablet, records "referred elsewhere" by picking that entry
 // from the directory. In French with axe on every screen.
-import { randomUUID } from "node:crypto";
 import { mintToken } from "@relais/testing";
-import { type Browser, type BrowserContext, devices, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import { devices } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { frenchRun, messages, press, SCREENS, screen, tick, useBrowserStack, visible } from "./browser.js";
+import { fileAsPolice } from "./stack.js";
 
-const DESK: Run = {
-  name: "directory-fr",
-  language: "fr",
-  context: { viewport: { width: 1280, height: 900 } },
-  axe: true,
-};
-const TABLET: Run = {
-  name: "directory-ipad",
-  language: "fr",
-  context: { ...devices["iPad (gen 7)"] },
-  axe: true,
-};
+const DESK = frenchRun("directory-fr", SCREENS.desk);
+const TABLET = frenchRun("directory-ipad", devices["iPad (gen 7)"]);
 const t = messages("fr");
 const NEW_ENTRY = "Service d'aide aux victimes — test navigateur";
 
-let stack: BrowserStack;
-let browser: Browser;
+const live = useBrowserStack();
 let referralId = "";
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack(), launchBrowser()]);
   // One referral of Seraing: the victim may be called at any time.
-  const police = await mintToken({ role: "police", org: "org-dev", sub: "5277" });
-  const response = await fetch(`${stack.urls.referrals}/v1/referrals`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${police}`,
-      "content-type": "application/json",
-      "idempotency-key": randomUUID(),
-    },
-    body: JSON.stringify({
-      policeZone: "5277 Seraing/Neupré",
-      incidentReference: "LI.55.L1.DIR-1/26",
-      incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-      kind: "partner",
-      riskLevel: "high",
-      childrenPresent: false,
-      municipality: "Seraing",
-      persons: [
-        {
-          role: "victim",
-          consent: true,
-          language: "fr",
-          contact: { phone: "+32470333333" },
-          preferences: { channels: ["phone"], voicemailAllowed: false },
-        },
-        { role: "author", consent: false, language: "fr", contact: {} },
-      ],
-    }),
+  referralId = await fileAsPolice(live.stack, {
+    policeZone: "5277 Seraing/Neupré",
+    incidentReference: "LI.55.L1.DIR-1/26",
+    incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
+    kind: "partner",
+    riskLevel: "high",
+    childrenPresent: false,
+    municipality: "Seraing",
+    persons: [
+      {
+        role: "victim",
+        consent: true,
+        language: "fr",
+        contact: { phone: "+32470333333" },
+        preferences: { channels: ["phone"], voicemailAllowed: false },
+      },
+      { role: "author", consent: false, language: "fr", contact: {} },
+    ],
   });
-  expect(response.status, await response.clone().text()).toBe(201);
-  referralId = ((await response.json()) as { id: string }).id;
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signIn(context: BrowserContext, run: Run, person: string): Promise<Page> {
-  const touch = Boolean(run.context.hasTouch);
-  const page = await context.newPage();
-  await page.goto(`${stack.consoleUrl}/`);
-  await press(page.getByRole("button", { name: "FR", exact: true }), touch);
-  await press(page.getByRole("button", { name: t("signIn.as", { name: person }) }), touch);
-  await visible(page.getByRole("button", { name: t("nav.signOut") }));
-  return page;
-}
+const signIn = live.signIn;
 
 describe("the resource directory", () => {
   it("lets the coordinator search it and add an entry, then a worker pick it for an outcome", async () => {
-    const desk = await browser.newContext({ ...DESK.context, locale: "fr-BE" });
+    const desk = await live.browser.newContext({ ...DESK.context, locale: "fr-BE" });
     const page = await signIn(desk, DESK, "Coordinator");
     await press(page.getByRole("link", { name: t("directory.nav") }), false);
     await visible(page.getByRole("heading", { name: t("directory.title"), level: 1 }));
@@ -121,7 +84,7 @@ describe("the resource directory", () => {
     await desk.close();
 
     // On a tablet, the victim team's worker reaches the person and refers her to the new entry.
-    const tablet = await browser.newContext({ ...TABLET.context, locale: "fr-BE" });
+    const tablet = await live.browser.newContext({ ...TABLET.context, locale: "fr-BE" });
     const worker = await signIn(tablet, TABLET, "Camille (victim support)");
     await press(worker.getByRole("button", { name: t("queue.claimLabel", { n: 1 }) }), true);
     await tick(worker.getByRole("radio", { name: t("attemptOutcome.reached") }));
@@ -140,7 +103,7 @@ describe("the resource directory", () => {
     // The outcome names the entry.
     const coordinator = await mintToken({ role: "coordinator", org: "org-dev", sub: "check" });
     const detail = (await (
-      await fetch(`${stack.urls.referrals}/v1/referrals/${referralId}`, {
+      await fetch(`${live.stack.urls.referrals}/v1/referrals/${referralId}`, {
         headers: { authorization: `Bearer ${coordinator}` },
       })
     ).json()) as {

@@ -2,20 +2,18 @@
 // a police officer files a referral and follows its feedback; a victim-team and an author-team
 // worker each call their person back and record the outcome. In French with axe on every screen,
 // and once on an iPad with touch. (Dutch, English and the safety screens: languages.test.ts.)
-import { type Browser, type BrowserContext, devices } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devices } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
-  launchBrowser,
   messages,
   press,
   type Run,
   screen,
   selectedRuns,
-  signInAs,
   tick,
+  useBrowserStack,
   visible,
 } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
 
 const RUNS = selectedRuns([
   { name: "fr", language: "fr", context: { viewport: { width: 1280, height: 900 } }, axe: true },
@@ -25,18 +23,8 @@ const RUNS = selectedRuns([
 const VICTIM_PHONE = "+32470111111";
 const AUTHOR_PHONE = "+32470222222";
 
-let stack: BrowserStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const signIn = (context: BrowserContext, run: Run, person: string) =>
-  signInAs(stack.consoleUrl, context, run, person);
+const live = useBrowserStack();
+const signIn = live.signIn;
 
 describe.each(RUNS)("the console, run $name", (run) => {
   const t = messages(run.language);
@@ -44,9 +32,9 @@ describe.each(RUNS)("the console, run $name", (run) => {
   const reference = `LI.55.L1.${run.name.toUpperCase()}-${Date.now() % 100000}/26`;
 
   it("police file a referral, with a field error on its field, and follow it to in support", async () => {
-    const police = await browser.newContext({ ...run.context, locale: run.language });
+    const police = await live.browser.newContext({ ...run.context, locale: run.language });
     const page = await police.newPage();
-    await page.goto(`${stack.consoleUrl}/`);
+    await page.goto(`${live.stack.consoleUrl}/`);
     await visible(page.getByRole("button", { name: "NL", exact: true }));
     await screen(page, run, "01-sign-in");
     await page.close();
@@ -117,7 +105,7 @@ describe.each(RUNS)("the console, run $name", (run) => {
   });
 
   async function workTask(run: Run, person: string, role: "victim" | "author", phone: string) {
-    const context = await browser.newContext({ ...run.context, locale: run.language });
+    const context = await live.browser.newContext({ ...run.context, locale: run.language });
     const page = await signIn(context, run, person);
     const step = role === "victim" ? "06" : "09";
     await visible(page.getByRole("heading", { name: t("queue.title") }));

@@ -4,38 +4,18 @@
 // screen under test is seeded through the services' own APIs, never their databases.
 import { randomUUID } from "node:crypto";
 import { mintToken } from "@relais/testing";
-import { type Browser, type BrowserContext, devices, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, messages, press, type Run, screen, tick, visible } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { frenchRun, messages, press, SCREENS, screen, tick, useBrowserStack, visible } from "./browser.js";
 
-// Screenshots at the iPad's CSS size; one device pixel per CSS pixel keeps them quick to encode.
-const FR: Run = {
-  name: "fr",
-  language: "fr",
-  context: { ...devices["iPad (gen 7) landscape"], deviceScaleFactor: 1, locale: "fr-BE" },
-  axe: true,
-};
-const PORTRAIT: Run = {
-  name: "fr-portrait",
-  language: "fr",
-  context: { ...devices["iPad (gen 7)"], deviceScaleFactor: 1, locale: "fr-BE" },
-  axe: true,
-};
+const FR = frenchRun("fr", SCREENS.ipadLandscape);
+const PORTRAIT = frenchRun("fr-portrait", SCREENS.ipad);
 const t = messages("fr");
 const ORG = "org-dev";
 const ANNE = { name: "Anne (facilitator)", sub: "dev-anne-facilitator", roles: ["facilitator"] };
 const MARC = { name: "Marc (programme staff)", sub: "dev-marc-programme-staff", roles: ["programme_staff"] };
 
-let stack: BrowserStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const live = useBrowserStack();
 
 type Service = "groups" | "referrals" | "notifications";
 interface Caller {
@@ -59,7 +39,7 @@ async function api<T = Record<string, unknown>>(
     org: ORG,
     claims: { teams: caller.teams ?? [], ...(caller.zone ? { zone: caller.zone } : {}) },
   });
-  const response = await fetch(`${stack.urls[service]}${path}`, {
+  const response = await fetch(`${live.stack.urls[service]}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
@@ -71,14 +51,7 @@ async function api<T = Record<string, unknown>>(
   return { status: response.status, body: (await response.json().catch(() => null)) as T };
 }
 
-async function signIn(context: BrowserContext, person: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${stack.consoleUrl}/`);
-  await visible(page.getByRole("heading", { name: t("signIn.devTitle") }));
-  await page.getByRole("button", { name: t("signIn.as", { name: person }) }).tap();
-  await visible(page.getByRole("button", { name: t("nav.signOut") }));
-  return page;
-}
+const signIn = (context: BrowserContext, person: string) => live.signIn(context, FR, person);
 
 /** An ICU `{n, plural, … other {…}}` message for n > 1, as the person reads it. */
 const plural = (message: string, n: number) =>
@@ -88,14 +61,14 @@ const plural = (message: string, n: number) =>
 let anne: Page | undefined;
 /** Anne stays signed in on the landscape iPad from one test to the next, as on a working day. */
 async function anneOnTheIpad(): Promise<Page> {
-  anne ??= await signIn(await browser.newContext(FR.context), ANNE.name);
+  anne ??= await signIn(await live.browser.newContext(FR.context), ANNE.name);
   return anne;
 }
 const tap = (locator: ReturnType<Page["getByRole"]>) => press(locator, true);
 const COORDINATOR: Caller = { sub: "dev-coordinator", roles: ["coordinator"] };
 const VENUE = "Rue Féronstrée 10, 4000 Liège";
 const mailTo = (address: string) =>
-  stack.smtp.messages.filter((m) => m.envelope.to.includes(address)).map((m) => m.parsed.text ?? "");
+  live.stack.smtp.messages.filter((m) => m.envelope.to.includes(address)).map((m) => m.parsed.text ?? "");
 
 async function until<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -331,7 +304,7 @@ describe("facilitators and programme staff on an iPad", () => {
 
   it("withdraws someone and the waitlist promotes, visibly; the venue goes only to the enrolled", async () => {
     const page = await anneOnTheIpad();
-    await page.goto(`${stack.consoleUrl}/groups/${groupId}/roster`);
+    await page.goto(`${live.stack.consoleUrl}/groups/${groupId}/roster`);
     const enrolled = page.getByRole("list", { name: t("roster.enrolled") });
     const waitlist = page.getByRole("list", { name: t("roster.waitlist") });
     await visible(enrolled.getByText("Alice"));
@@ -430,7 +403,7 @@ describe("facilitators and programme staff on an iPad", () => {
     const ids: Record<string, string> = {};
     for (const who of ["Gaby", "Hugo", "Ines", "Jade"]) ids[who] = (await enrol(today, who)).id;
 
-    const context = await browser.newContext(PORTRAIT.context);
+    const context = await live.browser.newContext(PORTRAIT.context);
     const page = await signIn(context, ANNE.name);
     const arrived: string[] = [];
     page.on("response", (response) => {
@@ -438,7 +411,7 @@ describe("facilitators and programme staff on an iPad", () => {
       if (response.request().method() === "PUT" && url.pathname.includes("/attendance/") && response.ok())
         arrived.push(url.pathname.split("/").at(-1)!);
     });
-    await page.goto(`${stack.consoleUrl}/groups/${today}`);
+    await page.goto(`${live.stack.consoleUrl}/groups/${today}`);
     await tap(page.getByRole("link", { name: /^Prendre les présences/ }).first());
     const row = (who: string) =>
       page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: who }) });
@@ -531,7 +504,7 @@ describe("facilitators and programme staff on an iPad", () => {
     };
     const kevin = await enrol(programme, "Kevin", MARC, { mandate });
 
-    const context = await browser.newContext(FR.context);
+    const context = await live.browser.newContext(FR.context);
     const page = await signIn(context, MARC.name);
     await tap(page.getByRole("link", { name: "Programme du soir" }));
     const sessions = page.getByRole("link", { name: /^Prendre les présences/ });
@@ -604,15 +577,15 @@ describe("facilitators and programme staff on an iPad", () => {
     );
     await screen(page, FR, "groups-18-calendar-feed");
     const feedPath = new URL(url).pathname;
-    const feed = await fetch(`${stack.urls.notifications}${feedPath}`);
+    const feed = await fetch(`${live.stack.urls.notifications}${feedPath}`);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain("BEGIN:VCALENDAR");
     await tap(page.getByRole("button", { name: t("feed.revoke") }));
     await visible(page.getByText(t("feed.revoked")));
-    expect((await fetch(`${stack.urls.notifications}${feedPath}`)).status).toBe(404);
+    expect((await fetch(`${live.stack.urls.notifications}${feedPath}`)).status).toBe(404);
 
     // Editing the group: one more seat promotes Emma, the last one waiting.
-    await page.goto(`${stack.consoleUrl}/groups/${groupId}`);
+    await page.goto(`${live.stack.consoleUrl}/groups/${groupId}`);
     await tap(page.getByRole("link", { name: t("groups.edit") }));
     await visible(page.getByRole("heading", { name: t("groups.editTitle") }));
     await screen(page, FR, "groups-19-edit-group");
@@ -623,12 +596,12 @@ describe("facilitators and programme staff on an iPad", () => {
   });
 
   it.each(["nl", "en"] as const)("shows My groups in %s", async (language) => {
-    const context = await browser.newContext({
+    const context = await live.browser.newContext({
       ...FR.context,
       locale: language === "nl" ? "nl-BE" : "en-GB",
     });
     const page = await context.newPage();
-    await page.goto(`${stack.consoleUrl}/`);
+    await page.goto(`${live.stack.consoleUrl}/`);
     const say = messages(language);
     await tap(page.getByRole("button", { name: say("signIn.as", { name: ANNE.name }) }));
     await visible(page.getByRole("heading", { name: say("groups.title") }));

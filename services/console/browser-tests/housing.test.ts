@@ -4,40 +4,28 @@
 // housing staff confirm, extend and end the stay; the worker records the follow-up; the
 // coordinator reads the occupancy. No address in any URL, title or browser storage, nor on any
 // screen but the one that shows it.
-import { type Browser, type BrowserContext, devices, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, messages, press, type Run, screen, visible } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { frenchRun, messages, press, SCREENS, screen, useBrowserStack, visible } from "./browser.js";
+import { startBrowserStack } from "./stack.js";
 
-const RUN: Run = {
-  name: "housing",
-  language: "fr",
-  context: { ...devices["iPad (gen 7) landscape"], deviceScaleFactor: 1, locale: "fr-BE" },
-  axe: true,
-};
+const RUN = frenchRun("housing", SCREENS.ipadLandscape);
 const t = messages("fr");
 const ADDRESS = "Rue des Peupliers 3, 4020 Liège";
 const PERSON = "prs_browserhousing1";
 const tap = (locator: ReturnType<Page["getByRole"]>) => press(locator, true);
 
-let stack: BrowserStack;
-let browser: Browser;
+const live = useBrowserStack(() => startBrowserStack({}, {}, { housing: true }));
 const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack({}, {}, { housing: true }), launchBrowser()]);
-});
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
 });
 
 async function signIn(person: string): Promise<Page> {
-  const context = await browser.newContext(RUN.context);
+  const context = await live.browser.newContext(RUN.context);
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${stack.consoleUrl}/`);
+  await page.goto(`${live.stack.consoleUrl}/`);
   await tap(page.getByRole("button", { name: t("signIn.as", { name: person }) }));
   await visible(page.getByRole("button", { name: t("nav.signOut") }));
   return page;

@@ -1,19 +1,10 @@
 // The console's screens in Dutch and English (the police's zone list, the intake form, the
 // call-back queue), and the safety screens in French with axe: the curtain, sign-out, the idle
 // timeout, and a control that proves the axe check can fail. The whole jobs: flows.test.ts.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  launchBrowser,
-  messages,
-  press,
-  type Run,
-  screen,
-  selectedRuns,
-  signInAs,
-  visible,
-} from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import { policeReferral } from "@relais/testing";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { messages, press, type Run, screen, selectedRuns, useBrowserStack, visible } from "./browser.js";
 
 const RUNS = selectedRuns([
   { name: "nl", language: "nl", context: { viewport: { width: 1280, height: 900 } }, axe: false },
@@ -21,18 +12,8 @@ const RUNS = selectedRuns([
 ]);
 const only = process.env.BROWSER_RUNS?.split(",");
 
-let stack: BrowserStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const signIn = (context: BrowserContext, run: Run, person: string) =>
-  signInAs(stack.consoleUrl, context, run, person);
+const live = useBrowserStack();
+const signIn = live.signIn;
 
 // The whole jobs in French (with axe) and on an iPad; Dutch and English show the same screens'
 // texts (catalogue ids are type-checked against en.json, so a missing one cannot ship), at a
@@ -40,7 +21,7 @@ const signIn = (context: BrowserContext, run: Run, person: string) =>
 describe.each(RUNS)("the console in $name", (run) => {
   const t = messages(run.language);
   it("shows the police's zone list, the intake form and the call-back queue in its language", async () => {
-    const police = await browser.newContext({ ...run.context, locale: run.language });
+    const police = await live.browser.newContext({ ...run.context, locale: run.language });
     const officer = await signIn(police, run, "Officer Dubois");
     await visible(officer.getByRole("heading", { name: t("zone.title") }));
     await screen(officer, run, "05-zone-referrals");
@@ -49,7 +30,7 @@ describe.each(RUNS)("the console in $name", (run) => {
     await visible(officer.getByRole("textbox", { name: t("intake.incidentReference") }));
     await screen(officer, run, "02-new-referral");
     await police.close();
-    const team = await browser.newContext({ ...run.context, locale: run.language });
+    const team = await live.browser.newContext({ ...run.context, locale: run.language });
     const worker = await signIn(team, run, "Camille (victim support)");
     await visible(worker.getByRole("heading", { name: t("queue.title") }));
     await screen(worker, run, "06-queue-victim");
@@ -69,7 +50,22 @@ describe.runIf(!only || only.includes("safety"))("safety in the browser", () => 
 
   /** Files a referral through the console's API as the signed-in officer, as the form would. */
   async function fileThroughApi(officer: Page) {
-    const status = await officer.evaluate(async (phone) => {
+    const referral = policeReferral({
+      policeZone: "5277",
+      incidentReference: "LI.55.L1.SAFETY/26",
+      incidentAt: new Date().toISOString(),
+      childrenPresent: false,
+      persons: [
+        {
+          role: "victim",
+          displayName: "Chloé Curtain",
+          consent: true,
+          language: "fr",
+          contact: { phone: PHONE },
+        },
+      ],
+    });
+    const status = await officer.evaluate(async (body) => {
       const session = (await (await fetch("/auth/session")).json()) as { csrfToken: string };
       const response = await fetch("/api/referrals/v1/referrals", {
         method: "POST",
@@ -78,36 +74,19 @@ describe.runIf(!only || only.includes("safety"))("safety in the browser", () => 
           "X-CSRF-Token": session.csrfToken,
           "Idempotency-Key": crypto.randomUUID(),
         },
-        body: JSON.stringify({
-          policeZone: "5277",
-          incidentReference: "LI.55.L1.SAFETY/26",
-          incidentAt: new Date().toISOString(),
-          kind: "partner",
-          riskLevel: "high",
-          childrenPresent: false,
-          municipality: "Seraing",
-          persons: [
-            {
-              role: "victim",
-              displayName: "Chloé Curtain",
-              consent: true,
-              language: "fr",
-              contact: { phone },
-            },
-          ],
-        }),
+        body: JSON.stringify(body),
       });
       return response.status;
-    }, PHONE);
+    }, referral);
     expect(status).toBe(201);
   }
 
   it("covers the screen on Shift×3, and after sign-out Back shows nothing personal", async () => {
-    const police = await browser.newContext(run.context);
+    const police = await live.browser.newContext(run.context);
     await fileThroughApi(await signIn(police, run, "Officer Dubois"));
     await police.close();
 
-    const context = await browser.newContext(run.context);
+    const context = await live.browser.newContext(run.context);
     const page = await signIn(context, run, "Camille (victim support)");
     await page.getByRole("button", { name: t("queue.claimLabel", { n: 1 }) }).click();
     const phone = page.getByRole("link", { name: PHONE });
@@ -145,7 +124,7 @@ describe.runIf(!only || only.includes("safety"))("safety in the browser", () => 
   });
 
   it("fails a screen axe finds a critical violation on (the check itself can fail)", async () => {
-    const context = await browser.newContext(run.context);
+    const context = await live.browser.newContext(run.context);
     const page = await context.newPage();
     await page.setContent(
       '<!doctype html><html lang="fr"><head><title>Relais</title></head><body><main><h1>Contrôle</h1><input type="text"></main></body></html>',
@@ -160,10 +139,10 @@ describe.runIf(!only || only.includes("safety"))("safety in the browser", () => 
   });
 
   it("warns after 9 idle minutes and ends the session after 10 (a controlled clock)", async () => {
-    const context = await browser.newContext(run.context);
+    const context = await live.browser.newContext(run.context);
     const page = await context.newPage();
     await page.clock.install();
-    await page.goto(`${stack.consoleUrl}/`);
+    await page.goto(`${live.stack.consoleUrl}/`);
     await page.getByRole("button", { name: t("signIn.as", { name: "Camille (victim support)" }) }).click();
     await visible(page.getByRole("heading", { name: t("queue.title") }));
     await page.clock.fastForward("09:05");

@@ -1,22 +1,14 @@
 // OpenID Connect sign-in in a real browser against a mock IdP (oauth2-mock-server): authorization
 // code with PKCE, the IdP's claims mapped to a caseworker of one team, and no development picker.
 import { OAuth2Server } from "oauth2-mock-server";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, messages, type Run, screen, visible } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import { frenchRun, messages, SCREENS, screen, useBrowserStack, visible } from "./browser.js";
+import { startBrowserStack } from "./stack.js";
 
-const run: Run = {
-  name: "oidc",
-  language: "fr",
-  context: { viewport: { width: 1280, height: 900 }, locale: "fr-BE" },
-  axe: true,
-};
+const run = frenchRun("oidc", { ...SCREENS.desk, locale: "fr-BE" });
 const t = messages("fr");
 
 let idp: OAuth2Server;
-let stack: BrowserStack;
-let browser: Browser;
 const challenges: string[] = [];
 
 beforeAll(async () => {
@@ -33,36 +25,34 @@ beforeAll(async () => {
   idp.service.on("beforeAuthorizeRedirect", (_redirect, req) => {
     challenges.push(String(new URL(req.url ?? "", "http://x").searchParams.get("code_challenge_method")));
   });
-  [stack, browser] = await Promise.all([
-    startBrowserStack({
-      OIDC_ISSUER: idp.issuer.url!,
-      OIDC_CLIENT_ID: "relais-console",
-      OIDC_ALLOW_HTTP: "true",
-      OIDC_CLAIMS: JSON.stringify({
-        orgClaim: "organisation",
-        rolesClaim: "groups",
-        roleMap: { "relais-callback-workers": "caseworker" },
-        teamsClaim: "relais_teams",
-      }),
-    }),
-    launchBrowser(),
-  ]);
 });
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
   await idp?.stop();
 });
+// After the IdP: the console reads its issuer on start.
+const live = useBrowserStack(() =>
+  startBrowserStack({
+    OIDC_ISSUER: idp.issuer.url!,
+    OIDC_CLIENT_ID: "relais-console",
+    OIDC_ALLOW_HTTP: "true",
+    OIDC_CLAIMS: JSON.stringify({
+      orgClaim: "organisation",
+      rolesClaim: "groups",
+      roleMap: { "relais-callback-workers": "caseworker" },
+      teamsClaim: "relais_teams",
+    }),
+  }),
+);
 
 it("signs in through the IdP with PKCE and maps its claims to a caseworker of one team", async () => {
-  const context = await browser.newContext(run.context);
+  const context = await live.browser.newContext(run.context);
   const page = await context.newPage();
-  await page.goto(`${stack.consoleUrl}/`);
+  await page.goto(`${live.stack.consoleUrl}/`);
   const start = page.getByRole("link", { name: t("signIn.oidc") });
   await visible(start);
   // The development picker does not exist beside OIDC.
   expect(await page.getByRole("heading", { name: t("signIn.devTitle") }).count()).toBe(0);
-  expect((await page.request.get(`${stack.consoleUrl}/auth/dev/people`)).status()).toBe(404);
+  expect((await page.request.get(`${live.stack.consoleUrl}/auth/dev/people`)).status()).toBe(404);
   await screen(page, run, "sign-in");
   await start.click();
   await visible(page.getByRole("heading", { name: t("queue.title") }));

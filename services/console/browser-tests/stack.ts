@@ -1,11 +1,21 @@
 // The real stack for the browser tests: nats-server, the services and the console as processes on
 // free ports, each with its own libSQL file. The services start as the end-to-end stack starts
 // them (infra/e2e/stack.ts), and trust the console's JWKS.
+
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { SmtpSink } from "@relais/testing";
-import { freePort, spawnService, startNats, startSmtpSink, TEST_JWT_SECRET } from "@relais/testing";
+import {
+  freePort,
+  mintToken,
+  spawnService,
+  startNats,
+  startSmtpSink,
+  TEST_JWT_SECRET,
+} from "@relais/testing";
+import { expect } from "vitest";
 import { newStackKeys, SERVICE_NAMES, type ServiceName, startService } from "../../../infra/e2e/stack.js";
 import { testBundle } from "../../../infra/scripts/build-service.js";
 
@@ -101,4 +111,24 @@ export async function startBrowserStack(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Files a referral through referrals' own API, as a police zone's records system does; answers its id. */
+export async function fileAsPolice(
+  stack: BrowserStack,
+  referral: object,
+  police: { org?: string; sub?: string } = {},
+): Promise<string> {
+  const token = await mintToken({ role: "police", org: police.org ?? "org-dev", sub: police.sub ?? "5277" });
+  const response = await fetch(`${stack.urls.referrals}/v1/referrals`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      "idempotency-key": randomUUID(),
+    },
+    body: JSON.stringify(referral),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
 }

@@ -2,26 +2,27 @@
 // referrals' API (ours and another organisation's), the coordinator's page shows our figures and
 // only ours, the CSV holds the same figures, and a small cell is hidden. In French with axe;
 // Dutch and English see the page once each.
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mintToken } from "@relais/testing";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Language, launchBrowser, messages, press, type Run, screen, visible } from "./browser.js";
-import { type BrowserStack, startBrowserStack } from "./stack.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  frenchRun,
+  type Language,
+  messages,
+  press,
+  SCREENS,
+  screen,
+  useBrowserStack,
+  visible,
+} from "./browser.js";
+import { fileAsPolice } from "./stack.js";
 
-const FR: Run = {
-  name: "stats-fr",
-  language: "fr",
-  context: { viewport: { width: 1280, height: 900 } },
-  axe: true,
-};
+const FR = frenchRun("stats-fr", SCREENS.desk);
 const t = messages("fr");
 const percent = (value: number, language: Language = "fr") =>
   new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1 }).format(value);
 
-let stack: BrowserStack;
-let browser: Browser;
+const live = useBrowserStack();
 
 /** The month of now in Brussels, as the page and the services count it. */
 function thisMonth(): { key: string; label: (language: Language) => string } {
@@ -41,7 +42,6 @@ function thisMonth(): { key: string; label: (language: Language) => string } {
 }
 
 async function file(org: string, zone: string, n: number, municipality: string, authorConsent: boolean) {
-  const token = await mintToken({ role: "police", org, sub: zone });
   for (let i = 0; i < n; i++) {
     const person = (role: "victim" | "author", consent: boolean) => ({
       role,
@@ -51,14 +51,9 @@ async function file(org: string, zone: string, n: number, municipality: string, 
       contact: { phone: "+32470111111" },
       preferences: { channels: ["phone"], voicemailAllowed: false },
     });
-    const response = await fetch(`${stack.urls.referrals}/v1/referrals`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        "idempotency-key": randomUUID(),
-      },
-      body: JSON.stringify({
+    await fileAsPolice(
+      live.stack,
+      {
         policeZone: zone,
         incidentReference: `ST.55.${zone}.${i}/26`,
         incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
@@ -67,14 +62,13 @@ async function file(org: string, zone: string, n: number, municipality: string, 
         childrenPresent: false,
         municipality,
         persons: [person("victim", true), person("author", authorConsent)],
-      }),
-    });
-    expect(response.status, await response.clone().text()).toBe(201);
+      },
+      { org, sub: zone },
+    );
   }
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack(), launchBrowser()]);
   // Ours (org-dev, the picker's): 6 in Seraing and 6 in Liège (authors consenting in Seraing
   // only), 2 in Bastogne, which has no route. Another organisation: 5 in Seraing.
   await file("org-dev", "zone-5277", 6, "Seraing", true);
@@ -82,15 +76,11 @@ beforeAll(async () => {
   await file("org-dev", "zone-5300", 2, "Bastogne", true);
   await file("org-other", "zone-5277", 5, "Seraing", true);
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 async function openStatistics(context: BrowserContext, language: Language): Promise<Page> {
   const m = messages(language);
   const page = await context.newPage();
-  await page.goto(`${stack.consoleUrl}/`);
+  await page.goto(`${live.stack.consoleUrl}/`);
   await press(page.getByRole("button", { name: language.toUpperCase(), exact: true }), false);
   await press(page.getByRole("button", { name: m("signIn.as", { name: "Coordinator" }) }), false);
   await press(page.getByRole("link", { name: m("nav.coordination") }), false);
@@ -117,7 +107,7 @@ async function rowsOf(page: Page, figure: string) {
 
 describe("the evaluation statistics", () => {
   it("shows the seeded figures, the same in the CSV, and hides a small cell", async () => {
-    const context = await browser.newContext({ ...FR.context, locale: "fr-BE", acceptDownloads: true });
+    const context = await live.browser.newContext({ ...FR.context, locale: "fr-BE", acceptDownloads: true });
     const page = await openStatistics(context, "fr");
     const month = thisMonth();
     const hidden = t("stats.suppressed");
@@ -172,7 +162,7 @@ describe("the evaluation statistics", () => {
   for (const language of ["nl", "en"] as const) {
     it(`reads in ${language}`, async () => {
       const m = messages(language);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await openStatistics(context, language);
       const rows = await rowsOf(page, m("stats.fig.referrals.victimConsent"));
       expect(rows).toContainEqual([thisMonth().label(language), "14", "0", "14", percent(1, language)]);

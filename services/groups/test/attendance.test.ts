@@ -59,6 +59,29 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     ).items;
   });
 
+  /** A perpetrator group of programme staff, one person enrolled in it under the mandate, and its sessions. */
+  async function mandatedPerson(group: Record<string, unknown>, person: Record<string, unknown>) {
+    const { client } = service;
+    const groupId = (
+      await json<{ id: string }>(
+        await client.post(
+          "/v1/groups",
+          groupInput({ kind: "perpetrator", capacity: 9, schedule: tenTuesdays, ...group }),
+          staff,
+        ),
+      )
+    ).id;
+    const enrolment = (
+      await json<{ id: string }>(
+        await client.post(`/v1/groups/${groupId}/enrolments`, { ...person, mandate }, staff),
+      )
+    ).id;
+    const sessions = (
+      await json<{ items: Session[] }>(await client.get(`/v1/groups/${groupId}/sessions`, staff))
+    ).items;
+    return { enrolment, sessions };
+  }
+
   const put = (sessionId: string, enrolmentId: string, body: unknown, caller: Caller = facilitator) =>
     service.client.put(`/v1/sessions/${sessionId}/attendance/${enrolmentId}`, body, caller);
   async function eventsOf<T>(type: string, parse: (raw: unknown) => T): Promise<T[]> {
@@ -161,33 +184,10 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
   it("fires each compliance step once, clears them on correction, and exports the record as CSV", async () => {
     clock.set("2026-01-10T09:00:00Z");
     const { client } = service;
-    const group = (
-      await json<{ id: string }>(
-        await client.post(
-          "/v1/groups",
-          groupInput({
-            kind: "perpetrator",
-            admission: "closed",
-            capacity: 9,
-            facilitators: [{ sub: "staff-1", email: "staff@example.org" }],
-            schedule: tenTuesdays,
-          }),
-          staff,
-        ),
-      )
-    ).id;
-    const enrolment = (
-      await json<{ id: string }>(
-        await client.post(
-          `/v1/groups/${group}/enrolments`,
-          { personRef: "prs_marc00001", displayName: "Marc", mandate },
-          staff,
-        ),
-      )
-    ).id;
-    const sessions = (
-      await json<{ items: Session[] }>(await client.get(`/v1/groups/${group}/sessions`, staff))
-    ).items;
+    const { enrolment, sessions } = await mandatedPerson(
+      { admission: "closed", facilitators: [{ sub: "staff-1", email: "staff@example.org" }] },
+      { personRef: "prs_marc00001", displayName: "Marc" },
+    );
     clock.set("2026-04-30T09:00:00Z");
     const mark = (n: number, status: string, note?: string) =>
       put(sessions[n]!.id, enrolment, { status, ...(note ? { note } : {}) }, staff);
@@ -277,29 +277,10 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
   it("re-evaluates compliance when a session is cancelled", async () => {
     clock.set("2026-01-10T09:00:00Z");
     const { client } = service;
-    const group = (
-      await json<{ id: string }>(
-        await client.post(
-          "/v1/groups",
-          groupInput({
-            kind: "perpetrator",
-            admission: "rolling",
-            capacity: 9,
-            facilitators: [{ sub: "staff-1" }],
-            schedule: tenTuesdays,
-          }),
-          staff,
-        ),
-      )
-    ).id;
-    const enrolment = (
-      await json<{ id: string }>(
-        await client.post(`/v1/groups/${group}/enrolments`, { personRef: "prs_paul00001", mandate }, staff),
-      )
-    ).id;
-    const sessions = (
-      await json<{ items: Session[] }>(await client.get(`/v1/groups/${group}/sessions`, staff))
-    ).items;
+    const { enrolment, sessions } = await mandatedPerson(
+      { admission: "rolling", facilitators: [{ sub: "staff-1" }] },
+      { personRef: "prs_paul00001" },
+    );
     clock.set("2026-02-20T09:00:00Z");
     await put(sessions[0]!.id, enrolment, { status: "absent" }, staff);
     await put(sessions[1]!.id, enrolment, { status: "absent" }, staff);

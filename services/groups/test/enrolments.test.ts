@@ -2,7 +2,7 @@ import { EnrolmentConfirmed, EnrolmentEnded, EnrolmentWaitlisted } from "@relais
 import { ManualClock, useService } from "@relais/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { enrolments, idempotencyKeys, outbox } from "../src/db/schema.js";
-import { type Caller, facilitator, groupInput, json, problem } from "./client.js";
+import { type Caller, facilitator, groupInput, json, mandateInput, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
 interface Enrolment {
@@ -199,32 +199,9 @@ describe("enrolment and waitlist", () => {
     [{ personRef: person(500), language: "de" }, "language"],
     [{ personRef: person(500), contact: { phone: "0470" } }, "contact.phone"],
     [{ personRef: person(500), mandate: { authority: "Maison de justice" } }, "mandate.contactEmail"],
-    [
-      {
-        personRef: person(500),
-        mandate: {
-          authority: "MJ",
-          contactEmail: "mj@example.org",
-          caseReference: "X",
-          requiredSessions: 20,
-          deadline: "2026-13-01",
-        },
-      },
-      "mandate.deadline",
-    ],
-    [
-      {
-        personRef: person(500),
-        mandate: {
-          authority: "MJ",
-          contactEmail: "mj@example.org",
-          caseReference: "X",
-          requiredSessions: 20,
-          deadline: "2026-12-01",
-        },
-      },
-      "mandate",
-    ],
+    [{ personRef: person(500), mandate: mandateInput({ deadline: "2026-13-01" }) }, "mandate.deadline"],
+    // A valid mandate, but only perpetrator groups take one.
+    [{ personRef: person(500), mandate: mandateInput() }, "mandate"],
     [{ placementId: "does-not-exist" }, "placementId"],
   ])("rejects the enrolment %j naming %s", async (body, path) => {
     const groupId = await newGroup();

@@ -1,5 +1,5 @@
 import { type ContactPreferences, createEvent, ReferralReceived } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats, waitFor } from "@relais/testing";
+import { ManualClock, type NatsProcess, startNats, useNats, waitFor } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { separations } from "../src/db/schema.js";
 import { facilitator, groupInput, json, problem } from "./client.js";
@@ -37,14 +37,10 @@ function referral(victim: string, author: string) {
 }
 
 describe("referrals.referral.received in groups", () => {
-  let nats: NatsProcess;
-  beforeAll(async () => {
-    nats = await startNats();
-  });
-  afterAll(() => nats.stop());
+  const broker = useNats();
 
   it("records victim and author as persons to keep apart, once, however often the event arrives", async () => {
-    const service = await startGroups(nats);
+    const service = await startGroups(broker.nats);
     service.runner.start();
     try {
       const event = referral("prs_victim0001", "prs_author0001");

@@ -78,12 +78,9 @@ function enrolDirectly(
 describe("a contact belongs to the organisation that created it", () => {
   const servers = sharedServers();
 
-  it("keeps A's victim's contact, reminder and venue from an enrolment of another organisation", async () => {
-    servers.smtp.clear();
+  it("keeps A's victim's contact, reminder and venue from an enrolment of another organisation", () =>
     // Sessions on Tuesdays 3 and 10 March 2026, 18:00 Brussels; reminders 24 h and 2 h before.
-    const clock = new ManualClock("2026-03-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+    servers.withService("2026-03-01T09:00:00Z", async (service, clock) => {
       const victim = {
         personRef: "prs_victimA0001",
         org: A,
@@ -194,16 +191,10 @@ describe("a contact belongs to the organisation that created it", () => {
           ).status,
         ).toBe(404);
       }
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
-  it("never releases an organisation's held messages to another organisation's contact", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+  it("never releases an organisation's held messages to another organisation's contact", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service) => {
       const personRef = "prs_heldacross1";
       const groupA = weeklySeries({ groupId: "grp-a-held" });
       const groupB = otherSeries("grp-b-held");
@@ -226,10 +217,7 @@ describe("a contact belongs to the organisation that created it", () => {
       const toA = mails.filter((m) => m.envelope.to.includes("held@mail-a.example"));
       expect(toA).toHaveLength(1);
       expect(readable(toA[0]!)).toContain(VENUE_A);
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
   it("inside one organisation, never lets a direct enrolment's details overwrite or redirect a contact", async () => {
     servers.smtp.clear();

@@ -1,6 +1,6 @@
 import { type ContactPreferences, createEvent, ReferralReceived } from "@relais/contracts";
-import { mintToken, type NatsProcess, startNats, waitFor } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mintToken, useNats, waitFor } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import { contacts } from "../src/db/schema.js";
 import { callbackOpened } from "./fixtures.js";
 import { startNotifications } from "./harness.js";
@@ -15,14 +15,10 @@ const preferences: ContactPreferences = {
 } as const;
 
 describe("contact book", () => {
-  let nats: NatsProcess;
-  beforeAll(async () => {
-    nats = await startNats();
-  });
-  afterAll(() => nats.stop());
+  const broker = useNats();
 
   it("stores contactable persons from referral.received encrypted and shows them to caseworkers only", async () => {
-    const service = await startNotifications(nats);
+    const service = await startNotifications(broker.nats);
 
     try {
       const event = createEvent(ReferralReceived, {

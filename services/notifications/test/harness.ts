@@ -5,7 +5,14 @@
 import type { Envelope } from "@relais/contracts";
 import { type Clock, createRecipientOpener, type Logger } from "@relais/service-kit";
 import { startServiceParts, testLogger } from "@relais/service-testing";
-import { type NatsProcess, type SmtpSink, startNats, startSmtpSink, waitFor } from "@relais/testing";
+import {
+  ManualClock,
+  type NatsProcess,
+  type SmtpSink,
+  startNats,
+  startSmtpSink,
+  waitFor,
+} from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../src/actions/context.js";
@@ -124,7 +131,21 @@ export type Notifications = Awaited<ReturnType<typeof startNotifications>>;
  * The nats-server and SMTP sink a test file's tests share: started before them, stopped after.
  * Call it inside the file's `describe`; read `nats` and `smtp` in the tests.
  */
-export function sharedServers(): { readonly nats: NatsProcess; readonly smtp: SmtpSink } {
+export interface SharedServers {
+  readonly nats: NatsProcess;
+  readonly smtp: SmtpSink;
+  /**
+   * Empties the sink, then runs `test` on a notifications of its own whose clock starts at `at`
+   * (on these servers, with `options`), and stops it after, whatever the test did.
+   */
+  withService(
+    at: string,
+    test: (service: Notifications, clock: ManualClock) => Promise<void>,
+    options?: HarnessOptions,
+  ): Promise<void>;
+}
+
+export function sharedServers(): SharedServers {
   let nats: NatsProcess | undefined;
   let smtp: SmtpSink | undefined;
   beforeAll(async () => {
@@ -142,6 +163,16 @@ export function sharedServers(): { readonly nats: NatsProcess; readonly smtp: Sm
     get smtp() {
       if (!smtp) throw new Error("SMTP sink not started yet");
       return smtp;
+    },
+    async withService(at, test, options = {}) {
+      this.smtp.clear();
+      const clock = new ManualClock(at);
+      const service = await startNotifications(this.nats, { clock, smtp: this.smtp, ...options });
+      try {
+        await test(service, clock);
+      } finally {
+        await service.stop();
+      }
     },
   };
 }

@@ -2,7 +2,7 @@
 // contact from `referrals.referral.received`, and groups' enrolment may be handled first. Their
 // messages are held, then released when the contact comes — or ended (enrolment ended, purge, no
 // consent, the wait running out). Real NATS, real SMTP, the service's own consumers.
-import { ManualClock, mintToken } from "@relais/testing";
+import { mintToken } from "@relais/testing";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contacts, invites, messages, reminders } from "../src/db/schema.js";
@@ -20,7 +20,7 @@ import {
   weeklySeries,
   withdrawn,
 } from "./fixtures.js";
-import { type Notifications, sharedServers, startNotifications } from "./harness.js";
+import { type Notifications, sharedServers } from "./harness.js";
 import { calendarOf } from "./ics.js";
 
 const DAY = 24 * 3_600_000;
@@ -44,11 +44,8 @@ async function pendingReminders(service: Notifications, personRef: string): Prom
 describe("messages held for a contact", () => {
   const servers = sharedServers();
 
-  it("holds an invite whose enrolment came before the referral, then sends it once with the series as it is then", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+  it("holds an invite whose enrolment came before the referral, then sends it once with the series as it is then", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service, clock) => {
       const series = weeklySeries({ groupId: "grp-held-1" });
       const person = { personRef: "prs_late000001", email: "late@example.org", name: "Nadia" };
 
@@ -113,16 +110,10 @@ describe("messages held for a contact", () => {
       await service.deliver();
       const [update] = await servers.smtp.waitForMessages(1);
       expect(calendarOf(update!).events[0]!.sequence).toBeGreaterThan(invite.events[0]!.sequence);
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
-  it("sends a held waiting-list note, sends nothing for an enrolment that ended first, and ends the wait of those who may not be contacted", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+  it("sends a held waiting-list note, sends nothing for an enrolment that ended first, and ends the wait of those who may not be contacted", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service) => {
       const series = weeklySeries({ groupId: "grp-held-2" });
       const waiting = { personRef: "prs_waiting002", email: "waiting@example.org" };
       const gone = { personRef: "prs_gone000002", email: "gone@example.org" };
@@ -166,16 +157,10 @@ describe("messages held for a contact", () => {
         { template: "enrolment_confirmed", status: "suppressed", reason: "series_cancelled" },
         { template: "session_cancelled", status: "suppressed", reason: "series_cancelled" },
       ]);
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
-  it("releases what a direct enrolment's contact was awaited for in another group", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+  it("releases what a direct enrolment's contact was awaited for in another group", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service) => {
       const first = weeklySeries({ groupId: "grp-held-3a" });
       const second = weeklySeries({ groupId: "grp-held-3b", publicName: "Atelier parents" });
       const person = { personRef: "prs_direct0003", email: "direct@example.org" };
@@ -187,16 +172,10 @@ describe("messages held for a contact", () => {
       expect(new Set(mails.map((m) => calendarOf(m).events[0]?.uid)).size).toBe(2);
       await service.deliver();
       expect(servers.smtp.messages).toHaveLength(2);
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
-  it("drops what was held for a purged person and never brings them back", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+  it("drops what was held for a purged person and never brings them back", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service) => {
       const series = weeklySeries({ groupId: "grp-held-4" });
       const person = { personRef: "prs_purged0004", email: "purged@example.org" };
       await service.publish(enrolledFromReferral(series, person.personRef));
@@ -219,16 +198,10 @@ describe("messages held for a contact", () => {
         { template: "enrolment_confirmed", status: "suppressed", reason: "person_purged" },
       ]);
       expect(servers.smtp.messages).toHaveLength(0);
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
-  it("suppresses a held invite as no_contact once the wait (7 days by default) is over", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+  it("suppresses a held invite as no_contact once the wait (7 days by default) is over", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service, clock) => {
       const series = weeklySeries({ groupId: "grp-held-5" });
       const person = { personRef: "prs_never00005", email: "never@example.org" };
       await service.publish(enrolledFromReferral(series, person.personRef));
@@ -249,8 +222,5 @@ describe("messages held for a contact", () => {
       await service.publish(referred(person));
       await service.deliver();
       expect(servers.smtp.messages).toHaveLength(0);
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 });

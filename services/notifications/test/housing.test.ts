@@ -32,12 +32,9 @@ function confirmed(personRef: string, org = ORG) {
 describe("the address of an emergency placement", () => {
   const servers = sharedServers();
 
-  it("goes once, discreetly, inside the person's safe window, and stays out of the delivery log", async () => {
-    servers.smtp.clear();
+  it("goes once, discreetly, inside the person's safe window, and stays out of the delivery log", () =>
     // Tuesday 10 March 2026, 08:00 in Brussels; the person may be written to on Tuesdays 10:00-12:00.
-    const clock = new ManualClock("2026-03-10T07:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+    servers.withService("2026-03-10T07:00:00Z", async (service, clock) => {
       const person = {
         personRef: "prs_housed00001",
         email: "housed@example.org",
@@ -115,10 +112,7 @@ describe("the address of an emergency placement", () => {
         }
         expect(bytes.includes(Buffer.from("Saules")), suffix).toBe(false);
       }
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
   it("is sent to no one without a contact of the placement's own organisation, nor to a person who asked not to be contacted", async () => {
     servers.smtp.clear();

@@ -38,11 +38,8 @@ describe("calendar invites", () => {
     }
   });
 
-  it("sends one invite per enrolment, updates a moved session and cancels on withdrawal", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+  it("sends one invite per enrolment, updates a moved session and cancels on withdrawal", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service) => {
       const series = weeklySeries();
       const amina = { personRef: "prs_amina0001", email: "amina@example.org", name: "Amina" };
       const bram = {
@@ -127,16 +124,10 @@ describe("calendar invites", () => {
       expect(cancel.events[0]!.sequence).toBeGreaterThan(cancelOne.events[0]!.sequence);
       expect(cancel.events[0]?.location).toBeNull();
       expect(goodbye?.raw).not.toContain("Rue Secr");
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
-  it("keeps the venue and the group's name away from people who are not enrolled or are discreet", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+  it("keeps the venue and the group's name away from people who are not enrolled or are discreet", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service) => {
       const series = weeklySeries({ groupId: "grp-peer-2" });
       const { createEvent, EnrolmentWaitlisted } = await import("@relais/contracts");
       const waiting = createEvent(EnrolmentWaitlisted, {
@@ -171,8 +162,5 @@ describe("calendar invites", () => {
       const invite = calendarOf(quiet);
       expect(invite.events[0]?.summary).toBe("Afspraak");
       expect(invite.events[0]?.location).toBe("Rue Secrète 12, 4000 Liège");
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 });

@@ -1,17 +1,13 @@
-import { ManualClock } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import { enrolled, moveSession, sessionMoved, weeklySeries } from "./fixtures.js";
-import { sharedServers, startNotifications } from "./harness.js";
+import { sharedServers } from "./harness.js";
 
 describe("reminders", () => {
   const servers = sharedServers();
 
-  it("sends a moved session's reminders at the new time only, with the text of the session as it is then", async () => {
-    servers.smtp.clear();
+  it("sends a moved session's reminders at the new time only, with the text of the session as it is then", () =>
     // First session: Tuesday 3 March 2026, 18:00 Brussels (17:00 UTC); reminders 24 h and 2 h before.
-    const clock = new ManualClock("2026-03-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp });
-    try {
+    servers.withService("2026-03-01T09:00:00Z", async (service, clock) => {
       const series = weeklySeries({ groupId: "grp-rem", count: 2 });
       const person = { personRef: "prs_reminded1", email: "r@example.org", language: "en" as const };
       await service.publish(enrolled(series, person));
@@ -49,8 +45,5 @@ describe("reminders", () => {
       clock.set("2026-03-03T19:30:00Z");
       await service.deliver();
       expect(servers.smtp.messages).toHaveLength(2);
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 });

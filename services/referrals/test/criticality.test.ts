@@ -40,18 +40,18 @@ describe("criticality grid", () => {
 
   let keys = 0;
   const key = () => ({ "idempotency-key": `crit-${++keys}` });
+  /** A POST under a fresh idempotency key. */
+  const post = (path: string, token: string, body: unknown) =>
+    call(service, "POST", path, token, body, key());
   const victimWorker = () => tokens.caseworker([VICTIMS], "worker-v");
   const authorWorker = () => tokens.caseworker([AUTHORS], "worker-a");
   const otherCoordinator = () => mintToken({ role: "coordinator", org: OTHER_ORG, sub: "coord-namur" });
 
   async function fileLow(extra: Record<string, unknown> = {}) {
-    const filed = await call(
-      service,
-      "POST",
+    const filed = await post(
       "/v1/referrals",
       await tokens.police(),
       seraingReferral({ riskLevel: "low", ...extra }),
-      key(),
     );
     expect(filed.status).toBe(201);
     const tasks = await call(service, "GET", "/v1/callbacks", await tokens.coordinator());
@@ -70,14 +70,10 @@ describe("criticality grid", () => {
     return service.database.db.select().from(auditLog).where(eq(auditLog.action, action));
   }
   const assess = async (taskId: string, answers: Record<string, string>, token?: string, version = 1) =>
-    call(
-      service,
-      "POST",
-      `/v1/callbacks/${taskId}/assessments`,
-      token ?? (await victimWorker()),
-      { gridVersion: version, answers },
-      key(),
-    );
+    post(`/v1/callbacks/${taskId}/assessments`, token ?? (await victimWorker()), {
+      gridVersion: version,
+      answers,
+    });
 
   it("serves the example grid as version 1, and publishes new versions that leave older ones readable", async () => {
     const current = await call(service, "GET", "/v1/criticality-grids/current", await victimWorker());
@@ -114,29 +110,21 @@ describe("criticality grid", () => {
     expect((await audits("criticality_grid.read")).length).toBeGreaterThanOrEqual(5);
 
     // Bad definitions are 400s naming the field; caseworkers and police cannot publish.
-    const bad = await call(
-      service,
-      "POST",
-      "/v1/criticality-grids",
-      coordinator,
-      { ...next, thresholds: { medium: 3, high: 99 } },
-      key(),
-    );
+    const bad = await post("/v1/criticality-grids", coordinator, {
+      ...next,
+      thresholds: { medium: 3, high: 99 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
       { path: "thresholds.high", message: "Unreachable: the highest possible score is 23" },
     ]);
-    const dup = await call(
-      service,
-      "POST",
-      "/v1/criticality-grids",
-      coordinator,
-      { ...next, questions: [next.questions[0], next.questions[0]] },
-      key(),
-    );
+    const dup = await post("/v1/criticality-grids", coordinator, {
+      ...next,
+      questions: [next.questions[0], next.questions[0]],
+    });
     expect(dup.status).toBe(400);
     expect(dup.body.errors[0].path).toBe("questions.1.id");
-    const asWorker = await call(service, "POST", "/v1/criticality-grids", await victimWorker(), next, key());
+    const asWorker = await post("/v1/criticality-grids", await victimWorker(), next);
     expect(asWorker.status).toBe(403);
     expect((await call(service, "GET", "/v1/criticality-grids", await victimWorker())).status).toBe(403);
     expect((await call(service, "GET", "/v1/criticality-grids/1", await tokens.police())).status).toBe(403);
@@ -304,14 +292,10 @@ describe("criticality grid", () => {
     expect(incomplete.body.errors).toEqual([{ path: "answers.weapon", message: "Required" }]);
     const badOption = await assess(victim.id, { ...HIGH, weapon: "maybe" });
     expect(badOption.body.errors[0]).toMatchObject({ path: "answers.weapon" });
-    const notAString = await call(
-      service,
-      "POST",
-      `/v1/callbacks/${victim.id}/assessments`,
-      await victimWorker(),
-      { gridVersion: 1, answers: { weapon: 3 } },
-      key(),
-    );
+    const notAString = await post(`/v1/callbacks/${victim.id}/assessments`, await victimWorker(), {
+      gridVersion: 1,
+      answers: { weapon: 3 },
+    });
     expect(notAString.status).toBe(400);
     expect(notAString.body.errors[0].path).toBe("answers.weapon");
     const noKey = await call(
@@ -327,9 +311,7 @@ describe("criticality grid", () => {
     expect(noKey.status).toBe(400);
 
     const next = { ...EXAMPLE_GRID, title: "v2" };
-    expect(
-      (await call(service, "POST", "/v1/criticality-grids", await tokens.coordinator(), next, key())).status,
-    ).toBe(201);
+    expect((await post("/v1/criticality-grids", await tokens.coordinator(), next)).status).toBe(201);
     const stale = await assess(victim.id, HIGH);
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: "grid_superseded", errors: [{ path: "gridVersion" }] });
@@ -350,18 +332,14 @@ describe("criticality grid", () => {
       const read = await call(service, "GET", path, token);
       expect(read.status).toBe(404);
       expect(read.text).not.toContain("threats_to_kill");
-      expect(
-        (await call(service, "POST", path, token, { gridVersion: 1, answers: HIGH }, key())).status,
-      ).toBe(404);
+      expect((await post(path, token, { gridVersion: 1, answers: HIGH })).status).toBe(404);
     }
     // The author team reaches its own task's history, which holds none of the victim's.
     const own = await call(service, "GET", `/v1/callbacks/${author.id}/assessments`, await authorWorker());
     expect(own.body.items).toEqual([]);
     for (const token of [await tokens.police(), await tokens.caseworker([])]) {
       expect((await call(service, "GET", path, token)).status).toBe(403);
-      expect(
-        (await call(service, "POST", path, token, { gridVersion: 1, answers: HIGH }, key())).status,
-      ).toBe(403);
+      expect((await post(path, token, { gridVersion: 1, answers: HIGH })).status).toBe(403);
     }
     // Refusals are audited in the caller's organisation.
     const denied = await service.database.db
@@ -379,13 +357,10 @@ describe("criticality grid", () => {
     });
     expect(hook.status).toBe(200);
     const police = await tokens.police();
-    const filed = await call(
-      service,
-      "POST",
+    const filed = await post(
       "/v1/referrals",
       police,
       seraingReferral({ riskLevel: "low", assessment: { answers: HIGH } }),
-      key(),
     );
     expect(filed.status).toBe(201);
     expect(filed.text).not.toMatch(/score|assessment|riskLevel|threats_to_kill/);
@@ -430,25 +405,19 @@ describe("criticality grid", () => {
   });
 
   it("refuses intake answers that do not fit, naming the field, and files nothing", async () => {
-    const bad = await call(
-      service,
-      "POST",
+    const bad = await post(
       "/v1/referrals",
       await tokens.police(),
       seraingReferral({ assessment: { answers: { ...HIGH, horoscope: "yes" } } }),
-      key(),
     );
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
       { path: "assessment.answers.horoscope", message: "No such question in this grid version" },
     ]);
-    const stale = await call(
-      service,
-      "POST",
+    const stale = await post(
       "/v1/referrals",
       await tokens.police(),
       seraingReferral({ assessment: { gridVersion: 7, answers: HIGH } }),
-      key(),
     );
     expect(stale).toMatchObject({
       status: 409,
@@ -456,16 +425,11 @@ describe("criticality grid", () => {
     });
     // An older published version is scored as that version, so a lagging records system is not refused.
     const next = { ...EXAMPLE_GRID, title: "v2", thresholds: { medium: 1, high: 2 } };
-    expect(
-      (await call(service, "POST", "/v1/criticality-grids", await tokens.coordinator(), next, key())).status,
-    ).toBe(201);
-    const older = await call(
-      service,
-      "POST",
+    expect((await post("/v1/criticality-grids", await tokens.coordinator(), next)).status).toBe(201);
+    const older = await post(
       "/v1/referrals",
       await tokens.police(),
       seraingReferral({ riskLevel: "low", assessment: { gridVersion: 1, answers: LOW } }),
-      key(),
     );
     expect(older.status).toBe(201);
     const [row] = await service.database.db.select().from(criticalityAssessments);

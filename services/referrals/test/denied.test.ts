@@ -16,7 +16,8 @@ describe("refused attempts on referrals", () => {
     },
   });
 
-  it("records the other team's and another zone's refusals for the coordinator", async () => {
+  /** A referral filed by Seraing's zone under the key; answers its id. */
+  async function fileSeraing(key: string): Promise<string> {
     const filed = await call(
       service,
       "POST",
@@ -24,11 +25,15 @@ describe("refused attempts on referrals", () => {
       await tokens.police("zone-5277"),
       seraingReferral(),
       {
-        "idempotency-key": "denied-1",
+        "idempotency-key": key,
       },
     );
     expect(filed.status).toBe(201);
-    const id = filed.body.id as string;
+    return filed.body.id as string;
+  }
+
+  it("records the other team's and another zone's refusals for the coordinator", async () => {
+    const id = await fileSeraing("denied-1");
 
     const strangers = await tokens.caseworker(["some-other-team"], "worker-elsewhere");
     expect((await call(service, "GET", `/v1/referrals/${id}`, strangers)).status).toBe(404);
@@ -55,17 +60,7 @@ describe("refused attempts on referrals", () => {
   });
 
   it("refuses a former member of staff's stale tokens on every referral route, and traces them", async () => {
-    const filed = await call(
-      service,
-      "POST",
-      "/v1/referrals",
-      await tokens.police("zone-5277"),
-      seraingReferral(),
-      {
-        "idempotency-key": "denied-2",
-      },
-    );
-    const id = filed.body.id as string;
+    const id = await fileSeraing("denied-2");
     const stale = {
       ...(await staleTokens({ org: ORG, role: "coordinator", sub: "left-in-june" })),
       expired: await expiredToken({ org: ORG, role: "coordinator", sub: "left-in-june" }),

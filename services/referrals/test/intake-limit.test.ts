@@ -1,17 +1,13 @@
-import { mintToken, type NatsProcess, startNats } from "@relais/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mintToken, useNats } from "@relais/testing";
+import { describe, expect, it } from "vitest";
 import { referrals } from "../src/db/schema.js";
 import { referral, startReferrals } from "./harness.js";
 
 describe("POST /v1/referrals under INTAKE_RATE_LIMIT", () => {
-  let nats: NatsProcess;
-  beforeAll(async () => {
-    nats = await startNats();
-  });
-  afterAll(() => nats.stop());
+  const broker = useNats();
 
   it("answers a zone over its limit with 429 problem+json and Retry-After, and leaves other zones alone", async () => {
-    const service = await startReferrals(nats, { intakeLimit: { limit: 2, windowMs: 60_000 } });
+    const service = await startReferrals(broker.nats, { intakeLimit: { limit: 2, windowMs: 60_000 } });
     try {
       const file = async (zone: string, key: string) =>
         service.app.request("/v1/referrals", {

@@ -1,8 +1,10 @@
-import { ReferralReceived } from "@relais/contracts";
+import type { z } from "@hono/zod-openapi";
+import { CallbackOpened, ReferralReceived, ReferralStatusChanged } from "@relais/contracts";
 import { mintToken, useService } from "@relais/testing";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox, persons, referrals } from "../src/db/schema.js";
+import { seraingReferral } from "./fixtures.js";
 import { referral, startReferrals } from "./harness.js";
 
 describe("POST /v1/referrals", () => {
@@ -62,6 +64,33 @@ describe("POST /v1/referrals", () => {
     await service.relay.drained();
     const jsm = await service.bus.manager();
     expect((await jsm.streams.info("REFERRALS")).state.messages).toBeGreaterThanOrEqual(1);
+  });
+
+  it("writes only events their contracts accept on receipt (createEvent does not parse them)", async () => {
+    const contracts = new Map<string, z.ZodType>(
+      [ReferralReceived, CallbackOpened, ReferralStatusChanged].map((def) => [def.subject, def.envelope]),
+    );
+    const nobody = {
+      ...referral,
+      persons: referral.persons.map((person) => ({ ...person, consent: false })),
+    };
+    for (const [key, body] of [referral, seraingReferral(), nobody].entries()) {
+      expect((await post(body, { "idempotency-key": `contract-${key}` })).status).toBe(201);
+    }
+    const rows = await service.database.db.select().from(outbox);
+    // One received each; a task opened for each contactable person (1 + 2 + 0); the referral with
+    // nobody to call is closed at once.
+    expect(rows.map((row) => row.subject).sort()).toEqual(
+      [
+        ...Array(3).fill(ReferralReceived.subject),
+        ...Array(3).fill(CallbackOpened.subject),
+        ReferralStatusChanged.subject,
+      ].sort(),
+    );
+    for (const row of rows) {
+      const parsed = contracts.get(row.subject)!.safeParse(JSON.parse(row.payload));
+      expect(parsed.error?.issues ?? [], row.subject).toEqual([]);
+    }
   });
 
   it("makes one referral from the same POST sent 20 times concurrently with one Idempotency-Key", async () => {

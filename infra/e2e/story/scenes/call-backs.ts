@@ -57,18 +57,36 @@ export interface VictimCallBack {
   attemptOutcomes: string[];
 }
 
+const TEAMS = {
+  victim: { team: VICTIM_TEAM, worker: "victimWorker" },
+  author: { team: AUTHOR_TEAM, worker: "authorWorker" },
+} as const;
+
+/** The role's call-back worker finds the due task, which must be their team's. */
+async function openTeamTask(ctx: StoryContext, referralId: string, role: keyof typeof TEAMS) {
+  const { team, worker } = TEAMS[role];
+  ctx.heading(`${PEOPLE[worker].name}, call-back worker, team ${team}`);
+  const token = ctx.token[worker];
+  const task = await dueTask(ctx, referralId, token, role);
+  check(task.team === team, `the ${role}'s task went to ${task.team}`);
+  return { token, task };
+}
+
+/** The call-back alert the role's team inbox got for the task. */
+function teamAlert(ctx: StoryContext, role: keyof typeof TEAMS, task: Task) {
+  const { team } = TEAMS[role];
+  return ctx.mail(
+    `the ${role} team's call-back alert`,
+    (m) => m.to.includes(`${team}@teams.relais.example`) && m.text.includes(task.id),
+  );
+}
+
 export async function callBackVictim(ctx: StoryContext, referralId: string): Promise<VictimCallBack> {
-  ctx.heading(`${PEOPLE.victimWorker.name}, call-back worker, team ${VICTIM_TEAM}`);
-  const token = ctx.token.victimWorker;
-  const task = await dueTask(ctx, referralId, token, "victim");
-  check(task.team === VICTIM_TEAM, `the victim's task went to ${task.team}`);
+  const { token, task } = await openTeamTask(ctx, referralId, "victim");
   ctx.say(
     `Her queue shows a HIGH-risk call-back, due ${when(task.dueAt)}, SLA deadline ${when(task.slaDeadline)}.`,
   );
-  const alert = await ctx.mail(
-    "the victim team's call-back alert",
-    (m) => m.to.includes(`${VICTIM_TEAM}@teams.relais.example`) && m.text.includes(task.id),
-  );
+  const alert = await teamAlert(ctx, "victim", task);
   if (alert) ctx.say(`The team inbox got: "${alert.subject}"`);
 
   const claimed = await claim(ctx, task.id, token);
@@ -124,17 +142,11 @@ export interface AuthorCallBack {
 }
 
 export async function callBackAuthor(ctx: StoryContext, referralId: string): Promise<AuthorCallBack> {
-  ctx.heading(`${PEOPLE.authorWorker.name}, call-back worker, team ${AUTHOR_TEAM}`);
-  const token = ctx.token.authorWorker;
-  const task = await dueTask(ctx, referralId, token, "author");
-  check(task.team === AUTHOR_TEAM, `the author's task went to ${task.team}`);
+  const { token, task } = await openTeamTask(ctx, referralId, "author");
   ctx.say(
     `His queue shows the author's call-back (HIGH), due ${when(task.dueAt)} — he never sees the victim's notes.`,
   );
-  const alert = await ctx.mail(
-    "the author team's call-back alert",
-    (m) => m.to.includes(`${AUTHOR_TEAM}@teams.relais.example`) && m.text.includes(task.id),
-  );
+  const alert = await teamAlert(ctx, "author", task);
   await claim(ctx, task.id, token);
   await attempt(ctx, task.id, token, "author:attempt:1", {
     outcome: "reached",

@@ -1,10 +1,24 @@
 // Brings one participant's reminder rows in one group in line with the series (reconcileReminders).
 import { newId, type SeriesSnapshot } from "@relais/contracts";
-import { and, eq, inArray } from "drizzle-orm";
+import { prepared } from "@relais/db";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { reminders } from "../db/schema.js";
 import { allowedChannels, type Contact } from "../domain/contact.js";
 import { reconcileReminders } from "../domain/reminder-plan.js";
 import type { TxContext } from "./context.js";
+
+const PLANNED_COLUMNS = [
+  "id",
+  "orgId",
+  "groupId",
+  "sessionId",
+  "personRef",
+  "channel",
+  "offsetMinutes",
+  "dueAt",
+  "status",
+  "updatedAt",
+] as const;
 
 export async function replanReminders(
   ctx: Pick<TxContext, "tx" | "settings">,
@@ -18,10 +32,18 @@ export async function replanReminders(
   },
 ): Promise<void> {
   const { tx } = ctx;
-  const existing = await tx
-    .select()
-    .from(reminders)
-    .where(and(eq(reminders.groupId, input.series.groupId), eq(reminders.personRef, input.personRef)));
+  // Every enrolment re-plans: the read and the insert below have their SQL built once.
+  const existing = await prepared(tx, "notifications.reminders", (d) =>
+    d
+      .select()
+      .from(reminders)
+      .where(
+        and(
+          eq(reminders.groupId, sql.placeholder("groupId")),
+          eq(reminders.personRef, sql.placeholder("personRef")),
+        ),
+      ),
+  ).all({ groupId: input.series.groupId, personRef: input.personRef });
   const channels = input.enrolled && input.contact ? allowedChannels(input.contact) : [];
   const changes = reconcileReminders({
     series: input.series,
@@ -32,23 +54,28 @@ export async function replanReminders(
   });
   const at = input.now.toISOString();
   if (changes.insert.length > 0) {
-    await tx
-      .insert(reminders)
-      .values(
-        changes.insert.map((r) => ({
-          id: newId(),
-          orgId: input.orgId,
-          groupId: input.series.groupId,
-          sessionId: r.sessionId,
-          personRef: input.personRef,
-          channel: r.channel,
-          offsetMinutes: r.offsetMinutes,
-          dueAt: r.dueAt.toISOString(),
-          status: "pending" as const,
-          updatedAt: at,
-        })),
-      )
-      .onConflictDoNothing();
+    // One kept statement per row: a series' rows vary in number, and building a many-row INSERT
+    // each time cost more than running the kept one once a row.
+    const insert = prepared(tx, "notifications.planReminder", (d) =>
+      d
+        .insert(reminders)
+        .values(Object.fromEntries(PLANNED_COLUMNS.map((key) => [key, sql.placeholder(key)])) as never)
+        .onConflictDoNothing(),
+    );
+    for (const r of changes.insert) {
+      await insert.run({
+        id: newId(),
+        orgId: input.orgId,
+        groupId: input.series.groupId,
+        sessionId: r.sessionId,
+        personRef: input.personRef,
+        channel: r.channel,
+        offsetMinutes: r.offsetMinutes,
+        dueAt: r.dueAt.toISOString(),
+        status: "pending",
+        updatedAt: at,
+      });
+    }
   }
   for (const row of changes.reschedule) {
     await tx

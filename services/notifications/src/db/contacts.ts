@@ -2,9 +2,9 @@
 // A contact belongs to the organisation, and the referral or enrolment, that created it: it is
 // looked up by (organisation, person), never by the person alone.
 import { ContactPreferences } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, prepared } from "@relais/db";
 import type { SealedBox } from "@relais/service-kit";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Contact } from "../domain/contact.js";
 import { contacts } from "./schema.js";
 
@@ -22,11 +22,18 @@ export async function loadContact(
   orgId: string,
   personRef: string,
 ): Promise<Contact | null> {
-  const [row] = await db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.personRef, personRef)))
-    .limit(1);
+  const [row] = await prepared(db, "notifications.loadContact", (d) =>
+    d
+      .select()
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.orgId, sql.placeholder("orgId")),
+          eq(contacts.personRef, sql.placeholder("personRef")),
+        ),
+      )
+      .limit(1),
+  ).all({ orgId, personRef });
   return row ? openContact(box, row) : null;
 }
 
@@ -76,6 +83,19 @@ function openContact(box: SealedBox, row: typeof contacts.$inferSelect): Contact
   };
 }
 
+const SAVED_COLUMNS = [
+  "orgId",
+  "personRef",
+  "role",
+  "source",
+  "sourceId",
+  "language",
+  "timeZone",
+  "sealed",
+  "preferences",
+  "updatedAt",
+] as const;
+
 export async function saveContact(
   tx: Executor,
   box: SealedBox,
@@ -97,10 +117,21 @@ export async function saveContact(
     preferences: contact.preferences,
     updatedAt: at,
   };
-  await tx
-    .insert(contacts)
-    .values({ orgId: contact.orgId, personRef: contact.personRef, ...row })
-    .onConflictDoUpdate({ target: [contacts.orgId, contacts.personRef], set: row });
+  // The upsert's SQL is built once (`prepared`): the update takes the values the insert was given.
+  await prepared(tx, "notifications.saveContact", (d) =>
+    d
+      .insert(contacts)
+      .values(Object.fromEntries(SAVED_COLUMNS.map((key) => [key, sql.placeholder(key)])) as never)
+      .onConflictDoUpdate({
+        target: [contacts.orgId, contacts.personRef],
+        set: Object.fromEntries(
+          SAVED_COLUMNS.filter((key) => key !== "orgId" && key !== "personRef").map((key) => [
+            key,
+            sql.raw(`excluded.${contacts[key].name}`),
+          ]),
+        ),
+      }),
+  ).run({ orgId: contact.orgId, personRef: contact.personRef, ...row });
   // What was just written: reading it back would only decrypt what is in hand.
   return { ...contact, updatedAt: at };
 }

@@ -1,8 +1,8 @@
 // One calendar per series and recipient: a stable UID, a SEQUENCE that is persisted and only grows.
 import { createHash } from "node:crypto";
 import { newId } from "@relais/contracts";
-import type { Executor } from "@relais/db";
-import { and, eq } from "drizzle-orm";
+import { type Executor, insertRows, prepared } from "@relais/db";
+import { and, eq, sql } from "drizzle-orm";
 import { invites } from "./schema.js";
 
 export type Invite = typeof invites.$inferSelect;
@@ -13,11 +13,18 @@ export function inviteUid(groupId: string, personRef: string): string {
 }
 
 export async function findInvite(db: Executor, groupId: string, personRef: string): Promise<Invite | null> {
-  const [row] = await db
-    .select()
-    .from(invites)
-    .where(and(eq(invites.groupId, groupId), eq(invites.personRef, personRef)))
-    .limit(1);
+  const [row] = await prepared(db, "notifications.findInvite", (d) =>
+    d
+      .select()
+      .from(invites)
+      .where(
+        and(
+          eq(invites.groupId, sql.placeholder("groupId")),
+          eq(invites.personRef, sql.placeholder("personRef")),
+        ),
+      )
+      .limit(1),
+  ).all({ groupId, personRef });
   return row ?? null;
 }
 
@@ -58,7 +65,7 @@ export async function writeInvite(
       status: input.status,
       updatedAt: at,
     };
-    await tx.insert(invites).values(row);
+    await insertRows(tx, invites, [row]);
     return row;
   }
   const updated: Invite = {

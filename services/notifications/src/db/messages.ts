@@ -1,9 +1,9 @@
 // Puts a message in the delivery log. Consumers call this inside their transaction; the scheduler
 // sends it afterwards, so an event and the message it causes are never separated.
 import { type Language, newId } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, insertRows, prepared } from "@relais/db";
 import type { SealedBox } from "@relais/service-kit";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { TemplateName, TemplateParams } from "../domain/templates.js";
 import { messages } from "./schema.js";
 
@@ -51,7 +51,7 @@ export async function queueMessage(tx: Executor, box: SealedBox, input: QueueInp
       .where(and(eq(messages.id, input.replaces), eq(messages.status, "held")));
     return input.replaces;
   }
-  await tx.insert(messages).values(row);
+  await insertRows(tx, messages, [row]);
   return row.id;
 }
 
@@ -111,11 +111,20 @@ export async function heldMessages(
   orgId: string,
   personRef: string,
 ): Promise<HeldMessage[]> {
-  const rows = await tx
-    .select()
-    .from(messages)
-    .where(and(eq(messages.orgId, orgId), eq(messages.personRef, personRef), eq(messages.status, "held")))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
+  // Asked on every enrolment and referral that brings a contact: its SQL is built once.
+  const rows = await prepared(tx, "notifications.heldMessages", (d) =>
+    d
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.orgId, sql.placeholder("orgId")),
+          eq(messages.personRef, sql.placeholder("personRef")),
+          eq(messages.status, "held"),
+        ),
+      )
+      .orderBy(asc(messages.createdAt), asc(messages.id)),
+  ).all({ orgId, personRef });
   return rows.map((row) => {
     const payload = openPayload(box, row.sealed);
     return {

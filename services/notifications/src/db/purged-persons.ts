@@ -2,8 +2,8 @@
 // consumer, a replay): this set, holding only a hash of each reference, makes sure they bring
 // back neither a contact nor a message.
 import { createHash } from "node:crypto";
-import type { Executor } from "@relais/db";
-import { eq } from "drizzle-orm";
+import { type Executor, prepared } from "@relais/db";
+import { eq, sql } from "drizzle-orm";
 import { purgedPersons } from "./schema.js";
 
 function refHash(personRef: string): string {
@@ -18,10 +18,13 @@ export async function rememberPurged(tx: Executor, personRef: string, at: string
 }
 
 export async function isPurged(db: Executor, personRef: string): Promise<boolean> {
-  const [row] = await db
-    .select({ at: purgedPersons.purgedAt })
-    .from(purgedPersons)
-    .where(eq(purgedPersons.refHash, refHash(personRef)))
-    .limit(1);
+  // Every event about a person asks this: its SQL is built once (`prepared`).
+  const [row] = await prepared(db, "notifications.isPurged", (d) =>
+    d
+      .select({ at: purgedPersons.purgedAt })
+      .from(purgedPersons)
+      .where(eq(purgedPersons.refHash, sql.placeholder("hash")))
+      .limit(1),
+  ).all({ hash: refHash(personRef) });
   return row !== undefined;
 }

@@ -1,8 +1,8 @@
 // The latest series snapshot per group. Events may arrive out of order (one consumer per subject),
 // so a snapshot older than the stored one never replaces it.
 import { SeriesSnapshot as SeriesSchema, type SeriesSnapshot } from "@relais/contracts";
-import type { Executor } from "@relais/db";
-import { eq } from "drizzle-orm";
+import { type Executor, prepared } from "@relais/db";
+import { eq, sql } from "drizzle-orm";
 import { series } from "./schema.js";
 
 export async function saveSeries(
@@ -11,7 +11,14 @@ export async function saveSeries(
   snapshot: SeriesSnapshot,
   at: string,
 ): Promise<SeriesSnapshot> {
-  const [stored] = await tx.select().from(series).where(eq(series.groupId, snapshot.groupId)).limit(1);
+  // Every enrolment event asks this: its SQL is built once (`prepared`).
+  const [stored] = await prepared(tx, "notifications.series", (d) =>
+    d
+      .select()
+      .from(series)
+      .where(eq(series.groupId, sql.placeholder("groupId")))
+      .limit(1),
+  ).all({ groupId: snapshot.groupId });
   if (stored && stored.sequence > snapshot.sequence) return SeriesSchema.parse(stored.snapshot);
   // Every enrolment in a group carries the same snapshot: rewriting it each time is pure cost.
   if (stored && stored.sequence === snapshot.sequence && sameJson(stored.snapshot, snapshot)) return snapshot;

@@ -12,6 +12,7 @@ import ical, {
 import { DateTime } from "luxon";
 import type { Contact } from "./contact.js";
 import { calendarSummary } from "./format.js";
+import { type InviteTemplate, parseTemplate, standIns } from "./invite-template.js";
 import { venueOf } from "./series.js";
 import { vtimezoneOf } from "./vtimezone.js";
 
@@ -131,6 +132,53 @@ export function buildInvite(input: InviteInput): string {
 }
 
 /**
+ * Templates by what the file is built from besides the recipient's own lines, looked up by the
+ * cheap parts and then compared in full (comparing a series costs less than writing it as JSON).
+ */
+const templates = new Map<string, Array<{ shared: SharedInput; template: InviteTemplate | null }>>();
+const MAX_TEMPLATES = 64;
+type SharedInput = Omit<InviteInput, "uid" | "sequence" | "now" | "recipient"> & { named: boolean };
+
+/**
+ * `buildInvite` for one recipient, from the series' template when one was built already: the same
+ * file, at the cost of four lines (see invite-template.ts).
+ */
+export function buildRecipientInvite(
+  input: InviteInput & { recipient: { email: string; name?: string } },
+): string {
+  const { uid, sequence, now, recipient, ...rest } = input;
+  const shared: SharedInput = { ...rest, named: Boolean(recipient.name) };
+  const key = `${shared.series.groupId}|${shared.series.sequence}|${shared.method}|${shared.summary}`;
+  let entries = templates.get(key);
+  let entry = entries?.find((candidate) => sameData(candidate.shared, shared));
+  if (!entry) {
+    const events = seriesEvents({ ...rest, ...standIns(shared.named) });
+    entry = { shared, template: parseTemplate(calendarFile(rest.method, events), events.length) };
+    if (!entries) {
+      if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value!);
+      entries = [];
+      templates.set(key, entries);
+    }
+    // A handful per key (venue or not, named or not, a cancelled session): the oldest goes first.
+    if (entries.length >= 8) entries.shift();
+    entries.push(entry);
+  }
+  return entry.template ? entry.template.render({ uid, sequence, now, recipient }) : buildInvite(input);
+}
+
+/** Deep equality of JSON-like data (what a series snapshot and the invite's options are). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
+  if (keys.length !== Object.keys(right).filter((k) => right[k] !== undefined).length) return false;
+  return keys.every((k) => sameData(left[k], right[k]));
+}
+
+/**
  * The calendar attached to a participant's message, or none for someone without an e-mail address.
  * Discreet recipients get a neutral summary and organizer name.
  */
@@ -145,7 +193,7 @@ export function inviteFile(input: {
 }): { method: "REQUEST" | "CANCEL"; content: string } | undefined {
   if (!input.contact.email) return undefined;
   const discreet = input.contact.preferences.discreet;
-  const content = buildInvite({
+  const content = buildRecipientInvite({
     series: input.series,
     uid: input.invite.uid,
     sequence: input.invite.sequence,

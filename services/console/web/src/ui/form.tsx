@@ -1,22 +1,75 @@
 // The pieces every form repeats: its draft state bound to fields, the alert that says what the
 // service refused, and the row of submit and cancel buttons.
 import { type ReactNode, useMemo, useState } from "react";
-import { Form, type FormProps } from "react-aria-components";
+import { Form, type FormProps, type Key } from "react-aria-components";
 import { type Problem, problemOf } from "../api/clients";
 import { useT } from "../i18n/i18n";
+import { newKey } from "../time/zoned";
 import { Button } from "./button";
 
-type StringKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+/** A value and its setter, as a controlled field takes them. */
+export interface Bound<V> {
+  value: V;
+  onChange: (value: V) => void;
+}
 
-/** A form's draft: `set(key, value)` changes one field, `bind(key)` wires a text field to it. */
+type KeyOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
+
+/**
+ * A form's draft: `set(key, value)` changes one field; `bind(key)` wires a text field, radio or
+ * checkbox group to it (`field(key)` names it by its key too), `choose(key)` a select and
+ * `tick(key)` a single checkbox.
+ */
 export function useDraft<T extends object>(initial: T | (() => T)) {
   const [draft, setDraft] = useState<T>(initial);
-  const set = <K extends keyof T>(key: K, value: T[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const bind = <K extends StringKey<T>>(key: K) => ({
-    value: draft[key] as string,
-    onChange: (value: string) => set(key, value as T[K]),
+  return { draft, setDraft, ...bindersOf(draft, setDraft) };
+}
+
+/** The same binders for a draft held elsewhere: `update` receives each change. */
+export function bindersOf<T extends object>(draft: T, update: (change: (d: T) => T) => void) {
+  const set = <K extends keyof T>(key: K, value: T[K]) => update((d) => ({ ...d, [key]: value }));
+  const bind = <K extends keyof T>(key: K): Bound<T[K]> => ({
+    value: draft[key],
+    onChange: (value) => set(key, value),
   });
-  return { draft, setDraft, set, bind };
+  /** `bind` for a field whose name (the service's path for it) is its key in the draft. */
+  const field = <K extends keyof T & string>(key: K) => ({ name: key, ...bind(key) });
+  const choose = <K extends KeyOf<T, string | null>>(key: K) => ({
+    selectedKey: draft[key] as string | null,
+    onSelectionChange: (k: Key | null) => set(key, String(k) as T[K]),
+  });
+  const tick = <K extends KeyOf<T, boolean>>(key: K) => ({
+    isSelected: draft[key] as boolean,
+    onChange: (value: boolean) => set(key, value as T[K]),
+  });
+  return { set, bind, field, choose, tick };
+}
+
+/**
+ * Sends `{ key, body }` through a mutation the service deduplicates by key: submitting again after
+ * a failure reuses the key (the service answers a repeat once), and the key is renewed once the
+ * service accepted the submission, so the next one is new.
+ */
+export function useKeyedSubmit<B, R>(mutation: {
+  mutate: (input: { key: string; body: B }, options: Answered<R>) => void;
+}) {
+  const [key, setKey] = useState(newKey);
+  return (body: B, { onSuccess, onError }: Partial<Answered<R>> = {}) =>
+    mutation.mutate(
+      { key, body },
+      {
+        onSuccess: (result) => {
+          setKey(newKey());
+          onSuccess?.(result);
+        },
+        onError: (error) => onError?.(error),
+      },
+    );
+}
+
+interface Answered<R> {
+  onSuccess: (result: R) => void;
+  onError: (error: unknown) => void;
 }
 
 /** The service's messages by form field name (the path, unless `nameOf` says otherwise). */
@@ -70,21 +123,26 @@ export function ServiceForm({
   );
 }
 
-/** What the service refused: `fix` (or a server-error line), then each field it named. */
+/**
+ * What the service refused: `fix` (or a server-error line), then each field it named (unless
+ * `listFields` is false, where the form shows them in place).
+ */
 export function ProblemAlert({
   problem,
   fix,
+  listFields = true,
   children,
 }: {
   problem: Problem;
   fix: string;
+  listFields?: boolean;
   children?: ReactNode;
 }) {
   const t = useT();
   return (
     <div role="alert" className="notice error">
       <p>{problem.status >= 500 ? t("common.serverError") : fix}</p>
-      {problem.errors && problem.errors.length > 0 && (
+      {listFields && problem.errors && problem.errors.length > 0 && (
         <ul>
           {problem.errors.map((e) => (
             <li key={`${e.path}:${e.message}`}>

@@ -125,3 +125,13 @@ export function Page({
     </section>
   );
 }
+
+/** Reads the screen's data again (`onRefresh`: say, its query's refetch). */
+export function RefreshButton({ onRefresh }: { onRefresh: () => unknown }) {
+  const t = useT();
+  return (
+    <Button variant="secondary" onPress={() => void onRefresh()}>
+      {t("common.refresh")}
+    </Button>
+  );
+}

@@ -1,6 +1,16 @@
 // A data table: its caption (read by screen readers, hidden on screen unless asked) and its column
 // headers; the screen writes the rows.
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { Loaded } from "./query-state";
+
+interface TableProps {
+  caption?: ReactNode;
+  columns: ReactNode[];
+  className?: string;
+  captionVisible?: boolean;
+  "aria-labelledby"?: string;
+}
 
 export function DataTable({
   caption,
@@ -9,14 +19,7 @@ export function DataTable({
   captionVisible = false,
   children,
   ...props
-}: {
-  caption?: ReactNode;
-  columns: ReactNode[];
-  className?: string;
-  captionVisible?: boolean;
-  children: ReactNode;
-  "aria-labelledby"?: string;
-}) {
+}: TableProps & { children: ReactNode }) {
   return (
     <table className={className ? `table ${className}` : "table"} {...props}>
       {caption !== undefined && (
@@ -33,5 +36,23 @@ export function DataTable({
       </thead>
       <tbody>{children}</tbody>
     </table>
+  );
+}
+
+/** A table of a query's list: Loaded's loading, failed and `empty` lines, else one `row` per item. */
+export function QueryTable<R>({
+  query,
+  empty,
+  row,
+  ...table
+}: TableProps & {
+  query: Pick<UseQueryResult<R[]>, "isPending" | "isError" | "data">;
+  empty?: ReactNode;
+  row: (item: R) => ReactNode;
+}) {
+  return (
+    <Loaded query={query} empty={empty}>
+      {(data) => <DataTable {...table}>{data.map(row)}</DataTable>}
+    </Loaded>
   );
 }

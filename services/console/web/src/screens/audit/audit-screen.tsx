@@ -9,7 +9,7 @@ import { zonedToIso } from "../../time/zoned";
 import { Button, Select, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
-import { DataTable } from "../../ui/table";
+import { QueryTable } from "../../ui/table";
 import { auditCsv } from "./audit-csv";
 
 const ZONE = "Europe/Brussels";
@@ -78,45 +78,40 @@ export function AuditScreen() {
           )}
         </div>
       </form>
-      <Loaded query={audit} empty={t("audit.none")}>
-        {(data) => (
-          <DataTable
-            caption={t("audit.title")}
-            columns={[
-              t("audit.when"),
-              t("audit.who"),
-              t("audit.role"),
-              t("audit.what"),
-              t("audit.recordColumn"),
-              t("audit.outcome"),
-            ]}
-          >
-            {data.map((e) => (
-              <tr key={`${e.service}:${e.id}`} className={e.outcome === "denied" ? "row-alert" : undefined}>
-                <td>{time(e.at, ZONE)}</td>
-                <td>{e.actor.sub}</td>
-                <td>{e.actor.roles.map((r) => t(`role.${r}` as never)).join(", ")}</td>
-                <td>
-                  <code>{e.action}</code>
-                  {e.route && <span className="hint"> {e.route}</span>}
-                </td>
-                <td>
-                  {e.recordType} <code>{e.recordId}</code>
-                </td>
-                <td>
-                  {e.outcome === "denied" ? (
-                    <span className="badge overdue">
-                      {t("audit.deniedStatus", { status: e.status ?? "" })}
-                    </span>
-                  ) : (
-                    t("audit.allowed")
-                  )}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+      <QueryTable
+        query={audit}
+        empty={t("audit.none")}
+        caption={t("audit.title")}
+        columns={[
+          t("audit.when"),
+          t("audit.who"),
+          t("audit.role"),
+          t("audit.what"),
+          t("audit.recordColumn"),
+          t("audit.outcome"),
+        ]}
+        row={(e) => (
+          <tr key={`${e.service}:${e.id}`} className={e.outcome === "denied" ? "row-alert" : undefined}>
+            <td>{time(e.at, ZONE)}</td>
+            <td>{e.actor.sub}</td>
+            <td>{e.actor.roles.map((r) => t(`role.${r}` as never)).join(", ")}</td>
+            <td>
+              <code>{e.action}</code>
+              {e.route && <span className="hint"> {e.route}</span>}
+            </td>
+            <td>
+              {e.recordType} <code>{e.recordId}</code>
+            </td>
+            <td>
+              {e.outcome === "denied" ? (
+                <span className="badge overdue">{t("audit.deniedStatus", { status: e.status ?? "" })}</span>
+              ) : (
+                t("audit.allowed")
+              )}
+            </td>
+          </tr>
         )}
-      </Loaded>
+      />
       <Retention />
     </Page>
   );

@@ -1,11 +1,10 @@
 // Log one call attempt. Voicemail is offered only when the person allowed it.
-import { useState } from "react";
 import { problemOf } from "../../api/clients";
 import { type CallbackTask, type ClaimedTask, useLogAttempt } from "../../api/referrals";
 import { useT } from "../../i18n/i18n";
-import { newKey } from "../../time/zoned";
 import { Button, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { ServiceForm, useDraft, useKeyedSubmit } from "../../ui/form";
+import { Refusal } from "../../ui/notice";
 
 const OUTCOMES = ["reached", "no_answer", "voicemail_left", "unsafe_to_talk", "wrong_number"] as const;
 
@@ -17,11 +16,14 @@ export function AttemptForm({
   onLogged: (task: CallbackTask) => void;
 }) {
   const t = useT();
-  const [outcome, setOutcome] = useState<string>("");
-  const [channel, setChannel] = useState<string>(task.person.preferences.channels[0] ?? "phone");
-  const [note, setNote] = useState("");
-  const [key, setKey] = useState(newKey);
+  const { draft, setDraft, field, choose } = useDraft({
+    outcome: "",
+    channel: task.person.preferences.channels[0] ?? "phone",
+    note: "",
+  });
+  const { outcome, channel, note } = draft;
   const log = useLogAttempt(task.id);
+  const submit = useKeyedSubmit(log);
   const problem = problemOf(log.error);
   const voicemail = task.person.preferences.voicemailAllowed;
   return (
@@ -31,33 +33,22 @@ export function AttemptForm({
         problem={problem}
         onSubmit={() => {
           if (!outcome || log.isPending) return;
-          log.mutate(
+          submit(
             {
-              key,
-              body: {
-                outcome: outcome as (typeof OUTCOMES)[number],
-                channel: channel as "phone" | "sms" | "email",
-                ...(note.trim() ? { note } : {}),
-              },
+              outcome: outcome as (typeof OUTCOMES)[number],
+              channel: channel as "phone" | "sms" | "email",
+              ...(note.trim() ? { note } : {}),
             },
             {
               onSuccess: (next) => {
-                setKey(newKey());
-                setOutcome("");
-                setNote("");
+                setDraft((d) => ({ ...d, outcome: "", note: "" }));
                 onLogged(next);
               },
             },
           );
         }}
       >
-        <RadioGroup
-          name="outcome"
-          label={t("attempt.outcome")}
-          value={outcome}
-          onChange={setOutcome}
-          isRequired
-        >
+        <RadioGroup label={t("attempt.outcome")} {...field("outcome")} isRequired>
           {OUTCOMES.map((o) => (
             <Radio key={o} value={o} isDisabled={o === "voicemail_left" && !voicemail}>
               {t(`attemptOutcome.${o}` as never)}
@@ -68,19 +59,14 @@ export function AttemptForm({
         <Select
           name="channel"
           label={t("attempt.channel")}
-          selectedKey={channel}
-          onSelectionChange={(k) => setChannel(String(k))}
+          {...choose("channel")}
           options={task.person.preferences.channels.map((c) => ({
             id: c,
             label: t(`channel.${c}` as never),
           }))}
         />
-        <TextField name="note" label={t("attempt.note")} multiline value={note} onChange={setNote} />
-        {problem && (
-          <p role="alert" className="notice error">
-            {problem.detail ?? t("common.actionFailed")}
-          </p>
-        )}
+        <TextField label={t("attempt.note")} multiline {...field("note")} />
+        <Refusal problem={problem} otherwise={problem?.detail} />
         <Button type="submit" isPending={log.isPending} isDisabled={!outcome}>
           {t("attempt.submit")}
         </Button>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { ClaimedTask } from "../../api/referrals";
 import { useT } from "../../i18n/i18n";
+import { Fact } from "../../ui/fact";
 import { Button } from "../../ui/fields";
 
 function useSecondsUntil(iso: string | null) {
@@ -36,47 +37,30 @@ export function ContactCard({
       </p>
       <p className="notice warning">{t("card.withholdCallerId")}</p>
       <dl className="facts">
-        <div>
-          <dt>{t("card.phone")}</dt>
-          <dd>
-            {person.contact.phone ? <a href={`tel:${person.contact.phone}`}>{person.contact.phone}</a> : "—"}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("card.email")}</dt>
-          <dd>
-            {person.contact.email ? (
-              <a href={`mailto:${person.contact.email}`}>{person.contact.email}</a>
-            ) : (
-              "—"
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("card.language")}</dt>
-          <dd>{t(`language.${person.language}` as never)}</dd>
-        </div>
-        <div>
-          <dt>{t("card.channels")}</dt>
-          <dd>{person.preferences.channels.map((c) => t(`channel.${c}` as never)).join(", ")}</dd>
-        </div>
-        <div>
-          <dt>{t("card.safeWindows")}</dt>
-          <dd>
-            {person.preferences.safeWindows.length === 0 ? (
-              t("card.anyTime")
-            ) : (
-              <ul className="plain">
-                {person.preferences.safeWindows.map((w) => (
-                  <li key={`${w.days.join()}-${w.from}-${w.to}`}>
-                    {w.days.map((d) => t(`day.${d}` as never)).join(", ")} {w.from}–{w.to}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <span className="hint"> ({person.timeZone})</span>
-          </dd>
-        </div>
+        <Fact term={t("card.phone")}>
+          {person.contact.phone ? <a href={`tel:${person.contact.phone}`}>{person.contact.phone}</a> : "—"}
+        </Fact>
+        <Fact term={t("card.email")}>
+          {person.contact.email ? <a href={`mailto:${person.contact.email}`}>{person.contact.email}</a> : "—"}
+        </Fact>
+        <Fact term={t("card.language")}>{t(`language.${person.language}` as never)}</Fact>
+        <Fact term={t("card.channels")}>
+          {person.preferences.channels.map((c) => t(`channel.${c}` as never)).join(", ")}
+        </Fact>
+        <Fact term={t("card.safeWindows")}>
+          {person.preferences.safeWindows.length === 0 ? (
+            t("card.anyTime")
+          ) : (
+            <ul className="plain">
+              {person.preferences.safeWindows.map((w) => (
+                <li key={`${w.days.join()}-${w.from}-${w.to}`}>
+                  {w.days.map((d) => t(`day.${d}` as never)).join(", ")} {w.from}–{w.to}
+                </li>
+              ))}
+            </ul>
+          )}
+          <span className="hint"> ({person.timeZone})</span>
+        </Fact>
       </dl>
       <div className="lease">
         <p role="timer" aria-live="off">

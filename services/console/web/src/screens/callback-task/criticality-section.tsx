@@ -12,10 +12,10 @@ import {
   useCurrentGrid,
 } from "../../api/criticality";
 import { useFormatTime, useT } from "../../i18n/i18n";
-import { newKey } from "../../time/zoned";
 import { Button } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { ServiceForm, useKeyedSubmit } from "../../ui/form";
 import "../criticality/criticality.css";
+import { Refusal } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
 import { GridQuestions } from "../criticality/grid-questions";
 
@@ -90,8 +90,8 @@ function GridForm({
 }) {
   const t = useT();
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [key, setKey] = useState(newKey);
   const assess = useAssess(taskId);
+  const submit = useKeyedSubmit(assess);
   const problem = problemOf(assess.error);
   const { score, level, missing } = scoreOf(grid, answers);
   return (
@@ -100,13 +100,10 @@ function GridForm({
       nameOf={(path) => path.replace(/^answers\./, "")}
       onSubmit={() => {
         if (missing > 0 || assess.isPending) return;
-        assess.mutate(
-          { key, body: { gridVersion: grid.version, answers } },
+        submit(
+          { gridVersion: grid.version, answers },
           {
-            onSuccess: (assessed) => {
-              setKey(newKey());
-              onSaved(assessed);
-            },
+            onSuccess: onSaved,
             onError: (error) => {
               if (problemOf(error)?.code === "grid_superseded") onSuperseded();
             },
@@ -121,13 +118,11 @@ function GridForm({
         <span className={`badge risk-${level}`}>{t(`criticality.level.${level}`)}</span>
         {missing > 0 && <span className="hint"> {t("criticality.missing", { count: missing })}</span>}
       </output>
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.code === "grid_superseded"
-            ? t("criticality.superseded")
-            : (problem.detail ?? t("common.actionFailed"))}
-        </p>
-      )}
+      <Refusal
+        problem={problem}
+        codes={{ grid_superseded: t("criticality.superseded") }}
+        otherwise={problem?.detail}
+      />
       <div className="actions">
         <Button type="submit" isPending={assess.isPending} isDisabled={missing > 0}>
           {t("criticality.save")}

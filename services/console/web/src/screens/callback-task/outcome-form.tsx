@@ -11,7 +11,8 @@ import {
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { ServiceForm, useDraft } from "../../ui/form";
+import { Refusal } from "../../ui/notice";
 import { NOT_LISTED, PartnerPicker } from "../directory/partner-picker";
 
 const GROUP_KINDS = {
@@ -26,6 +27,15 @@ const DECLINE_REASONS = [
   "other",
 ] as const;
 
+// The programme mandate's fields: draft key (and the service's path under group.mandate), label, input.
+const MANDATE_FIELDS = [
+  ["authority", "outcome.authority", {}],
+  ["contactEmail", "outcome.authorityEmail", { type: "email" }],
+  ["caseReference", "outcome.caseReference", {}],
+  ["requiredSessions", "outcome.requiredSessions", { inputMode: "numeric" }],
+  ["deadline", "outcome.deadline", { type: "date" }],
+] as const;
+
 export function OutcomeForm({
   task,
   onClosed,
@@ -34,22 +44,23 @@ export function OutcomeForm({
   onClosed: (task: CallbackTask) => void;
 }) {
   const t = useT();
-  const [outcome, setOutcome] = useState("");
-  const [wantsGroup, setWantsGroup] = useState(false);
   const kinds = GROUP_KINDS[task.role];
-  const [groupKind, setGroupKind] = useState<string>(kinds[0]);
-  const [mandate, setMandate] = useState({
+  const { draft, bind, field, choose, tick } = useDraft({
+    outcome: "",
+    wantsGroup: false,
+    groupKind: kinds[0] as string,
     authority: "",
     contactEmail: "",
     caseReference: "",
     requiredSessions: "20",
     deadline: "",
+    declinedBy: "person",
+    reason: "not_interested" as string,
+    to: "",
+    partnerId: "",
+    note: "",
   });
-  const [declinedBy, setDeclinedBy] = useState("person");
-  const [reason, setReason] = useState<string>("not_interested");
-  const [to, setTo] = useState("");
-  const [partnerId, setPartnerId] = useState("");
-  const [note, setNote] = useState("");
+  const { outcome, wantsGroup, groupKind, declinedBy, reason, to, partnerId, note } = draft;
   const [key] = useState(newKey);
   const record = useRecordOutcome(task.id);
   const problem = problemOf(record.error);
@@ -61,7 +72,15 @@ export function OutcomeForm({
         ? {
             kind: groupKind as "victim_peer",
             ...(groupKind === "perpetrator"
-              ? { mandate: { ...mandate, requiredSessions: Number(mandate.requiredSessions) } }
+              ? {
+                  mandate: {
+                    authority: draft.authority,
+                    contactEmail: draft.contactEmail,
+                    caseReference: draft.caseReference,
+                    requiredSessions: Number(draft.requiredSessions),
+                    deadline: draft.deadline,
+                  },
+                }
               : {}),
           }
         : undefined;
@@ -101,28 +120,19 @@ export function OutcomeForm({
           record.mutate({ key, body: payload }, { onSuccess: onClosed });
         }}
       >
-        <RadioGroup
-          name="outcome"
-          label={t("outcome.outcome")}
-          value={outcome}
-          onChange={setOutcome}
-          isRequired
-        >
+        <RadioGroup label={t("outcome.outcome")} {...field("outcome")} isRequired>
           <Radio value="accepted">{t("outcome.accepted")}</Radio>
           <Radio value="declined">{t("outcome.declined")}</Radio>
           <Radio value="referred_elsewhere">{t("outcome.referredElsewhere")}</Radio>
         </RadioGroup>
         {outcome === "accepted" && (
           <>
-            <Checkbox isSelected={wantsGroup} onChange={setWantsGroup}>
-              {t("outcome.askGroup")}
-            </Checkbox>
+            <Checkbox {...tick("wantsGroup")}>{t("outcome.askGroup")}</Checkbox>
             {wantsGroup && (
               <Select
                 name="group.kind"
                 label={t("outcome.groupKind")}
-                selectedKey={groupKind}
-                onSelectionChange={(k) => setGroupKind(String(k))}
+                {...choose("groupKind")}
                 options={kinds.map((k) => ({ id: k, label: t(`groupKind.${k}` as never) }))}
               />
             )}
@@ -130,39 +140,15 @@ export function OutcomeForm({
               <fieldset>
                 <legend>{t("outcome.mandate")}</legend>
                 <div className="grid">
-                  <TextField
-                    name="group.mandate.authority"
-                    label={t("outcome.authority")}
-                    value={mandate.authority}
-                    onChange={(v) => setMandate({ ...mandate, authority: v })}
-                  />
-                  <TextField
-                    name="group.mandate.contactEmail"
-                    label={t("outcome.authorityEmail")}
-                    type="email"
-                    value={mandate.contactEmail}
-                    onChange={(v) => setMandate({ ...mandate, contactEmail: v })}
-                  />
-                  <TextField
-                    name="group.mandate.caseReference"
-                    label={t("outcome.caseReference")}
-                    value={mandate.caseReference}
-                    onChange={(v) => setMandate({ ...mandate, caseReference: v })}
-                  />
-                  <TextField
-                    name="group.mandate.requiredSessions"
-                    label={t("outcome.requiredSessions")}
-                    inputMode="numeric"
-                    value={mandate.requiredSessions}
-                    onChange={(v) => setMandate({ ...mandate, requiredSessions: v })}
-                  />
-                  <TextField
-                    name="group.mandate.deadline"
-                    label={t("outcome.deadline")}
-                    type="date"
-                    value={mandate.deadline}
-                    onChange={(v) => setMandate({ ...mandate, deadline: v })}
-                  />
+                  {MANDATE_FIELDS.map(([field, label, input]) => (
+                    <TextField
+                      key={field}
+                      name={`group.mandate.${field}`}
+                      label={t(label)}
+                      {...input}
+                      {...bind(field)}
+                    />
+                  ))}
                 </div>
               </fieldset>
             )}
@@ -170,35 +156,30 @@ export function OutcomeForm({
         )}
         {outcome === "declined" && (
           <>
-            <RadioGroup
-              name="declinedBy"
-              label={t("outcome.declinedBy")}
-              value={declinedBy}
-              onChange={setDeclinedBy}
-            >
+            <RadioGroup label={t("outcome.declinedBy")} {...field("declinedBy")}>
               <Radio value="person">{t("outcome.byPerson")}</Radio>
               <Radio value="service">{t("outcome.byService")}</Radio>
             </RadioGroup>
             <Select
               name="reason"
               label={t("outcome.reason")}
-              selectedKey={reason}
-              onSelectionChange={(k) => setReason(String(k))}
+              {...choose("reason")}
               options={DECLINE_REASONS.map((r) => ({ id: r, label: t(`declineReason.${r}` as never) }))}
             />
           </>
         )}
         {outcome === "referred_elsewhere" && (
-          <PartnerPicker value={partnerId} onChange={setPartnerId} otherName={to} onOtherName={setTo} />
+          <PartnerPicker partner={bind("partnerId")} otherName={bind("to")} />
         )}
-        <TextField name="note" label={t("attempt.note")} multiline value={note} onChange={setNote} />
-        {problem && (
-          <p role="alert" className="notice error">
-            {problem.code === "partner_archived" || problem.code === "unknown_partner"
-              ? t("directory.pick.unavailable")
-              : (problem.detail ?? t("common.actionFailed"))}
-          </p>
-        )}
+        <TextField label={t("attempt.note")} multiline {...field("note")} />
+        <Refusal
+          problem={problem}
+          codes={{
+            partner_archived: t("directory.pick.unavailable"),
+            unknown_partner: t("directory.pick.unavailable"),
+          }}
+          otherwise={problem?.detail}
+        />
         <Button type="submit" isPending={record.isPending} isDisabled={!outcome}>
           {t("outcome.submit")}
         </Button>

@@ -7,6 +7,7 @@ import { type CallbackTask, useClaim, useClaimedTask, useRelease } from "../../a
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { PlacementRequestForm } from "../housing/request-form";
 import { AttemptForm } from "./attempt-form";
 import { ContactCard } from "./contact-card";
@@ -22,22 +23,25 @@ export function TaskScreen() {
   const release = useRelease();
   const navigate = useNavigate();
   const [latest, setLatest] = useState<CallbackTask | null>(null);
+  const backToQueue = (
+    <Link to="/callbacks" className="button button-primary">
+      {t("task.backToQueue")}
+    </Link>
+  );
 
   if (claimed.isPending) return <p role="status">{t("common.loading")}</p>;
   if (claimed.isError) {
     const problem = problemOf(claimed.error);
     return (
       <Page title={t("task.title")}>
-        <p role="alert" className="notice error">
+        <Notice tone="error">
           {problem?.code === "already_claimed"
             ? t("queue.alreadyClaimed")
             : problem?.code === "task_closed"
               ? t("task.closed")
               : t("common.loadFailed")}
-        </p>
-        <Link to="/callbacks" className="button button-primary">
-          {t("task.backToQueue")}
-        </Link>
+        </Notice>
+        {backToQueue}
       </Page>
     );
   }
@@ -51,9 +55,7 @@ export function TaskScreen() {
         <div role="status" className="notice success">
           <p>{t("task.closedAs", { outcome: t(`taskOutcome.${current.outcome ?? "accepted"}` as never) })}</p>
         </div>
-        <Link to="/callbacks" className="button button-primary">
-          {t("task.backToQueue")}
-        </Link>
+        {backToQueue}
       </Page>
     );
   }
@@ -67,9 +69,7 @@ export function TaskScreen() {
           <p className="next-due">{t("task.nextDue", { at: time(current.dueAt, timeZone) })}</p>
         </div>
         <div className="actions">
-          <Link to="/callbacks" className="button button-primary">
-            {t("task.backToQueue")}
-          </Link>
+          {backToQueue}
           <Button
             variant="secondary"
             isPending={claimAgain.isPending}

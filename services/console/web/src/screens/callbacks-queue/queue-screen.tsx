@@ -5,8 +5,10 @@ import { useNavigate } from "@tanstack/react-router";
 import { problemOf } from "../../api/clients";
 import { type QueueTask, useClaim, useQueue } from "../../api/referrals";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { Fact } from "../../ui/fact";
 import { Button } from "../../ui/fields";
-import { Page } from "../../ui/layout";
+import { Page, RefreshButton } from "../../ui/layout";
+import { Refusal } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 export function QueueScreen() {
@@ -23,19 +25,8 @@ export function QueueScreen() {
     });
 
   return (
-    <Page
-      title={t("queue.title")}
-      actions={
-        <Button variant="secondary" onPress={() => queue.refetch()}>
-          {t("common.refresh")}
-        </Button>
-      }
-    >
-      {claimError && (
-        <p role="alert" className="notice error">
-          {claimError.code === "already_claimed" ? t("queue.alreadyClaimed") : t("common.actionFailed")}
-        </p>
-      )}
+    <Page title={t("queue.title")} actions={<RefreshButton onRefresh={queue.refetch} />}>
+      <Refusal problem={claimError} codes={{ already_claimed: t("queue.alreadyClaimed") }} />
       <Loaded query={queue} empty={t("queue.empty")}>
         {(data) => (
           <ul className="queue" aria-label={t("queue.title")}>
@@ -59,26 +50,14 @@ export function QueueScreen() {
                   {task.overdue && <span className="badge overdue">{t("queue.overdue")}</span>}
                 </div>
                 <dl className="task-facts">
-                  <div>
-                    <dt>{t("queue.window")}</dt>
-                    <dd>
-                      {task.windowOpenNow
-                        ? t("queue.windowOpen")
-                        : t("queue.windowOpens", { at: time(task.windowOpensAt, task.timeZone) })}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t("queue.sla")}</dt>
-                    <dd>{time(task.slaDeadline, task.timeZone)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("queue.attempts")}</dt>
-                    <dd>{task.attempts}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("queue.holder")}</dt>
-                    <dd>{task.claimedBy ?? t("queue.nobody")}</dd>
-                  </div>
+                  <Fact term={t("queue.window")}>
+                    {task.windowOpenNow
+                      ? t("queue.windowOpen")
+                      : t("queue.windowOpens", { at: time(task.windowOpensAt, task.timeZone) })}
+                  </Fact>
+                  <Fact term={t("queue.sla")}>{time(task.slaDeadline, task.timeZone)}</Fact>
+                  <Fact term={t("queue.attempts")}>{task.attempts}</Fact>
+                  <Fact term={t("queue.holder")}>{task.claimedBy ?? t("queue.nobody")}</Fact>
                 </dl>
                 <Button
                   onPress={() => onClaim(task)}

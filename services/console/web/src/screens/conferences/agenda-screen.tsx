@@ -3,13 +3,13 @@
 // confidential to some invitees); an invited partner reads the items open to them, summaries only.
 import "./conferences.css";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
 import { problemOf } from "../../api/clients";
 import { type AgendaItem, type Conference, useAddItem, useKnownReferrals } from "../../api/conferences";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { RouteConference } from "./route-conference";
 
 export function AgendaScreen() {
@@ -29,29 +29,11 @@ function Agenda({ c, conferenceId }: { c: Conference; conferenceId: string }) {
         <div className="actions">
           {organiser && (
             <>
-              <Link
-                to="/conferences/$conferenceId/edit"
-                params={{ conferenceId }}
-                className="button button-secondary"
-              >
-                {t("conferences.edit")}
-              </Link>
-              <Link
-                to="/conferences/$conferenceId/decisions"
-                params={{ conferenceId }}
-                className="button button-secondary"
-              >
-                {t("conferences.decisionsTitle")}
-              </Link>
+              <ConferenceLink page="edit" conferenceId={conferenceId} />
+              <ConferenceLink page="decisions" conferenceId={conferenceId} />
             </>
           )}
-          <Link
-            to="/conferences/$conferenceId/minutes"
-            params={{ conferenceId }}
-            className="button button-secondary"
-          >
-            {t("conferences.minutes")}
-          </Link>
+          <ConferenceLink page="minutes" conferenceId={conferenceId} />
         </div>
       }
     >
@@ -116,16 +98,39 @@ function Items({ conference }: { conference: Conference }) {
   );
 }
 
+const PAGE_LABELS = {
+  edit: "conferences.edit",
+  decisions: "conferences.decisionsTitle",
+  minutes: "conferences.minutes",
+} as const;
+
+/** A secondary button to one of the conference's own pages. */
+function ConferenceLink({ page, conferenceId }: { page: keyof typeof PAGE_LABELS; conferenceId: string }) {
+  const t = useT();
+  return (
+    <Link
+      to={`/conferences/$conferenceId/${page}`}
+      params={{ conferenceId }}
+      className="button button-secondary"
+    >
+      {t(PAGE_LABELS[page])}
+    </Link>
+  );
+}
+
 function AddItem({ conference }: { conference: Conference }) {
   const t = useT();
   const time = useFormatTime();
   const referrals = useKnownReferrals();
   const add = useAddItem(conference.id);
-  const [referralId, setReferralId] = useState<string | null>(null);
-  const [summary, setSummary] = useState("");
-  const [question, setQuestion] = useState("");
-  const [confidential, setConfidential] = useState(false);
-  const [audience, setAudience] = useState<string[]>([]);
+  const { draft, setDraft, field, choose, tick } = useDraft({
+    referralId: null as string | null,
+    summary: "",
+    question: "",
+    confidential: false,
+    audience: [] as string[],
+  });
+  const { referralId, summary, question, confidential, audience } = draft;
   const problem = problemOf(add.error);
   return (
     <section className="card" aria-labelledby="add-item-title">
@@ -137,12 +142,8 @@ function AddItem({ conference }: { conference: Conference }) {
           add.mutate(
             { referralId, summary, question, confidential, audience: confidential ? audience : [] },
             {
-              onSuccess: () => {
-                setSummary("");
-                setQuestion("");
-                setConfidential(false);
-                setAudience([]);
-              },
+              onSuccess: () =>
+                setDraft((d) => ({ ...d, summary: "", question: "", confidential: false, audience: [] })),
             },
           );
         }}
@@ -151,8 +152,7 @@ function AddItem({ conference }: { conference: Conference }) {
           name="referralId"
           label={t("conferences.referral")}
           description={t("conferences.referralHint")}
-          selectedKey={referralId}
-          onSelectionChange={(k) => setReferralId(String(k))}
+          {...choose("referralId")}
           isRequired
           // Until the referrals have loaded the list would open empty (and stay closed when they come).
           isDisabled={referrals.data === undefined}
@@ -166,32 +166,16 @@ function AddItem({ conference }: { conference: Conference }) {
           }))}
         />
         <TextField
-          name="summary"
           multiline
           label={t("conferences.summary")}
           description={t("conferences.summaryHint")}
-          value={summary}
-          onChange={setSummary}
+          {...field("summary")}
           isRequired
         />
-        <TextField
-          name="question"
-          multiline
-          label={t("conferences.question")}
-          value={question}
-          onChange={setQuestion}
-          isRequired
-        />
-        <Checkbox isSelected={confidential} onChange={setConfidential}>
-          {t("conferences.confidentialField")}
-        </Checkbox>
+        <TextField multiline label={t("conferences.question")} {...field("question")} isRequired />
+        <Checkbox {...tick("confidential")}>{t("conferences.confidentialField")}</Checkbox>
         {confidential && (
-          <CheckboxGroup
-            name="audience"
-            label={t("conferences.audience")}
-            value={audience}
-            onChange={setAudience}
-          >
+          <CheckboxGroup label={t("conferences.audience")} {...field("audience")}>
             {conference.invitees.map((i) => (
               <Checkbox key={i.id} value={i.id}>
                 {i.organisationName}
@@ -199,21 +183,13 @@ function AddItem({ conference }: { conference: Conference }) {
             ))}
           </CheckboxGroup>
         )}
-        {problem && (
-          <p role="alert" className="notice error">
-            {problem.detail ?? t("conferences.saveFailed")}
-          </p>
-        )}
+        {problem && <Notice tone="error">{problem.detail ?? t("conferences.saveFailed")}</Notice>}
         <div className="actions">
           <Button type="submit" isPending={add.isPending} isDisabled={!referralId}>
             {t("conferences.addItem")}
           </Button>
         </div>
-        {add.isSuccess && (
-          <p role="status" className="notice success">
-            {t("conferences.itemAdded")}
-          </p>
-        )}
+        {add.isSuccess && <Notice tone="success">{t("conferences.itemAdded")}</Notice>}
       </ServiceForm>
     </section>
   );

@@ -127,7 +127,7 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
   const schedule = useScheduleConference();
   const update = useUpdateConference(id ?? "");
   const mutation = id ? update : schedule;
-  const { draft: form, setDraft: setForm, set, bind } = useDraft<FormState>(initial);
+  const { draft: form, setDraft: setForm, set, bind, field } = useDraft<FormState>(initial);
   const setInvitee = (index: number, patch: Partial<Draft>) =>
     setForm((f) => ({ ...f, invitees: f.invitees.map((i, n) => (n === index ? { ...i, ...patch } : i)) }));
   const problem = problemOf(mutation.error);
@@ -166,24 +166,13 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
       }}
     >
       <div className="grid">
-        <TextField name="title" label={t("conferences.titleField")} {...bind("title")} isRequired />
+        <TextField label={t("conferences.titleField")} {...field("title")} isRequired />
+        <TextField label={t("conferences.zone")} {...field("policeZone")} {...fixedOnceSaved} />
+        <TextField label={t("conferences.municipality")} {...field("municipality")} {...fixedOnceSaved} />
         <TextField
-          name="policeZone"
-          label={t("conferences.zone")}
-          {...bind("policeZone")}
-          {...fixedOnceSaved}
-        />
-        <TextField
-          name="municipality"
-          label={t("conferences.municipality")}
-          {...bind("municipality")}
-          {...fixedOnceSaved}
-        />
-        <TextField
-          name="location"
           label={t("conferences.place")}
           description={t("conferences.placeHint")}
-          {...bind("location")}
+          {...field("location")}
         />
         <TextField
           name="schedule.dtstart"

@@ -2,13 +2,13 @@
 // and who does what by when; the organiser records them and sets each action's status.
 import "./conferences.css";
 import { Link, useParams } from "@tanstack/react-router";
-import { useState } from "react";
 import { problemOf } from "../../api/clients";
 import { type AgendaItem, type Conference, useConference, useRecordDecision } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { ActionFollowUp } from "./action-status";
 
 export function DecisionsScreen() {
@@ -45,10 +45,13 @@ function ItemDecisions({ conference, item }: { conference: Conference; item: Age
   const owners = conference.invitees.filter(
     (i) => !item.confidential || (item.audience ?? []).includes(i.id),
   );
-  const [text, setText] = useState("");
-  const [owner, setOwner] = useState<string | null>(null);
-  const [description, setDescription] = useState("");
-  const [dueDate, setDueDate] = useState("");
+  const { draft, setDraft, bind, field, choose } = useDraft({
+    text: "",
+    owner: null as string | null,
+    description: "",
+    dueDate: "",
+  });
+  const { text, owner, description, dueDate } = draft;
   const problem = problemOf(record.error);
   const nameOf = (id: string) => conference.invitees.find((i) => i.id === id)?.organisationName ?? "—";
   const headingId = `item-${item.id}`;
@@ -81,50 +84,32 @@ function ItemDecisions({ conference, item }: { conference: Conference; item: Age
             record.mutate(
               { itemId: item.id, body: { text, actions } },
               {
-                onSuccess: () => {
-                  setText("");
-                  setDescription("");
-                  setDueDate("");
-                },
+                onSuccess: () => setDraft((d) => ({ ...d, text: "", description: "", dueDate: "" })),
               },
             );
           }}
         >
-          <TextField
-            name="text"
-            multiline
-            label={t("conferences.decision")}
-            value={text}
-            onChange={setText}
-            isRequired
-          />
+          <TextField multiline label={t("conferences.decision")} {...field("text")} isRequired />
           <div className="grid">
             <Select
               name="actions.0.ownerInviteeId"
               label={t("conferences.owner")}
-              selectedKey={owner}
-              onSelectionChange={(k) => setOwner(String(k))}
+              {...choose("owner")}
               options={owners.map((i) => ({ id: i.id, label: i.organisationName }))}
             />
             <TextField
               name="actions.0.description"
               label={t("conferences.action")}
-              value={description}
-              onChange={setDescription}
+              {...bind("description")}
             />
             <TextField
               name="actions.0.dueDate"
               type="date"
               label={t("conferences.due")}
-              value={dueDate}
-              onChange={setDueDate}
+              {...bind("dueDate")}
             />
           </div>
-          {problem && (
-            <p role="alert" className="notice error">
-              {problem.detail ?? t("conferences.saveFailed")}
-            </p>
-          )}
+          {problem && <Notice tone="error">{problem.detail ?? t("conferences.saveFailed")}</Notice>}
           <div className="actions">
             <Button type="submit" isPending={record.isPending}>
               {t("conferences.recordDecision")}

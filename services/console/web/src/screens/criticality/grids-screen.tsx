@@ -13,12 +13,11 @@ import {
   usePublishGrid,
 } from "../../api/criticality";
 import { useFormatTime, useLanguage, useT } from "../../i18n/i18n";
-import { newKey } from "../../time/zoned";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
-import { Loaded } from "../../ui/query-state";
-import { DataTable } from "../../ui/table";
+import { useKeyedSubmit } from "../../ui/form";
+import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 
@@ -62,41 +61,38 @@ export function GridsScreen() {
           onCancel={() => setPublishing(false)}
         />
       )}
-      <Loaded query={versions} empty={t("criticality.noGrid")}>
-        {(data) => (
-          <DataTable
-            caption={t("criticality.grids.versions")}
-            columns={[
-              t("criticality.gridColumn"),
-              t("criticality.grids.gridTitle"),
-              t("criticality.grids.publishedAt"),
-              t("criticality.grids.publishedBy"),
-              <span className="visually-hidden">{t("criticality.grids.actions")}</span>,
-            ]}
-          >
-            {data.map((v) => (
-              <tr key={v.version} aria-current={v.version === shown ? "true" : undefined}>
-                <th scope="row">
-                  {v.version}
-                  {v.current && <span className="badge"> {t("criticality.grids.current")}</span>}
-                </th>
-                <td>{v.title}</td>
-                <td>{time(v.publishedAt, ZONE)}</td>
-                <td>{v.publishedBy}</td>
-                <td>
-                  <Button
-                    variant="quiet"
-                    onPress={() => setChosen(v.version)}
-                    aria-label={t("criticality.grids.viewVersion", { version: v.version })}
-                  >
-                    {t("criticality.grids.view")}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+      <QueryTable
+        query={versions}
+        empty={t("criticality.noGrid")}
+        caption={t("criticality.grids.versions")}
+        columns={[
+          t("criticality.gridColumn"),
+          t("criticality.grids.gridTitle"),
+          t("criticality.grids.publishedAt"),
+          t("criticality.grids.publishedBy"),
+          <span className="visually-hidden">{t("criticality.grids.actions")}</span>,
+        ]}
+        row={(v) => (
+          <tr key={v.version} aria-current={v.version === shown ? "true" : undefined}>
+            <th scope="row">
+              {v.version}
+              {v.current && <span className="badge"> {t("criticality.grids.current")}</span>}
+            </th>
+            <td>{v.title}</td>
+            <td>{time(v.publishedAt, ZONE)}</td>
+            <td>{v.publishedBy}</td>
+            <td>
+              <Button
+                variant="quiet"
+                onPress={() => setChosen(v.version)}
+                aria-label={t("criticality.grids.viewVersion", { version: v.version })}
+              >
+                {t("criticality.grids.view")}
+              </Button>
+            </td>
+          </tr>
         )}
-      </Loaded>
+      />
       {grid.data && <GridView grid={grid.data} />}
     </Page>
   );
@@ -147,8 +143,8 @@ function PublishForm({
   const t = useT();
   const [text, setText] = useState(() => JSON.stringify(start, null, 2));
   const [invalid, setInvalid] = useState(false);
-  const [key, setKey] = useState(newKey);
   const publish = usePublishGrid();
+  const submit = useKeyedSubmit(publish);
   const problem = problemOf(publish.error);
   return (
     <section className="card" aria-labelledby="publish-title">
@@ -165,15 +161,7 @@ function PublishForm({
             return;
           }
           setInvalid(false);
-          publish.mutate(
-            { key, body },
-            {
-              onSuccess: (grid) => {
-                setKey(newKey());
-                onDone(grid.version);
-              },
-            },
-          );
+          submit(body, { onSuccess: (grid) => onDone(grid.version) });
         }}
       >
         <label className="field">

@@ -12,8 +12,10 @@ import {
   useReplay,
 } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { Fact } from "../../ui/fact";
 import { Button } from "../../ui/fields";
-import { Page } from "../../ui/layout";
+import { Page, RefreshButton } from "../../ui/layout";
+import { Notice, Refusal } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 const ZONE = "Europe/Brussels";
@@ -22,14 +24,7 @@ export function DeadLettersScreen() {
   const t = useT();
   const refresh = useRefreshDeadLetters();
   return (
-    <Page
-      title={t("deadLetters.title")}
-      actions={
-        <Button variant="secondary" onPress={() => void refresh()}>
-          {t("common.refresh")}
-        </Button>
-      }
-    >
+    <Page title={t("deadLetters.title")} actions={<RefreshButton onRefresh={refresh} />}>
       {SERVICES.map((service) => (
         <ServiceDeadLetters key={service} service={service} />
       ))}
@@ -104,42 +99,23 @@ function DeadLetterRow({ service, letter }: { service: ServiceName; letter: Dead
     <li className="dead-letter">
       <h3>{letter.subject}</h3>
       <dl className="task-facts">
-        <div>
-          <dt>{t("deadLetters.consumer")}</dt>
-          <dd>{letter.consumer}</dd>
-        </div>
-        <div>
-          <dt>{t("deadLetters.when")}</dt>
-          <dd>{time(letter.createdAt, ZONE)}</dd>
-        </div>
-        <div>
-          <dt>{t("deadLetters.deliveries")}</dt>
-          <dd>{letter.deliveries}</dd>
-        </div>
-        <div>
-          <dt>{t("deadLetters.state")}</dt>
-          <dd>
-            {letter.status === "replayed"
-              ? t("deadLetters.replayedAt", { at: time(letter.replayedAt, ZONE) })
-              : t("deadLetters.dead")}
-          </dd>
-        </div>
+        <Fact term={t("deadLetters.consumer")}>{letter.consumer}</Fact>
+        <Fact term={t("deadLetters.when")}>{time(letter.createdAt, ZONE)}</Fact>
+        <Fact term={t("deadLetters.deliveries")}>{letter.deliveries}</Fact>
+        <Fact term={t("deadLetters.state")}>
+          {letter.status === "replayed"
+            ? t("deadLetters.replayedAt", { at: time(letter.replayedAt, ZONE) })
+            : t("deadLetters.dead")}
+        </Fact>
       </dl>
       <p className="error-text">
         <strong>{t("deadLetters.error")}</strong> <code>{letter.error}</code>
       </p>
-      {replay.isSuccess && (
-        <p role="status" className="notice success">
-          {t("deadLetters.replayed")}
-        </p>
-      )}
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.code === "replay_failed"
-            ? t("deadLetters.replayFailed", { detail: problem.detail ?? "" })
-            : t("common.actionFailed")}
-        </p>
-      )}
+      {replay.isSuccess && <Notice tone="success">{t("deadLetters.replayed")}</Notice>}
+      <Refusal
+        problem={problem}
+        codes={{ replay_failed: t("deadLetters.replayFailed", { detail: problem?.detail ?? "" }) }}
+      />
       <div className="actions">
         {letter.status === "dead" && (
           <Button isPending={replay.isPending} onPress={() => replay.mutate(letter.id)}>

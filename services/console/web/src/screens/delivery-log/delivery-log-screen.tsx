@@ -5,8 +5,7 @@ import { type Message, type MessageFilter, useMessages, useRetryMessage } from "
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Select } from "../../ui/fields";
 import { Page } from "../../ui/layout";
-import { Loaded } from "../../ui/query-state";
-import { DataTable } from "../../ui/table";
+import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 const STATUSES = ["held", "queued", "sending", "sent", "failed", "suppressed"] as const;
@@ -69,56 +68,49 @@ export function DeliveryLogScreen() {
           {t("common.actionFailed")}
         </p>
       )}
-      <Loaded query={messages} empty={t("deliveryLog.none")}>
-        {(data) => (
-          <DataTable
-            caption={t("deliveryLog.title")}
-            columns={[
-              t("deliveryLog.created"),
-              t("deliveryLog.template"),
-              t("deliveryLog.channel"),
-              t("deliveryLog.status"),
-              t("deliveryLog.reason"),
-              t("deliveryLog.attempts"),
-              t("deliveryLog.when"),
-              <span className="visually-hidden">{t("deliveryLog.actions")}</span>,
-            ]}
-          >
-            {data.map((m: Message) => (
-              <tr key={m.id}>
-                <td>{time(m.createdAt, ZONE)}</td>
-                <td>
-                  {(TEMPLATES as readonly string[]).includes(m.template)
-                    ? t(`deliveryLog.templates.${m.template as (typeof TEMPLATES)[number]}`)
-                    : m.template}
-                </td>
-                <td>{t(`channel.${m.channel}`)}</td>
-                <td>
-                  <span className={`status message-${m.status}`}>
-                    {t(`deliveryLog.statuses.${m.status}`)}
-                  </span>
-                </td>
-                <td>{m.reason ?? "—"}</td>
-                <td>{m.attempts}</td>
-                <td>
-                  {m.sentAt ? time(m.sentAt, ZONE) : m.nextAttemptAt ? time(m.nextAttemptAt, ZONE) : "—"}
-                </td>
-                <td>
-                  {m.status === "failed" && (
-                    <Button
-                      variant="secondary"
-                      isPending={retry.isPending && retry.variables === m.id}
-                      onPress={() => retry.mutate(m.id)}
-                    >
-                      {t("deliveryLog.retry")}
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+      <QueryTable
+        query={messages}
+        empty={t("deliveryLog.none")}
+        caption={t("deliveryLog.title")}
+        columns={[
+          t("deliveryLog.created"),
+          t("deliveryLog.template"),
+          t("deliveryLog.channel"),
+          t("deliveryLog.status"),
+          t("deliveryLog.reason"),
+          t("deliveryLog.attempts"),
+          t("deliveryLog.when"),
+          <span className="visually-hidden">{t("deliveryLog.actions")}</span>,
+        ]}
+        row={(m: Message) => (
+          <tr key={m.id}>
+            <td>{time(m.createdAt, ZONE)}</td>
+            <td>
+              {(TEMPLATES as readonly string[]).includes(m.template)
+                ? t(`deliveryLog.templates.${m.template as (typeof TEMPLATES)[number]}`)
+                : m.template}
+            </td>
+            <td>{t(`channel.${m.channel}`)}</td>
+            <td>
+              <span className={`status message-${m.status}`}>{t(`deliveryLog.statuses.${m.status}`)}</span>
+            </td>
+            <td>{m.reason ?? "—"}</td>
+            <td>{m.attempts}</td>
+            <td>{m.sentAt ? time(m.sentAt, ZONE) : m.nextAttemptAt ? time(m.nextAttemptAt, ZONE) : "—"}</td>
+            <td>
+              {m.status === "failed" && (
+                <Button
+                  variant="secondary"
+                  isPending={retry.isPending && retry.variables === m.id}
+                  onPress={() => retry.mutate(m.id)}
+                >
+                  {t("deliveryLog.retry")}
+                </Button>
+              )}
+            </td>
+          </tr>
         )}
-      </Loaded>
+      />
     </Page>
   );
 }

@@ -15,7 +15,7 @@ import {
 import { type MessageId, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
-import { FormActions, ServiceForm } from "../../ui/form";
+import { FormActions, ProblemAlert, ServiceForm, useDraft } from "../../ui/form";
 
 interface WindowDraft {
   days: string[];
@@ -43,23 +43,27 @@ export function PartnerForm({
   const t = useT();
   const [key] = useState(newKey);
   const save = useSavePartner(key);
-  const [name, setName] = useState(partner?.name ?? "");
-  const [category, setCategory] = useState<PartnerCategory>(partner?.category ?? "cpas");
-  const [municipalities, setMunicipalities] = useState(partner?.municipalities.join(", ") ?? "");
-  const [languages, setLanguages] = useState<string[]>(partner?.languages ?? ["fr"]);
-  const [timeZone, setTimeZone] = useState(partner?.openingHours.timeZone ?? "Europe/Brussels");
-  const [windows, setWindows] = useState<WindowDraft[]>(
-    partner?.openingHours.windows.map((w) => ({ days: w.days.map(String), from: w.from, to: w.to })) ?? [
-      { days: ["1", "2", "3", "4", "5"], from: "09:00", to: "17:00" },
-    ],
-  );
-  const [howToRefer, setHowToRefer] = useState(partner?.howToRefer ?? "");
-  const [contact, setContact] = useState<ContactDraft>({
-    phone: partner?.contact.phone ?? "",
-    email: partner?.contact.email ?? "",
-    website: partner?.contact.website ?? "",
-  });
-  const [example, setExample] = useState(partner?.example ?? false);
+  const { draft, set, bind, field, choose, tick } = useDraft(() => ({
+    name: partner?.name ?? "",
+    category: (partner?.category ?? "cpas") as PartnerCategory,
+    municipalities: partner?.municipalities.join(", ") ?? "",
+    languages: (partner?.languages ?? ["fr"]) as string[],
+    timeZone: partner?.openingHours.timeZone ?? "Europe/Brussels",
+    windows: partner?.openingHours.windows.map((w) => ({
+      days: w.days.map(String),
+      from: w.from,
+      to: w.to,
+    })) ?? [{ days: ["1", "2", "3", "4", "5"], from: "09:00", to: "17:00" }],
+    howToRefer: partner?.howToRefer ?? "",
+    contact: {
+      phone: partner?.contact.phone ?? "",
+      email: partner?.contact.email ?? "",
+      website: partner?.contact.website ?? "",
+    } as ContactDraft,
+    example: partner?.example ?? false,
+  }));
+  const { windows, contact } = draft;
+  const setWindows = (next: WindowDraft[]) => set("windows", next);
   const problem = problemOf(save.error);
   const fieldErrors = useMemo(() => {
     const errors: Record<string, string> = {};
@@ -78,22 +82,22 @@ export function PartnerForm({
     setWindows(windows.map((w, j) => (j === i ? { ...w, ...change } : w)));
 
   const body = (): PartnerInput => ({
-    name: name.trim(),
-    category,
-    municipalities: municipalities
+    name: draft.name.trim(),
+    category: draft.category,
+    municipalities: draft.municipalities
       .split(",")
       .map((m) => m.trim())
       .filter(Boolean),
-    languages: languages as PartnerLanguage[],
+    languages: draft.languages as PartnerLanguage[],
     openingHours: {
-      timeZone: timeZone.trim(),
+      timeZone: draft.timeZone.trim(),
       windows: windows.map((w) => ({ days: w.days.map(Number), from: w.from, to: w.to })),
     },
-    howToRefer: howToRefer.trim(),
+    howToRefer: draft.howToRefer.trim(),
     contact: Object.fromEntries(
       CONTACT_FIELDS.map(([field]) => [field, contact[field].trim()]).filter(([, value]) => value),
     ),
-    example,
+    example: draft.example,
   });
 
   return (
@@ -107,18 +111,13 @@ export function PartnerForm({
       }}
     >
       <h2>{title}</h2>
-      {problem && (
-        <div role="alert" className="notice error">
-          <p>{problem.status >= 500 ? t("common.serverError") : t("directory.form.fix")}</p>
-        </div>
-      )}
+      {problem && <ProblemAlert problem={problem} fix={t("directory.form.fix")} listFields={false} />}
       <div className="grid">
-        <TextField name="name" label={t("directory.form.name")} value={name} onChange={setName} isRequired />
+        <TextField label={t("directory.form.name")} {...field("name")} isRequired />
         <Select
           name="category"
           label={t("directory.filter.category")}
-          selectedKey={category}
-          onSelectionChange={(k) => setCategory(String(k) as PartnerCategory)}
+          {...choose("category")}
           options={PARTNER_CATEGORIES.map((c) => ({
             id: c,
             label: t(`directory.category.${c}` as MessageId),
@@ -126,20 +125,12 @@ export function PartnerForm({
         />
       </div>
       <TextField
-        name="municipalities"
         label={t("directory.form.municipalities")}
         description={t("directory.form.municipalitiesHint")}
-        value={municipalities}
-        onChange={setMunicipalities}
+        {...field("municipalities")}
         isRequired
       />
-      <CheckboxGroup
-        name="languages"
-        label={t("directory.form.languages")}
-        value={languages}
-        onChange={setLanguages}
-        isRequired
-      >
+      <CheckboxGroup label={t("directory.form.languages")} {...field("languages")} isRequired>
         {PARTNER_LANGUAGES.map((l) => (
           <Checkbox key={l} value={l}>
             {t(`directory.language.${l}` as MessageId)}
@@ -148,12 +139,7 @@ export function PartnerForm({
       </CheckboxGroup>
       <fieldset className="windows">
         <legend>{t("directory.hours")}</legend>
-        <TextField
-          name="openingHours.timeZone"
-          label={t("directory.form.timeZone")}
-          value={timeZone}
-          onChange={setTimeZone}
-        />
+        <TextField name="openingHours.timeZone" label={t("directory.form.timeZone")} {...bind("timeZone")} />
         {windows.length === 0 && <p className="hint">{t("directory.form.noWindows")}</p>}
         {windows.map((w, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: windows have no identity beyond their place
@@ -196,14 +182,7 @@ export function PartnerForm({
           </Button>
         </div>
       </fieldset>
-      <TextField
-        name="howToRefer"
-        label={t("directory.form.howToRefer")}
-        multiline
-        value={howToRefer}
-        onChange={setHowToRefer}
-        isRequired
-      />
+      <TextField label={t("directory.form.howToRefer")} multiline {...field("howToRefer")} isRequired />
       <fieldset>
         <legend>{t("directory.form.contactLegend")}</legend>
         <p className="notice warning">{t("directory.form.contactWarning")}</p>
@@ -215,14 +194,12 @@ export function PartnerForm({
               label={t(`directory.form.${field}`)}
               type={type}
               value={contact[field]}
-              onChange={(value) => setContact({ ...contact, [field]: value })}
+              onChange={(value) => set("contact", { ...contact, [field]: value })}
             />
           ))}
         </div>
       </fieldset>
-      <Checkbox isSelected={example} onChange={setExample}>
-        {t("directory.form.example")}
-      </Checkbox>
+      <Checkbox {...tick("example")}>{t("directory.form.example")}</Checkbox>
       <FormActions
         submit={t("directory.form.save")}
         isPending={save.isPending}

@@ -5,22 +5,14 @@ import { useState } from "react";
 import { type PartnerCategory, usePartners } from "../../api/directory";
 import { type MessageId, useT } from "../../i18n/i18n";
 import { Radio, RadioGroup, TextField } from "../../ui/fields";
+import type { Bound } from "../../ui/form";
 import { PartnerFilters } from "./directory-screen";
 import "./directory.css";
 
 export const NOT_LISTED = "not-listed";
 
-export function PartnerPicker({
-  value,
-  onChange,
-  otherName,
-  onOtherName,
-}: {
-  value: string;
-  onChange: (partnerId: string) => void;
-  otherName: string;
-  onOtherName: (name: string) => void;
-}) {
+/** `partner` is the chosen entry's id (or NOT_LISTED), `otherName` the free name for NOT_LISTED. */
+export function PartnerPicker({ partner, otherName }: { partner: Bound<string>; otherName: Bound<string> }) {
   const t = useT();
   const [municipality, setMunicipality] = useState("");
   const [category, setCategory] = useState<PartnerCategory | undefined>();
@@ -38,13 +30,7 @@ export function PartnerPicker({
       />
       {partners.isError && <p role="alert">{t("common.loadFailed")}</p>}
       {partners.isSuccess && items.length === 0 && <p role="status">{t("directory.pick.none")}</p>}
-      <RadioGroup
-        name="partnerId"
-        label={t("directory.pick.partner")}
-        value={value}
-        onChange={onChange}
-        isRequired
-      >
+      <RadioGroup name="partnerId" label={t("directory.pick.partner")} {...partner} isRequired>
         <div className="partner-choices choices">
           {items.map((partner) => (
             <Radio key={partner.id} value={partner.id}>
@@ -61,14 +47,8 @@ export function PartnerPicker({
           <Radio value={NOT_LISTED}>{t("directory.pick.other")}</Radio>
         </div>
       </RadioGroup>
-      {value === NOT_LISTED && (
-        <TextField
-          name="to"
-          label={t("directory.pick.otherName")}
-          value={otherName}
-          onChange={onOtherName}
-          isRequired
-        />
+      {partner.value === NOT_LISTED && (
+        <TextField name="to" label={t("directory.pick.otherName")} {...otherName} isRequired />
       )}
     </fieldset>
   );

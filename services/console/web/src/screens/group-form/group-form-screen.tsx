@@ -48,7 +48,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
   const navigate = useNavigate();
   const self = { sub: session.user.sub, name: session.user.name };
   const kinds = kindsFor(session.user.roles);
-  const { draft, set, bind } = useDraft<GroupDraft>(() =>
+  const { draft, set, bind, field } = useDraft<GroupDraft>(() =>
     group
       ? fromGroup(group, self.sub)
       : emptyGroup(kinds[0] ?? "victim_peer", language, t("groups.defaultName")),
@@ -105,10 +105,9 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
               />
             )}
             <TextField
-              name="publicName"
               label={t("groups.publicName")}
               description={t("groups.publicNameHint")}
-              {...bind("publicName")}
+              {...field("publicName")}
               isRequired
             />
             <Select
@@ -121,19 +120,8 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
                 label: t(`language.${l}` as never),
               }))}
             />
-            <TextField
-              name="municipality"
-              label={t("groups.municipality")}
-              {...bind("municipality")}
-              isRequired
-            />
-            <TextField
-              name="capacity"
-              label={t("groups.capacity")}
-              type="number"
-              {...bind("capacity")}
-              isRequired
-            />
+            <TextField label={t("groups.municipality")} {...field("municipality")} isRequired />
+            <TextField label={t("groups.capacity")} type="number" {...field("capacity")} isRequired />
           </div>
           <RadioGroup
             label={t("groups.where")}

@@ -11,6 +11,8 @@ import {
   type Weekday,
 } from "../../time/schedule";
 import { Checkbox, CheckboxGroup, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
+import { bindersOf } from "../../ui/form";
+import { Notice } from "../../ui/notice";
 import { ZONES } from "./group-form-state";
 
 export function ScheduleBuilder({
@@ -21,8 +23,7 @@ export function ScheduleBuilder({
   onChange: (next: ScheduleDraft) => void;
 }) {
   const t = useT();
-  const set = <K extends keyof ScheduleDraft>(k: K, value: ScheduleDraft[K]) =>
-    onChange({ ...draft, [k]: value });
+  const { set, bind, choose } = bindersOf(draft, (change) => onChange(change(draft)));
   return (
     <fieldset className="schedule-builder">
       <legend>{t("schedule.title")}</legend>
@@ -44,17 +45,10 @@ export function ScheduleBuilder({
             name="schedule.dtstart"
             label={t("schedule.firstDate")}
             type="date"
-            value={draft.firstDate}
-            onChange={(v) => set("firstDate", v)}
+            {...bind("firstDate")}
             isRequired
           />
-          <TextField
-            label={t("schedule.startTime")}
-            type="time"
-            value={draft.startTime}
-            onChange={(v) => set("startTime", v)}
-            isRequired
-          />
+          <TextField label={t("schedule.startTime")} type="time" {...bind("startTime")} isRequired />
           <TextField
             name="schedule.durationMinutes"
             label={t("schedule.duration")}
@@ -66,8 +60,7 @@ export function ScheduleBuilder({
           <Select
             name="schedule.timeZone"
             label={t("schedule.timeZone")}
-            selectedKey={draft.timeZone}
-            onSelectionChange={(k) => set("timeZone", String(k))}
+            {...choose("timeZone")}
             options={ZONES.map((z) => ({ id: z, label: z }))}
           />
         </div>
@@ -121,9 +114,7 @@ function SchedulePreview({ draft }: { draft: ScheduleDraft }) {
       {sessions.length === 0 ? (
         <p className="hint">{t("schedule.previewEmpty")}</p>
       ) : sessions.length > MAX_SESSIONS ? (
-        <p role="alert" className="notice error">
-          {t("schedule.tooMany", { max: MAX_SESSIONS })}
-        </p>
+        <Notice tone="error">{t("schedule.tooMany", { max: MAX_SESSIONS })}</Notice>
       ) : (
         <>
           <p aria-live="polite">{t("schedule.previewCount", { n: sessions.length, zone })}</p>

@@ -7,6 +7,7 @@ import { useGroup, useGroupSessions } from "../../api/groups";
 import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Fact } from "../../ui/fact";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 import { SessionActions } from "./session-actions";
@@ -48,34 +49,18 @@ export function GroupScreen() {
       }
     >
       <dl className="facts card">
-        <div>
-          <dt>{t("groups.kind")}</dt>
-          <dd>{t(`groups.kind.${g.kind}` as never)}</dd>
-        </div>
-        <div>
-          <dt>{t("groups.language")}</dt>
-          <dd>{t(`language.${g.language}` as never)}</dd>
-        </div>
-        <div>
-          <dt>{t("groups.seats")}</dt>
-          <dd>
-            {t("groups.seatsValue", { taken: g.seats?.enrolled ?? 0, capacity: g.capacity })}
-            {" · "}
-            {t("groups.waitlistValue", { n: g.seats?.waitlisted ?? 0 })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("groups.admission")}</dt>
-          <dd>{t(`groups.admission.${g.admission}` as never)}</dd>
-        </div>
-        <div>
-          <dt>{g.location.kind === "venue" ? t("groups.venue") : t("groups.online")}</dt>
-          <dd>{g.location.kind === "venue" ? g.location.address : g.location.url}</dd>
-        </div>
-        <div>
-          <dt>{t("schedule.timeZone")}</dt>
-          <dd>{zone}</dd>
-        </div>
+        <Fact term={t("groups.kind")}>{t(`groups.kind.${g.kind}` as never)}</Fact>
+        <Fact term={t("groups.language")}>{t(`language.${g.language}` as never)}</Fact>
+        <Fact term={t("groups.seats")}>
+          {t("groups.seatsValue", { taken: g.seats?.enrolled ?? 0, capacity: g.capacity })}
+          {" · "}
+          {t("groups.waitlistValue", { n: g.seats?.waitlisted ?? 0 })}
+        </Fact>
+        <Fact term={t("groups.admission")}>{t(`groups.admission.${g.admission}` as never)}</Fact>
+        <Fact term={g.location.kind === "venue" ? t("groups.venue") : t("groups.online")}>
+          {g.location.kind === "venue" ? g.location.address : g.location.url}
+        </Fact>
+        <Fact term={t("schedule.timeZone")}>{zone}</Fact>
       </dl>
       <p className="hint">{t("groups.venueStaffOnly")}</p>
       {done && (

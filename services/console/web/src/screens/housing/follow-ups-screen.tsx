@@ -7,6 +7,7 @@ import { Button, Select } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { Fact } from "../../ui/fact";
 import { Loaded } from "../../ui/query-state";
 
 const OUTCOMES: FollowUpOutcome[] = [
@@ -44,18 +45,11 @@ function FollowUpRow({ placement }: { placement: Placement }) {
     <li className="card">
       <h2 className="task-title">{placement.personRef}</h2>
       <dl className="task-facts">
-        <div>
-          <dt>{t("housing.followUps.exit")}</dt>
-          <dd>{placement.exit ? t(`housing.exit.${placement.exit}` as never) : ""}</dd>
-        </div>
-        <div>
-          <dt>{t("housing.followUps.ended")}</dt>
-          <dd>{day(placement.endDate)}</dd>
-        </div>
-        <div>
-          <dt>{t("housing.followUps.due")}</dt>
-          <dd>{day(placement.followUpDue)}</dd>
-        </div>
+        <Fact term={t("housing.followUps.exit")}>
+          {placement.exit ? t(`housing.exit.${placement.exit}` as never) : ""}
+        </Fact>
+        <Fact term={t("housing.followUps.ended")}>{day(placement.endDate)}</Fact>
+        <Fact term={t("housing.followUps.due")}>{day(placement.followUpDue)}</Fact>
       </dl>
       <div className="actions">
         <Select

@@ -1,13 +1,13 @@
 // The coordinator's view of emergency housing: nights occupied per month and kind of place, the
 // share of available nights given, and where stays ended; small counts come suppressed from the
 // service and are shown as such.
-import { useState } from "react";
 import { useHousingStatistics } from "../../api/housing";
 import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
 import { TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { useDraft } from "../../ui/form";
 import { Loaded } from "../../ui/query-state";
 
 const SHOWN = ["occupancy.nights", "requests.outcome", "stays.exit", "followUps.outcome"];
@@ -15,21 +15,16 @@ const SHOWN = ["occupancy.nights", "requests.outcome", "stays.exit", "followUps.
 export function HousingOccupancyScreen() {
   const t = useT();
   const thisMonth = todayIn("Europe/Brussels").slice(0, 7);
-  const [from, setFrom] = useState(`${thisMonth.slice(0, 4)}-01`);
-  const [to, setTo] = useState(thisMonth);
+  const { draft, bind } = useDraft({ from: `${thisMonth.slice(0, 4)}-01`, to: thisMonth });
+  const { from, to } = draft;
   const valid = /^\d{4}-\d{2}$/.test(from) && /^\d{4}-\d{2}$/.test(to) && from <= to;
   const report = useHousingStatistics(valid ? from : thisMonth, valid ? to : thisMonth);
   const cell = (value: number | null) => (value === null ? t("housing.occupancy.suppressed") : String(value));
   return (
     <Page title={t("housing.occupancy.title")}>
       <div className="actions">
-        <TextField
-          label={t("housing.occupancy.from")}
-          value={from}
-          onChange={setFrom}
-          description="YYYY-MM"
-        />
-        <TextField label={t("housing.occupancy.to")} value={to} onChange={setTo} description="YYYY-MM" />
+        <TextField label={t("housing.occupancy.from")} {...bind("from")} description="YYYY-MM" />
+        <TextField label={t("housing.occupancy.to")} {...bind("to")} description="YYYY-MM" />
       </div>
       <p className="hint">{t("housing.occupancy.hint")}</p>
       <Loaded query={report}>

@@ -13,12 +13,13 @@ import {
 } from "../../api/housing";
 import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
-import { newKey } from "../../time/zoned";
 import { Button, Select, TextField } from "../../ui/fields";
-import { FormActions, ServiceForm, topField, useDraft } from "../../ui/form";
+import { FormActions, ServiceForm, topField, useDraft, useKeyedSubmit } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { Fact } from "../../ui/fact";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
@@ -68,32 +69,22 @@ function PlaceRow({ place }: { place: Place }) {
     <li className="card">
       <h2 className="task-title">{place.label}</h2>
       <dl className="task-facts">
-        <div>
-          <dt>{t("housing.places.kind")}</dt>
-          <dd>{t(`housing.kind.${place.kind}` as never)}</dd>
-        </div>
-        <div>
-          <dt>{t("housing.places.capacity")}</dt>
-          <dd>{t("housing.places.persons", { count: place.capacity })}</dd>
-        </div>
-        <div>
-          <dt>{t("housing.places.available")}</dt>
-          <dd>
-            {place.windows.length === 0
-              ? t("housing.places.notAvailable")
-              : place.windows
-                  .map((w) => t("housing.fromTo", { from: day(w.startsOn), to: day(w.endsOn) }))
-                  .join(" · ")}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("housing.places.occupied")}</dt>
-          <dd>
-            {place.stays.length === 0
-              ? t("housing.places.free")
-              : place.stays.map((s) => t("housing.fromTo", { from: day(s.from), to: day(s.to) })).join(" · ")}
-          </dd>
-        </div>
+        <Fact term={t("housing.places.kind")}>{t(`housing.kind.${place.kind}` as never)}</Fact>
+        <Fact term={t("housing.places.capacity")}>
+          {t("housing.places.persons", { count: place.capacity })}
+        </Fact>
+        <Fact term={t("housing.places.available")}>
+          {place.windows.length === 0
+            ? t("housing.places.notAvailable")
+            : place.windows
+                .map((w) => t("housing.fromTo", { from: day(w.startsOn), to: day(w.endsOn) }))
+                .join(" · ")}
+        </Fact>
+        <Fact term={t("housing.places.occupied")}>
+          {place.stays.length === 0
+            ? t("housing.places.free")
+            : place.stays.map((s) => t("housing.fromTo", { from: day(s.from), to: day(s.to) })).join(" · ")}
+        </Fact>
       </dl>
       <div className="actions">
         {address === null ? (
@@ -128,17 +119,13 @@ function PlaceRow({ place }: { place: Place }) {
         {!place.active && <p className="hint">{t("housing.places.retired")}</p>}
       </div>
       {update.error && (
-        <p role="alert" className="notice error">
+        <Notice tone="error">
           {problemOf(update.error)?.code === "place_holds_stay"
             ? t("housing.places.holdsStay")
             : t("common.actionFailed")}
-        </p>
+        </Notice>
       )}
-      {failed && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {failed && <Notice tone="error">{t("common.actionFailed")}</Notice>}
       <div className="actions">
         <TextField label={t("housing.places.availableUntil")} type="date" value={until} onChange={setUntil} />
         <Button
@@ -159,11 +146,11 @@ function PlaceRow({ place }: { place: Place }) {
         </Button>
       </div>
       {availability.error && (
-        <p role="alert" className="notice error">
+        <Notice tone="error">
           {problemOf(availability.error)?.code === "window_holds_stay"
             ? t("housing.places.windowHoldsStay")
             : t("common.actionFailed")}
-        </p>
+        </Notice>
       )}
     </li>
   );
@@ -172,9 +159,9 @@ function PlaceRow({ place }: { place: Place }) {
 function NewPlace() {
   const t = useT();
   const create = useCreatePlace();
-  const [key, setKey] = useState(newKey);
+  const submit = useKeyedSubmit(create);
   const [kind, setKind] = useState<Place["kind"]>("apartment");
-  const { draft, setDraft, bind } = useDraft(() => ({
+  const { draft, setDraft, bind, field } = useDraft(() => ({
     label: "",
     address: "",
     capacity: "2",
@@ -189,24 +176,14 @@ function NewPlace() {
       nameOf={topField}
       aria-labelledby="new-place"
       onSubmit={() => {
-        create.mutate(
-          {
-            key,
-            body: {
-              kind,
-              label: draft.label,
-              address: draft.address,
-              capacity: Number(draft.capacity),
-              windows: draft.to ? [{ startsOn: draft.from, endsOn: draft.to }] : [],
-            },
-          },
-          {
-            onSuccess: () => {
-              setKey(newKey());
-              setDraft((d) => ({ ...d, label: "", address: "" }));
-            },
-          },
-        );
+        const body = {
+          kind,
+          label: draft.label,
+          address: draft.address,
+          capacity: Number(draft.capacity),
+          windows: draft.to ? [{ startsOn: draft.from, endsOn: draft.to }] : [],
+        };
+        submit(body, { onSuccess: () => setDraft((d) => ({ ...d, label: "", address: "" })) });
       }}
     >
       <h2 id="new-place">{t("housing.places.new")}</h2>
@@ -219,36 +196,16 @@ function NewPlace() {
       <TextField
         label={t("housing.places.label")}
         description={t("housing.places.labelHint")}
-        {...bind("label")}
+        {...field("label")}
         isRequired
-        name="label"
       />
-      <TextField
-        label={t("housing.places.address")}
-        {...bind("address")}
-        isRequired
-        autoComplete="off"
-        name="address"
-      />
-      <TextField
-        label={t("housing.places.capacity")}
-        inputMode="numeric"
-        {...bind("capacity")}
-        name="capacity"
-      />
+      <TextField label={t("housing.places.address")} {...field("address")} isRequired autoComplete="off" />
+      <TextField label={t("housing.places.capacity")} inputMode="numeric" {...field("capacity")} />
       <TextField label={t("housing.places.availableFrom")} type="date" {...bind("from")} />
       <TextField label={t("housing.places.availableUntil")} type="date" {...bind("to")} name="windows" />
       <FormActions submit={t("housing.places.add")} isPending={create.isPending} />
-      {create.isSuccess && (
-        <p role="status" className="notice success">
-          {t("housing.places.added")}
-        </p>
-      )}
-      {problem && !problem.errors?.length && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {create.isSuccess && <Notice tone="success">{t("housing.places.added")}</Notice>}
+      {problem && !problem.errors?.length && <Notice tone="error">{t("common.actionFailed")}</Notice>}
     </ServiceForm>
   );
 }

@@ -5,9 +5,9 @@ import { problemOf } from "../../api/clients";
 import { type Placement, useRequestPlacement } from "../../api/housing";
 import { useSession } from "../../api/session";
 import { useT } from "../../i18n/i18n";
-import { newKey } from "../../time/zoned";
 import { Radio, RadioGroup, Select, TextField } from "../../ui/fields";
-import { FormActions, ServiceForm, topField, useDraft } from "../../ui/form";
+import { FormActions, ServiceForm, topField, useDraft, useKeyedSubmit } from "../../ui/form";
+import { Notice, Refusal } from "../../ui/notice";
 
 type Risk = "high" | "medium" | "low";
 
@@ -24,10 +24,16 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
   const session = useSession();
   const teams = session.data?.signedIn ? session.data.user.teams : [];
   const request = useRequestPlacement();
-  const [key, setKey] = useState(newKey);
-  const { draft, bind } = useDraft({ personRef: task?.personRef ?? "", household: "1", nights: "14" });
-  const [risk, setRisk] = useState<Risk>(task?.riskLevel ?? "high");
-  const [team, setTeam] = useState<string | null>(task?.team ?? teams[0] ?? null);
+  const submit = useKeyedSubmit(request);
+
+  const { draft, bind, field, choose } = useDraft({
+    personRef: task?.personRef ?? "",
+    household: "1",
+    risk: (task?.riskLevel ?? "high") as string,
+    nights: "14",
+    team: task?.team ?? teams[0] ?? null,
+  });
+  const { team } = draft;
   const [answer, setAnswer] = useState<Placement | null>(null);
   const problem = problemOf(request.error);
   return (
@@ -37,25 +43,15 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
       nameOf={topField}
       aria-labelledby="housing-request"
       onSubmit={() => {
-        request.mutate(
-          {
-            key,
-            body: {
-              personRef: draft.personRef.trim(),
-              householdSize: Number(draft.household),
-              riskLevel: risk,
-              nights: Number(draft.nights),
-              ...(team ? { team } : {}),
-              ...(task ? { referralId: task.referralId, taskId: task.id } : {}),
-            },
-          },
-          {
-            onSuccess: (placed) => {
-              setAnswer(placed as Placement);
-              setKey(newKey());
-            },
-          },
-        );
+        const body = {
+          personRef: draft.personRef.trim(),
+          householdSize: Number(draft.household),
+          riskLevel: draft.risk as Risk,
+          nights: Number(draft.nights),
+          ...(team ? { team } : {}),
+          ...(task ? { referralId: task.referralId, taskId: task.id } : {}),
+        };
+        submit(body, { onSuccess: (placed) => setAnswer(placed as Placement) });
       }}
     >
       <h2 id="housing-request">{t("housing.request.title")}</h2>
@@ -63,47 +59,37 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
         <TextField
           label={t("housing.person")}
           description={t("housing.request.personHint")}
-          {...bind("personRef")}
+          {...field("personRef")}
           isRequired
           autoComplete="off"
-          name="personRef"
         />
       )}
       <TextField
+        name="householdSize"
         label={t("housing.householdSize")}
         inputMode="numeric"
         {...bind("household")}
-        name="householdSize"
       />
-      <RadioGroup label={t("housing.urgency")} value={risk} onChange={(v) => setRisk(v as Risk)}>
+      <RadioGroup label={t("housing.urgency")} {...bind("risk")}>
         <Radio value="high">{t("housing.request.immediate")}</Radio>
         <Radio value="medium">{t("housing.risk.medium")}</Radio>
         <Radio value="low">{t("housing.risk.low")}</Radio>
       </RadioGroup>
-      <TextField label={t("housing.request.nights")} inputMode="numeric" {...bind("nights")} name="nights" />
+      <TextField label={t("housing.request.nights")} inputMode="numeric" {...field("nights")} />
       {!task && teams.length > 1 && (
         <Select
           label={t("housing.request.team")}
-          selectedKey={team}
-          onSelectionChange={(k) => setTeam(String(k))}
+          {...choose("team")}
           options={teams.map((id) => ({ id, label: id }))}
         />
       )}
       <FormActions submit={t("housing.request.submit")} isPending={request.isPending} />
-      {answer && (
-        <p role="status" className="notice success">
-          {t(`housing.request.answer.${answer.status}` as never)}
-        </p>
-      )}
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.code === "placement_open"
-            ? t("housing.request.alreadyOpen")
-            : problem.status === 400
-              ? t("housing.request.checkFields")
-              : t("common.actionFailed")}
-        </p>
-      )}
+      {answer && <Notice tone="success">{t(`housing.request.answer.${answer.status}` as never)}</Notice>}
+      <Refusal
+        problem={problem}
+        codes={{ placement_open: t("housing.request.alreadyOpen") }}
+        statuses={{ 400: t("housing.request.checkFields") }}
+      />
     </ServiceForm>
   );
 }

@@ -16,9 +16,11 @@ import {
 import { useT } from "../../i18n/i18n";
 import { addDays } from "../../time/calendar";
 import { Button, Select, TextField } from "../../ui/fields";
-import { Page } from "../../ui/layout";
+import { Page, RefreshButton } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { Fact } from "../../ui/fact";
+import { Refusal } from "../../ui/notice";
 
 const EXITS: StayExit[] = ["durable_housing", "back_home", "elsewhere", "unknown"];
 
@@ -29,11 +31,7 @@ export function HousingStaysScreen() {
   return (
     <Page
       title={t("housing.stays.title")}
-      actions={
-        <Button variant="secondary" onPress={() => Promise.all([pending.refetch(), current.refetch()])}>
-          {t("common.refresh")}
-        </Button>
-      }
+      actions={<RefreshButton onRefresh={() => Promise.all([pending.refetch(), current.refetch()])} />}
     >
       <h2>{t("housing.stays.pending")}</h2>
       <List query={pending} empty={t("housing.stays.noPending")} label={t("housing.stays.pending")}>
@@ -74,26 +72,13 @@ function Facts({ placement }: { placement: Placement }) {
   const day = useFormatDay();
   return (
     <dl className="task-facts">
-      <div>
-        <dt>{t("housing.person")}</dt>
-        <dd>{placement.personRef}</dd>
-      </div>
-      <div>
-        <dt>{t("housing.householdSize")}</dt>
-        <dd>{placement.householdSize}</dd>
-      </div>
-      <div>
-        <dt>{t("housing.urgency")}</dt>
-        <dd>{t(`housing.risk.${placement.riskLevel}` as never)}</dd>
-      </div>
-      <div>
-        <dt>{t("housing.place")}</dt>
-        <dd>{placement.place?.label ?? t("housing.noPlaceYet")}</dd>
-      </div>
-      <div>
-        <dt>{t("housing.dates")}</dt>
-        <dd>{t("housing.fromTo", { from: day(placement.startDate), to: day(placement.plannedEndDate) })}</dd>
-      </div>
+      <Fact term={t("housing.person")}>{placement.personRef}</Fact>
+      <Fact term={t("housing.householdSize")}>{placement.householdSize}</Fact>
+      <Fact term={t("housing.urgency")}>{t(`housing.risk.${placement.riskLevel}` as never)}</Fact>
+      <Fact term={t("housing.place")}>{placement.place?.label ?? t("housing.noPlaceYet")}</Fact>
+      <Fact term={t("housing.dates")}>
+        {t("housing.fromTo", { from: day(placement.startDate), to: day(placement.plannedEndDate) })}
+      </Fact>
     </dl>
   );
 }
@@ -139,11 +124,7 @@ function PendingRow({ placement }: { placement: Placement }) {
           {t("housing.stays.decline")}
         </Button>
       </div>
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.status === 409 ? t("housing.stays.cannotConfirm") : t("common.actionFailed")}
-        </p>
-      )}
+      <Refusal problem={problem} statuses={{ 409: t("housing.stays.cannotConfirm") }} />
     </li>
   );
 }
@@ -189,11 +170,7 @@ function StayRow({ placement }: { placement: Placement }) {
           {t("housing.stays.end")}
         </Button>
       </div>
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.status === 409 ? t("housing.stays.cannotExtend") : t("common.actionFailed")}
-        </p>
-      )}
+      <Refusal problem={problem} statuses={{ 409: t("housing.stays.cannotExtend") }} />
     </li>
   );
 }

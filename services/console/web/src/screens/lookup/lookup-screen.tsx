@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Form } from "react-aria-components";
 import { useLookup } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { Fact } from "../../ui/fact";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { DataTable } from "../../ui/table";
@@ -53,32 +54,16 @@ export function LookupScreen() {
         >
           <h2>{r.incidentReference}</h2>
           <dl className="task-facts">
-            <div>
-              <dt>{t("lookup.status")}</dt>
-              <dd>
-                <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>
-              </dd>
-            </div>
-            <div>
-              <dt>{t("lookup.zone")}</dt>
-              <dd>{r.policeZone}</dd>
-            </div>
-            <div>
-              <dt>{t("lookup.municipality")}</dt>
-              <dd>{r.municipality}</dd>
-            </div>
-            <div>
-              <dt>{t("oversight.risk")}</dt>
-              <dd>{t(`risk.${r.riskLevel}`)}</dd>
-            </div>
-            <div>
-              <dt>{t("lookup.filed")}</dt>
-              <dd>{time(r.createdAt, ZONE)}</dd>
-            </div>
-            <div>
-              <dt>{t("lookup.firstContact")}</dt>
-              <dd>{r.firstContactAt ? time(r.firstContactAt, ZONE) : "—"}</dd>
-            </div>
+            <Fact term={t("lookup.status")}>
+              <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>
+            </Fact>
+            <Fact term={t("lookup.zone")}>{r.policeZone}</Fact>
+            <Fact term={t("lookup.municipality")}>{r.municipality}</Fact>
+            <Fact term={t("oversight.risk")}>{t(`risk.${r.riskLevel}`)}</Fact>
+            <Fact term={t("lookup.filed")}>{time(r.createdAt, ZONE)}</Fact>
+            <Fact term={t("lookup.firstContact")}>
+              {r.firstContactAt ? time(r.firstContactAt, ZONE) : "—"}
+            </Fact>
           </dl>
           <DataTable
             columns={[

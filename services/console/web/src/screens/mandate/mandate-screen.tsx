@@ -11,6 +11,8 @@ import { Button, TextField } from "../../ui/fields";
 import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Fact } from "../../ui/fact";
+import { Refusal } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
 
 export function MandateScreen() {
@@ -96,22 +98,12 @@ export function MandateScreen() {
         {c ? (
           <>
             <dl className="facts compliance-facts">
-              <div>
-                <dt>{t("compliance.attended")}</dt>
-                <dd>{t("compliance.attendedValue", { n: c.attended, required: c.required })}</dd>
-              </div>
-              <div>
-                <dt>{t("compliance.unexcused")}</dt>
-                <dd>{c.unexcusedAbsences}</dd>
-              </div>
-              <div>
-                <dt>{t("compliance.excused")}</dt>
-                <dd>{c.excused}</dd>
-              </div>
-              <div>
-                <dt>{t("compliance.unrecorded")}</dt>
-                <dd>{c.unrecorded}</dd>
-              </div>
+              <Fact term={t("compliance.attended")}>
+                {t("compliance.attendedValue", { n: c.attended, required: c.required })}
+              </Fact>
+              <Fact term={t("compliance.unexcused")}>{c.unexcusedAbsences}</Fact>
+              <Fact term={t("compliance.excused")}>{c.excused}</Fact>
+              <Fact term={t("compliance.unrecorded")}>{c.unrecorded}</Fact>
             </dl>
             <h3>{t("compliance.steps")}</h3>
             {r.fired.length === 0 ? (
@@ -162,11 +154,7 @@ export function MandateScreen() {
             {t("mandate.saved")}
           </p>
         )}
-        {problem && (
-          <p role="alert" className="notice error">
-            {problem.status === 409 ? t("mandate.ended") : t("mandate.fix")}
-          </p>
-        )}
+        <Refusal problem={problem} statuses={{ 409: t("mandate.ended") }} otherwise={t("mandate.fix")} />
         <Button type="submit" isPending={setMandate.isPending}>
           {mandate ? t("mandate.correct") : t("mandate.set")}
         </Button>

@@ -9,8 +9,7 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
-import { Loaded } from "../../ui/query-state";
-import { DataTable } from "../../ui/table";
+import { QueryTable } from "../../ui/table";
 
 export function MyGroupsScreen() {
   const t = useT();
@@ -31,44 +30,41 @@ export function MyGroupsScreen() {
       }
     >
       {(roles.includes("facilitator") || roles.includes("coordinator")) && <CheckInsPanel />}
-      <Loaded query={groups} empty={t("groups.empty")}>
-        {(data) => (
-          <DataTable
-            caption={t("groups.title")}
-            columns={[
-              t("groups.publicName"),
-              t("groups.kind"),
-              t("groups.language"),
-              t("groups.seats"),
-              t("groups.waitlist"),
-              t("groups.next"),
-            ]}
-          >
-            {data.map((g) => (
-              <tr key={g.id}>
-                <td>
-                  <Link to="/groups/$groupId" params={{ groupId: g.id }}>
-                    {g.publicName}
-                  </Link>
-                </td>
-                <td>{t(`groups.kind.${g.kind}` as never)}</td>
-                <td>{t(`language.${g.language}` as never)}</td>
-                <td>{t("groups.seatsValue", { taken: g.seats?.enrolled ?? 0, capacity: g.capacity })}</td>
-                <td>{g.seats?.waitlisted ?? 0}</td>
-                <td>
-                  {g.nextSessionAt
-                    ? intl.formatDate(new Date(g.nextSessionAt), {
-                        timeZone: g.schedule.timeZone,
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      })
-                    : "—"}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+      <QueryTable
+        query={groups}
+        empty={t("groups.empty")}
+        caption={t("groups.title")}
+        columns={[
+          t("groups.publicName"),
+          t("groups.kind"),
+          t("groups.language"),
+          t("groups.seats"),
+          t("groups.waitlist"),
+          t("groups.next"),
+        ]}
+        row={(g) => (
+          <tr key={g.id}>
+            <td>
+              <Link to="/groups/$groupId" params={{ groupId: g.id }}>
+                {g.publicName}
+              </Link>
+            </td>
+            <td>{t(`groups.kind.${g.kind}` as never)}</td>
+            <td>{t(`language.${g.language}` as never)}</td>
+            <td>{t("groups.seatsValue", { taken: g.seats?.enrolled ?? 0, capacity: g.capacity })}</td>
+            <td>{g.seats?.waitlisted ?? 0}</td>
+            <td>
+              {g.nextSessionAt
+                ? intl.formatDate(new Date(g.nextSessionAt), {
+                    timeZone: g.schedule.timeZone,
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                  })
+                : "—"}
+            </td>
+          </tr>
         )}
-      </Loaded>
+      />
     </Page>
   );
 }

@@ -4,8 +4,8 @@ import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useSla } from "../../api/coordinator";
 import { useT } from "../../i18n/i18n";
-import { Button, Select } from "../../ui/fields";
-import { Page } from "../../ui/layout";
+import { Select } from "../../ui/fields";
+import { Page, RefreshButton } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 import { useDuration } from "./duration";
@@ -19,14 +19,7 @@ export function OversightScreen() {
   const from = useMemo(() => new Date(Date.now() - days * 86_400_000).toISOString(), [days]);
   const sla = useSla(from);
   return (
-    <Page
-      title={t("oversight.title")}
-      actions={
-        <Button variant="secondary" onPress={() => sla.refetch()}>
-          {t("common.refresh")}
-        </Button>
-      }
-    >
+    <Page title={t("oversight.title")} actions={<RefreshButton onRefresh={sla.refetch} />}>
       <Loaded query={sla}>
         {(data) => (
           <>

@@ -4,8 +4,7 @@ import { Link, useParams } from "@tanstack/react-router";
 import { useTeamTasks } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
-import { Loaded } from "../../ui/query-state";
-import { DataTable } from "../../ui/table";
+import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
 
@@ -20,42 +19,39 @@ export function TeamTasksScreen() {
       <p>
         <Link to="/coordination/oversight">{t("oversight.back")}</Link>
       </p>
-      <Loaded query={tasks} empty={t("oversight.noOpenTasks")}>
-        {(data) => (
-          <DataTable
-            caption={t("oversight.teamTasksTitle", { team: title })}
-            columns={[
-              t("oversight.role"),
-              t("oversight.risk"),
-              t("oversight.dueAt"),
-              t("oversight.deadline"),
-              t("oversight.state"),
-              t("oversight.attempts"),
-              t("oversight.holder"),
-            ]}
-          >
-            {data.map((task) => (
-              <tr key={task.id} className={task.overdue ? "row-alert" : undefined}>
-                <td>{t(`personRole.${task.role}`)}</td>
-                <td>{t(`risk.${task.riskLevel}`)}</td>
-                <td>{time(task.dueAt, ZONE)}</td>
-                <td>{time(task.slaDeadline, ZONE)}</td>
-                <td>
-                  {task.overdue ? (
-                    <span className="badge overdue">{t("oversight.overdueBadge")}</span>
-                  ) : task.due ? (
-                    <span className="badge due">{t("oversight.dueBadge")}</span>
-                  ) : (
-                    <span className="badge">{t("oversight.waitingBadge")}</span>
-                  )}
-                </td>
-                <td>{task.attempts}</td>
-                <td>{task.claimedBy ?? "—"}</td>
-              </tr>
-            ))}
-          </DataTable>
+      <QueryTable
+        query={tasks}
+        empty={t("oversight.noOpenTasks")}
+        caption={t("oversight.teamTasksTitle", { team: title })}
+        columns={[
+          t("oversight.role"),
+          t("oversight.risk"),
+          t("oversight.dueAt"),
+          t("oversight.deadline"),
+          t("oversight.state"),
+          t("oversight.attempts"),
+          t("oversight.holder"),
+        ]}
+        row={(task) => (
+          <tr key={task.id} className={task.overdue ? "row-alert" : undefined}>
+            <td>{t(`personRole.${task.role}`)}</td>
+            <td>{t(`risk.${task.riskLevel}`)}</td>
+            <td>{time(task.dueAt, ZONE)}</td>
+            <td>{time(task.slaDeadline, ZONE)}</td>
+            <td>
+              {task.overdue ? (
+                <span className="badge overdue">{t("oversight.overdueBadge")}</span>
+              ) : task.due ? (
+                <span className="badge due">{t("oversight.dueBadge")}</span>
+              ) : (
+                <span className="badge">{t("oversight.waitingBadge")}</span>
+              )}
+            </td>
+            <td>{task.attempts}</td>
+            <td>{task.claimedBy ?? "—"}</td>
+          </tr>
         )}
-      </Loaded>
+      />
     </Page>
   );
 }

@@ -8,22 +8,17 @@ import { useMyGroups } from "../../api/groups";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Select } from "../../ui/fields";
-import { Page } from "../../ui/layout";
+import { Page, RefreshButton } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Fact } from "../../ui/fact";
+import { Refusal } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 export function PlacementsScreen() {
   const t = useT();
   const placements = usePlacements();
   return (
-    <Page
-      title={t("placements.title")}
-      actions={
-        <Button variant="secondary" onPress={() => placements.refetch()}>
-          {t("common.refresh")}
-        </Button>
-      }
-    >
+    <Page title={t("placements.title")} actions={<RefreshButton onRefresh={placements.refetch} />}>
       <p className="hint">{t("placements.hint")}</p>
       <Loaded query={placements} empty={t("placements.empty")}>
         {(data) => (
@@ -55,22 +50,10 @@ function PlacementRow({ placement }: { placement: Placement }) {
     <li className="card placement-row">
       <h2 className="task-title">{who}</h2>
       <dl className="task-facts">
-        <div>
-          <dt>{t("groups.kind")}</dt>
-          <dd>{t(`groups.kind.${placement.groupKind}` as never)}</dd>
-        </div>
-        <div>
-          <dt>{t("groups.language")}</dt>
-          <dd>{t(`language.${placement.language}` as never)}</dd>
-        </div>
-        <div>
-          <dt>{t("groups.municipality")}</dt>
-          <dd>{placement.municipality}</dd>
-        </div>
-        <div>
-          <dt>{t("placements.since")}</dt>
-          <dd>{time(placement.createdAt, placement.timeZone, "date")}</dd>
-        </div>
+        <Fact term={t("groups.kind")}>{t(`groups.kind.${placement.groupKind}` as never)}</Fact>
+        <Fact term={t("groups.language")}>{t(`language.${placement.language}` as never)}</Fact>
+        <Fact term={t("groups.municipality")}>{placement.municipality}</Fact>
+        <Fact term={t("placements.since")}>{time(placement.createdAt, placement.timeZone, "date")}</Fact>
       </dl>
       {candidates.length === 0 ? (
         <p className="hint">{t("placements.noGroup")}</p>
@@ -101,15 +84,11 @@ function PlacementRow({ placement }: { placement: Placement }) {
           </Button>
         </div>
       )}
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.code === "safety_separation"
-            ? t("placements.separationRefused")
-            : problem.status === 409
-              ? t("placements.cannotEnrol")
-              : t("common.actionFailed")}
-        </p>
-      )}
+      <Refusal
+        problem={problem}
+        codes={{ safety_separation: t("placements.separationRefused") }}
+        statuses={{ 409: t("placements.cannotEnrol") }}
+      />
     </li>
   );
 }

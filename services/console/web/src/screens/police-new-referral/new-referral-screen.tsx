@@ -25,7 +25,7 @@ export function NewReferralScreen() {
   const t = useT();
   const session = useSession();
   const zone = session.data?.signedIn ? session.data.user.zone : null;
-  const { draft, setDraft, set, bind } = useDraft<ReferralDraft>(() => emptyReferral(zone));
+  const { draft, setDraft, set, field } = useDraft<ReferralDraft>(() => emptyReferral(zone));
   const [key, setKey] = useState(newKey);
   const file = useFileReferral(key);
   const municipalities = useMunicipalities(draft.municipality);
@@ -81,19 +81,17 @@ export function NewReferralScreen() {
         <fieldset>
           <legend>{t("intake.incident")}</legend>
           <div className="grid">
-            <TextField name="policeZone" label={t("intake.policeZone")} {...bind("policeZone")} />
+            <TextField label={t("intake.policeZone")} {...field("policeZone")} />
             <TextField
-              name="incidentReference"
               label={t("intake.incidentReference")}
-              {...bind("incidentReference")}
+              {...field("incidentReference")}
               autoComplete="off"
             />
             <TextField
-              name="incidentAt"
               label={t("intake.incidentAt")}
               description={t("intake.incidentAtHint")}
               type="datetime-local"
-              {...bind("incidentAt")}
+              {...field("incidentAt")}
             />
             <Select
               name="kind"
@@ -110,19 +108,13 @@ export function NewReferralScreen() {
               options={(municipalities.data ?? []).map((m) => ({ id: m, label: m }))}
             />
             <TextField
-              name="riskScore"
               label={t("intake.riskScore")}
               description={t("intake.riskScoreHint")}
               inputMode="numeric"
-              {...bind("riskScore")}
+              {...field("riskScore")}
             />
           </div>
-          <RadioGroup
-            name="riskLevel"
-            label={t("intake.riskLevel")}
-            {...bind("riskLevel")}
-            orientation="horizontal"
-          >
+          <RadioGroup label={t("intake.riskLevel")} {...field("riskLevel")} orientation="horizontal">
             {RISKS.map((r) => (
               <Radio key={r} value={r}>
                 {t(`risk.${r}` as never)}

@@ -2,8 +2,7 @@
 import { Link } from "@tanstack/react-router";
 import { useZoneReferrals } from "../../api/referrals";
 import { useFormatTime, useT } from "../../i18n/i18n";
-import { Button } from "../../ui/fields";
-import { Page } from "../../ui/layout";
+import { Page, RefreshButton } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 
@@ -18,9 +17,7 @@ export function ZoneReferralsScreen() {
       title={t("zone.title")}
       actions={
         <div className="actions">
-          <Button variant="secondary" onPress={() => list.refetch()}>
-            {t("common.refresh")}
-          </Button>
+          <RefreshButton onRefresh={list.refetch} />
           <Link to="/police/referrals/new" className="button button-primary">
             {t("nav.newReferral")}
           </Link>

@@ -1,12 +1,13 @@
 // One municipality's route: its victim team and author team with their alert addresses. Warns as
 // soon as both teams are the same (the service refuses it too); the service's field errors land on
 // their fields.
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { problemOf } from "../../api/clients";
 import { type Route, usePutRoute } from "../../api/coordinator";
 import { useT } from "../../i18n/i18n";
-import { Button, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { TextField } from "../../ui/fields";
+import { type Bound, FormActions, ProblemAlert, ServiceForm, useDraft } from "../../ui/form";
+import { Notice } from "../../ui/notice";
 
 export function RouteForm({
   route,
@@ -21,12 +22,15 @@ export function RouteForm({
 }) {
   const t = useT();
   const put = usePutRoute();
-  const [municipality, setMunicipality] = useState(route?.municipality ?? fixedMunicipality ?? "");
-  const [project, setProject] = useState(route?.project ?? "");
-  const [victimTeam, setVictimTeam] = useState(route?.victim?.team ?? "");
-  const [victimEmail, setVictimEmail] = useState(route?.victim?.teamEmail ?? "");
-  const [authorTeam, setAuthorTeam] = useState(route?.author?.team ?? "");
-  const [authorEmail, setAuthorEmail] = useState(route?.author?.teamEmail ?? "");
+  const { draft, bind, field } = useDraft({
+    municipality: route?.municipality ?? fixedMunicipality ?? "",
+    project: route?.project ?? "",
+    victimTeam: route?.victim?.team ?? "",
+    victimEmail: route?.victim?.teamEmail ?? "",
+    authorTeam: route?.author?.team ?? "",
+    authorEmail: route?.author?.teamEmail ?? "",
+  });
+  const { municipality, project, victimTeam, victimEmail, authorTeam, authorEmail } = draft;
   const problem = problemOf(put.error);
   const sameTeam = victimTeam.trim() !== "" && victimTeam.trim() === authorTeam.trim();
   const fieldErrors = useMemo(() => {
@@ -63,85 +67,54 @@ export function RouteForm({
       }}
     >
       <h2>{t("routing.formTitle", { municipality: municipality || "…" })}</h2>
-      {problem && (
-        <div role="alert" className="notice error">
-          <p>{problem.status >= 500 ? t("common.serverError") : t("routing.fix")}</p>
-        </div>
-      )}
+      {problem && <ProblemAlert problem={problem} fix={t("routing.fix")} listFields={false} />}
       <div className="grid">
-        {!editing && (
-          <TextField
-            name="municipality"
-            label={t("routing.municipality")}
-            value={municipality}
-            onChange={setMunicipality}
-            isRequired
-          />
-        )}
-        <TextField name="project" label={t("routing.project")} value={project} onChange={setProject} />
+        {!editing && <TextField label={t("routing.municipality")} {...field("municipality")} isRequired />}
+        <TextField label={t("routing.project")} {...field("project")} />
       </div>
       <TeamFields
         side="victim"
         legend={t("routing.victimTeam")}
-        team={[victimTeam, setVictimTeam]}
-        email={[victimEmail, setVictimEmail]}
+        team={bind("victimTeam")}
+        email={bind("victimEmail")}
       />
       <TeamFields
         side="author"
         legend={t("routing.authorTeam")}
-        team={[authorTeam, setAuthorTeam]}
-        email={[authorEmail, setAuthorEmail]}
+        team={bind("authorTeam")}
+        email={bind("authorEmail")}
       />
-      {sameTeam && (
-        <p role="alert" className="notice warning">
-          {t("routing.sameTeam")}
-        </p>
-      )}
-      <div className="actions">
-        <Button type="submit" isPending={put.isPending} isDisabled={sameTeam}>
-          {t("routing.save")}
-        </Button>
-        <Button variant="secondary" onPress={onCancel}>
-          {t("routing.cancel")}
-        </Button>
-      </div>
+      {sameTeam && <Notice tone="warning">{t("routing.sameTeam")}</Notice>}
+      <FormActions
+        submit={t("routing.save")}
+        isPending={put.isPending}
+        isDisabled={sameTeam}
+        cancel={t("routing.cancel")}
+        onCancel={onCancel}
+      />
     </ServiceForm>
   );
 }
-
-type Bound = [value: string, onChange: (value: string) => void];
 
 /** The team (and its optional mailbox) one side of a route goes to. */
 function TeamFields({
   side,
   legend,
-  team: [team, onTeam],
-  email: [email, onEmail],
+  team,
+  email,
 }: {
   side: "victim" | "author";
   legend: string;
-  team: Bound;
-  email: Bound;
+  team: Bound<string>;
+  email: Bound<string>;
 }) {
   const t = useT();
   return (
     <fieldset>
       <legend>{legend}</legend>
       <div className="grid">
-        <TextField
-          name={`${side}.team`}
-          label={t("routing.team")}
-          value={team}
-          onChange={onTeam}
-          isRequired
-        />
-        <TextField
-          name={`${side}.teamEmail`}
-          type="email"
-          label={t("routing.teamEmail")}
-          value={email}
-          onChange={onEmail}
-        />
+        <TextField name={`${side}.team`} label={t("routing.team")} {...team} isRequired />
+        <TextField name={`${side}.teamEmail`} type="email" label={t("routing.teamEmail")} {...email} />
       </div>
     </fieldset>
   );

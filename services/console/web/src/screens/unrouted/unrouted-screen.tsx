@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { problemOf } from "../../api/clients";
 import { type UnroutedTask, useAssign, useRoutes, useUnrouted } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { Fact } from "../../ui/fact";
 import { Button, ComboBox } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
@@ -93,14 +94,8 @@ function UnroutedRow({
         <span className={`risk risk-${task.riskLevel}`}>{t(`risk.${task.riskLevel}`)}</span>
       </div>
       <dl className="task-facts">
-        <div>
-          <dt>{t("oversight.deadline")}</dt>
-          <dd>{time(task.slaDeadline, ZONE)}</dd>
-        </div>
-        <div>
-          <dt>{t("oversight.attempts")}</dt>
-          <dd>{task.attempts}</dd>
-        </div>
+        <Fact term={t("oversight.deadline")}>{time(task.slaDeadline, ZONE)}</Fact>
+        <Fact term={t("oversight.attempts")}>{task.attempts}</Fact>
       </dl>
       {problem && (
         <p role="alert" className="notice error">

@@ -5,10 +5,11 @@ import { problemOf } from "../../api/clients";
 import { usePutWebhook, useTestDelivery, useZoneDeliveries, useZones } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
-import { Page } from "../../ui/layout";
+import { ServiceForm, useDraft } from "../../ui/form";
+import { Page, RefreshButton } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
-import { DataTable } from "../../ui/table";
+import { DataTable, QueryTable } from "../../ui/table";
 
 const ZONE_TIME = "Europe/Brussels";
 
@@ -62,10 +63,9 @@ function ZoneWebhook({
   const t = useT();
   const put = usePutWebhook();
   const test = useTestDelivery();
-  const [zoneInput, setZoneInput] = useState("");
-  const [url, setUrl] = useState("");
+  const { draft, set, field } = useDraft({ zone: "", url: "" });
   const problem = problemOf(put.error);
-  const target = zoneInput.trim() || zone;
+  const target = draft.zone.trim() || zone;
   return (
     <section className="card" aria-labelledby="webhook-title">
       <h2 id="webhook-title">{t("zones.webhookTitle")}</h2>
@@ -74,7 +74,7 @@ function ZoneWebhook({
           label={t("zones.choose")}
           selectedKey={zone ?? undefined}
           onSelectionChange={(key) => {
-            setZoneInput("");
+            set("zone", "");
             onZone(String(key));
           }}
           options={zones.map((z) => ({ id: z, label: z }))}
@@ -84,18 +84,12 @@ function ZoneWebhook({
         problem={problem}
         onSubmit={() => {
           if (!target) return;
-          put.mutate({ zone: target, url: url.trim() }, { onSuccess: (hook) => onZone(hook.zone) });
+          put.mutate({ zone: target, url: draft.url.trim() }, { onSuccess: (hook) => onZone(hook.zone) });
         }}
       >
         <div className="grid">
-          <TextField
-            name="zone"
-            label={t("zones.newZone")}
-            description={t("zones.newZoneHint")}
-            value={zoneInput}
-            onChange={setZoneInput}
-          />
-          <TextField name="url" type="url" label={t("zones.url")} value={url} onChange={setUrl} isRequired />
+          <TextField label={t("zones.newZone")} description={t("zones.newZoneHint")} {...field("zone")} />
+          <TextField type="url" label={t("zones.url")} {...field("url")} isRequired />
         </div>
         {put.isSuccess && (
           <div role="status" className="notice success">
@@ -107,11 +101,7 @@ function ZoneWebhook({
             )}
           </div>
         )}
-        {problem && (
-          <p role="alert" className="notice error">
-            {t("zones.registerFailed")}
-          </p>
-        )}
+        {problem && <Notice tone="error">{t("zones.registerFailed")}</Notice>}
         <div className="actions">
           <Button type="submit" isPending={put.isPending} isDisabled={!target}>
             {t("zones.register", { zone: target ?? "…" })}
@@ -122,16 +112,8 @@ function ZoneWebhook({
             </Button>
           )}
         </div>
-        {test.isSuccess && (
-          <p role="status" className="notice success">
-            {t("zones.testQueued")}
-          </p>
-        )}
-        {test.isError && (
-          <p role="alert" className="notice error">
-            {t("zones.testFailed")}
-          </p>
-        )}
+        {test.isSuccess && <Notice tone="success">{t("zones.testQueued")}</Notice>}
+        {test.isError && <Notice tone="error">{t("zones.testFailed")}</Notice>}
       </ServiceForm>
     </section>
   );
@@ -145,48 +127,41 @@ function DeliveryLog({ zone }: { zone: string }) {
     <section className="card" aria-labelledby="deliveries-title">
       <div className="page-head">
         <h2 id="deliveries-title">{t("zones.deliveriesTitle", { zone })}</h2>
-        <Button variant="secondary" onPress={() => log.refetch()}>
-          {t("common.refresh")}
-        </Button>
+        <RefreshButton onRefresh={log.refetch} />
       </div>
-      <Loaded query={log} empty={t("zones.noDeliveries")}>
-        {(data) => (
-          <DataTable
-            caption={t("zones.deliveriesTitle", { zone })}
-            columns={[
-              t("zones.created"),
-              t("zones.kind"),
-              t("zones.deliveryStatus"),
-              t("zones.attempts"),
-              t("zones.nextRetry"),
-            ]}
-          >
-            {data.map((d) => (
-              <tr key={d.id}>
-                <td>{time(d.createdAt, ZONE_TIME)}</td>
-                <td>{t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus")}</td>
-                <td>
-                  <span className={`status delivery-${d.status}`}>{t(`zones.status.${d.status}`)}</span>
-                </td>
-                <td>
-                  <ul className="plain">
-                    {d.attempts.map((a) => (
-                      <li key={a.at}>
-                        {time(a.at, ZONE_TIME, "time")} —{" "}
-                        {a.statusCode !== null
-                          ? t("zones.httpStatus", { code: a.statusCode })
-                          : (a.error ?? "")}{" "}
-                        ({t("zones.ms", { ms: a.durationMs })})
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>{d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"}</td>
-              </tr>
-            ))}
-          </DataTable>
+      <QueryTable
+        query={log}
+        empty={t("zones.noDeliveries")}
+        caption={t("zones.deliveriesTitle", { zone })}
+        columns={[
+          t("zones.created"),
+          t("zones.kind"),
+          t("zones.deliveryStatus"),
+          t("zones.attempts"),
+          t("zones.nextRetry"),
+        ]}
+        row={(d) => (
+          <tr key={d.id}>
+            <td>{time(d.createdAt, ZONE_TIME)}</td>
+            <td>{t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus")}</td>
+            <td>
+              <span className={`status delivery-${d.status}`}>{t(`zones.status.${d.status}`)}</span>
+            </td>
+            <td>
+              <ul className="plain">
+                {d.attempts.map((a) => (
+                  <li key={a.at}>
+                    {time(a.at, ZONE_TIME, "time")} —{" "}
+                    {a.statusCode !== null ? t("zones.httpStatus", { code: a.statusCode }) : (a.error ?? "")}{" "}
+                    ({t("zones.ms", { ms: a.durationMs })})
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"}</td>
+          </tr>
         )}
-      </Loaded>
+      />
     </section>
   );
 }
