@@ -34,8 +34,8 @@ export async function enqueueEvent<TType extends string, TData extends z.ZodType
   tx: Executor,
   def: EventDefinition<TType, TData>,
   origin: EventOrigin,
-  data: z.input<TData>,
-): Promise<Envelope<z.infer<TData>, TType>> {
+  data: z.output<TData>,
+): Promise<Envelope<z.output<TData>, TType>> {
   const event = createEvent(def, { ...origin, data });
   await enqueue(tx, event);
   return event;
