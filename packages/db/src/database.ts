@@ -7,7 +7,7 @@ import { type Client, createClient } from "@libsql/client";
 import { sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
-import { type CheckpointPace, checkpointer, fsyncFile, type SyncFile, walSyncer } from "./durability.js";
+import { type CheckpointPace, checkpointer, type SyncFile, walSyncer } from "./durability.js";
 import { type FastWriter, handOut, takeBack } from "./hot-path.js";
 import { openWriteConnection, type WriteConnection } from "./write-connection.js";
 
@@ -102,7 +102,7 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     ? openWriteConnection(filePath, { timeoutMs: options.busyTimeoutMs ?? 5_000 })
     : undefined;
   const writeDb = writer ? drizzle(writer.client, { schema: options.schema }) : db;
-  const wal = filePath ? walSyncer(`${filePath}-wal`, options.syncFile ?? fsyncFile) : undefined;
+  const wal = filePath ? walSyncer(`${filePath}-wal`, options.syncFile) : undefined;
   const checkpoints = filePath
     ? checkpointer(filePath, {
         timeoutMs: options.busyTimeoutMs ?? 5_000,
@@ -159,6 +159,7 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     },
     close() {
       checkpoints?.close();
+      wal?.close();
       writer?.close();
       client.close();
     },

@@ -1,7 +1,7 @@
 // A session's roster with attendance, and the note a facilitator adds to one mark.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { AttendanceStatus } from "./attendance-queue";
-import { groupsApi, unwrap } from "./clients";
+import { groupsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components } from "./generated/groups";
 
 export type Roster = components["schemas"]["Roster"];
@@ -19,9 +19,9 @@ export function useRoster(sessionId: string) {
 
 /** A note goes with its status, online only: notes never wait in the offline queue. */
 export function useSaveNote(sessionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (input: { enrolmentId: string; status: AttendanceStatus; note: string }) =>
+  return useRefreshingMutation(
+    rosterKey(sessionId),
+    async (input: { enrolmentId: string; status: AttendanceStatus; note: string }) =>
       unwrap(
         await groupsApi.PUT("/v1/sessions/{id}/attendance/{enrolmentId}", {
           params: { path: { id: sessionId, enrolmentId: input.enrolmentId } },
@@ -30,6 +30,5 @@ export function useSaveNote(sessionId: string) {
             : { status: input.status },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: rosterKey(sessionId) }),
-  });
+  );
 }

@@ -1,6 +1,6 @@
 // Safety check-ins: a victim who missed a victim-group session is called by the facilitator.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { groupsApi, unwrap } from "./clients";
+import { useQuery } from "@tanstack/react-query";
+import { groupsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components } from "./generated/groups";
 
 export type CheckIn = components["schemas"]["SafetyCheckIn"];
@@ -21,10 +21,7 @@ export function useOpenCheckIns(enabled: boolean) {
 }
 
 export function useResolveCheckIn() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) =>
-      unwrap(await groupsApi.POST("/v1/check-ins/{id}/resolve", { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["check-ins"] }),
-  });
+  return useRefreshingMutation(["check-ins"], async (id: string) =>
+    unwrap(await groupsApi.POST("/v1/check-ins/{id}/resolve", { params: { path: { id } } })),
+  );
 }

@@ -1,5 +1,6 @@
 // Typed clients of the three services, through the console's /api forwarding. Types come from
 // the services' OpenAPI documents (scripts/generate-api-types.ts).
+import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths as ConferencesPaths } from "./generated/conferences";
 import type { paths as GroupsPaths } from "./generated/groups";
@@ -63,4 +64,10 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
 
 export function problemOf(error: unknown): Problem | undefined {
   return (error as { problem?: Problem } | null)?.problem;
+}
+
+/** A mutation after which the queries under `queryKey` are read again (it settles once they are). */
+export function useRefreshingMutation<I, R>(queryKey: QueryKey, mutationFn: (input: I) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey }) });
 }

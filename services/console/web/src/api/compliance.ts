@@ -1,6 +1,6 @@
 // A programme participant's mandate and compliance, and the attendance report behind it.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { groupsApi, unwrap } from "./clients";
+import { useQuery } from "@tanstack/react-query";
+import { groupsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components } from "./generated/groups";
 
 export type AttendanceReport = components["schemas"]["AttendanceReport"];
@@ -19,14 +19,11 @@ export function useAttendanceReport(enrolmentId: string) {
 }
 
 export function useSetMandate(enrolmentId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: MandateInput) =>
-      unwrap(
-        await groupsApi.PUT("/v1/enrolments/{id}/mandate", { params: { path: { id: enrolmentId } }, body }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["attendance-report", enrolmentId] }),
-  });
+  return useRefreshingMutation(["attendance-report", enrolmentId], async (body: MandateInput) =>
+    unwrap(
+      await groupsApi.PUT("/v1/enrolments/{id}/mandate", { params: { path: { id: enrolmentId } }, body }),
+    ),
+  );
 }
 
 /** Where the browser downloads the report: a plain link, the session cookie goes with it. */

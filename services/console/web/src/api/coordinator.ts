@@ -1,6 +1,6 @@
 // Query and mutation hooks of the coordinator's screens (issue 14), on the three services' clients.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { groupsApi, notificationsApi, referralsApi, unwrap } from "./clients";
+import { groupsApi, notificationsApi, referralsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components as N } from "./generated/notifications";
 import type { components as R } from "./generated/referrals";
 
@@ -65,14 +65,11 @@ export function useUnrouted() {
 }
 
 export function useAssign() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, team }: { id: string; team: string }) =>
-      unwrap(
-        await referralsApi.POST("/v1/callbacks/{id}/assign", { params: { path: { id } }, body: { team } }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["unrouted"] }),
-  });
+  return useRefreshingMutation(["unrouted"], async ({ id, team }: { id: string; team: string }) =>
+    unwrap(
+      await referralsApi.POST("/v1/callbacks/{id}/assign", { params: { path: { id } }, body: { team } }),
+    ),
+  );
 }
 
 /** The whole routing table (a few hundred rows at most), page by page. */
@@ -96,14 +93,13 @@ export function useRoutes() {
 }
 
 export function usePutRoute() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ municipality, body }: { municipality: string; body: RouteInput }) =>
+  return useRefreshingMutation(
+    ["routes"],
+    async ({ municipality, body }: { municipality: string; body: RouteInput }) =>
       unwrap(
         await referralsApi.PUT("/v1/routes/{municipality}", { params: { path: { municipality } }, body }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["routes"] }),
-  });
+  );
 }
 
 export function useZones() {
@@ -130,17 +126,14 @@ export function useZoneDeliveries(zone: string | null) {
 }
 
 export function usePutWebhook() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ zone, url }: { zone: string; url: string }) =>
-      unwrap(
-        await referralsApi.PUT("/v1/police-zones/{zone}/webhook", {
-          params: { path: { zone } },
-          body: { url },
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["zones"] }),
-  });
+  return useRefreshingMutation(["zones"], async ({ zone, url }: { zone: string; url: string }) =>
+    unwrap(
+      await referralsApi.PUT("/v1/police-zones/{zone}/webhook", {
+        params: { path: { zone } },
+        body: { url },
+      }),
+    ),
+  );
 }
 
 export function useTestDelivery() {
@@ -212,12 +205,9 @@ export function useMessages(filter: MessageFilter) {
 }
 
 export function useRetryMessage() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) =>
-      unwrap(await notificationsApi.POST("/v1/messages/{id}/retry", { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["messages"] }),
-  });
+  return useRefreshingMutation(["messages"], async (id: string) =>
+    unwrap(await notificationsApi.POST("/v1/messages/{id}/retry", { params: { path: { id } } })),
+  );
 }
 
 export interface AuditFilter {

@@ -1,7 +1,7 @@
 // The local resource directory (referrals, issue 17): search, one entry, and the coordinator's
 // changes. Filters travel in the query string of the API call only, never in the screen's URL.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { referralsApi, unwrap } from "./clients";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { referralsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components } from "./generated/referrals";
 
 export type Partner = components["schemas"]["Partner"];
@@ -41,30 +41,24 @@ export function useAllPartners(enabled = true) {
 }
 
 export function useSavePartner(key: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, body }: { id?: string; body: PartnerInput }) =>
-      id
-        ? unwrap(await referralsApi.PUT("/v1/directory/partners/{id}", { params: { path: { id } }, body }))
-        : unwrap(
-            await referralsApi.POST("/v1/directory/partners", {
-              params: { header: { "idempotency-key": key } },
-              body,
-            }),
-          ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["partners"] }),
-  });
+  return useRefreshingMutation(["partners"], async ({ id, body }: { id?: string; body: PartnerInput }) =>
+    id
+      ? unwrap(await referralsApi.PUT("/v1/directory/partners/{id}", { params: { path: { id } }, body }))
+      : unwrap(
+          await referralsApi.POST("/v1/directory/partners", {
+            params: { header: { "idempotency-key": key } },
+            body,
+          }),
+        ),
+  );
 }
 
 export function useArchivePartner() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, archived }: { id: string; archived: boolean }) =>
-      unwrap(
-        archived
-          ? await referralsApi.POST("/v1/directory/partners/{id}/archive", { params: { path: { id } } })
-          : await referralsApi.POST("/v1/directory/partners/{id}/restore", { params: { path: { id } } }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["partners"] }),
-  });
+  return useRefreshingMutation(["partners"], async ({ id, archived }: { id: string; archived: boolean }) =>
+    unwrap(
+      archived
+        ? await referralsApi.POST("/v1/directory/partners/{id}/archive", { params: { path: { id } } })
+        : await referralsApi.POST("/v1/directory/partners/{id}/restore", { params: { path: { id } } }),
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 // Query and mutation hooks of the groups service for the people who run groups: their groups,
 // schedules and sessions. The only way screens reach this data.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { groupsApi, unwrap } from "./clients";
+import { groupsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components } from "./generated/groups";
 
 export type Group = components["schemas"]["Group"];
@@ -49,17 +49,14 @@ export function useMySessions(from: string, to: string) {
 }
 
 export function useCreateGroup(idempotencyKey: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: GroupInput) =>
-      unwrap(
-        await groupsApi.POST("/v1/groups", {
-          params: { header: { "idempotency-key": idempotencyKey } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["groups"] }),
-  });
+  return useRefreshingMutation(["groups"], async (body: GroupInput) =>
+    unwrap(
+      await groupsApi.POST("/v1/groups", {
+        params: { header: { "idempotency-key": idempotencyKey } },
+        body,
+      }),
+    ),
+  );
 }
 
 export function useUpdateGroup(id: string) {

@@ -1,6 +1,6 @@
 // Query and mutation hooks of the referrals service: the only way screens reach its data.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { referralsApi, unwrap } from "./clients";
+import { referralsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components } from "./generated/referrals";
 
 export type ReferralInput = components["schemas"]["ReferralInput"];
@@ -34,17 +34,14 @@ export function useMunicipalities(q: string) {
 }
 
 export function useFileReferral(idempotencyKey: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: ReferralInput) =>
-      unwrap(
-        await referralsApi.POST("/v1/referrals", {
-          params: { header: { "idempotency-key": idempotencyKey } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["zone-referrals"] }),
-  });
+  return useRefreshingMutation(["zone-referrals"], async (body: ReferralInput) =>
+    unwrap(
+      await referralsApi.POST("/v1/referrals", {
+        params: { header: { "idempotency-key": idempotencyKey } },
+        body,
+      }),
+    ),
+  );
 }
 
 export function useQueue() {
@@ -96,29 +93,23 @@ export function useRelease() {
 }
 
 export function useLogAttempt(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ body, key }: { body: AttemptInput; key: string }) =>
-      unwrap(
-        await referralsApi.POST("/v1/callbacks/{id}/attempts", {
-          params: { path: { id }, header: { "idempotency-key": key } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["queue"] }),
-  });
+  return useRefreshingMutation(["queue"], async ({ body, key }: { body: AttemptInput; key: string }) =>
+    unwrap(
+      await referralsApi.POST("/v1/callbacks/{id}/attempts", {
+        params: { path: { id }, header: { "idempotency-key": key } },
+        body,
+      }),
+    ),
+  );
 }
 
 export function useRecordOutcome(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ body, key }: { body: OutcomeInput; key: string }) =>
-      unwrap(
-        await referralsApi.POST("/v1/callbacks/{id}/outcome", {
-          params: { path: { id }, header: { "idempotency-key": key } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["queue"] }),
-  });
+  return useRefreshingMutation(["queue"], async ({ body, key }: { body: OutcomeInput; key: string }) =>
+    unwrap(
+      await referralsApi.POST("/v1/callbacks/{id}/outcome", {
+        params: { path: { id }, header: { "idempotency-key": key } },
+        body,
+      }),
+    ),
+  );
 }

@@ -24,3 +24,26 @@ export function Loaded<T>({
   if (empty !== undefined && isEmpty(query.data)) return typeof empty === "string" ? <p>{empty}</p> : empty;
   return children(query.data);
 }
+
+/** A query's list as a list (`ordered`: an <ol>): Loaded's lines, else one `item` (an <li>) each. */
+export function QueryList<R>({
+  query,
+  empty,
+  item,
+  ordered = false,
+  ...list
+}: {
+  query: Pick<UseQueryResult<R[]>, "isPending" | "isError" | "data">;
+  empty?: ReactNode;
+  item: (entry: R, index: number) => ReactNode;
+  ordered?: boolean;
+  className?: string;
+  "aria-label"?: string;
+}) {
+  const List = ordered ? "ol" : "ul";
+  return (
+    <Loaded query={query} empty={empty}>
+      {(data) => <List {...list}>{data.map(item)}</List>}
+    </Loaded>
+  );
+}

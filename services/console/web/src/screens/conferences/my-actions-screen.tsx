@@ -3,7 +3,7 @@
 import { useMyActions } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
-import { Loaded } from "../../ui/query-state";
+import { QueryList } from "../../ui/query-state";
 import { ActionFollowUp } from "./action-status";
 
 export function MyActionsScreen() {
@@ -11,18 +11,17 @@ export function MyActionsScreen() {
   const actions = useMyActions();
   return (
     <Page title={t("conferences.myActionsTitle")}>
-      <Loaded query={actions} empty={t("conferences.noActions")}>
-        {(data) => (
-          <ul className="plain">
-            {data.map((a) => (
-              <li key={a.id} className={`card ${a.overdue ? "row-alert" : ""}`}>
-                <h2>{a.description}</h2>
-                <ActionFollowUp action={a} lead={a.conferenceTitle} />
-              </li>
-            ))}
-          </ul>
+      <QueryList
+        query={actions}
+        empty={t("conferences.noActions")}
+        className="plain"
+        item={(a) => (
+          <li key={a.id} className={`card ${a.overdue ? "row-alert" : ""}`}>
+            <h2>{a.description}</h2>
+            <ActionFollowUp action={a} lead={a.conferenceTitle} />
+          </li>
         )}
-      </Loaded>
+      />
     </Page>
   );
 }

@@ -16,7 +16,7 @@ import { Fact } from "../../ui/fact";
 import { Button } from "../../ui/fields";
 import { Page, RefreshButton } from "../../ui/layout";
 import { Notice, Refusal } from "../../ui/notice";
-import { Loaded } from "../../ui/query-state";
+import { QueryList } from "../../ui/query-state";
 
 const ZONE = "Europe/Brussels";
 
@@ -75,15 +75,12 @@ function ServiceDeadLetters({ service }: { service: ServiceName }) {
           {outcome}
         </p>
       )}
-      <Loaded query={list} empty={t("deadLetters.none")}>
-        {(data) => (
-          <ul className="dead-letters">
-            {data.map((letter) => (
-              <DeadLetterRow key={letter.id} service={service} letter={letter} />
-            ))}
-          </ul>
-        )}
-      </Loaded>
+      <QueryList
+        query={list}
+        empty={t("deadLetters.none")}
+        className="dead-letters"
+        item={(letter) => <DeadLetterRow key={letter.id} service={service} letter={letter} />}
+      />
     </section>
   );
 }

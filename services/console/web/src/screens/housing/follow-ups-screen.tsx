@@ -8,7 +8,7 @@ import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
-import { Loaded } from "../../ui/query-state";
+import { QueryList } from "../../ui/query-state";
 
 const OUTCOMES: FollowUpOutcome[] = [
   "durable_housing",
@@ -23,15 +23,13 @@ export function HousingFollowUpsScreen() {
   return (
     <Page title={t("housing.followUps.title")}>
       <p className="hint">{t("housing.followUps.hint")}</p>
-      <Loaded query={due} empty={t("housing.followUps.none")}>
-        {(data) => (
-          <ul className="plain-list" aria-label={t("housing.followUps.title")}>
-            {data.map((p) => (
-              <FollowUpRow key={p.id} placement={p} />
-            ))}
-          </ul>
-        )}
-      </Loaded>
+      <QueryList
+        query={due}
+        empty={t("housing.followUps.none")}
+        className="plain-list"
+        aria-label={t("housing.followUps.title")}
+        item={(p) => <FollowUpRow key={p.id} placement={p} />}
+      />
     </Page>
   );
 }

@@ -20,7 +20,7 @@ import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
 import { Notice } from "../../ui/notice";
-import { Loaded } from "../../ui/query-state";
+import { QueryList } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
 const ZONE = "Europe/Brussels";
@@ -30,15 +30,13 @@ export function HousingPlacesScreen() {
   const places = usePlaces();
   return (
     <Page title={t("housing.places.title")}>
-      <Loaded query={places} empty={t("housing.places.empty")}>
-        {(data) => (
-          <ul className="plain-list" aria-label={t("housing.places.title")}>
-            {data.map((p) => (
-              <PlaceRow key={p.id} place={p} />
-            ))}
-          </ul>
-        )}
-      </Loaded>
+      <QueryList
+        query={places}
+        empty={t("housing.places.empty")}
+        className="plain-list"
+        aria-label={t("housing.places.title")}
+        item={(p) => <PlaceRow key={p.id} place={p} />}
+      />
       <NewPlace />
     </Page>
   );

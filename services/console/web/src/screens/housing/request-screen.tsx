@@ -6,7 +6,7 @@ import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import { PlacementRequestForm } from "./request-form";
 import "../../ui/staff.css";
-import { Loaded } from "../../ui/query-state";
+import { QueryList } from "../../ui/query-state";
 
 export function HousingRequestScreen() {
   const t = useT();
@@ -16,21 +16,21 @@ export function HousingRequestScreen() {
     <Page title={t("housing.request.screen")}>
       <PlacementRequestForm />
       <h2>{t("housing.request.ours")}</h2>
-      <Loaded query={mine} empty={t("housing.request.none")}>
-        {(data) => (
-          <ul className="plain-list" aria-label={t("housing.request.ours")}>
-            {data.map((p) => (
-              <li key={p.id} className="card">
-                <h3 className="task-title">{p.personRef}</h3>
-                <p>{t(`housing.request.answer.${p.status}` as never)}</p>
-                <p className="hint">
-                  {t("housing.fromTo", { from: day(p.startDate), to: day(p.plannedEndDate) })}
-                </p>
-              </li>
-            ))}
-          </ul>
+      <QueryList
+        query={mine}
+        empty={t("housing.request.none")}
+        className="plain-list"
+        aria-label={t("housing.request.ours")}
+        item={(p) => (
+          <li key={p.id} className="card">
+            <h3 className="task-title">{p.personRef}</h3>
+            <p>{t(`housing.request.answer.${p.status}` as never)}</p>
+            <p className="hint">
+              {t("housing.fromTo", { from: day(p.startDate), to: day(p.plannedEndDate) })}
+            </p>
+          </li>
         )}
-      </Loaded>
+      />
     </Page>
   );
 }

@@ -12,7 +12,7 @@ import { Page, RefreshButton } from "../../ui/layout";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
 import { Refusal } from "../../ui/notice";
-import { Loaded } from "../../ui/query-state";
+import { QueryList } from "../../ui/query-state";
 
 export function PlacementsScreen() {
   const t = useT();
@@ -20,15 +20,13 @@ export function PlacementsScreen() {
   return (
     <Page title={t("placements.title")} actions={<RefreshButton onRefresh={placements.refetch} />}>
       <p className="hint">{t("placements.hint")}</p>
-      <Loaded query={placements} empty={t("placements.empty")}>
-        {(data) => (
-          <ul className="plain-list" aria-label={t("placements.title")}>
-            {data.map((p) => (
-              <PlacementRow key={p.id} placement={p} />
-            ))}
-          </ul>
-        )}
-      </Loaded>
+      <QueryList
+        query={placements}
+        empty={t("placements.empty")}
+        className="plain-list"
+        aria-label={t("placements.title")}
+        item={(p) => <PlacementRow key={p.id} placement={p} />}
+      />
     </Page>
   );
 }

@@ -7,7 +7,7 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { Fact } from "../../ui/fact";
 import { Button, ComboBox } from "../../ui/fields";
 import { Page } from "../../ui/layout";
-import { Loaded } from "../../ui/query-state";
+import { QueryList } from "../../ui/query-state";
 import { RouteForm } from "../routing/route-form";
 
 const ZONE = "Europe/Brussels";
@@ -43,22 +43,22 @@ export function UnroutedScreen() {
           onCancel={() => setRouting(null)}
         />
       )}
-      <Loaded query={queue} empty={t("oversight.unroutedEmpty")}>
-        {(data) => (
-          <ul className="queue" aria-label={t("oversight.unroutedTitle")}>
-            {data.map((task, index) => (
-              <UnroutedRow
-                key={task.id}
-                task={task}
-                n={index + 1}
-                teams={teams}
-                onAssigned={(team) => setNotice(t("oversight.assigned", { team }))}
-                onAddRoute={() => setRouting(task.municipality)}
-              />
-            ))}
-          </ul>
+      <QueryList
+        query={queue}
+        empty={t("oversight.unroutedEmpty")}
+        className="queue"
+        aria-label={t("oversight.unroutedTitle")}
+        item={(task, index) => (
+          <UnroutedRow
+            key={task.id}
+            task={task}
+            n={index + 1}
+            teams={teams}
+            onAssigned={(team) => setNotice(t("oversight.assigned", { team }))}
+            onAddRoute={() => setRouting(task.municipality)}
+          />
         )}
-      </Loaded>
+      />
     </Page>
   );
 }
