@@ -40,6 +40,6 @@ export async function publishGrid(ctx: Ctx, definition: GridDefinition): Promise
       requestId,
       at: now,
     });
-    return gridView({ version, definition, publishedAt: now.toISOString(), publishedBy: principal.sub });
+    return gridView({ version, definition, publishedAt: now.toISOString() });
   });
 }

@@ -1,5 +1,4 @@
 // A grid version as readers are shown it: its definition, its version and the highest score it allows.
-import type { StoredGrid } from "../db/criticality-grids.js";
 import { type GridDefinition, maxScore } from "./criticality.js";
 
 export interface GridView extends GridDefinition {
@@ -8,7 +7,11 @@ export interface GridView extends GridDefinition {
   publishedAt: string;
 }
 
-export function gridView(grid: StoredGrid): GridView {
+export function gridView(grid: {
+  version: number;
+  definition: GridDefinition;
+  publishedAt: string;
+}): GridView {
   return {
     version: grid.version,
     ...grid.definition,

@@ -1,5 +1,4 @@
 // A municipality's routes as coordinators see them: one entry with its victim and author teams.
-import type { routes } from "../db/schema.js";
 
 export interface RouteView {
   municipality: string;
@@ -9,7 +8,16 @@ export interface RouteView {
   updatedAt: string;
 }
 
-type RouteRow = typeof routes.$inferSelect;
+/** A stored route: one municipality's team for one role. */
+interface RouteRow {
+  municipalityKey: string;
+  municipality: string;
+  role: "victim" | "author";
+  team: string;
+  teamEmail: string | null;
+  project: string | null;
+  updatedAt: string;
+}
 
 export function toViews(rows: RouteRow[]): RouteView[] {
   const byKey = new Map<string, RouteView>();
