@@ -22,8 +22,8 @@ import {
   generateKeyPairSync,
   hkdfSync,
   type KeyObject,
-  randomBytes,
 } from "node:crypto";
+import { randomIv } from "./random-iv.js";
 
 const VERSION = "x1";
 /** How many values one ephemeral key seals, and for how long at most. */
@@ -117,7 +117,7 @@ export function createRecipientSealer(
   return {
     seal(value, context) {
       const { ephemeral, key } = sealingKey();
-      const iv = randomBytes(12);
+      const iv = randomIv();
       const cipher = createCipheriv("aes-256-gcm", key, iv);
       cipher.setAAD(Buffer.from(context));
       const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);

@@ -1,7 +1,8 @@
 // AES-256-GCM for personal fields at rest (contact details, names, notes), keyed by DATA_KEY.
 // Each value names the key that sealed it, so keys can be rotated: seal with the new key, keep
 // the old ones for opening until every row is re-sealed.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
+import { randomIv } from "./random-iv.js";
 
 export interface SealedBox {
   seal(plaintext: string): string;
@@ -25,7 +26,7 @@ export function createSealedBox(currentKey: string, previousKeys: string[] = [])
   const currentId = keyId(current);
   return {
     seal(plaintext) {
-      const iv = randomBytes(12);
+      const iv = randomIv();
       const cipher = createCipheriv("aes-256-gcm", current, iv);
       const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
       const tag = cipher.getAuthTag();

@@ -17,3 +17,18 @@ export function policeReferral(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * How a person may be reached, as a referral or an enrolment gives it: by `channels` only, at any
+ * time, no voicemail, discreetly. Overrides replace whole fields.
+ */
+export function contactPreferences<C extends string>(channels: C[], overrides: Record<string, unknown> = {}) {
+  return {
+    channels,
+    safeWindows: [],
+    voicemailAllowed: false,
+    discreet: true,
+    doNotContact: false,
+    ...overrides,
+  };
+}

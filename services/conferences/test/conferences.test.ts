@@ -7,7 +7,7 @@ import {
   PersonPurged,
   ReferralReceived,
 } from "@relais/contracts";
-import { ManualClock, staleTokens, useService, waitFor } from "@relais/testing";
+import { contactPreferences, ManualClock, staleTokens, useService, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -69,13 +69,7 @@ function referralEvent(referralId: string, orgId: string) {
           consent: true,
           language: "fr",
           timeZone: "Europe/Brussels",
-          preferences: {
-            channels: ["phone"],
-            safeWindows: [],
-            voicemailAllowed: false,
-            discreet: true,
-            doNotContact: false,
-          },
+          preferences: contactPreferences(["phone"]),
         },
       ],
     },

@@ -2,7 +2,7 @@
 // the example CPAS by municipality and category and adds an entry through the form (a field error
 // first), and a call-back worker, on a tablet, records "referred elsewhere" by picking that entry
 // from the directory. In French with axe on every screen.
-import { mintToken } from "@relais/testing";
+import { mintToken, policeReferral } from "@relais/testing";
 import { devices } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { frenchRun, messages, press, SCREENS, screen, tick, useBrowserStack, visible } from "./browser.js";
@@ -18,25 +18,24 @@ let referralId = "";
 
 beforeAll(async () => {
   // One referral of Seraing: the victim may be called at any time.
-  referralId = await fileAsPolice(live.stack, {
-    policeZone: "5277 Seraing/Neupré",
-    incidentReference: "LI.55.L1.DIR-1/26",
-    incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-    kind: "partner",
-    riskLevel: "high",
-    childrenPresent: false,
-    municipality: "Seraing",
-    persons: [
-      {
-        role: "victim",
-        consent: true,
-        language: "fr",
-        contact: { phone: "+32470333333" },
-        preferences: { channels: ["phone"], voicemailAllowed: false },
-      },
-      { role: "author", consent: false, language: "fr", contact: {} },
-    ],
-  });
+  referralId = await fileAsPolice(
+    live.stack,
+    policeReferral({
+      incidentReference: "LI.55.L1.DIR-1/26",
+      incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
+      childrenPresent: false,
+      persons: [
+        {
+          role: "victim",
+          consent: true,
+          language: "fr",
+          contact: { phone: "+32470333333" },
+          preferences: { channels: ["phone"], voicemailAllowed: false },
+        },
+        { role: "author", consent: false, language: "fr", contact: {} },
+      ],
+    }),
+  );
 });
 const signIn = live.signIn;
 

@@ -1,5 +1,5 @@
 import { EnrolmentConfirmed, EnrolmentEnded, EnrolmentWaitlisted } from "@relais/contracts";
-import { ManualClock, useService } from "@relais/testing";
+import { contactPreferences, ManualClock, useService } from "@relais/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { enrolments, idempotencyKeys, outbox } from "../src/db/schema.js";
 import { type Caller, facilitator, groupInput, json, mandateInput, problem } from "./client.js";
@@ -230,13 +230,7 @@ describe("enrolment and waitlist", () => {
     const given = {
       displayName: "Lotte Vermeulen",
       contact: { email: "lotte@example.org", phone: "+32475310987" },
-      preferences: {
-        channels: ["email"],
-        safeWindows: [],
-        voicemailAllowed: false,
-        discreet: true,
-        doNotContact: false,
-      },
+      preferences: contactPreferences(["email"]),
     };
     const created = await enrol(groupId, { personRef: person(700), language: "nl", ...given });
     expect(created.status).toBe(201);
