@@ -108,6 +108,44 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
   ]);
 }
 
+/** What `caller` (a verb's context: who asks, in which request) did to `record`, on the trail. */
+export async function audit(
+  tx: Executor,
+  caller: { principal: Principal; requestId?: string },
+  action: string,
+  record: { type: string; id: string },
+): Promise<void> {
+  await recordAudit(tx, {
+    principal: caller.principal,
+    action,
+    recordType: record.type,
+    recordId: record.id,
+    requestId: caller.requestId,
+  });
+}
+
+/** The subject a retention purge's audit rows name. */
+export const RETENTION_ACTOR = "system:retention";
+
+/** A retention purge on the organisation's trail: one row a record that went, ids only. */
+export async function auditPurge(
+  tx: Executor,
+  orgId: string,
+  records: ReadonlyArray<{ type: string; id: string }>,
+  at: Date,
+): Promise<void> {
+  const principal = { sub: RETENTION_ACTOR, org: orgId, roles: [] };
+  for (const record of records) {
+    await recordAudit(tx, {
+      principal,
+      action: "retention.purge",
+      recordType: record.type,
+      recordId: record.id,
+      at,
+    });
+  }
+}
+
 const AuditCursor = z.object({ id: z.string().min(1) });
 
 /** Newest first. */

@@ -7,6 +7,16 @@ export interface FieldError {
   message: string;
 }
 
+/** A problem document before it is written: what a domain error carries, and what `onError` sends. */
+export interface ProblemInit {
+  status: ContentfulStatusCode;
+  code: string;
+  title: string;
+  detail?: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+}
+
 export class DomainError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: string;
@@ -14,14 +24,7 @@ export class DomainError extends Error {
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
 
-  constructor(init: {
-    status: ContentfulStatusCode;
-    code: string;
-    title: string;
-    detail?: string;
-    errors?: FieldError[];
-    headers?: Record<string, string>;
-  }) {
+  constructor(init: ProblemInit) {
     super(init.detail ?? init.title);
     this.name = new.target.name;
     this.status = init.status;
@@ -78,15 +81,6 @@ export class Invalid extends DomainError {
   constructor(detail: string, errors?: FieldError[]) {
     super({ status: 400, code: "invalid", title: "Invalid request", detail, errors });
   }
-}
-
-export interface ProblemInit {
-  status: ContentfulStatusCode;
-  code: string;
-  title: string;
-  detail?: string;
-  errors?: FieldError[];
-  headers?: Record<string, string>;
 }
 
 export const PROBLEM_TYPE_BASE = "https://relais.example/problems/";

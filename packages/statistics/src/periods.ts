@@ -27,3 +27,10 @@ export function periodBounds(from: string, to: string, zone: string): { start: s
   const end = DateTime.fromFormat(to, "yyyy-MM", { zone }).startOf("month").plus({ months: 1 });
   return { start: start.toUTC().toISO() as string, end: end.toUTC().toISO() as string };
 }
+
+/** The calendar dates [first, afterLast) of the months `from`..`to` (`YYYY-MM`): for facts kept as local dates. */
+export function periodDates(from: string, to: string): { first: string; afterLast: string } {
+  const first = DateTime.fromFormat(from, "yyyy-MM", { zone: "utc" });
+  const afterLast = DateTime.fromFormat(to, "yyyy-MM", { zone: "utc" }).plus({ months: 1 });
+  return { first: first.toISODate() as string, afterLast: afterLast.toISODate() as string };
+}

@@ -1,7 +1,7 @@
 // Puts a referral on the agenda: a referral the service knows (from referrals.referral.received)
 // of the organiser's own organisation, with a summary and a question written for the partners.
 import { newId } from "@relais/contracts";
-import { Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Invalid, writeVerb } from "@relais/service-kit";
 import { and, eq, sql } from "drizzle-orm";
 import { agendaItems, itemAudience, referralIndex } from "../db/schema.js";
 import { checkAudience, conferenceToChange } from "../db/store.js";
@@ -9,7 +9,7 @@ import type { ItemInput } from "../domain/input.js";
 import type { Ctx } from "./deps.js";
 
 export async function addItem(ctx: Ctx, { conferenceId, input }: { conferenceId: string; input: ItemInput }) {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const at = ctx.clock.now().toISOString();
   return writeVerb(ctx, async (tx, authorised) => {
     await conferenceToChange(tx, principal, conferenceId, authorised);
@@ -44,13 +44,7 @@ export async function addItem(ctx: Ctx, { conferenceId, input }: { conferenceId:
       await tx
         .insert(itemAudience)
         .values([...new Set(input.audience)].map((inviteeId) => ({ itemId: id, inviteeId })));
-    await recordAudit(tx, {
-      principal,
-      action: "agenda_item.create",
-      recordType: "agenda_item",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "agenda_item.create", { type: "agenda_item", id });
     return { id, conferenceId };
   });
 }

@@ -2,7 +2,7 @@
 // organisational address sealed for notifications (it opens it to send that invitee alone).
 import { createEvent, type Envelope, InvitationSent } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { recordAudit } from "@relais/service-kit";
+import { audit } from "@relais/service-kit";
 import type { ConferenceRow, InviteeRow } from "../db/store.js";
 import type { Ctx } from "./deps.js";
 
@@ -13,13 +13,7 @@ export async function auditConference(
   action: string,
   id: string,
 ) {
-  await recordAudit(tx, {
-    principal: ctx.principal,
-    action,
-    recordType: "conference",
-    recordId: id,
-    requestId: ctx.requestId,
-  });
+  await audit(tx, ctx, action, { type: "conference", id });
 }
 
 /** Events of the verb `ctx` runs (its request is their correlation id), sent at `now`. */

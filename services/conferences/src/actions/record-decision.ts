@@ -1,7 +1,7 @@
 // A decision on an agenda item and the actions of the concerted plan: each action is owned by an
 // invited partner who may see the item, has a local due date and a status.
 import { newId } from "@relais/contracts";
-import { Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Invalid, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { actions, decisions, itemAudience } from "../db/schema.js";
 import { agendaItemOf, conferenceToChange, inviteesOf } from "../db/store.js";
@@ -13,7 +13,7 @@ export async function recordDecision(
   ctx: Ctx,
   { conferenceId, itemId, input }: { conferenceId: string; itemId: string; input: DecisionInput },
 ) {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const at = ctx.clock.now().toISOString();
   return writeVerb(ctx, async (tx, authorised) => {
     const conference = await conferenceToChange(tx, principal, conferenceId, authorised);
@@ -52,13 +52,7 @@ export async function recordDecision(
       createdAt: at,
     });
     if (rows.length > 0) await tx.insert(actions).values(rows.map((r) => ({ ...r, decisionId: id })));
-    await recordAudit(tx, {
-      principal,
-      action: "decision.create",
-      recordType: "decision",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "decision.create", { type: "decision", id });
     return { id, itemId, conferenceId };
   });
 }

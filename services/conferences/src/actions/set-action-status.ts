@@ -1,4 +1,4 @@
-import { NotFound, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, NotFound, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { actions } from "../db/schema.js";
 import { type ActionRecord, findConference, inviteesOf, toAction } from "../db/store.js";
@@ -11,7 +11,7 @@ export async function setActionStatus(
   ctx: ReadContext,
   { actionId, status }: { actionId: string; status: ActionStatus },
 ): Promise<ActionRecord> {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   return writeVerb(ctx, async (tx) => {
     const [row] = await tx.select().from(actions).where(eq(actions.id, actionId)).limit(1);
     if (!row) throw new NotFound("No such action");
@@ -24,13 +24,7 @@ export async function setActionStatus(
     if (!allowed) throw new NotFound("No such action");
     const updatedAt = ctx.clock.now().toISOString();
     await tx.update(actions).set({ status, updatedAt }).where(eq(actions.id, actionId));
-    await recordAudit(tx, {
-      principal,
-      action: "action.update",
-      recordType: "action",
-      recordId: actionId,
-      requestId,
-    });
+    await audit(tx, ctx, "action.update", { type: "action", id: actionId });
     return toAction(ctx.box, { ...row, status, updatedAt });
   });
 }

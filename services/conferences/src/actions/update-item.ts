@@ -1,5 +1,5 @@
 // Changes an agenda item: its texts, risk level, position or who sees it.
-import { Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Invalid, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { agendaItems, itemAudience } from "../db/schema.js";
 import { agendaItemOf, checkAudience, organisedConference } from "../db/store.js";
@@ -10,7 +10,7 @@ export async function updateItem(
   ctx: Ctx,
   { conferenceId, itemId, patch }: { conferenceId: string; itemId: string; patch: ItemPatch },
 ) {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const at = ctx.clock.now().toISOString();
   return writeVerb(ctx, async (tx, authorised) => {
     await organisedConference(tx, principal, conferenceId);
@@ -41,13 +41,7 @@ export async function updateItem(
       await tx
         .insert(itemAudience)
         .values([...new Set(audience)].map((inviteeId) => ({ itemId, inviteeId })));
-    await recordAudit(tx, {
-      principal,
-      action: "agenda_item.update",
-      recordType: "agenda_item",
-      recordId: itemId,
-      requestId,
-    });
+    await audit(tx, ctx, "agenda_item.update", { type: "agenda_item", id: itemId });
     return { id: itemId, conferenceId };
   });
 }

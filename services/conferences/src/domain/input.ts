@@ -38,9 +38,9 @@ export const InviteeInput = z
     email: z.email().max(254).openapi({ description: "An organisational address, never a personal one" }),
     language: Language.default("fr"),
   })
-  .superRefine((value, ctx) => {
-    if (value.role === "police" && !value.zone)
-      ctx.addIssue({ code: "custom", path: ["zone"], message: "A police invitee needs its zone" });
+  .refine((invitee) => invitee.role !== "police" || Boolean(invitee.zone), {
+    path: ["zone"],
+    error: "A police invitee needs its zone",
   })
   .openapi("InviteeInput");
 export type InviteeInput = z.infer<typeof InviteeInput>;
@@ -87,13 +87,9 @@ export const ItemInput = z
     confidential: z.boolean().default(false),
     audience: Audience.default([]).openapi({ description: "Invitee ids who see a confidential item" }),
   })
-  .superRefine((value, ctx) => {
-    if (value.confidential && value.audience.length === 0)
-      ctx.addIssue({
-        code: "custom",
-        path: ["audience"],
-        message: "A confidential item needs at least one invitee",
-      });
+  .refine((item) => !item.confidential || item.audience.length > 0, {
+    path: ["audience"],
+    error: "A confidential item needs at least one invitee",
   })
   .openapi("AgendaItemInput");
 export type ItemInput = z.infer<typeof ItemInput>;

@@ -7,12 +7,11 @@
 import { consumerOf } from "@relais/bus";
 import { PersonPurged } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { forgetQuotes, recordAudit } from "@relais/service-kit";
+import { auditPurge, forgetQuotes } from "@relais/service-kit";
 import { and, eq, inArray } from "drizzle-orm";
 import { actions, agendaItems, decisions, itemAudience, referralIndex } from "../db/schema.js";
 
 /** The audit actor of what retention erased, as referrals writes it. */
-export const RETENTION_ACTOR = "system:retention";
 
 export const personPurgedConsumer = consumerOf(PersonPurged, "conferences-person-purged", (tx, event) =>
   forgetReferral(tx, event.orgId, event.data.referralId, new Date(event.occurredAt)),
@@ -51,21 +50,10 @@ export async function forgetReferral(
   await forgetQuotes(tx, orgId, [referralId, ...itemIds], { inPath: true });
   if (indexed.length === 0 && itemIds.length === 0) return;
   // On the coordinators' trail, ids only, so they can see what went and when.
-  const principal = { sub: RETENTION_ACTOR, org: orgId, roles: [] };
-  await recordAudit(tx, {
-    principal,
-    action: "retention.purge",
-    recordType: "referral",
-    recordId: referralId,
+  await auditPurge(
+    tx,
+    orgId,
+    [{ type: "referral", id: referralId }, ...itemIds.map((id) => ({ type: "agenda_item", id }))],
     at,
-  });
-  for (const id of itemIds) {
-    await recordAudit(tx, {
-      principal,
-      action: "retention.purge",
-      recordType: "agenda_item",
-      recordId: id,
-      at,
-    });
-  }
+  );
 }

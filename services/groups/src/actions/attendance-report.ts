@@ -1,6 +1,6 @@
 // One participant's attendance over the whole series, with their compliance where mandated.
 import type { AttendanceStatus } from "@relais/contracts";
-import { recordAudit } from "@relais/service-kit";
+import { audit } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, visibleEnrolment } from "../db/enrolment-store.js";
 import { type GroupRecord, groupSessions } from "../db/group-store.js";
@@ -69,13 +69,7 @@ export async function attendanceReport(
     .map((row) => ({ kind: row.stepKind, threshold: row.threshold, firedAt: row.firedAt }))
     .sort((a, b) => a.firedAt.localeCompare(b.firedAt));
   await database.write((tx) =>
-    recordAudit(tx, {
-      principal,
-      action: "attendance_report.read",
-      recordType: "enrolment",
-      recordId: enrolmentId,
-      requestId,
-    }),
+    audit(tx, { principal, requestId }, "attendance_report.read", { type: "enrolment", id: enrolmentId }),
   );
   return { group, enrolment, compliance, fired, lines };
 }

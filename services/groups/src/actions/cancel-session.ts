@@ -1,6 +1,6 @@
-import { enqueue } from "@relais/bus";
-import { createEvent, SessionCancelled } from "@relais/contracts";
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { enqueueEvent } from "@relais/bus";
+import { SessionCancelled } from "@relais/contracts";
+import { audit, Conflict, writeVerb } from "@relais/service-kit";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import {
@@ -12,6 +12,7 @@ import {
   visibleSession,
 } from "../db/group-store.js";
 import { enrolments, sessions } from "../db/schema.js";
+import { fromGroups } from "../domain/event-origin.js";
 import type { Ctx } from "./context.js";
 import { reviewCompliance } from "./review-compliance.js";
 
@@ -39,22 +40,13 @@ export async function cancelSession(
       .where(eq(sessions.id, id));
     const group = await bumpSequence(tx, before, now.toISOString());
     const after = await groupSessions(tx, group.id);
-    await enqueue(
-      tx,
-      createEvent(SessionCancelled, {
-        orgId: principal.org,
-        source: "groups",
-        correlationId: requestId,
-        occurredAt: now,
-        data: {
-          groupId: group.id,
-          sessionId: id,
-          originalStartsAt: session.originalStartsAt,
-          ...(reason ? { reason } : {}),
-          series: seriesSnapshot(group, after),
-        },
-      }),
-    );
+    await enqueueEvent(tx, SessionCancelled, fromGroups(principal.org, requestId, now), {
+      groupId: group.id,
+      sessionId: id,
+      originalStartsAt: session.originalStartsAt,
+      ...(reason ? { reason } : {}),
+      series: seriesSnapshot(group, after),
+    });
     // One session fewer changes what a mandated participant must attend.
     if (group.kind === "perpetrator") {
       const mandated = await tx
@@ -69,13 +61,7 @@ export async function cancelSession(
         );
       for (const row of mandated) await reviewCompliance(tx, group, toEnrolmentRecord(row), now, requestId);
     }
-    await recordAudit(tx, {
-      principal,
-      action: "session.cancel",
-      recordType: "session",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "session.cancel", { type: "session", id });
     return { group, session: after.find((s) => s.id === id)! };
   });
 }

@@ -1,7 +1,7 @@
 // Moves one session, or this and every later one ("from this session on"), bumps the series'
 // SEQUENCE and tells participants through `groups.session.changed`.
 import { enqueue } from "@relais/bus";
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import {
@@ -68,13 +68,7 @@ export async function changeSession(
         correlationId: requestId,
       }),
     );
-    await recordAudit(tx, {
-      principal,
-      action: "session.change",
-      recordType: "session",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "session.change", { type: "session", id });
     return { group, sessions: after };
   });
 }

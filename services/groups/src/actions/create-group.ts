@@ -1,5 +1,5 @@
 import { newId } from "@relais/contracts";
-import { Forbidden, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Forbidden, writeVerb } from "@relais/service-kit";
 import { type GroupRecord, type SessionRecord, toGroupRecord } from "../db/group-store.js";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
 import { canCreateGroupKind } from "../domain/access.js";
@@ -15,7 +15,7 @@ export interface CreatedGroup {
 }
 
 export async function createGroup(ctx: Ctx, input: GroupInput): Promise<CreatedGroup> {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   if (!canCreateGroupKind(principal, input.kind))
     throw new Forbidden("Programme staff set up perpetrator groups; facilitators the other kinds");
   const expanded = expandSchedule(input.schedule);
@@ -66,13 +66,7 @@ export async function createGroup(ctx: Ctx, input: GroupInput): Promise<CreatedG
     await tx.insert(groups).values(row);
     await tx.insert(groupFacilitators).values(facilitators.map((f) => ({ groupId: id, sub: f.sub })));
     await tx.insert(sessions).values(sessionRows);
-    await recordAudit(tx, {
-      principal,
-      action: "group.create",
-      recordType: "group",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "group.create", { type: "group", id });
     return created;
   });
 }

@@ -1,11 +1,12 @@
 // Ends an enrolment (withdrawn, excluded or completed) and gives a freed seat to the waitlist.
-import { enqueue } from "@relais/bus";
-import { createEvent, EnrolmentEnded } from "@relais/contracts";
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { enqueueEvent } from "@relais/bus";
+import { EnrolmentEnded } from "@relais/contracts";
+import { audit, Conflict, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, enrolmentRef, visibleEnrolment } from "../db/enrolment-store.js";
 import { groupSessions, seriesSnapshot } from "../db/group-store.js";
 import { enrolments } from "../db/schema.js";
+import { fromGroups } from "../domain/event-origin.js";
 import type { Ctx } from "./context.js";
 import { promoteWaitlist } from "./promote-waitlist.js";
 
@@ -41,29 +42,14 @@ export async function endEnrolment(
       endedAt: at,
     };
     const sessions = await groupSessions(tx, group.id);
-    await enqueue(
-      tx,
-      createEvent(EnrolmentEnded, {
-        orgId: principal.org,
-        source: "groups",
-        correlationId: requestId,
-        occurredAt: now,
-        data: {
-          ...enrolmentRef(ended),
-          status: outcome.status,
-          ...(outcome.reason ? { reason: outcome.reason } : {}),
-          series: seriesSnapshot(group, sessions),
-        },
-      }),
-    );
-    const promoted = await promoteWaitlist(tx, { group, sessions, now, correlationId: requestId });
-    await recordAudit(tx, {
-      principal,
-      action: `enrolment.${outcome.status}`,
-      recordType: "enrolment",
-      recordId: id,
-      requestId,
+    await enqueueEvent(tx, EnrolmentEnded, fromGroups(principal.org, requestId, now), {
+      ...enrolmentRef(ended),
+      status: outcome.status,
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      series: seriesSnapshot(group, sessions),
     });
+    const promoted = await promoteWaitlist(tx, { group, sessions, now, correlationId: requestId });
+    await audit(tx, ctx, `enrolment.${outcome.status}`, { type: "enrolment", id });
     return { enrolment: ended, promoted };
   });
 }

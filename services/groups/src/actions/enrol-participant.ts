@@ -1,8 +1,7 @@
 // Enrols a person in a group, or puts them on its waitlist when it is full. Runs in the
 // serialised write transaction, so the seat count it reads is the one it writes against.
-import { enqueue } from "@relais/bus";
+import { enqueueEvent } from "@relais/bus";
 import {
-  createEvent,
   EnrolmentConfirmed,
   type EnrolmentPersonSealed,
   EnrolmentWaitlisted,
@@ -22,6 +21,7 @@ import { type GroupRecord, groupSessions, seatCounts, seriesSnapshot } from "../
 import { enrolments } from "../db/schema.js";
 import { joinFacts } from "../db/separation-facts.js";
 import { admissionOpen, seatFor } from "../domain/admission.js";
+import { fromGroups } from "../domain/event-origin.js";
 import { assertJoinKeepsApart } from "../domain/separation.js";
 
 export interface Participant {
@@ -118,24 +118,20 @@ export async function enrolParticipant(
       ? { sealed: participant.passOn.sealer.seal(participant.passOn.fields, type) }
       : {}),
   };
-  const event =
-    status === "enrolled"
-      ? createEvent(EnrolmentConfirmed, {
-          orgId: group.orgId,
-          source: "groups",
-          correlationId,
-          occurredAt: now,
-          data: { ...person, series: seriesSnapshot(group, sessions) },
-        })
-      : createEvent(EnrolmentWaitlisted, {
-          orgId: group.orgId,
-          source: "groups",
-          correlationId,
-          occurredAt: now,
-          // Only enrolled participants are told where the group meets: no series, no venue.
-          data: { ...person, position: position!, publicName: group.publicName },
-        });
-  await enqueue(tx, event);
+  const origin = fromGroups(group.orgId, correlationId, now);
+  if (status === "enrolled") {
+    await enqueueEvent(tx, EnrolmentConfirmed, origin, {
+      ...person,
+      series: seriesSnapshot(group, sessions),
+    });
+  } else {
+    // Only enrolled participants are told where the group meets: no series, no venue.
+    await enqueueEvent(tx, EnrolmentWaitlisted, origin, {
+      ...person,
+      position: position!,
+      publicName: group.publicName,
+    });
+  }
   return { enrolment, position };
 }
 

@@ -1,7 +1,7 @@
 // A member of staff enrols someone: directly by person reference, or by placing someone from the
 // placements list (people referred and awaiting a group).
 import type { ContactDetails, ContactPreferences, EnrolmentPersonSealed, Language } from "@relais/contracts";
-import { Conflict, Invalid, type RecipientSealer, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, Invalid, type RecipientSealer, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { Mandate } from "../db/enrolment-store.js";
 import { visibleGroup } from "../db/group-store.js";
@@ -86,12 +86,9 @@ export async function enrolByStaff(
           placedAt: now.toISOString(),
         })
         .where(eq(placements.id, placementId));
-    await recordAudit(tx, {
-      principal,
-      action: "enrolment.create",
-      recordType: "enrolment",
-      recordId: enrolled.enrolment.id,
-      requestId,
+    await audit(tx, ctx, "enrolment.create", {
+      type: "enrolment",
+      id: enrolled.enrolment.id,
     });
     return enrolled;
   });

@@ -1,4 +1,4 @@
-import { recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, writeVerb } from "@relais/service-kit";
 import { separations } from "../db/schema.js";
 import type { Ctx } from "./context.js";
 
@@ -13,7 +13,7 @@ export async function linkSeparation(
   ctx: Ctx,
   input: { personRef: string; otherPersonRef: string; referralId?: string },
 ): Promise<Separation> {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const createdAt = ctx.clock.now().toISOString();
   const referralId = input.referralId ?? "manual";
   const link: Separation = {
@@ -44,13 +44,7 @@ export async function linkSeparation(
         },
       ])
       .onConflictDoNothing();
-    await recordAudit(tx, {
-      principal,
-      action: "separation.create",
-      recordType: "person",
-      recordId: input.personRef,
-      requestId,
-    });
+    await audit(tx, ctx, "separation.create", { type: "person", id: input.personRef });
     return link;
   });
 }

@@ -1,5 +1,5 @@
 // Safety check-ins raised when a victim misses a victim-group session: the facilitator's to-do list.
-import { recordAudit } from "@relais/service-kit";
+import { audit } from "@relais/service-kit";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { enrolments, groupFacilitators, safetyCheckIns, sessions } from "../db/schema.js";
 import type { ReadCtx } from "./context.js";
@@ -42,13 +42,7 @@ export async function listCheckIns(
     .orderBy(asc(safetyCheckIns.createdAt))
     .limit(500);
   await database.write((tx) =>
-    recordAudit(tx, {
-      principal,
-      action: "check_ins.read",
-      recordType: "check_in",
-      recordId: status,
-      requestId,
-    }),
+    audit(tx, { principal, requestId }, "check_ins.read", { type: "check_in", id: status }),
   );
   return rows.map(({ checkIn, enrolment, session }) => ({
     id: checkIn.id,

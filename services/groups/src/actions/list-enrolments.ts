@@ -1,6 +1,6 @@
 // A group's participants and waitlist, a page at a time (waitlist in arrival order), audited:
 // the list names people.
-import { decodeCursor, encodeCursor, recordAudit } from "@relais/service-kit";
+import { audit, decodeCursor, encodeCursor } from "@relais/service-kit";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import { type EnrolmentRecord, type EnrolmentStatus, toEnrolmentRecord } from "../db/enrolment-store.js";
@@ -38,12 +38,9 @@ export async function listEnrolments(
     .limit(input.limit + 1);
   const positions = await waitlistPositions(db, group.id);
   await ctx.database.write((tx) =>
-    recordAudit(tx, {
-      principal,
-      action: "enrolments.read",
-      recordType: "group",
-      recordId: group.id,
-      requestId: ctx.requestId,
+    audit(tx, { principal: principal, requestId: ctx.requestId }, "enrolments.read", {
+      type: "group",
+      id: group.id,
     }),
   );
   const page = rows.slice(0, input.limit);

@@ -1,7 +1,7 @@
 // Who is waiting to be placed, limited to the kinds of group the caller works with: programme
 // staff perpetrator programmes, facilitators the other kinds, coordinators all. Audited.
 import type { GroupKind, Language } from "@relais/contracts";
-import { decodeCursor, encodeCursor, type Principal, recordAudit } from "@relais/service-kit";
+import { audit, decodeCursor, encodeCursor, type Principal } from "@relais/service-kit";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { placements } from "../db/schema.js";
@@ -40,13 +40,7 @@ export async function listPlacements(
     .orderBy(asc(placements.id))
     .limit(query.limit + 1);
   await database.write((tx) =>
-    recordAudit(tx, {
-      principal,
-      action: "placements.read",
-      recordType: "placement",
-      recordId: query.status,
-      requestId,
-    }),
+    audit(tx, { principal, requestId }, "placements.read", { type: "placement", id: query.status }),
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -1,12 +1,13 @@
 // A freed seat goes to the head of the waitlist, in arrival order, while the group still admits.
-import { enqueue } from "@relais/bus";
-import { createEvent, EnrolmentConfirmed } from "@relais/contracts";
+import { enqueueEvent } from "@relais/bus";
+import { EnrolmentConfirmed } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { and, asc, eq } from "drizzle-orm";
 import { enrolmentRef, toEnrolmentRecord } from "../db/enrolment-store.js";
 import { type GroupRecord, type SessionRecord, seatCounts, seriesSnapshot } from "../db/group-store.js";
 import { enrolments } from "../db/schema.js";
 import { admissionOpen, promotions } from "../domain/admission.js";
+import { fromGroups } from "../domain/event-origin.js";
 
 /** A step of the verbs that free or add seats, inside their transaction; the promoted ids. */
 export async function promoteWaitlist(
@@ -37,16 +38,10 @@ export async function promoteWaitlist(
   for (const row of heads) {
     await tx.update(enrolments).set({ status: "enrolled", enrolledAt: at }).where(eq(enrolments.id, row.id));
     const enrolment = toEnrolmentRecord({ ...row, status: "enrolled", enrolledAt: at });
-    await enqueue(
-      tx,
-      createEvent(EnrolmentConfirmed, {
-        orgId: group.orgId,
-        source: "groups",
-        correlationId,
-        occurredAt: now,
-        data: { ...enrolmentRef(enrolment), series },
-      }),
-    );
+    await enqueueEvent(tx, EnrolmentConfirmed, fromGroups(group.orgId, correlationId, now), {
+      ...enrolmentRef(enrolment),
+      series,
+    });
   }
   return heads.map((row) => row.id);
 }

@@ -1,7 +1,7 @@
 // The roster of one session: everyone enrolled now, and anyone recorded for it since (who may
 // have left the group), with their attendance. Audited: it names participants.
 import type { AttendanceStatus } from "@relais/contracts";
-import { recordAudit } from "@relais/service-kit";
+import { audit } from "@relais/service-kit";
 import { and, asc, eq } from "drizzle-orm";
 import { type GroupRecord, type SessionRecord, visibleSession } from "../db/group-store.js";
 import { attendance, enrolments } from "../db/schema.js";
@@ -44,13 +44,7 @@ export async function readRoster(
       recordedAt: record?.recordedAt ?? null,
     }));
   await database.write((tx) =>
-    recordAudit(tx, {
-      principal,
-      action: "roster.read",
-      recordType: "session",
-      recordId: sessionId,
-      requestId,
-    }),
+    audit(tx, { principal, requestId }, "roster.read", { type: "session", id: sessionId }),
   );
   return { group, session, lines };
 }

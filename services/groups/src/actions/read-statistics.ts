@@ -4,7 +4,8 @@
 import type { Database } from "@relais/db";
 import type { Caller } from "@relais/service-kit";
 import { periodBounds, type StatisticsInput } from "@relais/statistics";
-import { and, eq, gte, inArray, isNotNull, lt, min } from "drizzle-orm";
+import { inPeriod, readInChunks } from "@relais/statistics/queries";
+import { and, eq, inArray, isNotNull, min } from "drizzle-orm";
 import type * as schema from "../db/schema.js";
 import { attendance, complianceBreaches, enrolments, groups, placements, sessions } from "../db/schema.js";
 import { type GroupsBreakdown, groupStatistics } from "../domain/statistics.js";
@@ -13,7 +14,7 @@ export async function readStatistics(
   ctx: { database: Database<typeof schema> } & Caller,
   { query, settings }: StatisticsInput<GroupsBreakdown>,
 ) {
-  const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
+  const period = periodBounds(query.from, query.to, settings.timeZone);
   const db = ctx.database.db;
   const org = ctx.principal.org;
   const asked = await db
@@ -25,31 +26,31 @@ export async function readStatistics(
     })
     .from(placements)
     .leftJoin(enrolments, eq(enrolments.id, placements.enrolmentId))
-    .where(and(eq(placements.orgId, org), gte(placements.createdAt, start), lt(placements.createdAt, end)));
+    .where(and(eq(placements.orgId, org), inPeriod(placements.createdAt, period)));
   const placed = asked.flatMap((p) => (p.enrolmentId ? [p.enrolmentId] : []));
-  const firstSession = new Map<string, string>();
-  for (let i = 0; i < placed.length; i += 500) {
-    for (const row of await db
+  const firsts = await readInChunks(placed, (chunk) =>
+    db
       .select({ enrolmentId: attendance.enrolmentId, first: min(sessions.startsAt) })
       .from(attendance)
       .innerJoin(sessions, eq(sessions.id, attendance.sessionId))
       .where(
         and(
           eq(attendance.orgId, org),
-          inArray(attendance.enrolmentId, placed.slice(i, i + 500)),
+          inArray(attendance.enrolmentId, chunk),
           inArray(attendance.status, ["present", "late"]),
         ),
       )
-      .groupBy(attendance.enrolmentId)) {
-      if (row.first) firstSession.set(row.enrolmentId, row.first);
-    }
-  }
+      .groupBy(attendance.enrolmentId),
+  );
+  const firstSession = new Map(
+    firsts.flatMap((row) => (row.first ? [[row.enrolmentId, row.first] as const] : [])),
+  );
   const records = await db
     .select({ groupKind: groups.kind, enrolmentId: attendance.enrolmentId, status: attendance.status })
     .from(attendance)
     .innerJoin(sessions, eq(sessions.id, attendance.sessionId))
     .innerJoin(groups, eq(groups.id, sessions.groupId))
-    .where(and(eq(attendance.orgId, org), gte(sessions.startsAt, start), lt(sessions.startsAt, end)));
+    .where(and(eq(attendance.orgId, org), inPeriod(sessions.startsAt, period)));
   const programme = await db
     .select({
       id: enrolments.id,
@@ -64,19 +65,18 @@ export async function readStatistics(
         eq(enrolments.orgId, org),
         eq(groups.kind, "perpetrator"),
         isNotNull(enrolments.enrolledAt),
-        gte(enrolments.enrolledAt, start),
-        lt(enrolments.enrolledAt, end),
+        inPeriod(enrolments.enrolledAt, period),
       ),
     );
-  const breached = new Set<string>();
-  const ids = programme.map((p) => p.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const row of await db
-      .selectDistinct({ enrolmentId: complianceBreaches.enrolmentId })
-      .from(complianceBreaches)
-      .where(inArray(complianceBreaches.enrolmentId, ids.slice(i, i + 500))))
-      breached.add(row.enrolmentId);
-  }
+  const breaches = await readInChunks(
+    programme.map((p) => p.id),
+    (chunk) =>
+      db
+        .selectDistinct({ enrolmentId: complianceBreaches.enrolmentId })
+        .from(complianceBreaches)
+        .where(inArray(complianceBreaches.enrolmentId, chunk)),
+  );
+  const breached = new Set(breaches.map((row) => row.enrolmentId));
   return groupStatistics(
     {
       placements: asked.map((p) => ({

@@ -1,14 +1,15 @@
 // Records (or corrects) one participant's attendance at one session. Repeating the same record
 // changes nothing and emits nothing; a change is announced and re-evaluates safety and compliance.
-import { enqueue } from "@relais/bus";
-import { AttendanceRecorded, type AttendanceStatus, createEvent, newId } from "@relais/contracts";
+import { enqueueEvent } from "@relais/bus";
+import { AttendanceRecorded, type AttendanceStatus, newId } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { Conflict, NotFound, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, NotFound, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import type { GroupRecord, SessionRecord } from "../db/group-store.js";
 import { visibleSession } from "../db/group-store.js";
 import { attendance, enrolments, safetyCheckIns } from "../db/schema.js";
+import { fromGroups } from "../domain/event-origin.js";
 import type { Ctx } from "./context.js";
 import { reviewCompliance } from "./review-compliance.js";
 
@@ -67,34 +68,19 @@ export async function recordAttendance(
         set: { status: record.status, note, recordedBy: record.recordedBy, recordedAt: record.recordedAt },
       });
     if (!existing || existing.status !== input.status) {
-      await enqueue(
-        tx,
-        createEvent(AttendanceRecorded, {
-          orgId: group.orgId,
-          source: "groups",
-          correlationId: requestId,
-          occurredAt: now,
-          data: {
-            sessionId,
-            enrolmentId,
-            groupId: group.id,
-            personRef: enrolment.personRef,
-            status: input.status,
-            recordedBy: record.recordedBy,
-            recordedAt: record.recordedAt,
-          },
-        }),
-      );
+      await enqueueEvent(tx, AttendanceRecorded, fromGroups(group.orgId, requestId, now), {
+        sessionId,
+        enrolmentId,
+        groupId: group.id,
+        personRef: enrolment.personRef,
+        status: input.status,
+        recordedBy: record.recordedBy,
+        recordedAt: record.recordedAt,
+      });
       await updateCheckIn(tx, group, session, enrolmentId, input.status, now);
       await reviewCompliance(tx, group, enrolment, now, requestId);
     }
-    await recordAudit(tx, {
-      principal,
-      action: "attendance.record",
-      recordType: "enrolment",
-      recordId: enrolmentId,
-      requestId,
-    });
+    await audit(tx, ctx, "attendance.record", { type: "enrolment", id: enrolmentId });
     return { record, changed: true };
   });
 }

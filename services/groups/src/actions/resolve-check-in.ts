@@ -1,11 +1,11 @@
 // A facilitator marks a safety check-in done: it leaves their to-do list.
-import { Conflict, NotFound, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, NotFound, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { groupFacilitators, safetyCheckIns } from "../db/schema.js";
 import type { Ctx } from "./context.js";
 
 export async function resolveCheckIn(ctx: Ctx, { id }: { id: string }): Promise<void> {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   await writeVerb(ctx, async (tx) => {
     const [row] = await tx
       .select()
@@ -26,12 +26,6 @@ export async function resolveCheckIn(ctx: Ctx, { id }: { id: string }): Promise<
       .update(safetyCheckIns)
       .set({ status: "done", resolvedAt: ctx.clock.now().toISOString(), resolvedBy: principal.sub })
       .where(eq(safetyCheckIns.id, id));
-    await recordAudit(tx, {
-      principal,
-      action: "check_in.resolve",
-      recordType: "check_in",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "check_in.resolve", { type: "check_in", id });
   });
 }

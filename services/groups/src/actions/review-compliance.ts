@@ -1,8 +1,8 @@
 // Re-evaluates a mandated participant's compliance after any attendance change: newly breached
 // steps are recorded and announced once; steps a correction undid are cleared.
-import { enqueue } from "@relais/bus";
+import { enqueueEvent } from "@relais/bus";
 import type { AttendanceStatus } from "@relais/contracts";
-import { ComplianceBreached, createEvent } from "@relais/contracts";
+import { ComplianceBreached } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { and, eq, inArray } from "drizzle-orm";
 import type { EnrolmentRecord } from "../db/enrolment-store.js";
@@ -15,6 +15,7 @@ import {
   evaluateCompliance,
   type StepKind,
 } from "../domain/compliance.js";
+import { fromGroups } from "../domain/event-origin.js";
 
 export async function complianceOf(
   db: Executor,
@@ -65,29 +66,20 @@ export async function reviewCompliance(
       threshold: step.threshold,
       firedAt: now.toISOString(),
     });
-    await enqueue(
-      tx,
-      createEvent(ComplianceBreached, {
-        orgId: group.orgId,
-        source: "groups",
-        correlationId,
-        occurredAt: now,
-        data: {
-          enrolmentId: enrolment.id,
-          groupId: group.id,
-          personRef: enrolment.personRef,
-          step,
-          unexcusedAbsences: state.unexcusedAbsences,
-          mandate: {
-            authority: enrolment.mandate.authority,
-            contactEmail: enrolment.mandate.contactEmail,
-            caseReference: enrolment.mandate.caseReference,
-          },
-          language: enrolment.language,
-          facilitators: group.facilitators,
-        },
-      }),
-    );
+    await enqueueEvent(tx, ComplianceBreached, fromGroups(group.orgId, correlationId, now), {
+      enrolmentId: enrolment.id,
+      groupId: group.id,
+      personRef: enrolment.personRef,
+      step,
+      unexcusedAbsences: state.unexcusedAbsences,
+      mandate: {
+        authority: enrolment.mandate.authority,
+        contactEmail: enrolment.mandate.contactEmail,
+        caseReference: enrolment.mandate.caseReference,
+      },
+      language: enrolment.language,
+      facilitators: group.facilitators,
+    });
   }
   return state;
 }

@@ -1,7 +1,7 @@
 // Sets or corrects the mandate of a perpetrator-programme participant after enrolment (a court
 // order that arrives late, a mistyped case reference or required number of sessions), then
 // re-evaluates compliance: a lower requirement can clear a breach, a higher one can raise it.
-import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, Invalid, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { type EnrolmentRecord, type Mandate, visibleEnrolment } from "../db/enrolment-store.js";
 import { enrolments } from "../db/schema.js";
@@ -42,12 +42,9 @@ export async function setMandate(
     // no sessions to attend yet.
     const compliance =
       updated.status === "enrolled" ? await reviewCompliance(tx, group, updated, now, requestId) : null;
-    await recordAudit(tx, {
-      principal,
-      action: enrolment.mandate ? "mandate.correct" : "mandate.set",
-      recordType: "enrolment",
-      recordId: id,
-      requestId,
+    await audit(tx, ctx, enrolment.mandate ? "mandate.correct" : "mandate.set", {
+      type: "enrolment",
+      id,
     });
     const position = (await waitlistPositions(tx, group.id)).get(id) ?? null;
     return { enrolment: updated, compliance, position };

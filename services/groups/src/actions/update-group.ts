@@ -1,5 +1,5 @@
 import { enqueue } from "@relais/bus";
-import { Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Invalid, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import {
   type GroupRecord,
@@ -89,13 +89,7 @@ export async function updateGroup(
     }
     // More seats, or a switch to rolling admission, may let people off the waitlist.
     await promoteWaitlist(tx, { group, sessions, now, correlationId: requestId });
-    await recordAudit(tx, {
-      principal,
-      action: "group.update",
-      recordType: "group",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "group.update", { type: "group", id });
     return { group, sessions, seats: await seatCounts(tx, id) };
   });
 }

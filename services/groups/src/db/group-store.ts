@@ -13,6 +13,7 @@ import { NotFound, type Principal } from "@relais/service-kit";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { canSeeGroup } from "../domain/access.js";
 import { CompliancePolicy } from "../domain/compliance.js";
+import { fromGroups } from "../domain/event-origin.js";
 import type { Facilitator } from "../domain/group-input.js";
 import { enrolments, groups, sessions } from "./schema.js";
 
@@ -149,10 +150,7 @@ export function sessionChangedEvent(
   change: { sessionId: string; scope: "single" | "following"; now: Date; correlationId?: string },
 ) {
   return createEvent(SessionChanged, {
-    orgId: group.orgId,
-    source: "groups",
-    correlationId: change.correlationId,
-    occurredAt: change.now,
+    ...fromGroups(group.orgId, change.correlationId, change.now),
     data: {
       groupId: group.id,
       sessionId: change.sessionId,

@@ -47,13 +47,9 @@ const GroupFields = {
 
 export const GroupInput = z
   .object({ kind: GroupKind, ...GroupFields, schedule: ScheduleInput })
-  .superRefine((group, ctx) => {
-    if (group.compliancePolicy && group.kind !== "perpetrator")
-      ctx.addIssue({
-        code: "custom",
-        path: ["compliancePolicy"],
-        message: "Only perpetrator groups have one",
-      });
+  .refine((group) => !group.compliancePolicy || group.kind === "perpetrator", {
+    path: ["compliancePolicy"],
+    error: "Only perpetrator groups have one",
   })
   .openapi("GroupInput");
 export type GroupInput = z.infer<typeof GroupInput>;

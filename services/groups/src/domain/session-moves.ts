@@ -49,14 +49,7 @@ export function moveFollowing(
         },
         { zone: "utc" },
       );
-      const begins = inZone(wallClock, zone);
-      const startsAt = toUtcIso(begins);
-      return {
-        id: s.id,
-        startsAt,
-        endsAt: toUtcIso(begins.plus({ minutes: durationMinutes })),
-        status: statusFor(startsAt, s.originalStartsAt),
-      };
+      return moveSingle(s, inZone(wallClock, zone), durationMinutes);
     });
 }
 

@@ -3,6 +3,7 @@
 import { createEvent, PlacementConfirmed } from "@relais/contracts";
 import type { RecipientSealer, SealedBox } from "@relais/service-kit";
 import type { PlacementRow } from "../db/placement-store.js";
+import { fromHousing } from "../domain/event-origin.js";
 
 export function placementConfirmedEvent(
   deps: { box: SealedBox; seal: { notifications: RecipientSealer } },
@@ -13,10 +14,7 @@ export function placementConfirmedEvent(
 ) {
   const address = deps.box.open(addressSealed);
   return createEvent(PlacementConfirmed, {
-    orgId: placement.orgId,
-    source: "housing",
-    correlationId,
-    occurredAt: now,
+    ...fromHousing(placement.orgId, correlationId, now),
     data: {
       placementId: placement.id,
       personRef: placement.personRef,

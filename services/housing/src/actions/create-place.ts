@@ -1,7 +1,7 @@
 // A housing partner's staff member adds a place. The address is sealed before it is written and
 // is in no answer, log or audit row: the answer stored under the Idempotency-Key has none either.
 import { newId, type PlaceKind } from "@relais/contracts";
-import { recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, writeVerb } from "@relais/service-kit";
 import { places, placeWindows } from "../db/schema.js";
 import { checkWindows } from "../domain/windows.js";
 import type { HousingContext } from "./context.js";
@@ -15,7 +15,7 @@ export interface PlaceInput {
 }
 
 export async function createPlace(ctx: HousingContext, input: PlaceInput) {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   checkWindows(input.windows);
   const now = ctx.clock.now().toISOString();
   const row = {
@@ -35,13 +35,7 @@ export async function createPlace(ctx: HousingContext, input: PlaceInput) {
     await authorised(`sub:${principal.sub}`);
     await tx.insert(places).values(row);
     if (windows.length > 0) await tx.insert(placeWindows).values(windows);
-    await recordAudit(tx, {
-      principal,
-      action: "place.create",
-      recordType: "place",
-      recordId: row.id,
-      requestId,
-    });
+    await audit(tx, ctx, "place.create", { type: "place", id: row.id });
     return { place: row, windows, stays: [] };
   });
 }

@@ -1,9 +1,10 @@
 // A stay ends: where the person went, and the day the requesting team follows them up (Astree:
 // the aim is durable housing, not a return to emergency circuits). Ending frees the place.
-import { enqueue } from "@relais/bus";
-import { createEvent, PlacementEnded, type StayExit } from "@relais/contracts";
+import { enqueueEvent } from "@relais/bus";
+import { PlacementEnded, type StayExit } from "@relais/contracts";
 import { Invalid, writeVerb } from "@relais/service-kit";
 import { changePlacement, placementIn } from "../db/placement-store.js";
+import { fromHousing } from "../domain/event-origin.js";
 import { addNights, localToday } from "../domain/nights.js";
 import type { HousingContext } from "./context.js";
 
@@ -38,16 +39,13 @@ export async function endStay(
       updatedAt: now.toISOString(),
     };
     const ended = await changePlacement(tx, ctx, row, change, "placement.end");
-    await enqueue(
-      tx,
-      createEvent(PlacementEnded, {
-        orgId: row.orgId,
-        source: "housing",
-        correlationId: requestId,
-        occurredAt: now,
-        data: { placementId: row.id, personRef: row.personRef, exit: input.exit, endDate, followUpDue },
-      }),
-    );
+    await enqueueEvent(tx, PlacementEnded, fromHousing(row.orgId, requestId, now), {
+      placementId: row.id,
+      personRef: row.personRef,
+      exit: input.exit,
+      endDate,
+      followUpDue,
+    });
     return ended;
   });
 }

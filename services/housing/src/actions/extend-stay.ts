@@ -1,10 +1,11 @@
 // A stay runs longer: the place must be available and free for the added nights.
-import { enqueue } from "@relais/bus";
-import { createEvent, PlacementExtended } from "@relais/contracts";
+import { enqueueEvent } from "@relais/bus";
+import { PlacementExtended } from "@relais/contracts";
 import { Conflict, Invalid, writeVerb } from "@relais/service-kit";
 import { placeFacts } from "../db/place-facts.js";
 import { changePlacement, placementIn } from "../db/placement-store.js";
 import { refusalOf } from "../domain/allocation.js";
+import { fromHousing } from "../domain/event-origin.js";
 import { nightsBetween } from "../domain/nights.js";
 import type { HousingContext } from "./context.js";
 
@@ -40,16 +41,11 @@ export async function extendStay(
       );
     const change = { plannedEndDate: input.plannedEndDate, updatedAt: now.toISOString() };
     const extended = await changePlacement(tx, ctx, row, change, "placement.extend");
-    await enqueue(
-      tx,
-      createEvent(PlacementExtended, {
-        orgId: row.orgId,
-        source: "housing",
-        correlationId: requestId,
-        occurredAt: now,
-        data: { placementId: row.id, personRef: row.personRef, plannedEndDate: input.plannedEndDate },
-      }),
-    );
+    await enqueueEvent(tx, PlacementExtended, fromHousing(row.orgId, requestId, now), {
+      placementId: row.id,
+      personRef: row.personRef,
+      plannedEndDate: input.plannedEndDate,
+    });
     return extended;
   });
 }

@@ -1,26 +1,23 @@
 // Reads the organisation's stays, windows, requests and exits of the period as the facts the
 // statistics count; no person reference, place or address leaves this function.
 import type { Database } from "@relais/db";
-import type { Principal } from "@relais/service-kit";
-import { periodBounds, type StatisticsSettings } from "@relais/statistics";
+import type { Caller } from "@relais/service-kit";
+import { periodBounds, periodDates, type StatisticsInput } from "@relais/statistics";
+import { inPeriod } from "@relais/statistics/queries";
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import type * as schema from "../db/schema.js";
 import { placements, places, placeWindows } from "../db/schema.js";
 import { housingStatistics } from "../domain/statistics.js";
 
 export async function readStatistics(
-  deps: { database: Database<typeof schema> },
-  principal: Principal,
-  query: { from: string; to: string; by: "month" },
-  settings: StatisticsSettings,
+  ctx: { database: Database<typeof schema> } & Caller,
+  { query, settings }: StatisticsInput<"month">,
 ) {
-  const db = deps.database.db;
-  const org = principal.org;
-  const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
+  const db = ctx.database.db;
+  const org = ctx.principal.org;
+  const period = periodBounds(query.from, query.to, settings.timeZone);
   // Dates of the period's nights: the first of `from` to the first of the month after `to`.
-  const firstNight = `${query.from}-01`;
-  const [y, m] = query.to.split("-").map(Number) as [number, number];
-  const afterLast = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+  const { first: firstNight, afterLast } = periodDates(query.from, query.to);
   const stays = await db
     .select({
       placementId: placements.id,
@@ -56,7 +53,7 @@ export async function readStatistics(
       status: placements.status,
     })
     .from(placements)
-    .where(and(eq(placements.orgId, org), gte(placements.createdAt, start), lt(placements.createdAt, end)));
+    .where(and(eq(placements.orgId, org), inPeriod(placements.createdAt, period)));
   const exits = await db
     .select({
       endDate: placements.endDate,
@@ -68,8 +65,7 @@ export async function readStatistics(
       and(
         eq(placements.orgId, org),
         eq(placements.status, "ended"),
-        gte(placements.endDate, firstNight),
-        lt(placements.endDate, afterLast),
+        inPeriod(placements.endDate, { start: firstNight, end: afterLast }),
       ),
     );
   return housingStatistics(

@@ -5,7 +5,7 @@
 // request waits for housing staff.
 import { enqueue } from "@relais/bus";
 import { type Language, newId, type RiskLevel } from "@relais/contracts";
-import { Conflict, Invalid, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, Invalid, writeVerb } from "@relais/service-kit";
 import { and, eq, inArray } from "drizzle-orm";
 import { placeFacts } from "../db/place-facts.js";
 import type { PlacementRow } from "../db/placement-store.js";
@@ -95,13 +95,7 @@ export async function requestPlacement(ctx: TeamsContext, input: PlacementReques
         .where(eq(places.id, chosen.id));
       await enqueue(tx, placementConfirmedEvent(ctx, row, place?.sealed as string, requestId, now));
     }
-    await recordAudit(tx, {
-      principal,
-      action: "placement.request",
-      recordType: "placement",
-      recordId: row.id,
-      requestId,
-    });
+    await audit(tx, { principal, requestId }, "placement.request", { type: "placement", id: row.id });
     return row;
   });
 }

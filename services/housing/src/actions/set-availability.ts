@@ -1,7 +1,7 @@
 // Housing staff say which nights a place can be given. A window may not be taken away from under
 // a stay that holds it: the stay would lose its bed without anyone deciding so.
 import { newId } from "@relais/contracts";
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { placeFacts } from "../db/place-facts.js";
 import { placeInOrg } from "../db/place-store.js";
@@ -14,7 +14,7 @@ export async function setAvailability(
   ctx: HousingContext,
   { placeId, windows }: { placeId: string; windows: Array<{ startsOn: string; endsOn: string }> },
 ) {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   checkWindows(windows);
   const today = localToday(ctx.clock.now(), ctx.settings.timeZone);
   return writeVerb(ctx, async (tx) => {
@@ -35,12 +35,6 @@ export async function setAvailability(
         .insert(placeWindows)
         .values(windows.map((w) => ({ id: newId(), placeId, orgId: principal.org, ...w })));
     await tx.update(places).set({ updatedAt: ctx.clock.now().toISOString() }).where(eq(places.id, placeId));
-    await recordAudit(tx, {
-      principal,
-      action: "place.availability",
-      recordType: "place",
-      recordId: placeId,
-      requestId,
-    });
+    await audit(tx, ctx, "place.availability", { type: "place", id: placeId });
   });
 }

@@ -1,7 +1,7 @@
 // Housing staff change a place: its label, capacity or whether it is in use. A place cannot
 // shrink below a household it holds now or later, nor be taken out of use under one: that stay
 // would lose its bed without anyone deciding so.
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, writeVerb } from "@relais/service-kit";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { placeInOrg } from "../db/place-store.js";
 import { placements, places } from "../db/schema.js";
@@ -15,7 +15,7 @@ export interface PlacePatch {
 }
 
 export async function updatePlace(ctx: HousingContext, { id, patch }: { id: string; patch: PlacePatch }) {
-  const { principal, requestId } = ctx;
+  const { principal } = ctx;
   const today = localToday(ctx.clock.now(), ctx.settings.timeZone);
   return writeVerb(ctx, async (tx) => {
     await placeInOrg(tx, principal.org, id);
@@ -42,12 +42,6 @@ export async function updatePlace(ctx: HousingContext, { id, patch }: { id: stri
       .update(places)
       .set({ ...patch, updatedAt: ctx.clock.now().toISOString() })
       .where(eq(places.id, id));
-    await recordAudit(tx, {
-      principal,
-      action: "place.update",
-      recordType: "place",
-      recordId: id,
-      requestId,
-    });
+    await audit(tx, ctx, "place.update", { type: "place", id });
   });
 }

@@ -1,13 +1,6 @@
 // Reads of placements, scoped to what the caller may see (domain/access.ts).
 import type { Executor } from "@relais/db";
-import {
-  Conflict,
-  decodeCursor,
-  encodeCursor,
-  NotFound,
-  type Principal,
-  recordAudit,
-} from "@relais/service-kit";
+import { audit, Conflict, decodeCursor, encodeCursor, NotFound, type Principal } from "@relais/service-kit";
 import { and, asc, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { seesEveryPlacement, seesPlacement } from "../domain/access.js";
@@ -57,13 +50,7 @@ export async function changePlacement(
   action: string,
 ): Promise<PlacementRow> {
   await tx.update(placements).set(change).where(eq(placements.id, row.id));
-  await recordAudit(tx, {
-    principal: caller.principal,
-    action,
-    recordType: "placement",
-    recordId: row.id,
-    requestId: caller.requestId,
-  });
+  await audit(tx, caller, action, { type: "placement", id: row.id });
   return { ...row, ...change } as PlacementRow;
 }
 

@@ -2,7 +2,7 @@
 // stored, so the URL can be shown once and never again.
 import { randomBytes } from "node:crypto";
 import { newId } from "@relais/contracts";
-import { recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, writeVerb } from "@relais/service-kit";
 import { and, eq, isNull } from "drizzle-orm";
 import { calendarFeeds } from "../db/schema.js";
 import { hashFeedToken } from "../domain/feed.js";
@@ -33,12 +33,9 @@ export async function issueCalendarFeed(
       tokenHash: hashFeedToken(token),
       createdAt: at,
     });
-    await recordAudit(tx, {
-      principal,
-      action: "calendar_feed.create",
-      recordType: "calendar_feed",
-      recordId: id,
-      requestId: ctx.requestId,
+    await audit(tx, { principal: principal, requestId: ctx.requestId }, "calendar_feed.create", {
+      type: "calendar_feed",
+      id,
     });
   });
   return { id, url: `${ctx.settings.publicUrl}/v1/calendars/${token}.ics`, createdAt: at };

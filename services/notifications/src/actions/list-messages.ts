@@ -1,5 +1,5 @@
 // The organisation's delivery log, newest first, a page at a time; the listing is audited.
-import { recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, writeVerb } from "@relais/service-kit";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { MessageRow } from "../db/messages.js";
 import { messages } from "../db/schema.js";
@@ -30,14 +30,6 @@ export async function listMessages(
     )
     .orderBy(desc(messages.id))
     .limit(query.limit + 1);
-  await writeVerb(ctx, (tx) =>
-    recordAudit(tx, {
-      principal: ctx.principal,
-      action: "message.list",
-      recordType: "message",
-      recordId: "*",
-      requestId: ctx.requestId,
-    }),
-  );
+  await writeVerb(ctx, (tx) => audit(tx, ctx, "message.list", { type: "message", id: "*" }));
   return { page: rows.slice(0, query.limit), more: rows.length > query.limit };
 }

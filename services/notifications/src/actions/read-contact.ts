@@ -1,5 +1,5 @@
 // A person's contact for someone who may reach it (`reach-contact.ts`); every read is audited.
-import { recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, writeVerb } from "@relais/service-kit";
 import type { Contact } from "../domain/contact.js";
 import type { RequestContext } from "./context.js";
 import { reachContact } from "./reach-contact.js";
@@ -9,14 +9,6 @@ export async function readContact(
   input: { personRef: string; teams: string[] },
 ): Promise<Contact> {
   const contact = await reachContact(ctx, input);
-  await writeVerb(ctx, (tx) =>
-    recordAudit(tx, {
-      principal: ctx.principal,
-      action: "contact.read",
-      recordType: "contact",
-      recordId: input.personRef,
-      requestId: ctx.requestId,
-    }),
-  );
+  await writeVerb(ctx, (tx) => audit(tx, ctx, "contact.read", { type: "contact", id: input.personRef }));
   return contact;
 }

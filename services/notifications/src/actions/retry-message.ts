@@ -1,6 +1,6 @@
 // A failed message goes back in the queue with a fresh attempt budget. Only failed ones: anything
 // else is on its way, done, or deliberately not sent.
-import { Conflict, NotFound, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, NotFound, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { findMessage, type MessageRow } from "../db/messages.js";
 import { messages } from "../db/schema.js";
@@ -19,13 +19,7 @@ export async function retryMessage(ctx: RequestContext, id: string): Promise<Mes
       .where(and(eq(messages.id, id), eq(messages.status, "failed")))
       .returning();
     if (!result) throw new Conflict("The message changed meanwhile", "not_failed");
-    await recordAudit(tx, {
-      principal: ctx.principal,
-      action: "message.retry",
-      recordType: "message",
-      recordId: id,
-      requestId: ctx.requestId,
-    });
+    await audit(tx, ctx, "message.retry", { type: "message", id });
     return result;
   });
 }

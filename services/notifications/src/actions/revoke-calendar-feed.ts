@@ -1,5 +1,5 @@
 // Revokes one of the caller's own active feeds; anyone else's id is the same 404 as a missing one.
-import { NotFound, recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, NotFound, writeVerb } from "@relais/service-kit";
 import { and, eq, isNull } from "drizzle-orm";
 import { calendarFeeds } from "../db/schema.js";
 import type { RequestContext } from "./context.js";
@@ -21,12 +21,9 @@ export async function revokeCalendarFeed(ctx: RequestContext, id: string): Promi
       )
       .returning({ id: calendarFeeds.id });
     if (rows.length > 0)
-      await recordAudit(tx, {
-        principal,
-        action: "calendar_feed.revoke",
-        recordType: "calendar_feed",
-        recordId: id,
-        requestId: ctx.requestId,
+      await audit(tx, { principal: principal, requestId: ctx.requestId }, "calendar_feed.revoke", {
+        type: "calendar_feed",
+        id,
       });
     return rows.length > 0;
   });

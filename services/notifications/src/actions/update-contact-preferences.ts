@@ -1,7 +1,7 @@
 // Replaces a person's safe-contact preferences (channels, safe windows, discretion), for someone
 // who may reach the contact; the change is audited.
 import type { ContactPreferences } from "@relais/contracts";
-import { recordAudit, writeVerb } from "@relais/service-kit";
+import { audit, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { contacts } from "../db/schema.js";
 import type { Contact } from "../domain/contact.js";
@@ -20,12 +20,9 @@ export async function updateContactPreferences(
       .update(contacts)
       .set({ preferences: input.preferences, updatedAt: at })
       .where(and(eq(contacts.personRef, input.personRef), eq(contacts.orgId, principal.org)));
-    await recordAudit(tx, {
-      principal,
-      action: "contact.preferences.update",
-      recordType: "contact",
-      recordId: input.personRef,
-      requestId: ctx.requestId,
+    await audit(tx, { principal: principal, requestId: ctx.requestId }, "contact.preferences.update", {
+      type: "contact",
+      id: input.personRef,
     });
   });
   return reachContact(ctx, input);

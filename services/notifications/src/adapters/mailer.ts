@@ -24,17 +24,9 @@ export interface Mailer {
   close(): void;
 }
 
-function toNodemailer(mail: OutgoingMail) {
-  return {
-    from: mail.from,
-    to: mail.to,
-    subject: mail.subject,
-    text: mail.text,
-    messageId: mail.messageId,
-    ...(mail.ics
-      ? { icalEvent: { method: mail.ics.method, filename: "invite.ics", content: mail.ics.content } }
-      : {}),
-  };
+function toNodemailer({ from, to, subject, text, messageId, ics }: OutgoingMail) {
+  const icalEvent = ics && { method: ics.method, filename: "invite.ics", content: ics.content };
+  return { from, to, subject, text, messageId, ...(icalEvent ? { icalEvent } : {}) };
 }
 
 function classify(error: { message: string; responseCode?: number }): DeliveryError {

@@ -2,7 +2,8 @@
 // person, a name or a reference leaves this function.
 import type { Caller } from "@relais/service-kit";
 import { type Breakdown, periodBounds, type StatisticsInput } from "@relais/statistics";
-import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { inPeriod, readInChunks } from "@relais/statistics/queries";
+import { and, eq, inArray } from "drizzle-orm";
 import { callbackTasks, directoryPartners, persons, referrals } from "../db/schema.js";
 import { type ReferralFacts, referralStatistics } from "../domain/statistics.js";
 import type { Deps } from "./deps.js";
@@ -11,7 +12,7 @@ export async function readStatistics(
   ctx: Pick<Deps, "database"> & Caller,
   { query, settings }: StatisticsInput<Breakdown>,
 ) {
-  const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
+  const period = periodBounds(query.from, query.to, settings.timeZone);
   const db = ctx.database.db;
   const filed = await db
     .select({
@@ -22,28 +23,23 @@ export async function readStatistics(
       riskLevel: referrals.riskLevel,
     })
     .from(referrals)
-    .where(
-      and(
-        eq(referrals.orgId, ctx.principal.org),
-        gte(referrals.createdAt, start),
-        lt(referrals.createdAt, end),
-      ),
-    );
+    .where(and(eq(referrals.orgId, ctx.principal.org), inPeriod(referrals.createdAt, period)));
   const ids = filed.map((r) => r.id);
   const people = new Map<string, { victim: boolean; author: boolean }>();
-  const tasks = new Map<string, ReferralFacts["tasks"]>();
-  // Chunks keep the IN list under SQLite's bound on variables.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const person of await db
+  const consents = await readInChunks(ids, (chunk) =>
+    db
       .select({ referralId: persons.referralId, role: persons.role, consent: persons.consent })
       .from(persons)
-      .where(inArray(persons.referralId, chunk))) {
-      const seen = people.get(person.referralId) ?? { victim: false, author: false };
-      if (person.consent) seen[person.role] = true;
-      people.set(person.referralId, seen);
-    }
-    for (const task of await db
+      .where(inArray(persons.referralId, chunk)),
+  );
+  for (const person of consents) {
+    const seen = people.get(person.referralId) ?? { victim: false, author: false };
+    if (person.consent) seen[person.role] = true;
+    people.set(person.referralId, seen);
+  }
+  const tasks = new Map<string, ReferralFacts["tasks"]>();
+  const taskRows = await readInChunks(ids, (chunk) =>
+    db
       .select({
         referralId: callbackTasks.referralId,
         routed: callbackTasks.routed,
@@ -53,18 +49,10 @@ export async function readStatistics(
         referredPartnerId: callbackTasks.referredPartnerId,
       })
       .from(callbackTasks)
-      .where(and(eq(callbackTasks.orgId, ctx.principal.org), inArray(callbackTasks.referralId, chunk)))) {
-      const list = tasks.get(task.referralId) ?? [];
-      list.push({
-        routed: task.routed,
-        outcome: task.outcome,
-        createdAt: task.createdAt,
-        reachedAt: task.reachedAt,
-        referredPartnerId: task.referredPartnerId,
-      });
-      tasks.set(task.referralId, list);
-    }
-  }
+      .where(and(eq(callbackTasks.orgId, ctx.principal.org), inArray(callbackTasks.referralId, chunk))),
+  );
+  for (const { referralId, ...task } of taskRows)
+    tasks.set(referralId, [...(tasks.get(referralId) ?? []), task]);
   const facts: ReferralFacts[] = filed.map((referral) => ({
     createdAt: referral.createdAt,
     zoneId: referral.zoneId,

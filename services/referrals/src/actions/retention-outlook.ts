@@ -1,8 +1,7 @@
 // What retention will purge and when, and what it purged: counts by month, nothing else.
-import { auditLog } from "@relais/service-kit";
+import { auditLog, RETENTION_ACTOR } from "@relais/service-kit";
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { persons, referrals } from "../db/schema.js";
-import { RETENTION_ACTOR } from "../domain/policy.js";
 import type { Ctx } from "./deps.js";
 
 export async function retentionOutlook(ctx: Ctx) {

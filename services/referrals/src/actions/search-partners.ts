@@ -1,9 +1,9 @@
 // Call-back workers, facilitators, programme staff and coordinators search the directory by
 // municipality, category and language; a page at a time, by name.
-import { type Caller, decodeCursor, encodeCursor, NotFound } from "@relais/service-kit";
+import { type Caller, decodeCursor, encodeCursor } from "@relais/service-kit";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type PartnerRow, partnerOf } from "../db/directory.js";
+import type { PartnerRow } from "../db/directory.js";
 import { directoryPartnerMunicipalities, directoryPartners } from "../db/schema.js";
 import type { PartnerQuery } from "../domain/directory-input.js";
 import { municipalityKey } from "../domain/routing.js";
@@ -53,13 +53,4 @@ export async function searchPartners(
     items,
     nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
   };
-}
-
-export async function readPartner(
-  ctx: Pick<Deps, "database"> & Caller,
-  { id }: { id: string },
-): Promise<PartnerRow> {
-  const row = await partnerOf(ctx.database.db, ctx.principal.org, id);
-  if (!row) throw new NotFound("No such partner");
-  return row;
 }

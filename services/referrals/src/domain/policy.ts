@@ -26,6 +26,3 @@ export const DEFAULT_POLICY: ReferralPolicy = {
 };
 
 export const RISK_RANK: Record<RiskLevel, number> = { high: 0, medium: 1, low: 2 };
-
-/** The subject the retention purge's audit rows name. */
-export const RETENTION_ACTOR = "system:retention";

@@ -13,14 +13,8 @@ interface Task {
   team: string;
 }
 
-function ref(task: Task) {
-  return {
-    taskId: task.id,
-    referralId: task.referralId,
-    personRef: task.personRef,
-    role: task.role,
-    team: task.team,
-  };
+function ref({ id, referralId, personRef, role, team }: Task) {
+  return { taskId: id, referralId, personRef, role, team };
 }
 
 /** A task as a referral's reader sees it beside the person: who holds it and how far it got. */

@@ -2,7 +2,7 @@
 // attempts, criticality assessments and webhook log, and tells the other services to forget each person.
 import { enqueue } from "@relais/bus";
 import { createEvent, PersonPurged } from "@relais/contracts";
-import { type Clock, createPump, type Logger, type Pump, recordAudit } from "@relais/service-kit";
+import { auditPurge, type Clock, createPump, type Logger, type Pump } from "@relais/service-kit";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import {
@@ -14,7 +14,6 @@ import {
   webhookAttempts,
   webhookDeliveries,
 } from "../db/schema.js";
-import { RETENTION_ACTOR } from "../domain/policy.js";
 import { leasePumpTiming } from "./lease-pump.js";
 
 export interface RetentionOptions {
@@ -91,23 +90,12 @@ export async function purgeExpired(
         ),
       );
       // The purge itself is on the coordinators' trail (ids only), so they can count what went.
-      const retention = { sub: RETENTION_ACTOR, org: referral.orgId, roles: [] };
-      await recordAudit(tx, {
-        principal: retention,
-        action: "retention.purge",
-        recordType: "referral",
-        recordId: id,
+      await auditPurge(
+        tx,
+        referral.orgId,
+        [{ type: "referral", id }, ...people.map((p) => ({ type: "person", id: p.personRef }))],
         at,
-      });
-      for (const p of people) {
-        await recordAudit(tx, {
-          principal: retention,
-          action: "retention.purge",
-          recordType: "person",
-          recordId: p.personRef,
-          at,
-        });
-      }
+      );
     });
   }
   return due.length;

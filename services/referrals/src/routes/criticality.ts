@@ -12,10 +12,13 @@ import {
   assessCriticality,
   listAssessments,
 } from "../actions/assess-criticality.js";
-import { type GridView, listGrids, publishGrid, readGrid } from "../actions/criticality-grids.js";
+import { listGrids } from "../actions/list-grids.js";
+import { publishGrid } from "../actions/publish-grid.js";
+import { readGrid } from "../actions/read-grid.js";
 import type { AppDeps } from "../app.js";
 import { AssessmentInput } from "../domain/assessment-input.js";
 import { Answers, GridDefinition, GridFields } from "../domain/criticality.js";
+import type { GridView } from "../domain/grid-view.js";
 import { scopeOf, teamContext } from "./claims.js";
 
 const Risk = z.enum(["high", "medium", "low"]);

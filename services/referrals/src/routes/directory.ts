@@ -10,8 +10,10 @@ import {
   verbContext,
 } from "@relais/service-kit";
 import { createPartner } from "../actions/create-partner.js";
-import { readPartner, searchPartners } from "../actions/search-partners.js";
-import { setPartnerArchived, updatePartner } from "../actions/update-partner.js";
+import { readPartner } from "../actions/read-partner.js";
+import { searchPartners } from "../actions/search-partners.js";
+import { setPartnerArchived } from "../actions/set-partner-archived.js";
+import { updatePartner } from "../actions/update-partner.js";
 import type { AppDeps } from "../app.js";
 import { type PartnerRow, presentPartner } from "../db/directory.js";
 import {

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { PageQuery } from "@relais/contracts";
 import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
-import { listRoutes, putRoute } from "../actions/routing-table.js";
+import { listRoutes } from "../actions/list-routes.js";
+import { putRoute } from "../actions/put-route.js";
 import type { AppDeps } from "../app.js";
 import { MunicipalityParam, RouteInput } from "../domain/route-input.js";
 

@@ -48,7 +48,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
   const navigate = useNavigate();
   const self = { sub: session.user.sub, name: session.user.name };
   const kinds = kindsFor(session.user.roles);
-  const { draft, set, bind, field } = useDraft<GroupDraft>(() =>
+  const { draft, set, bind, field, choose } = useDraft<GroupDraft>(() =>
     group
       ? fromGroup(group, self.sub)
       : emptyGroup(kinds[0] ?? "victim_peer", language, t("groups.defaultName")),
@@ -99,8 +99,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
               <Select
                 name="kind"
                 label={t("groups.kind")}
-                selectedKey={draft.kind}
-                onSelectionChange={(k) => set("kind", String(k) as GroupKind)}
+                {...choose("kind")}
                 options={kinds.map((k) => ({ id: k, label: t(`groups.kind.${k}` as never) }))}
               />
             )}
@@ -113,8 +112,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
             <Select
               name="language"
               label={t("groups.language")}
-              selectedKey={draft.language}
-              onSelectionChange={(k) => set("language", String(k) as GroupDraft["language"])}
+              {...choose("language")}
               options={(["fr", "nl", "en"] as const).map((l) => ({
                 id: l,
                 label: t(`language.${l}` as never),

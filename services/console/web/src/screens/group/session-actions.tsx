@@ -6,6 +6,7 @@ import { type Session, useCancelSession, useMoveSession } from "../../api/groups
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { newKey, zonedToIso } from "../../time/zoned";
 import { Button, Radio, RadioGroup, TextField } from "../../ui/fields";
+import { useDraft } from "../../ui/form";
 import { ModalForm } from "../../ui/modal-form";
 
 /** `2027-03-23T18:00:00+01:00` → its date and time on the group's clock (the text already is). */
@@ -38,12 +39,14 @@ export function SessionActions({
   const [open, setOpen] = useState<"move" | "cancel" | null>(null);
   const move = useMoveSession(groupId);
   const cancel = useCancelSession(groupId);
-  const [when, setWhen] = useState(() => localParts(session.startsAt));
-  const [duration, setDuration] = useState(() =>
-    String(Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000)),
-  );
-  const [scope, setScope] = useState<"single" | "following">("single");
-  const [reason, setReason] = useState("");
+  const { draft, bind } = useDraft(() => ({
+    ...localParts(session.startsAt),
+    duration: String(Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000)),
+    scope: "single" as string,
+    reason: "",
+  }));
+  const { duration, reason } = draft;
+  const scope = draft.scope as "single" | "following";
   const [key, setKey] = useState(newKey);
 
   if (session.status === "cancelled" || Date.parse(session.startsAt) <= Date.now()) return null;
@@ -75,7 +78,7 @@ export function SessionActions({
         isPending={move.isPending}
         error={move.isError && problemMessage(t, move.error)}
         onSubmit={() => {
-          const startsAt = zonedToIso(`${when.date}T${when.time}`, timeZone);
+          const startsAt = zonedToIso(`${draft.date}T${draft.time}`, timeZone);
           if (!startsAt || move.isPending) return;
           move.mutate(
             { id: session.id, body: { scope, startsAt, durationMinutes: Number(duration) } },
@@ -90,29 +93,11 @@ export function SessionActions({
       >
         <p className="hint">{t("sessions.inZone", { zone: timeZone })}</p>
         <div className="grid">
-          <TextField
-            label={t("sessions.newDate")}
-            type="date"
-            value={when.date}
-            onChange={(date) => setWhen({ ...when, date })}
-            isRequired
-          />
-          <TextField
-            label={t("sessions.newTime")}
-            type="time"
-            value={when.time}
-            onChange={(time) => setWhen({ ...when, time })}
-            isRequired
-          />
-          <TextField
-            label={t("schedule.duration")}
-            type="number"
-            value={duration}
-            onChange={setDuration}
-            isRequired
-          />
+          <TextField label={t("sessions.newDate")} type="date" {...bind("date")} isRequired />
+          <TextField label={t("sessions.newTime")} type="time" {...bind("time")} isRequired />
+          <TextField label={t("schedule.duration")} type="number" {...bind("duration")} isRequired />
         </div>
-        <RadioGroup label={t("sessions.scope")} value={scope} onChange={(v) => setScope(v as typeof scope)}>
+        <RadioGroup label={t("sessions.scope")} {...bind("scope")}>
           <Radio value="single">{t("sessions.scope.single")}</Radio>
           <Radio value="following">{t("sessions.scope.following")}</Radio>
         </RadioGroup>
@@ -147,8 +132,7 @@ export function SessionActions({
         <TextField
           label={t("sessions.cancelReason")}
           description={t("sessions.cancelReasonHint")}
-          value={reason}
-          onChange={setReason}
+          {...bind("reason")}
         />
         <p className="hint">{t("sessions.participantsWillBeTold")}</p>
       </ModalForm>

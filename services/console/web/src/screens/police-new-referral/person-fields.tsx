@@ -2,7 +2,15 @@
 // Field names are the API's paths (`persons.0.contact.phone`), so its errors land on the field.
 import { useT } from "../../i18n/i18n";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
+import { bindersOf } from "../../ui/form";
 import { CHANNELS, DAYS, newWindow, type PersonDraft } from "./referral-form-state";
+
+// The yes/no contact preferences: the draft's key (and the API's, under preferences) and label.
+const PREFERENCES = [
+  ["doNotContact", "intake.doNotContact"],
+  ["voicemailAllowed", "intake.voicemail"],
+  ["discreet", "intake.discreet"],
+] as const;
 
 export function PersonFields({
   index,
@@ -17,8 +25,7 @@ export function PersonFields({
 }) {
   const t = useT();
   const path = `persons.${index}`;
-  const set = <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) =>
-    onChange({ ...person, [key]: value });
+  const { set, bind, choose, tick } = bindersOf(person, (change) => onChange(change(person)));
   return (
     <fieldset className="person">
       <legend>{t("intake.person", { n: index + 1, role: t(`personRole.${person.role}` as never) })}</legend>
@@ -26,8 +33,7 @@ export function PersonFields({
         <Select
           name={`${path}.role`}
           label={t("intake.role")}
-          selectedKey={person.role}
-          onSelectionChange={(key) => set("role", key as PersonDraft["role"])}
+          {...choose("role")}
           options={[
             { id: "victim", label: t("personRole.victim") },
             { id: "author", label: t("personRole.author") },
@@ -36,15 +42,13 @@ export function PersonFields({
         <TextField
           name={`${path}.displayName`}
           label={t("intake.displayName")}
-          value={person.displayName}
-          onChange={(v) => set("displayName", v)}
+          {...bind("displayName")}
           autoComplete="off"
         />
         <Select
           name={`${path}.language`}
           label={t("intake.language")}
-          selectedKey={person.language}
-          onSelectionChange={(key) => set("language", key as PersonDraft["language"])}
+          {...choose("language")}
           options={[
             { id: "fr", label: "Français" },
             { id: "nl", label: "Nederlands" },
@@ -56,51 +60,28 @@ export function PersonFields({
           label={t("intake.phone")}
           description={t("intake.phoneHint")}
           type="tel"
-          value={person.phone}
-          onChange={(v) => set("phone", v)}
+          {...bind("phone")}
           autoComplete="off"
         />
         <TextField
           name={`${path}.contact.email`}
           label={t("intake.email")}
           type="email"
-          value={person.email}
-          onChange={(v) => set("email", v)}
+          {...bind("email")}
           autoComplete="off"
         />
       </div>
       <div className="checks">
-        <Checkbox name={`${path}.consent`} isSelected={person.consent} onChange={(v) => set("consent", v)}>
+        <Checkbox name={`${path}.consent`} {...tick("consent")}>
           {t("intake.consent")}
         </Checkbox>
-        <Checkbox
-          name={`${path}.preferences.doNotContact`}
-          isSelected={person.doNotContact}
-          onChange={(v) => set("doNotContact", v)}
-        >
-          {t("intake.doNotContact")}
-        </Checkbox>
-        <Checkbox
-          name={`${path}.preferences.voicemailAllowed`}
-          isSelected={person.voicemailAllowed}
-          onChange={(v) => set("voicemailAllowed", v)}
-        >
-          {t("intake.voicemail")}
-        </Checkbox>
-        <Checkbox
-          name={`${path}.preferences.discreet`}
-          isSelected={person.discreet}
-          onChange={(v) => set("discreet", v)}
-        >
-          {t("intake.discreet")}
-        </Checkbox>
+        {PREFERENCES.map(([key, label]) => (
+          <Checkbox key={key} name={`${path}.preferences.${key}`} {...tick(key)}>
+            {t(label)}
+          </Checkbox>
+        ))}
       </div>
-      <CheckboxGroup
-        name={`${path}.preferences.channels`}
-        label={t("intake.channels")}
-        value={person.channels}
-        onChange={(v) => set("channels", v)}
-      >
+      <CheckboxGroup name={`${path}.preferences.channels`} label={t("intake.channels")} {...bind("channels")}>
         {CHANNELS.map((channel) => (
           <Checkbox key={channel} value={channel}>
             {t(`channel.${channel}` as never)}
@@ -131,20 +112,16 @@ export function PersonFields({
                   </Checkbox>
                 ))}
               </CheckboxGroup>
-              <TextField
-                name={`${wpath}.from`}
-                label={t("intake.from")}
-                type="time"
-                value={window.from}
-                onChange={(from) => update({ from })}
-              />
-              <TextField
-                name={`${wpath}.to`}
-                label={t("intake.to")}
-                type="time"
-                value={window.to}
-                onChange={(to) => update({ to })}
-              />
+              {(["from", "to"] as const).map((end) => (
+                <TextField
+                  key={end}
+                  name={`${wpath}.${end}`}
+                  label={t(`intake.${end}`)}
+                  type="time"
+                  value={window[end]}
+                  onChange={(value) => update({ [end]: value })}
+                />
+              ))}
               <Button
                 variant="quiet"
                 onPress={() =>

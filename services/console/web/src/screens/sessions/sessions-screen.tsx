@@ -50,20 +50,16 @@ export function SessionsScreen() {
     <Page title={t("sessions.title")}>
       <div className="calendar-toolbar">
         <fieldset className="actions bare" aria-label={t("sessions.viewLabel")}>
-          <Button
-            variant={view === "week" ? "primary" : "secondary"}
-            aria-pressed={view === "week"}
-            onPress={() => go({ view: "week" })}
-          >
-            {t("sessions.week")}
-          </Button>
-          <Button
-            variant={view === "month" ? "primary" : "secondary"}
-            aria-pressed={view === "month"}
-            onPress={() => go({ view: "month" })}
-          >
-            {t("sessions.month")}
-          </Button>
+          {(["week", "month"] as const).map((v) => (
+            <Button
+              key={v}
+              variant={view === v ? "primary" : "secondary"}
+              aria-pressed={view === v}
+              onPress={() => go({ view: v })}
+            >
+              {t(`sessions.${v}`)}
+            </Button>
+          ))}
         </fieldset>
         <div className="actions">
           <Button variant="secondary" onPress={() => step(-1)}>

@@ -1,61 +1,11 @@
-// The routing table as coordinators read and change it.
-import { Conflict, decodeCursor, encodeCursor, recordAudit } from "@relais/service-kit";
-import { and, asc, eq, gt } from "drizzle-orm";
-import { z } from "zod";
+// A coordinator sets a municipality's routes: the victim's and the author's call-back teams.
+import { Conflict, recordAudit } from "@relais/service-kit";
 import { forgetRoutes } from "../db/route-cache.js";
 import { routes } from "../db/schema.js";
 import type { RouteInput } from "../domain/route-input.js";
+import { type RouteView, toViews } from "../domain/route-view.js";
 import { COORDINATOR_QUEUE, municipalityKey } from "../domain/routing.js";
 import type { Ctx } from "./deps.js";
-
-export interface RouteView {
-  municipality: string;
-  victim: { team: string; teamEmail: string | null } | null;
-  author: { team: string; teamEmail: string | null } | null;
-  project: string | null;
-  updatedAt: string;
-}
-
-type RouteRow = typeof routes.$inferSelect;
-
-function toViews(rows: RouteRow[]): RouteView[] {
-  const byKey = new Map<string, RouteView>();
-  for (const row of rows) {
-    const view = byKey.get(row.municipalityKey) ?? {
-      municipality: row.municipality,
-      victim: null,
-      author: null,
-      project: row.project,
-      updatedAt: row.updatedAt,
-    };
-    view[row.role] = { team: row.team, teamEmail: row.teamEmail };
-    if (row.updatedAt > view.updatedAt) view.updatedAt = row.updatedAt;
-    byKey.set(row.municipalityKey, view);
-  }
-  return [...byKey.values()];
-}
-
-const RouteCursor = z.object({ key: z.string() });
-
-export async function listRoutes(
-  ctx: Ctx,
-  page: { limit: number; cursor?: string },
-): Promise<{ items: RouteView[]; nextCursor: string | null }> {
-  const { principal } = ctx;
-  const after = decodeCursor(page.cursor, RouteCursor);
-  // Two rows per municipality (victim, author): fetch enough rows for `limit` municipalities.
-  const rows = await ctx.database.db
-    .select()
-    .from(routes)
-    .where(and(eq(routes.orgId, principal.org), after ? gt(routes.municipalityKey, after.key) : undefined))
-    .orderBy(asc(routes.municipalityKey), asc(routes.role))
-    .limit(page.limit * 2 + 2);
-  const keys = [...new Set(rows.map((r) => r.municipalityKey))];
-  const pageKeys = new Set(keys.slice(0, page.limit));
-  const items = toViews(rows.filter((r) => pageKeys.has(r.municipalityKey)));
-  const last = keys[page.limit - 1];
-  return { items, nextCursor: keys.length > page.limit && last ? encodeCursor({ key: last }) : null };
-}
 
 export async function putRoute(
   ctx: Ctx,
