@@ -28,13 +28,21 @@ describe("event envelope", () => {
     expect(ReferralStatusChanged.stream).toBe("REFERRALS");
   });
 
-  it("builds from typed data without parsing it again; the contract refuses a wrong one on receipt", () => {
-    const wrong = createEvent(ReferralStatusChanged, {
-      orgId: "org-a",
+  it("refuses to build an event its own contract rejects, and so does a consumer on receipt", () => {
+    const wrong = { ...data, to: "teleported" as "closed" };
+    expect(() =>
+      createEvent(ReferralStatusChanged, { orgId: "org-a", source: "referrals", data: wrong }),
+    ).toThrow(/to/);
+    const received = ReferralStatusChanged.envelope.safeParse({
+      id: "01890000-0000-7000-8000-000000000000",
+      type: ReferralStatusChanged.type,
+      version: ReferralStatusChanged.version,
+      occurredAt: new Date().toISOString(),
       source: "referrals",
-      data: { ...data, to: "teleported" as "closed" },
+      orgId: "org-a",
+      correlationId: "01890000-0000-7000-8000-000000000000",
+      data: wrong,
     });
-    const received = ReferralStatusChanged.envelope.safeParse(JSON.parse(JSON.stringify(wrong)));
     expect(received.success).toBe(false);
     expect(received.error?.issues.map((issue) => issue.path.join("."))).toEqual(["data.to"]);
   });
