@@ -118,8 +118,11 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     },
     writer ? fastWriter(writer) : undefined,
     wal
-      ? () => {
-          checkpoints?.committed();
+      ? (wrote) => {
+          // A commit that changed no row (a scheduler's claim with nothing due, every few seconds
+          // on an idle service) leaves nothing to copy: counted, it kept the checkpointer's
+          // thread (~10 MiB) alive forever on an idle service.
+          if (wrote) checkpoints?.committed();
           return wal.sync();
         }
       : undefined,
@@ -222,7 +225,8 @@ function createGroupCommitter<S extends Schema>(
   db: LibSQLDatabase<S>,
   committed: (commit: { soonOnly: boolean }) => void,
   fast: FastWriter | undefined,
-  durable: (() => Promise<void>) | undefined,
+  /** Makes a commit durable; `wrote` is false when it changed no row. */
+  durable: ((wrote: boolean) => Promise<void>) | undefined,
 ) {
   const queue: PendingWrite<S>[] = [];
   /** `writeSoon` writes waiting for a batch to ride along with. */
@@ -273,6 +277,9 @@ function createGroupCommitter<S extends Schema>(
     return value;
   }
 
+  /** `total_changes()` of the write connection after the last batch (unknown off a `file:`). */
+  let changesSeen = fast?.connection.totalChanges();
+
   async function drain(): Promise<void> {
     running = true;
     try {
@@ -318,8 +325,11 @@ function createGroupCommitter<S extends Schema>(
           });
           if (syncError === undefined && outcomes.some((o) => o.ok)) committed({ soonOnly });
         };
+        const changes = fast?.connection.totalChanges();
+        const wrote = changes === undefined || changes !== changesSeen;
+        changesSeen = changes;
         if (durable && outcomes.some((o) => o.ok)) {
-          durable().then(
+          durable(wrote).then(
             () => settle(),
             (error: unknown) => settle(error ?? new Error("WAL sync failed")),
           );

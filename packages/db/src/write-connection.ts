@@ -35,6 +35,8 @@ export interface WriteConnection {
   run(stmt: { sql: string; args: InValue[] }): ResultSet;
   /** True between BEGIN and COMMIT/ROLLBACK. */
   readonly inTransaction: boolean;
+  /** SQLite's `total_changes()`: rows inserted, updated or deleted on this connection so far. */
+  totalChanges(): number;
   close(): void;
 }
 
@@ -155,6 +157,9 @@ export function openWriteConnection(path: string, options: { timeoutMs: number }
     run: execute,
     get inTransaction() {
       return db.open && db.inTransaction;
+    },
+    totalChanges() {
+      return Number((execute("SELECT total_changes()").rows[0] as unknown[])[0]);
     },
     close() {
       kept.clear();
