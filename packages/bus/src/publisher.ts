@@ -46,7 +46,8 @@ export function ackedPublisher(nc: NatsConnection, timeoutMs: number): AckedPubl
     }
     try {
       const ack = acks.decode(message.data);
-      if (ack.error) entry.reject(new Error(`JetStream publish refused: ${ack.error.code} ${ack.error.description}`));
+      if (ack.error)
+        entry.reject(new Error(`JetStream publish refused: ${ack.error.code} ${ack.error.description}`));
       else if (!ack.stream) entry.reject(new Error("JetStream publish: an ack naming no stream"));
       else entry.resolve();
     } catch (error) {

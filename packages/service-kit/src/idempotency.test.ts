@@ -145,7 +145,10 @@ describe("idempotency", () => {
   });
 
   it("refuses to store an answer over a key stored behind its check", async () => {
-    const response = await kit.app.request("/v1/raced", jsonRequest({}, { token: coordinator, key: "key-raced" }));
+    const response = await kit.app.request(
+      "/v1/raced",
+      jsonRequest({}, { token: coordinator, key: "key-raced" }),
+    );
     expect(response.status).toBe(409);
     expect(await problemOf(response)).toMatchObject({ code: "idempotency_in_progress" });
   });
