@@ -1,5 +1,6 @@
 export * from "./clock.js";
 export * from "./database.js";
+export * from "./enrolments.js";
 export * from "./http-client.js";
 export * from "./nats.js";
 export * from "./nats-cluster.js";
