@@ -6,6 +6,7 @@ export * from "./nats.js";
 export * from "./nats-cluster.js";
 export { canConnect, freePort, freePorts } from "./ports.js";
 export * from "./process.js";
+export * from "./referral-events.js";
 export * from "./referrals.js";
 export * from "./smtp.js";
 export * from "./tokens.js";
