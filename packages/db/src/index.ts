@@ -1,2 +1,3 @@
+export * from "./columns.js";
 export * from "./database.js";
 export { insertRows, prepared } from "./hot-path.js";
