@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { openDatabase } from "./database.js";
-import { rowExists } from "./exists.js";
+import { equalsParams, rowExists } from "./lookups.js";
 
 const places = sqliteTable("places", {
   id: text("id").primaryKey(),
@@ -15,8 +15,8 @@ const places = sqliteTable("places", {
 
 /** A database file of its own for one test, closed and removed when the test ends. */
 async function fresh() {
-  const dir = mkdtempSync(join(tmpdir(), "relais-exists-"));
-  const database = await openDatabase({ url: `file:${join(dir, "exists.db")}`, schema: { places } });
+  const dir = mkdtempSync(join(tmpdir(), "relais-lookups-"));
+  const database = await openDatabase({ url: `file:${join(dir, "lookups.db")}`, schema: { places } });
   onTestFinished(() => {
     database.close();
     rmSync(dir, { recursive: true, force: true });
@@ -51,5 +51,27 @@ describe("rowExists", () => {
       return { before, after: await rowExists(tx, places, [eq(places.org, "org-a")]) };
     });
     expect(seen).toEqual({ before: false, after: true });
+  });
+});
+
+describe("equalsParams", () => {
+  it("looks rows up by the placeholders named like their columns, in one prepared statement", async () => {
+    const database = await fresh();
+    await database.write((tx) =>
+      tx.insert(places).values([
+        { id: "p1", org: "org-a", status: "open" },
+        { id: "p2", org: "org-a", status: "closed" },
+        { id: "p3", org: "org-b", status: "open" },
+      ]),
+    );
+    const statement = database.db
+      .select({ id: places.id })
+      .from(places)
+      .where(equalsParams(places, ["org", "status"]))
+      .prepare();
+    expect(statement.getQuery().sql).toContain('"places"."org" = ? and "places"."status" = ?');
+    expect(await statement.all({ org: "org-a", status: "open" })).toEqual([{ id: "p1" }]);
+    expect(await statement.all({ org: "org-b", status: "open" })).toEqual([{ id: "p3" }]);
+    expect(await statement.all({ org: "org-b", status: "closed" })).toEqual([]);
   });
 });
