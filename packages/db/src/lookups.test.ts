@@ -13,8 +13,8 @@ const places = sqliteTable("places", {
   status: text("status").notNull(),
 });
 
-/** A database file of its own for one test, closed and removed when the test ends. */
-async function fresh() {
+/** A database file of its own for one test, holding `rows`; closed and removed when the test ends. */
+async function fresh(rows: (typeof places.$inferInsert)[] = []) {
   const dir = mkdtempSync(join(tmpdir(), "relais-lookups-"));
   const database = await openDatabase({ url: `file:${join(dir, "lookups.db")}`, schema: { places } });
   onTestFinished(() => {
@@ -24,18 +24,16 @@ async function fresh() {
   await database.client.execute(
     "CREATE TABLE places (id TEXT PRIMARY KEY, org TEXT NOT NULL, status TEXT NOT NULL)",
   );
+  if (rows.length > 0) await database.write((tx) => tx.insert(places).values(rows));
   return database;
 }
 
 describe("rowExists", () => {
   it("is true only when one row meets every condition", async () => {
-    const database = await fresh();
-    await database.write((tx) =>
-      tx.insert(places).values([
-        { id: "p1", org: "org-a", status: "open" },
-        { id: "p2", org: "org-b", status: "closed" },
-      ]),
-    );
+    const database = await fresh([
+      { id: "p1", org: "org-a", status: "open" },
+      { id: "p2", org: "org-b", status: "closed" },
+    ]);
     const db = database.db;
     expect(await rowExists(db, places, [eq(places.org, "org-a"), eq(places.status, "open")])).toBe(true);
     // Each condition holds for some row, but no row meets both.
@@ -56,14 +54,11 @@ describe("rowExists", () => {
 
 describe("equalsParams", () => {
   it("looks rows up by the placeholders named like their columns, in one prepared statement", async () => {
-    const database = await fresh();
-    await database.write((tx) =>
-      tx.insert(places).values([
-        { id: "p1", org: "org-a", status: "open" },
-        { id: "p2", org: "org-a", status: "closed" },
-        { id: "p3", org: "org-b", status: "open" },
-      ]),
-    );
+    const database = await fresh([
+      { id: "p1", org: "org-a", status: "open" },
+      { id: "p2", org: "org-a", status: "closed" },
+      { id: "p3", org: "org-b", status: "open" },
+    ]);
     const statement = database.db
       .select({ id: places.id })
       .from(places)
