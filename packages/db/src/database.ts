@@ -314,6 +314,7 @@ function createGroupCommitter<S extends Schema>(
           });
           continue;
         }
+        const anyCommitted = outcomes.some((o) => o.ok);
         const settle = (syncError?: unknown) => {
           batch.forEach((write, i) => {
             const outcome = outcomes[i]!;
@@ -323,12 +324,12 @@ function createGroupCommitter<S extends Schema>(
             else if (syncError !== undefined) write.reject(syncError);
             else write.resolve(outcome.value);
           });
-          if (syncError === undefined && outcomes.some((o) => o.ok)) committed({ soonOnly });
+          if (syncError === undefined && anyCommitted) committed({ soonOnly });
         };
         const changes = fast?.connection.totalChanges();
         const wrote = changes === undefined || changes !== changesSeen;
         changesSeen = changes;
-        if (durable && outcomes.some((o) => o.ok)) {
+        if (durable && anyCommitted) {
           durable(wrote).then(
             () => settle(),
             (error: unknown) => settle(error ?? new Error("WAL sync failed")),
