@@ -83,34 +83,41 @@ export function AuditScreen() {
         empty={t("audit.none")}
         caption={t("audit.title")}
         columns={[
-          t("audit.when"),
-          t("audit.who"),
-          t("audit.role"),
-          t("audit.what"),
-          t("audit.recordColumn"),
-          t("audit.outcome"),
-        ]}
-        row={(e) => (
-          <tr key={`${e.service}:${e.id}`} className={e.outcome === "denied" ? "row-alert" : undefined}>
-            <td>{time(e.at, ZONE)}</td>
-            <td>{e.actor.sub}</td>
-            <td>{e.actor.roles.map((r) => t(`role.${r}` as never)).join(", ")}</td>
-            <td>
-              <code>{e.action}</code>
-              {e.route && <span className="hint"> {e.route}</span>}
-            </td>
-            <td>
-              {e.recordType} <code>{e.recordId}</code>
-            </td>
-            <td>
-              {e.outcome === "denied" ? (
+          { header: t("audit.when"), cell: (e) => time(e.at, ZONE) },
+          { header: t("audit.who"), cell: (e) => e.actor.sub },
+          {
+            header: t("audit.role"),
+            cell: (e) => e.actor.roles.map((r) => t(`role.${r}` as never)).join(", "),
+          },
+          {
+            header: t("audit.what"),
+            cell: (e) => (
+              <>
+                <code>{e.action}</code>
+                {e.route && <span className="hint"> {e.route}</span>}
+              </>
+            ),
+          },
+          {
+            header: t("audit.recordColumn"),
+            cell: (e) => (
+              <>
+                {e.recordType} <code>{e.recordId}</code>
+              </>
+            ),
+          },
+          {
+            header: t("audit.outcome"),
+            cell: (e) =>
+              e.outcome === "denied" ? (
                 <span className="badge overdue">{t("audit.deniedStatus", { status: e.status ?? "" })}</span>
               ) : (
                 t("audit.allowed")
-              )}
-            </td>
-          </tr>
-        )}
+              ),
+          },
+        ]}
+        rowKey={(e) => `${e.service}:${e.id}`}
+        rowProps={(e) => ({ className: e.outcome === "denied" ? "row-alert" : undefined })}
       />
       <Retention />
     </Page>

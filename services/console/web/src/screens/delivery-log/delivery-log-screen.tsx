@@ -1,7 +1,7 @@
 // The delivery log: messages by status, channel and template, and a retry for a failed one. Only
 // what the coordinator needs: no address, no text.
 import { useState } from "react";
-import { type Message, type MessageFilter, useMessages, useRetryMessage } from "../../api/coordinator";
+import { type MessageFilter, useMessages, useRetryMessage } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Select } from "../../ui/fields";
 import { Page } from "../../ui/layout";
@@ -73,32 +73,32 @@ export function DeliveryLogScreen() {
         empty={t("deliveryLog.none")}
         caption={t("deliveryLog.title")}
         columns={[
-          t("deliveryLog.created"),
-          t("deliveryLog.template"),
-          t("deliveryLog.channel"),
-          t("deliveryLog.status"),
-          t("deliveryLog.reason"),
-          t("deliveryLog.attempts"),
-          t("deliveryLog.when"),
-          <span className="visually-hidden">{t("deliveryLog.actions")}</span>,
-        ]}
-        row={(m: Message) => (
-          <tr key={m.id}>
-            <td>{time(m.createdAt, ZONE)}</td>
-            <td>
-              {(TEMPLATES as readonly string[]).includes(m.template)
+          { header: t("deliveryLog.created"), cell: (m) => time(m.createdAt, ZONE) },
+          {
+            header: t("deliveryLog.template"),
+            cell: (m) =>
+              (TEMPLATES as readonly string[]).includes(m.template)
                 ? t(`deliveryLog.templates.${m.template as (typeof TEMPLATES)[number]}`)
-                : m.template}
-            </td>
-            <td>{t(`channel.${m.channel}`)}</td>
-            <td>
+                : m.template,
+          },
+          { header: t("deliveryLog.channel"), cell: (m) => t(`channel.${m.channel}`) },
+          {
+            header: t("deliveryLog.status"),
+            cell: (m) => (
               <span className={`status message-${m.status}`}>{t(`deliveryLog.statuses.${m.status}`)}</span>
-            </td>
-            <td>{m.reason ?? "—"}</td>
-            <td>{m.attempts}</td>
-            <td>{m.sentAt ? time(m.sentAt, ZONE) : m.nextAttemptAt ? time(m.nextAttemptAt, ZONE) : "—"}</td>
-            <td>
-              {m.status === "failed" && (
+            ),
+          },
+          { header: t("deliveryLog.reason"), cell: (m) => m.reason ?? "—" },
+          { header: t("deliveryLog.attempts"), cell: (m) => m.attempts },
+          {
+            header: t("deliveryLog.when"),
+            cell: (m) =>
+              m.sentAt ? time(m.sentAt, ZONE) : m.nextAttemptAt ? time(m.nextAttemptAt, ZONE) : "—",
+          },
+          {
+            header: <span className="visually-hidden">{t("deliveryLog.actions")}</span>,
+            cell: (m) =>
+              m.status === "failed" && (
                 <Button
                   variant="secondary"
                   isPending={retry.isPending && retry.variables === m.id}
@@ -106,10 +106,10 @@ export function DeliveryLogScreen() {
                 >
                   {t("deliveryLog.retry")}
                 </Button>
-              )}
-            </td>
-          </tr>
-        )}
+              ),
+          },
+        ]}
+        rowKey={(m) => m.id}
       />
     </Page>
   );

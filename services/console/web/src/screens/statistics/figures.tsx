@@ -196,17 +196,19 @@ export function DurationFigure({
     <Figure tableId={table.id} title={title} chart={table.rows.length > 0 ? chart : undefined}>
       <DataTable
         caption={title}
-        columns={[t(`stats.by.${table.rowsBy}` as MessageId), t("stats.median"), t("stats.p90")]}
+        rows={[...table.rows, { key: "", ...table.total }]}
+        columns={[
+          {
+            header: t(`stats.by.${table.rowsBy}` as MessageId),
+            rowHeader: true,
+            cell: (row) => (row.key ? rowLabel(row.key) : t("stats.total")),
+          },
+          { header: t("stats.median"), cell: (row) => show(row.median, hours) },
+          { header: t("stats.p90"), cell: (row) => show(row.p90, hours) },
+        ]}
         className="stats-table"
-      >
-        {[...table.rows, { key: "", ...table.total }].map((row) => (
-          <tr key={row.key || "total"}>
-            <th scope="row">{row.key ? rowLabel(row.key) : t("stats.total")}</th>
-            <td>{show(row.median, hours)}</td>
-            <td>{show(row.p90, hours)}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rowKey={(row) => row.key || "total"}
+      />
     </Figure>
   );
 }
@@ -228,14 +230,20 @@ export function RateFigure({ table, title }: { table: RateTable; title: string }
   };
   return (
     <Figure tableId={table.id} title={title} chart={chart}>
-      <DataTable caption={title} columns={[t("stats.by.groupKind"), t("stats.rate")]} className="stats-table">
-        {[...table.rows, { key: "", rate: table.total }].map((row) => (
-          <tr key={row.key || "total"}>
-            <th scope="row">{row.key ? label(row.key) : t("stats.total")}</th>
-            <td>{show(row.rate, percent)}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <DataTable
+        caption={title}
+        rows={[...table.rows, { key: "", rate: table.total }]}
+        columns={[
+          {
+            header: t("stats.by.groupKind"),
+            rowHeader: true,
+            cell: (row) => (row.key ? label(row.key) : t("stats.total")),
+          },
+          { header: t("stats.rate"), cell: (row) => show(row.rate, percent) },
+        ]}
+        className="stats-table"
+        rowKey={(row) => row.key || "total"}
+      />
     </Figure>
   );
 }
