@@ -108,6 +108,30 @@ export function Select({ label, options, description, ...props }: SelectFieldPro
   );
 }
 
+const ALL = "all";
+
+/** A select that narrows a list: every item (`all` names that choice, `undefined`) or one option. */
+export function FilterSelect({
+  all,
+  value,
+  onChange,
+  options,
+  ...props
+}: Omit<SelectFieldProps, "selectedKey" | "onSelectionChange" | "onChange" | "value"> & {
+  all: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <Select
+      {...props}
+      selectedKey={value ?? ALL}
+      onSelectionChange={(k) => onChange(String(k) === ALL ? undefined : String(k))}
+      options={[{ id: ALL, label: all }, ...options]}
+    />
+  );
+}
+
 export function ComboBox({ label, options, description, ...props }: ComboBoxFieldProps) {
   return (
     <AriaComboBox {...props} items={options} className="field" menuTrigger="focus" allowsCustomValue>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { type MessageFilter, useMessages, useRetryMessage } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
-import { Button, Select } from "../../ui/fields";
+import { Button, FilterSelect } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { QueryTable } from "../../ui/table";
 
@@ -22,7 +22,6 @@ const TEMPLATES = [
   "callback_due",
   "callback_overdue",
 ] as const;
-const ALL = "all";
 
 export function DeliveryLogScreen() {
   const t = useT();
@@ -30,38 +29,24 @@ export function DeliveryLogScreen() {
   const [filter, setFilter] = useState<MessageFilter>({});
   const messages = useMessages(filter);
   const retry = useRetryMessage();
-  const set = (key: keyof MessageFilter, value: string) =>
-    setFilter((f) => ({ ...f, [key]: value === ALL ? undefined : value }));
+  const options = {
+    status: STATUSES.map((s) => ({ id: s, label: t(`deliveryLog.statuses.${s}`) })),
+    channel: CHANNELS.map((c) => ({ id: c, label: t(`channel.${c}`) })),
+    template: TEMPLATES.map((x) => ({ id: x, label: t(`deliveryLog.templates.${x}`) })),
+  };
   return (
     <Page title={t("deliveryLog.title")}>
       <div className="filters">
-        <Select
-          label={t("deliveryLog.status")}
-          selectedKey={filter.status ?? ALL}
-          onSelectionChange={(k) => set("status", String(k))}
-          options={[
-            { id: ALL, label: t("deliveryLog.all") },
-            ...STATUSES.map((s) => ({ id: s, label: t(`deliveryLog.statuses.${s}`) })),
-          ]}
-        />
-        <Select
-          label={t("deliveryLog.channel")}
-          selectedKey={filter.channel ?? ALL}
-          onSelectionChange={(k) => set("channel", String(k))}
-          options={[
-            { id: ALL, label: t("deliveryLog.all") },
-            ...CHANNELS.map((c) => ({ id: c, label: t(`channel.${c}`) })),
-          ]}
-        />
-        <Select
-          label={t("deliveryLog.template")}
-          selectedKey={filter.template ?? ALL}
-          onSelectionChange={(k) => set("template", String(k))}
-          options={[
-            { id: ALL, label: t("deliveryLog.all") },
-            ...TEMPLATES.map((x) => ({ id: x, label: t(`deliveryLog.templates.${x}`) })),
-          ]}
-        />
+        {(["status", "channel", "template"] as const).map((key) => (
+          <FilterSelect
+            key={key}
+            label={t(`deliveryLog.${key}`)}
+            all={t("deliveryLog.all")}
+            value={filter[key]}
+            onChange={(value) => setFilter((f) => ({ ...f, [key]: value }))}
+            options={options[key]}
+          />
+        ))}
       </div>
       {retry.isError && (
         <p role="alert" className="notice error">
