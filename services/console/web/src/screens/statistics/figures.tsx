@@ -123,6 +123,17 @@ export function CountFigure({
       />
     )),
   };
+  /** A row's cells, the totals' too: its label, a count per category, the total, the share asked for. */
+  const cellsOf = (label: string, counts: typeof table.totals, total: typeof table.total) => (
+    <>
+      <th scope="row">{label}</th>
+      {counts.map((value, i) => (
+        <td key={table.categories[i]}>{show(value)}</td>
+      ))}
+      <td>{show(total)}</td>
+      {share && <td>{percent(shareOf(counts, total, table.categories, share))}</td>}
+    </>
+  );
   return (
     <Figure tableId={table.id} title={title} chart={table.rows.length > 0 ? chart : undefined}>
       <table className="table stats-table">
@@ -141,25 +152,11 @@ export function CountFigure({
         </thead>
         <tbody>
           {table.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{rowLabel(row.key)}</th>
-              {row.cells.map((value, i) => (
-                <td key={table.categories[i]}>{show(value)}</td>
-              ))}
-              <td>{show(row.total)}</td>
-              {share && <td>{percent(shareOf(row.cells, row.total, table.categories, share))}</td>}
-            </tr>
+            <tr key={row.key}>{cellsOf(rowLabel(row.key), row.cells, row.total)}</tr>
           ))}
         </tbody>
         <tfoot>
-          <tr>
-            <th scope="row">{t("stats.total")}</th>
-            {table.totals.map((value, i) => (
-              <td key={table.categories[i]}>{show(value)}</td>
-            ))}
-            <td>{show(table.total)}</td>
-            {share && <td>{percent(shareOf(table.totals, table.total, table.categories, share))}</td>}
-          </tr>
+          <tr>{cellsOf(t("stats.total"), table.totals, table.total)}</tr>
         </tfoot>
       </table>
     </Figure>
