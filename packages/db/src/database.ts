@@ -307,6 +307,7 @@ function createGroupCommitter<S extends Schema>(
           });
           continue;
         }
+        const anyCommitted = outcomes.some((o) => o.ok);
         const settle = (syncError?: unknown) => {
           batch.forEach((write, i) => {
             const outcome = outcomes[i]!;
@@ -316,9 +317,9 @@ function createGroupCommitter<S extends Schema>(
             else if (syncError !== undefined) write.reject(syncError);
             else write.resolve(outcome.value);
           });
-          if (syncError === undefined && outcomes.some((o) => o.ok)) committed({ soonOnly });
+          if (syncError === undefined && anyCommitted) committed({ soonOnly });
         };
-        if (durable && outcomes.some((o) => o.ok)) {
+        if (durable && anyCommitted) {
           durable().then(
             () => settle(),
             (error: unknown) => settle(error ?? new Error("WAL sync failed")),
