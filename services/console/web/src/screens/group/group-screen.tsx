@@ -33,6 +33,8 @@ export function GroupScreen() {
       year: "numeric",
     });
   const at = (iso: string) => intl.formatTime(new Date(iso), { timeZone: zone, timeStyle: "short" });
+  /** Which session, as its actions' accessible names say it. */
+  const sessionLabel = (s: { startsAt: string }) => `${when(s.startsAt)} ${at(s.startsAt)}`;
 
   return (
     <Page
@@ -101,9 +103,7 @@ export function GroupScreen() {
                         to="/sessions/$sessionId/attendance"
                         params={{ sessionId: s.id }}
                         className="button button-primary"
-                        aria-label={t("attendance.takeLabel", {
-                          session: `${when(s.startsAt)} ${at(s.startsAt)}`,
-                        })}
+                        aria-label={t("attendance.takeLabel", { session: sessionLabel(s) })}
                       >
                         {t("attendance.take")}
                       </Link>
@@ -112,7 +112,7 @@ export function GroupScreen() {
                       session={s}
                       groupId={groupId}
                       timeZone={zone}
-                      label={`${when(s.startsAt)} ${at(s.startsAt)}`}
+                      label={sessionLabel(s)}
                       onDone={setDone}
                     />
                   </>
