@@ -18,7 +18,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { mintToken, startNats } from "@relais/testing";
-import { connect } from "nats";
+import { connect, type NatsConnection } from "nats";
 import {
   type Bench,
   type BenchContext,
@@ -135,32 +135,44 @@ function groupBody(tag: string, municipality: string, facilitator: string) {
   };
 }
 
-interface Latencies {
-  samples: number[];
-  /** Per measured send, in send order (null: never arrived), for the timeline. */
-  bySend: Array<number | null>;
-  missing: number;
+/** The requests a run sent: when each was answered, how long its answer took, how many went late. */
+interface Sends {
+  count: number;
   warmUp: number;
   late: number;
-  httpP50Ms: number;
-  httpP99Ms: number;
+  answeredAt: number[];
+  answerMs: number[];
 }
 
-function summary(latencies: Latencies) {
-  const { samples } = latencies;
+/**
+ * How long after its 2xx each request past the warm-up was seen at the far end; `seenAt(index)`
+ * is undefined for one that never arrived (counted as missing).
+ */
+function summary(
+  { count, warmUp, late, answeredAt, answerMs }: Sends,
+  seenAt: (index: number) => number | undefined,
+) {
+  const samples: number[] = [];
+  // Per measured send, in send order (null: never arrived), for the timeline.
+  const bySend: Array<number | null> = [];
+  for (let index = warmUp; index < count; index++) {
+    const at = seenAt(index);
+    if (at !== undefined) samples.push(at - answeredAt[index]!);
+    bySend.push(at === undefined ? null : at - answeredAt[index]!);
+  }
   return {
     count: samples.length,
-    missing: latencies.missing,
-    warmUpExcluded: latencies.warmUp,
-    sendsLateByOver5ms: latencies.late,
+    missing: bySend.length - samples.length,
+    warmUpExcluded: warmUp,
+    sendsLateByOver5ms: late,
     p50Ms: percentile(samples, 50),
     p90Ms: percentile(samples, 90),
     p99Ms: percentile(samples, 99),
     maxMs: samples.length ? Math.max(...samples) : Number.NaN,
     minMs: samples.length ? Math.min(...samples) : Number.NaN,
-    answerP50Ms: latencies.httpP50Ms,
-    answerP99Ms: latencies.httpP99Ms,
-    timeline: timeline(latencies.bySend),
+    answerP50Ms: percentile(answerMs.slice(warmUp), 50),
+    answerP99Ms: percentile(answerMs.slice(warmUp), 99),
+    timeline: timeline(bySend),
   };
 }
 
@@ -209,8 +221,9 @@ export const crossServiceBench: Bench = {
       const [referrals, groups] = services as [RunningService, RunningService, RunningService];
 
       const loadBefore = loadavg();
-      const a = await outcomeToPlacement(context, referrals.url, groups.url, nats.url, sink, count, warmUp);
-      const b = await enrolmentToInvite(context, groups.url, nats.url, sink, count, warmUp);
+      const run: Run = { context, groupsUrl: groups.url, natsUrl: nats.url, sink, count, warmUp };
+      const a = await outcomeToPlacement(run, referrals.url);
+      const b = await enrolmentToInvite(run);
 
       const figures: Figure[] = [];
       const add = (
@@ -272,15 +285,20 @@ export const crossServiceBench: Bench = {
 /** `problems`: what the checks afterwards found wrong (a goal is not met while any is there). */
 type Measured = { how: string; summary: ReturnType<typeof summary>; problems: string[] };
 
+/** What both measurements need: the stack they drive and how many requests, the first `warmUp` not counted. */
+interface Run {
+  context: BenchContext;
+  groupsUrl: string;
+  natsUrl: string;
+  sink: SinkProcess;
+  count: number;
+  warmUp: number;
+}
+
 /** (a): outcome `accepted` with a peer-group request → `groups.enrolment.*` naming the person. */
 async function outcomeToPlacement(
-  context: BenchContext,
+  { context, groupsUrl, natsUrl, sink, count, warmUp }: Run,
   referralsUrl: string,
-  groupsUrl: string,
-  natsUrl: string,
-  sink: SinkProcess,
-  count: number,
-  warmUp: number,
 ): Promise<Measured | { notMeasured: string }> {
   const police = await mintToken({ role: "police", org: ORG, sub: "zone-5277", expiresIn: "2h" });
   const coordinator = await mintToken({
@@ -380,24 +398,7 @@ async function outcomeToPlacement(
   );
 
   const connection = await connect({ servers: natsUrl });
-  const arrivedAt = new Map<string, number>();
-  const subject = new Map<string, string>();
-  const subscription = connection.subscribe("groups.enrolment.>", {
-    callback: (error, message) => {
-      if (error) return;
-      const at = performance.now();
-      try {
-        const event = JSON.parse(new TextDecoder().decode(message.data)) as { data?: { personRef?: string } };
-        const ref = event.data?.personRef;
-        if (ref && !arrivedAt.has(ref)) {
-          arrivedAt.set(ref, at);
-          subject.set(ref, message.subject);
-        }
-      } catch {
-        // Not an event of ours.
-      }
-    },
-  });
+  const { firstSeen: arrivedAt, subscription } = watchEnrolmentEvents(connection, () => performance.now());
   try {
     await connection.flush();
     context.log(`cross-service (a): ${count} outcomes at ${RATE}/s`);
@@ -422,41 +423,49 @@ async function outcomeToPlacement(
     const deadline = Date.now() + 15_000;
     while (arrivedAt.size < count && Date.now() < deadline) await sleep(50);
 
-    const samples: number[] = [];
-    const bySend: Array<number | null> = [];
-    let missing = 0;
-    for (let index = warmUp; index < count; index++) {
-      const at = arrivedAt.get(tasks[index]!.personRef);
-      if (at === undefined) missing++;
-      else samples.push(at - answeredAt[index]!);
-      bySend.push(at === undefined ? null : at - answeredAt[index]!);
-    }
     const placed = await countPlaced(groupsUrl, coordinator, new Set(tasks.map((task) => task.personRef)));
     const subjects: Record<string, number> = {};
-    for (const name of subject.values()) subjects[name] = (subjects[name] ?? 0) + 1;
+    for (const { subject } of arrivedAt.values()) subjects[subject] = (subjects[subject] ?? 0) + 1;
     const result = {
       how: "outcome 2xx → groups.enrolment.* event (naming the person) on a core NATS subscription to groups.enrolment.> in the bench process; performance.now() on both ends",
-      summary: summary({
-        samples,
-        bySend,
-        missing,
-        warmUp,
-        late,
-        httpP50Ms: percentile(answerMs.slice(warmUp), 50),
-        httpP99Ms: percentile(answerMs.slice(warmUp), 99),
-      }),
+      summary: summary(
+        { count, warmUp, late, answeredAt, answerMs },
+        (index) => arrivedAt.get(tasks[index]!.personRef)?.at,
+      ),
       eventSubjects: subjects,
       placedInGroupsPlacements: { placed, of: count },
       problems: placed < count ? [`GET /v1/placements lists ${placed} of ${count} placed`] : [],
     };
     context.log(
-      `  p50 ${result.summary.p50Ms.toFixed(1)} ms, p99 ${result.summary.p99Ms.toFixed(1)} ms, missing ${missing}; GET /v1/placements shows ${placed}/${count} placed`,
+      `  p50 ${result.summary.p50Ms.toFixed(1)} ms, p99 ${result.summary.p99Ms.toFixed(1)} ms, missing ${result.summary.missing}; GET /v1/placements shows ${placed}/${count} placed`,
     );
     return result;
   } finally {
     subscription.unsubscribe();
     await connection.close();
   }
+}
+
+/**
+ * The first `groups.enrolment.*` event that names each person, with the time `now()` read when it
+ * arrived and its subject. A core subscription: the bench watches the events, it takes none.
+ */
+function watchEnrolmentEvents(connection: NatsConnection, now: () => number) {
+  const firstSeen = new Map<string, { at: number; subject: string }>();
+  const subscription = connection.subscribe("groups.enrolment.>", {
+    callback: (error, message) => {
+      if (error) return;
+      const at = now();
+      try {
+        const event = JSON.parse(new TextDecoder().decode(message.data)) as { data?: { personRef?: string } };
+        const ref = event.data?.personRef;
+        if (ref && !firstSeen.has(ref)) firstSeen.set(ref, { at, subject: message.subject });
+      } catch {
+        // Not an event of ours.
+      }
+    },
+  });
+  return { firstSeen, subscription };
 }
 
 /** How many of `refs` GET /v1/placements?status=placed lists. */
@@ -478,14 +487,14 @@ async function countPlaced(groupsUrl: string, token: string, refs: Set<string>):
 }
 
 /** (b): facilitator enrols a direct participant with an e-mail → the invite at the sink. */
-async function enrolmentToInvite(
-  context: BenchContext,
-  groupsUrl: string,
-  natsUrl: string,
-  sink: SinkProcess,
-  count: number,
-  warmUp: number,
-): Promise<Measured | { notMeasured: string }> {
+async function enrolmentToInvite({
+  context,
+  groupsUrl,
+  natsUrl,
+  sink,
+  count,
+  warmUp,
+}: Run): Promise<Measured | { notMeasured: string }> {
   const facilitator = await mintToken({
     role: "facilitator",
     org: ORG,
@@ -517,20 +526,7 @@ async function enrolmentToInvite(
   // Where the time goes: the same events watched on NATS split the path into groups (2xx →
   // its enrolment event published) and notifications (event → invite at the sink).
   const connection = await connect({ servers: natsUrl });
-  const eventAt = new Map<string, number>();
-  const subscription = connection.subscribe("groups.enrolment.>", {
-    callback: (error, message) => {
-      if (error) return;
-      const at = Date.now();
-      try {
-        const event = JSON.parse(new TextDecoder().decode(message.data)) as { data?: { personRef?: string } };
-        const ref = event.data?.personRef;
-        if (ref && !eventAt.has(ref)) eventAt.set(ref, at);
-      } catch {
-        // Not an event of ours.
-      }
-    },
-  });
+  const { firstSeen: eventAt, subscription } = watchEnrolmentEvents(connection, Date.now);
   await connection.flush();
   const personRef = (index: number) => `prs_bench-direct-${String(index).padStart(6, "0")}`;
   const late = await steady(count, RATE, async (index) => {
@@ -562,19 +558,10 @@ async function enrolmentToInvite(
   await connection.close();
   const arrivals = new Map<string, number>();
   for (const [to, at] of await sink.arrivals()) if (!arrivals.has(to)) arrivals.set(to, at);
-  const samples: number[] = [];
-  const bySend: Array<number | null> = [];
-  let missing = 0;
-  for (let index = warmUp; index < count; index++) {
-    const at = arrivals.get(address(index));
-    if (at === undefined) missing++;
-    else samples.push(at - answeredAt[index]!);
-    bySend.push(at === undefined ? null : at - answeredAt[index]!);
-  }
   const groupsLeg: number[] = [];
   const notificationsLeg: number[] = [];
   for (let index = warmUp; index < count; index++) {
-    const event = eventAt.get(personRef(index));
+    const event = eventAt.get(personRef(index))?.at;
     const invite = arrivals.get(address(index));
     if (event === undefined) continue;
     groupsLeg.push(event - answeredAt[index]!);
@@ -583,15 +570,7 @@ async function enrolmentToInvite(
   const stats = await sink.stats();
   const result = {
     how: "enrolment 2xx (wall clock in the bench process) → the sink process holding the whole invite (its Date.now()); same machine clock, 1 ms resolution",
-    summary: summary({
-      samples,
-      bySend,
-      missing,
-      warmUp,
-      late,
-      httpP50Ms: percentile(answerMs.slice(warmUp), 50),
-      httpP99Ms: percentile(answerMs.slice(warmUp), 99),
-    }),
+    summary: summary({ count, warmUp, late, answeredAt, answerMs }, (index) => arrivals.get(address(index))),
     split: {
       how: "the same groups.enrolment.* events on a core NATS subscription (Date.now())",
       groups2xxToEvent: { p50Ms: percentile(groupsLeg, 50), p99Ms: percentile(groupsLeg, 99) },
@@ -605,7 +584,7 @@ async function enrolmentToInvite(
     groups: groupIds.length,
   };
   context.log(
-    `  p50 ${result.summary.p50Ms.toFixed(1)} ms, p99 ${result.summary.p99Ms.toFixed(1)} ms, missing ${missing}, sink ${stats.count} messages (${stats.duplicates} duplicates); groups 2xx → event p99 ${result.split.groups2xxToEvent.p99Ms.toFixed(1)} ms, event → sink p99 ${result.split.eventToInviteAtSink.p99Ms.toFixed(1)} ms`,
+    `  p50 ${result.summary.p50Ms.toFixed(1)} ms, p99 ${result.summary.p99Ms.toFixed(1)} ms, missing ${result.summary.missing}, sink ${stats.count} messages (${stats.duplicates} duplicates); groups 2xx → event p99 ${result.split.groups2xxToEvent.p99Ms.toFixed(1)} ms, event → sink p99 ${result.split.eventToInviteAtSink.p99Ms.toFixed(1)} ms`,
   );
   return result;
 }

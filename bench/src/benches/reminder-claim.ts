@@ -16,6 +16,7 @@ import { createClient } from "@libsql/client";
 import { openDatabase } from "@relais/db";
 import { createReminderScheduler, DEFAULT_SETTINGS, migrationsFolder, schema } from "@relais/notifications";
 import { createSealedBox } from "@relais/service-kit";
+import { oneSessionSeries } from "@relais/testing";
 import { sql } from "drizzle-orm";
 import { percentile } from "../lib/figures.js";
 import { type ColumnExpressions, seedRows } from "../lib/seed.js";
@@ -161,28 +162,8 @@ async function seedReminders(url: string, size: number, due: number, epoch: numb
       updated_at: `'${iso(epoch - 86_400_000)}'`,
     };
     const startsAt = epoch + 14 * 86_400_000;
-    const snapshot = {
-      groupId: GROUP,
-      publicName: "Groupe de parole",
-      kind: "victim_peer",
-      language: "fr",
-      timeZone: "Europe/Brussels",
-      dtstart: "2026-12-15T09:00:00",
-      rrule: "FREQ=WEEKLY;COUNT=1",
-      durationMinutes: 120,
-      location: { kind: "venue", address: "Rue de la Station 1, 4100 Seraing" },
-      facilitators: [],
-      sequence: 0,
-      sessions: [
-        {
-          sessionId: SESSION,
-          startsAt: iso(startsAt),
-          endsAt: iso(startsAt + 7_200_000),
-          originalStartsAt: iso(startsAt),
-          status: "scheduled",
-        },
-      ],
-    };
+    // The series as groups last sent it: one session, 09:00 in Brussels on 15 December.
+    const snapshot = oneSessionSeries("bench", new Date(startsAt));
     const tx = await client.transaction("write");
     try {
       await seedRows(tx, "reminders", reminder, 0, size);

@@ -7,10 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { ensureStreams } from "@relais/bus";
-import { createEvent, EnrolmentConfirmed } from "@relais/contracts";
 import { createRecipientSealer, recipientPublicKey } from "@relais/service-kit";
-import { startNats } from "@relais/testing";
-import { DateTime } from "luxon";
+import { enrolmentConfirmed, oneSessionSeries, startNats } from "@relais/testing";
 import { connect } from "nats";
 import type { BenchContext } from "../lib/figures.js";
 import { SEAL_KEYS, startService } from "../lib/services.js";
@@ -55,52 +53,14 @@ export async function measureRelaisReminders(
     const leadMs = context.quick ? 20_000 : Math.max(8_000, count * 9);
     const publishedAt = Date.now();
     const dueAt = publishedAt + leadMs;
-    const startsAt = new Date(dueAt + OFFSET_MINUTES * 60_000);
-    const endsAt = new Date(startsAt.getTime() + 120 * 60_000);
-    const series = {
-      groupId: "grp-bench",
-      publicName: "Groupe de parole",
-      kind: "victim_peer" as const,
-      language: "fr" as const,
-      timeZone: "Europe/Brussels",
-      dtstart: localWallClock(startsAt),
-      rrule: "FREQ=WEEKLY;COUNT=1",
-      durationMinutes: 120,
-      location: { kind: "venue" as const, address: "Rue de la Station 1, 4100 Seraing" },
-      facilitators: [],
-      sequence: 0,
-      sessions: [
-        {
-          sessionId: "ses-bench",
-          startsAt: startsAt.toISOString(),
-          endsAt: endsAt.toISOString(),
-          originalStartsAt: startsAt.toISOString(),
-          status: "scheduled" as const,
-        },
-      ],
-    };
+    const series = oneSessionSeries("bench", new Date(dueAt + OFFSET_MINUTES * 60_000));
     const js = connection.jetstream();
     // As groups does for a direct enrolment: the address travels sealed for notifications.
     const sealer = createRecipientSealer(recipientPublicKey(SEAL_KEYS.notifications));
     for (let from = 0; from < count; from += 500) {
       await Promise.all(
         Array.from({ length: Math.min(500, count - from) }, (_, offset) => {
-          const index = from + offset;
-          const event = createEvent(EnrolmentConfirmed, {
-            orgId: "org-bench",
-            source: "groups",
-            data: {
-              enrolmentId: `enr-bench-${index}`,
-              groupId: series.groupId,
-              personRef: `prs_bench-${String(index).padStart(8, "0")}`,
-              language: "fr",
-              sealed: sealer.seal(
-                { contact: { email: `person-${index}@bench.test` } },
-                EnrolmentConfirmed.type,
-              ),
-              series,
-            },
-          });
+          const event = enrolmentConfirmed("bench", from + offset, series, sealer);
           // A loaded machine (CI shares its cores) can take longer than the client's 5 s default
           // to store 500 at once: a publish that timed out would fail the whole figure.
           return js.publish(event.type, JSON.stringify(event), { msgID: event.id, timeout: 60_000 });
@@ -142,10 +102,6 @@ export async function measureRelaisReminders(
 }
 
 /** The session's start as Brussels wall-clock time, as the series snapshot carries it. */
-function localWallClock(instant: Date): string {
-  return DateTime.fromJSDate(instant).setZone("Europe/Brussels").toFormat("yyyy-MM-dd'T'HH:mm:ss");
-}
-
 /** What the service had done by then, to say why a run could not be measured. */
 async function tableCounts(path: string): Promise<Record<string, unknown>> {
   const client = createClient({ url: `file:${path}` });

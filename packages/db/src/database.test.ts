@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, storageFaultOf } from "./database.js";
+import { openDatabase, storageFaultOf, type Tx } from "./database.js";
 import { fsyncFile, type SyncFile } from "./durability.js";
 
 const counters = sqliteTable("counters", {
@@ -215,8 +215,11 @@ describe("openDatabase", () => {
     database.close();
   });
 
-  /** A real fsync whose completion the test lets go, recording what it was asked to sync. */
-  function heldSync() {
+  /**
+   * A database whose WAL syncs are real fsyncs that the test lets go (recording what each was
+   * asked to sync), with one write already waiting on the first of them.
+   */
+  async function heldWrite(change: (tx: Tx) => Promise<unknown>) {
     const calls: Array<{ path: string; release: (error?: Error) => void }> = [];
     const syncFile: SyncFile = (path) =>
       new Promise<void>((resolve, reject) => {
@@ -225,7 +228,10 @@ describe("openDatabase", () => {
           release: (error) => (error ? reject(error) : fsyncFile(path).then(resolve, reject)),
         });
       });
-    return { calls, syncFile };
+    const database = await open(syncFile);
+    const write = database.write(change);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    return { held: { calls }, database, write };
   }
 
   const settledSoon = async (promise: Promise<unknown>) => {
@@ -239,14 +245,11 @@ describe("openDatabase", () => {
   };
 
   it("resolves a write only once its commit's WAL is synced, and tells listeners only then", async () => {
-    const held = heldSync();
-    const database = await open(held.syncFile);
     let heard = 0;
+    const { held, database, write } = await heldWrite((tx) => tx.update(counters).set({ value: 1 }));
     database.onCommit(() => {
       heard += 1;
     });
-    const write = database.write((tx) => tx.update(counters).set({ value: 1 }));
-    await vi.waitFor(() => expect(held.calls).toHaveLength(1));
     // The sync is asked for after the COMMIT (another connection already reads the value), of
     // the WAL file, and until it returns the write is not answered.
     expect(held.calls[0]!.path).toMatch(/test\.db-wal$/);
@@ -302,10 +305,7 @@ describe("openDatabase", () => {
   });
 
   it("lets later commits go on during a sync and covers them all with the next one", async () => {
-    const held = heldSync();
-    const database = await open(held.syncFile);
-    const first = database.write((tx) => tx.update(counters).set({ value: 1 }));
-    await vi.waitFor(() => expect(held.calls).toHaveLength(1));
+    const { held, database, write: first } = await heldWrite((tx) => tx.update(counters).set({ value: 1 }));
     // Three more batches commit while the first sync runs; none of them may ride on it.
     const later = [2, 3, 4].map((value) =>
       database.write((tx) => tx.insert(counters).values({ name: `v${value}`, value })),
@@ -327,10 +327,7 @@ describe("openDatabase", () => {
   });
 
   it("refuses a write whose WAL sync failed with the disk's own code, and probes before writing again", async () => {
-    const held = heldSync();
-    const database = await open(held.syncFile);
-    const write = database.write((tx) => tx.update(counters).set({ value: 1 }));
-    await vi.waitFor(() => expect(held.calls).toHaveLength(1));
+    const { held, database, write } = await heldWrite((tx) => tx.update(counters).set({ value: 1 }));
     held.calls[0]!.release(Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" }));
     const failure = await write.catch((error: unknown) => error);
     expect(storageFaultOf(failure)).toBe("EIO");

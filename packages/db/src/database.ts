@@ -348,6 +348,7 @@ function createGroupCommitter<S extends Schema>(
           const outcome = outcomes[i]!;
           if (outcome.ok) write.committed?.(outcome.value);
         });
+        const anyCommitted = outcomes.some((o) => o.ok);
         const settle = (syncError?: unknown) => {
           batch.forEach((write, i) => {
             const outcome = outcomes[i]!;
@@ -357,9 +358,9 @@ function createGroupCommitter<S extends Schema>(
             else if (syncError !== undefined) write.reject(syncError);
             else write.resolve(outcome.value);
           });
-          if (syncError === undefined && outcomes.some((o) => o.ok)) committed({ soonOnly });
+          if (syncError === undefined && anyCommitted) committed({ soonOnly });
         };
-        if (durable && outcomes.some((o) => o.ok)) {
+        if (durable && anyCommitted) {
           durable().then(
             () => settle(),
             (error: unknown) => settle(error ?? new Error("WAL sync failed")),

@@ -21,19 +21,13 @@ import { Worker } from "node:worker_threads";
 /** Makes a file's written data durable (a test's wrapper; services keep one handle open). */
 export type SyncFile = (path: string) => Promise<void>;
 
-/** fsync(2) on libuv's thread pool. A missing WAL was checkpointed and removed: nothing to sync. */
+/** fsync(2) on libuv's thread pool, through a handle of its own. A missing WAL was checkpointed and removed: nothing to sync. */
 export const fsyncFile: SyncFile = async (path) => {
-  let handle: Awaited<ReturnType<typeof open>>;
+  const kept = keptFileSync(path);
   try {
-    handle = await open(path, "r");
-  } catch (error) {
-    if ((error as { code?: string }).code === "ENOENT") return;
-    throw error;
-  }
-  try {
-    await handle.sync();
+    await kept.sync();
   } finally {
-    await handle.close();
+    kept.close();
   }
 };
 

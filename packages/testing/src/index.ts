@@ -1,10 +1,12 @@
 export * from "./clock.js";
 export * from "./database.js";
+export * from "./enrolments.js";
 export * from "./http-client.js";
 export * from "./nats.js";
 export * from "./nats-cluster.js";
 export { canConnect, freePort, freePorts } from "./ports.js";
 export * from "./process.js";
+export * from "./referral-events.js";
 export * from "./referrals.js";
 export * from "./smtp.js";
 export * from "./tokens.js";

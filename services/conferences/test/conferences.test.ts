@@ -5,9 +5,16 @@ import {
   InvitationSent,
   InviteeSealed,
   PersonPurged,
-  ReferralReceived,
 } from "@relais/contracts";
-import { contactPreferences, ManualClock, staleTokens, useService, waitFor } from "@relais/testing";
+import {
+  contactPreferences,
+  ManualClock,
+  referralReceived,
+  referredPerson,
+  staleTokens,
+  useService,
+  waitFor,
+} from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -53,26 +60,14 @@ const REFERRAL = "ref-0001-seraing";
 const OTHER_ORG_REFERRAL = "ref-0002-namur";
 
 function referralEvent(referralId: string, orgId: string) {
-  return createEvent(ReferralReceived, {
-    orgId,
-    source: "referrals",
-    data: {
-      referralId,
-      policeZone: "5277",
-      municipality: "Seraing",
-      riskLevel: "high",
-      childrenPresent: true,
-      persons: [
-        {
-          personRef: `prs_${referralId.replace(/[^a-z0-9]/g, "")}`,
-          role: "victim",
-          consent: true,
-          language: "fr",
-          timeZone: "Europe/Brussels",
-          preferences: contactPreferences(["phone"]),
-        },
-      ],
-    },
+  return referralReceived(orgId, {
+    referralId,
+    childrenPresent: true,
+    persons: [
+      referredPerson(`prs_${referralId.replace(/[^a-z0-9]/g, "")}`, "victim", {
+        preferences: contactPreferences(["phone"]),
+      }),
+    ],
   });
 }
 

@@ -1,11 +1,5 @@
-import {
-  type ContactPreferences,
-  createEvent,
-  PersonPurged,
-  ReferralReceived,
-  SupportRequested,
-} from "@relais/contracts";
-import { ManualClock, useService, waitFor } from "@relais/testing";
+import { type ContactPreferences, createEvent, PersonPurged, SupportRequested } from "@relais/contracts";
+import { ManualClock, referralReceived, referredPerson, useService, waitFor } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { attendance, enrolments, idempotencyKeys, inbox, placements, separations } from "../src/db/schema.js";
@@ -74,24 +68,12 @@ describe("referrals.person.purged in groups", () => {
   it("forgets the person in every record, keeps the groups' counts and others' records, and does it once", async () => {
     const { client } = service;
     await publish(
-      createEvent(ReferralReceived, {
-        orgId: ORG,
-        source: "referrals",
-        data: {
-          referralId: "ref-1",
-          policeZone: "5277",
-          municipality: "Seraing",
-          riskLevel: "high",
-          childrenPresent: false,
-          persons: [VICTIM, AUTHOR].map((personRef, n) => ({
-            personRef,
-            role: n === 0 ? ("victim" as const) : ("author" as const),
-            consent: true,
-            language: "fr" as const,
-            timeZone: "Europe/Brussels",
-            preferences,
-          })),
-        },
+      referralReceived(ORG, {
+        referralId: "ref-1",
+        persons: [
+          referredPerson(VICTIM, "victim", { preferences }),
+          referredPerson(AUTHOR, "author", { preferences }),
+        ],
       }),
     );
     // A request for a kind of group no one runs in Liège yet: it waits for a facilitator.

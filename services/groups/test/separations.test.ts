@@ -1,5 +1,13 @@
-import { type ContactPreferences, createEvent, ReferralReceived } from "@relais/contracts";
-import { ManualClock, type NatsProcess, startNats, useNats, waitFor } from "@relais/testing";
+import type { ContactPreferences } from "@relais/contracts";
+import {
+  ManualClock,
+  type NatsProcess,
+  referralReceived,
+  referredPerson,
+  startNats,
+  useNats,
+  waitFor,
+} from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { separations } from "../src/db/schema.js";
 import { facilitator, groupInput, json, problem } from "./client.js";
@@ -14,25 +22,13 @@ const preferences: ContactPreferences = {
 } as const;
 
 function referral(victim: string, author: string) {
-  const person = (personRef: string, role: "victim" | "author") => ({
-    personRef,
-    role,
-    consent: true,
-    language: "fr" as const,
-    timeZone: "Europe/Brussels",
-    preferences,
-  });
-  return createEvent(ReferralReceived, {
-    orgId: "org-liege",
-    source: "referrals",
-    data: {
-      referralId: `ref-${victim}`,
-      policeZone: "5277",
-      municipality: "Seraing",
-      riskLevel: "high",
-      childrenPresent: true,
-      persons: [person(victim, "victim"), person(author, "author")],
-    },
+  return referralReceived("org-liege", {
+    referralId: `ref-${victim}`,
+    childrenPresent: true,
+    persons: [
+      referredPerson(victim, "victim", { preferences }),
+      referredPerson(author, "author", { preferences }),
+    ],
   });
 }
 

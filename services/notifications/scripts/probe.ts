@@ -10,10 +10,18 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
 import { ensureStreams } from "@relais/bus";
-import { createEvent, EnrolmentConfirmed } from "@relais/contracts";
+import type { SeriesSnapshot } from "@relais/contracts";
 import { createRecipientSealer, generateRecipientKeyPair } from "@relais/service-kit";
-import { freePort, spawnService, startNats, startSmtpSink, TEST_JWT_SECRET, waitFor } from "@relais/testing";
-import { DateTime } from "luxon";
+import {
+  enrolmentConfirmed,
+  freePort,
+  oneSessionSeries,
+  spawnService,
+  startNats,
+  startSmtpSink,
+  TEST_JWT_SECRET,
+  waitFor,
+} from "@relais/testing";
 import { connect } from "nats";
 import nodemailer from "nodemailer";
 
@@ -65,45 +73,8 @@ const connection = await connect({ servers: nats.url });
 const js = connection.jetstream();
 await ensureStreams(await connection.jetstreamManager(), ["GROUPS"], { replicas: 1 });
 
-function seriesStartingAt(startsAt: Date) {
-  const endsAt = new Date(startsAt.getTime() + 120 * 60_000);
-  return {
-    groupId: "grp-probe",
-    publicName: "Groupe de parole",
-    kind: "victim_peer" as const,
-    language: "fr" as const,
-    timeZone: "Europe/Brussels",
-    dtstart: DateTime.fromJSDate(startsAt).setZone("Europe/Brussels").toFormat("yyyy-MM-dd'T'HH:mm:ss"),
-    rrule: "FREQ=WEEKLY;COUNT=1",
-    durationMinutes: 120,
-    location: { kind: "venue" as const, address: "Rue de la Station 1, 4100 Seraing" },
-    facilitators: [],
-    sequence: 0,
-    sessions: [
-      {
-        sessionId: "ses-probe",
-        startsAt: startsAt.toISOString(),
-        endsAt: endsAt.toISOString(),
-        originalStartsAt: startsAt.toISOString(),
-        status: "scheduled" as const,
-      },
-    ],
-  };
-}
-
-function publish(index: number, series: ReturnType<typeof seriesStartingAt>) {
-  const event = createEvent(EnrolmentConfirmed, {
-    orgId: "org-probe",
-    source: "groups",
-    data: {
-      enrolmentId: `enr-probe-${index}`,
-      groupId: series.groupId,
-      personRef: `prs_probe-${String(index).padStart(8, "0")}`,
-      language: "fr",
-      sealed: sealer.seal({ contact: { email: `person-${index}@probe.test` } }, EnrolmentConfirmed.type),
-      series,
-    },
-  });
+function publish(index: number, series: SeriesSnapshot) {
+  const event = enrolmentConfirmed("probe", index, series, sealer);
   return js.publish(event.type, JSON.stringify(event), { msgID: event.id });
 }
 
@@ -180,7 +151,7 @@ try {
     const leadMs = Math.max(8_000, count * 9);
     const publishedAt = Date.now();
     const dueAt = publishedAt + leadMs;
-    const series = seriesStartingAt(new Date(dueAt + OFFSET_MINUTES * 60_000));
+    const series = oneSessionSeries("probe", new Date(dueAt + OFFSET_MINUTES * 60_000));
     for (let from = 0; from < count; from += 500)
       await Promise.all(
         Array.from({ length: Math.min(500, count - from) }, (_, i) => publish(from + i, series)),
@@ -204,7 +175,7 @@ try {
   } else {
     const rate = Number(a ?? 50);
     const seconds = Number(b ?? 20);
-    const series = seriesStartingAt(new Date(Date.now() + 7 * 24 * 3_600_000));
+    const series = oneSessionSeries("probe", new Date(Date.now() + 7 * 24 * 3_600_000));
     const sentAt = new Map<string, number>();
     const total = rate * seconds;
     const started = performance.now();

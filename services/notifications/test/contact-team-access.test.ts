@@ -4,7 +4,15 @@
 // caseworker with no team claim, one of an unrelated team, one of another organisation. Every
 // refusal is the 404 of a missing contact. Real NATS; the tasks are known from referrals' events.
 import { CallbackDue, createEvent, PersonPurged, ReferralReceived } from "@relais/contracts";
-import { authHeader, ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
+import {
+  authHeader,
+  ManualClock,
+  mintToken,
+  type NatsProcess,
+  referralReceived,
+  referredPerson,
+  startNats,
+} from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamTasks } from "../src/db/schema.js";
@@ -27,42 +35,25 @@ const preferences = {
 };
 
 function referral() {
-  return createEvent(ReferralReceived, {
-    orgId: ORG,
-    source: "referrals",
-    data: {
-      referralId: "ref-teams",
-      policeZone: "5277",
-      municipality: "Seraing",
-      riskLevel: "high",
-      childrenPresent: true,
-      persons: [
-        {
-          personRef: VICTIM,
-          role: "victim",
-          consent: true,
-          language: "fr",
-          timeZone: "Europe/Brussels",
-          sealed: sealForNotifications(
-            { displayName: "Sara", contact: { phone: "+32470111222", email: "sara@mail.example" } },
-            ReferralReceived.type,
-          ),
-          preferences,
-        },
-        {
-          personRef: AUTHOR,
-          role: "author",
-          consent: true,
-          language: "fr",
-          timeZone: "Europe/Brussels",
-          sealed: sealForNotifications(
-            { displayName: "Marc", contact: { phone: "+32470333444", email: "marc@mail.example" } },
-            ReferralReceived.type,
-          ),
-          preferences: { ...preferences, voicemailAllowed: true, discreet: false },
-        },
-      ],
-    },
+  return referralReceived(ORG, {
+    referralId: "ref-teams",
+    childrenPresent: true,
+    persons: [
+      referredPerson(VICTIM, "victim", {
+        sealed: sealForNotifications(
+          { displayName: "Sara", contact: { phone: "+32470111222", email: "sara@mail.example" } },
+          ReferralReceived.type,
+        ),
+        preferences,
+      }),
+      referredPerson(AUTHOR, "author", {
+        sealed: sealForNotifications(
+          { displayName: "Marc", contact: { phone: "+32470333444", email: "marc@mail.example" } },
+          ReferralReceived.type,
+        ),
+        preferences: { ...preferences, voicemailAllowed: true, discreet: false },
+      }),
+    ],
   });
 }
 

@@ -1,5 +1,5 @@
-import { type ContactPreferences, createEvent, ReferralReceived } from "@relais/contracts";
-import { mintToken, useNats, waitFor } from "@relais/testing";
+import { type ContactPreferences, ReferralReceived } from "@relais/contracts";
+import { mintToken, referralReceived, referredPerson, useNats, waitFor } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import { contacts } from "../src/db/schema.js";
 import { callbackOpened } from "./fixtures.js";
@@ -21,38 +21,18 @@ describe("contact book", () => {
     const service = await startNotifications(broker.nats);
 
     try {
-      const event = createEvent(ReferralReceived, {
-        orgId: "org-liege",
-        source: "referrals",
-        data: {
-          referralId: "ref-1",
-          policeZone: "5277",
-          municipality: "Seraing",
-          riskLevel: "high",
-          childrenPresent: false,
-          persons: [
-            {
-              personRef: "prs_victim0001",
-              role: "victim",
-              consent: true,
-              language: "fr",
-              timeZone: "Europe/Brussels",
-              sealed: sealForNotifications(
-                { displayName: "Amina", contact: { email: "amina@example.org", phone: "+32470000001" } },
-                ReferralReceived.type,
-              ),
-              preferences,
-            },
-            {
-              personRef: "prs_author0001",
-              role: "author",
-              consent: false,
-              language: "nl",
-              timeZone: "Europe/Brussels",
-              preferences,
-            },
-          ],
-        },
+      const event = referralReceived("org-liege", {
+        referralId: "ref-1",
+        persons: [
+          referredPerson("prs_victim0001", "victim", {
+            sealed: sealForNotifications(
+              { displayName: "Amina", contact: { email: "amina@example.org", phone: "+32470000001" } },
+              ReferralReceived.type,
+            ),
+            preferences,
+          }),
+          referredPerson("prs_author0001", "author", { consent: false, language: "nl", preferences }),
+        ],
       });
       const js = await service.bus.jetstream();
       await js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID: event.id });

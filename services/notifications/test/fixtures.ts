@@ -12,6 +12,7 @@ import {
   SessionCancelled,
   SessionChanged,
 } from "@relais/contracts";
+import { referralReceived, referredPerson } from "@relais/testing";
 import { DateTime } from "luxon";
 import { sealForNotifications } from "./seal-keys.js";
 
@@ -190,40 +191,30 @@ export function waitlistedFromReferral(series: SeriesSnapshot, personRef: string
 /** The referral that brings a person's contact (only with `consent` and an address). */
 export function referred(person: Person & { consent?: boolean; doNotContact?: boolean }) {
   const consent = person.consent ?? true;
-  return createEvent(ReferralReceived, {
-    orgId: person.org ?? ORG,
-    source: "referrals",
-    data: {
-      referralId: `ref-${person.personRef}`,
-      policeZone: "5277",
-      municipality: "Seraing",
-      riskLevel: "high",
-      childrenPresent: false,
-      persons: [
-        {
-          personRef: person.personRef,
-          role: "victim",
-          consent,
-          language: person.language ?? "fr",
-          timeZone: ZONE,
-          // As referrals does: only a person who may be contacted comes with a name and details.
-          sealed:
-            consent && !person.doNotContact
-              ? sealForNotifications(
-                  { displayName: person.name, contact: { email: person.email, phone: person.phone } },
-                  ReferralReceived.type,
-                )
-              : undefined,
-          preferences: {
-            channels: person.channels ?? ["email"],
-            safeWindows: person.safeWindows ?? [],
-            voicemailAllowed: false,
-            discreet: person.discreet ?? false,
-            doNotContact: person.doNotContact ?? false,
-          },
+  return referralReceived(person.org ?? ORG, {
+    referralId: `ref-${person.personRef}`,
+    persons: [
+      referredPerson(person.personRef, "victim", {
+        consent,
+        language: person.language ?? "fr",
+        timeZone: ZONE,
+        // As referrals does: only a person who may be contacted comes with a name and details.
+        sealed:
+          consent && !person.doNotContact
+            ? sealForNotifications(
+                { displayName: person.name, contact: { email: person.email, phone: person.phone } },
+                ReferralReceived.type,
+              )
+            : undefined,
+        preferences: {
+          channels: person.channels ?? ["email"],
+          safeWindows: person.safeWindows ?? [],
+          voicemailAllowed: false,
+          discreet: person.discreet ?? false,
+          doNotContact: person.doNotContact ?? false,
         },
-      ],
-    },
+      }),
+    ],
   });
 }
 

@@ -1,3 +1,4 @@
+import { authored, orgRecord, timestamps } from "@relais/db";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
@@ -23,8 +24,7 @@ export const referralIndex = sqliteTable(
 export const conferences = sqliteTable(
   "conferences",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     title: text("title").notNull(),
     policeZone: text("police_zone").notNull(),
     municipality: text("municipality").notNull(),
@@ -42,9 +42,7 @@ export const conferences = sqliteTable(
     status: text("status", { enum: ["scheduled", "cancelled"] }).notNull(),
     /** SEQUENCE of every invitee's calendar: bumped on each change they are told of. */
     sequence: integer("sequence").notNull(),
-    createdBy: text("created_by").notNull(),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...authored(),
   },
   (t) => [index("conferences_org_start").on(t.orgId, t.firstStartsAt)],
 );
@@ -85,8 +83,7 @@ export const agendaItems = sqliteTable(
     riskLevel: text("risk_level", { enum: ["high", "medium", "low"] }).notNull(),
     /** Confidential items are seen only by the invitees listed in `item_audience`. */
     confidential: integer("confidential", { mode: "boolean" }).notNull(),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...timestamps(),
   },
   (t) => [index("agenda_items_conference").on(t.conferenceId, t.position)],
 );
@@ -130,8 +127,7 @@ export const actions = sqliteTable(
     status: text("status", { enum: ["open", "done", "cancelled"] }).notNull(),
     /** Set with the reminder's event in one transaction: the owner is reminded once. */
     remindedAt: text("reminded_at"),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...timestamps(),
   },
   (t) => [
     index("actions_decision").on(t.decisionId),

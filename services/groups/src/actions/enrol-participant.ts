@@ -8,7 +8,7 @@ import {
   type Language,
   newId,
 } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, rowExists } from "@relais/db";
 import { Conflict, Invalid, type RecipientSealer } from "@relais/service-kit";
 import { and, eq, inArray, max, sql } from "drizzle-orm";
 import {
@@ -70,17 +70,12 @@ export async function enrolParticipant(
         : "This group takes no more participants: its last session has ended",
       "admission_closed",
     );
-  const [existing] = await tx
-    .select({ id: enrolments.id })
-    .from(enrolments)
-    .where(
-      and(
-        eq(enrolments.groupId, group.id),
-        eq(enrolments.personRef, participant.personRef),
-        inArray(enrolments.status, ["waitlisted", "enrolled"]),
-      ),
-    );
-  if (existing)
+  const alreadyIn = await rowExists(tx, enrolments, [
+    eq(enrolments.groupId, group.id),
+    eq(enrolments.personRef, participant.personRef),
+    inArray(enrolments.status, ["waitlisted", "enrolled"]),
+  ]);
+  if (alreadyIn)
     throw new Conflict("This person is already enrolled or waiting in this group", "already_enrolled");
   assertJoinKeepsApart(group, sessions, await joinFacts(tx, group, participant.personRef));
 

@@ -1,10 +1,10 @@
 // Enrolments as typed records, and the person part every enrolment event carries.
 import type { Language } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { NotFound, type Principal } from "@relais/service-kit";
+import type { Principal } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { type GroupRecord, visibleGroup } from "./group-store.js";
+import { withVisibleGroup } from "./group-store.js";
 import { enrolments } from "./schema.js";
 
 export const Mandate = z.object({
@@ -47,19 +47,12 @@ export function toEnrolmentRecord(row: typeof enrolments.$inferSelect): Enrolmen
 }
 
 /** The enrolment and its group, if the caller may see the group. */
-export async function visibleEnrolment(
-  db: Executor,
-  principal: Principal,
-  id: string,
-): Promise<{ enrolment: EnrolmentRecord; group: GroupRecord }> {
-  const [row] = await db
+export async function visibleEnrolment(db: Executor, principal: Principal, id: string) {
+  const [found] = await db
     .select()
     .from(enrolments)
     .where(and(eq(enrolments.id, id), eq(enrolments.orgId, principal.org)));
-  if (!row) throw new NotFound("No such enrolment");
-  const group = await visibleGroup(db, principal, row.groupId).catch(() => {
-    throw new NotFound("No such enrolment");
-  });
+  const { row, group } = await withVisibleGroup(db, principal, found, "No such enrolment");
   return { enrolment: toEnrolmentRecord(row), group };
 }
 

@@ -90,20 +90,30 @@ export async function groupSessions(db: Executor, groupId: string): Promise<Sess
   return rows.map(toSessionRecord);
 }
 
-/** The session and its group, if the caller may see the group. */
-export async function visibleSession(
+/**
+ * A record of a group (a session, an enrolment) and that group, if the caller may see the group:
+ * to someone who may not see the group, its records do not exist either (`notFound`).
+ */
+export async function withVisibleGroup<R extends { groupId: string }>(
   db: Executor,
   principal: Principal,
-  id: string,
-): Promise<{ group: GroupRecord; session: SessionRecord }> {
-  const [row] = await db
+  row: R | undefined,
+  notFound: string,
+): Promise<{ row: R; group: GroupRecord }> {
+  if (!row) throw new NotFound(notFound);
+  const group = await visibleGroup(db, principal, row.groupId).catch(() => {
+    throw new NotFound(notFound);
+  });
+  return { row, group };
+}
+
+/** The session and its group, if the caller may see the group. */
+export async function visibleSession(db: Executor, principal: Principal, id: string) {
+  const [found] = await db
     .select()
     .from(sessions)
     .where(and(eq(sessions.id, id), eq(sessions.orgId, principal.org)));
-  if (!row) throw new NotFound("No such session");
-  const group = await visibleGroup(db, principal, row.groupId).catch(() => {
-    throw new NotFound("No such session");
-  });
+  const { row, group } = await withVisibleGroup(db, principal, found, "No such session");
   return { group, session: toSessionRecord(row) };
 }
 

@@ -1,3 +1,4 @@
+import { authored, orgRecord } from "@relais/db";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
@@ -19,8 +20,7 @@ export const separations = sqliteTable(
 export const groups = sqliteTable(
   "groups",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     kind: text("kind").notNull(),
     publicName: text("public_name").notNull(),
     language: text("language").notNull(),
@@ -41,9 +41,7 @@ export const groups = sqliteTable(
     durationMinutes: integer("duration_minutes").notNull(),
     /** SEQUENCE of the series: bumped on every change to it or one of its sessions. */
     sequence: integer("sequence").notNull(),
-    createdBy: text("created_by").notNull(),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...authored(),
   },
   (t) => [index("groups_org_kind").on(t.orgId, t.kind), index("groups_venue").on(t.orgId, t.venueKey)],
 );
@@ -134,8 +132,7 @@ export const complianceBreaches = sqliteTable(
 export const safetyCheckIns = sqliteTable(
   "safety_check_ins",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     groupId: text("group_id").notNull(),
     sessionId: text("session_id").notNull(),
     enrolmentId: text("enrolment_id").notNull(),
@@ -154,8 +151,7 @@ export const safetyCheckIns = sqliteTable(
 export const placements = sqliteTable(
   "placements",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     referralId: text("referral_id").notNull(),
     personRef: text("person_ref").notNull(),
     role: text("role").notNull(),

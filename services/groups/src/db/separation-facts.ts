@@ -16,10 +16,7 @@ export async function joinFacts(
   group: GroupRecord,
   personRef: string,
 ): Promise<JoinFacts | null> {
-  const others = await tx
-    .select({ personRef: separations.otherPersonRef })
-    .from(separations)
-    .where(and(eq(separations.orgId, group.orgId), eq(separations.personRef, personRef)));
+  const others = await keptApartFrom(tx, group.orgId, [personRef]);
   if (others.length === 0) return null;
   const theirs = await tx
     .select({ groupId: enrolments.groupId })
@@ -27,10 +24,7 @@ export async function joinFacts(
     .where(
       and(
         eq(enrolments.orgId, group.orgId),
-        inArray(
-          enrolments.personRef,
-          others.map((o) => o.personRef),
-        ),
+        inArray(enrolments.personRef, others),
         inArray(enrolments.status, ACTIVE),
       ),
     );
@@ -61,18 +55,11 @@ export async function changeFacts(tx: Executor, group: GroupRecord): Promise<Int
     .from(enrolments)
     .where(and(eq(enrolments.groupId, group.id), inArray(enrolments.status, ACTIVE)));
   if (members.length === 0) return [];
-  const others = await tx
-    .select({ personRef: separations.otherPersonRef })
-    .from(separations)
-    .where(
-      and(
-        eq(separations.orgId, group.orgId),
-        inArray(
-          separations.personRef,
-          members.map((m) => m.personRef),
-        ),
-      ),
-    );
+  const others = await keptApartFrom(
+    tx,
+    group.orgId,
+    members.map((m) => m.personRef),
+  );
   if (others.length === 0) return [];
   const theirs = await tx
     .select({ groupId: enrolments.groupId })
@@ -81,13 +68,22 @@ export async function changeFacts(tx: Executor, group: GroupRecord): Promise<Int
     .where(
       and(
         eq(enrolments.orgId, group.orgId),
-        inArray(enrolments.personRef, [...new Set(others.map((o) => o.personRef))]),
+        inArray(enrolments.personRef, [...new Set(others)]),
         inArray(enrolments.status, ACTIVE),
         ne(enrolments.groupId, group.id),
         eq(groups.venueKey, group.venueKey),
       ),
     );
   return heldSessions(tx, [...new Set(theirs.map((t) => t.groupId))]);
+}
+
+/** Everyone the organisation keeps apart from one of `personRefs` (with repeats). */
+async function keptApartFrom(tx: Executor, orgId: string, personRefs: string[]): Promise<string[]> {
+  const rows = await tx
+    .select({ personRef: separations.otherPersonRef })
+    .from(separations)
+    .where(and(eq(separations.orgId, orgId), inArray(separations.personRef, personRefs)));
+  return rows.map((row) => row.personRef);
 }
 
 async function heldSessions(tx: Executor, groupIds: string[]): Promise<Interval[]> {

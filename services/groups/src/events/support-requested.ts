@@ -2,7 +2,7 @@
 // (kind, language, municipality) as an enrolment or waitlist place, or list them for staff to place.
 import { consumerOf } from "@relais/bus";
 import { newId, SupportRequested, SupportRequestedSealed } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, rowExists } from "@relais/db";
 import { type Clock, DomainError, type RecipientOpener } from "@relais/service-kit";
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
@@ -18,16 +18,11 @@ export function supportRequestedConsumer(deps: { clock: Clock; open: RecipientOp
     const { displayName } = request.sealed
       ? SupportRequestedSealed.parse(deps.open.open(request.sealed, SupportRequested.type))
       : SupportRequestedSealed.parse({});
-    const [already] = await tx
-      .select({ id: placements.id })
-      .from(placements)
-      .where(
-        and(
-          eq(placements.orgId, event.orgId),
-          eq(placements.referralId, request.referralId),
-          eq(placements.personRef, request.personRef),
-        ),
-      );
+    const already = await rowExists(tx, placements, [
+      eq(placements.orgId, event.orgId),
+      eq(placements.referralId, request.referralId),
+      eq(placements.personRef, request.personRef),
+    ]);
     if (already) return;
     const now = deps.clock.now();
     const mandate = request.groupKind === "perpetrator" ? request.mandate : undefined;

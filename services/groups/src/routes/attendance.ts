@@ -5,7 +5,7 @@ import { attendanceReport } from "../actions/attendance-report.js";
 import { readRoster } from "../actions/read-roster.js";
 import { recordAttendance } from "../actions/record-attendance.js";
 import type { AppDeps } from "../app.js";
-import { IdParam, SessionView, toSessionView } from "./views.js";
+import { IdParam, SessionAttendanceView, SessionView, toSessionView } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
 
@@ -42,18 +42,8 @@ const Roster = z
   })
   .openapi("Roster");
 
-const HistoryLine = z.object({
-  sessionId: z.string(),
-  startsAt: z.string(),
-  sessionStatus: z.enum(["scheduled", "moved", "cancelled"]),
-  attendance: AttendanceStatus.nullable(),
-  note: z.string().nullable(),
-  recordedBy: z.string().nullable(),
-  recordedAt: z.string().nullable(),
-});
-
 const History = z
-  .object({ enrolmentId: z.string(), personRef: z.string(), items: z.array(HistoryLine) })
+  .object({ enrolmentId: z.string(), personRef: z.string(), items: z.array(SessionAttendanceView) })
   .openapi("AttendanceHistory");
 
 const historyRoute = guardedRoute({

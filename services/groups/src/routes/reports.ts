@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { AttendanceStatus } from "@relais/contracts";
 import { guardedRoute, routeApp, verbContext } from "@relais/service-kit";
 import { attendanceReport, REPORT_COLUMNS, reportCsv } from "../actions/attendance-report.js";
 import type { AppDeps } from "../app.js";
 import { Mandate } from "../db/enrolment-store.js";
-import { ComplianceView, IdParam } from "./views.js";
+import { ComplianceView, IdParam, SessionAttendanceView } from "./views.js";
 
 const ReportView = z
   .object({
@@ -22,17 +21,7 @@ const ReportView = z
       description:
         "Steps reached that still hold, each with when it fired: the breach event that has notifications tell the mandating authority",
     }),
-    sessions: z.array(
-      z.object({
-        sessionId: z.string(),
-        startsAt: z.string(),
-        sessionStatus: z.enum(["scheduled", "moved", "cancelled"]),
-        attendance: AttendanceStatus.nullable(),
-        note: z.string().nullable(),
-        recordedBy: z.string().nullable(),
-        recordedAt: z.string().nullable(),
-      }),
-    ),
+    sessions: z.array(SessionAttendanceView),
   })
   .openapi("AttendanceReport");
 

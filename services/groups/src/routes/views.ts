@@ -1,12 +1,23 @@
 // Response schemas and the mappings from records to them: routes never return raw rows.
 import { z } from "@hono/zod-openapi";
-import { GroupKind, Language, Location } from "@relais/contracts";
+import { AttendanceStatus, GroupKind, Language, Location } from "@relais/contracts";
 import type { GroupRecord, SessionRecord } from "../db/group-store.js";
 import { CompliancePolicy } from "../domain/compliance.js";
 import { Facilitator } from "../domain/group-input.js";
 import { toZonedIso } from "../domain/recurrence.js";
 
 export const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+/** One session of a participant's series and what was recorded for them there. */
+export const SessionAttendanceView = z.object({
+  sessionId: z.string(),
+  startsAt: z.string(),
+  sessionStatus: z.enum(["scheduled", "moved", "cancelled"]),
+  attendance: AttendanceStatus.nullable(),
+  note: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+});
 
 /** A mandated participant's standing against the group's compliance policy. */
 export const ComplianceView = z

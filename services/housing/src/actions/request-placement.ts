@@ -5,8 +5,9 @@
 // request waits for housing staff.
 import { enqueue } from "@relais/bus";
 import { type Language, newId, type RiskLevel } from "@relais/contracts";
+import { rowExists } from "@relais/db";
 import { audit, Conflict, Invalid, writeVerb } from "@relais/service-kit";
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { placeFacts } from "../db/place-facts.js";
 import type { PlacementRow } from "../db/placement-store.js";
 import { placements, places } from "../db/schema.js";
@@ -39,16 +40,11 @@ export async function requestPlacement(ctx: TeamsContext, input: PlacementReques
   return writeVerb(ctx, async (tx, authorised) => {
     // The answer belongs to who may see the placement: the team that asked (or the coordinator).
     await authorised(team ? `team:${team}` : `sub:${principal.sub}`);
-    const [open] = await tx
-      .select({ id: placements.id })
-      .from(placements)
-      .where(
-        and(
-          eq(placements.orgId, principal.org),
-          eq(placements.personRef, input.personRef),
-          inArray(placements.status, ["waiting", "allocated", "confirmed"]),
-        ),
-      );
+    const open = await rowExists(tx, placements, [
+      eq(placements.orgId, principal.org),
+      eq(placements.personRef, input.personRef),
+      inArray(placements.status, ["waiting", "allocated", "confirmed"]),
+    ]);
     if (open)
       throw new Conflict("This person already has a request or a stay open", "placement_open", [
         { path: "personRef", message: "has an open placement" },

@@ -1,3 +1,4 @@
+import { authored, orgRecord, timestamps } from "@relais/db";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
@@ -7,8 +8,7 @@ export { auditLog, idempotencyKeys } from "@relais/service-kit";
 export const places = sqliteTable(
   "places",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     kind: text("kind", { enum: ["hotel_room", "apartment", "shelter_room"] }).notNull(),
     /** What staff call it among themselves ("Studio 2"); never the address. */
     label: text("label").notNull(),
@@ -16,9 +16,7 @@ export const places = sqliteTable(
     /** Persons it sleeps; one household at a time. */
     capacity: integer("capacity").notNull(),
     active: integer("active", { mode: "boolean" }).notNull(),
-    createdBy: text("created_by").notNull(),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...authored(),
   },
   (t) => [index("places_org").on(t.orgId, t.id)],
 );
@@ -44,8 +42,7 @@ export const placeWindows = sqliteTable(
 export const placements = sqliteTable(
   "placements",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     personRef: text("person_ref").notNull(),
     referralId: text("referral_id"),
     taskId: text("task_id"),
@@ -70,8 +67,7 @@ export const placements = sqliteTable(
       enum: ["durable_housing", "still_searching", "back_in_emergency", "lost_contact"],
     }),
     followUpAt: text("follow_up_at"),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...timestamps(),
   },
   (t) => [
     index("placements_org").on(t.orgId, t.id),

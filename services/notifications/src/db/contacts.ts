@@ -2,9 +2,9 @@
 // A contact belongs to the organisation, and the referral or enrolment, that created it: it is
 // looked up by (organisation, person), never by the person alone.
 import { ContactPreferences } from "@relais/contracts";
-import { type Executor, prepared } from "@relais/db";
+import { type Executor, equalsParams, prepared } from "@relais/db";
 import type { SealedBox } from "@relais/service-kit";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Contact } from "../domain/contact.js";
 import { contacts } from "./schema.js";
 
@@ -26,12 +26,7 @@ export async function loadContact(
     d
       .select()
       .from(contacts)
-      .where(
-        and(
-          eq(contacts.orgId, sql.placeholder("orgId")),
-          eq(contacts.personRef, sql.placeholder("personRef")),
-        ),
-      )
+      .where(equalsParams(contacts, ["orgId", "personRef"]))
       .limit(1),
   ).all({ orgId, personRef });
   return row ? openContact(box, row) : null;

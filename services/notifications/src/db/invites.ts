@@ -1,8 +1,8 @@
 // One calendar per series and recipient: a stable UID, a SEQUENCE that is persisted and only grows.
 import { createHash } from "node:crypto";
 import { newId } from "@relais/contracts";
-import { type Executor, insertRows, prepared } from "@relais/db";
-import { and, eq, sql } from "drizzle-orm";
+import { type Executor, equalsParams, insertRows, prepared } from "@relais/db";
+import { and, eq } from "drizzle-orm";
 import { invites } from "./schema.js";
 
 export type Invite = typeof invites.$inferSelect;
@@ -17,12 +17,7 @@ export async function findInvite(db: Executor, groupId: string, personRef: strin
     d
       .select()
       .from(invites)
-      .where(
-        and(
-          eq(invites.groupId, sql.placeholder("groupId")),
-          eq(invites.personRef, sql.placeholder("personRef")),
-        ),
-      )
+      .where(equalsParams(invites, ["groupId", "personRef"]))
       .limit(1),
   ).all({ groupId, personRef });
   return row ?? null;

@@ -1,3 +1,4 @@
+import { orgRecord, timestamps } from "@relais/db";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
@@ -72,8 +73,7 @@ export const series = sqliteTable("series", {
 export const invites = sqliteTable(
   "invites",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     groupId: text("group_id").notNull(),
     personRef: text("person_ref").notNull(),
     enrolmentId: text("enrolment_id").notNull(),
@@ -92,8 +92,7 @@ export const invites = sqliteTable(
 export const messages = sqliteTable(
   "messages",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     personRef: text("person_ref"),
     channel: text("channel", { enum: ["email", "sms"] }).notNull(),
     template: text("template").notNull(),
@@ -113,8 +112,7 @@ export const messages = sqliteTable(
     providerId: text("provider_id"),
     /** Set for reminders: the session the text is built from at send time. */
     reminderId: text("reminder_id"),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...timestamps(),
     sentAt: text("sent_at"),
   },
   (t) => [
@@ -129,8 +127,7 @@ export const messages = sqliteTable(
 export const reminders = sqliteTable(
   "reminders",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     groupId: text("group_id").notNull(),
     sessionId: text("session_id").notNull(),
     personRef: text("person_ref").notNull(),
@@ -162,8 +159,7 @@ export const purgedPersons = sqliteTable("purged_persons", {
 export const calendarFeeds = sqliteTable(
   "calendar_feeds",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     sub: text("sub").notNull(),
     tokenHash: text("token_hash").notNull(),
     createdAt: text("created_at").notNull(),

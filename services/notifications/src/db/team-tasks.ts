@@ -3,8 +3,8 @@
 // is that of the announcement made last (a coordinator's assignment is announced as an opening). A
 // caseworker reaches a person's contact only through an open task of one of their teams, or one
 // closed less than `contactAccessMs` ago.
-import type { Executor } from "@relais/db";
-import { and, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { type Executor, rowExists } from "@relais/db";
+import { eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { teamTasks } from "./schema.js";
 
 export interface TaskFact {
@@ -69,17 +69,10 @@ export async function teamsReach(
 ): Promise<boolean> {
   if (input.teams.length === 0) return false;
   const since = new Date(input.now.getTime() - input.accessAfterCloseMs).toISOString();
-  const [row] = await db
-    .select({ taskId: teamTasks.taskId })
-    .from(teamTasks)
-    .where(
-      and(
-        eq(teamTasks.orgId, input.orgId),
-        eq(teamTasks.personRef, input.personRef),
-        inArray(teamTasks.team, input.teams),
-        or(isNull(teamTasks.until), gte(teamTasks.until, since)),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
+  return rowExists(db, teamTasks, [
+    eq(teamTasks.orgId, input.orgId),
+    eq(teamTasks.personRef, input.personRef),
+    inArray(teamTasks.team, input.teams),
+    or(isNull(teamTasks.until), gte(teamTasks.until, since)),
+  ]);
 }

@@ -5,7 +5,7 @@
 import { enqueue } from "@relais/bus";
 import { CallbackEscalated, createEvent, newId, type RiskLevel } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { Conflict, Invalid, recordAudit, type SealedBox, writeVerb } from "@relais/service-kit";
+import { Conflict, Invalid, recordAudit, type SealedBox } from "@relais/service-kit";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { currentGrid, gridVersion, type StoredGrid } from "../db/criticality-grids.js";
 import type * as schema from "../db/schema.js";
@@ -18,6 +18,7 @@ import { RISK_RANK } from "../domain/policy.js";
 import { replanForRaisedRisk } from "../domain/sla.js";
 import { alertRef } from "../domain/task-events.js";
 import type { TeamCtx } from "./deps.js";
+import { writeOnTask } from "./task-verb.js";
 
 type AssessmentRow = typeof criticalityAssessments.$inferSelect;
 
@@ -85,9 +86,7 @@ export async function assessCriticality(
 ): Promise<Assessed> {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
-  return writeVerb(ctx, async (tx, authorised) => {
-    const task = await visibleTask(tx, principal, ctx.scope, taskId);
-    await authorised();
+  return writeOnTask(ctx, taskId, async (tx, task) => {
     const grid = await gridFor(tx, principal.org, input.gridVersion, "gridVersion");
     const scored = scoreOrThrow(grid, input.answers, "answers");
     const raised = task.status === "open" && isRaised(task.riskLevel, scored.level);

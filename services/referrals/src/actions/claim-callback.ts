@@ -1,19 +1,18 @@
 // A claim is a lease: one conditional UPDATE decides, so two workers never hold the same task.
-import { Conflict, recordAudit, writeVerb } from "@relais/service-kit";
+import { Conflict, recordAudit } from "@relais/service-kit";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
-import { personOf, visibleTask } from "../db/task-access.js";
+import { personOf } from "../db/task-access.js";
 import { openPerson } from "../domain/person-view.js";
 import type { TeamCtx } from "./deps.js";
+import { writeOnTask } from "./task-verb.js";
 
 export async function claimCallback(ctx: TeamCtx, { taskId }: { taskId: string }) {
   const { principal, requestId } = ctx;
   const at = ctx.clock.now();
   const now = at.toISOString();
   const until = new Date(at.getTime() + ctx.policy.claimLeaseMinutes * 60_000).toISOString();
-  return writeVerb(ctx, async (tx, authorised) => {
-    const task = await visibleTask(tx, principal, ctx.scope, taskId);
-    await authorised();
+  return writeOnTask(ctx, taskId, async (tx, task) => {
     const [claimed] = await tx
       .update(callbackTasks)
       .set({ claimedBy: principal.sub, claimExpiresAt: until })

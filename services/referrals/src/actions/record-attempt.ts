@@ -3,17 +3,18 @@
 import { enqueue } from "@relais/bus";
 import { newId } from "@relais/contracts";
 import { isInSafeWindow } from "@relais/safe-windows";
-import { Conflict, Invalid, writeVerb } from "@relais/service-kit";
+import { Conflict, Invalid } from "@relais/service-kit";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { callbackAttempts, callbackTasks } from "../db/schema.js";
 import { settleTaskChange } from "../db/settle-referral.js";
-import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
+import { personOf, type TaskRow } from "../db/task-access.js";
 import type { AttemptInput } from "../domain/callback-input.js";
 import { assertHolds, releaseClaim } from "../domain/claim.js";
 import { openPerson } from "../domain/person-view.js";
 import { decideAfterFailure } from "../domain/stop-rule.js";
 import { taskClosed } from "../domain/task-events.js";
 import type { TeamCtx } from "./deps.js";
+import { writeOnTask } from "./task-verb.js";
 
 export async function recordAttempt(
   ctx: TeamCtx,
@@ -27,10 +28,7 @@ export async function recordAttempt(
       { path: "at", message: "In the future" },
     ]);
   }
-  return writeVerb(ctx, async (tx, authorised) => {
-    const task = await visibleTask(tx, principal, ctx.scope, taskId);
-    // A retry of a change already made replays its answer, even once the task has moved on.
-    await authorised();
+  return writeOnTask(ctx, taskId, async (tx, task) => {
     assertHolds(task, principal, now);
     if (at.toISOString() < task.createdAt) {
       throw new Invalid("The attempt predates the task", [

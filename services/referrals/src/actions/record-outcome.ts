@@ -2,19 +2,20 @@
 import { enqueue } from "@relais/bus";
 import { createEvent, SupportRequested, type SupportRequestedSealed } from "@relais/contracts";
 import type { Tx } from "@relais/db";
-import { Conflict, writeVerb } from "@relais/service-kit";
+import { Conflict } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { partnerOf } from "../db/directory.js";
 import type * as schema from "../db/schema.js";
 import { callbackTasks, referrals } from "../db/schema.js";
 import { settleTaskChange } from "../db/settle-referral.js";
-import { personOf, type TaskRow, visibleTask } from "../db/task-access.js";
+import { personOf, type TaskRow } from "../db/task-access.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
 import { assertHolds, releaseClaim } from "../domain/claim.js";
 import { groupKindFits } from "../domain/group-fit.js";
 import { openPerson } from "../domain/person-view.js";
 import { taskClosed } from "../domain/task-events.js";
 import type { TeamCtx } from "./deps.js";
+import { writeOnTask } from "./task-verb.js";
 
 /** The directory entry a `referred_elsewhere` outcome names: the organisation's own, not archived. */
 async function referredPartner(tx: Tx<typeof schema>, orgId: string, input: OutcomeInput) {
@@ -40,10 +41,7 @@ export async function recordOutcome(
 ): Promise<TaskRow> {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
-  return writeVerb(ctx, async (tx, authorised) => {
-    const task = await visibleTask(tx, principal, ctx.scope, taskId);
-    // A retry of a change already made replays its answer, even once the task has moved on.
-    await authorised();
+  return writeOnTask(ctx, taskId, async (tx, task) => {
     assertHolds(task, principal, now);
     if (!task.reachedAt) {
       throw new Conflict("Log a reached attempt before recording an outcome", "not_reached", [

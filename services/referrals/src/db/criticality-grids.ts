@@ -1,5 +1,5 @@
 // Grid versions as stored: the current one is the highest version of the organisation.
-import type { Database, Executor } from "@relais/db";
+import { type Database, type Executor, rowExists } from "@relais/db";
 import { and, desc, eq } from "drizzle-orm";
 import { GridDefinition } from "../domain/criticality.js";
 import { EXAMPLE_GRID } from "./criticality-grid-example.js";
@@ -75,12 +75,7 @@ export const EXAMPLE_PUBLISHER = "system:example-grid";
  */
 export async function loadExampleGrid(database: Database, orgId: string, at: Date): Promise<boolean> {
   return database.write(async (tx) => {
-    const [existing] = await tx
-      .select({ version: criticalityGrids.version })
-      .from(criticalityGrids)
-      .where(eq(criticalityGrids.orgId, orgId))
-      .limit(1);
-    if (existing) return false;
+    if (await rowExists(tx, criticalityGrids, [eq(criticalityGrids.orgId, orgId)])) return false;
     const definition = GridDefinition.parse(EXAMPLE_GRID);
     await tx
       .insert(criticalityGrids)

@@ -2,9 +2,8 @@
 // run at every start: an organisation with any entry (example or its own, archived or not) is left
 // alone, so a project that removed the examples never gets them back.
 import { newId } from "@relais/contracts";
-import type { Database } from "@relais/db";
+import { type Database, rowExists } from "@relais/db";
 import { eq } from "drizzle-orm";
-import { PartnerInput } from "../domain/directory-input.js";
 import { distinctMunicipalities, partnerColumns, writeMunicipalities } from "./directory.js";
 import { EXAMPLE_PARTNERS } from "./directory-seed.js";
 import type * as schema from "./schema.js";
@@ -16,15 +15,8 @@ export async function loadDirectorySeed(
   at: Date,
 ): Promise<number> {
   return database.write(async (tx) => {
-    const [existing] = await tx
-      .select({ id: directoryPartners.id })
-      .from(directoryPartners)
-      .where(eq(directoryPartners.orgId, orgId))
-      .limit(1);
-    if (existing) return 0;
-    for (const example of EXAMPLE_PARTNERS) {
-      // Through the route's own schema: a seed entry is exactly what a coordinator could write.
-      const input = PartnerInput.parse(example);
+    if (await rowExists(tx, directoryPartners, [eq(directoryPartners.orgId, orgId)])) return 0;
+    for (const input of EXAMPLE_PARTNERS) {
       const municipalities = distinctMunicipalities(input.municipalities);
       const id = `ptn_${newId()}`;
       await tx.insert(directoryPartners).values({

@@ -1,6 +1,6 @@
 // Loads the routing seed into an organisation whose routing table is still empty. Safe to run at
 // every start: an organisation with any route (seeded or edited) is left alone.
-import type { Database } from "@relais/db";
+import { type Database, rowExists } from "@relais/db";
 import { eq } from "drizzle-orm";
 import { municipalityKey } from "../domain/routing.js";
 import { forgetRoutes } from "./route-cache.js";
@@ -10,12 +10,7 @@ import { routes } from "./schema.js";
 export async function loadRoutingSeed(database: Database, orgId: string, at: Date): Promise<number> {
   return database
     .write(async (tx) => {
-      const [existing] = await tx
-        .select({ org: routes.orgId })
-        .from(routes)
-        .where(eq(routes.orgId, orgId))
-        .limit(1);
-      if (existing) return 0;
+      if (await rowExists(tx, routes, [eq(routes.orgId, orgId)])) return 0;
       const rows = seedRoutes().map((route) => ({
         orgId,
         municipalityKey: municipalityKey(route.municipality),

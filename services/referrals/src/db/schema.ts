@@ -1,3 +1,4 @@
+import { orgRecord, timestamps } from "@relais/db";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
@@ -7,8 +8,7 @@ export { auditLog, idempotencyKeys } from "@relais/service-kit";
 export const referrals = sqliteTable(
   "referrals",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     /** The zone as the police wrote it in the referral (a label). */
     policeZone: text("police_zone").notNull(),
     /** The filing zone's identity from its token (README: "Police zones"); scopes status and webhooks. */
@@ -23,8 +23,7 @@ export const referrals = sqliteTable(
     status: text("status").notNull(),
     firstContactAt: text("first_contact_at"),
     filedBy: text("filed_by").notNull(),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...timestamps(),
     /** Set when no task is open any more; retention counts from here. */
     settledAt: text("settled_at"),
   },
@@ -70,8 +69,7 @@ export const routes = sqliteTable(
 export const callbackTasks = sqliteTable(
   "callback_tasks",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     referralId: text("referral_id")
       .notNull()
       .references(() => referrals.id, { onDelete: "cascade" }),
@@ -158,8 +156,7 @@ export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
     /** Also the `webhook-id` header: receivers dedupe on it. */
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     zone: text("zone").notNull(),
     /** `status`: a referral's status change; `test`: a coordinator's test delivery (no referral). */
     kind: text("kind", { enum: ["status", "test"] })
@@ -206,8 +203,7 @@ export const webhookAttempts = sqliteTable(
 export const directoryPartners = sqliteTable(
   "directory_partners",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     name: text("name").notNull(),
     /** Lower-cased, accents folded: the search list's order. */
     sortKey: text("sort_key").notNull(),
@@ -224,8 +220,7 @@ export const directoryPartners = sqliteTable(
     contactWebsite: text("contact_website"),
     example: integer("example", { mode: "boolean" }).notNull(),
     archivedAt: text("archived_at"),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...timestamps(),
   },
   (t) => [index("directory_partners_org").on(t.orgId, t.sortKey, t.id)],
 );
@@ -265,8 +260,7 @@ export const criticalityGrids = sqliteTable(
 export const criticalityAssessments = sqliteTable(
   "criticality_assessments",
   {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
+    ...orgRecord(),
     referralId: text("referral_id")
       .notNull()
       .references(() => referrals.id, { onDelete: "cascade" }),

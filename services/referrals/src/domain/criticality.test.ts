@@ -3,36 +3,34 @@ import { EXAMPLE_GRID } from "../db/criticality-grid-example.js";
 import { GridDefinition, higherLevel, isRaised, levelFor, maxScore, scoreAnswers } from "./criticality.js";
 
 const label = { en: "x" };
+/** A question whose options are [option id, weight] pairs, in that order, all labelled alike. */
+const question = (id: string, options: Array<[string, number]>, extra: { required?: boolean } = {}) => ({
+  id,
+  text: label,
+  ...extra,
+  options: options.map(([option, weight]) => ({ id: option, label, weight })),
+});
 // Two required questions (0/3/5 and 0/4) and an optional one (0/2): scores 0..11.
 const grid = GridDefinition.parse({
   title: "Test grid",
   questions: [
-    {
-      id: "a",
-      text: label,
-      options: [
-        { id: "none", label, weight: 0 },
-        { id: "some", label, weight: 3 },
-        { id: "lots", label, weight: 5 },
+    question("a", [
+      ["none", 0],
+      ["some", 3],
+      ["lots", 5],
+    ]),
+    question("b", [
+      ["no", 0],
+      ["yes", 4],
+    ]),
+    question(
+      "c",
+      [
+        ["no", 0],
+        ["yes", 2],
       ],
-    },
-    {
-      id: "b",
-      text: label,
-      options: [
-        { id: "no", label, weight: 0 },
-        { id: "yes", label, weight: 4 },
-      ],
-    },
-    {
-      id: "c",
-      text: label,
-      required: false,
-      options: [
-        { id: "no", label, weight: 0 },
-        { id: "yes", label, weight: 2 },
-      ],
-    },
+      { required: false },
+    ),
   ],
   thresholds: { medium: 4, high: 9 },
 });
@@ -129,22 +127,14 @@ describe("GridDefinition", () => {
     const result = GridDefinition.safeParse({
       title: "t",
       questions: [
-        {
-          id: "a",
-          text: label,
-          options: [
-            { id: "x", label, weight: 1 },
-            { id: "x", label, weight: 2 },
-          ],
-        },
-        {
-          id: "a",
-          text: label,
-          options: [
-            { id: "x", label, weight: 1 },
-            { id: "y", label, weight: 2 },
-          ],
-        },
+        question("a", [
+          ["x", 1],
+          ["x", 2],
+        ]),
+        question("a", [
+          ["x", 1],
+          ["y", 2],
+        ]),
       ],
       thresholds: { medium: 1, high: 2 },
     });

@@ -6,6 +6,7 @@ import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@re
 import { lookUpReferral } from "../actions/look-up-referral.js";
 import type { AppDeps } from "../app.js";
 import { LookupInput } from "../domain/route-input.js";
+import { PersonRole, TaskSummary } from "./views.js";
 
 const ReferralMatch = z
   .object({
@@ -20,18 +21,12 @@ const ReferralMatch = z
     persons: z.array(
       z.object({
         personRef: z.string(),
-        role: z.enum(["victim", "author"]),
-        task: z
-          .object({
-            id: z.string(),
-            team: z.string(),
-            status: z.enum(["open", "closed"]),
-            outcome: z.string().nullable(),
-            slaDeadline: z.string(),
-            reachedAt: z.string().nullable(),
-            attempts: z.number().int(),
-          })
-          .nullable(),
+        role: PersonRole,
+        task: TaskSummary.extend({
+          slaDeadline: z.string(),
+          reachedAt: z.string().nullable(),
+          attempts: z.number().int(),
+        }).nullable(),
       }),
     ),
   })

@@ -18,22 +18,14 @@ import { readReferral } from "../actions/read-referral.js";
 import type { AppDeps } from "../app.js";
 import { ReferralInput } from "../domain/referral-input.js";
 import { teamContext, zoneOf } from "./claims.js";
-
-const Role = z.enum(["victim", "author"]);
+import { FiledPerson, PersonRole, TaskSummary } from "./views.js";
 
 const FiledReferral = z
   .object({
     id: z.string(),
     status: ReferralStatus,
     createdAt: z.string(),
-    persons: z.array(
-      z.object({
-        personRef: z.string(),
-        role: Role,
-        contactable: z.boolean(),
-        reason: z.string().nullable(),
-      }),
-    ),
+    persons: z.array(FiledPerson),
   })
   .openapi("FiledReferral");
 
@@ -46,7 +38,7 @@ const ReferralFeedback = z
     updatedAt: z.string(),
     persons: z.array(
       z.object({
-        role: Role,
+        role: PersonRole,
         callback: z.boolean().openapi({ description: "Whether a call-back task was made" }),
         reason: z
           .string()
@@ -81,28 +73,19 @@ const ReferralDetail = z
     createdAt: z.string(),
     settledAt: z.string().nullable(),
     persons: z.array(
-      z.object({
-        personRef: z.string(),
-        role: Role,
-        contactable: z.boolean(),
-        reason: z.string().nullable(),
+      FiledPerson.extend({
         displayName: z.string().nullable().optional(),
         language: z.string().optional(),
         timeZone: z.string().optional(),
         contact: ContactDetails.optional(),
         preferences: ContactPreferences.optional(),
-        task: z
-          .object({
-            id: z.string(),
-            team: z.string(),
-            status: z.enum(["open", "closed"]),
-            outcome: z.string().nullable(),
-            outcomeDetail: z.record(z.string(), z.unknown()).nullable(),
-            dueAt: z.string(),
-            slaDeadline: z.string(),
-            reachedAt: z.string().nullable(),
-            attempts: z.array(Attempt),
-          })
+        task: TaskSummary.extend({
+          outcomeDetail: z.record(z.string(), z.unknown()).nullable(),
+          dueAt: z.string(),
+          slaDeadline: z.string(),
+          reachedAt: z.string().nullable(),
+          attempts: z.array(Attempt),
+        })
           .nullable()
           .optional(),
       }),

@@ -1,0 +1,21 @@
+// How every verb on one call-back task starts its write: the task, if it is in the caller's queue,
+// then the stored answer of a retry (looked up after that check, so a replay goes only to someone
+// who may see the task).
+import type { Tx } from "@relais/db";
+import { writeVerb } from "@relais/service-kit";
+import type * as schema from "../db/schema.js";
+import { type TaskRow, visibleTask } from "../db/task-access.js";
+import type { TeamCtx } from "./deps.js";
+
+export function writeOnTask<T>(
+  ctx: TeamCtx,
+  taskId: string,
+  fn: (tx: Tx<typeof schema>, task: TaskRow) => Promise<T>,
+): Promise<T> {
+  return writeVerb(ctx, async (tx, authorised) => {
+    const task = await visibleTask(tx, ctx.principal, ctx.scope, taskId);
+    // A retry of a change already made replays its answer, even once the task has moved on.
+    await authorised();
+    return fn(tx, task);
+  });
+}
