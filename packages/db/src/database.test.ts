@@ -215,11 +215,8 @@ describe("openDatabase", () => {
     database.close();
   });
 
-  /**
-   * A database whose WAL syncs are real fsyncs that the test lets go (recording what each was
-   * asked to sync), with one write already waiting on the first of them.
-   */
-  async function heldWrite(change: (tx: Tx) => Promise<unknown>) {
+  /** Real fsyncs that the test lets go, recording what each was asked to sync. */
+  function heldSync() {
     const calls: Array<{ path: string; release: (error?: Error) => void }> = [];
     const syncFile: SyncFile = (path) =>
       new Promise<void>((resolve, reject) => {
@@ -228,6 +225,12 @@ describe("openDatabase", () => {
           release: (error) => (error ? reject(error) : fsyncFile(path).then(resolve, reject)),
         });
       });
+    return { calls, syncFile };
+  }
+
+  /** A database whose WAL syncs are held (`heldSync`), with one write already waiting on the first. */
+  async function heldWrite(change: (tx: Tx) => Promise<unknown>) {
+    const { calls, syncFile } = heldSync();
     const database = await open(syncFile);
     const write = database.write(change);
     await vi.waitFor(() => expect(calls).toHaveLength(1));
