@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { openDatabase } from "./database.js";
-import { equalsParams, rowExists } from "./lookups.js";
+import { equalsParams, rowByParams, rowExists } from "./lookups.js";
 
 const places = sqliteTable("places", {
   id: text("id").primaryKey(),
@@ -68,5 +68,30 @@ describe("equalsParams", () => {
     expect(await statement.all({ org: "org-a", status: "open" })).toEqual([{ id: "p1" }]);
     expect(await statement.all({ org: "org-b", status: "open" })).toEqual([{ id: "p3" }]);
     expect(await statement.all({ org: "org-b", status: "closed" })).toEqual([]);
+  });
+});
+
+describe("rowByParams", () => {
+  it("finds the row with these keys, each call with its own values through the one statement", async () => {
+    const database = await fresh([
+      { id: "p1", org: "org-a", status: "open" },
+      { id: "p2", org: "org-b", status: "open" },
+    ]);
+    const found = await database.write(async (tx) => [
+      await rowByParams(tx, "test.place", places, { org: "org-a", status: "open" }),
+      await rowByParams(tx, "test.place", places, { org: "org-b", status: "open" }),
+      await rowByParams(tx, "test.place", places, { org: "org-b", status: "closed" }),
+    ]);
+    expect(found).toEqual([
+      { id: "p1", org: "org-a", status: "open" },
+      { id: "p2", org: "org-b", status: "open" },
+      undefined,
+    ]);
+    // Outside a write too (plain drizzle there).
+    expect(await rowByParams(database.db, "test.place", places, { org: "org-a", status: "open" })).toEqual({
+      id: "p1",
+      org: "org-a",
+      status: "open",
+    });
   });
 });

@@ -2,7 +2,7 @@
 // A contact belongs to the organisation, and the referral or enrolment, that created it: it is
 // looked up by (organisation, person), never by the person alone.
 import { ContactPreferences } from "@relais/contracts";
-import { type Executor, equalsParams, prepared } from "@relais/db";
+import { type Executor, prepared, rowByParams } from "@relais/db";
 import type { SealedBox } from "@relais/service-kit";
 import { inArray, sql } from "drizzle-orm";
 import type { Contact } from "../domain/contact.js";
@@ -22,13 +22,7 @@ export async function loadContact(
   orgId: string,
   personRef: string,
 ): Promise<Contact | null> {
-  const [row] = await prepared(db, "notifications.loadContact", (d) =>
-    d
-      .select()
-      .from(contacts)
-      .where(equalsParams(contacts, ["orgId", "personRef"]))
-      .limit(1),
-  ).all({ orgId, personRef });
+  const row = await rowByParams(db, "notifications.loadContact", contacts, { orgId, personRef });
   return row ? openContact(box, row) : null;
 }
 

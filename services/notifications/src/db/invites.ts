@@ -1,7 +1,7 @@
 // One calendar per series and recipient: a stable UID, a SEQUENCE that is persisted and only grows.
 import { createHash } from "node:crypto";
 import { newId } from "@relais/contracts";
-import { type Executor, equalsParams, insertRows, prepared } from "@relais/db";
+import { type Executor, insertRows, rowByParams } from "@relais/db";
 import { and, eq } from "drizzle-orm";
 import { invites } from "./schema.js";
 
@@ -13,14 +13,7 @@ export function inviteUid(groupId: string, personRef: string): string {
 }
 
 export async function findInvite(db: Executor, groupId: string, personRef: string): Promise<Invite | null> {
-  const [row] = await prepared(db, "notifications.findInvite", (d) =>
-    d
-      .select()
-      .from(invites)
-      .where(equalsParams(invites, ["groupId", "personRef"]))
-      .limit(1),
-  ).all({ groupId, personRef });
-  return row ?? null;
+  return (await rowByParams(db, "notifications.findInvite", invites, { groupId, personRef })) ?? null;
 }
 
 export async function enrolledInvites(db: Executor, groupId: string): Promise<Invite[]> {
