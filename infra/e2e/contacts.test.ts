@@ -4,7 +4,7 @@
 // a facilitator who does not run her group cannot redirect her contact either; and the victim's
 // and the author's teams cannot reach each other's contact with the real references their own
 // referral shows them. Every id an attacker uses here came to them through the normal flow.
-import { mintToken, policeReferral, waitForValue } from "@relais/testing";
+import { contactPreferences, mintToken, policeReferral, waitForValue } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest } from "./http.js";
 import { type Stack, startStack } from "./stack.js";
@@ -18,6 +18,14 @@ const VENUE_B = "Centre B, Avenue du Parc 3, 5000 Namur";
 const VENUE_A2 = "Salle A2, Rue Haute 4, 4100 Seraing";
 const VICTIM = { name: "Amina Haddad", email: "amina.haddad@mail-a.example", phone: "+32471900111" };
 const AUTHOR = { name: "Marc Lenoir", email: "marc.lenoir@mail-a.example", phone: "+32471900222" };
+/** A consenting, French-speaking person of the referral, with a name, an address and a phone. */
+const reachable = (person: typeof VICTIM) => ({
+  displayName: person.name,
+  consent: true,
+  language: "fr",
+  timeZone: "Europe/Brussels",
+  contact: { email: person.email, phone: person.phone },
+});
 const INTRUDER = "someone@else.example";
 const TYPED_BY_FACILITATOR = "typed-by-facilitator@mail-a.example";
 
@@ -101,33 +109,13 @@ describe("contacts belong to one organisation and are reached through one's own 
         persons: [
           {
             role: "victim",
-            displayName: VICTIM.name,
-            consent: true,
-            language: "fr",
-            timeZone: "Europe/Brussels",
-            contact: { email: VICTIM.email, phone: VICTIM.phone },
-            preferences: {
-              channels: ["phone", "email"],
-              safeWindows: [window],
-              voicemailAllowed: false,
-              discreet: true,
-              doNotContact: false,
-            },
+            ...reachable(VICTIM),
+            preferences: contactPreferences(["phone", "email"], { safeWindows: [window] }),
           },
           {
             role: "author",
-            displayName: AUTHOR.name,
-            consent: true,
-            language: "fr",
-            timeZone: "Europe/Brussels",
-            contact: { email: AUTHOR.email, phone: AUTHOR.phone },
-            preferences: {
-              channels: ["phone", "email"],
-              safeWindows: [],
-              voicemailAllowed: true,
-              discreet: false,
-              doNotContact: false,
-            },
+            ...reachable(AUTHOR),
+            preferences: contactPreferences(["phone", "email"], { voicemailAllowed: true, discreet: false }),
           },
         ],
       }),

@@ -1,4 +1,4 @@
 export * from "./columns.js";
 export * from "./database.js";
-export * from "./exists.js";
 export { insertRows, prepared } from "./hot-path.js";
+export * from "./lookups.js";

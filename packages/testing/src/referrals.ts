@@ -32,3 +32,16 @@ export function contactPreferences<C extends string>(channels: C[], overrides: R
     ...overrides,
   };
 }
+
+/**
+ * Every field of the status the filing police zone may read (DESIGN.md: minimal feedback), in
+ * sorted order: a test that finds any other field has found a leak.
+ */
+export const POLICE_STATUS_FIELDS = [
+  "firstContactAt",
+  "id",
+  "incidentReference",
+  "persons",
+  "status",
+  "updatedAt",
+];

@@ -11,6 +11,15 @@ import { startNotifications } from "./harness.js";
 const GATEWAY = "https://sms-gateway.test/v1/messages";
 const gateway = setupServer();
 const evenings = [{ days: [1, 2, 3, 4, 5], from: "18:00", to: "20:00" }];
+const smsGateway = () => httpSmsGateway({ url: GATEWAY, key: "gateway-key", timeoutMs: 2_000 });
+/** A person reached by SMS alone, discreetly, within `safeWindows` (in Brussels). */
+const smsOnly = (personRef: string, phone: string, safeWindows: typeof evenings) => ({
+  personRef,
+  phone,
+  channels: ["sms" as const],
+  safeWindows,
+  discreet: true,
+});
 
 describe("SMS gateway and delivery log", () => {
   let nats: NatsProcess;
@@ -29,7 +38,7 @@ describe("SMS gateway and delivery log", () => {
     const clock = new ManualClock("2026-03-02T12:00:00Z");
     const service = await startNotifications(nats, {
       clock,
-      sms: httpSmsGateway({ url: GATEWAY, key: "gateway-key", timeoutMs: 2_000 }),
+      sms: smsGateway(),
       retryBaseMs: 60_000,
     });
     const received: Array<{ auth: string | null; body: { to: string; text: string; reference: string } }> =
@@ -47,14 +56,7 @@ describe("SMS gateway and delivery log", () => {
     );
     try {
       const series = weeklySeries({ groupId: "grp-sms", firstLocal: "2026-03-10T18:00:00" });
-      const sms = (personRef: string, phone: string) => ({
-        personRef,
-        phone,
-        channels: ["sms" as const],
-        safeWindows: evenings,
-        discreet: true,
-      });
-      await service.publish(enrolled(series, sms("prs_smsperson1", "+32470000001")));
+      await service.publish(enrolled(series, smsOnly("prs_smsperson1", "+32470000001", evenings)));
       await service.deliver();
       const [held] = await service.database.db.select().from(messages);
       expect(held).toMatchObject({
@@ -80,7 +82,7 @@ describe("SMS gateway and delivery log", () => {
       expect(received[1]?.body.to).toBe("+32470000001");
       expect(received[1]?.body.text).toBe("Rendez-vous confirmé : mardi 10 mars 2026, 18:00.");
 
-      await service.publish(enrolled(series, sms("prs_smsperson2", "+32470000002")));
+      await service.publish(enrolled(series, smsOnly("prs_smsperson2", "+32470000002", evenings)));
       await service.deliver();
       const failed = (
         await service.database.db.select().from(messages).where(eq(messages.personRef, "prs_smsperson2"))
@@ -141,7 +143,7 @@ describe("SMS gateway and delivery log", () => {
     const clock = new ManualClock("2026-03-02T22:30:00Z"); // Monday 23:30 in Brussels
     const service = await startNotifications(nats, {
       clock,
-      sms: httpSmsGateway({ url: GATEWAY, key: "gateway-key", timeoutMs: 2_000 }),
+      sms: smsGateway(),
     });
     const received: string[] = [];
     gateway.use(
@@ -152,21 +154,14 @@ describe("SMS gateway and delivery log", () => {
     );
     try {
       const series = weeklySeries({ groupId: "grp-night", firstLocal: "2026-03-10T18:00:00" });
-      const person = (personRef: string, phone: string) => ({
-        personRef,
-        phone,
-        channels: ["sms" as const],
-        safeWindows: nightly,
-        discreet: true,
-      });
-      await service.publish(enrolled(series, person("prs_nightowl1", "+32470000011")));
+      await service.publish(enrolled(series, smsOnly("prs_nightowl1", "+32470000011", nightly)));
       await service.deliver();
       const [late] = await service.database.db.select().from(messages);
       expect(late).toMatchObject({ status: "sent", attempts: 1 });
       expect(received).toEqual(["+32470000011"]);
 
       clock.set("2026-03-03T20:00:00Z"); // Tuesday 21:00 in Brussels, before the window
-      await service.publish(enrolled(series, person("prs_nightowl2", "+32470000012")));
+      await service.publish(enrolled(series, smsOnly("prs_nightowl2", "+32470000012", nightly)));
       await service.deliver();
       const held = (
         await service.database.db.select().from(messages).where(eq(messages.personRef, "prs_nightowl2"))

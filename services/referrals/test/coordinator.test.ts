@@ -78,37 +78,20 @@ describe("the coordinator's routes", () => {
 
     // The author is reached 5 h after filing, the victim on Monday at 09:30 (1 h inside her deadline
     // of 12:00... filed Friday 22:00, so 59.5 h later).
-    const author = (await tasksOf(id)).find((t) => t.role === "author")!;
-    const worker = await tokens.caseworker([AUTHORS], "jan");
-    expect((await call(service, "POST", `/v1/callbacks/${author.id}/claim`, worker)).status).toBe(200);
-    const reached = await call(
-      service,
-      "POST",
-      `/v1/callbacks/${author.id}/attempts`,
-      worker,
-      {
-        outcome: "reached",
-        channel: "phone",
-      },
-      { "idempotency-key": "a-1" },
-    );
-    expect(reached.status).toBe(201);
+    /** The `role`'s task, claimed by `worker` with a phone call logged as reached; returns the task. */
+    const reach = async (role: string, worker: string, key: string) => {
+      const task = (await tasksOf(id)).find((t) => t.role === role)!;
+      expect((await call(service, "POST", `/v1/callbacks/${task.id}/claim`, worker)).status).toBe(200);
+      const attempt = { outcome: "reached", channel: "phone" };
+      const logged = await call(service, "POST", `/v1/callbacks/${task.id}/attempts`, worker, attempt, {
+        "idempotency-key": key,
+      });
+      expect(logged.status).toBe(201);
+      return task;
+    };
+    const author = await reach("author", await tokens.caseworker([AUTHORS], "jan"), "a-1");
     clock.set("2026-11-23T08:30:00Z");
-    const victim = (await tasksOf(id)).find((t) => t.role === "victim")!;
-    const camille = await tokens.caseworker([VICTIMS], "camille");
-    expect((await call(service, "POST", `/v1/callbacks/${victim.id}/claim`, camille)).status).toBe(200);
-    const ok = await call(
-      service,
-      "POST",
-      `/v1/callbacks/${victim.id}/attempts`,
-      camille,
-      {
-        outcome: "reached",
-        channel: "phone",
-      },
-      { "idempotency-key": "a-2" },
-    );
-    expect(ok.status).toBe(201);
+    await reach("victim", await tokens.caseworker([VICTIMS], "camille"), "a-2");
 
     const after = await call(service, "GET", "/v1/oversight/sla", await tokens.coordinator());
     expect(after.body.risks[0]).toEqual({

@@ -2,7 +2,7 @@
 // the police's answers at intake, and who may see what (README "Criticality grid").
 import { CallbackEscalated } from "@relais/contracts";
 import { auditLog } from "@relais/service-kit";
-import { type ManualClock, mintToken } from "@relais/testing";
+import { type ManualClock, mintToken, POLICE_STATUS_FIELDS } from "@relais/testing";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_GRID } from "../src/db/criticality-grid-example.js";
@@ -386,14 +386,7 @@ describe("criticality grid", () => {
     clock.set("2026-11-20T21:30:00Z");
     const status = await call(service, "GET", `/v1/referrals/${filed.body.id}/status`, police);
     expect(status.status).toBe(200);
-    expect(Object.keys(status.body).sort()).toEqual([
-      "firstContactAt",
-      "id",
-      "incidentReference",
-      "persons",
-      "status",
-      "updatedAt",
-    ]);
+    expect(Object.keys(status.body).sort()).toEqual(POLICE_STATUS_FIELDS);
     const list = await call(service, "GET", "/v1/referrals", police);
     for (const text of [status.text, list.text]) expect(text).not.toMatch(/score|assessment|risk|escalat/i);
     expect((await call(service, "GET", "/v1/criticality-grids", police)).status).toBe(403);

@@ -1,7 +1,7 @@
 // Brings one participant's reminder rows in one group in line with the series (reconcileReminders).
 import { newId, type SeriesSnapshot } from "@relais/contracts";
-import { prepared } from "@relais/db";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { equalsParams, prepared } from "@relais/db";
+import { eq, inArray, sql } from "drizzle-orm";
 import { reminders } from "../db/schema.js";
 import { allowedChannels, type Contact } from "../domain/contact.js";
 import { reconcileReminders } from "../domain/reminder-plan.js";
@@ -37,12 +37,7 @@ export async function replanReminders(
     d
       .select()
       .from(reminders)
-      .where(
-        and(
-          eq(reminders.groupId, sql.placeholder("groupId")),
-          eq(reminders.personRef, sql.placeholder("personRef")),
-        ),
-      ),
+      .where(equalsParams(reminders, ["groupId", "personRef"])),
   ).all({ groupId: input.series.groupId, personRef: input.personRef });
   const channels = input.enrolled && input.contact ? allowedChannels(input.contact) : [];
   const changes = reconcileReminders({

@@ -2,9 +2,9 @@
 // A contact belongs to the organisation, and the referral or enrolment, that created it: it is
 // looked up by (organisation, person), never by the person alone.
 import { ContactPreferences } from "@relais/contracts";
-import { type Executor, prepared } from "@relais/db";
+import { type Executor, prepared, rowByParams } from "@relais/db";
 import type { SealedBox } from "@relais/service-kit";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Contact } from "../domain/contact.js";
 import { contacts } from "./schema.js";
 
@@ -22,18 +22,7 @@ export async function loadContact(
   orgId: string,
   personRef: string,
 ): Promise<Contact | null> {
-  const [row] = await prepared(db, "notifications.loadContact", (d) =>
-    d
-      .select()
-      .from(contacts)
-      .where(
-        and(
-          eq(contacts.orgId, sql.placeholder("orgId")),
-          eq(contacts.personRef, sql.placeholder("personRef")),
-        ),
-      )
-      .limit(1),
-  ).all({ orgId, personRef });
+  const row = await rowByParams(db, "notifications.loadContact", contacts, { orgId, personRef });
   return row ? openContact(box, row) : null;
 }
 

@@ -1,8 +1,8 @@
 // One calendar per series and recipient: a stable UID, a SEQUENCE that is persisted and only grows.
 import { createHash } from "node:crypto";
 import { newId } from "@relais/contracts";
-import { type Executor, insertRows, prepared } from "@relais/db";
-import { and, eq, sql } from "drizzle-orm";
+import { type Executor, insertRows, rowByParams } from "@relais/db";
+import { and, eq } from "drizzle-orm";
 import { invites } from "./schema.js";
 
 export type Invite = typeof invites.$inferSelect;
@@ -13,19 +13,7 @@ export function inviteUid(groupId: string, personRef: string): string {
 }
 
 export async function findInvite(db: Executor, groupId: string, personRef: string): Promise<Invite | null> {
-  const [row] = await prepared(db, "notifications.findInvite", (d) =>
-    d
-      .select()
-      .from(invites)
-      .where(
-        and(
-          eq(invites.groupId, sql.placeholder("groupId")),
-          eq(invites.personRef, sql.placeholder("personRef")),
-        ),
-      )
-      .limit(1),
-  ).all({ groupId, personRef });
-  return row ?? null;
+  return (await rowByParams(db, "notifications.findInvite", invites, { groupId, personRef })) ?? null;
 }
 
 export async function enrolledInvites(db: Executor, groupId: string): Promise<Invite[]> {

@@ -1,9 +1,9 @@
 // Puts a message in the delivery log. Consumers call this inside their transaction; the scheduler
 // sends it afterwards, so an event and the message it causes are never separated.
 import { type Language, newId } from "@relais/contracts";
-import { type Executor, insertRows, prepared } from "@relais/db";
+import { type Executor, equalsParams, insertRows, prepared } from "@relais/db";
 import type { SealedBox } from "@relais/service-kit";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { TemplateName, TemplateParams } from "../domain/templates.js";
 import { messages } from "./schema.js";
 
@@ -116,13 +116,7 @@ export async function heldMessages(
     d
       .select()
       .from(messages)
-      .where(
-        and(
-          eq(messages.orgId, sql.placeholder("orgId")),
-          eq(messages.personRef, sql.placeholder("personRef")),
-          eq(messages.status, "held"),
-        ),
-      )
+      .where(and(equalsParams(messages, ["orgId", "personRef"]), eq(messages.status, "held")))
       .orderBy(asc(messages.createdAt), asc(messages.id)),
   ).all({ orgId, personRef });
   return rows.map((row) => {

@@ -2,8 +2,7 @@
 // consumer, a replay): this set, holding only a hash of each reference, makes sure they bring
 // back neither a contact nor a message.
 import { createHash } from "node:crypto";
-import { type Executor, prepared } from "@relais/db";
-import { eq, sql } from "drizzle-orm";
+import { type Executor, rowByParams } from "@relais/db";
 import { purgedPersons } from "./schema.js";
 
 function refHash(personRef: string): string {
@@ -19,12 +18,6 @@ export async function rememberPurged(tx: Executor, personRef: string, at: string
 
 export async function isPurged(db: Executor, personRef: string): Promise<boolean> {
   // Every event about a person asks this: its SQL is built once (`prepared`).
-  const [row] = await prepared(db, "notifications.isPurged", (d) =>
-    d
-      .select({ at: purgedPersons.purgedAt })
-      .from(purgedPersons)
-      .where(eq(purgedPersons.refHash, sql.placeholder("hash")))
-      .limit(1),
-  ).all({ hash: refHash(personRef) });
+  const row = await rowByParams(db, "notifications.isPurged", purgedPersons, { refHash: refHash(personRef) });
   return row !== undefined;
 }

@@ -1,8 +1,8 @@
 // The latest series snapshot per group. Events may arrive out of order (one consumer per subject),
 // so a snapshot older than the stored one never replaces it.
 import { SeriesSnapshot as SeriesSchema, type SeriesSnapshot } from "@relais/contracts";
-import { type Executor, prepared } from "@relais/db";
-import { eq, sql } from "drizzle-orm";
+import { type Executor, rowByParams } from "@relais/db";
+import { eq } from "drizzle-orm";
 import { series } from "./schema.js";
 
 export async function saveSeries(
@@ -12,13 +12,7 @@ export async function saveSeries(
   at: string,
 ): Promise<SeriesSnapshot> {
   // Every enrolment event asks this: its SQL is built once (`prepared`).
-  const [stored] = await prepared(tx, "notifications.series", (d) =>
-    d
-      .select()
-      .from(series)
-      .where(eq(series.groupId, sql.placeholder("groupId")))
-      .limit(1),
-  ).all({ groupId: snapshot.groupId });
+  const stored = await rowByParams(tx, "notifications.series", series, { groupId: snapshot.groupId });
   if (stored && stored.sequence > snapshot.sequence) return SeriesSchema.parse(stored.snapshot);
   // Every enrolment in a group carries the same snapshot: rewriting it each time is pure cost.
   if (stored && stored.sequence === snapshot.sequence && sameJson(stored.snapshot, snapshot)) return snapshot;

@@ -2,20 +2,15 @@
 // referral, so the zone's records system can check its end without a real case.
 import { newId } from "@relais/contracts";
 import { NotFound, recordAudit } from "@relais/service-kit";
-import { and, eq } from "drizzle-orm";
-import { policeWebhooks, webhookDeliveries } from "../db/schema.js";
+import { webhookDeliveries } from "../db/schema.js";
+import { zoneHasWebhook } from "../db/zone-webhook.js";
 import type { Ctx } from "./deps.js";
 
 export async function sendTestDelivery(ctx: Ctx, { zone }: { zone: string }) {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
   return ctx.database.write(async (tx) => {
-    const [hook] = await tx
-      .select({ zone: policeWebhooks.zone })
-      .from(policeWebhooks)
-      .where(and(eq(policeWebhooks.orgId, principal.org), eq(policeWebhooks.zone, zone)))
-      .limit(1);
-    if (!hook) throw new NotFound("This zone has no webhook");
+    if (!(await zoneHasWebhook(tx, principal.org, zone))) throw new NotFound("This zone has no webhook");
     const id = `whd_${newId()}`;
     const payload = JSON.stringify({ type: "webhook.test", timestamp: now.toISOString(), data: { zone } });
     await tx.insert(webhookDeliveries).values({

@@ -2,19 +2,16 @@
 // and the next retry. No payload: the status and the referral id say what was sent.
 import { NotFound } from "@relais/service-kit";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../db/schema.js";
+import { webhookAttempts, webhookDeliveries } from "../db/schema.js";
+import { zoneHasWebhook } from "../db/zone-webhook.js";
 import type { Ctx } from "./deps.js";
 
 export async function listZoneDeliveries(ctx: Ctx, { zone, limit }: { zone: string; limit: number }) {
   const { principal } = ctx;
   const db = ctx.database.db;
   // Deliveries exist only for a zone with a webhook: any other zone is not one the caller can know.
-  const [hook] = await db
-    .select({ zone: policeWebhooks.zone })
-    .from(policeWebhooks)
-    .where(and(eq(policeWebhooks.orgId, principal.org), eq(policeWebhooks.zone, zone)))
-    .limit(1);
-  if (!hook) throw new NotFound("No webhook is registered for this police zone");
+  if (!(await zoneHasWebhook(db, principal.org, zone)))
+    throw new NotFound("No webhook is registered for this police zone");
   const rows = await db
     .select()
     .from(webhookDeliveries)

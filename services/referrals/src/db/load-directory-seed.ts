@@ -4,7 +4,6 @@
 import { newId } from "@relais/contracts";
 import { type Database, rowExists } from "@relais/db";
 import { eq } from "drizzle-orm";
-import { PartnerInput } from "../domain/directory-input.js";
 import { distinctMunicipalities, partnerColumns, writeMunicipalities } from "./directory.js";
 import { EXAMPLE_PARTNERS } from "./directory-seed.js";
 import type * as schema from "./schema.js";
@@ -17,9 +16,7 @@ export async function loadDirectorySeed(
 ): Promise<number> {
   return database.write(async (tx) => {
     if (await rowExists(tx, directoryPartners, [eq(directoryPartners.orgId, orgId)])) return 0;
-    for (const example of EXAMPLE_PARTNERS) {
-      // Through the route's own schema: a seed entry is exactly what a coordinator could write.
-      const input = PartnerInput.parse(example);
+    for (const input of EXAMPLE_PARTNERS) {
       const municipalities = distinctMunicipalities(input.municipalities);
       const id = `ptn_${newId()}`;
       await tx.insert(directoryPartners).values({
