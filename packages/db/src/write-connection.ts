@@ -161,7 +161,7 @@ export function openWriteConnection(path: string, options: { timeoutMs: number }
       return db.open && db.inTransaction;
     },
     totalChanges() {
-      return Number((execute("SELECT total_changes()").rows[0] as unknown[])[0]);
+      return Number(execute("SELECT total_changes() AS n").rows[0]?.n);
     },
     close() {
       kept.clear();
