@@ -31,9 +31,10 @@ export function equalsParams<T extends SQLiteTable>(table: T, keys: [ColumnKey<T
 }
 
 /**
- * The row of `table` whose columns named in `values` hold those values (the first, if several),
- * through a statement built once per `key` (`prepared`): for the lookups every event makes. One
- * `key`, one set of columns.
+ * The row of `table` whose columns named in `values` hold those values (the first, if several):
+ * the one way to look a record up by its keys. The statement is built once per `key` inside a
+ * write (`prepared`), so lookups every event makes cost no SQL building. One `key`, one set of
+ * columns.
  */
 export async function rowByParams<T extends SQLiteTable>(
   db: Executor,
