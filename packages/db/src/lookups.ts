@@ -43,6 +43,8 @@ export async function rowByParams<T extends SQLiteTable>(
   values: Partial<Record<ColumnKey<T>, unknown>>,
 ): Promise<T["$inferSelect"] | undefined> {
   const names = Object.keys(values) as [ColumnKey<T>, ...ColumnKey<T>[]];
+  // No key would read the table's first row, whatever it is.
+  if (names.length === 0) throw new Error(`rowByParams(${key}) needs at least one key`);
   const [row] = await prepared(db, key, (d) =>
     d
       .select()
