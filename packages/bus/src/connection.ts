@@ -2,12 +2,15 @@
 // a service starts and accepts writes while NATS is down: the outbox grows until it returns.
 import { connect, type JetStreamClient, type JetStreamManager, type NatsConnection } from "nats";
 import type { Logger } from "pino";
+import { type AckedPublisher, ackedPublisher } from "./publisher.js";
 
 export interface Bus {
   /** Resolves once the first connection is made (waits as long as it takes). */
   connection(): Promise<NatsConnection>;
   jetstream(): Promise<JetStreamClient>;
   manager(): Promise<JetStreamManager>;
+  /** JetStream publishes acked on one reply subscription (publisher.ts), with the bus's timeout. */
+  publisher(): Promise<AckedPublisher>;
   isConnected(): boolean;
   /** Ready check for /readyz: throws unless connected right now. */
   check(): Promise<void>;
@@ -66,7 +69,10 @@ export function connectBus(options: BusOptions): Bus {
   }
 
   const jsOptions = { timeout: options.timeoutMs ?? 5_000 };
+  const publisher = connection.then((nc) => ackedPublisher(nc, jsOptions.timeout));
+  publisher.catch(() => undefined);
   return {
+    publisher: () => publisher,
     connection: () => connection,
     jetstream: async () => (await connection).jetstream(jsOptions),
     manager: async () => (await connection).jetstreamManager(jsOptions),

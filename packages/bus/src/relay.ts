@@ -122,10 +122,10 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       if (acked.size > 0) markSoon();
       return 0;
     }
-    const js = await bus.jetstream();
+    const publisher = await bus.publisher();
     const encoder = new TextEncoder();
-    const results = await Promise.allSettled(
-      rows.map((row) => js.publish(row.subject, encoder.encode(row.payload), { msgID: row.id })),
+    const results = await publisher.publish(
+      rows.map((row) => ({ subject: row.subject, data: encoder.encode(row.payload), msgID: row.id })),
     );
     const sent = rows.filter((_, i) => results[i]?.status === "fulfilled").map((row) => row.id);
     const failed = rows.filter((_, i) => results[i]?.status === "rejected").map((row) => row.id);

@@ -20,6 +20,8 @@ interface Kept {
   reader: boolean;
   columns: string[];
   columnTypes: string[];
+  /** Makes a row of this statement's columns (reader statements only). */
+  row: (values: unknown[]) => unknown;
 }
 
 /** Statements kept per connection; past this, the oldest is dropped (variable-length IN lists). */
@@ -77,7 +79,7 @@ export function openWriteConnection(path: string, options: { timeoutMs: number }
       columns = definitions.map((column) => column.name);
       columnTypes = definitions.map((column) => column.type ?? "");
     }
-    entry = { statement, reader, columns, columnTypes };
+    entry = { statement, reader, columns, columnTypes, row: rowMaker(columns) };
     if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
     kept.set(sql, entry);
     return entry;
@@ -90,9 +92,9 @@ export function openWriteConnection(path: string, options: { timeoutMs: number }
     }
     const values = (args ?? []).map(valueToSql);
     try {
-      const { statement, reader, columns, columnTypes } = prepared(sql);
+      const { statement, reader, columns, columnTypes, row } = prepared(sql);
       if (reader) {
-        const rows = (statement.all(values) as unknown[][]).map((row) => rowFromSql(row, columns));
+        const rows = (statement.all(values) as unknown[][]).map(row);
         return resultSet(columns, columnTypes, rows, 0, undefined);
       }
       const info = statement.run(values);
@@ -201,19 +203,52 @@ function valueFromSql(value: unknown): unknown {
   return value;
 }
 
-// As @libsql/client: indexes (not enumerable) and column names (enumerable, first one wins).
-function rowFromSql(values: unknown[], columns: string[]): unknown {
-  const row = {};
-  Object.defineProperty(row, "length", { value: values.length });
-  for (let i = 0; i < values.length; i++) {
-    const value = valueFromSql(values[i]);
-    Object.defineProperty(row, i, { value });
-    const column = columns[i]!;
-    if (!Object.hasOwn(row, column)) {
-      Object.defineProperty(row, column, { value, enumerable: true, configurable: true, writable: true });
-    }
+/** A row's values, behind the index getters of its statement's row class (`rowMaker`). */
+class SqlRow {
+  readonly #values: unknown[];
+  constructor(values: unknown[]) {
+    this.#values = values;
   }
-  return row;
+  static valueAt(row: SqlRow, index: number): unknown {
+    return row.#values[index];
+  }
+  static lengthOf(row: SqlRow): number {
+    return row.#values.length;
+  }
+}
+
+/**
+ * Rows as @libsql/client shapes them: column names as enumerable properties (the first of two
+ * alike wins), indexes and `length` readable but not enumerable, so `Object.keys`, spreading and
+ * JSON see the names and drizzle's `Array.prototype.slice.call(row)` the values.
+ *
+ * Why a class per statement: @libsql/client (and this file before) defined every index and name
+ * with `Object.defineProperty` on a fresh object, two calls a column for every row, ~3 % of the
+ * referrals process under intake (the call-back scheduler's UPDATE … RETURNING rows of 25
+ * columns). Here the indexes are getters on the statement's prototype and the names plain
+ * assignments in one fixed order, so every row of a statement shares one hidden class.
+ */
+function rowMaker(columns: string[]): (values: unknown[]) => unknown {
+  const Row = class extends SqlRow {};
+  Object.defineProperty(Row.prototype, "length", {
+    get(this: SqlRow) {
+      return SqlRow.lengthOf(this);
+    },
+  });
+  for (let i = 0; i < columns.length; i++) {
+    Object.defineProperty(Row.prototype, i, {
+      get(this: SqlRow) {
+        return SqlRow.valueAt(this, i);
+      },
+    });
+  }
+  const named = columns.flatMap((column, i) => (columns.indexOf(column) === i ? [[column, i] as const] : []));
+  return (raw) => {
+    const values = raw.map(valueFromSql);
+    const row = new Row(values) as unknown as Record<string, unknown>;
+    for (const [column, i] of named) row[column] = values[i];
+    return row;
+  };
 }
 
 function valueToSql(value: InValue): unknown {

@@ -27,6 +27,12 @@ describe("rememberVerified", () => {
     const first = await verify(jwt);
     expect(await verify(jwt)).toEqual(first);
     expect(checks).toBe(1);
+    // What a caller does to its principal never reaches the remembered one.
+    const mine = await verify(jwt);
+    mine.roles.push("admin");
+    mine.org = "elsewhere";
+    expect(await verify(jwt)).toEqual({ sub: "u", org: "o", roles: ["police"] });
+    expect(checks).toBe(1);
     clock += 61_000; // past the ttl: verified again
     await verify(jwt);
     expect(checks).toBe(2);

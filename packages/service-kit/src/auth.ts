@@ -64,16 +64,24 @@ export function rememberVerified(
   const remembered = new Map<string, { principal: Principal; until: number }>();
   return async (token) => {
     const hit = remembered.get(token);
-    if (hit && now() < hit.until) return structuredClone(hit.principal);
+    if (hit && now() < hit.until) return copyOf(hit.principal);
     if (hit) remembered.delete(token);
     const principal = await verifier(token);
     const exp = expiryOf(token);
     if (exp !== undefined) {
       if (remembered.size >= max) remembered.delete(remembered.keys().next().value!);
-      remembered.set(token, { principal: structuredClone(principal), until: Math.min(exp, now() + ttlMs) });
+      remembered.set(token, { principal: copyOf(principal), until: Math.min(exp, now() + ttlMs) });
     }
     return principal;
   };
+}
+
+/**
+ * A principal no caller can change the remembered one through. `structuredClone` did the same at
+ * ~1 % of an intake's CPU: a principal is flat but for its roles.
+ */
+function copyOf(principal: Principal): Principal {
+  return { ...principal, roles: [...principal.roles] };
 }
 
 /** `exp` in epoch ms of a token the verifier has just accepted (so its payload is the issuer's). */

@@ -2,13 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { widgets } from "../test/schema.js";
 import {
   jsonRequest,
+  ORG,
   problemOf,
   startWidgetsApp,
   token,
   type WidgetsApp,
   widgetOf,
 } from "../test/widgets-app.js";
-import { idempotencyKeys } from "./idempotency.js";
+import { requireRoles } from "./auth.js";
+import { answerOnce, idempotency, idempotencyKeys } from "./idempotency.js";
 
 let kit: WidgetsApp;
 let coordinator: string;
@@ -16,6 +18,27 @@ let coordinator: string;
 beforeAll(async () => {
   kit = await startWidgetsApp();
   coordinator = await token(["coordinator"]);
+  // A verb between whose check and save the key gets stored, as a rival process on the same
+  // database could leave it (not possible on one file, whose write lock spans both): the save
+  // must refuse to commit a second effect.
+  kit.app.post("/v1/raced", requireRoles("coordinator"), idempotency(), async (c) => {
+    const once = answerOnce(c, 201, (result: { id: string }) => result)!;
+    await kit.database.write(async (tx) => {
+      await once.check(tx);
+      await tx.insert(idempotencyKeys).values({
+        org: ORG,
+        key: c.req.header("Idempotency-Key")!,
+        method: "POST",
+        path: "/v1/raced",
+        requestHash: "another request",
+        status: 201,
+        responseBody: "{}",
+        createdAt: new Date().toISOString(),
+      });
+      await once.save(tx, { id: "raced" });
+    });
+    return c.json({ id: "raced" }, 201);
+  });
 });
 afterAll(() => kit.close());
 beforeEach(async () => {
@@ -119,6 +142,15 @@ describe("idempotency", () => {
     expect(other.headers.get("Idempotent-Replayed")).toBeNull();
     expect((await widgetOf(other)).id).not.toBe(mine.id);
     expect(await widgetCount()).toBe(2);
+  });
+
+  it("refuses to store an answer over a key stored behind its check", async () => {
+    const response = await kit.app.request(
+      "/v1/raced",
+      jsonRequest({}, { token: coordinator, key: "key-raced" }),
+    );
+    expect(response.status).toBe(409);
+    expect(await problemOf(response)).toMatchObject({ code: "idempotency_in_progress" });
   });
 
   it("forgets a stored response after the TTL", async () => {

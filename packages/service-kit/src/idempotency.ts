@@ -8,7 +8,7 @@
 // verb; the verb's `writeVerb` (verb.ts) calls `Once.check(tx, scope)` when the verb says it is
 // authorised and `Once.save(tx, result)` with what the verb returns, in the same transaction.
 import { createHash } from "node:crypto";
-import { type Database, type Executor, prepared } from "@relais/db";
+import { type Database, type Executor, insertRows, prepared } from "@relais/db";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Context, MiddlewareHandler } from "hono";
@@ -144,6 +144,8 @@ export function answerOnce<R>(
   const request = (c as unknown as Carrier)[REQUEST];
   if (!request) return undefined;
   let checkedScope: string | undefined;
+  /** Whether `check` found a row for the key (expired, or left unfinished): `save` overwrites it. */
+  let stored = false;
   return {
     async check(tx, scope = "") {
       const now = request.clock.now();
@@ -160,6 +162,7 @@ export function answerOnce<R>(
           ),
       ).all({ org: request.org, scope, key: request.key });
       checkedScope = scope;
+      stored = row !== undefined;
       if (!row || row.status == null || now.getTime() - Date.parse(row.createdAt) > request.ttlMs) return;
       const same =
         row.requestHash === request.requestHash && row.method === request.method && row.path === request.path;
@@ -186,6 +189,19 @@ export function answerOnce<R>(
         responseBody: JSON.stringify(present(result)),
         createdAt: now.toISOString(),
       };
+      if (!stored) {
+        // `check` found no row in this same write transaction, which holds the write lock: a plain
+        // INSERT (its SQL built once, see insertRows), without the upsert's conflict clause and
+        // the RETURNING row drizzle reads back. Should a row be there anyway, its primary key says so.
+        try {
+          await insertRows(tx, idempotencyKeys, [row]);
+        } catch (error) {
+          if (isConstraintViolation(error)) throw new IdempotencyRace();
+          throw error;
+        }
+        request.settled = true;
+        return;
+      }
       // Only an expired answer may be overwritten. Anything else was stored by another process on
       // the same database since `check`: this transaction must not commit a second effect.
       const written = await prepared(tx, "idempotency.save", saveAnswer).all({
@@ -231,6 +247,16 @@ function saveAnswer(db: Executor) {
       ),
     })
     .returning({ key: idempotencyKeys.key });
+}
+
+/** SQLite's `SQLITE_CONSTRAINT…` behind `error` (drizzle wraps the driver's error as its cause). */
+function isConstraintViolation(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT")) return true;
+    cause = cause.cause;
+  }
+  return false;
 }
 
 export class IdempotencyRace extends Conflict {
