@@ -16,17 +16,12 @@ export const HEAP_GROWING_PERCENT = 50;
 const FLAG = "--heap-growing-percent";
 
 /**
- * Sets V8's heap growing factor unless the operator chose one (`node --heap-growing-percent=…`
- * or NODE_OPTIONS). Returns the percent it set, or undefined when it left the operator's.
+ * Sets V8's heap growing factor unless the operator chose one on the command line
+ * (`node --heap-growing-percent=… dist/main.js`; node refuses it in NODE_OPTIONS).
+ * Returns the percent it set, or undefined when it left the operator's.
  */
-export function tuneHeapGrowth(
-  execArgv: readonly string[] = process.execArgv,
-  nodeOptions: string | undefined = process.env.NODE_OPTIONS,
-): number | undefined {
-  const chosen = [...execArgv, ...(nodeOptions ?? "").split(/\s+/)].some((arg) =>
-    arg.replaceAll("_", "-").startsWith(FLAG),
-  );
-  if (chosen) return undefined;
+export function tuneHeapGrowth(execArgv: readonly string[] = process.execArgv): number | undefined {
+  if (execArgv.some((arg) => arg.replaceAll("_", "-").startsWith(FLAG))) return undefined;
   setFlagsFromString(`${FLAG}=${HEAP_GROWING_PERCENT}`);
   return HEAP_GROWING_PERCENT;
 }
