@@ -1,8 +1,8 @@
 import { createEvent, ReferralStatusChanged, SupportRequested } from "@relais/contracts";
-import { type NatsProcess, startNats, waitFor } from "@relais/testing";
+import { type NatsProcess, waitFor } from "@relais/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Bus, connectBus } from "../src/connection.js";
+import type { Bus } from "../src/connection.js";
 import {
   type ConsumerDefinition,
   type ConsumerRunner,
@@ -10,8 +10,7 @@ import {
   type PayloadBox,
 } from "../src/consumer.js";
 import { listDeadLetters } from "../src/dead-letters.js";
-import { ensureStreams } from "../src/streams.js";
-import { logger, statusEvent, testDatabase, testPayloadBox } from "./helpers.js";
+import { logger, startBusParts, statusEvent, type testDatabase, testPayloadBox } from "./helpers.js";
 import { effects } from "./schema.js";
 
 type Db = Awaited<ReturnType<typeof testDatabase>>;
@@ -38,13 +37,7 @@ describe("consumer runner", () => {
     handle: ConsumerDefinition["handle"],
     overrides: Partial<ConsumerDefinition> = {},
   ): Promise<{ nats: NatsProcess; bus: Bus; db: Db; runner: ConsumerRunner; box: PayloadBox }> {
-    const nats = await startNats();
-    cleanups.push(() => nats.stop());
-    const db = await testDatabase();
-    cleanups.push(() => db.cleanup());
-    const bus = connectBus({ servers: nats.url, name: "consumer-test", logger, timeoutMs: 1_000 });
-    cleanups.push(() => bus.close());
-    await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
+    const { nats, db, bus } = await startBusParts("consumer-test", cleanups);
     const box = testPayloadBox();
     const runner = createConsumerRunner({
       bus,

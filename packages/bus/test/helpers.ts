@@ -1,15 +1,32 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { createEvent, ReferralStatusChanged } from "@relais/contracts";
-import { tempDatabase } from "@relais/testing";
+import { startNats, tempDatabase } from "@relais/testing";
 import pino from "pino";
+import { connectBus } from "../src/connection.js";
 import type { PayloadBox } from "../src/consumer.js";
+import { ensureStreams } from "../src/streams.js";
 import * as schema from "./schema.js";
 
 export const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
 
 export function testDatabase() {
   return tempDatabase({ schema, migrationsFolder: fileURLToPath(new URL("./drizzle", import.meta.url)) });
+}
+
+/**
+ * What every bus test runs on: its own nats-server with the REFERRALS stream, a test database and
+ * a bus connected as `name`. Each part is stopped through `cleanups`, which the test runs in reverse.
+ */
+export async function startBusParts(name: string, cleanups: Array<() => Promise<void> | void>) {
+  const nats = await startNats();
+  cleanups.push(() => nats.stop());
+  const db = await testDatabase();
+  cleanups.push(() => db.cleanup());
+  const bus = connectBus({ servers: nats.url, name, logger, timeoutMs: 1_000 });
+  cleanups.push(() => bus.close());
+  await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
+  return { nats, db, bus };
 }
 
 /** AES-256-GCM with a random key, the shape of the service kit's DATA_KEY box (which bus cannot import). */

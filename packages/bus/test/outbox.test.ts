@@ -1,11 +1,10 @@
-import { type NatsProcess, startNats, waitFor } from "@relais/testing";
+import { type NatsProcess, waitFor } from "@relais/testing";
 import { eq, isNull, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Bus, connectBus } from "../src/connection.js";
+import type { Bus } from "../src/connection.js";
 import { enqueue } from "../src/outbox.js";
 import { createOutboxRelay, type OutboxRelay } from "../src/relay.js";
-import { ensureStreams } from "../src/streams.js";
-import { logger, statusEvent, testDatabase } from "./helpers.js";
+import { logger, startBusParts, statusEvent, type testDatabase } from "./helpers.js";
 import { effects, outbox } from "./schema.js";
 
 const statusEventOf = (i: number) => statusEvent(`ref-${i}`);
@@ -34,13 +33,7 @@ describe("transactional outbox", () => {
     relay: OutboxRelay;
     db: Awaited<ReturnType<typeof testDatabase>>;
   }> {
-    const nats = await startNats();
-    cleanups.push(() => nats.stop());
-    const db = await testDatabase();
-    cleanups.push(() => db.cleanup());
-    const bus = connectBus({ servers: nats.url, name: "outbox-test", logger, timeoutMs: 1_000 });
-    cleanups.push(() => bus.close());
-    await ensureStreams(await bus.manager(), ["REFERRALS"], { replicas: 1 });
+    const { nats, db, bus } = await startBusParts("outbox-test", cleanups);
     const relay = createOutboxRelay({ database: db, bus, logger, maxBackoffMs: 500, ...relayOptions });
     cleanups.push(() => relay.stop());
     return { nats, bus, relay, db };

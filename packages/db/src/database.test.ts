@@ -215,11 +215,8 @@ describe("openDatabase", () => {
     database.close();
   });
 
-  /**
-   * A database whose WAL syncs are real fsyncs that the test lets go (recording what each was
-   * asked to sync), with one write already waiting on the first of them.
-   */
-  async function heldWrite(change: (tx: Tx) => Promise<unknown>) {
+  /** Real fsyncs that the test lets go, recording what each was asked to sync. */
+  function heldSync() {
     const calls: Array<{ path: string; release: (error?: Error) => void }> = [];
     const syncFile: SyncFile = (path) =>
       new Promise<void>((resolve, reject) => {
@@ -228,6 +225,12 @@ describe("openDatabase", () => {
           release: (error) => (error ? reject(error) : fsyncFile(path).then(resolve, reject)),
         });
       });
+    return { calls, syncFile };
+  }
+
+  /** A database whose WAL syncs are held (`heldSync`), with one write already waiting on the first. */
+  async function heldWrite(change: (tx: Tx) => Promise<unknown>) {
+    const { calls, syncFile } = heldSync();
     const database = await open(syncFile);
     const write = database.write(change);
     await vi.waitFor(() => expect(calls).toHaveLength(1));
@@ -259,6 +262,48 @@ describe("openDatabase", () => {
     held.calls[0]!.release();
     await expect(write).resolves.toBeDefined();
     expect(heard).toBe(1);
+    database.close();
+  });
+
+  it("answers writeCommitted once committed, before the WAL sync, and durable and listeners only after it", async () => {
+    const held = heldSync();
+    const database = await open(held.syncFile);
+    let heard = 0;
+    database.onCommit(() => {
+      heard += 1;
+    });
+    const { committed, durable } = database.writeCommitted(async (tx) => {
+      await tx.update(counters).set({ value: 7 });
+      return "recorded";
+    });
+    // Committed: the value is in the WAL (another connection reads it) while the sync is held.
+    await expect(committed).resolves.toBe("recorded");
+    expect(await database.db.select().from(counters)).toEqual([{ name: "n", value: 7 }]);
+    await vi.waitFor(() => expect(held.calls).toHaveLength(1));
+    expect(await settledSoon(durable)).toBe(false);
+    expect(heard).toBe(0);
+    held.calls[0]!.release();
+    await expect(durable).resolves.toBe("recorded");
+    expect(heard).toBe(1);
+    database.close();
+  });
+
+  it("rejects writeCommitted's durable alone when the sync fails, and both when the write fails", async () => {
+    const held = heldSync();
+    const database = await open(held.syncFile);
+    // Only `committed` awaited, as the dispatcher does: a failed sync is no unhandled rejection.
+    const first = database.writeCommitted((tx) => tx.update(counters).set({ value: 1 }));
+    await first.committed;
+    await vi.waitFor(() => expect(held.calls).toHaveLength(1));
+    held.calls[0]!.release(Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" }));
+    expect(storageFaultOf(await first.durable.catch((error: unknown) => error))).toBe("EIO");
+
+    const failing = database.writeCommitted(async (tx) => {
+      await tx.insert(counters).values({ name: "n", value: 2 });
+    });
+    await expect(failing.committed).rejects.toThrow();
+    await expect(failing.durable).rejects.toThrow();
+    expect(held.calls).toHaveLength(1);
     database.close();
   });
 
@@ -315,6 +360,28 @@ describe("openDatabase", () => {
       );
     }
     await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 100_000), {
+      timeout: 10_000,
+    });
+    database.close();
+  });
+
+  it("counts only commits that changed rows towards a checkpoint, so an idle service holds no thread for it", async () => {
+    const database = await open(undefined, { checkpointPace: { everyMs: 60_000, everyCommits: 5 } });
+    const file = database.url.slice("file:".length);
+    const before = statSync(file).size;
+    const insert = (i: number) =>
+      database.write((tx) => tx.insert(counters).values({ name: `c${i}`.padEnd(4_000, "x"), value: i }));
+    await insert(0);
+    // What a scheduler's claim does when nothing is due: a commit that changes no row. Counted,
+    // the fifth would start a checkpoint (and its thread); 20 of them start none.
+    for (let i = 0; i < 20; i++) {
+      await database.write((tx) => tx.update(counters).set({ value: 1 }).where(sql`name = 'nobody'`));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(statSync(file).size).toBe(before);
+    // Four more commits that do write make five: the checkpoint copies their pages.
+    for (let i = 1; i < 5; i++) await insert(i);
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 10_000), {
       timeout: 10_000,
     });
     database.close();

@@ -33,6 +33,16 @@ export interface Database<S extends Schema = Schema> {
    */
   writeSoon<T>(fn: (tx: Tx<S>) => Promise<T>, maxDelayMs: number): Promise<T>;
   /**
+   * Like `write`, answered twice: `committed` once the COMMIT has returned (its WAL frames are
+   * written to the file: they survive the process being killed, not yet a power cut), `durable`
+   * once the WAL is synced, as `write` resolves. Listeners still hear of the commit only when it
+   * is durable, so nothing is published for a row a power cut could take back. For work that may
+   * go on after a process crash but not after an OS crash (the dispatcher's next send: its
+   * message carries the same Message-ID if it is ever sent again). Reject `durable` unhandled
+   * and nothing crashes: a caller that only waits for `committed` logs `durable`'s failure.
+   */
+  writeCommitted<T>(fn: (tx: Tx<S>) => Promise<T>): { committed: Promise<T>; durable: Promise<T> };
+  /**
    * Called after every commit: the outbox relay wakes on it instead of polling. `soonOnly` when
    * the commit held only `writeSoon` writes (nothing new for anyone to pick up).
    */
@@ -118,17 +128,24 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     },
     writer ? fastWriter(writer) : undefined,
     wal
-      ? () => {
-          checkpoints?.committed();
+      ? (wrote) => {
+          // A commit that changed no row (a scheduler's claim with nothing due, every few seconds
+          // on an idle service) leaves nothing to copy: counted, it kept the checkpointer's
+          // thread (~10 MiB) alive forever on an idle service.
+          if (wrote) checkpoints?.committed();
           return wal.sync();
         }
       : undefined,
   );
   // The last write's storage fault, until a write commits again.
   let fault: unknown;
-  const write = async <T>(fn: (tx: Tx<S>) => Promise<T>, soonMs?: number): Promise<T> => {
+  const write = async <T>(
+    fn: (tx: Tx<S>) => Promise<T>,
+    soonMs?: number,
+    onCommitted?: (value: unknown) => void,
+  ): Promise<T> => {
     try {
-      const value = await committer.run(fn, soonMs);
+      const value = await committer.run(fn, soonMs, onCommitted);
       fault = undefined;
       return value;
     } catch (error) {
@@ -142,6 +159,27 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     url: options.url,
     write: (fn) => write(fn),
     writeSoon: (fn, maxDelayMs) => write(fn, maxDelayMs),
+    writeCommitted<T>(fn: (tx: Tx<S>) => Promise<T>) {
+      let committed!: Promise<T>;
+      const durable = new Promise<T>((resolveDurable, rejectDurable) => {
+        committed = new Promise<T>((resolveCommitted, rejectCommitted) => {
+          write(fn, undefined, resolveCommitted as (value: unknown) => void).then(
+            (value) => {
+              // A batch of one write and no WAL to sync resolves without a separate commit call.
+              resolveCommitted(value);
+              resolveDurable(value);
+            },
+            (error: unknown) => {
+              rejectCommitted(error);
+              rejectDurable(error);
+            },
+          );
+        });
+      });
+      // Waiting only for `committed` is the point: a failed sync must not be an unhandled rejection.
+      durable.catch(() => undefined);
+      return { committed, durable };
+    },
     onCommit(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -199,6 +237,8 @@ interface PendingWrite<S extends Schema> {
   reject: (error: unknown) => void;
   /** A `writeSoon` write: rides along with the next batch, or goes alone when this fires. */
   timer?: ReturnType<typeof setTimeout>;
+  /** A `writeCommitted` write: told once the COMMIT returned, before the WAL sync. */
+  committed?: (value: unknown) => void;
 }
 
 /**
@@ -222,7 +262,8 @@ function createGroupCommitter<S extends Schema>(
   db: LibSQLDatabase<S>,
   committed: (commit: { soonOnly: boolean }) => void,
   fast: FastWriter | undefined,
-  durable: (() => Promise<void>) | undefined,
+  /** Makes a commit durable; `wrote` is false when it changed no row. */
+  durable: ((wrote: boolean) => Promise<void>) | undefined,
 ) {
   const queue: PendingWrite<S>[] = [];
   /** `writeSoon` writes waiting for a batch to ride along with. */
@@ -273,6 +314,9 @@ function createGroupCommitter<S extends Schema>(
     return value;
   }
 
+  /** `total_changes()` of the write connection after the last batch (unknown off a `file:`). */
+  let changesSeen = fast?.connection.totalChanges();
+
   async function drain(): Promise<void> {
     running = true;
     try {
@@ -307,6 +351,10 @@ function createGroupCommitter<S extends Schema>(
           });
           continue;
         }
+        batch.forEach((write, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome.ok) write.committed?.(outcome.value);
+        });
         const anyCommitted = outcomes.some((o) => o.ok);
         const settle = (syncError?: unknown) => {
           batch.forEach((write, i) => {
@@ -319,8 +367,11 @@ function createGroupCommitter<S extends Schema>(
           });
           if (syncError === undefined && anyCommitted) committed({ soonOnly });
         };
+        const changes = fast?.connection.totalChanges();
+        const wrote = changes === undefined || changes !== changesSeen;
+        changesSeen = changes;
         if (durable && anyCommitted) {
-          durable().then(
+          durable(wrote).then(
             () => settle(),
             (error: unknown) => settle(error ?? new Error("WAL sync failed")),
           );
@@ -336,9 +387,14 @@ function createGroupCommitter<S extends Schema>(
 
   return {
     /** With `soonMs`, a rider: it waits up to that long for a batch to join before going alone. */
-    run<T>(fn: (tx: Tx<S>) => Promise<T>, soonMs?: number): Promise<T> {
+    run<T>(fn: (tx: Tx<S>) => Promise<T>, soonMs?: number, committed?: (value: unknown) => void): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        const write: PendingWrite<S> = { fn, resolve: resolve as (value: unknown) => void, reject };
+        const write: PendingWrite<S> = {
+          fn,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+          ...(committed ? { committed } : {}),
+        };
         if (soonMs === undefined) {
           queue.push(write);
           start();

@@ -14,6 +14,8 @@ export interface StartSmtpSinkOptions {
   port?: number;
   /** How long the sink takes to accept each message: a slow provider. */
   acceptDelayMs?: number;
+  /** Per message, by its first recipient: how long to accept it (instead of `acceptDelayMs`). */
+  acceptDelayFor?: (to: string) => number;
 }
 
 export interface SmtpSink {
@@ -57,7 +59,9 @@ export async function startSmtpSink(options: StartSmtpSinkOptions = {}): Promise
   const onData = async (stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    if (options.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, options.acceptDelayMs));
+    const delayMs =
+      options.acceptDelayFor?.(session.envelope.rcptTo[0]?.address ?? "") ?? options.acceptDelayMs;
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (failures.remaining > 0) {
       failures.remaining--;
       throw smtpError(failures.code, "Test sink: temporary failure requested by failNext()");

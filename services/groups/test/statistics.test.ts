@@ -2,6 +2,7 @@
 // by real referrals.support.requested events on a real nats-server, enrolments and attendance
 // through the routes, another organisation's requests in the same database.
 import { createEvent, SupportRequested } from "@relais/contracts";
+import type { CountTableOut, StatisticsReport } from "@relais/statistics";
 import { ManualClock, type NatsProcess, startNats, waitFor } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placements } from "../src/db/schema.js";
@@ -19,23 +20,6 @@ import { type GroupsService, startGroups } from "./harness.js";
 
 const OTHER = "org-other";
 const mandate = mandateInput();
-
-interface TableOut {
-  id: string;
-  categories: string[];
-  rows: { key: string; cells: (number | null)[]; total: number | null }[];
-  totals: (number | null)[];
-  total: number | null;
-}
-interface Report {
-  tables: TableOut[];
-  durations: {
-    id: string;
-    rows: { key: string; median: number | null; p90: number | null }[];
-    total: unknown;
-  }[];
-  rates: { id: string; rows: { key: string; rate: number | null }[]; total: number | null }[];
-}
 
 describe("GET /v1/statistics (groups)", () => {
   let nats: NatsProcess;
@@ -189,9 +173,9 @@ describe("GET /v1/statistics (groups)", () => {
 
   async function statistics(query: string, caller: Caller = coordinator) {
     const res = await service.client.get(`/v1/statistics?${query}`, caller);
-    return { status: res.status, body: (await res.json()) as Report };
+    return { status: res.status, body: (await res.json()) as StatisticsReport };
   }
-  const table = (body: Report, id: string) => body.tables.find((t) => t.id === id) as TableOut;
+  const table = (body: StatisticsReport, id: string) => body.tables.find((t) => t.id === id) as CountTableOut;
 
   it("counts placements asked for and made, and the time from outcome to first session", async () => {
     const { status, body } = await statistics("from=2026-03&to=2026-04&by=month");

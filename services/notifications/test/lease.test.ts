@@ -10,7 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimDueMessages, renewLeases } from "../src/db/message-leases.js";
 import { messages } from "../src/db/schema.js";
 import { enrolled, weeklySeries } from "./fixtures.js";
-import { startNotifications } from "./harness.js";
+import { type Notifications, startNotifications } from "./harness.js";
+
+/** Enrols `count` people in one weekly group (`grp-<tag>`), each with an address of their own. */
+async function enrolPeople(service: Notifications, tag: string, count: number) {
+  const series = weeklySeries({ groupId: `grp-${tag}`, firstLocal: "2026-12-15T18:00:00" });
+  const people = Array.from({ length: count }, (_, i) => ({
+    personRef: `prs_${tag}test${i}`,
+    email: `${tag}${i}@example.org`,
+  }));
+  await service.publish(...people.map((person) => enrolled(series, person)));
+  return people;
+}
 
 describe("a slow provider and a short lease", () => {
   let nats: NatsProcess;
@@ -31,12 +42,7 @@ describe("a slow provider and a short lease", () => {
     // Batches of four: the first takes a second to go out, its lease 600 ms.
     const service = await startNotifications(nats, { smtp, logger, leaseMs: 600, batch: 4, concurrency: 1 });
     try {
-      const series = weeklySeries({ groupId: "grp-lease", firstLocal: "2026-12-15T18:00:00" });
-      const people = Array.from({ length: 6 }, (_, i) => ({
-        personRef: `prs_leasetest${i}`,
-        email: `lease${i}@example.org`,
-      }));
-      await service.publish(...people.map((person) => enrolled(series, person)));
+      const people = await enrolPeople(service, "lease", 6);
       await waitFor(
         async () => {
           await service.deliver();
@@ -63,15 +69,48 @@ describe("a slow provider and a short lease", () => {
     }
   });
 
+  it("never takes over its own row still on the wire once that send outlasts the row's lease", async () => {
+    // One message takes 2 s to be accepted, its lease 600 ms; the other worker goes on sending
+    // (250 ms each) and claiming one row at a time, and its claims after 600 ms find the slow
+    // row's lease lapsed. Taking it over would send it a second time: it is this process's own
+    // send, whose outcome comes when the server answers (the outcome no longer waits for the
+    // other workers', so the pool no longer moves in lock step and such claims do happen).
+    const slow = await startSmtpSink({
+      acceptDelayFor: (to) => (to === "slowest@example.org" ? 2_000 : 250),
+    });
+    const service = await startNotifications(nats, { smtp: slow, leaseMs: 600, batch: 1, concurrency: 2 });
+    try {
+      const series = weeklySeries({ groupId: "grp-onwire", firstLocal: "2026-12-15T18:00:00" });
+      const first = { personRef: "prs_onwireslow", email: "slowest@example.org" };
+      const others = Array.from({ length: 5 }, (_, i) => ({
+        personRef: `prs_onwiretest${i}`,
+        email: `onwire${i}@example.org`,
+      }));
+      // The slow one first, so its invite is the first claimed.
+      await service.publish(enrolled(series, first));
+      await service.publish(...others.map((person) => enrolled(series, person)));
+      await service.deliver();
+      await waitFor(
+        async () => {
+          const rows = await service.database.db.select().from(messages);
+          return rows.length === 6 && rows.every((row) => row.status === "sent");
+        },
+        { timeoutMs: 30_000, intervalMs: 200, message: "every invite sent" },
+      );
+      const recipients = slow.messages.map((mail) => mail.envelope.to[0]);
+      expect(recipients.filter((to) => to === first.email)).toHaveLength(1);
+      expect(new Set(recipients).size).toBe(6);
+      expect(recipients).toHaveLength(6);
+    } finally {
+      await service.stop();
+      await slow.close();
+    }
+  });
+
   it("renews a lease only while it is still the claim's own: a row taken over stays the newer claim's", async () => {
     const service = await startNotifications(nats, { smtp });
     try {
-      const series = weeklySeries({ groupId: "grp-renew", firstLocal: "2026-12-15T18:00:00" });
-      const people = Array.from({ length: 3 }, (_, i) => ({
-        personRef: `prs_renewtest${i}`,
-        email: `renew${i}@example.org`,
-      }));
-      await service.publish(...people.map((person) => enrolled(series, person)));
+      const people = await enrolPeople(service, "renew", 3);
       const leaseMs = 1_000;
       const start = new Date(Date.now() + 60_000);
       const first = await claimDueMessages(service.database, { now: start, leaseMs, batch: 10 });

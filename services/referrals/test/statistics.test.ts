@@ -1,19 +1,12 @@
 // The evaluation statistics on a data set whose counts are known, filed and worked through the
 // real routes on a real libSQL file; another organisation's referrals sit in the same database.
+import type { CountTableOut, StatisticsReport } from "@relais/statistics";
 import { ManualClock, mintToken, type NatsProcess, startNats } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
 
 const OTHER = "org-other";
-
-interface TableOut {
-  id: string;
-  categories: string[];
-  rows: { key: string; cells: (number | null)[]; total: number | null }[];
-  totals: (number | null)[];
-  total: number | null;
-}
 
 function referral(options: {
   municipality: string;
@@ -204,8 +197,7 @@ describe("GET /v1/statistics", () => {
     const res = await call(service, "GET", `/v1/statistics?${query}`, token ?? (await coordinatorOf(ORG)));
     return res;
   }
-  const table = (body: { tables: TableOut[] }, id: string) =>
-    body.tables.find((t) => t.id === id) as TableOut;
+  const table = (body: StatisticsReport, id: string) => body.tables.find((t) => t.id === id) as CountTableOut;
 
   it("counts referrals, consent and routing by month in Brussels time", async () => {
     const { status, body } = await statistics("from=2026-03&to=2026-04&by=month");
@@ -316,7 +308,7 @@ describe("GET /v1/statistics", () => {
     ]);
     expect(body.durations[0].total).toEqual({ median: 1, p90: 1 });
     // Nothing anywhere in the answer is a count between 1 and 4.
-    const figures = body.tables.flatMap((t: TableOut) => [
+    const figures = body.tables.flatMap((t: CountTableOut) => [
       ...t.rows.flatMap((r) => [...r.cells, r.total]),
       ...t.totals,
       t.total,

@@ -2,26 +2,37 @@
 // processes never send the same row at once, and a crashed sender's rows are taken over once its
 // lease lapses.
 import type { Database } from "@relais/db";
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { earliestIn, earliestOf } from "./earliest.js";
 import type { MessageRow } from "./messages.js";
 import type * as schema from "./schema.js";
 import { messages } from "./schema.js";
 
-const due = (at: string) =>
-  or(
-    and(eq(messages.status, "queued"), lte(messages.nextAttemptAt, at)),
-    and(eq(messages.status, "sending"), lt(messages.leaseUntil, at)),
+/** Rows leased before whose lease has lapsed, but not those of `sending` (on the wire here). */
+const lapsedLease = (at: string, sending: ReadonlySet<string>): SQL | undefined =>
+  and(
+    eq(messages.status, "sending"),
+    lt(messages.leaseUntil, at),
+    sending.size > 0 ? notInArray(messages.id, [...sending]) : undefined,
   );
 
-/** Leases up to `batch` due messages (lapsed leases first) until `now + leaseMs`. */
+const due = (at: string, sending: ReadonlySet<string>) =>
+  or(and(eq(messages.status, "queued"), lte(messages.nextAttemptAt, at)), lapsedLease(at, sending));
+
+/**
+ * Leases up to `batch` due messages (lapsed leases first) until `now + leaseMs`. `sending`: the
+ * rows this process has on the wire, never taken over by its own claim even once their lease
+ * lapsed (a send slower than its lease, e.g. while the SMTP thread starts on a loaded machine):
+ * their outcome is on its way, and a second claim would send them twice.
+ */
 export async function claimDueMessages(
   database: Database<typeof schema>,
-  input: { now: Date; leaseMs: number; batch: number },
+  input: { now: Date; leaseMs: number; batch: number; sending?: ReadonlySet<string> },
 ): Promise<MessageRow[]> {
   const at = input.now.toISOString();
+  const sending = input.sending ?? new Set<string>();
   // Read first, so an idle claim writes nothing (a commit would wake the loop again).
-  const [any] = await database.db.select({ id: messages.id }).from(messages).where(due(at)).limit(1);
+  const [any] = await database.db.select({ id: messages.id }).from(messages).where(due(at, sending)).limit(1);
   if (!any) return [];
   const leaseUntil = new Date(input.now.getTime() + input.leaseMs).toISOString();
   return database.write(async (tx) => {
@@ -30,7 +41,7 @@ export async function claimDueMessages(
     const lapsed = await tx
       .select({ id: messages.id })
       .from(messages)
-      .where(and(eq(messages.status, "sending"), lt(messages.leaseUntil, at)))
+      .where(lapsedLease(at, sending))
       .limit(input.batch);
     const queued = await tx
       .select({ id: messages.id })

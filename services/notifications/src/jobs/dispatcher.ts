@@ -2,7 +2,8 @@
 // (`deliver-message.ts`) and records its outcome with its event (`db/message-outcomes.ts`).
 //
 // One worker per pooled connection, each sending a message then recording it before the next: so
-// at most one accepted-but-unrecorded message per connection can be re-sent after a crash. A row
+// at most one accepted-but-unrecorded message per connection can be re-sent after a process crash.
+// "Recorded" is committed, not yet synced to disk (`outcome-recorder.ts` says what that costs). A row
 // is sent only while at least half its lease is left: when a batch goes out slower than that
 // (a slow provider, a loaded machine), the leases of its rows not sent yet are renewed in one
 // write, each only if it is still the lease it was claimed with; a row whose lease lapsed and was
@@ -47,14 +48,19 @@ export function createDispatcher(options: DispatcherOptions) {
   const recorder = createOutcomeRecorder({
     database,
     clock,
+    logger,
     policy: { maxAttempts: options.maxAttempts, retryBaseMs: options.retryBaseMs },
   });
+
+  /** The rows being sent until their outcome is committed: this process's claims leave them be. */
+  const sending = new Set<string>();
 
   async function claim(): Promise<ClaimedMessage[]> {
     const rows = await claimDueMessages(database, {
       now: clock.now(),
       leaseMs: options.leaseMs,
       batch: options.batch,
+      sending,
     });
     return rows.length > 0 ? readClaimedBatch(database.db, box, rows) : [];
   }
@@ -180,11 +186,12 @@ export function createDispatcher(options: DispatcherOptions) {
           }
           if (next) {
             // A row whose outcome could not be recorded keeps its lease and is taken over later.
-            await recorder
-              .busyWith(() => sendAndRecord(next))
+            sending.add(next.row.id);
+            await sendAndRecord(next)
               .catch((error: unknown) =>
                 logger.error({ err: error, messageId: next.row.id }, "could not record the outcome"),
-              );
+              )
+              .finally(() => sending.delete(next.row.id));
             continue;
           }
           if (exhausted) return;

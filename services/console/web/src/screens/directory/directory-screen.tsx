@@ -13,14 +13,12 @@ import {
 } from "../../api/directory";
 import { useSession } from "../../api/session";
 import { type MessageId, useT } from "../../i18n/i18n";
-import { Button, Checkbox, Select, TextField } from "../../ui/fields";
+import { Button, Checkbox, FilterSelect, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { PartnerDetails } from "./partner-details";
 import { PartnerForm } from "./partner-form";
 import "./directory.css";
 import { Loaded } from "../../ui/query-state";
-
-const ANY = "any";
 
 /** The three filters: municipality (free text), category and language ("any" when not set). */
 export function PartnerFilters({
@@ -47,24 +45,23 @@ export function PartnerFilters({
         onChange={onMunicipality}
         type="search"
       />
-      <Select
+      <FilterSelect
         label={t("directory.filter.category")}
-        selectedKey={category ?? ANY}
-        onSelectionChange={(key) => onCategory(key === ANY ? undefined : (String(key) as PartnerCategory))}
-        options={[
-          { id: ANY, label: t("directory.filter.any") },
-          ...PARTNER_CATEGORIES.map((c) => ({ id: c, label: t(`directory.category.${c}` as MessageId) })),
-        ]}
+        all={t("directory.filter.any")}
+        value={category}
+        onChange={(value) => onCategory(value as PartnerCategory | undefined)}
+        options={PARTNER_CATEGORIES.map((c) => ({ id: c, label: t(`directory.category.${c}` as MessageId) }))}
       />
       {onLanguage && (
-        <Select
+        <FilterSelect
           label={t("directory.filter.language")}
-          selectedKey={language ?? ANY}
-          onSelectionChange={(key) => onLanguage(key === ANY ? undefined : (String(key) as PartnerLanguage))}
-          options={[
-            { id: ANY, label: t("directory.filter.any") },
-            ...PARTNER_LANGUAGES.map((l) => ({ id: l, label: t(`directory.language.${l}` as MessageId) })),
-          ]}
+          all={t("directory.filter.any")}
+          value={language}
+          onChange={(value) => onLanguage(value as PartnerLanguage | undefined)}
+          options={PARTNER_LANGUAGES.map((l) => ({
+            id: l,
+            label: t(`directory.language.${l}` as MessageId),
+          }))}
         />
       )}
     </div>

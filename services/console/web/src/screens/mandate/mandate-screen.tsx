@@ -162,17 +162,18 @@ export function MandateScreen() {
       <section aria-labelledby="report-title">
         <h2 id="report-title">{t("compliance.sessions")}</h2>
         <DataTable
-          columns={[t("sessions.date"), t("sessions.status"), t("attendance.mark")]}
+          rows={r.sessions}
+          columns={[
+            { header: t("sessions.date"), cell: (s) => time(s.startsAt, zone) },
+            { header: t("sessions.status"), cell: (s) => t(`sessions.status.${s.sessionStatus}` as never) },
+            {
+              header: t("attendance.mark"),
+              cell: (s) => (s.attendance ? t(`attendance.status.${s.attendance}` as never) : "—"),
+            },
+          ]}
           aria-labelledby="report-title"
-        >
-          {r.sessions.map((s) => (
-            <tr key={s.sessionId}>
-              <td>{time(s.startsAt, zone)}</td>
-              <td>{t(`sessions.status.${s.sessionStatus}` as never)}</td>
-              <td>{s.attendance ? t(`attendance.status.${s.attendance}` as never) : "—"}</td>
-            </tr>
-          ))}
-        </DataTable>
+          rowKey={(s) => s.sessionId}
+        />
       </section>
     </Page>
   );

@@ -61,27 +61,25 @@ export function RoutingScreen() {
         {() => (
           <DataTable
             caption={t("routing.title")}
+            rows={shown}
             columns={[
-              t("routing.municipality"),
-              t("routing.project"),
-              t("routing.victimTeam"),
-              t("routing.authorTeam"),
-              t("routing.updated"),
-              <span className="visually-hidden">{t("routing.actions")}</span>,
-            ]}
-          >
-            {shown.map((route) => (
-              <tr key={route.municipality}>
-                <th scope="row">{route.municipality}</th>
-                <td>{route.project ?? "—"}</td>
-                <td>
-                  <TeamCell team={route.victim} />
-                </td>
-                <td>
-                  <TeamCell team={route.author} />
-                </td>
-                <td>{time(route.updatedAt, "Europe/Brussels", "date")}</td>
-                <td>
+              { header: t("routing.municipality"), rowHeader: true, cell: (route) => route.municipality },
+              { header: t("routing.project"), cell: (route) => route.project ?? "—" },
+              {
+                header: t("routing.victimTeam"),
+                cell: (route) => <TeamCell team={route.victim} />,
+              },
+              {
+                header: t("routing.authorTeam"),
+                cell: (route) => <TeamCell team={route.author} />,
+              },
+              {
+                header: t("routing.updated"),
+                cell: (route) => time(route.updatedAt, "Europe/Brussels", "date"),
+              },
+              {
+                header: <span className="visually-hidden">{t("routing.actions")}</span>,
+                cell: (route) => (
                   <Button
                     variant="secondary"
                     onPress={() => setEditing(route)}
@@ -89,10 +87,11 @@ export function RoutingScreen() {
                   >
                     {t("routing.edit")}
                   </Button>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+                ),
+              },
+            ]}
+            rowKey={(route) => route.municipality}
+          />
         )}
       </Loaded>
     </Page>
