@@ -18,6 +18,7 @@ import { Page } from "../../ui/layout";
 import { PartnerDetails } from "./partner-details";
 import { PartnerForm } from "./partner-form";
 import "./directory.css";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 /** The three filters: municipality (free text), category and language ("any" when not set). */
@@ -97,11 +98,7 @@ export function DirectoryScreen() {
       }
     >
       <p className="hint">{t("directory.intro")}</p>
-      {saved && (
-        <p role="status" className="notice success">
-          {t("directory.saved", { name: saved })}
-        </p>
-      )}
+      {saved && <Notice tone="success">{t("directory.saved", { name: saved })}</Notice>}
       {editing && (
         <PartnerForm
           key={editing === "new" ? "new" : editing.id}

@@ -5,6 +5,7 @@ import { type Route, useRoutes } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 import { RouteForm } from "./route-form";
@@ -40,11 +41,7 @@ export function RoutingScreen() {
         </Button>
       }
     >
-      {saved && (
-        <p role="status" className="notice success">
-          {t("routing.saved", { municipality: saved })}
-        </p>
-      )}
+      {saved && <Notice tone="success">{t("routing.saved", { municipality: saved })}</Notice>}
       {editing && (
         <RouteForm
           key={editing === "new" ? "new" : editing.municipality}
