@@ -37,6 +37,8 @@ export interface WriteConnection {
   run(stmt: { sql: string; args: InValue[] }): ResultSet;
   /** True between BEGIN and COMMIT/ROLLBACK. */
   readonly inTransaction: boolean;
+  /** SQLite's `total_changes()`: rows inserted, updated or deleted on this connection so far. */
+  totalChanges(): number;
   close(): void;
 }
 
@@ -157,6 +159,9 @@ export function openWriteConnection(path: string, options: { timeoutMs: number }
     run: execute,
     get inTransaction() {
       return db.open && db.inTransaction;
+    },
+    totalChanges() {
+      return Number(execute("SELECT total_changes() AS n").rows[0]?.n);
     },
     close() {
       kept.clear();
