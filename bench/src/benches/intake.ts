@@ -291,14 +291,17 @@ async function measureServiceMemory(
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idle = await Promise.all(started.map((service) => readMemory(service.pid)));
-    await load(started[0]!.url, seconds);
+    const intake = await load(started[0]!.url, seconds);
     // Let the consumers work through what intake published before reading their peaks.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const peak = await Promise.all(started.map((service) => readMemory(service.pid)));
+    // Peak RSS grows with throughput (bench/README.md, "Reading peak memory"): say which.
+    context.log(`  memory phase: ${intake.requestsPerSecond.toFixed(0)} req/s for ${seconds} s`);
     return started.map((service, index) => ({
       name: service.name,
       idleRssMiB: mebibytes(idle[index]?.rssBytes ?? Number.NaN),
       peakRssMiB: mebibytes(peak[index]?.peakRssBytes ?? Number.NaN),
+      intakeRequestsPerSecond: Math.round(intake.requestsPerSecond),
     }));
   } finally {
     await Promise.all(started.map((service) => service.stop()));

@@ -364,4 +364,46 @@ describe("openDatabase", () => {
     });
     database.close();
   });
+
+  it("counts only commits that changed rows towards a checkpoint, so an idle service holds no thread for it", async () => {
+    const database = await open(undefined, { checkpointPace: { everyMs: 60_000, everyCommits: 5 } });
+    const file = database.url.slice("file:".length);
+    const before = statSync(file).size;
+    const insert = (i: number) =>
+      database.write((tx) => tx.insert(counters).values({ name: `c${i}`.padEnd(4_000, "x"), value: i }));
+    await insert(0);
+    // What a scheduler's claim does when nothing is due: a commit that changes no row. Counted,
+    // the fifth would start a checkpoint (and its thread); 20 of them start none.
+    for (let i = 0; i < 20; i++) {
+      await database.write((tx) => tx.update(counters).set({ value: 1 }).where(sql`name = 'nobody'`));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(statSync(file).size).toBe(before);
+    // Four more commits that do write make five: the checkpoint copies their pages.
+    for (let i = 1; i < 5; i++) await insert(i);
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 10_000), {
+      timeout: 10_000,
+    });
+    database.close();
+  });
+
+  it("starts no checkpoint for a handful of commits, and one soon after enough have come in", async () => {
+    const database = await open(undefined, {
+      checkpointPace: { everyMs: 50, everyCommits: 1_000, leastCommits: 10 },
+    });
+    const file = database.url.slice("file:".length);
+    const before = statSync(file).size;
+    const insert = (i: number) =>
+      database.write((tx) => tx.insert(counters).values({ name: `c${i}`.padEnd(4_000, "x"), value: i }));
+    // A service's seeds at start: nine commits, then nothing. Their pages stay in the WAL.
+    for (let i = 0; i < 9; i++) await insert(i);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(statSync(file).size).toBe(before);
+    // The tenth starts the clock: checkpointed 50 ms later.
+    await insert(9);
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 30_000), {
+      timeout: 10_000,
+    });
+    database.close();
+  });
 });

@@ -128,8 +128,11 @@ export async function openDatabase<S extends Schema>(options: OpenDatabaseOption
     },
     writer ? fastWriter(writer) : undefined,
     wal
-      ? () => {
-          checkpoints?.committed();
+      ? (wrote) => {
+          // A commit that changed no row (a scheduler's claim with nothing due, every few seconds
+          // on an idle service) leaves nothing to copy: counted, it kept the checkpointer's
+          // thread (~10 MiB) alive forever on an idle service.
+          if (wrote) checkpoints?.committed();
           return wal.sync();
         }
       : undefined,
@@ -259,7 +262,8 @@ function createGroupCommitter<S extends Schema>(
   db: LibSQLDatabase<S>,
   committed: (commit: { soonOnly: boolean }) => void,
   fast: FastWriter | undefined,
-  durable: (() => Promise<void>) | undefined,
+  /** Makes a commit durable; `wrote` is false when it changed no row. */
+  durable: ((wrote: boolean) => Promise<void>) | undefined,
 ) {
   const queue: PendingWrite<S>[] = [];
   /** `writeSoon` writes waiting for a batch to ride along with. */
@@ -309,6 +313,9 @@ function createGroupCommitter<S extends Schema>(
     connection.run({ sql: "RELEASE SAVEPOINT relais_write", args: [] });
     return value;
   }
+
+  /** `total_changes()` of the write connection after the last batch (unknown off a `file:`). */
+  let changesSeen = fast?.connection.totalChanges();
 
   async function drain(): Promise<void> {
     running = true;
@@ -360,8 +367,11 @@ function createGroupCommitter<S extends Schema>(
           });
           if (syncError === undefined && anyCommitted) committed({ soonOnly });
         };
+        const changes = fast?.connection.totalChanges();
+        const wrote = changes === undefined || changes !== changesSeen;
+        changesSeen = changes;
         if (durable && anyCommitted) {
-          durable().then(
+          durable(wrote).then(
             () => settle(),
             (error: unknown) => settle(error ?? new Error("WAL sync failed")),
           );

@@ -15,8 +15,8 @@
 // turns them off and a worker thread with a connection of its own runs them (PASSIVE: it never
 // blocks a writer), every few seconds while the service writes.
 import { type FileHandle, open } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { LIBSQL_PATH } from "./libsql-path.js";
 
 /** Makes a file's written data durable (a test's wrapper; services keep one handle open). */
 export type SyncFile = (path: string) => Promise<void>;
@@ -106,12 +106,18 @@ export function walSyncer(walPath: string, syncFile?: SyncFile): { sync(): Promi
  * How often the checkpointer runs while commits come in, and after how many commits at most.
  * Each checkpoint that copies the whole WAL lets the next commit restart the log, and that restart
  * syncs the WAL header on the event loop: seconds apart, it is one stall among thousands of writes.
+ *
+ * The `everyMs` clock starts only once `leastCommits` have come in since the last checkpoint: a
+ * handful of commits (a service's seeds at start, a few referrals an hour) is no reason to start a
+ * thread of ~10 MiB; they wait in the WAL for `everyCommits` (SQLite's own autocheckpoint also
+ * lets 1,000 pages gather) or for the last connection's close, which checkpoints.
  */
 export interface CheckpointPace {
   everyMs: number;
   everyCommits: number;
+  leastCommits: number;
 }
-const PACE: CheckpointPace = { everyMs: 5_000, everyCommits: 1_000 };
+const PACE: CheckpointPace = { everyMs: 5_000, everyCommits: 1_000, leastCommits: 100 };
 /** A checkpointer with nothing to do for this long ends its thread (~10 MiB) until writes resume. */
 const IDLE_THREAD_MS = 30_000;
 
@@ -181,10 +187,9 @@ export function checkpointer(
   }
 
   function startWorker(): Worker {
-    const libsql = createRequire(import.meta.url).resolve("libsql");
     const started = new Worker(CHECKPOINT_WORKER, {
       eval: true,
-      workerData: { libsql, path, timeoutMs: options.timeoutMs },
+      workerData: { libsql: LIBSQL_PATH, path, timeoutMs: options.timeoutMs },
     });
     started.unref();
     // A checkpoint that fails (busy, disk fault) is retried at the next one; the WAL only grows.
@@ -208,7 +213,7 @@ export function checkpointer(
       if (closed) return;
       commits += 1;
       if (commits >= pace.everyCommits) run();
-      else if (!timer) {
+      else if (!timer && commits >= pace.leastCommits) {
         timer = setTimeout(run, pace.everyMs);
         timer.unref();
       }

@@ -87,6 +87,8 @@ describe("rowByParams", () => {
       { id: "p2", org: "org-b", status: "open" },
       undefined,
     ]);
+    // No key at all would read any row: refused.
+    await expect(rowByParams(database.db, "test.none", places, {})).rejects.toThrow(/at least one key/);
     // Outside a write too (plain drizzle there).
     expect(await rowByParams(database.db, "test.place", places, { org: "org-a", status: "open" })).toEqual({
       id: "p1",

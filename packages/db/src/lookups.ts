@@ -31,9 +31,10 @@ export function equalsParams<T extends SQLiteTable>(table: T, keys: [ColumnKey<T
 }
 
 /**
- * The row of `table` whose columns named in `values` hold those values (the first, if several),
- * through a statement built once per `key` (`prepared`): for the lookups every event makes. One
- * `key`, one set of columns.
+ * The row of `table` whose columns named in `values` hold those values (the first, if several):
+ * the one way to look a record up by its keys. The statement is built once per `key` inside a
+ * write (`prepared`), so lookups every event makes cost no SQL building. One `key`, one set of
+ * columns.
  */
 export async function rowByParams<T extends SQLiteTable>(
   db: Executor,
@@ -42,6 +43,8 @@ export async function rowByParams<T extends SQLiteTable>(
   values: Partial<Record<ColumnKey<T>, unknown>>,
 ): Promise<T["$inferSelect"] | undefined> {
   const names = Object.keys(values) as [ColumnKey<T>, ...ColumnKey<T>[]];
+  // No key would read the table's first row, whatever it is.
+  if (names.length === 0) throw new Error(`rowByParams(${key}) needs at least one key`);
   const [row] = await prepared(db, key, (d) =>
     d
       .select()

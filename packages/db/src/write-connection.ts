@@ -10,8 +10,9 @@
 import { createRequire } from "node:module";
 import { type Client, type InStatement, type InValue, LibsqlError, type ResultSet } from "@libsql/client";
 import type Libsql from "libsql";
+import { LIBSQL_PATH } from "./libsql-path.js";
 
-const Database = createRequire(import.meta.url)("libsql") as typeof Libsql & {
+const Database = createRequire(import.meta.url)(LIBSQL_PATH) as typeof Libsql & {
   SqliteError: new (...args: never[]) => Error & { code: string; rawCode?: number };
 };
 
@@ -37,6 +38,8 @@ export interface WriteConnection {
   run(stmt: { sql: string; args: InValue[] }): ResultSet;
   /** True between BEGIN and COMMIT/ROLLBACK. */
   readonly inTransaction: boolean;
+  /** SQLite's `total_changes()`: rows inserted, updated or deleted on this connection so far. */
+  totalChanges(): number;
   close(): void;
 }
 
@@ -157,6 +160,9 @@ export function openWriteConnection(path: string, options: { timeoutMs: number }
     run: execute,
     get inTransaction() {
       return db.open && db.inTransaction;
+    },
+    totalChanges() {
+      return Number(execute("SELECT total_changes() AS n").rows[0]?.n);
     },
     close() {
       kept.clear();

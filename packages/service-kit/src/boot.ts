@@ -18,6 +18,7 @@ import type { Hono } from "hono";
 import type { TokenVerifier } from "./auth.js";
 import { type Clock, systemClock } from "./clock.js";
 import { type BaseEnv, dataBox, verifierFromConfig } from "./config.js";
+import { tuneHeapGrowth } from "./heap.js";
 import { createLogger, type Logger } from "./logger.js";
 import { runService, startupFailure } from "./run.js";
 import type { SealedBox } from "./sealed-box.js";
@@ -138,6 +139,8 @@ type DataKeys = { DATA_KEY: string; DATA_KEY_PREVIOUS: string[] };
 export function startService<E extends BootOptions<Schema>["env"] & DataKeys, S extends Schema>(
   main: ServiceMain<E, S>,
 ): void {
+  // Before the first full GC, so every one of them sizes the old generation with it (heap.ts).
+  tuneHeapGrowth();
   void (async () => {
     const env = main.readEnv();
     const box = dataBox(env);

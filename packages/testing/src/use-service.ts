@@ -40,12 +40,10 @@ export function useService<S extends { stop(): Promise<void> }>(
   }
   return {
     get nats() {
-      if (!nats) throw new Error("nats-server not started yet");
-      return nats;
+      return startedYet(nats, "nats-server");
     },
     get service() {
-      if (!service) throw new Error("service not started yet");
-      return service;
+      return startedYet(service, "service");
     },
   };
 }
@@ -61,8 +59,13 @@ export function useNats(): { readonly nats: NatsProcess } {
   });
   return {
     get nats() {
-      if (!nats) throw new Error("nats-server not started yet");
-      return nats;
+      return startedYet(nats, "nats-server");
     },
   };
+}
+
+/** What a `beforeAll` of the file sets; a test that reads it sooner is told what it read too soon. */
+export function startedYet<T>(value: T | undefined, what: string): T {
+  if (!value) throw new Error(`${what} not started yet`);
+  return value;
 }

@@ -9,6 +9,7 @@ import {
   ManualClock,
   type NatsProcess,
   type SmtpSink,
+  startedYet,
   startNats,
   startSmtpSink,
   waitFor,
@@ -157,12 +158,10 @@ export function sharedServers(): SharedServers {
   });
   return {
     get nats() {
-      if (!nats) throw new Error("nats-server not started yet");
-      return nats;
+      return startedYet(nats, "nats-server");
     },
     get smtp() {
-      if (!smtp) throw new Error("SMTP sink not started yet");
-      return smtp;
+      return startedYet(smtp, "SMTP sink");
     },
     async withService(at, test, options = {}) {
       this.smtp.clear();

@@ -10,7 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimDueMessages, renewLeases } from "../src/db/message-leases.js";
 import { messages } from "../src/db/schema.js";
 import { enrolled, weeklySeries } from "./fixtures.js";
-import { startNotifications } from "./harness.js";
+import { type Notifications, startNotifications } from "./harness.js";
+
+/** Enrols `count` people in one weekly group (`grp-<tag>`), each with an address of their own. */
+async function enrolPeople(service: Notifications, tag: string, count: number) {
+  const series = weeklySeries({ groupId: `grp-${tag}`, firstLocal: "2026-12-15T18:00:00" });
+  const people = Array.from({ length: count }, (_, i) => ({
+    personRef: `prs_${tag}test${i}`,
+    email: `${tag}${i}@example.org`,
+  }));
+  await service.publish(...people.map((person) => enrolled(series, person)));
+  return people;
+}
 
 describe("a slow provider and a short lease", () => {
   let nats: NatsProcess;
@@ -31,12 +42,7 @@ describe("a slow provider and a short lease", () => {
     // Batches of four: the first takes a second to go out, its lease 600 ms.
     const service = await startNotifications(nats, { smtp, logger, leaseMs: 600, batch: 4, concurrency: 1 });
     try {
-      const series = weeklySeries({ groupId: "grp-lease", firstLocal: "2026-12-15T18:00:00" });
-      const people = Array.from({ length: 6 }, (_, i) => ({
-        personRef: `prs_leasetest${i}`,
-        email: `lease${i}@example.org`,
-      }));
-      await service.publish(...people.map((person) => enrolled(series, person)));
+      const people = await enrolPeople(service, "lease", 6);
       await waitFor(
         async () => {
           await service.deliver();
@@ -104,12 +110,7 @@ describe("a slow provider and a short lease", () => {
   it("renews a lease only while it is still the claim's own: a row taken over stays the newer claim's", async () => {
     const service = await startNotifications(nats, { smtp });
     try {
-      const series = weeklySeries({ groupId: "grp-renew", firstLocal: "2026-12-15T18:00:00" });
-      const people = Array.from({ length: 3 }, (_, i) => ({
-        personRef: `prs_renewtest${i}`,
-        email: `renew${i}@example.org`,
-      }));
-      await service.publish(...people.map((person) => enrolled(series, person)));
+      const people = await enrolPeople(service, "renew", 3);
       const leaseMs = 1_000;
       const start = new Date(Date.now() + 60_000);
       const first = await claimDueMessages(service.database, { now: start, leaseMs, batch: 10 });

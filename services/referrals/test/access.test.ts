@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { seedRoutes } from "../src/db/routing-seed.js";
 import { seraingReferral } from "./fixtures.js";
-import { call, ORG, type Service, startReferrals, tokens } from "./harness.js";
+import { call, fileReferral, ORG, type Service, startReferrals, tokens } from "./harness.js";
 
 describe("routing table and access", () => {
   let service: Service;
@@ -70,15 +70,7 @@ describe("routing table and access", () => {
   it("lets coordinators change a route, and refuses one team for both roles", async () => {
     const coordinator = await tokens.coordinator();
     // Filed before the change: Arlon has no route yet, and intake now holds that in memory.
-    const before = await call(
-      service,
-      "POST",
-      "/v1/referrals",
-      await tokens.police(),
-      seraingReferral({ municipality: "Arlon" }),
-      { "idempotency-key": "arlon-before" },
-    );
-    expect(before.status).toBe(201);
+    const before = await fileReferral(service, seraingReferral({ municipality: "Arlon" }));
     const put = await call(service, "PUT", "/v1/routes/Arlon", coordinator, {
       victim: { team: "arlon-victims", teamEmail: "victimes@arlon.example" },
       author: { team: "arlon-authors" },
@@ -104,20 +96,13 @@ describe("routing table and access", () => {
     });
     expect(reserved.body.code).toBe("reserved_team");
     // A referral from Arlon now reaches the new teams.
-    await call(
-      service,
-      "POST",
-      "/v1/referrals",
-      await tokens.police(),
-      seraingReferral({ municipality: "ARLON" }),
-      { "idempotency-key": "arlon" },
-    );
+    await fileReferral(service, seraingReferral({ municipality: "ARLON" }));
     const queue = await call(service, "GET", "/v1/callbacks", await tokens.caseworker(["arlon-victims"]));
     expect(queue.body.items.map((t: { team: string }) => t.team)).toEqual(["arlon-victims"]);
     const unrouted = await call(service, "GET", "/v1/oversight/unrouted", coordinator);
     expect(
-      unrouted.body.items.filter((t: { referralId: string }) => t.referralId === before.body.id),
-    ).toHaveLength(before.body.persons.filter((p: { contactable: boolean }) => p.contactable).length);
+      unrouted.body.items.filter((t: { referralId: string }) => t.referralId === before.id),
+    ).toHaveLength(before.persons.filter((p) => p.contactable).length);
   });
 
   it("answers bad input on every route with a problem naming the field", async () => {

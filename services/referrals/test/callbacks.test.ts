@@ -18,6 +18,17 @@ describe("call-back tasks", () => {
     ({ service, clock } = world);
   });
   const file = (body?: unknown, zone?: string) => fileReferral(service, body, zone);
+  /** Claims the task, logs a reached phone call with `note`, then records `outcome` (attempt `a<n>`, outcome `o<n>`). */
+  const reachAndClose = async (taskId: string, worker: string, note: string, n: string, outcome: unknown) => {
+    await call(service, "POST", `/v1/callbacks/${taskId}/claim`, worker);
+    const attempt = { outcome: "reached", channel: "phone", note };
+    await call(service, "POST", `/v1/callbacks/${taskId}/attempts`, worker, attempt, {
+      "idempotency-key": `a${n}`,
+    });
+    return call(service, "POST", `/v1/callbacks/${taskId}/outcome`, worker, outcome, {
+      "idempotency-key": `o${n}`,
+    });
+  };
   async function queue(token: string, query = "") {
     const res = await call(service, "GET", `/v1/callbacks${query}`, token);
     expect(res.status).toBe(200);
@@ -218,24 +229,11 @@ describe("call-back tasks", () => {
     const [victim] = await queue(await victimWorker());
     const token = await victimWorker();
     clock.set("2026-11-23T08:30:00Z");
-    await call(service, "POST", `/v1/callbacks/${victim!.id}/claim`, token);
     const note = "Wants a peer group in Seraing, evenings impossible";
-    await call(
-      service,
-      "POST",
-      `/v1/callbacks/${victim!.id}/attempts`,
-      token,
-      { outcome: "reached", channel: "phone", note },
-      { "idempotency-key": "a1" },
-    );
-    const accepted = await call(
-      service,
-      "POST",
-      `/v1/callbacks/${victim!.id}/outcome`,
-      token,
-      { outcome: "accepted", group: { kind: "victim_peer" } },
-      { "idempotency-key": "o1" },
-    );
+    const accepted = await reachAndClose(victim!.id, token, note, "1", {
+      outcome: "accepted",
+      group: { kind: "victim_peer" },
+    });
     expect(accepted.body).toMatchObject({ status: "closed", outcome: "accepted" });
     const [closed] = await events("referrals.callback.closed");
     expect(CallbackClosed.envelope.parse(closed).data).toMatchObject({
@@ -272,23 +270,11 @@ describe("call-back tasks", () => {
     // Declined records who and why.
     const [author] = await queue(await authorWorker());
     const authorToken = await authorWorker();
-    await call(service, "POST", `/v1/callbacks/${author!.id}/claim`, authorToken);
-    await call(
-      service,
-      "POST",
-      `/v1/callbacks/${author!.id}/attempts`,
-      authorToken,
-      { outcome: "reached", channel: "phone", note: "Author refuses" },
-      { "idempotency-key": "a2" },
-    );
-    const declined = await call(
-      service,
-      "POST",
-      `/v1/callbacks/${author!.id}/outcome`,
-      authorToken,
-      { outcome: "declined", declinedBy: "person", reason: "not_interested" },
-      { "idempotency-key": "o2" },
-    );
+    const declined = await reachAndClose(author!.id, authorToken, "Author refuses", "2", {
+      outcome: "declined",
+      declinedBy: "person",
+      reason: "not_interested",
+    });
     expect(declined.body.outcome).toBe("declined");
 
     // Victim and author teams never see each other's notes; the coordinator sees both.

@@ -131,5 +131,8 @@ export async function fileReferral(service: Service, body: unknown = seraingRefe
     "idempotency-key": `file-${++filings}-${randomUUID()}`,
   });
   expect(filed.status, filed.text).toBe(201);
-  return filed.body as { id: string; persons: Array<{ role: string; personRef: string }> };
+  return filed.body as {
+    id: string;
+    persons: Array<{ role: string; personRef: string; contactable: boolean }>;
+  };
 }

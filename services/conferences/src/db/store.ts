@@ -1,8 +1,8 @@
 // Reading a conference and everything on it, with the sealed texts opened: the one place rows
 // become records, so no route or verb reads a sealed column itself.
-import type { Executor } from "@relais/db";
+import { type Executor, rowByParams } from "@relais/db";
 import { Conflict, Invalid, NotFound, type Principal, type SealedBox } from "@relais/service-kit";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { type Viewer, viewerOf } from "../domain/access.js";
 import { actions, agendaItems, conferences, decisions, invitees, itemAudience } from "./schema.js";
 
@@ -151,11 +151,7 @@ export async function conferenceToChange(
 }
 
 export async function agendaItemOf(tx: Executor, conferenceId: string, itemId: string) {
-  const [item] = await tx
-    .select()
-    .from(agendaItems)
-    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.conferenceId, conferenceId)))
-    .limit(1);
+  const item = await rowByParams(tx, "conferences.agendaItemOf", agendaItems, { id: itemId, conferenceId });
   if (!item) throw new NotFound("No such agenda item");
   return item;
 }

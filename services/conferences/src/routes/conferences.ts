@@ -1,5 +1,4 @@
-import { z } from "@hono/zod-openapi";
-import { PageQuery } from "@relais/contracts";
+import { Page, PageQuery } from "@relais/contracts";
 import {
   guardedRoute,
   idempotentReply,
@@ -43,10 +42,7 @@ const listRoute = guardedRoute({
   roles: READERS,
   request: { query: PageQuery },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(ConferenceSummaryView), nextCursor: z.string().nullable() }),
-      "A page",
-    ),
+    200: jsonResponse(Page(ConferenceSummaryView), "A page"),
   },
 });
 

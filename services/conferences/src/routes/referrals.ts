@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { RiskLevel } from "@relais/contracts";
+import { PageQuery, RiskLevel } from "@relais/contracts";
 import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listKnownReferrals } from "../actions/list-known-referrals.js";
 import type { AppDeps } from "../app.js";
@@ -20,7 +20,7 @@ const listRoute = guardedRoute({
   summary:
     "Referrals of the organisation that may be put on an agenda (id, zone, municipality, risk), newest first",
   roles: ["coordinator"],
-  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+  request: { query: PageQuery.pick({ limit: true }) },
   responses: {
     200: jsonResponse(z.object({ items: z.array(KnownReferral) }), "Referrals"),
   },

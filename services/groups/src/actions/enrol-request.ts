@@ -1,8 +1,9 @@
 // A member of staff enrols someone: directly by person reference, or by placing someone from the
 // placements list (people referred and awaiting a group).
 import type { ContactDetails, ContactPreferences, EnrolmentPersonSealed, Language } from "@relais/contracts";
+import { rowByParams } from "@relais/db";
 import { audit, Conflict, Invalid, type RecipientSealer, writeVerb } from "@relais/service-kit";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Mandate } from "../db/enrolment-store.js";
 import { visibleGroup } from "../db/group-store.js";
 import { placements } from "../db/schema.js";
@@ -44,10 +45,10 @@ export async function enrolByStaff(
     let participant: Participant;
     let placementId: string | undefined;
     if (request.placementId) {
-      const [placement] = await tx
-        .select()
-        .from(placements)
-        .where(and(eq(placements.id, request.placementId), eq(placements.orgId, principal.org)));
+      const placement = await rowByParams(tx, "groups.placementToEnrol", placements, {
+        id: request.placementId,
+        orgId: principal.org,
+      });
       if (!placement)
         throw new Invalid("No such placement", [{ path: "placementId", message: "Unknown placement" }]);
       if (placement.status !== "awaiting")

@@ -2,7 +2,7 @@
 // changes nothing and emits nothing; a change is announced and re-evaluates safety and compliance.
 import { enqueueEvent } from "@relais/bus";
 import { AttendanceRecorded, type AttendanceStatus, newId } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, rowByParams } from "@relais/db";
 import { audit, Conflict, NotFound, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
@@ -30,10 +30,10 @@ export async function recordAttendance(
   const { sessionId, enrolmentId } = input;
   return writeVerb(ctx, async (tx, authorised) => {
     const { group, session } = await visibleSession(tx, principal, sessionId);
-    const [row] = await tx
-      .select()
-      .from(enrolments)
-      .where(and(eq(enrolments.id, enrolmentId), eq(enrolments.groupId, group.id)));
+    const row = await rowByParams(tx, "groups.enrolmentInGroup", enrolments, {
+      id: enrolmentId,
+      groupId: group.id,
+    });
     if (!row) throw new NotFound("No such enrolment in this session's group");
     await authorised();
     const enrolment = toEnrolmentRecord(row);

@@ -1,4 +1,5 @@
 // A facilitator marks a safety check-in done: it leaves their to-do list.
+import { rowByParams } from "@relais/db";
 import { audit, Conflict, NotFound, writeVerb } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { groupFacilitators, safetyCheckIns } from "../db/schema.js";
@@ -7,10 +8,7 @@ import type { Ctx } from "./context.js";
 export async function resolveCheckIn(ctx: Ctx, { id }: { id: string }): Promise<void> {
   const { principal } = ctx;
   await writeVerb(ctx, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(safetyCheckIns)
-      .where(and(eq(safetyCheckIns.id, id), eq(safetyCheckIns.orgId, principal.org)));
+    const row = await rowByParams(tx, "groups.checkIn", safetyCheckIns, { id, orgId: principal.org });
     const runs =
       row &&
       (principal.roles.includes("coordinator") ||

@@ -1,8 +1,7 @@
 // Enrolments as typed records, and the person part every enrolment event carries.
 import type { Language } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, rowByParams } from "@relais/db";
 import type { Principal } from "@relais/service-kit";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { withVisibleGroup } from "./group-store.js";
 import { enrolments } from "./schema.js";
@@ -48,10 +47,7 @@ export function toEnrolmentRecord(row: typeof enrolments.$inferSelect): Enrolmen
 
 /** The enrolment and its group, if the caller may see the group. */
 export async function visibleEnrolment(db: Executor, principal: Principal, id: string) {
-  const [found] = await db
-    .select()
-    .from(enrolments)
-    .where(and(eq(enrolments.id, id), eq(enrolments.orgId, principal.org)));
+  const found = await rowByParams(db, "groups.visibleEnrolment", enrolments, { id, orgId: principal.org });
   const { row, group } = await withVisibleGroup(db, principal, found, "No such enrolment");
   return { enrolment: toEnrolmentRecord(row), group };
 }

@@ -8,9 +8,9 @@ import {
   type SeriesSnapshot,
   SessionChanged,
 } from "@relais/contracts";
-import type { Executor } from "@relais/db";
+import { type Executor, rowByParams } from "@relais/db";
 import { NotFound, type Principal } from "@relais/service-kit";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { canSeeGroup } from "../domain/access.js";
 import { CompliancePolicy } from "../domain/compliance.js";
 import { fromGroups } from "../domain/event-origin.js";
@@ -68,10 +68,7 @@ export function toSessionRecord(row: typeof sessions.$inferSelect): SessionRecor
 
 /** The group if it exists in the caller's organisation and the caller may see it; 404 otherwise. */
 export async function visibleGroup(db: Executor, principal: Principal, id: string): Promise<GroupRecord> {
-  const [row] = await db
-    .select()
-    .from(groups)
-    .where(and(eq(groups.id, id), eq(groups.orgId, principal.org)));
+  const row = await rowByParams(db, "groups.visibleGroup", groups, { id, orgId: principal.org });
   const group = row ? toGroupRecord(row) : undefined;
   if (
     !group ||
@@ -109,10 +106,7 @@ export async function withVisibleGroup<R extends { groupId: string }>(
 
 /** The session and its group, if the caller may see the group. */
 export async function visibleSession(db: Executor, principal: Principal, id: string) {
-  const [found] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, id), eq(sessions.orgId, principal.org)));
+  const found = await rowByParams(db, "groups.visibleSession", sessions, { id, orgId: principal.org });
   const { row, group } = await withVisibleGroup(db, principal, found, "No such session");
   return { group, session: toSessionRecord(row) };
 }

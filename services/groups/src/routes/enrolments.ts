@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ContactDetails, ContactPreferences, Language, PageQuery, PersonRef } from "@relais/contracts";
+import { ContactDetails, ContactPreferences, Language, Page, PageQuery, PersonRef } from "@relais/contracts";
 import {
   guardedRoute,
   idempotentReply,
@@ -118,10 +118,7 @@ const listRoute = guardedRoute({
   roles: RUNNERS,
   request: { params: IdParam, query: PageQuery.extend({ status: EnrolmentStatus.optional() }) },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(EnrolmentView), nextCursor: z.string().nullable() }),
-      "A page",
-    ),
+    200: jsonResponse(Page(EnrolmentView), "A page"),
   },
 });
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { GroupKind, Language, PageQuery } from "@relais/contracts";
+import { GroupKind, Language, Page, PageQuery } from "@relais/contracts";
 import {
   guardedRoute,
   idempotentReply,
@@ -35,7 +35,7 @@ const listRoute = guardedRoute({
   roles: STAFF,
   request: { query: GroupQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(GroupView), nextCursor: z.string().nullable() }), "A page"),
+    200: jsonResponse(Page(GroupView), "A page"),
   },
 });
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { GroupKind, Language, PageQuery } from "@relais/contracts";
+import { GroupKind, Language, Page, PageQuery } from "@relais/contracts";
 import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listPlacements } from "../actions/list-placements.js";
 import type { AppDeps } from "../app.js";
@@ -35,10 +35,7 @@ const listRoute = guardedRoute({
     }),
   },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(PlacementView), nextCursor: z.string().nullable() }),
-      "A page",
-    ),
+    200: jsonResponse(Page(PlacementView), "A page"),
   },
 });
 

@@ -1,6 +1,6 @@
 // Reads of places for housing staff: the place, its windows and the stays that hold it from a
 // given night on. Never the address.
-import type { Executor } from "@relais/db";
+import { type Executor, rowByParams } from "@relais/db";
 import { NotFound } from "@relais/service-kit";
 import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
 import { HOLDING } from "./place-facts.js";
@@ -16,10 +16,7 @@ export interface PlaceRecord {
 }
 
 export async function placeInOrg(db: Executor, orgId: string, id: string): Promise<PlaceRow> {
-  const [row] = await db
-    .select()
-    .from(places)
-    .where(and(eq(places.orgId, orgId), eq(places.id, id)));
+  const row = await rowByParams(db, "housing.placeInOrg", places, { orgId, id });
   if (!row) throw new NotFound("No place with this id");
   return row;
 }

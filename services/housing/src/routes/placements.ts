@@ -1,7 +1,7 @@
 // Requests for a place and the stays they become. Call-back workers and coordinators ask and
 // follow up; housing staff confirm, decline, extend and end. Nobody here is shown an address.
 import { z } from "@hono/zod-openapi";
-import { Language, LocalDate, PageQuery, PersonRef, RiskLevel, StayExit } from "@relais/contracts";
+import { Language, LocalDate, Page, PageQuery, PersonRef, RiskLevel, StayExit } from "@relais/contracts";
 import {
   type AppEnv,
   guardedRoute,
@@ -64,7 +64,7 @@ const ListQuery = PageQuery.extend({
     .openapi({ description: "`pending`: ended stays whose follow-up is not recorded" }),
 });
 
-const Page = z.object({ items: z.array(PlacementView), nextCursor: z.string().nullable() });
+const PlacementPage = Page(PlacementView);
 
 function verbRoute<B extends z.ZodType>(
   path: string,
@@ -101,7 +101,7 @@ const listRoute = guardedRoute({
     "Placements the caller may see: a call-back worker their teams', coordinators and housing staff all",
   roles: READERS,
   request: { query: ListQuery },
-  responses: { 200: jsonResponse(Page, "A page") },
+  responses: { 200: jsonResponse(PlacementPage, "A page") },
 });
 
 const readRoute = guardedRoute({

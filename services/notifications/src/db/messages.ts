@@ -1,7 +1,7 @@
 // Puts a message in the delivery log. Consumers call this inside their transaction; the scheduler
 // sends it afterwards, so an event and the message it causes are never separated.
 import { type Language, newId } from "@relais/contracts";
-import { type Executor, equalsParams, insertRows, prepared } from "@relais/db";
+import { type Executor, equalsParams, insertRows, prepared, rowByParams } from "@relais/db";
 import type { SealedBox } from "@relais/service-kit";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { TemplateName, TemplateParams } from "../domain/templates.js";
@@ -145,10 +145,5 @@ export type MessageRow = typeof messages.$inferSelect;
 
 /** One message of the organisation, or null: another organisation's id finds nothing. */
 export async function findMessage(db: Executor, orgId: string, id: string): Promise<MessageRow | null> {
-  const [row] = await db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.id, id), eq(messages.orgId, orgId)))
-    .limit(1);
-  return row ?? null;
+  return (await rowByParams(db, "notifications.findMessage", messages, { id, orgId })) ?? null;
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { PageQuery } from "@relais/contracts";
+import { Page, PageQuery } from "@relais/contracts";
 import {
   decodeCursor,
   encodeCursor,
@@ -61,10 +61,7 @@ const listRoute = guardedRoute({
   roles: ["coordinator"],
   request: { query: ListQuery },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(MessageSummary), nextCursor: z.string().nullable() }),
-      "A page",
-    ),
+    200: jsonResponse(Page(MessageSummary), "A page"),
   },
 });
 

@@ -3,6 +3,7 @@
 // In the same transaction it announces the task as opened by the new team, so notifications moves the
 // person's contact access from the coordinators' queue to that team (notifications' db/team-tasks.ts).
 import { enqueue } from "@relais/bus";
+import { rowByParams } from "@relais/db";
 import { Conflict, NotFound, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
 import { callbackTasks, routes } from "../db/schema.js";
@@ -22,11 +23,7 @@ export async function assignCallback(
   }
   const now = ctx.clock.now();
   return ctx.database.write(async (tx) => {
-    const [task] = await tx
-      .select()
-      .from(callbackTasks)
-      .where(and(eq(callbackTasks.id, id), eq(callbackTasks.orgId, principal.org)))
-      .limit(1);
+    const task = await rowByParams(tx, "referrals.taskToAssign", callbackTasks, { id, orgId: principal.org });
     if (!task) throw new NotFound("No such task");
     if (task.status !== "open" || task.team !== COORDINATOR_QUEUE) {
       throw new Conflict("Only open tasks of the coordinators' queue are assigned here", "not_unrouted");

@@ -1,7 +1,8 @@
 // A referral as a caseworker or coordinator sees it. Caseworkers see the persons, attempts and
 // notes of their own teams' tasks only, so victim and author teams never read each other's notes.
+import { rowByParams } from "@relais/db";
 import { NotFound, recordAudit } from "@relais/service-kit";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { callbackAttempts, callbackTasks, persons, referrals } from "../db/schema.js";
 import { inScope } from "../db/task-access.js";
 import { openPerson } from "../domain/person-view.js";
@@ -11,11 +12,10 @@ import type { TeamCtx } from "./deps.js";
 export async function readReferral(ctx: TeamCtx, { id }: { id: string }) {
   const { principal, scope, requestId } = ctx;
   const at = ctx.clock.now();
-  const [referral] = await ctx.database.db
-    .select()
-    .from(referrals)
-    .where(and(eq(referrals.id, id), eq(referrals.orgId, principal.org)))
-    .limit(1);
+  const referral = await rowByParams(ctx.database.db, "referrals.readReferral", referrals, {
+    id,
+    orgId: principal.org,
+  });
   if (!referral) throw new NotFound("No referral with this id");
   const [people, tasks] = await Promise.all([
     ctx.database.db.select().from(persons).where(eq(persons.referralId, id)),

@@ -1,6 +1,6 @@
 // Grid versions as stored: the current one is the highest version of the organisation.
-import { type Database, type Executor, rowExists } from "@relais/db";
-import { and, desc, eq } from "drizzle-orm";
+import { type Database, type Executor, rowByParams, rowExists } from "@relais/db";
+import { desc, eq } from "drizzle-orm";
 import { GridDefinition } from "../domain/criticality.js";
 import { EXAMPLE_GRID } from "./criticality-grid-example.js";
 import type * as schema from "./schema.js";
@@ -58,11 +58,7 @@ export async function gridVersion(
   orgId: string,
   version: number,
 ): Promise<StoredGrid | null> {
-  const [row] = await db
-    .select()
-    .from(criticalityGrids)
-    .where(and(eq(criticalityGrids.orgId, orgId), eq(criticalityGrids.version, version)))
-    .limit(1);
+  const row = await rowByParams(db, "referrals.gridVersion", criticalityGrids, { orgId, version });
   return row ? toGrid(row) : null;
 }
 

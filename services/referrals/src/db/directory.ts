@@ -1,7 +1,7 @@
 // The directory's rows as the API shows them, and the look-up the call-back outcome uses.
-import type { Executor, Tx } from "@relais/db";
+import { type Executor, rowByParams, type Tx } from "@relais/db";
 import { isInSafeWindow, type SafeWindow } from "@relais/safe-windows";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { PartnerCategory, PartnerInput, PartnerLanguage } from "../domain/directory-input.js";
 import { municipalityKey } from "../domain/routing.js";
 import type * as schema from "./schema.js";
@@ -105,9 +105,5 @@ export async function partnerOf(
   orgId: string,
   id: string,
 ): Promise<PartnerRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(directoryPartners)
-    .where(and(eq(directoryPartners.id, id), eq(directoryPartners.orgId, orgId)));
-  return row;
+  return rowByParams(tx, "referrals.partnerOf", directoryPartners, { id, orgId });
 }

@@ -1,7 +1,7 @@
 // Loads a task the caller may act on: in their organisation and, for a caseworker, their team's.
-import type { Executor } from "@relais/db";
+import { type Executor, rowByParams } from "@relais/db";
 import { NotFound, type Principal } from "@relais/service-kit";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Scope } from "../domain/scope.js";
 import type * as schema from "./schema.js";
 import { callbackTasks, persons } from "./schema.js";
@@ -18,11 +18,10 @@ export async function visibleTask(
   scope: Scope,
   taskId: string,
 ): Promise<TaskRow> {
-  const [task] = await db
-    .select()
-    .from(callbackTasks)
-    .where(and(eq(callbackTasks.id, taskId), eq(callbackTasks.orgId, principal.org)))
-    .limit(1);
+  const task = await rowByParams(db, "referrals.visibleTask", callbackTasks, {
+    id: taskId,
+    orgId: principal.org,
+  });
   // Another team's task is as invisible as a missing one.
   if (!task || !inScope(scope, task.team)) throw new NotFound("No call-back task with this id in your queue");
   return task;

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ContactDetails, ContactPreferences } from "@relais/contracts";
+import { ContactDetails, ContactPreferences, Page } from "@relais/contracts";
 import { guardedRoute, idempotentReply, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
 import { claimCallback } from "../actions/claim-callback.js";
 import { listCallbacks } from "../actions/list-callbacks.js";
@@ -87,7 +87,7 @@ const listRoute = guardedRoute({
   roles,
   request: { query: CallbackQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(QueueTask), nextCursor: z.string().nullable() }), "A page"),
+    200: jsonResponse(Page(QueueTask), "A page"),
   },
 });
 

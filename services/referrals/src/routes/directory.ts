@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { SafeWindow } from "@relais/contracts";
+import { Page, SafeWindow } from "@relais/contracts";
 import {
   guardedRoute,
   idempotentReply,
@@ -57,7 +57,7 @@ const searchRoute = guardedRoute({
   roles: readers,
   request: { query: PartnerQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(Partner), nextCursor: z.string().nullable() }), "A page"),
+    200: jsonResponse(Page(Partner), "A page"),
   },
 });
 

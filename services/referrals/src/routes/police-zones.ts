@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { PageQuery } from "@relais/contracts";
 import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listPoliceZones } from "../actions/police-zones.js";
 import { registerWebhook } from "../actions/register-webhook.js";
@@ -77,7 +78,7 @@ const listDeliveries = guardedRoute({
   roles: ["coordinator"],
   request: {
     params: ZoneParam,
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    query: PageQuery.pick({ limit: true }),
   },
   responses: {
     200: jsonResponse(z.object({ items: z.array(WebhookDelivery) }), "Deliveries"),

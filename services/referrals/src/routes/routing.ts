@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { PageQuery } from "@relais/contracts";
+import { Page, PageQuery } from "@relais/contracts";
 import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listRoutes } from "../actions/list-routes.js";
 import { putRoute } from "../actions/put-route.js";
@@ -24,7 +24,7 @@ const listRoute = guardedRoute({
   roles: ["coordinator"],
   request: { query: PageQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(Route), nextCursor: z.string().nullable() }), "A page"),
+    200: jsonResponse(Page(Route), "A page"),
   },
 });
 

@@ -1,7 +1,7 @@
 // Police-facing reads beyond a single status: the zone's own list, and the municipality names
 // the intake form suggests.
 import { z } from "@hono/zod-openapi";
-import { PageQuery, ReferralStatus } from "@relais/contracts";
+import { Page, PageQuery, ReferralStatus } from "@relais/contracts";
 import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
 import { listMunicipalities } from "../actions/municipalities.js";
 import { listZoneFeedback } from "../actions/zone-feedback.js";
@@ -26,10 +26,7 @@ const listRoute = guardedRoute({
   roles: ["police"],
   request: { query: PageQuery },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(ZoneReferral), nextCursor: z.string().nullable() }),
-      "A page",
-    ),
+    200: jsonResponse(Page(ZoneReferral), "A page"),
   },
 });
 

@@ -5,48 +5,15 @@ import type { AnyRoute } from "@tanstack/react-router";
 import { lazyScreens } from "./lazy-screen";
 
 export function conferenceRoutes(appRoute: AnyRoute) {
-  const screen = lazyScreens(appRoute);
-  return [
-    screen(
-      "/conferences",
-      () => import("../screens/conferences/conference-list-screen"),
-      "ConferenceListScreen",
-    ),
-    screen(
-      "/conferences/new",
-      () => import("../screens/conferences/conference-form-screen"),
-      "NewConferenceScreen",
-    ),
-    screen(
-      "/conferences/mine",
-      () => import("../screens/conferences/my-conferences-screen"),
-      "MyConferencesScreen",
-    ),
-    screen("/conferences/my-items", () => import("../screens/conferences/my-items-screen"), "MyItemsScreen"),
-    screen(
-      "/conferences/my-actions",
-      () => import("../screens/conferences/my-actions-screen"),
-      "MyActionsScreen",
-    ),
-    screen(
-      "/conferences/$conferenceId",
-      () => import("../screens/conferences/agenda-screen"),
-      "AgendaScreen",
-    ),
-    screen(
-      "/conferences/$conferenceId/edit",
-      () => import("../screens/conferences/conference-form-screen"),
-      "EditConferenceScreen",
-    ),
-    screen(
-      "/conferences/$conferenceId/decisions",
-      () => import("../screens/conferences/decisions-screen"),
-      "DecisionsScreen",
-    ),
-    screen(
-      "/conferences/$conferenceId/minutes",
-      () => import("../screens/conferences/minutes-screen"),
-      "MinutesScreen",
-    ),
-  ];
+  return lazyScreens(appRoute, {
+    "/conferences": "conferences/conference-list-screen#ConferenceListScreen",
+    "/conferences/new": "conferences/conference-form-screen#NewConferenceScreen",
+    "/conferences/mine": "conferences/my-conferences-screen#MyConferencesScreen",
+    "/conferences/my-items": "conferences/my-items-screen#MyItemsScreen",
+    "/conferences/my-actions": "conferences/my-actions-screen#MyActionsScreen",
+    "/conferences/$conferenceId": "conferences/agenda-screen#AgendaScreen",
+    "/conferences/$conferenceId/edit": "conferences/conference-form-screen#EditConferenceScreen",
+    "/conferences/$conferenceId/decisions": "conferences/decisions-screen#DecisionsScreen",
+    "/conferences/$conferenceId/minutes": "conferences/minutes-screen#MinutesScreen",
+  });
 }

@@ -10,24 +10,25 @@ export function coordinationRoutes(appRoute: AnyRoute) {
     path: "/coordination",
     component: CoordinationFrame,
   });
-  const screen = lazyScreens(frame);
   return frame.addChildren([
     createRoute({
       getParentRoute: () => frame,
       path: "/",
       component: () => <Navigate to="/coordination/oversight" replace />,
     }),
-    screen("/oversight", () => import("../screens/oversight/oversight-screen"), "OversightScreen"),
-    screen("/oversight/$team", () => import("../screens/oversight/team-tasks-screen"), "TeamTasksScreen"),
-    screen("/escalations", () => import("../screens/escalations/escalations-screen"), "EscalationsScreen"),
-    screen("/unrouted", () => import("../screens/unrouted/unrouted-screen"), "UnroutedScreen"),
-    screen("/lookup", () => import("../screens/lookup/lookup-screen"), "LookupScreen"),
-    screen("/routing", () => import("../screens/routing/routing-screen"), "RoutingScreen"),
-    screen("/zones", () => import("../screens/zones/zones-screen"), "ZonesScreen"),
-    screen("/dead-letters", () => import("../screens/dead-letters/dead-letters-screen"), "DeadLettersScreen"),
-    screen("/delivery-log", () => import("../screens/delivery-log/delivery-log-screen"), "DeliveryLogScreen"),
-    screen("/criticality-grids", () => import("../screens/criticality/grids-screen"), "GridsScreen"),
-    screen("/statistics", () => import("../screens/statistics/statistics-screen"), "StatisticsScreen"),
+    ...lazyScreens(frame, {
+      "/oversight": "oversight/oversight-screen#OversightScreen",
+      "/oversight/$team": "oversight/team-tasks-screen#TeamTasksScreen",
+      "/escalations": "escalations/escalations-screen#EscalationsScreen",
+      "/unrouted": "unrouted/unrouted-screen#UnroutedScreen",
+      "/lookup": "lookup/lookup-screen#LookupScreen",
+      "/routing": "routing/routing-screen#RoutingScreen",
+      "/zones": "zones/zones-screen#ZonesScreen",
+      "/dead-letters": "dead-letters/dead-letters-screen#DeadLettersScreen",
+      "/delivery-log": "delivery-log/delivery-log-screen#DeliveryLogScreen",
+      "/criticality-grids": "criticality/grids-screen#GridsScreen",
+      "/statistics": "statistics/statistics-screen#StatisticsScreen",
+    }),
     createRoute({
       getParentRoute: () => frame,
       path: "/audit",

@@ -6,22 +6,13 @@ import type { useT } from "../i18n/i18n";
 import { lazyScreens } from "./lazy-screen";
 
 export function housingRoutes(appRoute: AnyRoute) {
-  const screen = lazyScreens(appRoute);
-  return [
-    screen("/housing", () => import("../screens/housing/stays-screen"), "HousingStaysScreen"),
-    screen("/housing/places", () => import("../screens/housing/places-screen"), "HousingPlacesScreen"),
-    screen("/housing/request", () => import("../screens/housing/request-screen"), "HousingRequestScreen"),
-    screen(
-      "/housing/follow-ups",
-      () => import("../screens/housing/follow-ups-screen"),
-      "HousingFollowUpsScreen",
-    ),
-    screen(
-      "/housing/occupancy",
-      () => import("../screens/housing/occupancy-screen"),
-      "HousingOccupancyScreen",
-    ),
-  ];
+  return lazyScreens(appRoute, {
+    "/housing": "housing/stays-screen#HousingStaysScreen",
+    "/housing/places": "housing/places-screen#HousingPlacesScreen",
+    "/housing/request": "housing/request-screen#HousingRequestScreen",
+    "/housing/follow-ups": "housing/follow-ups-screen#HousingFollowUpsScreen",
+    "/housing/occupancy": "housing/occupancy-screen#HousingOccupancyScreen",
+  });
 }
 
 export function housingLinks(roles: readonly Role[], t: ReturnType<typeof useT>) {

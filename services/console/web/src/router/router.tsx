@@ -15,14 +15,9 @@ import { Layout } from "../ui/layout";
 import { conferenceRoutes } from "./conference-routes";
 import { coordinationRoutes } from "./coordination-routes";
 import { housingRoutes } from "./housing-routes";
+import { lazyScreens } from "./lazy-screen";
 
 const rootRoute = createRootRoute({ component: Outlet });
-
-const signInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/sign-in",
-  component: lazyRouteComponent(() => import("../screens/sign-in/sign-in-screen"), "SignInScreen"),
-});
 
 const signedOutRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -60,79 +55,25 @@ function Home() {
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: Home });
 
-const zoneReferralsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/police/referrals",
-  component: lazyRouteComponent(
-    () => import("../screens/police-referrals/zone-referrals-screen"),
-    "ZoneReferralsScreen",
-  ),
+const appScreens = lazyScreens(appRoute, {
+  "/police/referrals": "police-referrals/zone-referrals-screen#ZoneReferralsScreen",
+  "/police/referrals/new": "police-new-referral/new-referral-screen#NewReferralScreen",
+  "/callbacks": "callbacks-queue/queue-screen#QueueScreen",
+  "/callbacks/$taskId": "callback-task/task-screen#TaskScreen",
+  // The local resource directory (issue 17): everyone who refers people on.
+  "/directory": "directory/directory-screen#DirectoryScreen",
+  // The screens of the people who run groups and programmes (issue 13).
+  "/calendar-feed": "calendar-feed/calendar-feed-screen#CalendarFeedScreen",
+  "/sessions/$sessionId/attendance": "attendance/attendance-screen#AttendanceScreen",
+  "/groups": "my-groups/my-groups-screen#MyGroupsScreen",
+  "/groups/new": "group-form/group-form-screen#NewGroupScreen",
+  "/groups/$groupId": "group/group-screen#GroupScreen",
+  "/groups/$groupId/edit": "group-form/group-form-screen#EditGroupScreen",
+  "/groups/$groupId/roster": "roster/roster-screen#RosterScreen",
+  "/placements": "placements/placements-screen#PlacementsScreen",
+  "/enrolments/$enrolmentId": "mandate/mandate-screen#MandateScreen",
 });
 
-const newReferralRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/police/referrals/new",
-  component: lazyRouteComponent(
-    () => import("../screens/police-new-referral/new-referral-screen"),
-    "NewReferralScreen",
-  ),
-});
-
-const queueRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/callbacks",
-  component: lazyRouteComponent(() => import("../screens/callbacks-queue/queue-screen"), "QueueScreen"),
-});
-
-const taskRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/callbacks/$taskId",
-  component: lazyRouteComponent(() => import("../screens/callback-task/task-screen"), "TaskScreen"),
-});
-
-// The local resource directory (issue 17): everyone who refers people on.
-const directoryRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/directory",
-  component: lazyRouteComponent(() => import("../screens/directory/directory-screen"), "DirectoryScreen"),
-});
-
-// The screens of the people who run groups and programmes (issue 13).
-const myGroupsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/groups",
-  component: lazyRouteComponent(() => import("../screens/my-groups/my-groups-screen"), "MyGroupsScreen"),
-});
-const newGroupRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/groups/new",
-  component: lazyRouteComponent(() => import("../screens/group-form/group-form-screen"), "NewGroupScreen"),
-});
-const groupRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/groups/$groupId",
-  component: lazyRouteComponent(() => import("../screens/group/group-screen"), "GroupScreen"),
-});
-const editGroupRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/groups/$groupId/edit",
-  component: lazyRouteComponent(() => import("../screens/group-form/group-form-screen"), "EditGroupScreen"),
-});
-const rosterRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/groups/$groupId/roster",
-  component: lazyRouteComponent(() => import("../screens/roster/roster-screen"), "RosterScreen"),
-});
-const placementsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/placements",
-  component: lazyRouteComponent(() => import("../screens/placements/placements-screen"), "PlacementsScreen"),
-});
-const mandateRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/enrolments/$enrolmentId",
-  component: lazyRouteComponent(() => import("../screens/mandate/mandate-screen"), "MandateScreen"),
-});
 const sessionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/sessions",
@@ -142,43 +83,14 @@ const sessionsRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import("../screens/sessions/sessions-screen"), "SessionsScreen"),
 });
-const attendanceRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/sessions/$sessionId/attendance",
-  component: lazyRouteComponent(() => import("../screens/attendance/attendance-screen"), "AttendanceScreen"),
-});
-const calendarFeedRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/calendar-feed",
-  component: lazyRouteComponent(
-    () => import("../screens/calendar-feed/calendar-feed-screen"),
-    "CalendarFeedScreen",
-  ),
-});
-const staffRoutes = [
-  calendarFeedRoute,
-  sessionsRoute,
-  attendanceRoute,
-  myGroupsRoute,
-  newGroupRoute,
-  groupRoute,
-  editGroupRoute,
-  rosterRoute,
-  placementsRoute,
-  mandateRoute,
-];
 
 const routeTree = rootRoute.addChildren([
-  signInRoute,
+  ...lazyScreens(rootRoute, { "/sign-in": "sign-in/sign-in-screen#SignInScreen" }),
   signedOutRoute,
   appRoute.addChildren([
     homeRoute,
-    zoneReferralsRoute,
-    newReferralRoute,
-    queueRoute,
-    taskRoute,
-    directoryRoute,
-    ...staffRoutes,
+    ...appScreens,
+    sessionsRoute,
     coordinationRoutes(appRoute),
     ...housingRoutes(appRoute),
     ...conferenceRoutes(appRoute),

@@ -1,5 +1,5 @@
 // Our look on React Aria Components: behaviour, focus and accessibility come from the library.
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode } from "react";
 import {
   Button as AriaButton,
   Checkbox as AriaCheckbox,
@@ -29,6 +29,26 @@ import {
 
 export { Button } from "./button";
 
+/** What every field shows around its control: the label, then the control, its description and error. */
+function Labelled({
+  label,
+  description,
+  children,
+}: {
+  label: string;
+  description?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Label>{label}</Label>
+      {children}
+      {description && <Text slot="description">{description}</Text>}
+      <FieldError className="field-error" />
+    </>
+  );
+}
+
 export function TextField({
   label,
   description,
@@ -38,10 +58,9 @@ export function TextField({
 }: TextFieldProps & { label: string; description?: string; multiline?: boolean }) {
   return (
     <AriaTextField {...props} type={type} className="field">
-      <Label>{label}</Label>
-      {multiline ? <AriaTextArea rows={3} /> : <Input />}
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError className="field-error" />
+      <Labelled label={label} description={description}>
+        {multiline ? <AriaTextArea rows={3} /> : <Input />}
+      </Labelled>
     </AriaTextField>
   );
 }
@@ -51,108 +70,121 @@ export interface Option {
   label: string;
 }
 
-export function Select({
-  label,
-  options,
-  description,
-  ...props
-}: Omit<SelectProps<Option>, "children"> & { label: string; options: Option[]; description?: string }) {
+/** What a select and a combo box take beyond React Aria's props. */
+interface OptionFieldProps {
+  label: string;
+  options: Option[];
+  description?: string;
+}
+type SelectFieldProps = Omit<SelectProps<Option>, "children"> & OptionFieldProps;
+type ComboBoxFieldProps = Omit<ComboBoxProps<Option>, "children"> & OptionFieldProps;
+
+/** The list a select or combo box opens, one item per option (a combo box gives its own `items`). */
+function OptionList({ items }: { items?: Option[] }) {
+  return (
+    <Popover className="popover">
+      <ListBox {...(items ? { items } : {})} className="listbox">
+        {(option: Option) => (
+          <ListBoxItem id={option.id} className="listbox-item">
+            {option.label}
+          </ListBoxItem>
+        )}
+      </ListBox>
+    </Popover>
+  );
+}
+
+export function Select({ label, options, description, ...props }: SelectFieldProps) {
   return (
     <AriaSelect {...props} className="field">
-      <Label>{label}</Label>
-      <AriaButton className="select-button">
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </AriaButton>
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError className="field-error" />
-      <Popover className="popover">
-        <ListBox items={options} className="listbox">
-          {(option) => (
-            <ListBoxItem id={option.id} className="listbox-item">
-              {option.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <Labelled label={label} description={description}>
+        <AriaButton className="select-button">
+          <SelectValue />
+          <span aria-hidden="true">▾</span>
+        </AriaButton>
+      </Labelled>
+      <OptionList items={options} />
     </AriaSelect>
   );
 }
 
-export function ComboBox({
-  label,
+const ALL = "all";
+
+/** A select that narrows a list: every item (`all` names that choice, `undefined`) or one option. */
+export function FilterSelect({
+  all,
+  value,
+  onChange,
   options,
-  description,
   ...props
-}: Omit<ComboBoxProps<Option>, "children"> & { label: string; options: Option[]; description?: string }) {
+}: Omit<SelectFieldProps, "selectedKey" | "onSelectionChange" | "onChange" | "value"> & {
+  all: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <Select
+      {...props}
+      selectedKey={value ?? ALL}
+      onSelectionChange={(k) => onChange(String(k) === ALL ? undefined : String(k))}
+      options={[{ id: ALL, label: all }, ...options]}
+    />
+  );
+}
+
+export function ComboBox({ label, options, description, ...props }: ComboBoxFieldProps) {
   return (
     <AriaComboBox {...props} items={options} className="field" menuTrigger="focus" allowsCustomValue>
-      <Label>{label}</Label>
-      <div className="combobox">
-        <Input />
-        <AriaButton className="combobox-button">
-          <span aria-hidden="true">▾</span>
-        </AriaButton>
-      </div>
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError className="field-error" />
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {(option: Option) => (
-            <ListBoxItem id={option.id} className="listbox-item">
-              {option.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <Labelled label={label} description={description}>
+        <div className="combobox">
+          <Input />
+          <AriaButton className="combobox-button">
+            <span aria-hidden="true">▾</span>
+          </AriaButton>
+        </div>
+      </Labelled>
+      <OptionList />
     </AriaComboBox>
   );
 }
 
-export function Checkbox({ children, ...props }: CheckboxProps & { children: ReactNode }) {
-  return (
-    <AriaCheckbox {...props} className="checkbox">
-      <span className="checkbox-box" aria-hidden="true" />
-      <span>{children}</span>
-    </AriaCheckbox>
-  );
+/** Our look on a checkbox or a radio: its drawn mark (`mark`, a class), then its text. */
+function choice<P extends object>(
+  Aria: ComponentType<P & { className?: string; children?: ReactNode }>,
+  className: string,
+  mark: string,
+) {
+  return function Choice({ children, ...props }: P & { children: ReactNode }) {
+    return (
+      <Aria {...(props as P)} className={className}>
+        <span className={mark} aria-hidden="true" />
+        <span>{children}</span>
+      </Aria>
+    );
+  };
 }
 
-export function CheckboxGroup({
-  label,
-  children,
-  ...props
-}: CheckboxGroupProps & { label: string; children: ReactNode }) {
-  return (
-    <AriaCheckboxGroup {...props} className="field group">
-      <Label>{label}</Label>
-      <div className="choices">{children}</div>
-      <FieldError className="field-error" />
-    </AriaCheckboxGroup>
-  );
+/** Our look on a group of checkboxes or radios: label, the choices, description and error. */
+function choiceGroup<P extends object>(
+  Aria: ComponentType<P & { className?: string; children?: ReactNode }>,
+) {
+  return function ChoiceGroup({
+    label,
+    description,
+    children,
+    ...props
+  }: P & { label: string; description?: string; children: ReactNode }) {
+    return (
+      <Aria {...(props as P)} className="field group">
+        <Labelled label={label} description={description}>
+          <div className="choices">{children}</div>
+        </Labelled>
+      </Aria>
+    );
+  };
 }
 
-export function RadioGroup({
-  label,
-  children,
-  description,
-  ...props
-}: RadioGroupProps & { label: string; children: ReactNode; description?: string }) {
-  return (
-    <AriaRadioGroup {...props} className="field group">
-      <Label>{label}</Label>
-      <div className="choices">{children}</div>
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError className="field-error" />
-    </AriaRadioGroup>
-  );
-}
-
-export function Radio({ children, ...props }: RadioProps & { children: ReactNode }) {
-  return (
-    <AriaRadio {...props} className="radio">
-      <span className="radio-dot" aria-hidden="true" />
-      <span>{children}</span>
-    </AriaRadio>
-  );
-}
+export const Checkbox = choice<CheckboxProps>(AriaCheckbox, "checkbox", "checkbox-box");
+export const CheckboxGroup = choiceGroup<CheckboxGroupProps>(AriaCheckboxGroup);
+export const Radio = choice<RadioProps>(AriaRadio, "radio", "radio-dot");
+export const RadioGroup = choiceGroup<RadioGroupProps>(AriaRadioGroup);

@@ -25,15 +25,22 @@ export function useDraft<T extends object>(initial: T | (() => T)) {
   return { draft, setDraft, ...bindersOf(draft, setDraft) };
 }
 
-/** The same binders for a draft held elsewhere: `update` receives each change. */
-export function bindersOf<T extends object>(draft: T, update: (change: (d: T) => T) => void) {
+/**
+ * The same binders for a draft held elsewhere: `update` receives each change. `namePrefix` goes
+ * before the names `field` gives (a row of a list: `invitees.2.`).
+ */
+export function bindersOf<T extends object>(
+  draft: T,
+  update: (change: (d: T) => T) => void,
+  namePrefix = "",
+) {
   const set = <K extends keyof T>(key: K, value: T[K]) => update((d) => ({ ...d, [key]: value }));
   const bind = <K extends keyof T>(key: K): Bound<T[K]> => ({
     value: draft[key],
     onChange: (value) => set(key, value),
   });
   /** `bind` for a field whose name (the service's path for it) is its key in the draft. */
-  const field = <K extends keyof T & string>(key: K) => ({ name: key, ...bind(key) });
+  const field = <K extends keyof T & string>(key: K) => ({ name: `${namePrefix}${key}`, ...bind(key) });
   const choose = <K extends KeyOf<T, string | null>>(key: K) => ({
     selectedKey: draft[key] as string | null,
     onSelectionChange: (k: Key | null) => set(key, String(k) as T[K]),
@@ -43,6 +50,25 @@ export function bindersOf<T extends object>(draft: T, update: (change: (d: T) =>
     onChange: (value: boolean) => set(key, value as T[K]),
   });
   return { set, bind, field, choose, tick };
+}
+
+/**
+ * A list's entry editor: which entry is open (`"new"`, an entry, or `null` while none is) and the
+ * name of the one saved last; `done(name)` also closes the editor.
+ */
+export function useEntryEditor<T>() {
+  const [editing, setEditing] = useState<T | "new" | null>(null);
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
+  return {
+    editing,
+    lastSaved,
+    open: (entry: T | "new") => setEditing(entry),
+    close: () => setEditing(null),
+    done: (name: string) => {
+      setLastSaved(name);
+      setEditing(null);
+    },
+  };
 }
 
 /**

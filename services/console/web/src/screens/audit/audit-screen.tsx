@@ -6,14 +6,13 @@ import { useEffect, useMemo, useState } from "react";
 import { type AuditFilter, useAudit, useRetention } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { zonedToIso } from "../../time/zoned";
-import { Button, Select, TextField } from "../../ui/fields";
+import { Button, FilterSelect, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
 import { QueryTable } from "../../ui/table";
 import { auditCsv } from "./audit-csv";
 
 const ZONE = "Europe/Brussels";
-const ALL = "all";
 
 export function AuditScreen() {
   const t = useT();
@@ -21,7 +20,7 @@ export function AuditScreen() {
   const search = useSearch({ strict: false }) as { record?: string };
   const [record, setRecord] = useState(search.record ?? "");
   const [actor, setActor] = useState("");
-  const [outcome, setOutcome] = useState<string>(ALL);
+  const [outcome, setOutcome] = useState<string | undefined>();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [applied, setApplied] = useState<AuditFilter>(() =>
@@ -32,7 +31,7 @@ export function AuditScreen() {
     setApplied({
       ...(record.trim() ? { recordId: record.trim() } : {}),
       ...(actor.trim() ? { actor: actor.trim() } : {}),
-      ...(outcome !== ALL ? { outcome: outcome as "allowed" | "denied" } : {}),
+      ...(outcome ? { outcome: outcome as "allowed" | "denied" } : {}),
       ...(from ? { from: zonedToIso(`${from}T00:00`, ZONE) } : {}),
       ...(to ? { to: zonedToIso(`${to}T00:00`, ZONE) } : {}),
     });
@@ -57,12 +56,12 @@ export function AuditScreen() {
           onChange={setRecord}
         />
         <TextField label={t("audit.actor")} value={actor} onChange={setActor} />
-        <Select
+        <FilterSelect
           label={t("audit.outcome")}
-          selectedKey={outcome}
-          onSelectionChange={(k) => setOutcome(String(k))}
+          all={t("audit.all")}
+          value={outcome}
+          onChange={setOutcome}
           options={[
-            { id: ALL, label: t("audit.all") },
             { id: "allowed", label: t("audit.allowed") },
             { id: "denied", label: t("audit.denied") },
           ]}
@@ -83,34 +82,41 @@ export function AuditScreen() {
         empty={t("audit.none")}
         caption={t("audit.title")}
         columns={[
-          t("audit.when"),
-          t("audit.who"),
-          t("audit.role"),
-          t("audit.what"),
-          t("audit.recordColumn"),
-          t("audit.outcome"),
-        ]}
-        row={(e) => (
-          <tr key={`${e.service}:${e.id}`} className={e.outcome === "denied" ? "row-alert" : undefined}>
-            <td>{time(e.at, ZONE)}</td>
-            <td>{e.actor.sub}</td>
-            <td>{e.actor.roles.map((r) => t(`role.${r}` as never)).join(", ")}</td>
-            <td>
-              <code>{e.action}</code>
-              {e.route && <span className="hint"> {e.route}</span>}
-            </td>
-            <td>
-              {e.recordType} <code>{e.recordId}</code>
-            </td>
-            <td>
-              {e.outcome === "denied" ? (
+          { header: t("audit.when"), cell: (e) => time(e.at, ZONE) },
+          { header: t("audit.who"), cell: (e) => e.actor.sub },
+          {
+            header: t("audit.role"),
+            cell: (e) => e.actor.roles.map((r) => t(`role.${r}` as never)).join(", "),
+          },
+          {
+            header: t("audit.what"),
+            cell: (e) => (
+              <>
+                <code>{e.action}</code>
+                {e.route && <span className="hint"> {e.route}</span>}
+              </>
+            ),
+          },
+          {
+            header: t("audit.recordColumn"),
+            cell: (e) => (
+              <>
+                {e.recordType} <code>{e.recordId}</code>
+              </>
+            ),
+          },
+          {
+            header: t("audit.outcome"),
+            cell: (e) =>
+              e.outcome === "denied" ? (
                 <span className="badge overdue">{t("audit.deniedStatus", { status: e.status ?? "" })}</span>
               ) : (
                 t("audit.allowed")
-              )}
-            </td>
-          </tr>
-        )}
+              ),
+          },
+        ]}
+        rowKey={(e) => `${e.service}:${e.id}`}
+        rowProps={(e) => ({ className: e.outcome === "denied" ? "row-alert" : undefined })}
       />
       <Retention />
     </Page>

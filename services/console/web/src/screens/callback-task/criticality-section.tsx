@@ -151,27 +151,24 @@ function History({ taskId, timeZone }: { taskId: string; timeZone: string }) {
       ) : (
         <DataTable
           caption={t("criticality.history")}
+          rows={history.data}
           columns={[
-            t("criticality.when"),
-            t("criticality.source"),
-            t("criticality.scoreColumn"),
-            t("criticality.levelColumn"),
-            t("criticality.gridColumn"),
+            { header: t("criticality.when"), cell: (a) => time(a.assessedAt, timeZone) },
+            { header: t("criticality.source"), cell: (a) => t(`criticality.source.${a.source}`) },
+            { header: t("criticality.scoreColumn"), cell: (a) => a.score },
+            {
+              header: t("criticality.levelColumn"),
+              cell: (a) => (
+                <>
+                  {t(`criticality.level.${a.riskLevel}`)}
+                  {a.raised && ` · ${t("criticality.raisedShort")}`}
+                </>
+              ),
+            },
+            { header: t("criticality.gridColumn"), cell: (a) => a.gridVersion },
           ]}
-        >
-          {history.data.map((a) => (
-            <tr key={a.id}>
-              <td>{time(a.assessedAt, timeZone)}</td>
-              <td>{t(`criticality.source.${a.source}`)}</td>
-              <td>{a.score}</td>
-              <td>
-                {t(`criticality.level.${a.riskLevel}`)}
-                {a.raised && ` · ${t("criticality.raisedShort")}`}
-              </td>
-              <td>{a.gridVersion}</td>
-            </tr>
-          ))}
-        </DataTable>
+          rowKey={(a) => a.id}
+        />
       )}
     </>
   );

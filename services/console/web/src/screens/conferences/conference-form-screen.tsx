@@ -13,8 +13,9 @@ import {
 } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
 import { Button, Checkbox, Select, TextField } from "../../ui/fields";
-import { FormActions, ServiceForm, useDraft } from "../../ui/form";
+import { bindersOf, FormActions, ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 type Draft = Omit<InviteeInput, "zone" | "language"> & { zone: string; language: "fr" | "nl" | "en" };
@@ -112,11 +113,7 @@ function CancelConference({ id, cancelled }: { id: string; cancelled: boolean })
       <Button variant="danger" isPending={cancel.isPending} onPress={() => cancel.mutate()}>
         {t("conferences.cancel")}
       </Button>
-      {cancel.isSuccess && (
-        <p role="status" className="notice success">
-          {t("conferences.cancelDone")}
-        </p>
-      )}
+      {cancel.isSuccess && <Notice tone="success">{t("conferences.cancelDone")}</Notice>}
     </section>
   );
 }
@@ -204,84 +201,74 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
       )}
       <fieldset className="card">
         <legend>{t("conferences.invitees")}</legend>
-        {form.invitees.map((invitee, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a draft row has no id until it is saved
-          <div className="grid invitee" key={index}>
-            <TextField
-              name={`invitees.${index}.organisationName`}
-              label={t("conferences.organisationName")}
-              value={invitee.organisationName}
-              onChange={(v) => setInvitee(index, { organisationName: v })}
-              isRequired
-            />
-            <TextField
-              name={`invitees.${index}.organisation`}
-              label={t("conferences.organisation")}
-              description={t("conferences.organisationHint")}
-              value={invitee.organisation}
-              onChange={(v) => setInvitee(index, { organisation: v })}
-              isRequired
-            />
-            <Select
-              label={t("conferences.role")}
-              selectedKey={invitee.role}
-              onSelectionChange={(k) => setInvitee(index, { role: k === "police" ? "police" : "partner" })}
-              options={[
-                { id: "partner", label: t("conferences.rolePartner") },
-                { id: "police", label: t("conferences.rolePolice") },
-              ]}
-            />
-            {invitee.role === "police" && (
+        {form.invitees.map((invitee, index) => {
+          const row = bindersOf(
+            invitee,
+            (change) => setInvitee(index, change(invitee)),
+            `invitees.${index}.`,
+          );
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a draft row has no id until it is saved
+            <div className="grid invitee" key={index}>
               <TextField
-                name={`invitees.${index}.zone`}
-                label={t("conferences.inviteeZone")}
-                value={invitee.zone}
-                onChange={(v) => setInvitee(index, { zone: v })}
+                label={t("conferences.organisationName")}
+                {...row.field("organisationName")}
                 isRequired
               />
-            )}
-            <TextField
-              name={`invitees.${index}.email`}
-              type="email"
-              label={t("conferences.email")}
-              description={t("conferences.emailHint")}
-              value={invitee.email}
-              onChange={(v) => setInvitee(index, { email: v })}
-              isRequired
-            />
-            <Select
-              label={t("conferences.language")}
-              selectedKey={invitee.language}
-              onSelectionChange={(k) => setInvitee(index, { language: k as Draft["language"] })}
-              options={[
-                { id: "fr", label: "Français" },
-                { id: "nl", label: "Nederlands" },
-                { id: "en", label: "English" },
-              ]}
-            />
-            <Button
-              variant="secondary"
-              isDisabled={form.invitees.length === 1}
-              onPress={() =>
-                set(
-                  "invitees",
-                  form.invitees.filter((_, n) => n !== index),
-                )
-              }
-            >
-              {t("conferences.removeInvitee")}
-            </Button>
-          </div>
-        ))}
+              <TextField
+                label={t("conferences.organisation")}
+                description={t("conferences.organisationHint")}
+                {...row.field("organisation")}
+                isRequired
+              />
+              <Select
+                label={t("conferences.role")}
+                selectedKey={invitee.role}
+                onSelectionChange={(k) => setInvitee(index, { role: k === "police" ? "police" : "partner" })}
+                options={[
+                  { id: "partner", label: t("conferences.rolePartner") },
+                  { id: "police", label: t("conferences.rolePolice") },
+                ]}
+              />
+              {invitee.role === "police" && (
+                <TextField label={t("conferences.inviteeZone")} {...row.field("zone")} isRequired />
+              )}
+              <TextField
+                type="email"
+                label={t("conferences.email")}
+                description={t("conferences.emailHint")}
+                {...row.field("email")}
+                isRequired
+              />
+              <Select
+                label={t("conferences.language")}
+                {...row.choose("language")}
+                options={[
+                  { id: "fr", label: "Français" },
+                  { id: "nl", label: "Nederlands" },
+                  { id: "en", label: "English" },
+                ]}
+              />
+              <Button
+                variant="secondary"
+                isDisabled={form.invitees.length === 1}
+                onPress={() =>
+                  set(
+                    "invitees",
+                    form.invitees.filter((_, n) => n !== index),
+                  )
+                }
+              >
+                {t("conferences.removeInvitee")}
+              </Button>
+            </div>
+          );
+        })}
         <Button variant="secondary" onPress={() => set("invitees", [...form.invitees, { ...EMPTY_INVITEE }])}>
           {t("conferences.addInvitee")}
         </Button>
       </fieldset>
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.detail ?? t("conferences.saveFailed")}
-        </p>
-      )}
+      {problem && <Notice tone="error">{problem.detail ?? t("conferences.saveFailed")}</Notice>}
       <FormActions
         submit={t(id ? "conferences.save" : "conferences.schedule")}
         isPending={mutation.isPending}

@@ -11,37 +11,43 @@ export function ConferenceTable({ items, caption }: { items: ConferenceSummary[]
   return (
     <DataTable
       caption={caption}
+      rows={items}
       columns={[
-        t("conferences.titleColumn"),
-        t("conferences.next"),
-        t("conferences.zone"),
-        t("conferences.items"),
-        t("conferences.status"),
-      ]}
-    >
-      {items.map((c) => (
-        <tr key={c.id}>
-          <th scope="row">
+        {
+          header: t("conferences.titleColumn"),
+          rowHeader: true,
+          cell: (c) => (
             <Link to="/conferences/$conferenceId" params={{ conferenceId: c.id }}>
               {c.title}
             </Link>
-          </th>
-          <td>{c.nextStartsAt ? time(c.nextStartsAt, c.timeZone) : "—"}</td>
-          <td>
-            {c.policeZone} · {c.municipality}
-          </td>
-          <td>{c.itemCount}</td>
-          <td>
-            {t(
+          ),
+        },
+        {
+          header: t("conferences.next"),
+          cell: (c) => (c.nextStartsAt ? time(c.nextStartsAt, c.timeZone) : "—"),
+        },
+        {
+          header: t("conferences.zone"),
+          cell: (c) => (
+            <>
+              {c.policeZone} · {c.municipality}
+            </>
+          ),
+        },
+        { header: t("conferences.items"), cell: (c) => c.itemCount },
+        {
+          header: t("conferences.status"),
+          cell: (c) =>
+            t(
               c.status === "cancelled"
                 ? "conferences.cancelled"
                 : c.recurring
                   ? "conferences.recurring"
                   : "conferences.oneOff",
-            )}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+            ),
+        },
+      ]}
+      rowKey={(c) => c.id}
+    />
   );
 }

@@ -65,22 +65,18 @@ function Minutes({ c }: { c: Conference }) {
                   {d.actions.length > 0 && (
                     <DataTable
                       caption={t("conferences.action")}
+                      rows={d.actions}
                       columns={[
-                        t("conferences.action"),
-                        t("conferences.owner"),
-                        t("conferences.due"),
-                        t("conferences.statusColumn"),
+                        { header: t("conferences.action"), cell: (a) => a.description },
+                        { header: t("conferences.owner"), cell: (a) => nameOf(a.ownerInviteeId) },
+                        { header: t("conferences.due"), cell: (a) => a.dueDate },
+                        {
+                          header: t("conferences.statusColumn"),
+                          cell: (a) => t(`conferences.status.${a.status}`),
+                        },
                       ]}
-                    >
-                      {d.actions.map((a) => (
-                        <tr key={a.id}>
-                          <td>{a.description}</td>
-                          <td>{nameOf(a.ownerInviteeId)}</td>
-                          <td>{a.dueDate}</td>
-                          <td>{t(`conferences.status.${a.status}`)}</td>
-                        </tr>
-                      ))}
-                    </DataTable>
+                      rowKey={(a) => a.id}
+                    />
                   )}
                 </div>
               ))

@@ -17,6 +17,7 @@ import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
 import { useKeyedSubmit } from "../../ui/form";
+import { Notice } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
@@ -46,9 +47,7 @@ export function GridsScreen() {
       }
     >
       {published !== null && (
-        <p role="status" className="notice success">
-          {t("criticality.grids.published", { version: published })}
-        </p>
+        <Notice tone="success">{t("criticality.grids.published", { version: published })}</Notice>
       )}
       {publishing && grid.data && (
         <PublishForm
@@ -66,22 +65,22 @@ export function GridsScreen() {
         empty={t("criticality.noGrid")}
         caption={t("criticality.grids.versions")}
         columns={[
-          t("criticality.gridColumn"),
-          t("criticality.grids.gridTitle"),
-          t("criticality.grids.publishedAt"),
-          t("criticality.grids.publishedBy"),
-          <span className="visually-hidden">{t("criticality.grids.actions")}</span>,
-        ]}
-        row={(v) => (
-          <tr key={v.version} aria-current={v.version === shown ? "true" : undefined}>
-            <th scope="row">
-              {v.version}
-              {v.current && <span className="badge"> {t("criticality.grids.current")}</span>}
-            </th>
-            <td>{v.title}</td>
-            <td>{time(v.publishedAt, ZONE)}</td>
-            <td>{v.publishedBy}</td>
-            <td>
+          {
+            header: t("criticality.gridColumn"),
+            rowHeader: true,
+            cell: (v) => (
+              <>
+                {v.version}
+                {v.current && <span className="badge"> {t("criticality.grids.current")}</span>}
+              </>
+            ),
+          },
+          { header: t("criticality.grids.gridTitle"), cell: (v) => v.title },
+          { header: t("criticality.grids.publishedAt"), cell: (v) => time(v.publishedAt, ZONE) },
+          { header: t("criticality.grids.publishedBy"), cell: (v) => v.publishedBy },
+          {
+            header: <span className="visually-hidden">{t("criticality.grids.actions")}</span>,
+            cell: (v) => (
               <Button
                 variant="quiet"
                 onPress={() => setChosen(v.version)}
@@ -89,9 +88,11 @@ export function GridsScreen() {
               >
                 {t("criticality.grids.view")}
               </Button>
-            </td>
-          </tr>
-        )}
+            ),
+          },
+        ]}
+        rowKey={(v) => v.version}
+        rowProps={(v) => ({ "aria-current": v.version === shown ? "true" : undefined })}
       />
       {grid.data && <GridView grid={grid.data} />}
     </Page>
@@ -179,11 +180,7 @@ function PublishForm({
           <Label>{t("criticality.grids.json")}</Label>
           <TextArea rows={16} className="grid-json" spellCheck={false} />
         </AriaTextField>
-        {invalid && (
-          <p role="alert" className="notice error">
-            {t("criticality.grids.invalidJson")}
-          </p>
-        )}
+        {invalid && <Notice tone="error">{t("criticality.grids.invalidJson")}</Notice>}
         {problem && (
           <div role="alert" className="notice error">
             <p>

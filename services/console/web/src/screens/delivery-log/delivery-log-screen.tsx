@@ -1,10 +1,11 @@
 // The delivery log: messages by status, channel and template, and a retry for a failed one. Only
 // what the coordinator needs: no address, no text.
 import { useState } from "react";
-import { type Message, type MessageFilter, useMessages, useRetryMessage } from "../../api/coordinator";
+import { type MessageFilter, useMessages, useRetryMessage } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
-import { Button, Select } from "../../ui/fields";
+import { Button, FilterSelect } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
@@ -22,7 +23,6 @@ const TEMPLATES = [
   "callback_due",
   "callback_overdue",
 ] as const;
-const ALL = "all";
 
 export function DeliveryLogScreen() {
   const t = useT();
@@ -30,75 +30,57 @@ export function DeliveryLogScreen() {
   const [filter, setFilter] = useState<MessageFilter>({});
   const messages = useMessages(filter);
   const retry = useRetryMessage();
-  const set = (key: keyof MessageFilter, value: string) =>
-    setFilter((f) => ({ ...f, [key]: value === ALL ? undefined : value }));
+  const options = {
+    status: STATUSES.map((s) => ({ id: s, label: t(`deliveryLog.statuses.${s}`) })),
+    channel: CHANNELS.map((c) => ({ id: c, label: t(`channel.${c}`) })),
+    template: TEMPLATES.map((x) => ({ id: x, label: t(`deliveryLog.templates.${x}`) })),
+  };
   return (
     <Page title={t("deliveryLog.title")}>
       <div className="filters">
-        <Select
-          label={t("deliveryLog.status")}
-          selectedKey={filter.status ?? ALL}
-          onSelectionChange={(k) => set("status", String(k))}
-          options={[
-            { id: ALL, label: t("deliveryLog.all") },
-            ...STATUSES.map((s) => ({ id: s, label: t(`deliveryLog.statuses.${s}`) })),
-          ]}
-        />
-        <Select
-          label={t("deliveryLog.channel")}
-          selectedKey={filter.channel ?? ALL}
-          onSelectionChange={(k) => set("channel", String(k))}
-          options={[
-            { id: ALL, label: t("deliveryLog.all") },
-            ...CHANNELS.map((c) => ({ id: c, label: t(`channel.${c}`) })),
-          ]}
-        />
-        <Select
-          label={t("deliveryLog.template")}
-          selectedKey={filter.template ?? ALL}
-          onSelectionChange={(k) => set("template", String(k))}
-          options={[
-            { id: ALL, label: t("deliveryLog.all") },
-            ...TEMPLATES.map((x) => ({ id: x, label: t(`deliveryLog.templates.${x}`) })),
-          ]}
-        />
+        {(["status", "channel", "template"] as const).map((key) => (
+          <FilterSelect
+            key={key}
+            label={t(`deliveryLog.${key}`)}
+            all={t("deliveryLog.all")}
+            value={filter[key]}
+            onChange={(value) => setFilter((f) => ({ ...f, [key]: value }))}
+            options={options[key]}
+          />
+        ))}
       </div>
-      {retry.isError && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {retry.isError && <Notice tone="error">{t("common.actionFailed")}</Notice>}
       <QueryTable
         query={messages}
         empty={t("deliveryLog.none")}
         caption={t("deliveryLog.title")}
         columns={[
-          t("deliveryLog.created"),
-          t("deliveryLog.template"),
-          t("deliveryLog.channel"),
-          t("deliveryLog.status"),
-          t("deliveryLog.reason"),
-          t("deliveryLog.attempts"),
-          t("deliveryLog.when"),
-          <span className="visually-hidden">{t("deliveryLog.actions")}</span>,
-        ]}
-        row={(m: Message) => (
-          <tr key={m.id}>
-            <td>{time(m.createdAt, ZONE)}</td>
-            <td>
-              {(TEMPLATES as readonly string[]).includes(m.template)
+          { header: t("deliveryLog.created"), cell: (m) => time(m.createdAt, ZONE) },
+          {
+            header: t("deliveryLog.template"),
+            cell: (m) =>
+              (TEMPLATES as readonly string[]).includes(m.template)
                 ? t(`deliveryLog.templates.${m.template as (typeof TEMPLATES)[number]}`)
-                : m.template}
-            </td>
-            <td>{t(`channel.${m.channel}`)}</td>
-            <td>
+                : m.template,
+          },
+          { header: t("deliveryLog.channel"), cell: (m) => t(`channel.${m.channel}`) },
+          {
+            header: t("deliveryLog.status"),
+            cell: (m) => (
               <span className={`status message-${m.status}`}>{t(`deliveryLog.statuses.${m.status}`)}</span>
-            </td>
-            <td>{m.reason ?? "—"}</td>
-            <td>{m.attempts}</td>
-            <td>{m.sentAt ? time(m.sentAt, ZONE) : m.nextAttemptAt ? time(m.nextAttemptAt, ZONE) : "—"}</td>
-            <td>
-              {m.status === "failed" && (
+            ),
+          },
+          { header: t("deliveryLog.reason"), cell: (m) => m.reason ?? "—" },
+          { header: t("deliveryLog.attempts"), cell: (m) => m.attempts },
+          {
+            header: t("deliveryLog.when"),
+            cell: (m) =>
+              m.sentAt ? time(m.sentAt, ZONE) : m.nextAttemptAt ? time(m.nextAttemptAt, ZONE) : "—",
+          },
+          {
+            header: <span className="visually-hidden">{t("deliveryLog.actions")}</span>,
+            cell: (m) =>
+              m.status === "failed" && (
                 <Button
                   variant="secondary"
                   isPending={retry.isPending && retry.variables === m.id}
@@ -106,10 +88,10 @@ export function DeliveryLogScreen() {
                 >
                   {t("deliveryLog.retry")}
                 </Button>
-              )}
-            </td>
-          </tr>
-        )}
+              ),
+          },
+        ]}
+        rowKey={(m) => m.id}
       />
     </Page>
   );

@@ -18,18 +18,9 @@ export function EscalationsScreen() {
         empty={t("escalations.empty")}
         caption={t("escalations.title")}
         columns={[
-          t("escalations.kind"),
-          t("escalations.team"),
-          t("oversight.role"),
-          t("oversight.risk"),
-          t("oversight.deadline"),
-          t("escalations.reachedAt"),
-          t("oversight.attempts"),
-          t("escalations.alerts"),
-        ]}
-        row={(e) => (
-          <tr key={e.id} className={e.kind !== "breached" ? "row-alert" : undefined}>
-            <td>
+          {
+            header: t("escalations.kind"),
+            cell: (e) => (
               <span className={`badge ${e.kind !== "breached" ? "overdue" : ""}`}>
                 {t(
                   e.kind === "overdue"
@@ -39,20 +30,28 @@ export function EscalationsScreen() {
                       : "escalations.breached",
                 )}
               </span>
-            </td>
-            <td>{e.team === "coordination" ? t("oversight.coordinationQueue") : e.team}</td>
-            <td>{t(`personRole.${e.role}`)}</td>
-            <td>{t(`risk.${e.riskLevel}`)}</td>
-            <td>{time(e.slaDeadline, ZONE)}</td>
-            <td>
-              {e.reachedAt
+            ),
+          },
+          {
+            header: t("escalations.team"),
+            cell: (e) => (e.team === "coordination" ? t("oversight.coordinationQueue") : e.team),
+          },
+          { header: t("oversight.role"), cell: (e) => t(`personRole.${e.role}`) },
+          { header: t("oversight.risk"), cell: (e) => t(`risk.${e.riskLevel}`) },
+          { header: t("oversight.deadline"), cell: (e) => time(e.slaDeadline, ZONE) },
+          {
+            header: t("escalations.reachedAt"),
+            cell: (e) =>
+              e.reachedAt
                 ? time(e.reachedAt, ZONE)
                 : e.outcome === "unreachable"
                   ? t("escalations.unreachable")
-                  : "—"}
-            </td>
-            <td>{e.attempts}</td>
-            <td>
+                  : "—",
+          },
+          { header: t("oversight.attempts"), cell: (e) => e.attempts },
+          {
+            header: t("escalations.alerts"),
+            cell: (e) => (
               <ul className="plain">
                 <li>
                   {e.dueAlertAt
@@ -66,9 +65,11 @@ export function EscalationsScreen() {
                 </li>
                 {e.claimedBy && <li>{t("escalations.claimedBy", { who: e.claimedBy })}</li>}
               </ul>
-            </td>
-          </tr>
-        )}
+            ),
+          },
+        ]}
+        rowKey={(e) => e.id}
+        rowProps={(e) => ({ className: e.kind !== "breached" ? "row-alert" : undefined })}
       />
     </Page>
   );

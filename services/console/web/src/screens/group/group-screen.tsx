@@ -8,6 +8,7 @@ import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 import { SessionActions } from "./session-actions";
@@ -33,6 +34,8 @@ export function GroupScreen() {
       year: "numeric",
     });
   const at = (iso: string) => intl.formatTime(new Date(iso), { timeZone: zone, timeStyle: "short" });
+  /** Which session, as its actions' accessible names say it. */
+  const sessionLabel = (s: { startsAt: string }) => `${when(s.startsAt)} ${at(s.startsAt)}`;
 
   return (
     <Page
@@ -64,58 +67,64 @@ export function GroupScreen() {
       </dl>
       <p className="hint">{t("groups.venueStaffOnly")}</p>
       {done && (
-        <p role="status" className="notice success">
+        <Notice tone="success">
           {t(done === "moved" ? "sessions.movedTold" : "sessions.cancelledTold")}
-        </p>
+        </Notice>
       )}
       <h2 id="sessions-title">{t("sessions.listTitle")}</h2>
       <Loaded query={sessions}>
         {(data) => (
           <DataTable
+            rows={data.items}
             columns={[
-              t("sessions.date"),
-              t("sessions.time"),
-              t("sessions.status"),
-              <span className="visually-hidden">{t("sessions.actions")}</span>,
-            ]}
-            className="sessions-table"
-            aria-labelledby="sessions-title"
-          >
-            {data.items.map((s) => (
-              <tr key={s.id} className={`session-${s.status}`}>
-                <td>{when(s.startsAt)}</td>
-                <td>
-                  {at(s.startsAt)}–{at(s.endsAt)}
-                </td>
-                <td>
+              { header: t("sessions.date"), cell: (s) => when(s.startsAt) },
+              {
+                header: t("sessions.time"),
+                cell: (s) => (
+                  <>
+                    {at(s.startsAt)}–{at(s.endsAt)}
+                  </>
+                ),
+              },
+              {
+                header: t("sessions.status"),
+                cell: (s) => (
                   <span className={`status status-${s.status}`}>
                     {t(`sessions.status.${s.status}` as never)}
                   </span>
-                </td>
-                <td className="row-actions">
-                  {s.status !== "cancelled" && Date.parse(s.startsAt) <= Date.now() && (
-                    <Link
-                      to="/sessions/$sessionId/attendance"
-                      params={{ sessionId: s.id }}
-                      className="button button-primary"
-                      aria-label={t("attendance.takeLabel", {
-                        session: `${when(s.startsAt)} ${at(s.startsAt)}`,
-                      })}
-                    >
-                      {t("attendance.take")}
-                    </Link>
-                  )}
-                  <SessionActions
-                    session={s}
-                    groupId={groupId}
-                    timeZone={zone}
-                    label={`${when(s.startsAt)} ${at(s.startsAt)}`}
-                    onDone={setDone}
-                  />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+                ),
+              },
+              {
+                header: <span className="visually-hidden">{t("sessions.actions")}</span>,
+                className: "row-actions",
+                cell: (s) => (
+                  <>
+                    {s.status !== "cancelled" && Date.parse(s.startsAt) <= Date.now() && (
+                      <Link
+                        to="/sessions/$sessionId/attendance"
+                        params={{ sessionId: s.id }}
+                        className="button button-primary"
+                        aria-label={t("attendance.takeLabel", { session: sessionLabel(s) })}
+                      >
+                        {t("attendance.take")}
+                      </Link>
+                    )}
+                    <SessionActions
+                      session={s}
+                      groupId={groupId}
+                      timeZone={zone}
+                      label={sessionLabel(s)}
+                      onDone={setDone}
+                    />
+                  </>
+                ),
+              },
+            ]}
+            className="sessions-table"
+            aria-labelledby="sessions-title"
+            rowKey={(s) => s.id}
+            rowProps={(s) => ({ className: `session-${s.status}` })}
+          />
         )}
       </Loaded>
     </Page>

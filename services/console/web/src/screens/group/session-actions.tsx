@@ -1,5 +1,6 @@
 // Move or cancel one session, or change "this and following". The participants are told by the
 // notifications service (e-mail or SMS, as each chose), and the screen says so once it is done.
+import type { UseMutationResult } from "@tanstack/react-query";
 import { useState } from "react";
 import { problemOf } from "../../api/clients";
 import { type Session, useCancelSession, useMoveSession } from "../../api/groups";
@@ -11,6 +12,11 @@ import { ModalForm } from "../../ui/modal-form";
 
 /** `2027-03-23T18:00:00+01:00` → its date and time on the group's clock (the text already is). */
 const localParts = (iso: string) => ({ date: iso.slice(0, 10), time: iso.slice(11, 16) });
+
+type PendingMutation = Pick<
+  UseMutationResult<unknown, unknown, never>,
+  "reset" | "isPending" | "isError" | "error"
+>;
 
 function problemMessage(t: ReturnType<typeof useT>, error: unknown) {
   const problem = problemOf(error);
@@ -48,6 +54,17 @@ export function SessionActions({
   const { duration, reason } = draft;
   const scope = draft.scope as "single" | "following";
   const [key, setKey] = useState(newKey);
+  /** What both dialogs take from their mutation: open while chosen, reset when dismissed. */
+  const dialogOf = (which: "move" | "cancel", mutation: PendingMutation) => ({
+    isOpen: open === which,
+    onOpenChange: (o: boolean) => {
+      if (!o) setOpen(null);
+      mutation.reset();
+    },
+    onClose: () => setOpen(null),
+    isPending: mutation.isPending,
+    error: mutation.isError && problemMessage(t, mutation.error),
+  });
 
   if (session.status === "cancelled" || Date.parse(session.startsAt) <= Date.now()) return null;
   return (
@@ -67,16 +84,9 @@ export function SessionActions({
         {t("sessions.cancel")}
       </Button>
       <ModalForm
-        isOpen={open === "move"}
-        onOpenChange={(o) => {
-          if (!o) setOpen(null);
-          move.reset();
-        }}
-        onClose={() => setOpen(null)}
+        {...dialogOf("move", move)}
         title={t("sessions.moveTitle", { session: label })}
         submit={t("sessions.moveSubmit")}
-        isPending={move.isPending}
-        error={move.isError && problemMessage(t, move.error)}
         onSubmit={() => {
           const startsAt = zonedToIso(`${draft.date}T${draft.time}`, timeZone);
           if (!startsAt || move.isPending) return;
@@ -104,17 +114,10 @@ export function SessionActions({
         <p className="hint">{t("sessions.participantsWillBeTold")}</p>
       </ModalForm>
       <ModalForm
-        isOpen={open === "cancel"}
-        onOpenChange={(o) => {
-          if (!o) setOpen(null);
-          cancel.reset();
-        }}
-        onClose={() => setOpen(null)}
+        {...dialogOf("cancel", cancel)}
         title={t("sessions.cancelTitle", { session: label })}
         submit={t("sessions.cancelSubmit")}
         submitVariant="danger"
-        isPending={cancel.isPending}
-        error={cancel.isError && problemMessage(t, cancel.error)}
         onSubmit={() => {
           if (cancel.isPending) return;
           cancel.mutate(

@@ -8,6 +8,7 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { Fact } from "../../ui/fact";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
@@ -40,11 +41,7 @@ export function LookupScreen() {
           </Button>
         </div>
       </Form>
-      {lookup.isError && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {lookup.isError && <Notice tone="error">{t("common.actionFailed")}</Notice>}
       {lookup.data && lookup.data.length === 0 && <p role="status">{t("lookup.none")}</p>}
       {lookup.data?.map((r) => (
         <section
@@ -66,28 +63,23 @@ export function LookupScreen() {
             </Fact>
           </dl>
           <DataTable
+            rows={r.persons}
             columns={[
-              t("oversight.role"),
-              t("escalations.team"),
-              t("oversight.state"),
-              t("oversight.attempts"),
-            ]}
-          >
-            {r.persons.map((p) => (
-              <tr key={p.personRef}>
-                <td>{t(`personRole.${p.role}`)}</td>
-                <td>{p.task?.team ?? "—"}</td>
-                <td>
-                  {!p.task
+              { header: t("oversight.role"), cell: (p) => t(`personRole.${p.role}`) },
+              { header: t("escalations.team"), cell: (p) => p.task?.team ?? "—" },
+              {
+                header: t("oversight.state"),
+                cell: (p) =>
+                  !p.task
                     ? t("lookup.noTask")
                     : p.task.status === "open"
                       ? t("lookup.open")
-                      : t(`taskOutcome.${p.task.outcome ?? "unreachable"}` as never)}
-                </td>
-                <td>{p.task?.attempts ?? 0}</td>
-              </tr>
-            ))}
-          </DataTable>
+                      : t(`taskOutcome.${p.task.outcome ?? "unreachable"}` as never),
+              },
+              { header: t("oversight.attempts"), cell: (p) => p.task?.attempts ?? 0 },
+            ]}
+            rowKey={(p) => p.personRef}
+          />
           <Link to="/coordination/audit" search={{ record: r.id }} className="button button-secondary">
             {t("lookup.whoViewed")}
           </Link>

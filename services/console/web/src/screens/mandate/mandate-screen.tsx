@@ -12,7 +12,7 @@ import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
-import { Refusal } from "../../ui/notice";
+import { Notice, Refusal } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
 
 export function MandateScreen() {
@@ -149,11 +149,7 @@ export function MandateScreen() {
           <TextField label={t("mandate.requiredSessions")} type="number" {...field("requiredSessions")} />
           <TextField label={t("mandate.deadline")} type="date" {...field("deadline")} />
         </div>
-        {setMandate.isSuccess && (
-          <p role="status" className="notice success">
-            {t("mandate.saved")}
-          </p>
-        )}
+        {setMandate.isSuccess && <Notice tone="success">{t("mandate.saved")}</Notice>}
         <Refusal problem={problem} statuses={{ 409: t("mandate.ended") }} otherwise={t("mandate.fix")} />
         <Button type="submit" isPending={setMandate.isPending}>
           {mandate ? t("mandate.correct") : t("mandate.set")}
@@ -162,17 +158,18 @@ export function MandateScreen() {
       <section aria-labelledby="report-title">
         <h2 id="report-title">{t("compliance.sessions")}</h2>
         <DataTable
-          columns={[t("sessions.date"), t("sessions.status"), t("attendance.mark")]}
+          rows={r.sessions}
+          columns={[
+            { header: t("sessions.date"), cell: (s) => time(s.startsAt, zone) },
+            { header: t("sessions.status"), cell: (s) => t(`sessions.status.${s.sessionStatus}` as never) },
+            {
+              header: t("attendance.mark"),
+              cell: (s) => (s.attendance ? t(`attendance.status.${s.attendance}` as never) : "—"),
+            },
+          ]}
           aria-labelledby="report-title"
-        >
-          {r.sessions.map((s) => (
-            <tr key={s.sessionId}>
-              <td>{time(s.startsAt, zone)}</td>
-              <td>{t(`sessions.status.${s.sessionStatus}` as never)}</td>
-              <td>{s.attendance ? t(`attendance.status.${s.attendance}` as never) : "—"}</td>
-            </tr>
-          ))}
-        </DataTable>
+          rowKey={(s) => s.sessionId}
+        />
       </section>
     </Page>
   );

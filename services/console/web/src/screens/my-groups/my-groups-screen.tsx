@@ -35,35 +35,34 @@ export function MyGroupsScreen() {
         empty={t("groups.empty")}
         caption={t("groups.title")}
         columns={[
-          t("groups.publicName"),
-          t("groups.kind"),
-          t("groups.language"),
-          t("groups.seats"),
-          t("groups.waitlist"),
-          t("groups.next"),
-        ]}
-        row={(g) => (
-          <tr key={g.id}>
-            <td>
+          {
+            header: t("groups.publicName"),
+            cell: (g) => (
               <Link to="/groups/$groupId" params={{ groupId: g.id }}>
                 {g.publicName}
               </Link>
-            </td>
-            <td>{t(`groups.kind.${g.kind}` as never)}</td>
-            <td>{t(`language.${g.language}` as never)}</td>
-            <td>{t("groups.seatsValue", { taken: g.seats?.enrolled ?? 0, capacity: g.capacity })}</td>
-            <td>{g.seats?.waitlisted ?? 0}</td>
-            <td>
-              {g.nextSessionAt
+            ),
+          },
+          { header: t("groups.kind"), cell: (g) => t(`groups.kind.${g.kind}` as never) },
+          { header: t("groups.language"), cell: (g) => t(`language.${g.language}` as never) },
+          {
+            header: t("groups.seats"),
+            cell: (g) => t("groups.seatsValue", { taken: g.seats?.enrolled ?? 0, capacity: g.capacity }),
+          },
+          { header: t("groups.waitlist"), cell: (g) => g.seats?.waitlisted ?? 0 },
+          {
+            header: t("groups.next"),
+            cell: (g) =>
+              g.nextSessionAt
                 ? intl.formatDate(new Date(g.nextSessionAt), {
                     timeZone: g.schedule.timeZone,
                     dateStyle: "medium",
                     timeStyle: "short",
                   })
-                : "—"}
-            </td>
-          </tr>
-        )}
+                : "—",
+          },
+        ]}
+        rowKey={(g) => g.id}
       />
     </Page>
   );

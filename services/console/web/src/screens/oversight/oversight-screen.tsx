@@ -29,30 +29,29 @@ export function OversightScreen() {
                 <p>{t("oversight.noOpenTasks")}</p>
               ) : (
                 <DataTable
+                  rows={data.teams}
                   columns={[
-                    t("oversight.team"),
-                    t("oversight.open"),
-                    t("oversight.dueNow"),
-                    t("oversight.dueSoon"),
-                    t("oversight.overdue"),
-                  ]}
-                >
-                  {data.teams.map((team) => (
-                    <tr key={team.team} className={team.overdue > 0 ? "row-alert" : undefined}>
-                      <th scope="row">
+                    {
+                      header: t("oversight.team"),
+                      rowHeader: true,
+                      cell: (team) => (
                         <Link to="/coordination/oversight/$team" params={{ team: team.team }}>
                           {team.team === "coordination" ? t("oversight.coordinationQueue") : team.team}
                         </Link>
-                      </th>
-                      <td>{team.open}</td>
-                      <td>{team.dueNow}</td>
-                      <td>{team.dueSoon}</td>
-                      <td>
-                        {team.overdue > 0 ? <strong className="badge overdue">{team.overdue}</strong> : 0}
-                      </td>
-                    </tr>
-                  ))}
-                </DataTable>
+                      ),
+                    },
+                    { header: t("oversight.open"), cell: (team) => team.open },
+                    { header: t("oversight.dueNow"), cell: (team) => team.dueNow },
+                    { header: t("oversight.dueSoon"), cell: (team) => team.dueSoon },
+                    {
+                      header: t("oversight.overdue"),
+                      cell: (team) =>
+                        team.overdue > 0 ? <strong className="badge overdue">{team.overdue}</strong> : 0,
+                    },
+                  ]}
+                  rowKey={(team) => team.team}
+                  rowProps={(team) => ({ className: team.overdue > 0 ? "row-alert" : undefined })}
+                />
               )}
             </section>
             <section aria-labelledby="risks-title" className="card">
@@ -69,32 +68,30 @@ export function OversightScreen() {
                 />
               </div>
               <DataTable
+                rows={data.risks}
                 columns={[
-                  t("oversight.risk"),
-                  t("oversight.slaHours"),
-                  t("oversight.tasks"),
-                  t("oversight.reached"),
-                  t("oversight.median"),
-                  t("oversight.p90"),
-                  t("oversight.withinSla"),
-                  t("oversight.breached"),
+                  {
+                    header: t("oversight.risk"),
+                    rowHeader: true,
+                    cell: (risk) => t(`risk.${risk.riskLevel}`),
+                  },
+                  {
+                    header: t("oversight.slaHours"),
+                    cell: (risk) => t("oversight.hours", { hours: risk.slaHours }),
+                  },
+                  { header: t("oversight.tasks"), cell: (risk) => risk.tasks },
+                  { header: t("oversight.reached"), cell: (risk) => risk.reached },
+                  { header: t("oversight.median"), cell: (risk) => duration(risk.medianMinutes) },
+                  { header: t("oversight.p90"), cell: (risk) => duration(risk.p90Minutes) },
+                  { header: t("oversight.withinSla"), cell: (risk) => risk.withinSla },
+                  {
+                    header: t("oversight.breached"),
+                    cell: (risk) =>
+                      risk.breached > 0 ? <strong className="badge overdue">{risk.breached}</strong> : 0,
+                  },
                 ]}
-              >
-                {data.risks.map((risk) => (
-                  <tr key={risk.riskLevel}>
-                    <th scope="row">{t(`risk.${risk.riskLevel}`)}</th>
-                    <td>{t("oversight.hours", { hours: risk.slaHours })}</td>
-                    <td>{risk.tasks}</td>
-                    <td>{risk.reached}</td>
-                    <td>{duration(risk.medianMinutes)}</td>
-                    <td>{duration(risk.p90Minutes)}</td>
-                    <td>{risk.withinSla}</td>
-                    <td>
-                      {risk.breached > 0 ? <strong className="badge overdue">{risk.breached}</strong> : 0}
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
+                rowKey={(risk) => risk.riskLevel}
+              />
             </section>
           </>
         )}

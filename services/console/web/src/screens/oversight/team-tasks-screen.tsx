@@ -24,33 +24,26 @@ export function TeamTasksScreen() {
         empty={t("oversight.noOpenTasks")}
         caption={t("oversight.teamTasksTitle", { team: title })}
         columns={[
-          t("oversight.role"),
-          t("oversight.risk"),
-          t("oversight.dueAt"),
-          t("oversight.deadline"),
-          t("oversight.state"),
-          t("oversight.attempts"),
-          t("oversight.holder"),
-        ]}
-        row={(task) => (
-          <tr key={task.id} className={task.overdue ? "row-alert" : undefined}>
-            <td>{t(`personRole.${task.role}`)}</td>
-            <td>{t(`risk.${task.riskLevel}`)}</td>
-            <td>{time(task.dueAt, ZONE)}</td>
-            <td>{time(task.slaDeadline, ZONE)}</td>
-            <td>
-              {task.overdue ? (
+          { header: t("oversight.role"), cell: (task) => t(`personRole.${task.role}`) },
+          { header: t("oversight.risk"), cell: (task) => t(`risk.${task.riskLevel}`) },
+          { header: t("oversight.dueAt"), cell: (task) => time(task.dueAt, ZONE) },
+          { header: t("oversight.deadline"), cell: (task) => time(task.slaDeadline, ZONE) },
+          {
+            header: t("oversight.state"),
+            cell: (task) =>
+              task.overdue ? (
                 <span className="badge overdue">{t("oversight.overdueBadge")}</span>
               ) : task.due ? (
                 <span className="badge due">{t("oversight.dueBadge")}</span>
               ) : (
                 <span className="badge">{t("oversight.waitingBadge")}</span>
-              )}
-            </td>
-            <td>{task.attempts}</td>
-            <td>{task.claimedBy ?? "—"}</td>
-          </tr>
-        )}
+              ),
+          },
+          { header: t("oversight.attempts"), cell: (task) => task.attempts },
+          { header: t("oversight.holder"), cell: (task) => task.claimedBy ?? "—" },
+        ]}
+        rowKey={(task) => task.id}
+        rowProps={(task) => ({ className: task.overdue ? "row-alert" : undefined })}
       />
     </Page>
   );

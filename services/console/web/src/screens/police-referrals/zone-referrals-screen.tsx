@@ -28,21 +28,26 @@ export function ZoneReferralsScreen() {
         {(data) => (
           <DataTable
             caption={t("zone.title")}
-            columns={[t("zone.reference"), t("zone.filed"), t("zone.status"), t("zone.firstContact")]}
-          >
-            {data.items.map((referral) => (
-              <tr key={referral.id}>
-                <td>{referral.incidentReference}</td>
-                <td>{time(referral.createdAt, ZONE_TIME)}</td>
-                <td>
+            rows={data.items}
+            columns={[
+              { header: t("zone.reference"), cell: (referral) => referral.incidentReference },
+              { header: t("zone.filed"), cell: (referral) => time(referral.createdAt, ZONE_TIME) },
+              {
+                header: t("zone.status"),
+                cell: (referral) => (
                   <span className={`status status-${referral.status}`}>
                     {t(`status.${referral.status}` as never)}
                   </span>
-                </td>
-                <td>{referral.firstContactAt ? time(referral.firstContactAt, ZONE_TIME) : "—"}</td>
-              </tr>
-            ))}
-          </DataTable>
+                ),
+              },
+              {
+                header: t("zone.firstContact"),
+                cell: (referral) =>
+                  referral.firstContactAt ? time(referral.firstContactAt, ZONE_TIME) : "—",
+              },
+            ]}
+            rowKey={(referral) => referral.id}
+          />
         )}
       </Loaded>
     </Page>

@@ -4,7 +4,9 @@ import { useMemo, useState } from "react";
 import { type Route, useRoutes } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
+import { useEntryEditor } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 import { RouteForm } from "./route-form";
@@ -20,8 +22,7 @@ export function RoutingScreen() {
   const time = useFormatTime();
   const routes = useRoutes();
   const [filter, setFilter] = useState("");
-  const [editing, setEditing] = useState<Route | "new" | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { editing, lastSaved, open, close, done } = useEntryEditor<Route>();
   const shown = useMemo(
     () =>
       (routes.data ?? []).filter((r) =>
@@ -35,25 +36,18 @@ export function RoutingScreen() {
     <Page
       title={t("routing.title")}
       actions={
-        <Button onPress={() => setEditing("new")} isDisabled={editing !== null}>
+        <Button onPress={() => open("new")} isDisabled={editing !== null}>
           {t("routing.add")}
         </Button>
       }
     >
-      {saved && (
-        <p role="status" className="notice success">
-          {t("routing.saved", { municipality: saved })}
-        </p>
-      )}
+      {lastSaved && <Notice tone="success">{t("routing.saved", { municipality: lastSaved })}</Notice>}
       {editing && (
         <RouteForm
           key={editing === "new" ? "new" : editing.municipality}
           route={editing === "new" ? undefined : editing}
-          onDone={(route) => {
-            setSaved(route.municipality);
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
+          onDone={(route) => done(route.municipality)}
+          onCancel={close}
         />
       )}
       <TextField label={t("routing.filter")} value={filter} onChange={setFilter} />
@@ -61,38 +55,37 @@ export function RoutingScreen() {
         {() => (
           <DataTable
             caption={t("routing.title")}
+            rows={shown}
             columns={[
-              t("routing.municipality"),
-              t("routing.project"),
-              t("routing.victimTeam"),
-              t("routing.authorTeam"),
-              t("routing.updated"),
-              <span className="visually-hidden">{t("routing.actions")}</span>,
-            ]}
-          >
-            {shown.map((route) => (
-              <tr key={route.municipality}>
-                <th scope="row">{route.municipality}</th>
-                <td>{route.project ?? "—"}</td>
-                <td>
-                  <TeamCell team={route.victim} />
-                </td>
-                <td>
-                  <TeamCell team={route.author} />
-                </td>
-                <td>{time(route.updatedAt, "Europe/Brussels", "date")}</td>
-                <td>
+              { header: t("routing.municipality"), rowHeader: true, cell: (route) => route.municipality },
+              { header: t("routing.project"), cell: (route) => route.project ?? "—" },
+              {
+                header: t("routing.victimTeam"),
+                cell: (route) => <TeamCell team={route.victim} />,
+              },
+              {
+                header: t("routing.authorTeam"),
+                cell: (route) => <TeamCell team={route.author} />,
+              },
+              {
+                header: t("routing.updated"),
+                cell: (route) => time(route.updatedAt, "Europe/Brussels", "date"),
+              },
+              {
+                header: <span className="visually-hidden">{t("routing.actions")}</span>,
+                cell: (route) => (
                   <Button
                     variant="secondary"
-                    onPress={() => setEditing(route)}
+                    onPress={() => open(route)}
                     aria-label={t("routing.editLabel", { municipality: route.municipality })}
                   >
                     {t("routing.edit")}
                   </Button>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+                ),
+              },
+            ]}
+            rowKey={(route) => route.municipality}
+          />
         )}
       </Loaded>
     </Page>

@@ -123,6 +123,17 @@ export function CountFigure({
       />
     )),
   };
+  /** A row's cells, the totals' too: its label, a count per category, the total, the share asked for. */
+  const cellsOf = (label: string, counts: typeof table.totals, total: typeof table.total) => (
+    <>
+      <th scope="row">{label}</th>
+      {counts.map((value, i) => (
+        <td key={table.categories[i]}>{show(value)}</td>
+      ))}
+      <td>{show(total)}</td>
+      {share && <td>{percent(shareOf(counts, total, table.categories, share))}</td>}
+    </>
+  );
   return (
     <Figure tableId={table.id} title={title} chart={table.rows.length > 0 ? chart : undefined}>
       <table className="table stats-table">
@@ -141,25 +152,11 @@ export function CountFigure({
         </thead>
         <tbody>
           {table.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{rowLabel(row.key)}</th>
-              {row.cells.map((value, i) => (
-                <td key={table.categories[i]}>{show(value)}</td>
-              ))}
-              <td>{show(row.total)}</td>
-              {share && <td>{percent(shareOf(row.cells, row.total, table.categories, share))}</td>}
-            </tr>
+            <tr key={row.key}>{cellsOf(rowLabel(row.key), row.cells, row.total)}</tr>
           ))}
         </tbody>
         <tfoot>
-          <tr>
-            <th scope="row">{t("stats.total")}</th>
-            {table.totals.map((value, i) => (
-              <td key={table.categories[i]}>{show(value)}</td>
-            ))}
-            <td>{show(table.total)}</td>
-            {share && <td>{percent(shareOf(table.totals, table.total, table.categories, share))}</td>}
-          </tr>
+          <tr>{cellsOf(t("stats.total"), table.totals, table.total)}</tr>
         </tfoot>
       </table>
     </Figure>
@@ -196,17 +193,19 @@ export function DurationFigure({
     <Figure tableId={table.id} title={title} chart={table.rows.length > 0 ? chart : undefined}>
       <DataTable
         caption={title}
-        columns={[t(`stats.by.${table.rowsBy}` as MessageId), t("stats.median"), t("stats.p90")]}
+        rows={[...table.rows, { key: "", ...table.total }]}
+        columns={[
+          {
+            header: t(`stats.by.${table.rowsBy}` as MessageId),
+            rowHeader: true,
+            cell: (row) => (row.key ? rowLabel(row.key) : t("stats.total")),
+          },
+          { header: t("stats.median"), cell: (row) => show(row.median, hours) },
+          { header: t("stats.p90"), cell: (row) => show(row.p90, hours) },
+        ]}
         className="stats-table"
-      >
-        {[...table.rows, { key: "", ...table.total }].map((row) => (
-          <tr key={row.key || "total"}>
-            <th scope="row">{row.key ? rowLabel(row.key) : t("stats.total")}</th>
-            <td>{show(row.median, hours)}</td>
-            <td>{show(row.p90, hours)}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rowKey={(row) => row.key || "total"}
+      />
     </Figure>
   );
 }
@@ -228,14 +227,20 @@ export function RateFigure({ table, title }: { table: RateTable; title: string }
   };
   return (
     <Figure tableId={table.id} title={title} chart={chart}>
-      <DataTable caption={title} columns={[t("stats.by.groupKind"), t("stats.rate")]} className="stats-table">
-        {[...table.rows, { key: "", rate: table.total }].map((row) => (
-          <tr key={row.key || "total"}>
-            <th scope="row">{row.key ? label(row.key) : t("stats.total")}</th>
-            <td>{show(row.rate, percent)}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <DataTable
+        caption={title}
+        rows={[...table.rows, { key: "", rate: table.total }]}
+        columns={[
+          {
+            header: t("stats.by.groupKind"),
+            rowHeader: true,
+            cell: (row) => (row.key ? label(row.key) : t("stats.total")),
+          },
+          { header: t("stats.rate"), cell: (row) => show(row.rate, percent) },
+        ]}
+        className="stats-table"
+        rowKey={(row) => row.key || "total"}
+      />
     </Figure>
   );
 }

@@ -71,6 +71,15 @@ export function StatisticsScreen() {
       />
     ) : null;
   };
+  const durations = (tables: Parameters<typeof DurationFigure>[0]["table"][]) =>
+    tables.map((duration) => (
+      <DurationFigure
+        key={duration.id}
+        table={duration}
+        title={t(`stats.fig.${duration.id}` as MessageId)}
+        rowLabel={rowLabel(duration.rowsBy)}
+      />
+    ));
   return (
     <Page
       title={t("stats.title")}
@@ -140,14 +149,7 @@ export function StatisticsScreen() {
                 />
               )}
               {figure("referrals", "callbacks.contact", { label: "stats.share.reached", of: ["reached"] })}
-              {data.referrals.durations.map((duration) => (
-                <DurationFigure
-                  key={duration.id}
-                  table={duration}
-                  title={t(`stats.fig.${duration.id}` as MessageId)}
-                  rowLabel={rowLabel(duration.rowsBy)}
-                />
-              ))}
+              {durations(data.referrals.durations)}
             </div>
           </section>
           <section aria-labelledby="stats-groups">
@@ -155,14 +157,7 @@ export function StatisticsScreen() {
             {data.groups.by !== query.by && <p className="hint">{t("stats.byMonthOnly")}</p>}
             <div className="stats-grid">
               {figure("groups", "placements.outcome", { label: "stats.share.placed", of: ["placed"] })}
-              {data.groups.durations.map((duration) => (
-                <DurationFigure
-                  key={duration.id}
-                  table={duration}
-                  title={t(`stats.fig.${duration.id}` as MessageId)}
-                  rowLabel={rowLabel(duration.rowsBy)}
-                />
-              ))}
+              {durations(data.groups.durations)}
               {data.groups.rates.map((rate) => (
                 <RateFigure key={rate.id} table={rate} title={t(`stats.fig.${rate.id}` as MessageId)} />
               ))}

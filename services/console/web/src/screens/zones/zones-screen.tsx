@@ -25,22 +25,23 @@ export function ZonesScreen() {
           <>
             <DataTable
               caption={t("zones.title")}
-              columns={[t("zones.zone"), t("zones.url"), t("zones.state")]}
-            >
-              {data.map((z) => (
-                <tr key={z.zone} aria-current={z.zone === zone ? "true" : undefined}>
-                  <th scope="row">{z.zone}</th>
-                  <td>{z.webhook?.url ?? t("zones.noWebhook")}</td>
-                  <td>
-                    {!z.webhook
+              rows={data}
+              columns={[
+                { header: t("zones.zone"), rowHeader: true, cell: (z) => z.zone },
+                { header: t("zones.url"), cell: (z) => z.webhook?.url ?? t("zones.noWebhook") },
+                {
+                  header: t("zones.state"),
+                  cell: (z) =>
+                    !z.webhook
                       ? "—"
                       : z.webhook.enabled
                         ? t("zones.enabled")
-                        : t("zones.disabled", { reason: z.webhook.disabledReason ?? "" })}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+                        : t("zones.disabled", { reason: z.webhook.disabledReason ?? "" }),
+                },
+              ]}
+              rowKey={(z) => z.zone}
+              rowProps={(z) => ({ "aria-current": z.zone === zone ? "true" : undefined })}
+            />
             <ZoneWebhook zones={data.map((z) => z.zone)} zone={zone} onZone={setChosen} />
             {/* A zone without a webhook has had no delivery (and the log answers 404 for it). */}
             {zone && data.some((z) => z.zone === zone && z.webhook) && <DeliveryLog zone={zone} />}
@@ -134,20 +135,20 @@ function DeliveryLog({ zone }: { zone: string }) {
         empty={t("zones.noDeliveries")}
         caption={t("zones.deliveriesTitle", { zone })}
         columns={[
-          t("zones.created"),
-          t("zones.kind"),
-          t("zones.deliveryStatus"),
-          t("zones.attempts"),
-          t("zones.nextRetry"),
-        ]}
-        row={(d) => (
-          <tr key={d.id}>
-            <td>{time(d.createdAt, ZONE_TIME)}</td>
-            <td>{t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus")}</td>
-            <td>
+          { header: t("zones.created"), cell: (d) => time(d.createdAt, ZONE_TIME) },
+          {
+            header: t("zones.kind"),
+            cell: (d) => t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus"),
+          },
+          {
+            header: t("zones.deliveryStatus"),
+            cell: (d) => (
               <span className={`status delivery-${d.status}`}>{t(`zones.status.${d.status}`)}</span>
-            </td>
-            <td>
+            ),
+          },
+          {
+            header: t("zones.attempts"),
+            cell: (d) => (
               <ul className="plain">
                 {d.attempts.map((a) => (
                   <li key={a.at}>
@@ -157,10 +158,14 @@ function DeliveryLog({ zone }: { zone: string }) {
                   </li>
                 ))}
               </ul>
-            </td>
-            <td>{d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"}</td>
-          </tr>
-        )}
+            ),
+          },
+          {
+            header: t("zones.nextRetry"),
+            cell: (d) => (d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"),
+          },
+        ]}
+        rowKey={(d) => d.id}
       />
     </section>
   );
