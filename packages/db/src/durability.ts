@@ -15,8 +15,8 @@
 // turns them off and a worker thread with a connection of its own runs them (PASSIVE: it never
 // blocks a writer), every few seconds while the service writes.
 import { type FileHandle, open } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { LIBSQL_PATH } from "./libsql-path.js";
 
 /** Makes a file's written data durable (a test's wrapper; services keep one handle open). */
 export type SyncFile = (path: string) => Promise<void>;
@@ -187,10 +187,9 @@ export function checkpointer(
   }
 
   function startWorker(): Worker {
-    const libsql = createRequire(import.meta.url).resolve("libsql");
     const started = new Worker(CHECKPOINT_WORKER, {
       eval: true,
-      workerData: { libsql, path, timeoutMs: options.timeoutMs },
+      workerData: { libsql: LIBSQL_PATH, path, timeoutMs: options.timeoutMs },
     });
     started.unref();
     // A checkpoint that fails (busy, disk fault) is retried at the next one; the WAL only grows.

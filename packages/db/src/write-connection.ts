@@ -10,8 +10,9 @@
 import { createRequire } from "node:module";
 import { type Client, type InStatement, type InValue, LibsqlError, type ResultSet } from "@libsql/client";
 import type Libsql from "libsql";
+import { LIBSQL_PATH } from "./libsql-path.js";
 
-const Database = createRequire(import.meta.url)("libsql") as typeof Libsql & {
+const Database = createRequire(import.meta.url)(LIBSQL_PATH) as typeof Libsql & {
   SqliteError: new (...args: never[]) => Error & { code: string; rawCode?: number };
 };
 

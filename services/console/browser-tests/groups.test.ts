@@ -80,6 +80,18 @@ async function until<T>(read: () => Promise<T | undefined>, what: string, timeou
   }
 }
 
+/** Waits until the list a service answers at `path` (as `caller`) holds an item `match` accepts. */
+async function untilListed<I>(
+  [service, path, caller]: [Service, string, Caller],
+  match: (item: I) => boolean,
+  what: string,
+): Promise<I> {
+  return until(
+    async () => (await api<{ items: I[] }>(service, "GET", path, caller)).body.items.find(match),
+    what,
+  );
+}
+
 /** Direct enrolments with an e-mail address each, as the group's facilitator. */
 async function enrol(
   groupId: string,
@@ -149,15 +161,11 @@ async function referForGroup(name: string): Promise<{ referralId: string }> {
   });
   expect(filed.status).toBe(201);
   const worker: Caller = { sub: "dev-camille", roles: ["caseworker"], teams: ["vif-ment-fini-victims"] };
-  const task = await until(async () => {
-    const queue = await api<{ items: Array<{ id: string; referralId: string }> }>(
-      "referrals",
-      "GET",
-      "/v1/callbacks?limit=100",
-      worker,
-    );
-    return queue.body.items.find((item) => item.referralId === filed.body.id);
-  }, "the call-back task");
+  const task = await untilListed<{ id: string; referralId: string }>(
+    ["referrals", "/v1/callbacks?limit=100", worker],
+    (item) => item.referralId === filed.body.id,
+    "the call-back task",
+  );
   expect((await api("referrals", "POST", `/v1/callbacks/${task.id}/claim`, worker)).status).toBe(200);
   const reached = await api("referrals", "POST", `/v1/callbacks/${task.id}/attempts`, worker, {
     channel: "phone",
@@ -335,15 +343,11 @@ describe("facilitators and programme staff on an iPad", () => {
   it("enrols from placements; a separation refusal names nobody", async () => {
     const secondGroup = await createGroup(ANNE, {});
     const { referralId } = await referForGroup("Fatima Placée");
-    const placement = await until(async () => {
-      const list = await api<{ items: Array<{ id: string; referralId: string; personRef: string }> }>(
-        "groups",
-        "GET",
-        "/v1/placements",
-        ANNE,
-      );
-      return list.body.items.find((p) => p.referralId === referralId);
-    }, "the placement");
+    const placement = await untilListed<{ id: string; referralId: string; personRef: string }>(
+      ["groups", "/v1/placements", ANNE],
+      (p) => p.referralId === referralId,
+      "the placement",
+    );
     // Fatima must be kept apart from Bruno, who is in the Tuesday group.
     const bruno = await api<{ items: Array<{ id: string; personRef: string; displayName: string }> }>(
       "groups",
@@ -531,15 +535,11 @@ describe("facilitators and programme staff on an iPad", () => {
     await screen(page, FR, "groups-17-mandate-compliance");
 
     // The justice house's notification: in the coordinator's delivery log, and in its mailbox.
-    const told = await until(async () => {
-      const log = await api<{ items: Array<{ template: string; status: string }> }>(
-        "notifications",
-        "GET",
-        "/v1/messages?limit=100",
-        COORDINATOR,
-      );
-      return log.body.items.find((m) => m.template === "compliance_breached" && m.status === "sent");
-    }, "the compliance notice in the delivery log");
+    const told = await untilListed<{ template: string; status: string }>(
+      ["notifications", "/v1/messages?limit=100", COORDINATOR],
+      (m) => m.template === "compliance_breached" && m.status === "sent",
+      "the compliance notice in the delivery log",
+    );
     expect(told).toBeDefined();
     await until(
       async () => (mailTo("mj.liege@example.org").some((m) => m.includes("MJ/2026/0042")) ? true : undefined),

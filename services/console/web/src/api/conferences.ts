@@ -1,19 +1,27 @@
 // Query and mutation hooks of the case-conference screens (issue 17), on the conferences client.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { conferencesApi, unwrap } from "./clients";
-import type { components as C } from "./generated/conferences";
+import type {
+  AgendaItemInput,
+  ConferenceAction,
+  ConferenceInput,
+  ConferencePatch,
+  DecisionInput,
+} from "./generated/conferences";
 
-export type Conference = C["schemas"]["Conference"];
-export type ConferenceSummary = C["schemas"]["ConferenceSummary"];
-export type ConferenceInput = C["schemas"]["ConferenceInput"];
-export type ConferencePatch = C["schemas"]["ConferencePatch"];
-export type InviteeInput = C["schemas"]["InviteeInput"];
-export type AgendaItem = C["schemas"]["AgendaItem"];
-export type AgendaItemInput = C["schemas"]["AgendaItemInput"];
-export type DecisionInput = C["schemas"]["DecisionInput"];
-export type ConferenceAction = C["schemas"]["ConferenceAction"];
-export type MyAction = C["schemas"]["MyAction"];
-export type MyAgendaItem = C["schemas"]["MyAgendaItem"];
+export type {
+  AgendaItem,
+  AgendaItemInput,
+  Conference,
+  ConferenceAction,
+  ConferenceInput,
+  ConferencePatch,
+  ConferenceSummary,
+  DecisionInput,
+  InviteeInput,
+  MyAction,
+  MyAgendaItem,
+} from "./generated/conferences";
 export type ActionStatus = ConferenceAction["status"];
 
 const key = () => crypto.randomUUID();

@@ -2,19 +2,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { groupsApi, notificationsApi, referralsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components as N } from "./generated/notifications";
-import type { components as R } from "./generated/referrals";
+import type { Route, RouteInput } from "./generated/referrals";
 
-export type SlaOverview = R["schemas"]["SlaOverview"];
-export type Escalation = R["schemas"]["Escalation"];
-export type UnroutedTask = R["schemas"]["UnroutedTask"];
-export type Route = R["schemas"]["Route"];
-export type RouteInput = R["schemas"]["RouteInput"];
-export type PoliceZone = R["schemas"]["PoliceZone"];
-export type WebhookDelivery = R["schemas"]["WebhookDelivery"];
-export type ReferralMatch = R["schemas"]["ReferralMatch"];
-export type DeadLetter = R["schemas"]["DeadLetter"];
-export type AuditEntry = R["schemas"]["AuditEntry"];
-export type RetentionOutlook = R["schemas"]["RetentionOutlook"];
+export type {
+  AuditEntry,
+  DeadLetter,
+  Escalation,
+  PoliceZone,
+  ReferralMatch,
+  RetentionOutlook,
+  Route,
+  RouteInput,
+  SlaOverview,
+  UnroutedTask,
+  WebhookDelivery,
+} from "./generated/referrals";
 export type Message = N["schemas"]["Message"];
 
 export const SERVICES = ["referrals", "notifications", "groups"] as const;

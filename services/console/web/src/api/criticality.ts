@@ -1,14 +1,13 @@
 // Query and mutation hooks of the criticality grid (services/referrals README, "Criticality grid").
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { referralsApi, unwrap } from "./clients";
-import type { components } from "./generated/referrals";
+import type { CriticalityGrid, components, LocalisedText } from "./generated/referrals";
 
-export type CriticalityGrid = components["schemas"]["CriticalityGrid"];
+export type { CriticalityGrid, LocalisedText } from "./generated/referrals";
 export type GridDefinition = components["schemas"]["CriticalityGridDefinition"];
 export type GridSummary = components["schemas"]["CriticalityGridSummary"];
 export type Assessment = components["schemas"]["CriticalityAssessment"];
 export type Assessed = components["schemas"]["CriticalityAssessed"];
-export type LocalisedText = components["schemas"]["LocalisedText"];
 export type RiskLevel = Assessment["riskLevel"];
 
 export function useCurrentGrid() {

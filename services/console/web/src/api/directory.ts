@@ -2,14 +2,10 @@
 // changes. Filters travel in the query string of the API call only, never in the screen's URL.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { referralsApi, unwrap, useRefreshingMutation } from "./clients";
-import type { components } from "./generated/referrals";
-
-export type Partner = components["schemas"]["Partner"];
-export type PartnerInput = components["schemas"]["PartnerInput"];
-export type PartnerCategory = components["schemas"]["PartnerCategory"];
-export type PartnerLanguage = components["schemas"]["PartnerLanguage"];
+import type { PartnerCategory, PartnerInput, PartnerLanguage } from "./generated/referrals";
 
 export { PARTNER_CATEGORIES, PARTNER_LANGUAGES } from "@relais/contracts/directory";
+export type { Partner, PartnerCategory, PartnerInput, PartnerLanguage } from "./generated/referrals";
 
 export interface PartnerFilters {
   municipality?: string;

@@ -2,10 +2,9 @@
 // running a group. Names come from the service and stay in memory (TanStack Query's cache).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { groupsApi, unwrap } from "./clients";
-import type { components } from "./generated/groups";
+import type { Enrolment } from "./generated/groups";
 
-export type Enrolment = components["schemas"]["Enrolment"];
-export type Placement = components["schemas"]["Placement"];
+export type { Enrolment, Placement } from "./generated/groups";
 export type Mandate = NonNullable<Enrolment["mandate"]>;
 export type EndStatus = "withdrawn" | "excluded" | "completed";
 

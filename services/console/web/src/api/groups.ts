@@ -2,14 +2,9 @@
 // schedules and sessions. The only way screens reach this data.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { groupsApi, unwrap, useRefreshingMutation } from "./clients";
-import type { components } from "./generated/groups";
+import type { Group, GroupInput, GroupPatch, SessionPatch } from "./generated/groups";
 
-export type Group = components["schemas"]["Group"];
-export type GroupInput = components["schemas"]["GroupInput"];
-export type GroupPatch = components["schemas"]["GroupPatch"];
-export type Session = components["schemas"]["Session"];
-export type MySession = components["schemas"]["MySession"];
-export type SessionPatch = components["schemas"]["SessionPatch"];
+export type { Group, GroupInput, GroupPatch, MySession, Session, SessionPatch } from "./generated/groups";
 export type GroupKind = Group["kind"];
 
 const background = { headers: { "X-Relais-Activity": "background" } };

@@ -1,15 +1,17 @@
 // Query and mutation hooks of the referrals service: the only way screens reach its data.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { referralsApi, unwrap, useRefreshingMutation } from "./clients";
-import type { components } from "./generated/referrals";
+import type { AttemptInput, components, OutcomeInput, ReferralInput } from "./generated/referrals";
 
-export type ReferralInput = components["schemas"]["ReferralInput"];
-export type ZoneReferral = components["schemas"]["ZoneReferral"];
+export type {
+  AttemptInput,
+  CallbackTask,
+  OutcomeInput,
+  ReferralInput,
+  ZoneReferral,
+} from "./generated/referrals";
 export type QueueTask = components["schemas"]["QueueCallbackTask"];
 export type ClaimedTask = components["schemas"]["ClaimedCallbackTask"];
-export type CallbackTask = components["schemas"]["CallbackTask"];
-export type AttemptInput = components["schemas"]["AttemptInput"];
-export type OutcomeInput = components["schemas"]["OutcomeInput"];
 
 // Refreshes that run on their own say so, so they do not keep an idle session alive.
 const background = { headers: { "X-Relais-Activity": "background" } };

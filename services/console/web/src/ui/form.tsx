@@ -53,6 +53,25 @@ export function bindersOf<T extends object>(
 }
 
 /**
+ * A list's entry editor: which entry is open (`"new"`, an entry, or `null` while none is) and the
+ * name of the one saved last; `done(name)` also closes the editor.
+ */
+export function useEntryEditor<T>() {
+  const [editing, setEditing] = useState<T | "new" | null>(null);
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
+  return {
+    editing,
+    lastSaved,
+    open: (entry: T | "new") => setEditing(entry),
+    close: () => setEditing(null),
+    done: (name: string) => {
+      setLastSaved(name);
+      setEditing(null);
+    },
+  };
+}
+
+/**
  * Sends `{ key, body }` through a mutation the service deduplicates by key: submitting again after
  * a failure reuses the key (the service answers a repeat once), and the key is renewed once the
  * service accepted the submission, so the next one is new.

@@ -1,7 +1,7 @@
 // A line that says how an action went: an error or a warning is announced at once (role alert),
 // a success politely (role status).
 import type { ReactNode } from "react";
-import type { Problem } from "../api/clients";
+import { type Problem, problemOf } from "../api/clients";
 import { useT } from "../i18n/i18n";
 
 export function Notice({ tone, children }: { tone: "error" | "warning" | "success"; children: ReactNode }) {
@@ -13,23 +13,27 @@ export function Notice({ tone, children }: { tone: "error" | "warning" | "succes
 }
 
 /**
- * Why the service refused an action (nothing while there is no `problem`): the message for its
- * problem code, else for its status, else `otherwise` (say, the service's detail), else "the
- * action failed".
+ * Why the service refused an action (nothing while there is no `problem`, or no failed `error` of a
+ * mutation): the message for its problem code, else for its status, else `otherwise` (say, the
+ * service's detail), else "the action failed".
  */
 export function Refusal({
   problem,
+  error,
   codes = {},
   statuses = {},
   otherwise,
 }: {
-  problem: Problem | undefined;
+  problem?: Problem | undefined;
+  error?: unknown;
   codes?: Record<string, string>;
   statuses?: Record<number, string>;
   otherwise?: string;
 }) {
   const t = useT();
-  if (!problem) return null;
-  const said = (problem.code === undefined ? undefined : codes[problem.code]) ?? statuses[problem.status];
+  const refused = problem ?? problemOf(error);
+  if (!refused && !error) return null;
+  const said =
+    refused && ((refused.code === undefined ? undefined : codes[refused.code]) ?? statuses[refused.status]);
   return <Notice tone="error">{said ?? otherwise ?? t("common.actionFailed")}</Notice>;
 }

@@ -13,6 +13,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Notice } from "../../ui/notice";
 
 const STATUSES: AttendanceStatus[] = ["present", "late", "excused", "absent"];
 
@@ -89,9 +90,7 @@ export function AttendanceScreen() {
         )}
       </div>
       {queue.refused.length > 0 && (
-        <p role="alert" className="notice error">
-          {t("attendance.refused", { n: queue.refused.length })}
-        </p>
+        <Notice tone="error">{t("attendance.refused", { n: queue.refused.length })}</Notice>
       )}
       {lines.length === 0 ? (
         <p>{t("roster.noneEnrolled")}</p>

@@ -6,6 +6,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Notice } from "../../ui/notice";
 
 export function CalendarFeedScreen() {
   const t = useT();
@@ -16,16 +17,8 @@ export function CalendarFeedScreen() {
   return (
     <Page title={t("feed.title")}>
       <p className="hint">{t("feed.hint")}</p>
-      {revoke.isSuccess && !current && (
-        <p role="status" className="notice success">
-          {t("feed.revoked")}
-        </p>
-      )}
-      {(create.isError || revoke.isError) && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {revoke.isSuccess && !current && <Notice tone="success">{t("feed.revoked")}</Notice>}
+      {(create.isError || revoke.isError) && <Notice tone="error">{t("common.actionFailed")}</Notice>}
       {current ? (
         <FeedCard feed={current} onRevoke={() => revoke.mutate(current.id)} revoking={revoke.isPending} />
       ) : (

@@ -99,9 +99,7 @@ export function TaskScreen() {
           </p>
           {current.reachedAt ? (
             <>
-              <p role="status" className="notice success">
-                {t("task.reached")}
-              </p>
+              <Notice tone="success">{t("task.reached")}</Notice>
               <OutcomeForm task={task} onClosed={setLatest} />
             </>
           ) : (

@@ -15,6 +15,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, Checkbox, Select, TextField } from "../../ui/fields";
 import { bindersOf, FormActions, ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 type Draft = Omit<InviteeInput, "zone" | "language"> & { zone: string; language: "fr" | "nl" | "en" };
@@ -112,11 +113,7 @@ function CancelConference({ id, cancelled }: { id: string; cancelled: boolean })
       <Button variant="danger" isPending={cancel.isPending} onPress={() => cancel.mutate()}>
         {t("conferences.cancel")}
       </Button>
-      {cancel.isSuccess && (
-        <p role="status" className="notice success">
-          {t("conferences.cancelDone")}
-        </p>
-      )}
+      {cancel.isSuccess && <Notice tone="success">{t("conferences.cancelDone")}</Notice>}
     </section>
   );
 }
@@ -271,11 +268,7 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
           {t("conferences.addInvitee")}
         </Button>
       </fieldset>
-      {problem && (
-        <p role="alert" className="notice error">
-          {problem.detail ?? t("conferences.saveFailed")}
-        </p>
-      )}
+      {problem && <Notice tone="error">{problem.detail ?? t("conferences.saveFailed")}</Notice>}
       <FormActions
         submit={t(id ? "conferences.save" : "conferences.schedule")}
         isPending={mutation.isPending}

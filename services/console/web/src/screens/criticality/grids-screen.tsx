@@ -17,6 +17,7 @@ import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
 import { useKeyedSubmit } from "../../ui/form";
+import { Notice } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
@@ -46,9 +47,7 @@ export function GridsScreen() {
       }
     >
       {published !== null && (
-        <p role="status" className="notice success">
-          {t("criticality.grids.published", { version: published })}
-        </p>
+        <Notice tone="success">{t("criticality.grids.published", { version: published })}</Notice>
       )}
       {publishing && grid.data && (
         <PublishForm
@@ -181,11 +180,7 @@ function PublishForm({
           <Label>{t("criticality.grids.json")}</Label>
           <TextArea rows={16} className="grid-json" spellCheck={false} />
         </AriaTextField>
-        {invalid && (
-          <p role="alert" className="notice error">
-            {t("criticality.grids.invalidJson")}
-          </p>
-        )}
+        {invalid && <Notice tone="error">{t("criticality.grids.invalidJson")}</Notice>}
         {problem && (
           <div role="alert" className="notice error">
             <p>

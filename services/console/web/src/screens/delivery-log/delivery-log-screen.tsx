@@ -5,6 +5,7 @@ import { type MessageFilter, useMessages, useRetryMessage } from "../../api/coor
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, FilterSelect } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
@@ -48,11 +49,7 @@ export function DeliveryLogScreen() {
           />
         ))}
       </div>
-      {retry.isError && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {retry.isError && <Notice tone="error">{t("common.actionFailed")}</Notice>}
       <QueryTable
         query={messages}
         empty={t("deliveryLog.none")}

@@ -14,10 +14,12 @@ import {
 import { useSession } from "../../api/session";
 import { type MessageId, useT } from "../../i18n/i18n";
 import { Button, Checkbox, FilterSelect, TextField } from "../../ui/fields";
+import { useEntryEditor } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { PartnerDetails } from "./partner-details";
 import { PartnerForm } from "./partner-form";
 import "./directory.css";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 /** The three filters: municipality (free text), category and language ("any" when not set). */
@@ -76,8 +78,7 @@ export function DirectoryScreen() {
   const [category, setCategory] = useState<PartnerCategory | undefined>();
   const [language, setLanguage] = useState<PartnerLanguage | undefined>();
   const [showArchived, setShowArchived] = useState(false);
-  const [editing, setEditing] = useState<Partner | "new" | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { editing, lastSaved, open, close, done } = useEntryEditor<Partner>();
   const partners = usePartners({
     municipality,
     category,
@@ -90,27 +91,20 @@ export function DirectoryScreen() {
       title={t("directory.title")}
       actions={
         isCoordinator && (
-          <Button onPress={() => setEditing("new")} isDisabled={editing !== null}>
+          <Button onPress={() => open("new")} isDisabled={editing !== null}>
             {t("directory.add")}
           </Button>
         )
       }
     >
       <p className="hint">{t("directory.intro")}</p>
-      {saved && (
-        <p role="status" className="notice success">
-          {t("directory.saved", { name: saved })}
-        </p>
-      )}
+      {lastSaved && <Notice tone="success">{t("directory.saved", { name: lastSaved })}</Notice>}
       {editing && (
         <PartnerForm
           key={editing === "new" ? "new" : editing.id}
           partner={editing === "new" ? undefined : editing}
-          onDone={(partner) => {
-            setSaved(partner.name);
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
+          onDone={(partner) => done(partner.name)}
+          onCancel={close}
         />
       )}
       <search className="card" aria-label={t("directory.title")}>
@@ -140,7 +134,7 @@ export function DirectoryScreen() {
                     <div className="actions">
                       <Button
                         variant="secondary"
-                        onPress={() => setEditing(partner)}
+                        onPress={() => open(partner)}
                         aria-label={t("directory.editLabel", { name: partner.name })}
                       >
                         {t("directory.edit")}

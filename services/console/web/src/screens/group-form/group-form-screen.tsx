@@ -129,24 +129,13 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
             <Radio value="venue">{t("groups.venue")}</Radio>
             <Radio value="online">{t("groups.online")}</Radio>
           </RadioGroup>
-          {draft.venueKind === "venue" ? (
-            <TextField
-              name="location.address"
-              label={t("groups.address")}
-              description={t("groups.venueHint")}
-              {...bind("address")}
-              isRequired
-            />
-          ) : (
-            <TextField
-              name="location.url"
-              label={t("groups.url")}
-              description={t("groups.venueHint")}
-              type="url"
-              {...bind("url")}
-              isRequired
-            />
-          )}
+          <TextField
+            {...(draft.venueKind === "venue"
+              ? { name: "location.address", label: t("groups.address"), ...bind("address") }
+              : { name: "location.url", label: t("groups.url"), type: "url", ...bind("url") })}
+            description={t("groups.venueHint")}
+            isRequired
+          />
           <RadioGroup
             name="admission"
             label={t("groups.admission")}

@@ -8,6 +8,7 @@ import { useT } from "../../i18n/i18n";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 import { SessionActions } from "./session-actions";
@@ -66,9 +67,9 @@ export function GroupScreen() {
       </dl>
       <p className="hint">{t("groups.venueStaffOnly")}</p>
       {done && (
-        <p role="status" className="notice success">
+        <Notice tone="success">
           {t(done === "moved" ? "sessions.movedTold" : "sessions.cancelledTold")}
-        </p>
+        </Notice>
       )}
       <h2 id="sessions-title">{t("sessions.listTitle")}</h2>
       <Loaded query={sessions}>

@@ -8,6 +8,7 @@ import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
+import { Notice } from "../../ui/notice";
 import { QueryList } from "../../ui/query-state";
 
 const OUTCOMES: FollowUpOutcome[] = [
@@ -60,11 +61,7 @@ function FollowUpRow({ placement }: { placement: Placement }) {
           {t("housing.followUps.record")}
         </Button>
       </div>
-      {record.isError && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {record.isError && <Notice tone="error">{t("common.actionFailed")}</Notice>}
     </li>
   );
 }

@@ -19,7 +19,7 @@ import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
-import { Notice } from "../../ui/notice";
+import { Notice, Refusal } from "../../ui/notice";
 import { QueryList } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
@@ -116,13 +116,7 @@ function PlaceRow({ place }: { place: Place }) {
         </Button>
         {!place.active && <p className="hint">{t("housing.places.retired")}</p>}
       </div>
-      {update.error && (
-        <Notice tone="error">
-          {problemOf(update.error)?.code === "place_holds_stay"
-            ? t("housing.places.holdsStay")
-            : t("common.actionFailed")}
-        </Notice>
-      )}
+      <Refusal error={update.error} codes={{ place_holds_stay: t("housing.places.holdsStay") }} />
       {failed && <Notice tone="error">{t("common.actionFailed")}</Notice>}
       <div className="actions">
         <TextField label={t("housing.places.availableUntil")} type="date" value={until} onChange={setUntil} />
@@ -143,13 +137,10 @@ function PlaceRow({ place }: { place: Place }) {
           {t("housing.places.saveAvailability")}
         </Button>
       </div>
-      {availability.error && (
-        <Notice tone="error">
-          {problemOf(availability.error)?.code === "window_holds_stay"
-            ? t("housing.places.windowHoldsStay")
-            : t("common.actionFailed")}
-        </Notice>
-      )}
+      <Refusal
+        error={availability.error}
+        codes={{ window_holds_stay: t("housing.places.windowHoldsStay") }}
+      />
     </li>
   );
 }

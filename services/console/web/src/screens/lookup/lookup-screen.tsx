@@ -8,6 +8,7 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { Fact } from "../../ui/fact";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
 
 const ZONE = "Europe/Brussels";
@@ -40,11 +41,7 @@ export function LookupScreen() {
           </Button>
         </div>
       </Form>
-      {lookup.isError && (
-        <p role="alert" className="notice error">
-          {t("common.actionFailed")}
-        </p>
-      )}
+      {lookup.isError && <Notice tone="error">{t("common.actionFailed")}</Notice>}
       {lookup.data && lookup.data.length === 0 && <p role="status">{t("lookup.none")}</p>}
       {lookup.data?.map((r) => (
         <section

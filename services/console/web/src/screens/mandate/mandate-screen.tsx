@@ -12,7 +12,7 @@ import { ServiceForm } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
-import { Refusal } from "../../ui/notice";
+import { Notice, Refusal } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
 
 export function MandateScreen() {
@@ -149,11 +149,7 @@ export function MandateScreen() {
           <TextField label={t("mandate.requiredSessions")} type="number" {...field("requiredSessions")} />
           <TextField label={t("mandate.deadline")} type="date" {...field("deadline")} />
         </div>
-        {setMandate.isSuccess && (
-          <p role="status" className="notice success">
-            {t("mandate.saved")}
-          </p>
-        )}
+        {setMandate.isSuccess && <Notice tone="success">{t("mandate.saved")}</Notice>}
         <Refusal problem={problem} statuses={{ 409: t("mandate.ended") }} otherwise={t("mandate.fix")} />
         <Button type="submit" isPending={setMandate.isPending}>
           {mandate ? t("mandate.correct") : t("mandate.set")}

@@ -2,7 +2,7 @@
 // Withdraw, complete or exclude; a freed seat promotes the head of the waitlist, and the screen
 // shows who moved up. The venue is never offered to someone on the waitlist.
 import { Link, useParams } from "@tanstack/react-router";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 
 import { problemOf } from "../../api/clients";
 import { type EndStatus, type Enrolment, useEndEnrolment, useEnrolments } from "../../api/enrolments";
@@ -68,84 +68,115 @@ export function RosterScreen() {
           <p className="notice success">{t("roster.promotedNotice", { names: promoted.join(", ") })}</p>
         )}
       </div>
-      <section aria-labelledby="enrolled-title">
-        <h2 id="enrolled-title">{t("roster.enrolled")}</h2>
-        {enrolled.length === 0 ? (
-          <p>{t("roster.noneEnrolled")}</p>
-        ) : (
-          <ul className="roster-list" aria-labelledby="enrolled-title">
-            {enrolled.map((e) => (
-              <li key={e.id} className="roster-row">
-                <span className="roster-name">{name(e)}</span>
-                {promoted.includes(name(e)) && (
-                  <span className="badge promoted">{t("roster.justPromoted")}</span>
-                )}
-                <span className="hint">{t("roster.venueTold")}</span>
-                {isProgramme && roles.includes("programme_staff") && (
-                  <Link
-                    to="/enrolments/$enrolmentId"
-                    params={{ enrolmentId: e.id }}
-                    className="button button-secondary"
-                  >
-                    {t("mandate.open")}
-                  </Link>
-                )}
-                <EndActions
-                  enrolment={e}
-                  groupId={groupId}
-                  statuses={ENDS}
-                  onEnded={(status, before) => {
-                    setEnded({ name: name(e), status });
-                    setPromoted(before);
-                  }}
-                  waitingBefore={waiting}
-                />
-              </li>
-            ))}
-          </ul>
+      <RosterSection
+        id="enrolled-title"
+        title={t("roster.enrolled")}
+        none={t("roster.noneEnrolled")}
+        items={enrolled}
+        row={(e) => (
+          <>
+            <span className="roster-name">{name(e)}</span>
+            {promoted.includes(name(e)) && <span className="badge promoted">{t("roster.justPromoted")}</span>}
+            <span className="hint">{t("roster.venueTold")}</span>
+            {isProgramme && roles.includes("programme_staff") && (
+              <Link
+                to="/enrolments/$enrolmentId"
+                params={{ enrolmentId: e.id }}
+                className="button button-secondary"
+              >
+                {t("mandate.open")}
+              </Link>
+            )}
+            <EndActions
+              enrolment={e}
+              groupId={groupId}
+              statuses={ENDS}
+              onEnded={(status, before) => {
+                setEnded({ name: name(e), status });
+                setPromoted(before);
+              }}
+              waitingBefore={waiting}
+            />
+          </>
         )}
-      </section>
-      <section aria-labelledby="waitlist-title">
-        <h2 id="waitlist-title">{t("roster.waitlist")}</h2>
-        <p className="hint">{t("roster.waitlistHint")}</p>
-        {waiting.length === 0 ? (
-          <p>{t("roster.noneWaiting")}</p>
-        ) : (
-          <ol className="roster-list" aria-labelledby="waitlist-title">
-            {waiting.map((e) => (
-              <li key={e.id} className="roster-row">
-                <span className="roster-position">{t("roster.position", { n: e.position ?? 0 })}</span>
-                <span className="roster-name">{name(e)}</span>
-                <span className="hint">{t("roster.venueNotTold")}</span>
-                <EndActions
-                  enrolment={e}
-                  groupId={groupId}
-                  statuses={["withdrawn"]}
-                  onEnded={(status) => {
-                    setEnded({ name: name(e), status });
-                    setPromoted([]);
-                  }}
-                  waitingBefore={[]}
-                />
-              </li>
-            ))}
-          </ol>
+      />
+      <RosterSection
+        id="waitlist-title"
+        title={t("roster.waitlist")}
+        hint={t("roster.waitlistHint")}
+        none={t("roster.noneWaiting")}
+        items={waiting}
+        ordered
+        row={(e) => (
+          <>
+            <span className="roster-position">{t("roster.position", { n: e.position ?? 0 })}</span>
+            <span className="roster-name">{name(e)}</span>
+            <span className="hint">{t("roster.venueNotTold")}</span>
+            <EndActions
+              enrolment={e}
+              groupId={groupId}
+              statuses={["withdrawn"]}
+              onEnded={(status) => {
+                setEnded({ name: name(e), status });
+                setPromoted([]);
+              }}
+              waitingBefore={[]}
+            />
+          </>
         )}
-      </section>
+      />
       {left.length > 0 && (
-        <section aria-labelledby="left-title">
-          <h2 id="left-title">{t("roster.left")}</h2>
-          <ul className="roster-list" aria-labelledby="left-title">
-            {left.map((e) => (
-              <li key={e.id} className="roster-row">
-                <span className="roster-name">{name(e)}</span>
-                <span className={`status status-${e.status}`}>{t(`roster.end.${e.status}` as never)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <RosterSection
+          id="left-title"
+          title={t("roster.left")}
+          items={left}
+          row={(e) => (
+            <>
+              <span className="roster-name">{name(e)}</span>
+              <span className={`status status-${e.status}`}>{t(`roster.end.${e.status}` as never)}</span>
+            </>
+          )}
+        />
       )}
     </Page>
+  );
+}
+
+/** One part of the roster: its heading, a hint, `none` while it is empty, else one row per person. */
+function RosterSection({
+  id,
+  title,
+  hint,
+  none,
+  items,
+  ordered = false,
+  row,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  none?: string;
+  items: Enrolment[];
+  ordered?: boolean;
+  row: (enrolment: Enrolment) => ReactNode;
+}) {
+  const List = ordered ? "ol" : "ul";
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {hint && <p className="hint">{hint}</p>}
+      {items.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        <List className="roster-list" aria-labelledby={id}>
+          {items.map((e) => (
+            <li key={e.id} className="roster-row">
+              {row(e)}
+            </li>
+          ))}
+        </List>
+      )}
+    </section>
   );
 }
 

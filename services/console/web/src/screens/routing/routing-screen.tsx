@@ -4,7 +4,9 @@ import { useMemo, useState } from "react";
 import { type Route, useRoutes } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
+import { useEntryEditor } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
 import { RouteForm } from "./route-form";
@@ -20,8 +22,7 @@ export function RoutingScreen() {
   const time = useFormatTime();
   const routes = useRoutes();
   const [filter, setFilter] = useState("");
-  const [editing, setEditing] = useState<Route | "new" | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { editing, lastSaved, open, close, done } = useEntryEditor<Route>();
   const shown = useMemo(
     () =>
       (routes.data ?? []).filter((r) =>
@@ -35,25 +36,18 @@ export function RoutingScreen() {
     <Page
       title={t("routing.title")}
       actions={
-        <Button onPress={() => setEditing("new")} isDisabled={editing !== null}>
+        <Button onPress={() => open("new")} isDisabled={editing !== null}>
           {t("routing.add")}
         </Button>
       }
     >
-      {saved && (
-        <p role="status" className="notice success">
-          {t("routing.saved", { municipality: saved })}
-        </p>
-      )}
+      {lastSaved && <Notice tone="success">{t("routing.saved", { municipality: lastSaved })}</Notice>}
       {editing && (
         <RouteForm
           key={editing === "new" ? "new" : editing.municipality}
           route={editing === "new" ? undefined : editing}
-          onDone={(route) => {
-            setSaved(route.municipality);
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
+          onDone={(route) => done(route.municipality)}
+          onCancel={close}
         />
       )}
       <TextField label={t("routing.filter")} value={filter} onChange={setFilter} />
@@ -82,7 +76,7 @@ export function RoutingScreen() {
                 cell: (route) => (
                   <Button
                     variant="secondary"
-                    onPress={() => setEditing(route)}
+                    onPress={() => open(route)}
                     aria-label={t("routing.editLabel", { municipality: route.municipality })}
                   >
                     {t("routing.edit")}

@@ -9,6 +9,7 @@ import { addDays, addMonths, calendarRange, dayForDisplay, todayIn } from "../..
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { Notice } from "../../ui/notice";
 import { SessionActions } from "../group/session-actions";
 
 /** Where the week starts and days split: the person's zone (the service's default). */
@@ -83,9 +84,9 @@ export function SessionsScreen() {
       </div>
       <h2 className="calendar-title">{title}</h2>
       {done && (
-        <p role="status" className="notice success">
+        <Notice tone="success">
           {t(done === "moved" ? "sessions.movedTold" : "sessions.cancelledTold")}
-        </p>
+        </Notice>
       )}
       {sessions.isPending ? (
         <p role="status">{t("common.loading")}</p>

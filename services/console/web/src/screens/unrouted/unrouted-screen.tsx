@@ -7,6 +7,7 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { Fact } from "../../ui/fact";
 import { Button, ComboBox } from "../../ui/fields";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { QueryList } from "../../ui/query-state";
 import { RouteForm } from "../routing/route-form";
 
@@ -28,11 +29,7 @@ export function UnroutedScreen() {
   }, [routes.data]);
   return (
     <Page title={t("oversight.unroutedTitle")}>
-      {notice && (
-        <p role="status" className="notice success">
-          {notice}
-        </p>
-      )}
+      {notice && <Notice tone="success">{notice}</Notice>}
       {routing && (
         <RouteForm
           municipality={routing}
@@ -97,11 +94,7 @@ function UnroutedRow({
         <Fact term={t("oversight.deadline")}>{time(task.slaDeadline, ZONE)}</Fact>
         <Fact term={t("oversight.attempts")}>{task.attempts}</Fact>
       </dl>
-      {problem && (
-        <p role="alert" className="notice error">
-          {t("oversight.assignFailed")}
-        </p>
-      )}
+      {problem && <Notice tone="error">{t("oversight.assignFailed")}</Notice>}
       <div className="assign">
         <ComboBox
           label={t("oversight.assignTeam", { n })}
