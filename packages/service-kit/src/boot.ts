@@ -120,12 +120,20 @@ export async function bootService<S extends Schema>(options: BootOptions<S>): Pr
   });
 }
 
-/** What a service's `main.ts` gives `startService`: its configuration, its schema, its parts. */
-export interface ServiceMain<E extends BootOptions<Schema>["env"] & DataKeys, S extends Schema>
+/**
+ * What a service is, written once in its `src/service.ts`: its name, schema, migrations and streams.
+ * Its `main.ts` boots it with `startService`, its test harness starts the same on test parts.
+ */
+export interface ServiceDescriptor<S extends Schema>
   extends Pick<BootOptions<S>, "name" | "schema" | "streams"> {
-  readEnv: () => E;
-  /** `new URL("../drizzle", import.meta.url)` in main.ts: the bundle finds them from dist/ too. */
+  /** `new URL("../drizzle", import.meta.url)` in src/: the bundle finds them from dist/ too. */
   migrations: URL;
+}
+
+/** What a service's `main.ts` gives `startService`: its descriptor, its configuration, its parts. */
+export interface ServiceMain<E extends BootOptions<Schema>["env"] & DataKeys, S extends Schema>
+  extends ServiceDescriptor<S> {
+  readEnv: () => E;
   /** Consumers, background tasks and the app, from the parsed configuration and its DATA_KEY box. */
   parts: (env: E, box: SealedBox) => Pick<BootOptions<S>, "consumers" | "background" | "createApp">;
 }

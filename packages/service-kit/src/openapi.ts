@@ -9,19 +9,20 @@ export const bearerSecurity: Array<Record<string, string[]>> = [{ [BEARER_SCHEME
 
 const problemContent = { "application/problem+json": { schema: ProblemDetails } };
 
-function problem(description: string) {
+/** A problem+json response described for one route: `409: documentedProblem("…what this route refuses")`. */
+export function documentedProblem(description: string) {
   return { description, content: problemContent };
 }
 
 export const ProblemResponses = {
-  400: problem("Invalid request: `errors` names each bad field"),
-  401: problem("Missing, invalid or expired bearer token"),
-  403: problem("The caller's roles do not allow this"),
-  404: problem("Not found (or not visible to the caller's organisation)"),
-  409: problem(
+  400: documentedProblem("Invalid request: `errors` names each bad field"),
+  401: documentedProblem("Missing, invalid or expired bearer token"),
+  403: documentedProblem("The caller's roles do not allow this"),
+  404: documentedProblem("Not found (or not visible to the caller's organisation)"),
+  409: documentedProblem(
     "Breaks a domain rule given the current state (`code` says which, `errors` names the field), or an Idempotency-Key reused with another body",
   ),
-  503: problem(
+  503: documentedProblem(
     "`storage_unavailable`: the service cannot write right now and changed nothing; retry after `Retry-After` seconds",
   ),
 } as const;

@@ -1,16 +1,13 @@
 import { createRecipientSealer, startService } from "@relais/service-kit";
 import { createApp } from "./app.js";
-import * as schema from "./db/schema.js";
 import { readEnv } from "./env.js";
 import { conferenceConsumers } from "./events/referral-received.js";
 import { createActionReminders } from "./jobs/action-reminders.js";
+import { service } from "./service.js";
 
 startService({
-  name: "conferences",
+  ...service,
   readEnv,
-  schema,
-  migrations: new URL("../drizzle", import.meta.url),
-  streams: ["CONFERENCES", "REFERRALS"],
   parts: (env, box) => {
     const seal = { notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY) };
     return {

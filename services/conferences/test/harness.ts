@@ -4,9 +4,9 @@ import type { Clock } from "@relais/service-kit";
 import { recipientKeys, startServiceParts, testLogger } from "@relais/service-testing";
 import type { NatsProcess } from "@relais/testing";
 import { createApp } from "../src/app.js";
-import * as schema from "../src/db/schema.js";
 import { conferenceConsumers } from "../src/events/referral-received.js";
 import { createActionReminders } from "../src/jobs/action-reminders.js";
+import { service } from "../src/service.js";
 import { clientFor } from "./client.js";
 
 export const logger = testLogger;
@@ -14,10 +14,7 @@ export const logger = testLogger;
 export async function startConferences(nats: NatsProcess, options: { clock?: Clock } = {}) {
   const parts = await startServiceParts({
     nats,
-    name: "conferences",
-    streams: ["CONFERENCES", "REFERRALS"],
-    schema,
-    migrations: new URL("../drizzle", import.meta.url),
+    ...service,
     consumers: () => conferenceConsumers(),
     clock: options.clock,
   });

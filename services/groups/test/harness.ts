@@ -4,8 +4,8 @@ import type { Clock } from "@relais/service-kit";
 import { recipientKeys, startServiceParts, testLogger } from "@relais/service-testing";
 import type { NatsProcess } from "@relais/testing";
 import { createApp } from "../src/app.js";
-import * as schema from "../src/db/schema.js";
 import { groupConsumers } from "../src/events/consumers.js";
+import { service } from "../src/service.js";
 import { clientFor } from "./client.js";
 
 export const logger = testLogger;
@@ -16,10 +16,7 @@ export async function startGroups(nats: NatsProcess, options: { clock?: Clock } 
   const notifications = recipientKeys();
   const parts = await startServiceParts({
     nats,
-    name: "groups",
-    streams: ["GROUPS", "REFERRALS"],
-    schema,
-    migrations: new URL("../drizzle", import.meta.url),
+    ...service,
     clock: options.clock,
     consumers: ({ clock }) => groupConsumers({ clock, open: groups.open }),
   });

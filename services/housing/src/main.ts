@@ -1,16 +1,13 @@
 import { createRecipientSealer, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
-import * as schema from "./db/schema.js";
 import { readEnv } from "./env.js";
 import { housingConsumers } from "./events/consumers.js";
+import { service } from "./service.js";
 
 startService({
-  name: "housing",
+  ...service,
   readEnv,
-  schema,
-  migrations: new URL("../drizzle", import.meta.url),
-  streams: ["HOUSING", "REFERRALS"],
   parts: (env, box) => {
     const seal = { notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY) };
     const settings = {

@@ -4,9 +4,9 @@ import type { Clock } from "@relais/service-kit";
 import { recipientKeys, startServiceParts, testLogger } from "@relais/service-testing";
 import type { NatsProcess } from "@relais/testing";
 import { createApp } from "../src/app.js";
-import * as schema from "../src/db/schema.js";
 import { DEFAULT_SETTINGS } from "../src/domain/settings.js";
 import { housingConsumers } from "../src/events/consumers.js";
+import { service } from "../src/service.js";
 import { clientFor } from "./client.js";
 
 export const logger = testLogger;
@@ -14,10 +14,7 @@ export const logger = testLogger;
 export async function startHousing(nats: NatsProcess, options: { clock?: Clock } = {}) {
   const parts = await startServiceParts({
     nats,
-    name: "housing",
-    streams: ["HOUSING", "REFERRALS"],
-    schema,
-    migrations: new URL("../drizzle", import.meta.url),
+    ...service,
     clock: options.clock,
     consumers: ({ clock }) => housingConsumers({ clock }),
   });

@@ -4,19 +4,16 @@ import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
 import { httpSmsGateway } from "./adapters/sms-gateway.js";
 import { createApp } from "./app.js";
-import * as schema from "./db/schema.js";
 import { readEnv } from "./env.js";
 import { consumers } from "./events/consumers.js";
 import { createDeliveryLoop } from "./jobs/delivery-loop.js";
 import { createDispatcher } from "./jobs/dispatcher.js";
 import { createReminderScheduler } from "./jobs/reminder-scheduler.js";
+import { service } from "./service.js";
 
 startService({
-  name: "notifications",
+  ...service,
   readEnv,
-  schema,
-  migrations: new URL("../drizzle", import.meta.url),
-  streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS", "HOUSING", "CONFERENCES"],
   parts: (env, box) => {
     const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
     const settings: Settings = {

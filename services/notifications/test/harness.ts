@@ -25,6 +25,7 @@ import { consumers } from "../src/events/consumers.js";
 import { createDeliveryLoop } from "../src/jobs/delivery-loop.js";
 import { createDispatcher } from "../src/jobs/dispatcher.js";
 import { createReminderScheduler } from "../src/jobs/reminder-scheduler.js";
+import { service } from "../src/service.js";
 import { NOTIFICATIONS_SEAL } from "./seal-keys.js";
 
 export const logger = testLogger;
@@ -50,10 +51,7 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const parts = await startServiceParts({
     nats,
-    name: "notifications",
-    streams: ["NOTIFICATIONS", "REFERRALS", "GROUPS", "HOUSING", "CONFERENCES"],
-    schema,
-    migrations: new URL("../drizzle", import.meta.url),
+    ...service,
     clock: options.clock,
     logger: options.logger,
     busTimeoutMs: 5_000,

@@ -4,18 +4,15 @@ import { createApp } from "./app.js";
 import { loadExampleGrid } from "./db/criticality-grids.js";
 import { loadDirectorySeed } from "./db/load-directory-seed.js";
 import { loadRoutingSeed } from "./db/load-routing-seed.js";
-import * as schema from "./db/schema.js";
 import { policyFromEnv, readEnv } from "./env.js";
 import { createCallbackScheduler } from "./jobs/callback-scheduler.js";
 import { createRetentionLoop } from "./jobs/retention.js";
 import { createWebhookSender } from "./jobs/webhook-sender.js";
+import { service } from "./service.js";
 
 startService({
-  name: "referrals",
+  ...service,
   readEnv,
-  schema,
-  migrations: new URL("../drizzle", import.meta.url),
-  streams: ["REFERRALS"],
   parts: (env, box) => {
     const policy = policyFromEnv(env);
     const seal = {

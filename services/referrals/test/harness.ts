@@ -8,12 +8,12 @@ import { ManualClock, mintToken, type NatsProcess, policeReferral, useService } 
 import { expect } from "vitest";
 import { createApp } from "../src/app.js";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
-import * as schema from "../src/db/schema.js";
 import { DEFAULT_POLICY, type ReferralPolicy } from "../src/domain/policy.js";
+import { service } from "../src/service.js";
 import { seraingReferral } from "./fixtures.js";
 
 export const logger = testLogger;
-export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+export const migrationsFolder = fileURLToPath(service.migrations);
 
 export async function startReferrals(
   nats: NatsProcess,
@@ -21,10 +21,7 @@ export async function startReferrals(
 ) {
   const parts = await startServiceParts({
     nats,
-    name: "referrals",
-    streams: ["REFERRALS"],
-    schema,
-    migrations: migrationsFolder,
+    ...service,
     clock: options.clock,
   });
   // The recipients' key pairs: referrals holds only their public keys.

@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, Language, Page, PageQuery, PersonRef } from "@relais/contracts";
 import {
+  documentedProblem,
   guardedRoute,
   idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
   presentPage,
   routeApp,
   verbContext,
@@ -103,11 +103,9 @@ const enrolRoute = guardedRoute({
   request: { params: IdParam, body: jsonBody(EnrolmentInput) },
   responses: {
     201: jsonResponse(EnrolmentCreated, "Enrolled or waitlisted"),
-    409: {
-      description:
-        "Already enrolled, admission closed, or a safety separation forbids it (says why, never who)",
-      content: ProblemResponses[409].content,
-    },
+    409: documentedProblem(
+      "Already enrolled, admission closed, or a safety separation forbids it (says why, never who)",
+    ),
   },
 });
 
@@ -150,7 +148,7 @@ const mandateRoute = guardedRoute({
   request: { params: IdParam, body: jsonBody(Mandate) },
   responses: {
     200: jsonResponse(MandateView, "The enrolment with its mandate, and its compliance now"),
-    409: { description: "The enrolment has ended", content: ProblemResponses[409].content },
+    409: documentedProblem("The enrolment has ended"),
   },
 });
 

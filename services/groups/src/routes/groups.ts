@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { GroupKind, Language, Page, PageQuery } from "@relais/contracts";
 import {
+  documentedProblem,
   guardedRoute,
   idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
   routeApp,
   verbContext,
 } from "@relais/service-kit";
@@ -56,11 +56,9 @@ const updateRoute = guardedRoute({
   request: { params: IdParam, body: jsonBody(GroupPatch) },
   responses: {
     200: jsonResponse(GroupView, "The group as changed"),
-    409: {
-      description:
-        "`safety_separation`: the new venue is where, at overlapping times, a group meets that someone in this one is kept apart from (says why, never who)",
-      content: ProblemResponses[409].content,
-    },
+    409: documentedProblem(
+      "`safety_separation`: the new venue is where, at overlapping times, a group meets that someone in this one is kept apart from (says why, never who)",
+    ),
   },
 });
 

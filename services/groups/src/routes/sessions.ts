@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { Instant } from "@relais/contracts";
 import {
+  documentedProblem,
   guardedRoute,
   idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
   routeApp,
   verbContext,
 } from "@relais/service-kit";
@@ -53,11 +53,9 @@ const changeRoute = guardedRoute({
   request: { params: IdParam, body: jsonBody(SessionPatch) },
   responses: {
     200: jsonResponse(SessionList, "The group's sessions after the change"),
-    409: {
-      description:
-        "Cancelled, started or in the past, or `safety_separation`: the new time would meet, at the same place, a group someone in it is kept apart from (says why, never who)",
-      content: ProblemResponses[409].content,
-    },
+    409: documentedProblem(
+      "Cancelled, started or in the past, or `safety_separation`: the new time would meet, at the same place, a group someone in it is kept apart from (says why, never who)",
+    ),
   },
 });
 

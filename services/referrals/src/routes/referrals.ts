@@ -2,11 +2,11 @@ import { z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, ReferralStatus } from "@relais/contracts";
 import {
   type AppEnv,
+  documentedProblem,
   guardedRoute,
   idempotentReply,
   jsonBody,
   jsonResponse,
-  ProblemResponses,
   principalOf,
   rateLimit,
   routeApp,
@@ -135,10 +135,9 @@ function fileRoute(deps: AppDeps) {
     request: { body: jsonBody(ReferralInput) },
     responses: {
       201: jsonResponse(FiledReferral, "Filed"),
-      429: {
-        description: "`rate_limited`: this zone filed too many referrals; retry after `Retry-After` seconds",
-        content: ProblemResponses[409].content,
-      },
+      429: documentedProblem(
+        "`rate_limited`: this zone filed too many referrals; retry after `Retry-After` seconds",
+      ),
     },
   });
 }

@@ -1,0 +1,10 @@
+// What conferences is, for its main.ts and its test harness alike.
+import type { ServiceDescriptor } from "@relais/service-kit";
+import * as schema from "./db/schema.js";
+
+export const service: ServiceDescriptor<typeof schema> = {
+  name: "conferences",
+  schema,
+  migrations: new URL("../drizzle", import.meta.url),
+  streams: ["CONFERENCES", "REFERRALS"],
+};
