@@ -35,7 +35,12 @@ export function verbContext<D extends object, R = never>(
   answer?: Answer<R>,
 ): VerbContext<D> {
   const once = answer ? answerOnce(c, answer.status, answer.present) : undefined;
-  return { ...deps, principal: principalOf(c), requestId: c.var.requestId, [ANSWER]: once as Once<unknown> };
+  return {
+    ...deps,
+    principal: principalOf(c),
+    requestId: c.get("requestId"),
+    [ANSWER]: once as Once<unknown>,
+  };
 }
 
 /** The context of a verb called without a request (a consumer, a job). */
