@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { GroupKind, Language, Page, PageQuery } from "@relais/contracts";
-import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import { listPlacements } from "../actions/list-placements.js";
 import type { AppDeps } from "../app.js";
 
@@ -40,8 +40,9 @@ const listRoute = guardedRoute({
 });
 
 export function placementRoutes(deps: AppDeps) {
-  return routeApp().openapi(listRoute, async (c) => {
-    const page = await listPlacements(verbContext(c, deps), c.req.valid("query"));
+  const { app, context } = routeModule(deps);
+  return app.openapi(listRoute, async (c) => {
+    const page = await listPlacements(context(c), c.req.valid("query"));
     return c.json(page, 200);
   });
 }
