@@ -5,7 +5,7 @@ import { attendanceReport } from "../actions/attendance-report.js";
 import { readRoster } from "../actions/read-roster.js";
 import { recordAttendance } from "../actions/record-attendance.js";
 import type { AppDeps } from "../app.js";
-import { IdParam, SessionAttendanceView, SessionView, toSessionView } from "./views.js";
+import { IdParam, PersonShape, SessionAttendanceView, SessionView, toSessionView } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
 
@@ -30,8 +30,7 @@ const Roster = z
     items: z.array(
       z.object({
         enrolmentId: z.string(),
-        personRef: z.string(),
-        displayName: z.string().nullable(),
+        ...PersonShape,
         enrolmentStatus: z.string(),
         attendance: AttendanceStatus.nullable(),
         note: z.string().nullable(),

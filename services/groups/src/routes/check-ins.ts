@@ -3,7 +3,7 @@ import { guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import { listCheckIns } from "../actions/list-check-ins.js";
 import { resolveCheckIn } from "../actions/resolve-check-in.js";
 import type { AppDeps } from "../app.js";
-import { IdParam } from "./views.js";
+import { IdParam, PersonShape } from "./views.js";
 
 const Status = z.enum(["open", "done", "void"]);
 
@@ -14,8 +14,7 @@ const CheckInView = z
     sessionId: z.string(),
     sessionStartsAt: z.string(),
     enrolmentId: z.string(),
-    personRef: z.string(),
-    displayName: z.string().nullable(),
+    ...PersonShape,
     status: Status,
     createdAt: z.string(),
     resolvedAt: z.string().nullable(),

@@ -15,7 +15,7 @@ import { listEnrolments } from "../actions/list-enrolments.js";
 import { setMandate } from "../actions/set-mandate.js";
 import type { AppDeps } from "../app.js";
 import { type EnrolmentRecord, Mandate } from "../db/enrolment-store.js";
-import { ComplianceView, IdParam } from "./views.js";
+import { ComplianceView, IdParam, PersonShape } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
 const EnrolmentStatus = z.enum(["waitlisted", "enrolled", "completed", "withdrawn", "excluded"]);
@@ -45,8 +45,7 @@ const EnrolmentView = z
   .object({
     id: z.string(),
     groupId: z.string(),
-    personRef: z.string(),
-    displayName: z.string().nullable(),
+    ...PersonShape,
     language: Language,
     status: EnrolmentStatus,
     reason: z.string().nullable(),

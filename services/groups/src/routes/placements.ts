@@ -3,13 +3,13 @@ import { GroupKind, Language, Page, PageQuery } from "@relais/contracts";
 import { guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import { listPlacements } from "../actions/list-placements.js";
 import type { AppDeps } from "../app.js";
+import { PersonShape } from "./views.js";
 
 const PlacementView = z
   .object({
     id: z.string(),
     referralId: z.string(),
-    personRef: z.string(),
-    displayName: z.string().nullable(),
+    ...PersonShape,
     groupKind: GroupKind,
     language: Language,
     municipality: z.string(),

@@ -3,7 +3,7 @@ import { guardedRoute, routeModule } from "@relais/service-kit";
 import { attendanceReport, REPORT_COLUMNS, reportCsv } from "../actions/attendance-report.js";
 import type { AppDeps } from "../app.js";
 import { Mandate } from "../db/enrolment-store.js";
-import { ComplianceView, IdParam, SessionAttendanceView } from "./views.js";
+import { ComplianceView, IdParam, PersonShape, SessionAttendanceView } from "./views.js";
 
 const ReportView = z
   .object({
@@ -11,8 +11,7 @@ const ReportView = z
       id: z.string(),
       groupId: z.string(),
       publicName: z.string(),
-      personRef: z.string(),
-      displayName: z.string().nullable(),
+      ...PersonShape,
       status: z.string(),
     }),
     mandate: Mandate.nullable(),
