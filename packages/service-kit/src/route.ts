@@ -37,21 +37,26 @@ export function guardedRoute<const R extends Declared>(spec: R) {
   });
 }
 
-/** A sub-app for a service's routes, validating with the kit's hook (400 naming each field). */
-export function routeApp() {
-  return new OpenAPIHono<AppEnv>({ defaultHook });
-}
-
 /**
- * Answers an idempotent route: the verb runs with the answer `status` and `present(result)`, which
- * its transaction stores with the effect, so a retried request replays it and repeats nothing.
+ * What a service's route module is built from, bound once to the service's parts so that handlers
+ * stay thin (validate, call a verb, map the result) and never thread `deps` through:
+ * - `app`: the sub-app, validating with the kit's hook (400 naming each field);
+ * - `context(c)`: the context of a verb the route calls for its caller;
+ * - `reply(c, answer, verb)`: answers an idempotent route. The verb runs with the answer `status`
+ *   and `present(result)`, which its transaction stores with the effect, so a retried request
+ *   replays it and repeats nothing.
  */
-export async function idempotentReply<D extends object, R, B, S extends ContentfulStatusCode>(
-  c: Context<AppEnv>,
-  deps: D,
-  answer: { status: S; present: (result: R) => B },
-  verb: (ctx: VerbContext<D>) => Promise<R>,
-) {
-  const result = await verb(verbContext(c, deps, answer));
-  return c.json(answer.present(result), answer.status);
+export function routeModule<D extends object>(deps: D) {
+  return {
+    app: new OpenAPIHono<AppEnv>({ defaultHook }),
+    context: (c: Context<AppEnv>): VerbContext<D> => verbContext(c, deps),
+    reply: async <R, B, S extends ContentfulStatusCode>(
+      c: Context<AppEnv>,
+      answer: { status: S; present: (result: R) => B },
+      verb: (ctx: VerbContext<D>) => Promise<R>,
+    ) => {
+      const result = await verb(verbContext(c, deps, answer));
+      return c.json(answer.present(result), answer.status);
+    },
+  };
 }

@@ -1,9 +1,8 @@
-import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { z } from "zod";
 
 export const ConferencesEnv = BaseEnv.extend({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3004),
-  DATABASE_URL: z.string().default("file:.data/conferences.db"),
+  ...serviceDefaults("conferences", 3004),
   ...DataKeyEnv,
   /** notifications' X25519 public key: invitees' addresses leave sealed for it. */
   NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,

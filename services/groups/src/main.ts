@@ -1,4 +1,4 @@
-import { createRecipientOpener, createRecipientSealer, startService } from "@relais/service-kit";
+import { createRecipientSealer, recipientOpener, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
 import { readEnv } from "./env.js";
@@ -9,7 +9,7 @@ startService({
   ...service,
   readEnv,
   parts: (env) => {
-    const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
+    const open = recipientOpener(env);
     const seal = { notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY) };
     const statistics = statisticsSettingsFromEnv(env);
     return {

@@ -1,4 +1,4 @@
-import { createRecipientOpener, startService } from "@relais/service-kit";
+import { recipientOpener, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
@@ -15,7 +15,7 @@ startService({
   ...service,
   readEnv,
   parts: (env, box) => {
-    const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
+    const open = recipientOpener(env);
     const settings: Settings = {
       mailFrom: env.MAIL_FROM,
       reminderOffsetsMinutes: env.REMINDER_OFFSETS_MINUTES,
