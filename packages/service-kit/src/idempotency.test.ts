@@ -1,26 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { widgets } from "../test/schema.js";
-import {
-  jsonRequest,
-  ORG,
-  problemOf,
-  startWidgetsApp,
-  token,
-  type WidgetsApp,
-  widgetOf,
-} from "../test/widgets-app.js";
+import { jsonRequest, ORG, problemOf, token, useWidgetsApp, widgetOf } from "../test/widgets-app.js";
 import { requireRoles } from "./auth.js";
 import { Conflict } from "./errors.js";
 import { answerOnce, idempotency, idempotencyKeys } from "./idempotency.js";
 import { verbContext, writeVerb } from "./verb.js";
 
-let kit: WidgetsApp;
 let coordinator: string;
 
-beforeAll(async () => {
-  kit = await startWidgetsApp();
+const kit = useWidgetsApp(async () => {
   coordinator = await token(["coordinator"]);
   // A verb between whose check and save the key gets stored, as a rival process on the same
   // database could leave it (not possible on one file, whose write lock spans both): the save
@@ -63,7 +53,6 @@ beforeAll(async () => {
     return c.json(widget, 201);
   });
 });
-afterAll(() => kit.close());
 beforeEach(async () => {
   await kit.database.write(async (tx) => {
     await tx.delete(widgets);

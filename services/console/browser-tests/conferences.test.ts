@@ -53,11 +53,7 @@ beforeAll(async () => {
 
 async function signIn(person: string): Promise<Page> {
   const context = await live.browser.newContext(IPAD.context);
-  const page = await context.newPage();
-  await page.goto(`${live.stack.consoleUrl}/`);
-  await tap(page.getByRole("button", { name: t("signIn.as", { name: person }) }));
-  await visible(page.getByRole("button", { name: t("nav.signOut") }));
-  return page;
+  return live.signIn(context, IPAD, person);
 }
 
 /** Nothing personal where the browser keeps or shows it. */

@@ -10,17 +10,16 @@ import {
   frenchRun,
   messages,
   press,
-  type Run,
   SCREENS,
   screen,
+  screenshotOnly,
   tick,
   useBrowserStack,
   visible,
 } from "./browser.js";
 
 const FR = frenchRun("crit-fr", SCREENS.desk);
-/** A further state of a screen axe has already checked: its screenshot only. */
-const FR_STATE: Run = { ...FR, axe: false };
+const FR_STATE = screenshotOnly(FR);
 const t = messages("fr");
 
 const live = useBrowserStack();
@@ -80,7 +79,7 @@ describe("the criticality grid", () => {
     for (const q of ["escalation", "separation", "children_exposed"]) await answer(QUESTIONS[q]!, "Non");
     const score = section.locator("output");
     await visible(score.getByText(t("criticality.score", { score: 12, max: 23 })));
-    expect(await score.innerText()).toContain(t("criticality.level.high"));
+    expect(await score.textContent()).toContain(t("criticality.level.high"));
     // Large touch targets: every answer is at least 44 px high.
     const boxes = await section
       .locator(".radio")
@@ -94,11 +93,11 @@ describe("the criticality grid", () => {
       .getByRole("status")
       .filter({ hasText: t("criticality.savedScore", { score: 12, level: t("criticality.level.high") }) });
     await visible(saved);
-    expect(await saved.innerText()).toContain("rappeler avant le");
+    expect(await saved.textContent()).toContain("rappeler avant le");
     const history = section.getByRole("table", { name: t("criticality.history") });
     await visible(history);
     expect(await history.getByRole("row").count()).toBe(2);
-    expect(await history.innerText()).toContain(t("criticality.source.callback"));
+    expect(await history.textContent()).toContain(t("criticality.source.callback"));
     await screen(page, FR, "g02-grid-saved");
     await context.close();
 
@@ -180,12 +179,12 @@ describe("the criticality grid at intake", () => {
     await visible(officer.getByRole("alert").first());
     expect(await unanswered.getAttribute("aria-invalid")).toBe("true");
     // The officer reads questions, never a score or a level.
-    expect(await grid.innerText()).not.toMatch(/Score|Risque élevé/);
+    expect(await grid.textContent()).not.toMatch(/Score|Risque élevé/);
     await screen(officer, FR, "g07-intake-grid-refused");
     await answer(QUESTIONS.children_exposed!, "Non");
     await officer.getByRole("button", { name: t("intake.submit") }).click();
     await visible(officer.getByText(t("intake.filed")));
-    expect(await officer.getByRole("main").innerText()).not.toMatch(/Score|12|Risque élevé/);
+    expect(await officer.getByRole("main").textContent()).not.toMatch(/Score|12|Risque élevé/);
     await screen(officer, FR_STATE, "g08-intake-grid-filed");
     await context.close();
 
