@@ -1,5 +1,5 @@
 import { TimeZone } from "@relais/contracts";
-import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey, serviceDefaults } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 
@@ -18,7 +18,3 @@ export const HousingEnv = BaseEnv.extend({
   ...StatisticsEnv,
 });
 export type HousingEnv = z.infer<typeof HousingEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): HousingEnv {
-  return loadConfig(HousingEnv, env);
-}

@@ -1,4 +1,4 @@
-import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey, serviceDefaults } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 import type { ReferralPolicy } from "./domain/policy.js";
@@ -38,10 +38,6 @@ export const ReferralsEnv = BaseEnv.extend({
   ...StatisticsEnv,
 });
 export type ReferralsEnv = z.infer<typeof ReferralsEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): ReferralsEnv {
-  return loadConfig(ReferralsEnv, env);
-}
 
 export function policyFromEnv(env: ReferralsEnv): ReferralPolicy {
   return {
