@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { callbackAttempts, referrals } from "../src/db/schema.js";
 import { seraingReferral } from "./fixtures.js";
-import { call, tokens, useSeededReferrals } from "./harness.js";
+import { call, fileReferral, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 const AUTHORS = "vif-ment-fini-authors";
@@ -15,17 +15,7 @@ describe("idempotent replays and authorisation", () => {
     Number((await world.service.database.db.select({ n: sql<number>`count(*)` }).from(table))[0]?.n);
 
   it("refuses the author team that sends the victim team's exact attempt, and replays it to the victim team", async () => {
-    const filed = await call(
-      world.service,
-      "POST",
-      "/v1/referrals",
-      await tokens.police(),
-      seraingReferral(),
-      {
-        "idempotency-key": "file-1",
-      },
-    );
-    expect(filed.status).toBe(201);
+    await fileReferral(world.service);
     const queue = await call(
       world.service,
       "GET",
