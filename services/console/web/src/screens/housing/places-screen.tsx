@@ -18,12 +18,12 @@ import { FormActions, ServiceForm, topField, useDraft, useKeyedSubmit } from "..
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
 import { Notice, Refusal } from "../../ui/notice";
 import { QueryList } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
-const ZONE = "Europe/Brussels";
 
 export function HousingPlacesScreen() {
   const t = useT();
@@ -129,7 +129,7 @@ function PlaceRow({ place }: { place: Place }) {
               id: place.id,
               windows: [
                 ...place.windows.slice(0, -1),
-                { startsOn: last?.startsOn ?? todayIn(ZONE), endsOn: until },
+                { startsOn: last?.startsOn ?? todayIn(STAFF_TIME_ZONE), endsOn: until },
               ],
             })
           }
@@ -154,7 +154,7 @@ function NewPlace() {
     label: "",
     address: "",
     capacity: "2",
-    from: todayIn(ZONE),
+    from: todayIn(STAFF_TIME_ZONE),
     to: "",
   }));
   const problem = problemOf(create.error);

@@ -11,14 +11,14 @@ import { Page } from "../../ui/layout";
 import { CountFigure, DurationFigure, RateFigure } from "./figures";
 import { statisticsCsv } from "./statistics-csv";
 import "./statistics.css";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 
-const ZONE = "Europe/Brussels";
 const BREAKDOWNS: Breakdown[] = ["month", "zone", "municipality", "riskLevel"];
 
 /** `YYYY-MM` of now in the organisation's zone, `back` months earlier. */
 function monthInZone(back: number): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit" })
+    new Intl.DateTimeFormat("en-CA", { timeZone: STAFF_TIME_ZONE, year: "numeric", month: "2-digit" })
       .formatToParts(new Date())
       .map((p) => [p.type, p.value]),
   );
