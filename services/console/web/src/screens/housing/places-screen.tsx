@@ -13,7 +13,7 @@ import {
 } from "../../api/housing";
 import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
-import { Button, Select, TextField } from "../../ui/fields";
+import { Button, ChoiceSelect, TextField } from "../../ui/fields";
 import { FormActions, ServiceForm, topField, useDraft, useKeyedSubmit } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
@@ -176,11 +176,12 @@ function NewPlace() {
       }}
     >
       <h2 id="new-place">{t("housing.places.new")}</h2>
-      <Select
+      <ChoiceSelect
         label={t("housing.places.kind")}
-        selectedKey={kind}
-        onSelectionChange={(k) => setKind(String(k) as Place["kind"])}
-        options={KINDS.map((k) => ({ id: k, label: t(`housing.kind.${k}` as never) }))}
+        choices={KINDS}
+        labelOf={(k) => t(`housing.kind.${k}` as never)}
+        value={kind}
+        onChange={setKind}
       />
       <TextField
         label={t("housing.places.label")}

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useIntl } from "react-intl";
 import { type Breakdown, type StatisticsQuery, useStatistics } from "../../api/statistics";
 import { type MessageId, useT } from "../../i18n/i18n";
-import { Button, Select, TextField } from "../../ui/fields";
+import { Button, ChoiceSelect, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { CountFigure, DurationFigure, RateFigure } from "./figures";
 import { statisticsCsv } from "./statistics-csv";
@@ -100,11 +100,12 @@ export function StatisticsScreen() {
       >
         <TextField label={t("stats.from")} type="month" value={from} onChange={setFrom} isRequired />
         <TextField label={t("stats.to")} type="month" value={to} onChange={setTo} isRequired />
-        <Select
+        <ChoiceSelect
           label={t("stats.breakdown")}
-          selectedKey={by}
-          onSelectionChange={(key) => setBy(String(key) as Breakdown)}
-          options={BREAKDOWNS.map((b) => ({ id: b, label: t(`stats.by.${b}` as MessageId) }))}
+          choices={BREAKDOWNS}
+          labelOf={(b) => t(`stats.by.${b}` as MessageId)}
+          value={by}
+          onChange={setBy}
         />
         <div className="actions">
           <Button type="submit">{t("stats.apply")}</Button>
