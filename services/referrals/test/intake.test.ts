@@ -1,9 +1,9 @@
 import type { z } from "@hono/zod-openapi";
-import { CallbackOpened, ReferralReceived, ReferralStatusChanged } from "@relais/contracts";
+import { CallbackDue, CallbackOpened, ReferralReceived, ReferralStatusChanged } from "@relais/contracts";
 import { mintToken, useService } from "@relais/testing";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { outbox, persons, referrals } from "../src/db/schema.js";
+import { callbackTasks, outbox, persons, referrals } from "../src/db/schema.js";
 import { seraingReferral } from "./fixtures.js";
 import { referral, startReferrals } from "./harness.js";
 
@@ -64,7 +64,10 @@ describe("POST /v1/referrals", () => {
 
   it("writes only events their contracts accept on receipt (createEvent does not parse them)", async () => {
     const contracts = new Map<string, z.ZodType>(
-      [ReferralReceived, CallbackOpened, ReferralStatusChanged].map((def) => [def.subject, def.envelope]),
+      [ReferralReceived, CallbackOpened, CallbackDue, ReferralStatusChanged].map((def) => [
+        def.subject,
+        def.envelope,
+      ]),
     );
     const nobody = {
       ...referral,
@@ -74,12 +77,21 @@ describe("POST /v1/referrals", () => {
       expect((await post(body, { "idempotency-key": `contract-${key}` })).status).toBe(201);
     }
     const rows = await live.service.database.db.select().from(outbox);
+    // A task due at filing is announced with it: the persons without a safe window at least (the
+    // Seraing victim's window may or may not be open as the test runs, on the system clock).
+    const tasks = await live.service.database.db.select().from(callbackTasks);
+    const dueAtFiling = tasks.filter((task) => task.dueAt <= task.createdAt);
+    expect(dueAtFiling.length).toBeGreaterThanOrEqual(2);
+    expect(tasks.map((task) => task.dueNotifiedAt)).toEqual(
+      tasks.map((task) => (task.dueAt <= task.createdAt ? task.createdAt : null)),
+    );
     // One received each; a task opened for each contactable person (1 + 2 + 0); the referral with
     // nobody to call is closed at once.
     expect(rows.map((row) => row.subject).sort()).toEqual(
       [
         ...Array(3).fill(ReferralReceived.subject),
         ...Array(3).fill(CallbackOpened.subject),
+        ...Array(dueAtFiling.length).fill(CallbackDue.subject),
         ReferralStatusChanged.subject,
       ].sort(),
     );
