@@ -7,7 +7,7 @@
 // verb; the verb's `writeVerb` (verb.ts) calls `Once.assumeNew(scope)` (or `Once.check(tx, scope)`)
 // when the verb says it is authorised and `Once.save(tx, result)` with what the verb returns, in
 // the same transaction.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { type Database, type Executor, insertRows, prepared } from "@relais/db";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -85,9 +85,8 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
       key,
       method: c.req.method,
       path: c.req.path,
-      requestHash: createHash("sha256")
-        .update(await c.req.text())
-        .digest("hex"),
+      // One-shot: no Hash object per request.
+      requestHash: hash("sha256", await c.req.text(), "hex"),
       ttlMs,
       clock,
       settled: false,

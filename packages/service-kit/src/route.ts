@@ -8,22 +8,17 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./app.js";
 import { requireRoles } from "./auth.js";
 import { type IdempotencyOptions, idempotency } from "./idempotency.js";
-import { bearerSecurity, IdempotencyKeyHeader, ProblemResponses } from "./openapi.js";
+import { bearerSecurity, IdempotencyKeyParameter, ProblemResponses } from "./openapi.js";
 import { defaultHook } from "./validation.js";
 import { type VerbContext, verbContext } from "./verb.js";
 
-type Declared = Omit<RouteConfig, "security" | "middleware"> & {
+type Declared = Omit<RouteConfig, "security" | "middleware" | "parameters"> & {
   roles: readonly Role[];
   /** `true` (the header required) or the middleware's options. */
   idempotent?: true | IdempotencyOptions;
   /** Runs after the role check and before idempotency (a rate limit). */
   use?: MiddlewareHandler<AppEnv>[];
 };
-
-type RequestOf<R> = R extends { request: infer Q } ? Q : Record<never, never>;
-type WithKey<R extends Declared> = R extends { idempotent: object | true }
-  ? RequestOf<R> & { headers: typeof IdempotencyKeyHeader }
-  : RequestOf<R>;
 
 /** A route behind `requireRoles(...roles)`, with the kit's problem responses (a route may override one). */
 export function guardedRoute<const R extends Declared>(spec: R) {
@@ -33,7 +28,11 @@ export function guardedRoute<const R extends Declared>(spec: R) {
     ...route,
     security: bearerSecurity,
     middleware: [requireRoles(...roles), ...use, ...once],
-    request: (idempotent ? { ...route.request, headers: IdempotencyKeyHeader } : route.request) as WithKey<R>,
+    // The Idempotency-Key is documented as a parameter, not declared in `request.headers`:
+    // zod-openapi would then validate it again after `idempotency()` has (its own 400 naming the
+    // header, before any validator runs), and to look at that one header its validator builds
+    // every request header into a web `Headers` object: ~1 % of an intake's CPU for nothing.
+    ...(idempotent ? { parameters: [IdempotencyKeyParameter] } : {}),
     responses: { ...ProblemResponses, ...route.responses } as typeof ProblemResponses & R["responses"],
   });
 }

@@ -40,6 +40,8 @@ export interface StatisticsSettings {
 export interface StatisticsInput<B extends Breakdown> {
   query: { from: string; to: string; by: B };
   settings: StatisticsSettings;
+  /** The query's months as instants in the settings' zone (`periodBounds`): the facts to read. */
+  period: { start: string; end: string };
 }
 
 const Cell = z.number().int().nonnegative().nullable();
