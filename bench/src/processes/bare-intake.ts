@@ -1,20 +1,12 @@
-// The intake baseline: a bare Hono + zod endpoint that validates the same referral body and does
-// ONE drizzle insert, on the same libSQL settings as the services (`openDatabase`: WAL, busy
-// timeout, serialised writes). No auth, idempotency, audit or outbox: that is what it measures.
+// The intake baseline: a bare Hono + zod endpoint that validates the body with referrals' own
+// `ReferralInput` (so it checks exactly what the service checks) and does ONE drizzle insert, on
+// the same libSQL settings as the services (`openDatabase`: WAL, busy timeout, serialised writes).
+// No auth, idempotency, audit or outbox: that is what it measures.
 import { serve } from "@hono/node-server";
-import {
-  ContactDetails,
-  ContactPreferences,
-  Instant,
-  Language,
-  PersonRole,
-  RiskLevel,
-  TimeZone,
-} from "@relais/contracts";
 import { openDatabase } from "@relais/db";
+import { ReferralInput } from "@relais/referrals/referral-input";
 import { sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { Hono } from "hono";
-import { z } from "zod";
 
 const referrals = sqliteTable("referrals", {
   id: text("id").primaryKey(),
@@ -24,35 +16,6 @@ const referrals = sqliteTable("referrals", {
   body: text("body").notNull(),
   createdAt: text("created_at").notNull(),
 });
-
-const Referral = z
-  .object({
-    policeZone: z.string().trim().min(1).max(80),
-    incidentReference: z.string().trim().min(1).max(80),
-    incidentAt: Instant,
-    kind: z.enum(["partner", "ex_partner", "intra_family", "child_to_parent", "other"]),
-    riskLevel: RiskLevel,
-    riskScore: z.number().int().min(0).max(100).optional(),
-    childrenPresent: z.boolean(),
-    municipality: z.string().trim().min(1).max(80),
-    persons: z
-      .array(
-        z
-          .object({
-            role: PersonRole,
-            displayName: z.string().trim().min(1).max(120).optional(),
-            consent: z.boolean(),
-            language: Language,
-            timeZone: TimeZone.default("Europe/Brussels"),
-            contact: ContactDetails.default({}),
-            preferences: ContactPreferences.optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(10),
-  })
-  .strict();
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is required");
@@ -64,7 +27,7 @@ await database.client.execute(
 const app = new Hono()
   .get("/readyz", (c) => c.json({ status: "ok" }))
   .post("/v1/referrals", async (c) => {
-    const parsed = Referral.safeParse(await c.req.json().catch(() => undefined));
+    const parsed = ReferralInput.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ errors: parsed.error.issues }, 400);
     const id = crypto.randomUUID();
     const createdAt = new Date().toISOString();

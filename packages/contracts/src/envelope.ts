@@ -1,7 +1,7 @@
 // The event envelope every service publishes and consumes, and the helper that ties an event
 // type to its subject, stream, version and data schema.
-import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
+import { uuidV7 } from "./ids.js";
 import { type StreamName, streamOf } from "./streams.js";
 
 export const EventEnvelope = z.object({
@@ -70,7 +70,7 @@ export function createEvent<TType extends string, TData extends z.ZodType>(
   def: EventDefinition<TType, TData>,
   input: NewEventInput<z.output<TData>>,
 ): Envelope<z.output<TData>, TType> {
-  const id = input.id ?? uuidv7();
+  const id = input.id ?? uuidV7();
   return def.envelope.parse({
     id,
     type: def.type,
@@ -83,6 +83,7 @@ export function createEvent<TType extends string, TData extends z.ZodType>(
   }) as Envelope<z.output<TData>, TType>;
 }
 
+/** A UUIDv7: ordered by time, so an id alone can page or sort (see ids.ts). */
 export function newId(): string {
-  return uuidv7();
+  return uuidV7();
 }

@@ -6,7 +6,7 @@ import type { Database } from "@relais/db";
 import { listAudit } from "./audit.js";
 import { principalOf } from "./auth.js";
 import { jsonResponse } from "./openapi.js";
-import { guardedRoute, routeApp } from "./route.js";
+import { guardedRoute, routeModule } from "./route.js";
 
 const AuditEntry = z
   .object({
@@ -56,7 +56,8 @@ const listRoute = guardedRoute({
 });
 
 export function auditRoutes(deps: { database: Database }) {
-  return routeApp().openapi(listRoute, async (c) => {
+  const { app } = routeModule(deps);
+  return app.openapi(listRoute, async (c) => {
     const { org } = principalOf(c);
     const { limit, cursor, outcome, from, to, recordId, actor } = c.req.valid("query");
     const page = await listAudit(deps.database.db, org, {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWidgetsApp, token, type WidgetsApp, widgetOf } from "../test/widgets-app.js";
+import { describe, expect, it } from "vitest";
+import { jsonRequest, token, useWidgetsApp, widgetOf } from "../test/widgets-app.js";
 import { listAudit, recordAudit } from "./audit.js";
 import { Invalid } from "./errors.js";
 
-let kit: WidgetsApp;
-beforeAll(async () => {
-  kit = await startWidgetsApp();
-});
-afterAll(() => kit.close());
+const kit = useWidgetsApp();
 
 describe("audit log", () => {
   it("records entries and pages through them newest first, per organisation", async () => {
@@ -54,16 +50,13 @@ describe("audit log", () => {
 
   it("is written by the widget route in the same transaction", async () => {
     const bearer = await token(["coordinator"], { org: "org-w" });
-    const response = await kit.app.request("/v1/widgets", {
-      method: "POST",
-      headers: {
-        Authorization: `Bearer ${bearer}`,
-        "Content-Type": "application/json",
-        "Idempotency-Key": "a1",
-        "X-Request-Id": "req-audit",
-      },
-      body: JSON.stringify({ name: "n", size: 1 }),
-    });
+    const response = await kit.app.request(
+      "/v1/widgets",
+      jsonRequest(
+        { name: "n", size: 1 },
+        { token: bearer, key: "a1", headers: { "X-Request-Id": "req-audit" } },
+      ),
+    );
     const { id } = await widgetOf(response);
     const { items } = await listAudit(kit.database.db, "org-w", { limit: 5 });
     expect(items).toEqual([

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { problemOf, SECRET, startWidgetsApp, token, type WidgetsApp } from "../test/widgets-app.js";
+import { problemOf, SECRET, token, useWidgetsApp } from "../test/widgets-app.js";
 import { hs256Verifier, jwksVerifier, rememberVerified, signDevToken, type TokenVerifier } from "./auth.js";
 import { verifierFromConfig } from "./config.js";
 import { Unauthorized } from "./errors.js";
@@ -253,11 +253,7 @@ describe("jwksVerifier", () => {
 });
 
 describe("requireRoles", () => {
-  let kit: WidgetsApp;
-  beforeAll(async () => {
-    kit = await startWidgetsApp();
-  });
-  afterAll(() => kit.close());
+  const kit = useWidgetsApp();
 
   const create = (authorization?: string) =>
     kit.app.request("/v1/widgets", {

@@ -222,7 +222,8 @@ export function requireRoles(...roles: Role[]): MiddlewareHandler<AppEnv> {
     if (!header) throw new Unauthorized();
     const token = BEARER.exec(header.trim())?.[1];
     if (!token) throw new Unauthorized("Expected a bearer token");
-    const principal = await c.var.verifyToken(token);
+    // `c.get`, not `c.var`: Hono builds `c.var` afresh from all the variables at every read.
+    const principal = await c.get("verifyToken")(token);
     // Set before the role check, so a refusal is recorded under the caller who was refused.
     c.set("principal", principal);
     if (!principal.roles.some((role) => roles.includes(role))) {

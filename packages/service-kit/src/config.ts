@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { eitherVerifier, hs256Verifier, jwksVerifier, rememberVerified, type TokenVerifier } from "./auth.js";
 import { Key32, PreviousKeys } from "./key-config.js";
+import { createRecipientOpener } from "./recipient-seal.js";
 import { createSealedBox, type SealedBox } from "./sealed-box.js";
 
 export class ConfigError extends Error {
@@ -14,52 +15,60 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /**
+ * A whole number from the environment, refused with a message that says what to write instead:
+ * `outside` below `min` (and above `max`, unless `aboveMax` says it better); `of` names what it
+ * counts ("seconds": "expected a number of seconds").
+ */
+export function wholeNumber(
+  range: { min: number; max?: number; of?: string },
+  outside: string,
+  aboveMax = outside,
+) {
+  const counting = range.of ? ` of ${range.of}` : "";
+  const number = z.coerce
+    .number({ error: `expected a number${counting}` })
+    .int(`expected a whole number${counting}`)
+    .min(range.min, outside);
+  return range.max === undefined ? number : number.max(range.max, aboveMax);
+}
+
+/** A count, a size or a delay that must be at least 1. */
+export const PositiveWholeNumber = wholeNumber({ min: 1 }, "expected a positive number");
+
+export const Port = wholeNumber({ min: 1, max: 65_535 }, "expected a port between 1 and 65535");
+
+/**
  * Variables every service reads. A plain object, not refined, so services can `.extend()` it
  * and override defaults (zod refuses to overwrite keys of a refined object); `loadConfig`
  * applies the "JWT_SECRET and/or JWKS_URL" rule to any schema that has both keys.
  */
 export const BaseEnv = z.object({
-  PORT: z.coerce
-    .number({ error: "expected a number" })
-    .int("expected a whole number")
-    .min(1, "expected a port between 1 and 65535")
-    .max(65_535, "expected a port between 1 and 65535"),
+  PORT: Port,
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   NATS_URL: z.string().min(1).default("nats://127.0.0.1:4222"),
-  NATS_REPLICAS: z.coerce
-    .number({ error: "expected a number" })
-    .int("expected a whole number")
-    .min(1, "expected 1 to 5")
-    .max(5, "expected 1 to 5")
-    .default(1),
+  NATS_REPLICAS: wholeNumber({ min: 1, max: 5 }, "expected 1 to 5").default(1),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWKS_URL: z.url({ error: "expected a URL" }).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** Seconds a token may live (`exp - iat`); longer ones are refused. */
-  JWT_MAX_LIFETIME: z.coerce
-    .number({ error: "expected a number of seconds" })
-    .int("expected a whole number of seconds")
-    .min(60, "expected at least 60 seconds")
-    .max(7 * 86_400, "expected at most a week (604800 seconds)")
-    .default(43_200),
+  JWT_MAX_LIFETIME: wholeNumber(
+    { min: 60, max: 7 * 86_400, of: "seconds" },
+    "expected at least 60 seconds",
+    "expected at most a week (604800 seconds)",
+  ).default(43_200),
   /** Seconds an `iat` or `nbf` may lie in the future (the issuer's clock may run ahead). */
-  JWT_CLOCK_SKEW: z.coerce
-    .number({ error: "expected a number of seconds" })
-    .int("expected a whole number of seconds")
-    .min(0, "expected 0 or more seconds")
-    .max(600, "expected at most 600 seconds")
-    .default(60),
+  JWT_CLOCK_SKEW: wholeNumber(
+    { min: 0, max: 600, of: "seconds" },
+    "expected 0 or more seconds",
+    "expected at most 600 seconds",
+  ).default(60),
   /** Bearer token the Prometheus scraper sends to `/metrics`; unset, `/metrics` is not served. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  BODY_LIMIT_BYTES: z.coerce
-    .number({ error: "expected a number" })
-    .int("expected a whole number")
-    .positive("expected a positive number")
-    .default(262_144),
+  BODY_LIMIT_BYTES: PositiveWholeNumber.default(262_144),
 });
 export type BaseEnv = z.infer<typeof BaseEnv>;
 
@@ -77,6 +86,29 @@ export const DataKeyEnv = {
 /** The service's DATA_KEY box, from its parsed configuration. */
 export function dataBox(config: { DATA_KEY: string; DATA_KEY_PREVIOUS: string[] }): SealedBox {
   return createSealedBox(config.DATA_KEY, config.DATA_KEY_PREVIOUS);
+}
+
+/**
+ * Where a service listens and keeps its database unless told otherwise: its own port of the local
+ * stack and `.data/<name>.db`.
+ */
+export function serviceDefaults(name: string, port: number) {
+  return { PORT: Port.default(port), DATABASE_URL: z.string().default(`file:.data/${name}.db`) };
+}
+
+/**
+ * The X25519 private key of a service that events carry sealed fields for (groups, notifications):
+ * spread it into the service's schema and open the events with `recipientOpener`.
+ */
+export const SealKeyEnv = {
+  SEAL_PRIVATE_KEY: Key32,
+  /** Older private keys during a rotation, comma-separated: events sealed for them still open. */
+  SEAL_PRIVATE_KEY_PREVIOUS: PreviousKeys,
+};
+
+/** The opener of what producers sealed for this service, from its parsed configuration. */
+export function recipientOpener(config: { SEAL_PRIVATE_KEY: string; SEAL_PRIVATE_KEY_PREVIOUS: string[] }) {
+  return createRecipientOpener(config.SEAL_PRIVATE_KEY, config.SEAL_PRIVATE_KEY_PREVIOUS);
 }
 
 export function loadConfig<S extends z.ZodType>(

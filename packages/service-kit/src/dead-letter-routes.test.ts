@@ -1,12 +1,11 @@
 // Who sees which dead letters: coordinators and admins of the event's organisation, and nobody
 // over HTTP when the event named no organisation (docs/security.md, "Dead letters and admin").
 import type { ConsumerRunner } from "@relais/bus";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as schema from "../test/schema.js";
-import { startWidgetsApp, token, type WidgetsApp } from "../test/widgets-app.js";
+import { token, useWidgetsApp } from "../test/widgets-app.js";
 import { deadLetterRoutes } from "./dead-letter-routes.js";
 
-let kit: WidgetsApp;
 const replayed: string[] = [];
 
 // The runner's in-memory twin: replay marks the row, as the real one does after its handler ran.
@@ -35,14 +34,12 @@ const letter = (id: string, orgId: string | null) => ({
   createdAt: "2026-01-01T10:00:00.000Z",
 });
 
-beforeAll(async () => {
-  kit = await startWidgetsApp();
+const kit = useWidgetsApp(async () => {
   kit.app.route("/", deadLetterRoutes({ database: kit.database, runner }));
   await kit.database.db
     .insert(schema.deadLetters)
     .values([letter("dl-1-mine", "org-a"), letter("dl-2-theirs", "org-b"), letter("dl-3-nobody", null)]);
 });
-afterAll(() => kit.close());
 
 const list = async (jwt: string) => {
   const response = await kit.app.request("/v1/dead-letters", { headers: { Authorization: `Bearer ${jwt}` } });

@@ -11,7 +11,7 @@ import { principalOf } from "./auth.js";
 import { Conflict, NotFound } from "./errors.js";
 import { jsonBody, jsonResponse } from "./openapi.js";
 import { decodeCursor, encodeCursor } from "./pagination.js";
-import { guardedRoute, routeApp } from "./route.js";
+import { guardedRoute, routeModule } from "./route.js";
 
 const DeadLetter = z
   .object({
@@ -103,6 +103,7 @@ function present(row: NonNullable<Awaited<ReturnType<typeof getDeadLetter>>>): z
 }
 
 export function deadLetterRoutes(deps: { database: Database; runner: ConsumerRunner }) {
+  const { app } = routeModule(deps);
   // A payload that names no organisation may carry anyone's person: nobody sees it over HTTP, not
   // even `admin` (docs/security.md, "Dead letters and admin").
   const listOwn = (orgId: string, limit: number, after: string | undefined) =>
@@ -112,7 +113,7 @@ export function deadLetterRoutes(deps: { database: Database; runner: ConsumerRun
     if (!row || row.orgId !== orgId) throw new NotFound("No such dead letter");
     return row;
   };
-  return routeApp()
+  return app
     .openapi(listRoute, async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const rows = await listOwn(principalOf(c).org, limit + 1, decodeCursor(cursor, z.string()));

@@ -1,29 +1,19 @@
 // Refused attempts leave a trace a coordinator can read at GET /v1/audit: who (when the token's
 // signature holds), which route and record, which status, when.
 import { SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  jsonRequest,
-  problemOf,
-  SECRET,
-  startWidgetsApp,
-  token,
-  type WidgetsApp,
-} from "../test/widgets-app.js";
+import { describe, expect, it } from "vitest";
+import { jsonRequest, problemOf, SECRET, token, useWidgetsApp } from "../test/widgets-app.js";
 import type { AuditRecord } from "./audit.js";
 
-let kit: WidgetsApp;
 let widgetId: string;
 
-beforeAll(async () => {
-  kit = await startWidgetsApp();
+const kit = useWidgetsApp(async () => {
   const created = await kit.app.request(
     "/v1/widgets",
     jsonRequest({ name: "bolt", size: 1 }, { token: await token(["coordinator"]), key: "w-1" }),
   );
   widgetId = ((await created.json()) as { id: string }).id;
 });
-afterAll(() => kit.close());
 
 const get = (path: string, jwt?: string) =>
   kit.app.request(path, { headers: jwt ? { Authorization: `Bearer ${jwt}` } : {} });

@@ -1,12 +1,8 @@
 // /docs loads nothing from another origin: the page, its assets and its CSP.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWidgetsApp, type WidgetsApp } from "../test/widgets-app.js";
+import { describe, expect, it } from "vitest";
+import { useWidgetsApp } from "../test/widgets-app.js";
 
-let kit: WidgetsApp;
-beforeAll(async () => {
-  kit = await startWidgetsApp();
-});
-afterAll(() => kit.close());
+const kit = useWidgetsApp();
 
 describe("/docs", () => {
   it("references only same-origin assets, under a CSP that allows no other origin", async () => {

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
 import { widgets } from "../test/schema.js";
-import {
-  jsonRequest,
-  ORG,
-  problemOf,
-  startWidgetsApp,
-  token,
-  type WidgetsApp,
-  widgetOf,
-} from "../test/widgets-app.js";
+import { jsonRequest, ORG, problemOf, token, useWidgetsApp, widgetOf } from "../test/widgets-app.js";
 import { requireRoles } from "./auth.js";
+import { Conflict } from "./errors.js";
 import { answerOnce, idempotency, idempotencyKeys } from "./idempotency.js";
+import { verbContext, writeVerb } from "./verb.js";
 
-let kit: WidgetsApp;
 let coordinator: string;
 
-beforeAll(async () => {
-  kit = await startWidgetsApp();
+const kit = useWidgetsApp(async () => {
   coordinator = await token(["coordinator"]);
   // A verb between whose check and save the key gets stored, as a rival process on the same
   // database could leave it (not possible on one file, whose write lock spans both): the save
@@ -39,8 +33,26 @@ beforeAll(async () => {
     });
     return c.json({ id: "raced" }, 201);
   });
+  // A verb whose state check refuses a second run (one widget per name), as closing a task does:
+  // its retry must still get the stored answer, which only a look-up of the key gives.
+  kit.app.post("/v1/named-widgets", requireRoles("coordinator"), idempotency(), async (c) => {
+    const { name } = (await c.req.json()) as { name: string };
+    const answer = { status: 201, present: (widget: { id: string }) => widget };
+    const widget = await writeVerb(
+      verbContext(c, { database: kit.database }, answer),
+      async (tx, authorised) => {
+        await authorised();
+        if ((await tx.select().from(widgets).where(eq(widgets.name, name))).length > 0) {
+          throw new Conflict("A widget has this name already", "name_taken");
+        }
+        const made = { id: randomUUID(), name, size: 1, tags: [] };
+        await tx.insert(widgets).values({ ...made, org: ORG });
+        return made;
+      },
+    );
+    return c.json(widget, 201);
+  });
 });
-afterAll(() => kit.close());
 beforeEach(async () => {
   await kit.database.write(async (tx) => {
     await tx.delete(widgets);
@@ -83,6 +95,22 @@ describe("idempotency", () => {
     expect(kit.effects() - before).toBe(1);
     expect(await widgetCount()).toBe(1);
     expect(responses.filter((response) => response.headers.get("Idempotent-Replayed"))).toHaveLength(19);
+  });
+
+  it("replays the stored answer to a retry that the verb's own state check would refuse", async () => {
+    const named = (key: string) =>
+      kit.app.request("/v1/named-widgets", jsonRequest({ name: "only-one" }, { token: coordinator, key }));
+    const first = await named("key-named");
+    expect(first.status).toBe(201);
+    const again = await named("key-named");
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await again.json()).toEqual(await first.json());
+    // Another key for the same name is refused by the verb: no stored answer stands in for that.
+    const other = await named("key-named-2");
+    expect(other.status).toBe(409);
+    expect(await problemOf(other)).toMatchObject({ code: "name_taken" });
+    expect(await widgetCount()).toBe(1);
   });
 
   it("requires the header", async () => {

@@ -1,13 +1,13 @@
 // Makes a retried POST safe, in one mode: the key and its answer are stored in the effect's own
-// transaction, and the stored answer is looked up inside that transaction, after the verb's own
-// authorisation. So a crash can never separate the effect from its answer (a retry either replays
-// the answer or runs the effect for the first time), and nobody gets an answer the verb would not
-// have let them see.
+// transaction, and a stored answer is only ever given after the verb's own authorisation. So a
+// crash can never separate the effect from its answer (a retry either replays the answer or runs
+// the effect for the first time), and nobody gets an answer the verb would not have let them see.
 //
 // A route declares `idempotency()` and gives `verbContext(c, deps, { status, present })` to its
-// verb; the verb's `writeVerb` (verb.ts) calls `Once.check(tx, scope)` when the verb says it is
-// authorised and `Once.save(tx, result)` with what the verb returns, in the same transaction.
-import { createHash } from "node:crypto";
+// verb; the verb's `writeVerb` (verb.ts) calls `Once.assumeNew(scope)` (or `Once.check(tx, scope)`)
+// when the verb says it is authorised and `Once.save(tx, result)` with what the verb returns, in
+// the same transaction.
+import { hash } from "node:crypto";
 import { type Database, type Executor, insertRows, prepared } from "@relais/db";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -85,9 +85,8 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
       key,
       method: c.req.method,
       path: c.req.path,
-      requestHash: createHash("sha256")
-        .update(await c.req.text())
-        .digest("hex"),
+      // One-shot: no Hash object per request.
+      requestHash: hash("sha256", await c.req.text(), "hex"),
       ttlMs,
       clock,
       settled: false,
@@ -110,8 +109,25 @@ export interface Once<R> {
    * the police zone); leave it out when the checks already say who may see it.
    */
   check(tx: Executor, scope?: string): Promise<void>;
+  /**
+   * `check` without the look-up, for a key that is most likely new (nearly every one is): `save`
+   * then stores the answer with a plain INSERT and throws `KeyTaken` when the key is already there
+   * (its primary key says so), which rolls the verb's write back; the caller then runs the verb
+   * again with `check` (writeVerb does).
+   */
+  assumeNew(scope?: string): void;
   /** Stores the answer with the key; call it last, inside the same transaction as the effect. */
   save(tx: Executor, result: R): Promise<void>;
+}
+
+/**
+ * `save` after `assumeNew` found the key already stored (replayable, reused, expired or
+ * unfinished): the write must roll back and the verb run again with `check`. Never answered.
+ */
+export class KeyTaken extends Error {
+  constructor() {
+    super("the Idempotency-Key is already stored: look it up and run the verb again");
+  }
 }
 
 /** Thrown by `Once.check` to stop the verb; the kit's error handler answers with the stored response. */
@@ -146,8 +162,16 @@ export function answerOnce<R>(
   let checkedScope: string | undefined;
   /** Whether `check` found a row for the key (expired, or left unfinished): `save` overwrites it. */
   let stored = false;
+  /** Set by `assumeNew`: nobody looked, so a row already there is `KeyTaken`, not a race. */
+  let assumed = false;
   return {
+    assumeNew(scope = "") {
+      checkedScope = scope;
+      stored = false;
+      assumed = true;
+    },
     async check(tx, scope = "") {
+      assumed = false;
       const now = request.clock.now();
       const [row] = await prepared(tx, "idempotency.check", (db) =>
         db
@@ -190,13 +214,14 @@ export function answerOnce<R>(
         createdAt: now.toISOString(),
       };
       if (!stored) {
-        // `check` found no row in this same write transaction, which holds the write lock: a plain
-        // INSERT (its SQL built once, see insertRows), without the upsert's conflict clause and
-        // the RETURNING row drizzle reads back. Should a row be there anyway, its primary key says so.
+        // No row was found (by `check`, in this same write transaction, which holds the write
+        // lock) or none was looked for (`assumeNew`): a plain INSERT (its SQL built once, see
+        // insertRows), without the upsert's conflict clause and the RETURNING row drizzle reads
+        // back. A row there anyway trips the primary key.
         try {
           await insertRows(tx, idempotencyKeys, [row]);
         } catch (error) {
-          if (isConstraintViolation(error)) throw new IdempotencyRace();
+          if (isConstraintViolation(error)) throw assumed ? new KeyTaken() : new IdempotencyRace();
           throw error;
         }
         request.settled = true;

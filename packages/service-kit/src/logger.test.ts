@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "./logger.js";
+import { createLogger, lazyChild } from "./logger.js";
 
 function capture() {
   const lines: string[] = [];
@@ -32,5 +32,19 @@ describe("createLogger", () => {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain("[redacted]");
+  });
+
+  it("gives a lazy child the bindings, level and children of a real one", () => {
+    const { lines, logger } = capture();
+    const child = lazyChild(logger, { requestId: "r-1" });
+    child.warn({ n: 2 }, "careful");
+    child.level = "error";
+    child.warn("not written");
+    child.child({ step: "save" }).error("failed");
+    expect(logger.level).toBe("debug");
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ requestId: "r-1", n: 2, msg: "careful", level: 40 }),
+      expect.objectContaining({ requestId: "r-1", step: "save", msg: "failed", level: 50 }),
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { routePath } from "hono/route";
 import { setAnswerHeader } from "./answer-header.js";
 import type { AppEnv } from "./app.js";
 import type { TokenVerifier } from "./auth.js";
-import type { Logger } from "./logger.js";
+import { type Logger, lazyChild } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import { requestIdFrom } from "./request-id.js";
 
@@ -18,9 +18,8 @@ export function observe(deps: {
   return async (c, next) => {
     const started = performance.now();
     const requestId = requestIdFrom(c.req.header("X-Request-Id"));
-    const logger = deps.logger.child({ requestId });
     c.set("requestId", requestId);
-    c.set("logger", logger);
+    c.set("logger", lazyChild(deps.logger, { requestId }));
     c.set("verifyToken", deps.verifyToken);
 
     await next();
@@ -35,8 +34,10 @@ export function observe(deps: {
     };
     deps.metrics.httpRequestsTotal.inc(labels);
     deps.metrics.httpRequestDurationSeconds.observe(labels, seconds);
-    logger.info(
+    // Through the parent, `requestId` first: the same line the request's child would write.
+    deps.logger.info(
       {
+        requestId,
         method: c.req.method,
         path: c.req.path,
         route: labels.route,

@@ -1,5 +1,5 @@
 // Pieces for `createRoute` definitions, so every route documents its problems the same way.
-import { z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import { ProblemDetails } from "@relais/contracts";
 
 export const BEARER_SCHEME = "bearerAuth";
@@ -44,11 +44,16 @@ export function jsonResponse<S extends z.ZodType>(schema: S, description: string
   return { description, content: { "application/json": { schema } } } as const;
 }
 
-export const IdempotencyKeyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ description: "Makes a retried POST safe: the same key and body return the first result" }),
-});
+const IDEMPOTENCY_KEY = "Makes a retried POST safe: the same key and body return the first result";
+
+/**
+ * The Idempotency-Key header of an idempotent route, as OpenAPI describes it (`idempotency()`
+ * checks it at run time). Optional here because some routes let it be left out.
+ */
+export const IdempotencyKeyParameter = {
+  schema: { type: "string", minLength: 1, maxLength: 200, description: IDEMPOTENCY_KEY },
+  required: false,
+  description: IDEMPOTENCY_KEY,
+  name: "idempotency-key",
+  in: "header",
+} as const;

@@ -9,6 +9,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { PageQuery, type Role } from "@relais/contracts";
 import { openDatabase } from "@relais/db";
 import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import {
   auditRoutes,
   bearerSecurity,
@@ -181,6 +182,36 @@ export async function startWidgetsApp(
 }
 
 export type WidgetsApp = Awaited<ReturnType<typeof startWidgetsApp>>;
+
+/**
+ * The widgets app a test file's tests share: started before them (then `seeded`, say with a route
+ * or rows of the file's own), closed after. Call it at the file's top; read it in the tests.
+ */
+export function useWidgetsApp(seeded?: (kit: WidgetsApp) => void | Promise<void>): WidgetsApp {
+  let started: WidgetsApp | undefined;
+  beforeAll(async () => {
+    started = await startWidgetsApp();
+    await seeded?.(started);
+  });
+  afterAll(() => started?.close());
+  const kit = () => {
+    if (!started) throw new Error("widgets app not started yet");
+    return started;
+  };
+  return {
+    get app() {
+      return kit().app;
+    },
+    get database() {
+      return kit().database;
+    },
+    get logs() {
+      return kit().logs;
+    },
+    effects: () => kit().effects(),
+    close: () => kit().close(),
+  };
+}
 
 /** A JSON request with a bearer token; `key` sets Idempotency-Key. */
 export function jsonRequest(

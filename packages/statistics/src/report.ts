@@ -1,5 +1,6 @@
 // The one shape every service's `GET /v1/statistics` answers with, and the helpers that turn a
 // service's units (a referral, a task, a placement, a message) into protected figures.
+import { DEFAULT_TIME_ZONE, TimeZone } from "@relais/contracts";
 import { z } from "zod";
 import { durationFigures } from "./durations.js";
 import { monthsBetween } from "./periods.js";
@@ -25,17 +26,7 @@ export function statisticsQuery<const B extends readonly [Breakdown, ...Breakdow
 /** The environment every service reads for its statistics (spread into its env schema). */
 export const StatisticsEnv = {
   /** The organisation's zone: months start and end at local midnight there. */
-  STATISTICS_TIME_ZONE: z
-    .string()
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "expected an IANA time zone")
-    .default("Europe/Brussels"),
+  STATISTICS_TIME_ZONE: TimeZone.default(DEFAULT_TIME_ZONE),
   /** Counts below this (and above zero) are suppressed, with their complements. */
   STATISTICS_MIN_COUNT: z.coerce.number().int().min(2).max(100).default(5),
 };
@@ -49,6 +40,8 @@ export interface StatisticsSettings {
 export interface StatisticsInput<B extends Breakdown> {
   query: { from: string; to: string; by: B };
   settings: StatisticsSettings;
+  /** The query's months as instants in the settings' zone (`periodBounds`): the facts to read. */
+  period: { start: string; end: string };
 }
 
 const Cell = z.number().int().nonnegative().nullable();

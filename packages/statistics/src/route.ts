@@ -1,7 +1,8 @@
 // The one `GET /v1/statistics` route every service mounts: the coordinator's role, the period and
 // breakdown query, the protected report. A service names its breakdowns, says what its figures
 // count and gives its read verb; settings come from `deps.statistics` (tests) or the defaults.
-import { guardedRoute, jsonResponse, routeApp, type VerbContext, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeModule, type VerbContext } from "@relais/service-kit";
+import { periodBounds } from "./periods.js";
 import {
   type Breakdown,
   DEFAULT_STATISTICS,
@@ -33,7 +34,10 @@ export function statisticsRoute<
     request: { query: statisticsQuery(spec.breakdowns) },
     responses: { 200: jsonResponse(StatisticsReport, "The protected figures") },
   });
-  return routeApp().openapi(route, async (c) =>
-    c.json(await spec.read(verbContext(c, deps), { query: c.req.valid("query"), settings }), 200),
-  );
+  const { app, context } = routeModule(deps);
+  return app.openapi(route, async (c) => {
+    const query = c.req.valid("query");
+    const period = periodBounds(query.from, query.to, settings.timeZone);
+    return c.json(await spec.read(context(c), { query, settings, period }), 200);
+  });
 }

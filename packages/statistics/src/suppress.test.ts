@@ -90,26 +90,31 @@ function sensitiveCells(family: Family) {
   return out;
 }
 
+/** What every family must withstand: the attacker finds two values or more for each small cell. */
+function expectNoSmallCellDerivable(family: Family, published: ProtectedTable[], max: number) {
+  const values = feasibleValues(family, published, max);
+  for (const cell of sensitiveCells(family)) {
+    const tables = JSON.stringify(family.tables.map((t) => t.cells));
+    expect(values.get(cell)?.size ?? 0, `${tables} ${cell}`).toBeGreaterThan(1);
+  }
+}
+
 function nullCount(tables: ProtectedTable[]) {
   return tables
     .flatMap((t) => [...t.rows.flatMap((r) => [...r.cells, r.total]), ...t.totals, t.total])
     .filter((c) => c === null).length;
 }
 
+/** One table of a family: its id, its categories (the columns), then its cells row by row. */
+function counts(id: string, categories: string[], ...cells: number[][]): Family["tables"][number] {
+  return { id, categories, cells };
+}
+
 describe("protectFamily", () => {
   it("publishes a table without small cells as it is", () => {
     const family: Family = {
       rows: ["Seraing", "Liège"],
-      tables: [
-        {
-          id: "consent",
-          categories: ["yes", "no"],
-          cells: [
-            [12, 7],
-            [20, 0],
-          ],
-        },
-      ],
+      tables: [counts("consent", ["yes", "no"], [12, 7], [20, 0])],
     };
     const [table] = protectFamily(family, T);
     expect(table).toEqual({
@@ -127,17 +132,7 @@ describe("protectFamily", () => {
   it("hides a small cell and a complement in its row and its column, so no total gives it away", () => {
     const family: Family = {
       rows: ["Seraing", "Liège", "Herstal"],
-      tables: [
-        {
-          id: "consent",
-          categories: ["yes", "no"],
-          cells: [
-            [12, 3],
-            [20, 9],
-            [8, 6],
-          ],
-        },
-      ],
+      tables: [counts("consent", ["yes", "no"], [12, 3], [20, 9], [8, 6])],
     };
     const [table] = protectFamily(family, T) as [ProtectedTable];
     expect(table.rows[0]?.cells[1]).toBeNull();
@@ -158,86 +153,35 @@ describe("protectFamily", () => {
   it("suppresses a small row total with its cells, and still leaves no cell derivable", () => {
     const family: Family = {
       rows: ["Neupré", "Liège"],
-      tables: [
-        {
-          id: "routing",
-          categories: ["routed", "unroutable"],
-          cells: [
-            [3, 0],
-            [25, 6],
-          ],
-        },
-      ],
+      tables: [counts("routing", ["routed", "unroutable"], [3, 0], [25, 6])],
     };
     const [table] = protectFamily(family, T) as [ProtectedTable];
     expect(table.rows[0]?.cells[0]).toBeNull();
     expect(table.rows[0]?.total).toBeNull();
-    const values = feasibleValues(family, [table], 40);
-    for (const cell of sensitiveCells(family)) expect(values.get(cell)?.size ?? 0).toBeGreaterThan(1);
+    expectNoSmallCellDerivable(family, [table], 40);
   });
 
   it("protects tables that share their row totals together: one table's totals cannot undo another's hiding", () => {
     const family: Family = {
       rows: ["Seraing", "Liège", "Herstal"],
       tables: [
-        {
-          id: "victimConsent",
-          categories: ["yes", "no"],
-          cells: [
-            [2, 9],
-            [15, 6],
-            [7, 7],
-          ],
-        },
-        {
-          id: "authorConsent",
-          categories: ["yes", "no"],
-          cells: [
-            [6, 5],
-            [11, 10],
-            [8, 6],
-          ],
-        },
+        counts("victimConsent", ["yes", "no"], [2, 9], [15, 6], [7, 7]),
+        counts("authorConsent", ["yes", "no"], [6, 5], [11, 10], [8, 6]),
       ],
     };
     const tables = protectFamily(family, T);
     // The author table has no small cell, but Seraing's total may not be published there either.
     expect(tables[0]?.rows[0]?.total).toBe(tables[1]?.rows[0]?.total);
-    const values = feasibleValues(family, tables, 25);
-    for (const cell of sensitiveCells(family)) expect(values.get(cell)?.size ?? 0).toBeGreaterThan(1);
+    expectNoSmallCellDerivable(family, tables, 25);
   });
 
   it("keeps the grand total when cheaper complements exist, across three linked tables", () => {
     const family: Family = {
       rows: ["Bastogne", "Liège", "Seraing"],
       tables: [
-        {
-          id: "victimConsent",
-          categories: ["yes", "no"],
-          cells: [
-            [2, 0],
-            [6, 0],
-            [6, 0],
-          ],
-        },
-        {
-          id: "authorConsent",
-          categories: ["yes", "no"],
-          cells: [
-            [2, 0],
-            [0, 6],
-            [6, 0],
-          ],
-        },
-        {
-          id: "routing",
-          categories: ["routed", "unroutable", "noTask"],
-          cells: [
-            [0, 2, 0],
-            [6, 0, 0],
-            [6, 0, 0],
-          ],
-        },
+        counts("victimConsent", ["yes", "no"], [2, 0], [6, 0], [6, 0]),
+        counts("authorConsent", ["yes", "no"], [2, 0], [0, 6], [6, 0]),
+        counts("routing", ["routed", "unroutable", "noTask"], [0, 2, 0], [6, 0, 0], [6, 0, 0]),
       ],
     };
     const tables = protectFamily(family, T);
@@ -270,34 +214,14 @@ describe("protectFamily", () => {
         ],
       };
       const published = protectFamily(family, T);
-      const values = feasibleValues(family, published, 10);
-      for (const cell of sensitiveCells(family)) {
-        expect(
-          values.get(cell)?.size ?? 0,
-          `${JSON.stringify(family.tables[0]?.cells)} ${cell}`,
-        ).toBeGreaterThan(1);
-      }
+      expectNoSmallCellDerivable(family, published, 10);
     }
   });
 
   it("protects a finer table and its coarser one together: neither gives the other's hidden cells away", () => {
     // Call-back outcomes, and the referred ones split by where they were referred to.
-    const outcome = {
-      id: "outcome",
-      categories: ["referred", "other"],
-      cells: [
-        [6, 5],
-        [3, 8],
-      ],
-    };
-    const to = {
-      id: "referredTo",
-      categories: ["cpas", "caw", "notReferred"],
-      cells: [
-        [0, 6, 5],
-        [3, 0, 8],
-      ],
-    };
+    const outcome = counts("outcome", ["referred", "other"], [6, 5], [3, 8]);
+    const to = counts("referredTo", ["cpas", "caw", "notReferred"], [0, 6, 5], [3, 0, 8]);
     const refines = {
       table: "outcome",
       groups: [
@@ -384,16 +308,7 @@ describe("protectFamily", () => {
   it("takes the threshold as configured and refuses nonsense", () => {
     const family: Family = {
       rows: ["a", "b"],
-      tables: [
-        {
-          id: "t",
-          categories: ["x", "y"],
-          cells: [
-            [6, 8],
-            [9, 10],
-          ],
-        },
-      ],
+      tables: [counts("t", ["x", "y"], [6, 8], [9, 10])],
     };
     expect(nullCount(protectFamily(family, 5))).toBe(0);
     expect(nullCount(protectFamily(family, 10))).toBeGreaterThan(0);

@@ -1,9 +1,8 @@
-import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { z } from "zod";
 
 export const ConferencesEnv = BaseEnv.extend({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3004),
-  DATABASE_URL: z.string().default("file:.data/conferences.db"),
+  ...serviceDefaults("conferences", 3004),
   ...DataKeyEnv,
   /** notifications' X25519 public key: invitees' addresses leave sealed for it. */
   NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,
@@ -11,7 +10,3 @@ export const ConferencesEnv = BaseEnv.extend({
   REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 export type ConferencesEnv = z.infer<typeof ConferencesEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): ConferencesEnv {
-  return loadConfig(ConferencesEnv, env);
-}

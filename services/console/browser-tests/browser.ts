@@ -66,6 +66,11 @@ export function frenchRun(name: string, context: BrowserContextOptions): Run {
   return { name, language: "fr", context, axe: true };
 }
 
+/** A further state of a screen axe has already checked in `run`: its screenshot only. */
+export function screenshotOnly(run: Run): Run {
+  return { ...run, axe: false };
+}
+
 /** Checks a screen with axe (when the run asks for it) and saves its screenshot. */
 export async function screen(page: Page, run: Run, name: string) {
   await page.waitForLoadState("networkidle").catch(() => {});

@@ -13,20 +13,19 @@ import { type BrowserContext, devices, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   frenchRun,
-  type Language,
   messages,
   press,
   type Run,
   SCREENS,
   screen,
+  screenshotOnly,
   useBrowserStack,
   visible,
 } from "./browser.js";
 import { startBrowserStack } from "./stack.js";
 
 const FR = frenchRun("coord-fr", SCREENS.desk);
-/** A further state of a screen axe has already checked: its screenshot only. */
-const FR_STATE: Run = { ...FR, axe: false };
+const FR_STATE = screenshotOnly(FR);
 const t = messages("fr");
 const VICTIMS = "vif-ment-fini-victims";
 
@@ -54,22 +53,6 @@ afterAll(async () => {
 });
 // Low risk is due within seconds here, so a task falls overdue while the test watches.
 const live = useBrowserStack(() => startBrowserStack({}, { referrals: { SLA_LOW_HOURS: "0.0005" } }));
-
-async function signIn(
-  context: BrowserContext,
-  language: Language,
-  person: string,
-  touch = false,
-): Promise<Page> {
-  const m = messages(language);
-  const page = await context.newPage();
-  await page.goto(`${live.stack.consoleUrl}/`);
-  await press(page.getByRole("button", { name: language.toUpperCase(), exact: true }), touch);
-  await visible(page.getByRole("heading", { name: m("signIn.devTitle") }));
-  await press(page.getByRole("button", { name: m("signIn.as", { name: person }) }), touch);
-  await visible(page.getByRole("button", { name: m("nav.signOut") }));
-  return page;
-}
 
 /** A person who needs no screen: signed in through the console's own routes, calling as the screens do. */
 async function apiPerson(
@@ -183,17 +166,17 @@ describe("the coordinator", () => {
     await police.close();
 
     const context = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
-    const page = await signIn(context, "fr", "Coordinator");
+    const page = await live.signIn(context, FR, "Coordinator");
     await press(page.getByRole("link", { name: t("nav.coordination") }), false);
     await visible(page.getByRole("heading", { name: t("oversight.title") }));
     // The low-risk tasks' deadline passes within seconds: the victim team's overdue count shows it.
     const victims = page.getByRole("row").filter({ hasText: VICTIMS });
     const overdue = victims.getByRole("cell").nth(3);
-    for (let i = 0; i < 20 && (await overdue.innerText().catch(() => "")) !== "1"; i++) {
+    for (let i = 0; i < 20 && (await overdue.textContent().catch(() => "")) !== "1"; i++) {
       await page.getByRole("button", { name: t("common.refresh") }).click();
       await page.waitForTimeout(500);
     }
-    expect(await overdue.innerText()).toBe("1");
+    expect(await overdue.textContent()).toBe("1");
     await screen(page, FR, "c01-oversight");
     await press(victims.getByRole("link", { name: VICTIMS }), false);
     await visible(page.getByRole("heading", { name: t("oversight.teamTasksTitle", { team: VICTIMS }) }));
@@ -239,7 +222,7 @@ describe("the coordinator", () => {
 
     // The team sees it in its queue; it reads the referral. The author team tries to and is refused.
     const camilleContext = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
-    const camille = await signIn(camilleContext, "fr", "Camille (victim support)");
+    const camille = await live.signIn(camilleContext, FR, "Camille (victim support)");
     const camilleQueue = camille.getByRole("list", { name: t("queue.title") });
     await visible(camilleQueue);
     await visible(camilleQueue.getByRole("listitem").filter({ hasText: t("risk.high") }));
@@ -261,7 +244,7 @@ describe("the coordinator", () => {
     const result = page.getByRole("region", { name: t("lookup.result", { reference }) });
     await visible(result);
     await visible(result.getByRole("cell", { name: VICTIMS }));
-    expect(await page.getByRole("main").innerText()).not.toContain("Amélie");
+    expect(await page.getByRole("main").textContent()).not.toContain("Amélie");
     await screen(page, FR, "c06-lookup");
 
     await press(result.getByRole("link", { name: t("lookup.whoViewed") }), false);
@@ -291,7 +274,7 @@ describe("the coordinator", () => {
 
   it("edits a route, registers a webhook, sees a test delivery arrive, and replays a dead letter", async () => {
     const context = await live.browser.newContext({ ...FR.context, locale: "fr-BE" });
-    const page = await signIn(context, "fr", "Coordinator");
+    const page = await live.signIn(context, FR, "Coordinator");
     await page.goto(`${live.stack.consoleUrl}/coordination/routing`);
     await visible(page.getByRole("heading", { name: t("routing.title") }));
     await page.getByRole("textbox", { name: t("routing.filter") }).fill("seraing");
@@ -350,7 +333,7 @@ describe("the coordinator", () => {
     await untilVisible(page, letter.first());
     await visible(letter.getByText(/event fails its schema/));
     // Closed until opened: the event itself is not on the screen.
-    expect(await letter.innerText()).not.toContain(eventId);
+    expect(await letter.textContent()).not.toContain(eventId);
     await screen(page, FR_STATE, "c11-dead-letters");
     await press(letter.getByRole("button", { name: t("deadLetters.open") }), false);
     await visible(letter.getByText(eventId));
@@ -366,7 +349,7 @@ describe("the coordinator", () => {
     await visible(page.getByRole("heading", { name: t("deliveryLog.title") }));
     await visible(page.getByRole("cell", { name: t("deliveryLog.templates.callback_due") }).first());
     // No address, no text: the recipients (the teams' mailboxes) are not on the screen.
-    expect(await page.getByRole("main").innerText()).not.toContain("@teams.relais.example");
+    expect(await page.getByRole("main").textContent()).not.toContain("@teams.relais.example");
     await screen(page, FR, "c13-delivery-log");
 
     await press(coordinatorLink(page, t("audit.title")), false);
@@ -375,30 +358,21 @@ describe("the coordinator", () => {
     await context.close();
   });
 
-  it.each([
-    {
-      language: "nl" as const,
-      name: "coord-nl",
-      context: { viewport: { width: 1280, height: 900 } },
-      touch: false,
-    },
-    {
-      language: "en" as const,
-      name: "coord-en",
-      context: { viewport: { width: 1280, height: 900 } },
-      touch: false,
-    },
-    { language: "fr" as const, name: "coord-ipad", context: { ...devices["iPad (gen 7)"] }, touch: true },
-  ])("shows the call-back times in $name", async ({ language, name, context: options, touch }) => {
-    const m = messages(language);
-    const context = await live.browser.newContext({ ...options, locale: language });
-    const page = await signIn(context, language, "Coordinator", touch);
+  it.each<Run>([
+    { name: "coord-nl", language: "nl", context: SCREENS.desk, axe: false },
+    { name: "coord-en", language: "en", context: SCREENS.desk, axe: false },
+    { name: "coord-ipad", language: "fr", context: { ...devices["iPad (gen 7)"] }, axe: false },
+  ])("shows the call-back times in $name", async (run) => {
+    const m = messages(run.language);
+    const touch = Boolean(run.context.hasTouch);
+    const context = await live.browser.newContext({ ...run.context, locale: run.language });
+    const page = await live.signIn(context, run, "Coordinator");
     await press(page.getByRole("link", { name: m("nav.coordination") }), touch);
     await visible(page.getByRole("heading", { name: m("oversight.title") }));
     await visible(page.getByRole("columnheader", { name: m("oversight.p90") }));
     await press(page.getByRole("link", { name: VICTIMS }), touch);
     await visible(page.getByRole("heading", { name: m("oversight.teamTasksTitle", { team: VICTIMS }) }));
-    await screen(page, { name, language, context: options, axe: false }, "c01-team-tasks");
+    await screen(page, run, "c01-team-tasks");
     await context.close();
   });
 });

@@ -3,24 +3,24 @@
 // level and sees the new deadline and the history; the coordinator sees the escalation, the grid
 // versions, and publishes a new version as JSON. In French with axe on every screen.
 import { randomUUID } from "node:crypto";
-import { mintToken } from "@relais/testing";
+import { mintToken, policeReferral } from "@relais/testing";
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   frenchRun,
   messages,
   press,
-  type Run,
   SCREENS,
   screen,
+  screenshotOnly,
   tick,
   useBrowserStack,
   visible,
 } from "./browser.js";
+import { phoneVictim } from "./stack.js";
 
 const FR = frenchRun("crit-fr", SCREENS.desk);
-/** A further state of a screen axe has already checked: its screenshot only. */
-const FR_STATE: Run = { ...FR, axe: false };
+const FR_STATE = screenshotOnly(FR);
 const t = messages("fr");
 
 const live = useBrowserStack();
@@ -37,25 +37,14 @@ async function fileReferral(context: BrowserContext) {
   const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
   const filed = await context.request.post(`${live.stack.consoleUrl}/api/referrals/v1/referrals`, {
     headers: { ...headers, "X-CSRF-Token": csrfToken, "Idempotency-Key": randomUUID() },
-    data: {
+    data: policeReferral({
       policeZone: "5277",
       incidentReference: `LI.55.L1.G${Date.now() % 100000}/26`,
       incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-      kind: "partner",
       riskLevel: "low",
       childrenPresent: false,
-      municipality: "Seraing",
-      persons: [
-        {
-          role: "victim",
-          displayName: "Amélie Testeuse",
-          consent: true,
-          language: "fr",
-          contact: { phone: "+32470444444" },
-          preferences: { channels: ["phone"], voicemailAllowed: false },
-        },
-      ],
-    },
+      persons: [phoneVictim("+32470444444", "Amélie Testeuse")],
+    }),
   });
   expect(filed.status()).toBe(201);
 }
@@ -80,7 +69,7 @@ describe("the criticality grid", () => {
     for (const q of ["escalation", "separation", "children_exposed"]) await answer(QUESTIONS[q]!, "Non");
     const score = section.locator("output");
     await visible(score.getByText(t("criticality.score", { score: 12, max: 23 })));
-    expect(await score.innerText()).toContain(t("criticality.level.high"));
+    expect(await score.textContent()).toContain(t("criticality.level.high"));
     // Large touch targets: every answer is at least 44 px high.
     const boxes = await section
       .locator(".radio")
@@ -94,11 +83,11 @@ describe("the criticality grid", () => {
       .getByRole("status")
       .filter({ hasText: t("criticality.savedScore", { score: 12, level: t("criticality.level.high") }) });
     await visible(saved);
-    expect(await saved.innerText()).toContain("rappeler avant le");
+    expect(await saved.textContent()).toContain("rappeler avant le");
     const history = section.getByRole("table", { name: t("criticality.history") });
     await visible(history);
     expect(await history.getByRole("row").count()).toBe(2);
-    expect(await history.innerText()).toContain(t("criticality.source.callback"));
+    expect(await history.textContent()).toContain(t("criticality.source.callback"));
     await screen(page, FR, "g02-grid-saved");
     await context.close();
 
@@ -180,12 +169,12 @@ describe("the criticality grid at intake", () => {
     await visible(officer.getByRole("alert").first());
     expect(await unanswered.getAttribute("aria-invalid")).toBe("true");
     // The officer reads questions, never a score or a level.
-    expect(await grid.innerText()).not.toMatch(/Score|Risque élevé/);
+    expect(await grid.textContent()).not.toMatch(/Score|Risque élevé/);
     await screen(officer, FR, "g07-intake-grid-refused");
     await answer(QUESTIONS.children_exposed!, "Non");
     await officer.getByRole("button", { name: t("intake.submit") }).click();
     await visible(officer.getByText(t("intake.filed")));
-    expect(await officer.getByRole("main").innerText()).not.toMatch(/Score|12|Risque élevé/);
+    expect(await officer.getByRole("main").textContent()).not.toMatch(/Score|12|Risque élevé/);
     await screen(officer, FR_STATE, "g08-intake-grid-filed");
     await context.close();
 

@@ -24,11 +24,7 @@ afterAll(async () => {
 async function signIn(person: string): Promise<Page> {
   const context = await live.browser.newContext(RUN.context);
   contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${live.stack.consoleUrl}/`);
-  await tap(page.getByRole("button", { name: t("signIn.as", { name: person }) }));
-  await visible(page.getByRole("button", { name: t("nav.signOut") }));
-  return page;
+  return live.signIn(context, RUN, person);
 }
 
 /** What the browser keeps and shows that a shoulder-reader or the next user could find. */

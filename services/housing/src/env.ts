@@ -1,11 +1,10 @@
 import { TimeZone } from "@relais/contracts";
-import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 
 export const HousingEnv = BaseEnv.extend({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3005),
-  DATABASE_URL: z.string().default("file:.data/housing.db"),
+  ...serviceDefaults("housing", 3005),
   /** Seals the places' addresses at rest (AES-256-GCM). */
   ...DataKeyEnv,
   /** notifications' X25519 public key: a confirmed placement's address leaves sealed for it. */
@@ -19,7 +18,3 @@ export const HousingEnv = BaseEnv.extend({
   ...StatisticsEnv,
 });
 export type HousingEnv = z.infer<typeof HousingEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): HousingEnv {
-  return loadConfig(HousingEnv, env);
-}

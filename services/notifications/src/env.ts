@@ -1,33 +1,23 @@
 import { Language } from "@relais/contracts";
-import { BaseEnv, ConfigError, DataKeyEnv, Key32, loadConfig, PreviousKeys } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, PositiveWholeNumber, SealKeyEnv, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 
-const positiveInt = (fallback: number) =>
-  z.coerce
-    .number({ error: "expected a number" })
-    .int("expected a whole number")
-    .positive("expected a positive number")
-    .default(fallback);
-
 export const NotificationsEnv = BaseEnv.extend({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3003),
-  DATABASE_URL: z.string().default("file:.data/notifications.db"),
+  ...serviceDefaults("notifications", 3003),
   /** Encrypts contact fields at rest. */
   ...DataKeyEnv,
   /** notifications' X25519 private key (32 bytes, base64): opens the contact details events carry sealed. */
-  SEAL_PRIVATE_KEY: Key32,
-  /** Older private keys during a rotation, comma-separated: events sealed for them still open. */
-  SEAL_PRIVATE_KEY_PREVIOUS: PreviousKeys,
+  ...SealKeyEnv,
   /** `smtp://user:pass@host:port` (or `smtps://`); unset means `.eml` files under MAIL_DIR. */
   SMTP_URL: z.url({ error: "expected a URL such as smtp://host:587" }).optional(),
   MAIL_DIR: z.string().min(1).default(".data/mail"),
   MAIL_FROM: z.email({ error: "expected an e-mail address" }).default("noreply@relais.local"),
   /** Parallel SMTP connections in the pool. */
-  MAIL_POOL_SIZE: positiveInt(5),
+  MAIL_POOL_SIZE: PositiveWholeNumber.default(5),
   SMS_GATEWAY_URL: z.url({ error: "expected a URL" }).optional(),
   SMS_GATEWAY_KEY: z.string().min(1).optional(),
-  SMS_TIMEOUT_MS: positiveInt(10_000),
+  SMS_TIMEOUT_MS: PositiveWholeNumber.default(10_000),
   /** Minutes before each session, comma-separated: 1440,120 is 24 h and 2 h. */
   REMINDER_OFFSETS_MINUTES: z
     .string()
@@ -38,35 +28,30 @@ export const NotificationsEnv = BaseEnv.extend({
    * Longest sleep of the delivery pumps. They wake at the next due time and the dispatcher on
    * every commit, so this only bounds how late work from elsewhere (another process) is seen.
    */
-  SCHEDULER_INTERVAL_MS: positiveInt(1_000),
+  SCHEDULER_INTERVAL_MS: PositiveWholeNumber.default(1_000),
   /** Rows one claim takes: reminders materialised in one transaction, messages leased at once. */
-  SCHEDULER_BATCH: positiveInt(100),
+  SCHEDULER_BATCH: PositiveWholeNumber.default(100),
   /** How long a claimed row is ours before another process may take it over. */
-  LEASE_MS: positiveInt(60_000),
-  MAX_ATTEMPTS: positiveInt(5),
-  RETRY_BASE_MS: positiveInt(30_000),
+  LEASE_MS: PositiveWholeNumber.default(60_000),
+  MAX_ATTEMPTS: PositiveWholeNumber.default(5),
+  RETRY_BASE_MS: PositiveWholeNumber.default(30_000),
   /** Language of alerts to staff addresses, which carry no language of their own. */
   STAFF_LANGUAGE: Language.default("fr"),
   /**
    * Hours a message for a person whose contact has not arrived yet (the referral event comes on
    * another stream and may lag) is held before it is suppressed `no_contact`.
    */
-  CONTACT_WAIT_HOURS: positiveInt(168),
+  CONTACT_WAIT_HOURS: PositiveWholeNumber.default(168),
   /**
    * Days a caseworker's team may still reach a person's contact after its call-back task closed
    * (follow-up after an outcome); while the task is open it always may.
    */
-  CONTACT_ACCESS_DAYS: positiveInt(30),
+  CONTACT_ACCESS_DAYS: PositiveWholeNumber.default(30),
   /** Base of the links handed out for calendar feeds. */
   PUBLIC_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3003"),
   ...StatisticsEnv,
+}).refine((env) => !env.SMS_GATEWAY_URL || env.SMS_GATEWAY_KEY !== undefined, {
+  path: ["SMS_GATEWAY_KEY"],
+  message: "required when SMS_GATEWAY_URL is set",
 });
 export type NotificationsEnv = z.infer<typeof NotificationsEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): NotificationsEnv {
-  const config = loadConfig(NotificationsEnv, env);
-  if (config.SMS_GATEWAY_URL && !config.SMS_GATEWAY_KEY) {
-    throw new ConfigError([{ name: "SMS_GATEWAY_KEY", reason: "required when SMS_GATEWAY_URL is set" }]);
-  }
-  return config;
-}

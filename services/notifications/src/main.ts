@@ -1,10 +1,10 @@
-import { createRecipientOpener, startService } from "@relais/service-kit";
+import { recipientOpener, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
 import { httpSmsGateway } from "./adapters/sms-gateway.js";
 import { createApp } from "./app.js";
-import { readEnv } from "./env.js";
+import { NotificationsEnv } from "./env.js";
 import { consumers } from "./events/consumers.js";
 import { createDeliveryLoop } from "./jobs/delivery-loop.js";
 import { createDispatcher } from "./jobs/dispatcher.js";
@@ -13,9 +13,9 @@ import { service } from "./service.js";
 
 startService({
   ...service,
-  readEnv,
+  config: NotificationsEnv,
   parts: (env, box) => {
-    const open = createRecipientOpener(env.SEAL_PRIVATE_KEY, env.SEAL_PRIVATE_KEY_PREVIOUS);
+    const open = recipientOpener(env);
     const settings: Settings = {
       mailFrom: env.MAIL_FROM,
       reminderOffsetsMinutes: env.REMINDER_OFFSETS_MINUTES,

@@ -2,10 +2,9 @@
 // (their attendee line only), updates keep the UID with a higher SEQUENCE, a cancellation is
 // METHOD:CANCEL, and an overdue action reminds its owner.
 import { ActionOverdue, type ConferenceCalendar, createEvent, InvitationSent } from "@relais/contracts";
-import { ManualClock } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import { ORG } from "./fixtures.js";
-import { sharedServers, startNotifications } from "./harness.js";
+import { sharedServers } from "./harness.js";
 import { calendarOf } from "./ics.js";
 import { sealForNotifications } from "./seal-keys.js";
 
@@ -45,13 +44,8 @@ function invitation(
 describe("case conference mail", () => {
   const servers = sharedServers();
 
-  it("sends each invitee their own invite, then an update and a cancellation to the same calendar entry", async () => {
-    servers.smtp.clear();
-    const service = await startNotifications(servers.nats, {
-      clock: new ManualClock("2026-03-01T09:00:00Z"),
-      smtp: servers.smtp,
-    });
-    try {
+  it("sends each invitee their own invite, then an update and a cancellation to the same calendar entry", () =>
+    servers.withService("2026-03-01T09:00:00Z", async (service) => {
       await service.publish(
         invitation("inv-parquet", "concertation@parquet.example", "fr", "REQUEST", 0),
         invitation("inv-cpas", "vif@cpas-seraing.example", "nl", "REQUEST", 0),
@@ -94,15 +88,10 @@ describe("case conference mail", () => {
       expect(cancel.method).toBe("CANCEL");
       expect(cancel.events[0]).toMatchObject({ sequence: 1, status: "CANCELLED" });
       expect(cancelMail.parsed.subject).toContain("Geannuleerd");
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
-  it("reminds an overdue action's owner at their address, in their language", async () => {
-    servers.smtp.clear();
-    const service = await startNotifications(servers.nats, { smtp: servers.smtp });
-    try {
+  it("reminds an overdue action's owner at their address, in their language", () =>
+    servers.withService("2026-03-21T09:00:00Z", async (service) => {
       await service.publish(
         createEvent(ActionOverdue, {
           orgId: ORG,
@@ -122,8 +111,5 @@ describe("case conference mail", () => {
       expect(mail!.envelope.to).toEqual(["vif@cpas-seraing.example"]);
       expect(mail!.parsed.subject).toBe('Overdue action: case conference "Concertation Seraing–Neupré"');
       expect(mail!.parsed.text).toContain("20 March 2026");
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 });

@@ -3,12 +3,12 @@
 // the event comes; the address is in no answer of the delivery log and not in clear at rest.
 import { readFileSync } from "node:fs";
 import { createEvent, PlacementConfirmed } from "@relais/contracts";
-import { ManualClock, mintToken } from "@relais/testing";
+import { mintToken } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { inbox, messages } from "../src/db/schema.js";
 import { ORG, referred } from "./fixtures.js";
-import { sharedServers, startNotifications } from "./harness.js";
+import { sharedServers } from "./harness.js";
 import { sealForNotifications } from "./seal-keys.js";
 
 const ADDRESS = "Chemin des Saules 9, 4020 Liège";
@@ -114,13 +114,8 @@ describe("the address of an emergency placement", () => {
       }
     }));
 
-  it("is sent to no one without a contact of the placement's own organisation, nor to a person who asked not to be contacted", async () => {
-    servers.smtp.clear();
-    const service = await startNotifications(servers.nats, {
-      clock: new ManualClock("2026-03-10T10:00:00Z"),
-      smtp: servers.smtp,
-    });
-    try {
+  it("is sent to no one without a contact of the placement's own organisation, nor to a person who asked not to be contacted", () =>
+    servers.withService("2026-03-10T10:00:00Z", async (service) => {
       await service.publish(
         referred({ personRef: "prs_elsewhere01", email: "elsewhere@example.org", org: "org-namur" }),
       );
@@ -137,8 +132,5 @@ describe("the address of an emergency placement", () => {
         // Referrals passes no details for a person who said "do not contact": there is no contact.
         prs_nocontact1: ["suppressed", "no_contact"],
       });
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 });

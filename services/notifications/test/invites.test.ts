@@ -1,4 +1,3 @@
-import { ManualClock } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import {
   cancelSession,
@@ -10,7 +9,7 @@ import {
   weeklySeries,
   withdrawn,
 } from "./fixtures.js";
-import { sharedServers, startNotifications } from "./harness.js";
+import { sharedServers } from "./harness.js";
 import { calendarOf } from "./ics.js";
 import { sealForNotifications } from "./seal-keys.js";
 
@@ -18,24 +17,19 @@ describe("calendar invites", () => {
   const servers = sharedServers();
 
   it("sends the invite as soon as the enrolment commits, not at the scheduler's next tick", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
     // An hour between ticks: the invite can only go out because the commit woke the dispatcher.
-    const service = await startNotifications(servers.nats, {
-      clock,
-      smtp: servers.smtp,
-      loopIntervalMs: 3_600_000,
-    });
-    try {
-      service.loop.start();
-      const series = weeklySeries();
-      await service.publish(enrolled(series, { personRef: "prs_chloe0001", email: "chloe@example.org" }));
-      const [invite] = await servers.smtp.waitForMessages(1, 10_000);
-      expect(invite?.envelope.to).toEqual(["chloe@example.org"]);
-      expect(calendarOf(invite!).method).toBe("REQUEST");
-    } finally {
-      await service.stop();
-    }
+    await servers.withService(
+      "2026-02-01T09:00:00Z",
+      async (service) => {
+        service.loop.start();
+        const series = weeklySeries();
+        await service.publish(enrolled(series, { personRef: "prs_chloe0001", email: "chloe@example.org" }));
+        const [invite] = await servers.smtp.waitForMessages(1, 10_000);
+        expect(invite?.envelope.to).toEqual(["chloe@example.org"]);
+        expect(calendarOf(invite!).method).toBe("REQUEST");
+      },
+      { loopIntervalMs: 3_600_000 },
+    );
   });
 
   it("sends one invite per enrolment, updates a moved session and cancels on withdrawal", () =>

@@ -6,21 +6,19 @@ import {
   createEvent,
   PersonPurged,
 } from "@relais/contracts";
-import { authHeader, ManualClock, mintToken } from "@relais/testing";
+import { authHeader, mintToken } from "@relais/testing";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { contacts, invites, messages, reminders } from "../src/db/schema.js";
 import { enrolled, ORG, weeklySeries } from "./fixtures.js";
-import { sharedServers, startNotifications } from "./harness.js";
+import { sharedServers } from "./harness.js";
 import { parseCalendar } from "./ics.js";
 
 describe("staff alerts, calendar feeds, preferences and forgetting", () => {
   const servers = sharedServers();
 
-  it("alerts the team of an overdue call-back, a raised risk, and the authority and staff of a breach", async () => {
-    servers.smtp.clear();
-    const service = await startNotifications(servers.nats, { smtp: servers.smtp });
-    try {
+  it("alerts the team of an overdue call-back, a raised risk, and the authority and staff of a breach", () =>
+    servers.withService("2026-03-02T09:30:00Z", async (service) => {
       const data = {
         taskId: "tsk-1",
         referralId: "ref-1",
@@ -77,10 +75,7 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
       const authority = mails.find((m) => m.envelope.to.includes("mj@justice.example"));
       expect(authority?.parsed.text).toContain("MJ-2026-1");
       expect(mails.some((m) => m.envelope.to.includes("staff@relais.example"))).toBe(true);
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 
   it("gives facilitators a private, revocable feed whose token never reaches the logs", async () => {
     const lines: string[] = [];
@@ -93,71 +88,70 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
         },
       }),
     );
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock, logger });
-    try {
-      const series = weeklySeries({ groupId: "grp-feed" });
-      await service.publish(enrolled(series, { personRef: "prs_feedperson", email: "x@example.org" }));
-      const facilitator = authHeader(await mintToken({ role: "facilitator", org: ORG, sub: "fac-1" }));
-      for (const role of ["coordinator", "caseworker", "police"] as const) {
-        const response = await service.app.request("/v1/calendars", {
-          method: "POST",
-          headers: authHeader(await mintToken({ role, org: ORG })),
+    await servers.withService(
+      "2026-02-01T09:00:00Z",
+      async (service) => {
+        const series = weeklySeries({ groupId: "grp-feed" });
+        await service.publish(enrolled(series, { personRef: "prs_feedperson", email: "x@example.org" }));
+        const facilitator = authHeader(await mintToken({ role: "facilitator", org: ORG, sub: "fac-1" }));
+        for (const role of ["coordinator", "caseworker", "police"] as const) {
+          const response = await service.app.request("/v1/calendars", {
+            method: "POST",
+            headers: authHeader(await mintToken({ role, org: ORG })),
+          });
+          expect(response.status).toBe(403);
+        }
+        expect((await service.app.request("/v1/calendars", { method: "POST" })).status).toBe(401);
+
+        const created = await service.app.request("/v1/calendars", { method: "POST", headers: facilitator });
+        expect(created.status).toBe(201);
+        const { id, url } = (await created.json()) as { id: string; url: string };
+        const path = new URL(url).pathname;
+        const token = path
+          .split("/")
+          .at(-1)!
+          .replace(/\.ics$/, "");
+
+        const feed = await service.app.request(path);
+        expect(feed.status).toBe(200);
+        expect(feed.headers.get("content-type")).toContain("text/calendar");
+        const calendar = parseCalendar(await feed.text());
+        expect(calendar.events[0]?.summary).toBe(series.publicName);
+        expect(calendar.events[0]?.location).toBe("Rue Secrète 12, 4000 Liège");
+        expect(calendar.events.flatMap((e) => e.attendees)).toEqual([]);
+        expect(calendar.raw).not.toContain("x@example.org");
+        expect(calendar.occurrences(36).every((o) => o.local.endsWith("T18:00:00"))).toBe(true);
+
+        // Another facilitator's token sees nothing of this group; a wrong token is a plain 404.
+        expect((await service.app.request("/v1/calendars/not-a-real-token.ics")).status).toBe(404);
+        expect((await service.app.request("/v1/calendars/feed.ics")).status).toBe(404);
+
+        const badId = await service.app.request("/v1/calendars/nope", {
+          method: "DELETE",
+          headers: facilitator,
         });
-        expect(response.status).toBe(403);
-      }
-      expect((await service.app.request("/v1/calendars", { method: "POST" })).status).toBe(401);
+        expect(badId.status).toBe(400);
+        const revoked = await service.app.request(`/v1/calendars/${id}`, {
+          method: "DELETE",
+          headers: facilitator,
+        });
+        expect(revoked.status).toBe(204);
+        expect((await service.app.request(path)).status).toBe(404);
+        expect(
+          (await service.app.request(`/v1/calendars/${id}`, { method: "DELETE", headers: facilitator }))
+            .status,
+        ).toBe(404);
 
-      const created = await service.app.request("/v1/calendars", { method: "POST", headers: facilitator });
-      expect(created.status).toBe(201);
-      const { id, url } = (await created.json()) as { id: string; url: string };
-      const path = new URL(url).pathname;
-      const token = path
-        .split("/")
-        .at(-1)!
-        .replace(/\.ics$/, "");
-
-      const feed = await service.app.request(path);
-      expect(feed.status).toBe(200);
-      expect(feed.headers.get("content-type")).toContain("text/calendar");
-      const calendar = parseCalendar(await feed.text());
-      expect(calendar.events[0]?.summary).toBe(series.publicName);
-      expect(calendar.events[0]?.location).toBe("Rue Secrète 12, 4000 Liège");
-      expect(calendar.events.flatMap((e) => e.attendees)).toEqual([]);
-      expect(calendar.raw).not.toContain("x@example.org");
-      expect(calendar.occurrences(36).every((o) => o.local.endsWith("T18:00:00"))).toBe(true);
-
-      // Another facilitator's token sees nothing of this group; a wrong token is a plain 404.
-      expect((await service.app.request("/v1/calendars/not-a-real-token.ics")).status).toBe(404);
-      expect((await service.app.request("/v1/calendars/feed.ics")).status).toBe(404);
-
-      const badId = await service.app.request("/v1/calendars/nope", {
-        method: "DELETE",
-        headers: facilitator,
-      });
-      expect(badId.status).toBe(400);
-      const revoked = await service.app.request(`/v1/calendars/${id}`, {
-        method: "DELETE",
-        headers: facilitator,
-      });
-      expect(revoked.status).toBe(204);
-      expect((await service.app.request(path)).status).toBe(404);
-      expect(
-        (await service.app.request(`/v1/calendars/${id}`, { method: "DELETE", headers: facilitator })).status,
-      ).toBe(404);
-
-      const log = lines.join("");
-      expect(log).toContain("/v1/calendars/feed.ics");
-      expect(log).not.toContain(token);
-    } finally {
-      await service.stop();
-    }
+        const log = lines.join("");
+        expect(log).toContain("/v1/calendars/feed.ics");
+        expect(log).not.toContain(token);
+      },
+      { logger },
+    );
   });
 
-  it("lets coordinators change preferences, refuses bad ones, and forgets a purged person", async () => {
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
-    const service = await startNotifications(servers.nats, { clock });
-    try {
+  it("lets coordinators change preferences, refuses bad ones, and forgets a purged person", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service) => {
       const series = weeklySeries({ groupId: "grp-forget" });
       const personRef = "prs_forgetme01";
       await service.publish(enrolled(series, { personRef, email: "forget@example.org" }));
@@ -219,8 +213,5 @@ describe("staff alerts, calendar feeds, preferences and forgetting", () => {
       expect((await service.app.request(`/v1/contacts/${personRef}`, { headers: caseworker })).status).toBe(
         404,
       );
-    } finally {
-      await service.stop();
-    }
-  });
+    }));
 });

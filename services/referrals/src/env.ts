@@ -1,4 +1,4 @@
-import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 import type { ReferralPolicy } from "./domain/policy.js";
@@ -10,8 +10,7 @@ const hours = z.coerce
 const count = z.coerce.number().int().min(1).max(50);
 
 export const ReferralsEnv = BaseEnv.extend({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3002),
-  DATABASE_URL: z.string().default("file:.data/referrals.db"),
+  ...serviceDefaults("referrals", 3002),
   /** Seals contact fields, names and notes at rest. */
   ...DataKeyEnv,
   /** notifications' X25519 public key (32 bytes, base64): contact details leave sealed for it. */
@@ -39,10 +38,6 @@ export const ReferralsEnv = BaseEnv.extend({
   ...StatisticsEnv,
 });
 export type ReferralsEnv = z.infer<typeof ReferralsEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): ReferralsEnv {
-  return loadConfig(ReferralsEnv, env);
-}
 
 export function policyFromEnv(env: ReferralsEnv): ReferralPolicy {
   return {

@@ -1,41 +1,36 @@
 import { CallbackClosed, CallbackOpened, SupportRequested } from "@relais/contracts";
 import { auditLog } from "@relais/service-kit";
-import type { ManualClock } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema.js";
 import { authorPhone, seraingReferral, victimName, victimPhone } from "./fixtures.js";
-import { call, fileReferral, ORG, type Service, tokens, useSeededReferrals } from "./harness.js";
+import { call, fileReferral, ORG, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 const AUTHORS = "vif-ment-fini-authors";
 
 describe("call-back tasks", () => {
   // Friday 20 November 2026, 22:00 in Brussels.
-  let service: Service;
-  let clock: ManualClock;
-  useSeededReferrals("2026-11-20T21:00:00Z", (world) => {
-    ({ service, clock } = world);
-  });
-  const file = (body?: unknown, zone?: string) => fileReferral(service, body, zone);
+  const world = useSeededReferrals("2026-11-20T21:00:00Z");
+  const file = (body?: unknown, zone?: string) => fileReferral(world.service, body, zone);
   /** Claims the task, logs a reached phone call with `note`, then records `outcome` (attempt `a<n>`, outcome `o<n>`). */
   const reachAndClose = async (taskId: string, worker: string, note: string, n: string, outcome: unknown) => {
-    await call(service, "POST", `/v1/callbacks/${taskId}/claim`, worker);
+    await call(world.service, "POST", `/v1/callbacks/${taskId}/claim`, worker);
     const attempt = { outcome: "reached", channel: "phone", note };
-    await call(service, "POST", `/v1/callbacks/${taskId}/attempts`, worker, attempt, {
+    await call(world.service, "POST", `/v1/callbacks/${taskId}/attempts`, worker, attempt, {
       "idempotency-key": `a${n}`,
     });
-    return call(service, "POST", `/v1/callbacks/${taskId}/outcome`, worker, outcome, {
+    return call(world.service, "POST", `/v1/callbacks/${taskId}/outcome`, worker, outcome, {
       "idempotency-key": `o${n}`,
     });
   };
   async function queue(token: string, query = "") {
-    const res = await call(service, "GET", `/v1/callbacks${query}`, token);
+    const res = await call(world.service, "GET", `/v1/callbacks${query}`, token);
     expect(res.status).toBe(200);
     return res.body.items as Array<Record<string, unknown> & { id: string; role: string }>;
   }
   async function events(type: string) {
-    const rows = await service.database.db.select().from(outbox).where(eq(outbox.subject, type));
+    const rows = await world.service.database.db.select().from(outbox).where(eq(outbox.subject, type));
     return rows.map((row) => JSON.parse(row.payload));
   }
   const victimWorker = () => tokens.caseworker([VICTIMS], "worker-v");
@@ -84,9 +79,9 @@ describe("call-back tasks", () => {
       [true, "low"],
       [false, "medium"],
     ]);
-    const page = await call(service, "GET", "/v1/callbacks?limit=3", await tokens.coordinator());
+    const page = await call(world.service, "GET", "/v1/callbacks?limit=3", await tokens.coordinator());
     const next = await call(
-      service,
+      world.service,
       "GET",
       `/v1/callbacks?limit=3&cursor=${page.body.nextCursor}`,
       await tokens.coordinator(),
@@ -101,7 +96,12 @@ describe("call-back tasks", () => {
     const items = await queue(await tokens.coordinator());
     expect(items).toEqual([expect.objectContaining({ role: "victim", team: "coordination", routed: false })]);
     expect(await queue(await victimWorker())).toEqual([]);
-    const status = await call(service, "GET", `/v1/referrals/${filed.id}/status`, await tokens.police());
+    const status = await call(
+      world.service,
+      "GET",
+      `/v1/referrals/${filed.id}/status`,
+      await tokens.police(),
+    );
     expect(status.body.persons).toEqual([
       { role: "victim", callback: true, reason: null },
       { role: "author", callback: false, reason: "no_consent" },
@@ -113,13 +113,13 @@ describe("call-back tasks", () => {
     const [task] = await queue(await authorWorker());
     const [a, b] = await Promise.all([
       call(
-        service,
+        world.service,
         "POST",
         `/v1/callbacks/${task!.id}/claim`,
         await tokens.caseworker([AUTHORS], "worker-a"),
       ),
       call(
-        service,
+        world.service,
         "POST",
         `/v1/callbacks/${task!.id}/claim`,
         await tokens.caseworker([AUTHORS], "worker-b"),
@@ -131,9 +131,9 @@ describe("call-back tasks", () => {
     expect(loser.body.code).toBe("already_claimed");
     expect(winner.body.person.contact.phone).toBe(authorPhone);
     // The lease runs out: the other worker may take the task over.
-    clock.advance({ minutes: 31 });
+    world.clock.advance({ minutes: 31 });
     const takeover = await call(
-      service,
+      world.service,
       "POST",
       `/v1/callbacks/${task!.id}/claim`,
       await tokens.caseworker([AUTHORS], loser === a ? "worker-a" : "worker-b"),
@@ -141,7 +141,7 @@ describe("call-back tasks", () => {
     expect(takeover.status).toBe(200);
     // Another team's task is invisible.
     expect(
-      (await call(service, "POST", `/v1/callbacks/${task!.id}/claim`, await victimWorker())).status,
+      (await call(world.service, "POST", `/v1/callbacks/${task!.id}/claim`, await victimWorker())).status,
     ).toBe(404);
   });
 
@@ -150,10 +150,10 @@ describe("call-back tasks", () => {
     const [task] = await queue(await victimWorker());
     const token = await victimWorker();
     const attempt = async (at: string, outcome = "no_answer") => {
-      clock.set(at);
-      expect((await call(service, "POST", `/v1/callbacks/${task!.id}/claim`, token)).status).toBe(200);
+      world.clock.set(at);
+      expect((await call(world.service, "POST", `/v1/callbacks/${task!.id}/claim`, token)).status).toBe(200);
       return call(
-        service,
+        world.service,
         "POST",
         `/v1/callbacks/${task!.id}/attempts`,
         token,
@@ -183,7 +183,7 @@ describe("call-back tasks", () => {
       ["received", "contacting"],
       ["contacting", "unreachable"],
     ]);
-    const status = await call(service, "GET", `/v1/referrals/${id}/status`, await tokens.police());
+    const status = await call(world.service, "GET", `/v1/referrals/${id}/status`, await tokens.police());
     expect(status.body).toMatchObject({ status: "unreachable", firstContactAt: null });
   });
 
@@ -193,14 +193,14 @@ describe("call-back tasks", () => {
     const token = await victimWorker();
     const path = `/v1/callbacks/${victim!.id}`;
     const post = (sub: string, body: unknown) =>
-      call(service, "POST", `${path}/${sub}`, token, body, {
+      call(world.service, "POST", `${path}/${sub}`, token, body, {
         "idempotency-key": `${sub}-${JSON.stringify(body)}`,
       });
-    clock.set("2026-11-23T08:30:00Z");
+    world.clock.set("2026-11-23T08:30:00Z");
     expect((await post("attempts", { outcome: "no_answer", channel: "phone" })).body.code).toBe(
       "not_claimed",
     );
-    await call(service, "POST", `${path}/claim`, token);
+    await call(world.service, "POST", `${path}/claim`, token);
     expect((await post("attempts", { outcome: "voicemail_left", channel: "phone" })).body.code).toBe(
       "voicemail_not_allowed",
     );
@@ -228,7 +228,7 @@ describe("call-back tasks", () => {
     const { id } = await file();
     const [victim] = await queue(await victimWorker());
     const token = await victimWorker();
-    clock.set("2026-11-23T08:30:00Z");
+    world.clock.set("2026-11-23T08:30:00Z");
     const note = "Wants a peer group in Seraing, evenings impossible";
     const accepted = await reachAndClose(victim!.id, token, note, "1", {
       outcome: "accepted",
@@ -251,21 +251,22 @@ describe("call-back tasks", () => {
     });
     // The name goes to groups sealed for it: not readable in the outbox, nor by notifications.
     expect(JSON.stringify(requested)).not.toContain(victimName);
-    expect(service.openAs.groups.open(support.sealed!, SupportRequested.type)).toEqual({
+    expect(world.service.openAs.groups.open(support.sealed!, SupportRequested.type)).toEqual({
       displayName: victimName,
     });
-    expect(() => service.openAs.notifications.open(support.sealed!, SupportRequested.type)).toThrow();
-    const status = await call(service, "GET", `/v1/referrals/${id}/status`, await tokens.police());
+    expect(() => world.service.openAs.notifications.open(support.sealed!, SupportRequested.type)).toThrow();
+    const status = await call(world.service, "GET", `/v1/referrals/${id}/status`, await tokens.police());
     expect(status.body).toMatchObject({ status: "in_support", firstContactAt: "2026-11-23T08:30:00.000Z" });
     // A police token never sees names, phone numbers or notes…
     for (const secret of [victimName, victimPhone, authorPhone, note, "Bernard"])
       expect(status.text).not.toContain(secret);
     // …nor another zone's referral, nor the full referral.
     expect(
-      (await call(service, "GET", `/v1/referrals/${id}/status`, await tokens.police("zone-5300"))).status,
+      (await call(world.service, "GET", `/v1/referrals/${id}/status`, await tokens.police("zone-5300")))
+        .status,
     ).toBe(404);
-    expect((await call(service, "GET", `/v1/referrals/${id}`, await tokens.police())).status).toBe(403);
-    expect((await call(service, "GET", "/v1/callbacks", await tokens.police())).status).toBe(403);
+    expect((await call(world.service, "GET", `/v1/referrals/${id}`, await tokens.police())).status).toBe(403);
+    expect((await call(world.service, "GET", "/v1/callbacks", await tokens.police())).status).toBe(403);
 
     // Declined records who and why.
     const [author] = await queue(await authorWorker());
@@ -278,28 +279,34 @@ describe("call-back tasks", () => {
     expect(declined.body.outcome).toBe("declined");
 
     // Victim and author teams never see each other's notes; the coordinator sees both.
-    const seenByVictims = await call(service, "GET", `/v1/referrals/${id}`, token);
+    const seenByVictims = await call(world.service, "GET", `/v1/referrals/${id}`, token);
     expect(seenByVictims.status).toBe(200);
     expect(seenByVictims.text).toContain(note);
     expect(seenByVictims.text).not.toContain("Author refuses");
     expect(seenByVictims.text).not.toContain(authorPhone);
-    const seenByAuthors = await call(service, "GET", `/v1/referrals/${id}`, authorToken);
+    const seenByAuthors = await call(world.service, "GET", `/v1/referrals/${id}`, authorToken);
     expect(seenByAuthors.text).toContain("Author refuses");
     expect(seenByAuthors.text).not.toContain(note);
     expect(seenByAuthors.text).not.toContain(victimName);
-    const seenByCoordinator = await call(service, "GET", `/v1/referrals/${id}`, await tokens.coordinator());
+    const seenByCoordinator = await call(
+      world.service,
+      "GET",
+      `/v1/referrals/${id}`,
+      await tokens.coordinator(),
+    );
     expect(seenByCoordinator.body.persons[1].task.outcomeDetail).toEqual({
       declinedBy: "person",
       reason: "not_interested",
     });
-    const reads = await service.database.db
+    const reads = await world.service.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, "referral.read"));
     expect(reads).toHaveLength(3);
     // A caseworker of an unrelated team sees nothing at all.
     expect(
-      (await call(service, "GET", `/v1/referrals/${id}`, await tokens.caseworker(["other-team"]))).status,
+      (await call(world.service, "GET", `/v1/referrals/${id}`, await tokens.caseworker(["other-team"])))
+        .status,
     ).toBe(404);
   });
 });

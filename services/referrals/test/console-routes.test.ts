@@ -1,27 +1,23 @@
 // Routes the console's screens need: the zone's feedback list, municipality suggestions, the
 // queue's safe-window answers and releasing a claim.
-import { type ManualClock, mintToken } from "@relais/testing";
+import { mintToken } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import { victimName, victimPhone } from "./fixtures.js";
-import { call, fileReferral, type Service, tokens, useSeededReferrals } from "./harness.js";
+import { call, fileReferral, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 
 describe("routes for the console", () => {
   // Friday 20 November 2026, 22:00 in Brussels: the victim's weekday-morning window is shut.
-  let service: Service;
-  let clock: ManualClock;
-  useSeededReferrals("2026-11-20T21:00:00Z", (world) => {
-    ({ service, clock } = world);
-  });
-  const file = (zone?: string, body?: unknown) => fileReferral(service, body, zone);
+  const world = useSeededReferrals("2026-11-20T21:00:00Z");
+  const file = (zone?: string, body?: unknown) => fileReferral(world.service, body, zone);
 
   it("lists a police zone's own referrals with status and first contact only, newest first, in pages", async () => {
     const first = await file();
-    clock.advance({ minutes: 1 });
+    world.clock.advance({ minutes: 1 });
     const second = await file();
     await file("zone-5300");
-    const page = await call(service, "GET", "/v1/referrals?limit=1", await tokens.police());
+    const page = await call(world.service, "GET", "/v1/referrals?limit=1", await tokens.police());
     expect(page.status).toBe(200);
     expect(page.body.items).toEqual([
       {
@@ -34,7 +30,7 @@ describe("routes for the console", () => {
       },
     ]);
     const next = await call(
-      service,
+      world.service,
       "GET",
       `/v1/referrals?limit=1&cursor=${page.body.nextCursor}`,
       await tokens.police(),
@@ -45,24 +41,24 @@ describe("routes for the console", () => {
     expect(page.text).not.toContain(victimPhone);
     // Another organisation's police with the same zone sees nothing of it.
     const stranger = await mintToken({ role: "police", org: "org-other", sub: "zone-5277" });
-    expect((await call(service, "GET", "/v1/referrals", stranger)).body.items).toEqual([]);
-    expect((await call(service, "GET", "/v1/referrals", await tokens.coordinator())).status).toBe(403);
+    expect((await call(world.service, "GET", "/v1/referrals", stranger)).body.items).toEqual([]);
+    expect((await call(world.service, "GET", "/v1/referrals", await tokens.coordinator())).status).toBe(403);
   });
 
   it("suggests municipality names from the routing table, accent-insensitively", async () => {
-    const res = await call(service, "GET", "/v1/municipalities?q=lie", await tokens.police());
+    const res = await call(world.service, "GET", "/v1/municipalities?q=lie", await tokens.police());
     expect(res.status).toBe(200);
     expect(res.body.items).toContain("Liège");
     expect(res.body.items.every((m: string) => /^li[eè]/i.test(m))).toBe(true);
     expect(res.text).not.toContain("victims");
     expect(
-      (await call(service, "GET", "/v1/municipalities", await tokens.caseworker([VICTIMS]))).status,
+      (await call(world.service, "GET", "/v1/municipalities", await tokens.caseworker([VICTIMS]))).status,
     ).toBe(403);
   });
 
   it("tells the queue whether the safe window is open now and when it opens next", async () => {
     await file();
-    const items = (await call(service, "GET", "/v1/callbacks", await tokens.coordinator())).body.items;
+    const items = (await call(world.service, "GET", "/v1/callbacks", await tokens.coordinator())).body.items;
     const victim = items.find((t: { role: string }) => t.role === "victim");
     const author = items.find((t: { role: string }) => t.role === "author");
     // Weekdays 09:00-12:00 Brussels: next opening Monday 09:00 (08:00 UTC).
@@ -79,15 +75,15 @@ describe("routes for the console", () => {
     await file();
     const worker = await tokens.caseworker([VICTIMS], "worker-v");
     const colleague = await tokens.caseworker([VICTIMS], "worker-w");
-    const [task] = (await call(service, "GET", "/v1/callbacks", worker)).body.items;
-    expect((await call(service, "POST", `/v1/callbacks/${task.id}/claim`, worker)).status).toBe(200);
-    const refused = await call(service, "POST", `/v1/callbacks/${task.id}/release`, colleague);
+    const [task] = (await call(world.service, "GET", "/v1/callbacks", worker)).body.items;
+    expect((await call(world.service, "POST", `/v1/callbacks/${task.id}/claim`, worker)).status).toBe(200);
+    const refused = await call(world.service, "POST", `/v1/callbacks/${task.id}/release`, colleague);
     expect(refused).toMatchObject({ status: 409, body: { code: "not_claimed" } });
-    const released = await call(service, "POST", `/v1/callbacks/${task.id}/release`, worker);
+    const released = await call(world.service, "POST", `/v1/callbacks/${task.id}/release`, worker);
     expect(released.status).toBe(200);
     expect(released.body.claimedBy).toBeNull();
-    expect((await call(service, "POST", `/v1/callbacks/${task.id}/claim`, colleague)).status).toBe(200);
+    expect((await call(world.service, "POST", `/v1/callbacks/${task.id}/claim`, colleague)).status).toBe(200);
     const author = await tokens.caseworker(["vif-ment-fini-authors"], "worker-a");
-    expect((await call(service, "POST", `/v1/callbacks/${task.id}/release`, author)).status).toBe(404);
+    expect((await call(world.service, "POST", `/v1/callbacks/${task.id}/release`, author)).status).toBe(404);
   });
 });

@@ -33,9 +33,11 @@ describe("due and overdue scheduler", () => {
       "idempotency-key": "s1",
     });
     expect(filed.status).toBe(201);
+    // Friday 22:00: the author (no window) is due now, and the intake announced it with the
+    // referral; the victim is due only on Monday 09:00.
+    expect(await count("referrals.callback.due")).toBe(1);
     const first = createCallbackScheduler({ database: service.database, clock, logger, owner: "instance-1" });
     await first.tick();
-    // Friday 22:00: the author (no window) is due now; the victim only on Monday 09:00.
     expect(await count("referrals.callback.due")).toBe(1);
     expect(await count("referrals.callback.overdue")).toBe(0);
 

@@ -1,12 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import {
-  guardedRoute,
-  idempotentReply,
-  jsonBody,
-  jsonResponse,
-  routeApp,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { addItem } from "../actions/add-item.js";
 import { readConference } from "../actions/read-conference.js";
 import { recordDecision } from "../actions/record-decision.js";
@@ -53,22 +46,23 @@ type AddedItem = Awaited<ReturnType<typeof addItem>>;
 type RecordedDecision = Awaited<ReturnType<typeof recordDecision>>;
 
 export function agendaRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context, reply } = routeModule(deps);
+  return app
     .openapi(addRoute, (c) =>
-      idempotentReply(c, deps, { status: 201, present: (item: AddedItem) => item }, (ctx) =>
+      reply(c, { status: 201, present: (item: AddedItem) => item }, (ctx) =>
         addItem(ctx, { conferenceId: c.req.valid("param").id, input: c.req.valid("json") }),
       ),
     )
     .openapi(patchRoute, async (c) => {
       const { id, itemId } = c.req.valid("param");
-      await updateItem(verbContext(c, deps), { conferenceId: id, itemId, patch: c.req.valid("json") });
+      await updateItem(context(c), { conferenceId: id, itemId, patch: c.req.valid("json") });
       const read = await readConference(readerContext(c, deps), { id });
       const item = read.items.find((i) => i.id === itemId)!;
       return c.json(toItemView(item, read.viewer, deps.clock.now()), 200);
     })
     .openapi(decisionRoute, (c) => {
       const { id, itemId } = c.req.valid("param");
-      return idempotentReply(c, deps, { status: 201, present: (made: RecordedDecision) => made }, (ctx) =>
+      return reply(c, { status: 201, present: (made: RecordedDecision) => made }, (ctx) =>
         recordDecision(ctx, { conferenceId: id, itemId, input: c.req.valid("json") }),
       );
     });

@@ -1,12 +1,10 @@
 import { Page, PageQuery } from "@relais/contracts";
 import {
   guardedRoute,
-  idempotentReply,
   jsonBody,
   jsonResponse,
   presentPage,
-  routeApp,
-  verbContext,
+  routeModule,
   type zoneOf,
 } from "@relais/service-kit";
 import { cancelConference } from "../actions/cancel-conference.js";
@@ -74,6 +72,7 @@ const cancelRoute = guardedRoute({
 });
 
 export function conferenceRoutes(deps: AppDeps) {
+  const { app, context, reply } = routeModule(deps);
   const open = (sealed: string) => deps.box.open(sealed);
   // The answer to a POST is stored for its Idempotency-Key: it lists the invitees without their
   // addresses (stored answers hold no contact data); GET shows them to the organiser.
@@ -81,11 +80,9 @@ export function conferenceRoutes(deps: AppDeps) {
     toConferenceView({ ...created, items: [], viewer: { kind: "organiser" } }, null, deps.clock.now());
   const reread = async (c: Parameters<typeof zoneOf>[0], id: string) =>
     toConferenceView(await readConference(readerContext(c, deps), { id }), open, deps.clock.now());
-  return routeApp()
+  return app
     .openapi(createRouteDef, (c) =>
-      idempotentReply(c, deps, { status: 201, present }, (ctx) =>
-        scheduleConference(ctx, c.req.valid("json")),
-      ),
+      reply(c, { status: 201, present }, (ctx) => scheduleConference(ctx, c.req.valid("json"))),
     )
     .openapi(listRoute, async (c) => {
       const page = await listConferences(readerContext(c, deps), c.req.valid("query"));
@@ -98,12 +95,12 @@ export function conferenceRoutes(deps: AppDeps) {
     .openapi(readRoute, async (c) => c.json(await reread(c, c.req.valid("param").id), 200))
     .openapi(patchRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await updateConference(verbContext(c, deps), { id, patch: c.req.valid("json") });
+      await updateConference(context(c), { id, patch: c.req.valid("json") });
       return c.json(await reread(c, id), 200);
     })
     .openapi(cancelRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await cancelConference(verbContext(c, deps), { id });
+      await cancelConference(context(c), { id });
       return c.json(await reread(c, id), 200);
     });
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { guardedRoute, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { readMine } from "../actions/read-mine.js";
 import { setActionStatus } from "../actions/set-action-status.js";
 import type { AppDeps } from "../app.js";
@@ -47,7 +47,8 @@ const patchActionRoute = guardedRoute({
 const ORDER = { open: 0, done: 1, cancelled: 2 } as const;
 
 export function mineRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app } = routeModule(deps);
+  return app
     .openapi(itemsRoute, async (c) => {
       const now = deps.clock.now();
       const mine = await readMine(readerContext(c, deps));

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Language } from "@relais/contracts";
-import { guardedRoute, routeApp } from "@relais/service-kit";
+import { guardedRoute, routeModule } from "@relais/service-kit";
 import { readConference } from "../actions/read-conference.js";
 import type { AppDeps } from "../app.js";
 import { renderMinutes } from "../domain/minutes.js";
@@ -28,7 +28,8 @@ const minutesRoute = guardedRoute({
 });
 
 export function minutesRoutes(deps: AppDeps) {
-  return routeApp().openapi(minutesRoute, async (c) => {
+  const { app } = routeModule(deps);
+  return app.openapi(minutesRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { lang, meeting } = c.req.valid("query");
     const read = await readConference(readerContext(c, deps), { id, action: "conference.minutes" });

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { PageQuery, RiskLevel } from "@relais/contracts";
-import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import { listKnownReferrals } from "../actions/list-known-referrals.js";
 import type { AppDeps } from "../app.js";
 
@@ -27,8 +27,9 @@ const listRoute = guardedRoute({
 });
 
 export function referralRoutes(deps: AppDeps) {
-  return routeApp().openapi(listRoute, async (c) => {
-    const rows = await listKnownReferrals(verbContext(c, deps), c.req.valid("query"));
+  const { app, context } = routeModule(deps);
+  return app.openapi(listRoute, async (c) => {
+    const rows = await listKnownReferrals(context(c), c.req.valid("query"));
     return c.json({ items: rows }, 200);
   });
 }

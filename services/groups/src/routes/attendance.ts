@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { AttendanceStatus } from "@relais/contracts";
-import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { attendanceReport } from "../actions/attendance-report.js";
 import { readRoster } from "../actions/read-roster.js";
 import { recordAttendance } from "../actions/record-attendance.js";
 import type { AppDeps } from "../app.js";
-import { IdParam, SessionAttendanceView, SessionView, toSessionView } from "./views.js";
+import { IdParam, PersonShape, SessionAttendanceView, SessionView, toSessionView } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
 
@@ -30,8 +30,7 @@ const Roster = z
     items: z.array(
       z.object({
         enrolmentId: z.string(),
-        personRef: z.string(),
-        displayName: z.string().nullable(),
+        ...PersonShape,
         enrolmentStatus: z.string(),
         attendance: AttendanceStatus.nullable(),
         note: z.string().nullable(),
@@ -79,10 +78,11 @@ const rosterRoute = guardedRoute({
 });
 
 export function attendanceRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context } = routeModule(deps);
+  return app
     .openapi(recordRoute, async (c) => {
       const { id, enrolmentId } = c.req.valid("param");
-      const { record } = await recordAttendance(verbContext(c, deps), {
+      const { record } = await recordAttendance(context(c), {
         sessionId: id,
         enrolmentId,
         ...c.req.valid("json"),
@@ -90,13 +90,13 @@ export function attendanceRoutes(deps: AppDeps) {
       return c.json(record, 200);
     })
     .openapi(rosterRoute, async (c) => {
-      const { group, session, lines } = await readRoster(verbContext(c, deps), {
+      const { group, session, lines } = await readRoster(context(c), {
         sessionId: c.req.valid("param").id,
       });
       return c.json({ session: toSessionView(session, group.timeZone), items: lines }, 200);
     })
     .openapi(historyRoute, async (c) => {
-      const report = await attendanceReport(verbContext(c, deps), { enrolmentId: c.req.valid("param").id });
+      const report = await attendanceReport(context(c), { enrolmentId: c.req.valid("param").id });
       return c.json(
         { enrolmentId: report.enrolment.id, personRef: report.enrolment.personRef, items: report.lines },
         200,

@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import { listCheckIns } from "../actions/list-check-ins.js";
 import { resolveCheckIn } from "../actions/resolve-check-in.js";
 import type { AppDeps } from "../app.js";
-import { IdParam } from "./views.js";
+import { IdParam, PersonShape } from "./views.js";
 
 const Status = z.enum(["open", "done", "void"]);
 
@@ -14,8 +14,7 @@ const CheckInView = z
     sessionId: z.string(),
     sessionStartsAt: z.string(),
     enrolmentId: z.string(),
-    personRef: z.string(),
-    displayName: z.string().nullable(),
+    ...PersonShape,
     status: Status,
     createdAt: z.string(),
     resolvedAt: z.string().nullable(),
@@ -43,13 +42,14 @@ const resolveRoute = guardedRoute({
 });
 
 export function checkInRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context } = routeModule(deps);
+  return app
     .openapi(listRoute, async (c) => {
-      const items = await listCheckIns(verbContext(c, deps), c.req.valid("query"));
+      const items = await listCheckIns(context(c), c.req.valid("query"));
       return c.json({ items }, 200);
     })
     .openapi(resolveRoute, async (c) => {
-      await resolveCheckIn(verbContext(c, deps), c.req.valid("param"));
+      await resolveCheckIn(context(c), c.req.valid("param"));
       return c.body(null, 204);
     });
 }

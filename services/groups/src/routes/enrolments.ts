@@ -3,12 +3,10 @@ import { ContactDetails, ContactPreferences, Language, Page, PageQuery, PersonRe
 import {
   documentedProblem,
   guardedRoute,
-  idempotentReply,
   jsonBody,
   jsonResponse,
   presentPage,
-  routeApp,
-  verbContext,
+  routeModule,
 } from "@relais/service-kit";
 import { type EndedEnrolment, endEnrolment } from "../actions/end-enrolment.js";
 import type { Enrolled } from "../actions/enrol-participant.js";
@@ -17,7 +15,7 @@ import { listEnrolments } from "../actions/list-enrolments.js";
 import { setMandate } from "../actions/set-mandate.js";
 import type { AppDeps } from "../app.js";
 import { type EnrolmentRecord, Mandate } from "../db/enrolment-store.js";
-import { ComplianceView, IdParam } from "./views.js";
+import { ComplianceView, IdParam, PersonShape } from "./views.js";
 
 const RUNNERS = ["facilitator", "programme_staff"] as const;
 const EnrolmentStatus = z.enum(["waitlisted", "enrolled", "completed", "withdrawn", "excluded"]);
@@ -47,8 +45,7 @@ const EnrolmentView = z
   .object({
     id: z.string(),
     groupId: z.string(),
-    personRef: z.string(),
-    displayName: z.string().nullable(),
+    ...PersonShape,
     language: Language,
     status: EnrolmentStatus,
     reason: z.string().nullable(),
@@ -161,29 +158,30 @@ function presentEnrolled({ enrolment, position }: Enrolled) {
 const presentEnded = ({ enrolment }: EndedEnrolment) => toView(enrolment, null);
 
 export function enrolmentRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context, reply } = routeModule(deps);
+  return app
     .openapi(enrolRoute, (c) =>
-      idempotentReply(c, deps, { status: 201, present: presentEnrolled }, (ctx) =>
+      reply(c, { status: 201, present: presentEnrolled }, (ctx) =>
         enrolByStaff(ctx, { groupId: c.req.valid("param").id, request: c.req.valid("json") }),
       ),
     )
     .openapi(listRoute, async (c) => {
       const { id } = c.req.valid("param");
-      const page = await listEnrolments(verbContext(c, deps), { groupId: id, ...c.req.valid("query") });
+      const page = await listEnrolments(context(c), { groupId: id, ...c.req.valid("query") });
       return c.json(
         presentPage(page, ({ enrolment, position }) => toView(enrolment, position)),
         200,
       );
     })
     .openapi(mandateRoute, async (c) => {
-      const { enrolment, compliance, position } = await setMandate(verbContext(c, deps), {
+      const { enrolment, compliance, position } = await setMandate(context(c), {
         id: c.req.valid("param").id,
         mandate: c.req.valid("json"),
       });
       return c.json({ enrolment: toView(enrolment, position), compliance }, 200);
     })
     .openapi(endRoute, (c) =>
-      idempotentReply(c, deps, { status: 200, present: presentEnded }, (ctx) =>
+      reply(c, { status: 200, present: presentEnded }, (ctx) =>
         endEnrolment(ctx, { id: c.req.valid("param").id, outcome: c.req.valid("json") }),
       ),
     );

@@ -1,14 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { GroupKind, Language, Page, PageQuery } from "@relais/contracts";
-import {
-  documentedProblem,
-  guardedRoute,
-  idempotentReply,
-  jsonBody,
-  jsonResponse,
-  routeApp,
-  verbContext,
-} from "@relais/service-kit";
+import { documentedProblem, guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { type CreatedGroup, createGroup } from "../actions/create-group.js";
 import { listGroups } from "../actions/list-groups.js";
 import { readGroup } from "../actions/read-group.js";
@@ -75,14 +67,13 @@ const createGroupRoute = guardedRoute({
 const presentCreated = ({ group }: CreatedGroup) => toGroupView(group, { enrolled: 0, waitlisted: 0 });
 
 export function groupRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context, reply } = routeModule(deps);
+  return app
     .openapi(createGroupRoute, (c) =>
-      idempotentReply(c, deps, { status: 201, present: presentCreated }, (ctx) =>
-        createGroup(ctx, c.req.valid("json")),
-      ),
+      reply(c, { status: 201, present: presentCreated }, (ctx) => createGroup(ctx, c.req.valid("json"))),
     )
     .openapi(listRoute, async (c) => {
-      const page = await listGroups(verbContext(c, deps), c.req.valid("query"));
+      const page = await listGroups(context(c), c.req.valid("query"));
       const items = page.items.map(({ group, summary }) => ({
         ...toGroupView(group, summary.seats),
         nextSessionAt: summary.nextSessionAt ? toZonedIso(summary.nextSessionAt, group.timeZone) : null,
@@ -90,12 +81,12 @@ export function groupRoutes(deps: AppDeps) {
       return c.json({ items, nextCursor: page.nextCursor }, 200);
     })
     .openapi(readRoute, async (c) => {
-      const { group, seats } = await readGroup(verbContext(c, deps), c.req.valid("param"));
+      const { group, seats } = await readGroup(context(c), c.req.valid("param"));
       return c.json(toGroupView(group, seats), 200);
     })
     .openapi(updateRoute, async (c) => {
       const { id } = c.req.valid("param");
-      const { group, seats } = await updateGroup(verbContext(c, deps), { id, patch: c.req.valid("json") });
+      const { group, seats } = await updateGroup(context(c), { id, patch: c.req.valid("json") });
       return c.json(toGroupView(group, seats), 200);
     });
 }

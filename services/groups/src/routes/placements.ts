@@ -1,15 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { GroupKind, Language, Page, PageQuery } from "@relais/contracts";
-import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import { listPlacements } from "../actions/list-placements.js";
 import type { AppDeps } from "../app.js";
+import { PersonShape } from "./views.js";
 
 const PlacementView = z
   .object({
     id: z.string(),
     referralId: z.string(),
-    personRef: z.string(),
-    displayName: z.string().nullable(),
+    ...PersonShape,
     groupKind: GroupKind,
     language: Language,
     municipality: z.string(),
@@ -40,8 +40,9 @@ const listRoute = guardedRoute({
 });
 
 export function placementRoutes(deps: AppDeps) {
-  return routeApp().openapi(listRoute, async (c) => {
-    const page = await listPlacements(verbContext(c, deps), c.req.valid("query"));
+  const { app, context } = routeModule(deps);
+  return app.openapi(listRoute, async (c) => {
+    const page = await listPlacements(context(c), c.req.valid("query"));
     return c.json(page, 200);
   });
 }

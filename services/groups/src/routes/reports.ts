@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { guardedRoute, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, routeModule } from "@relais/service-kit";
 import { attendanceReport, REPORT_COLUMNS, reportCsv } from "../actions/attendance-report.js";
 import type { AppDeps } from "../app.js";
 import { Mandate } from "../db/enrolment-store.js";
-import { ComplianceView, IdParam, SessionAttendanceView } from "./views.js";
+import { ComplianceView, IdParam, PersonShape, SessionAttendanceView } from "./views.js";
 
 const ReportView = z
   .object({
@@ -11,8 +11,7 @@ const ReportView = z
       id: z.string(),
       groupId: z.string(),
       publicName: z.string(),
-      personRef: z.string(),
-      displayName: z.string().nullable(),
+      ...PersonShape,
       status: z.string(),
     }),
     mandate: Mandate.nullable(),
@@ -43,8 +42,9 @@ const reportRoute = guardedRoute({
 });
 
 export function reportRoutes(deps: AppDeps) {
-  return routeApp().openapi(reportRoute, async (c) => {
-    const report = await attendanceReport(verbContext(c, deps), { enrolmentId: c.req.valid("param").id });
+  const { app, context } = routeModule(deps);
+  return app.openapi(reportRoute, async (c) => {
+    const report = await attendanceReport(context(c), { enrolmentId: c.req.valid("param").id });
     if (c.req.valid("query").format === "csv") {
       return c.body(reportCsv(report), 200, {
         "Content-Type": "text/csv; charset=utf-8",

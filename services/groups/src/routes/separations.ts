@@ -1,7 +1,7 @@
 // Admin entry of a safety separation, for links police did not file (e.g. a later court order).
 import { z } from "@hono/zod-openapi";
 import { PersonRef } from "@relais/contracts";
-import { guardedRoute, idempotentReply, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { linkSeparation, type Separation as Made } from "../actions/link-separation.js";
 import type { AppDeps } from "../app.js";
 
@@ -43,8 +43,9 @@ const linkRoute = guardedRoute({
 });
 
 export function separationRoutes(deps: AppDeps) {
-  return routeApp().openapi(linkRoute, (c) =>
-    idempotentReply(c, deps, { status: 201, present: (made: Made) => made }, (ctx) =>
+  const { app, reply } = routeModule(deps);
+  return app.openapi(linkRoute, (c) =>
+    reply(c, { status: 201, present: (made: Made) => made }, (ctx) =>
       linkSeparation(ctx, c.req.valid("json")),
     ),
   );

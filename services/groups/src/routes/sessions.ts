@@ -1,14 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Instant } from "@relais/contracts";
-import {
-  documentedProblem,
-  guardedRoute,
-  idempotentReply,
-  jsonBody,
-  jsonResponse,
-  routeApp,
-  verbContext,
-} from "@relais/service-kit";
+import { documentedProblem, guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
 import { changeSession } from "../actions/change-session.js";
 import { listGroupSessions } from "../actions/list-group-sessions.js";
@@ -94,12 +86,13 @@ const cancelRoute = guardedRoute({
 const presentCancelled = ({ group, session }: CancelledSession) => toSessionView(session, group.timeZone);
 
 export function sessionRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context, reply } = routeModule(deps);
+  return app
     .openapi(mineRoute, async (c) => {
       const query = c.req.valid("query");
       const from = query.from ?? deps.clock.now().toISOString();
       const to = query.to ?? new Date(Date.parse(from) + 7 * 86_400_000).toISOString();
-      const found = await listMySessions(verbContext(c, deps), { from, to });
+      const found = await listMySessions(context(c), { from, to });
       const items = found.map(({ group, session }) => ({
         ...toSessionView(session, group.timeZone),
         group: {
@@ -113,18 +106,18 @@ export function sessionRoutes(deps: AppDeps) {
       return c.json({ items }, 200);
     })
     .openapi(listRoute, async (c) => {
-      const { group, sessions } = await listGroupSessions(verbContext(c, deps), c.req.valid("param"));
+      const { group, sessions } = await listGroupSessions(context(c), c.req.valid("param"));
       return c.json(toSessionList(group, sessions), 200);
     })
     .openapi(changeRoute, async (c) => {
-      const { group, sessions } = await changeSession(verbContext(c, deps), {
+      const { group, sessions } = await changeSession(context(c), {
         id: c.req.valid("param").id,
         change: c.req.valid("json"),
       });
       return c.json(toSessionList(group, sessions), 200);
     })
     .openapi(cancelRoute, (c) =>
-      idempotentReply(c, deps, { status: 200, present: presentCancelled }, (ctx) =>
+      reply(c, { status: 200, present: presentCancelled }, (ctx) =>
         cancelSession(ctx, { id: c.req.valid("param").id, reason: c.req.valid("json").reason }),
       ),
     );

@@ -8,6 +8,12 @@ import { toZonedIso } from "../domain/recurrence.js";
 
 export const IdParam = z.object({ id: z.string().min(1).max(64) });
 
+/**
+ * A person as groups shows them in every view that names one: the reference and the display name
+ * it keeps, never contact details. Spread into a view's shape, where the fields stand.
+ */
+export const PersonShape = { personRef: z.string(), displayName: z.string().nullable() };
+
 /** One session of a participant's series and what was recorded for them there. */
 export const SessionAttendanceView = z.object({
   sessionId: z.string(),

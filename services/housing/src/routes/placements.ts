@@ -5,13 +5,11 @@ import { Language, LocalDate, Page, PageQuery, PersonRef, RiskLevel, StayExit } 
 import {
   type AppEnv,
   guardedRoute,
-  idempotentReply,
   jsonBody,
   jsonResponse,
   presentPage,
-  routeApp,
+  routeModule,
   teamsOf,
-  verbContext,
 } from "@relais/service-kit";
 import type { Context } from "hono";
 import { confirmPlacement } from "../actions/confirm-placement.js";
@@ -147,30 +145,30 @@ const followUpRoute = verbRoute(
 const present = ({ row, place, asStaff }: ShownPlacement) => toPlacementView(row, place, asStaff);
 
 export function placementRoutes(deps: AppDeps) {
+  const { app, context, reply } = routeModule(deps);
+  /** A call-back worker's verb context: the teams of their token. */
+  const teamsContext = (c: Context<AppEnv>): TeamsContext => ({ ...context(c), teams: teamsOf(c) });
   /** A change answered with the placement as the caller sees it. */
   const changed = async (c: Context<AppEnv>, row: PlacementRow) =>
-    c.json(present(await showPlacement(verbContext(c, deps), row)), 200);
-  return routeApp()
+    c.json(present(await showPlacement(context(c), row)), 200);
+  return app
     .openapi(requestRoute, (c) =>
       // The requester's view: the stored answer is replayed only to the same team (its scope).
-      idempotentReply(
-        c,
-        deps,
-        { status: 201, present: (row: PlacementRow) => toPlacementView(row, null, false) },
-        (ctx) => requestPlacement({ ...ctx, teams: teamsOf(c) }, c.req.valid("json")),
+      reply(c, { status: 201, present: (row: PlacementRow) => toPlacementView(row, null, false) }, (ctx) =>
+        requestPlacement({ ...ctx, teams: teamsOf(c) }, c.req.valid("json")),
       ),
     )
     .openapi(listRoute, async (c) => {
-      const page = await listPlacements(teamsContext(c, deps), c.req.valid("query"));
+      const page = await listPlacements(teamsContext(c), c.req.valid("query"));
       return c.json(presentPage(page, present), 200);
     })
     .openapi(readRoute, async (c) =>
-      c.json(present(await readPlacement(teamsContext(c, deps), c.req.valid("param"))), 200),
+      c.json(present(await readPlacement(teamsContext(c), c.req.valid("param"))), 200),
     )
     .openapi(confirmRoute, async (c) =>
       changed(
         c,
-        await confirmPlacement(verbContext(c, deps), {
+        await confirmPlacement(context(c), {
           id: c.req.valid("param").id,
           input: c.req.valid("json"),
         }),
@@ -179,36 +177,25 @@ export function placementRoutes(deps: AppDeps) {
     .openapi(declineRoute, async (c) =>
       changed(
         c,
-        await declinePlacement(verbContext(c, deps), {
+        await declinePlacement(context(c), {
           id: c.req.valid("param").id,
           input: c.req.valid("json"),
         }),
       ),
     )
     .openapi(extendRoute, async (c) =>
-      changed(
-        c,
-        await extendStay(verbContext(c, deps), { id: c.req.valid("param").id, input: c.req.valid("json") }),
-      ),
+      changed(c, await extendStay(context(c), { id: c.req.valid("param").id, input: c.req.valid("json") })),
     )
     .openapi(exitRoute, async (c) =>
-      changed(
-        c,
-        await endStay(verbContext(c, deps), { id: c.req.valid("param").id, input: c.req.valid("json") }),
-      ),
+      changed(c, await endStay(context(c), { id: c.req.valid("param").id, input: c.req.valid("json") })),
     )
     .openapi(followUpRoute, async (c) =>
       changed(
         c,
-        await recordFollowUp(teamsContext(c, deps), {
+        await recordFollowUp(teamsContext(c), {
           id: c.req.valid("param").id,
           input: c.req.valid("json"),
         }),
       ),
     );
-}
-
-/** A call-back worker's verb context: the teams of their token. */
-function teamsContext(c: Context<AppEnv>, deps: AppDeps): TeamsContext {
-  return { ...verbContext(c, deps), teams: teamsOf(c) };
 }

@@ -1,15 +1,7 @@
 // Places of the housing partner: only its staff (`housing_staff`) reach any of these routes.
 import { z } from "@hono/zod-openapi";
 import { PlaceKind } from "@relais/contracts";
-import {
-  type AppEnv,
-  guardedRoute,
-  idempotentReply,
-  jsonBody,
-  jsonResponse,
-  routeApp,
-  verbContext,
-} from "@relais/service-kit";
+import { type AppEnv, guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import type { Context } from "hono";
 import { createPlace } from "../actions/create-place.js";
 import { listPlaces } from "../actions/list-places.js";
@@ -108,32 +100,28 @@ const addressRoute = guardedRoute({
 type CreatedPlace = Awaited<ReturnType<typeof createPlace>>;
 
 export function placeRoutes(deps: AppDeps) {
+  const { app, context, reply } = routeModule(deps);
   const show = async (c: Context<AppEnv>, id: string) =>
-    c.json(toPlaceView(await readPlace(verbContext(c, deps), { id })), 200);
-  return routeApp()
+    c.json(toPlaceView(await readPlace(context(c), { id })), 200);
+  return app
     .openapi(createPlaceRoute, (c) =>
-      idempotentReply(
-        c,
-        deps,
-        { status: 201, present: (created: CreatedPlace) => toPlaceView(created) },
-        (ctx) => createPlace(ctx, c.req.valid("json")),
+      reply(c, { status: 201, present: (created: CreatedPlace) => toPlaceView(created) }, (ctx) =>
+        createPlace(ctx, c.req.valid("json")),
       ),
     )
-    .openapi(listRoute, async (c) =>
-      c.json({ items: (await listPlaces(verbContext(c, deps))).map(toPlaceView) }, 200),
-    )
+    .openapi(listRoute, async (c) => c.json({ items: (await listPlaces(context(c))).map(toPlaceView) }, 200))
     .openapi(readRoute, async (c) => show(c, c.req.valid("param").id))
     .openapi(updateRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await updatePlace(verbContext(c, deps), { id, patch: c.req.valid("json") });
+      await updatePlace(context(c), { id, patch: c.req.valid("json") });
       return show(c, id);
     })
     .openapi(availabilityRoute, async (c) => {
       const { id } = c.req.valid("param");
-      await setAvailability(verbContext(c, deps), { placeId: id, windows: c.req.valid("json").windows });
+      await setAvailability(context(c), { placeId: id, windows: c.req.valid("json").windows });
       return show(c, id);
     })
     .openapi(addressRoute, async (c) =>
-      c.json(await revealAddress(verbContext(c, deps), { placeId: c.req.valid("param").id }), 200),
+      c.json(await revealAddress(context(c), { placeId: c.req.valid("param").id }), 200),
     );
 }

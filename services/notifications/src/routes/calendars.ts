@@ -1,7 +1,7 @@
 // Private calendar feeds for facilitators. The token in the feed's URL is the only credential, so
 // only its hash is stored, and `hideFeedToken` takes it out of the path before any logging sees it.
 import { z } from "@hono/zod-openapi";
-import { guardedRoute, jsonResponse, ProblemResponses, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, ProblemResponses, routeModule } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { issueCalendarFeed } from "../actions/issue-calendar-feed.js";
 import { readCalendarFeed } from "../actions/read-calendar-feed.js";
@@ -57,7 +57,7 @@ const revokeRoute = guardedRoute({
 });
 
 export function calendarRoutes(deps: AppDeps) {
-  const app = routeApp();
+  const { app, context } = routeModule(deps);
   app.openAPIRegistry.registerPath({
     method: "get",
     path: "/v1/calendars/{token}.ics",
@@ -76,9 +76,9 @@ export function calendarRoutes(deps: AppDeps) {
     });
   });
   return app
-    .openapi(createFeedRoute, async (c) => c.json(await issueCalendarFeed(verbContext(c, deps)), 201))
+    .openapi(createFeedRoute, async (c) => c.json(await issueCalendarFeed(context(c)), 201))
     .openapi(revokeRoute, async (c) => {
-      await revokeCalendarFeed(verbContext(c, deps), c.req.valid("param").id);
+      await revokeCalendarFeed(context(c), c.req.valid("param").id);
       return c.body(null, 204);
     });
 }

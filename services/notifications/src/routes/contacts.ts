@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ContactPreferences, PersonRef } from "@relais/contracts";
-import { guardedRoute, jsonBody, jsonResponse, routeApp, teamsOf, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule, teamsOf } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { readContact } from "../actions/read-contact.js";
 import { updateContactPreferences } from "../actions/update-contact-preferences.js";
@@ -64,15 +64,16 @@ function present(contact: ContactRecord): z.infer<typeof Contact> {
 }
 
 export function contactRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context } = routeModule(deps);
+  return app
     .openapi(getRoute, async (c) => {
       const { personRef } = c.req.valid("param");
-      const contact = await readContact(verbContext(c, deps), { personRef, teams: teamsOf(c) });
+      const contact = await readContact(context(c), { personRef, teams: teamsOf(c) });
       return c.json(present(contact), 200);
     })
     .openapi(putPreferencesRoute, async (c) => {
       const { personRef } = c.req.valid("param");
-      const contact = await updateContactPreferences(verbContext(c, deps), {
+      const contact = await updateContactPreferences(context(c), {
         personRef,
         teams: teamsOf(c),
         preferences: c.req.valid("json"),

@@ -1,13 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Page, PageQuery } from "@relais/contracts";
-import {
-  decodeCursor,
-  encodeCursor,
-  guardedRoute,
-  jsonResponse,
-  routeApp,
-  verbContext,
-} from "@relais/service-kit";
+import { decodeCursor, encodeCursor, guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { listMessages } from "../actions/list-messages.js";
 import { readMessage } from "../actions/read-message.js";
@@ -104,11 +97,12 @@ function summary(row: MessageRow): z.infer<typeof MessageSummary> {
 const Cursor = z.object({ id: z.string() });
 
 export function messageRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context } = routeModule(deps);
+  return app
     .openapi(listRoute, async (c) => {
       const query = c.req.valid("query");
       const after = decodeCursor(query.cursor, Cursor);
-      const { page, more } = await listMessages(verbContext(c, deps), {
+      const { page, more } = await listMessages(context(c), {
         status: query.status,
         channel: query.channel,
         template: query.template,
@@ -122,11 +116,11 @@ export function messageRoutes(deps: AppDeps) {
       );
     })
     .openapi(getRoute, async (c) => {
-      const { row, recipient } = await readMessage(verbContext(c, deps), c.req.valid("param").id);
+      const { row, recipient } = await readMessage(context(c), c.req.valid("param").id);
       return c.json({ ...summary(row), recipient }, 200);
     })
     .openapi(retryRoute, async (c) => {
-      const updated = await retryMessage(verbContext(c, deps), c.req.valid("param").id);
+      const updated = await retryMessage(context(c), c.req.valid("param").id);
       return c.json(summary(updated), 202);
     });
 }

@@ -1,5 +1,6 @@
 // Intake: the referral as filed, one call-back task per person who may be contacted (routed by
-// municipality and role), and `referrals.referral.received`, all in one transaction.
+// municipality and role), and `referrals.referral.received` (with each task's `callback.opened`,
+// and `callback.due` for a task due at once), all in one transaction.
 import { enqueue } from "@relais/bus";
 import {
   createEvent,
@@ -18,7 +19,7 @@ import { RISK_RANK } from "../domain/policy.js";
 import type { ReferralInput, ReferralPersonInput } from "../domain/referral-input.js";
 import { assignTeam, municipalityKey } from "../domain/routing.js";
 import { planFirstCallback } from "../domain/sla.js";
-import { taskOpened } from "../domain/task-events.js";
+import { taskDue, taskOpened } from "../domain/task-events.js";
 import { recordIntakeAssessment, scoreIntake } from "./assess-criticality.js";
 import type { Ctx } from "./deps.js";
 
@@ -150,6 +151,7 @@ export async function fileReferral(
           policy: ctx.policy,
         });
         const assignment = assignTeam(routeRows, person.role);
+        const dueAt = plan.dueAt.toISOString();
         return {
           id: `cbk_${newId()}`,
           orgId: principal.org,
@@ -163,12 +165,23 @@ export async function fileReferral(
           riskRank: RISK_RANK[taskRisk],
           status: "open" as const,
           createdAt: now,
-          dueAt: plan.dueAt.toISOString(),
+          dueAt,
           slaDeadline: plan.slaDeadline.toISOString(),
+          // Due at filing (no safe window given, or filed inside one): its team is alerted with the
+          // intake's own events rather than by the scheduler's next pass, which would lease the
+          // task, mark it and write the event in two more write transactions, seconds later.
+          dueNotifiedAt: plan.dueAt.getTime() <= filedAt.getTime() ? now : null,
         };
       });
     await insertRows(tx, callbackTasks, tasks);
-    await enqueue(tx, event, ...tasks.map((task) => taskOpened(task, filedAt, correlationId)));
+    await enqueue(
+      tx,
+      event,
+      ...tasks.map((task) => taskOpened(task, filedAt, correlationId)),
+      ...tasks
+        .filter((task) => task.dueNotifiedAt !== null)
+        .map((task) => taskDue(task, filedAt, correlationId)),
+    );
     await recordAudit(tx, {
       principal,
       action: "referral.create",

@@ -27,7 +27,11 @@ export const referrals = sqliteTable(
     /** Set when no task is open any more; retention counts from here. */
     settledAt: text("settled_at"),
   },
-  (t) => [index("referrals_org_zone").on(t.orgId, t.zoneId), index("referrals_settled").on(t.settledAt)],
+  (t) => [
+    index("referrals_org_zone").on(t.orgId, t.zoneId),
+    // Only settled referrals are in it (retention reads them): an intake, never settled yet, adds no entry.
+    index("referrals_settled").on(t.settledAt).where(sql`settled_at IS NOT NULL`),
+  ],
 );
 
 export const persons = sqliteTable(
@@ -108,9 +112,9 @@ export const callbackTasks = sqliteTable(
   (t) => [
     index("callback_tasks_queue").on(t.orgId, t.status, t.team),
     index("callback_tasks_referral").on(t.referralId),
-    index("callback_tasks_due").on(t.status, t.dueAt),
-    index("callback_tasks_sla").on(t.status, t.slaDeadline),
-    // What the scheduler still has to announce: its claims read these, never all open tasks.
+    // What the scheduler still has to announce: its claims read these, never all open tasks. (No
+    // index on (status, due_at) or (status, sla_deadline): no query read them, and every index is
+    // one more b-tree an intake writes.)
     index("callback_tasks_due_pending").on(t.dueAt).where(sql`status = 'open' AND due_notified_at IS NULL`),
     index("callback_tasks_overdue_pending")
       .on(t.slaDeadline)

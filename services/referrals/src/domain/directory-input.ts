@@ -2,6 +2,7 @@
 // municipality and category, as coordinators write them and call-back workers search them.
 import { z } from "@hono/zod-openapi";
 import { PARTNER_CATEGORIES, PARTNER_LANGUAGES, PageQuery, SafeWindow, TimeZone } from "@relais/contracts";
+import { givesOneOf } from "@relais/service-kit";
 
 export const PartnerCategory = z.enum(PARTNER_CATEGORIES).openapi("PartnerCategory", {
   description:
@@ -43,7 +44,7 @@ export const PartnerContact = z
       .optional(),
   })
   .strict()
-  .refine((c) => c.email !== undefined || c.phone !== undefined || c.website !== undefined, {
+  .refine(givesOneOf("email", "phone", "website"), {
     message: "Give at least one of email, phone, website",
   })
   .openapi("PartnerContact");

@@ -2,7 +2,14 @@
 // when to when. Notifications scopes a caseworker's access to contact details by it.
 
 import type { PersonRole } from "@relais/contracts";
-import { CallbackClosed, CallbackOpened, type CallbackOutcome, createEvent } from "@relais/contracts";
+import {
+  CallbackClosed,
+  CallbackDue,
+  CallbackOpened,
+  type CallbackOutcome,
+  createEvent,
+  type RiskLevel,
+} from "@relais/contracts";
 
 interface Task {
   id: string;
@@ -42,6 +49,21 @@ export function taskOpened(task: Task, at: Date, correlationId: string) {
     correlationId,
     occurredAt: at,
     data: { ...ref(task), openedAt: at.toISOString() },
+  });
+}
+
+/** `referrals.callback.due`: the task fell due, its team is alerted (at filing, or by the scheduler). */
+export function taskDue(
+  task: Task & { teamEmail: string | null; riskLevel: RiskLevel; dueAt: string },
+  at: Date,
+  correlationId: string,
+) {
+  return createEvent(CallbackDue, {
+    orgId: task.orgId,
+    source: "referrals",
+    correlationId,
+    occurredAt: at,
+    data: { ...alertRef(task), riskLevel: task.riskLevel, dueAt: task.dueAt },
   });
 }
 

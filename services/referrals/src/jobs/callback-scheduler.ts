@@ -1,14 +1,15 @@
-// Announces call-back tasks: `referrals.callback.due` when a task falls due and, once per task,
-// `referrals.callback.overdue` when its SLA passes without a reached attempt. Rows are claimed
+// Announces call-back tasks: `referrals.callback.due` when a task falls due (one due at filing is
+// announced by the intake itself) and, once per task, `referrals.callback.overdue` when its SLA
+// passes without a reached attempt. Rows are claimed
 // with a lease in one UPDATE … RETURNING, and the "notified" mark is written with the event, so
 // a crash between the two re-announces nothing and loses nothing.
 import { enqueue } from "@relais/bus";
-import { CallbackDue, CallbackOverdue, createEvent, newId } from "@relais/contracts";
+import { CallbackOverdue, createEvent, newId } from "@relais/contracts";
 import { type Clock, createPump, type Logger, type Pump } from "@relais/service-kit";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import { callbackTasks } from "../db/schema.js";
-import { alertRef } from "../domain/task-events.js";
+import { alertRef, taskDue } from "../domain/task-events.js";
 import { leasePumpTiming } from "./lease-pump.js";
 
 export interface SchedulerOptions {
@@ -86,20 +87,23 @@ export function createCallbackScheduler(options: SchedulerOptions): Pump & { cla
         .returning();
       const events = marked.flatMap((task) => {
         const before = tasks.find((claimed) => claimed.id === task.id);
-        const ref = { ...alertRef(task), riskLevel: task.riskLevel, dueAt: task.dueAt };
-        const common = {
-          orgId: task.orgId,
-          source: "referrals",
-          correlationId: task.referralId,
-          occurredAt: at,
-        };
         const out = [];
-        if (!before?.dueNotifiedAt && task.dueNotifiedAt === now) {
-          out.push(createEvent(CallbackDue, { ...common, data: ref }));
-        }
+        if (!before?.dueNotifiedAt && task.dueNotifiedAt === now)
+          out.push(taskDue(task, at, task.referralId));
         if (!before?.overdueNotifiedAt && task.overdueNotifiedAt === now) {
           out.push(
-            createEvent(CallbackOverdue, { ...common, data: { ...ref, slaDeadline: task.slaDeadline } }),
+            createEvent(CallbackOverdue, {
+              orgId: task.orgId,
+              source: "referrals",
+              correlationId: task.referralId,
+              occurredAt: at,
+              data: {
+                ...alertRef(task),
+                riskLevel: task.riskLevel,
+                dueAt: task.dueAt,
+                slaDeadline: task.slaDeadline,
+              },
+            }),
           );
         }
         return out;

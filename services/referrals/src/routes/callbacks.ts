@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ContactDetails, ContactPreferences, Page } from "@relais/contracts";
-import { guardedRoute, idempotentReply, jsonBody, jsonResponse, routeApp } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { claimCallback } from "../actions/claim-callback.js";
 import { listCallbacks } from "../actions/list-callbacks.js";
 import { queueWindows } from "../actions/queue-windows.js";
@@ -130,12 +130,13 @@ const outcomeRoute = guardedRoute({
 });
 
 export function callbackRoutes(deps: AppDeps) {
+  const { app, reply } = routeModule(deps);
   /** The answer of an attempt or an outcome, stored with the change: a retry replays it, never repeats it. */
   const taskAnswer = () => {
     const now = deps.clock.now();
     return { status: 201 as const, present: (updated: TaskRow) => present(updated, now) };
   };
-  return routeApp()
+  return app
     .openapi(listRoute, async (c) => {
       const page = await listCallbacks(teamContext(c, deps), c.req.valid("query"));
       const windows = await queueWindows(deps, page.items, page.now);
@@ -168,7 +169,7 @@ export function callbackRoutes(deps: AppDeps) {
       return c.json(body, 200);
     })
     .openapi(attemptRoute, (c) =>
-      idempotentReply(c, deps, taskAnswer(), (ctx) =>
+      reply(c, taskAnswer(), (ctx) =>
         recordAttempt(
           { ...ctx, scope: scopeOf(c) },
           { taskId: c.req.valid("param").id, input: c.req.valid("json") },
@@ -176,7 +177,7 @@ export function callbackRoutes(deps: AppDeps) {
       ),
     )
     .openapi(outcomeRoute, (c) =>
-      idempotentReply(c, deps, taskAnswer(), (ctx) =>
+      reply(c, taskAnswer(), (ctx) =>
         recordOutcome(
           { ...ctx, scope: scopeOf(c) },
           { taskId: c.req.valid("param").id, input: c.req.valid("json") },

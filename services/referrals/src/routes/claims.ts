@@ -15,7 +15,7 @@ export function scopeOf(c: Context<AppEnv>): Scope {
   return { kind: "teams", teams };
 }
 
-/** A verb's context with the tasks the caller may see (not for idempotent routes: see `idempotentReply`). */
+/** A verb's context with the tasks the caller may see (not for idempotent routes: see `routeModule(deps).reply`). */
 export function teamContext(c: Context<AppEnv>, deps: AppDeps): TeamCtx {
   return { ...verbContext(c, deps), scope: scopeOf(c) };
 }

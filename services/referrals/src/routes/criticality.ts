@@ -1,12 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import {
-  guardedRoute,
-  idempotentReply,
-  jsonBody,
-  jsonResponse,
-  routeApp,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import {
   type Assessed as AssessedResult,
   assessCriticality,
@@ -134,21 +127,18 @@ function presentAssessed({ assessment, task }: AssessedResult) {
 }
 
 export function criticalityRoutes(deps: AppDeps) {
-  return routeApp()
-    .openapi(listGridsRoute, async (c) => c.json({ items: await listGrids(verbContext(c, deps)) }, 200))
-    .openapi(currentGridRoute, async (c) =>
-      c.json(await readGrid(verbContext(c, deps), { version: "current" }), 200),
-    )
-    .openapi(gridVersionRoute, async (c) =>
-      c.json(await readGrid(verbContext(c, deps), c.req.valid("param")), 200),
-    )
+  const { app, context, reply } = routeModule(deps);
+  return app
+    .openapi(listGridsRoute, async (c) => c.json({ items: await listGrids(context(c)) }, 200))
+    .openapi(currentGridRoute, async (c) => c.json(await readGrid(context(c), { version: "current" }), 200))
+    .openapi(gridVersionRoute, async (c) => c.json(await readGrid(context(c), c.req.valid("param")), 200))
     .openapi(publishRoute, (c) =>
-      idempotentReply(c, deps, { status: 201, present: (grid: GridView) => grid }, (ctx) =>
+      reply(c, { status: 201, present: (grid: GridView) => grid }, (ctx) =>
         publishGrid(ctx, c.req.valid("json")),
       ),
     )
     .openapi(assessRoute, (c) =>
-      idempotentReply(c, deps, { status: 201, present: presentAssessed }, (ctx) =>
+      reply(c, { status: 201, present: presentAssessed }, (ctx) =>
         assessCriticality(
           { ...ctx, scope: scopeOf(c) },
           { taskId: c.req.valid("param").id, input: c.req.valid("json") },

@@ -1,14 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Page, SafeWindow } from "@relais/contracts";
-import {
-  guardedRoute,
-  idempotentReply,
-  jsonBody,
-  jsonResponse,
-  presentPage,
-  routeApp,
-  verbContext,
-} from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, presentPage, routeModule } from "@relais/service-kit";
 import { createPartner } from "../actions/create-partner.js";
 import { readPartner } from "../actions/read-partner.js";
 import { searchPartners } from "../actions/search-partners.js";
@@ -110,37 +102,35 @@ const restoreRoute = guardedRoute({
 });
 
 export function directoryRoutes(deps: AppDeps) {
-  const app = routeApp();
+  const { app, context, reply } = routeModule(deps);
   const show = (row: PartnerRow) => presentPartner(row, deps.clock.now());
   return app
     .openapi(searchRoute, async (c) => {
-      const page = await searchPartners(verbContext(c, deps), { query: c.req.valid("query") });
+      const page = await searchPartners(context(c), { query: c.req.valid("query") });
       return c.json(presentPage(page, show), 200);
     })
     .openapi(readRoute, async (c) =>
-      c.json(show(await readPartner(verbContext(c, deps), { id: c.req.valid("param").id })), 200),
+      c.json(show(await readPartner(context(c), { id: c.req.valid("param").id })), 200),
     )
     .openapi(createRouteDef, (c) =>
-      idempotentReply(c, deps, { status: 201, present: show }, (ctx) =>
-        createPartner(ctx, { input: c.req.valid("json") }),
-      ),
+      reply(c, { status: 201, present: show }, (ctx) => createPartner(ctx, { input: c.req.valid("json") })),
     )
     .openapi(updateRoute, async (c) => {
-      const row = await updatePartner(verbContext(c, deps), {
+      const row = await updatePartner(context(c), {
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
       });
       return c.json(show(row), 200);
     })
     .openapi(archiveRoute, async (c) => {
-      const row = await setPartnerArchived(verbContext(c, deps), {
+      const row = await setPartnerArchived(context(c), {
         id: c.req.valid("param").id,
         archived: true,
       });
       return c.json(show(row), 200);
     })
     .openapi(restoreRoute, async (c) => {
-      const row = await setPartnerArchived(verbContext(c, deps), {
+      const row = await setPartnerArchived(context(c), {
         id: c.req.valid("param").id,
         archived: false,
       });

@@ -2,7 +2,7 @@
 // stays out of URLs and request logs); every look-up is audited.
 import { z } from "@hono/zod-openapi";
 import { ReferralStatus } from "@relais/contracts";
-import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { lookUpReferral } from "../actions/look-up-referral.js";
 import type { AppDeps } from "../app.js";
 import { LookupInput } from "../domain/route-input.js";
@@ -44,7 +44,8 @@ const lookupRoute = guardedRoute({
 });
 
 export function lookupRoutes(deps: AppDeps) {
-  return routeApp().openapi(lookupRoute, async (c) =>
-    c.json({ items: await lookUpReferral(verbContext(c, deps), c.req.valid("json")) }, 200),
+  const { app, context } = routeModule(deps);
+  return app.openapi(lookupRoute, async (c) =>
+    c.json({ items: await lookUpReferral(context(c), c.req.valid("json")) }, 200),
   );
 }

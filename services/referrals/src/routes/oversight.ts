@@ -2,7 +2,7 @@
 // its tasks to a team. Coordinators of the organisation only; task rows, never a person's data.
 import { z } from "@hono/zod-openapi";
 import { Instant } from "@relais/contracts";
-import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { assignCallback } from "../actions/assign-callback.js";
 import { listEscalations } from "../actions/list-escalations.js";
 import { listUnrouted } from "../actions/list-unrouted.js";
@@ -142,19 +142,18 @@ const assignRoute = guardedRoute({
 });
 
 export function oversightRoutes(deps: AppDeps) {
-  return routeApp()
-    .openapi(slaRoute, async (c) =>
-      c.json(await slaOverview(verbContext(c, deps), c.req.valid("query")), 200),
-    )
+  const { app, context } = routeModule(deps);
+  return app
+    .openapi(slaRoute, async (c) => c.json(await slaOverview(context(c), c.req.valid("query")), 200))
     .openapi(escalationsRoute, async (c) =>
-      c.json({ items: await listEscalations(verbContext(c, deps), c.req.valid("query")) }, 200),
+      c.json({ items: await listEscalations(context(c), c.req.valid("query")) }, 200),
     )
     .openapi(unroutedRoute, async (c) =>
-      c.json({ items: await listUnrouted(verbContext(c, deps), c.req.valid("query")) }, 200),
+      c.json({ items: await listUnrouted(context(c), c.req.valid("query")) }, 200),
     )
     .openapi(assignRoute, async (c) => {
       const { id } = c.req.valid("param");
-      const task = await assignCallback(verbContext(c, deps), { id, input: c.req.valid("json") });
+      const task = await assignCallback(context(c), { id, input: c.req.valid("json") });
       return c.json({ id: task.id, team: task.team, routed: task.routed }, 200);
     });
 }

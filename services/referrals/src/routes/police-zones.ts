@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { PageQuery } from "@relais/contracts";
-import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { listPoliceZones } from "../actions/police-zones.js";
 import { registerWebhook } from "../actions/register-webhook.js";
 import { sendTestDelivery } from "../actions/send-test-delivery.js";
@@ -100,17 +100,16 @@ const testDelivery = guardedRoute({
 });
 
 export function policeZoneRoutes(deps: AppDeps) {
-  return routeApp()
-    .openapi(listZones, async (c) => c.json({ items: await listPoliceZones(verbContext(c, deps)) }, 200))
+  const { app, context } = routeModule(deps);
+  return app
+    .openapi(listZones, async (c) => c.json({ items: await listPoliceZones(context(c)) }, 200))
     .openapi(listDeliveries, async (c) => {
       const input = { zone: c.req.valid("param").zone, limit: c.req.valid("query").limit };
-      return c.json({ items: await listZoneDeliveries(verbContext(c, deps), input) }, 200);
+      return c.json({ items: await listZoneDeliveries(context(c), input) }, 200);
     })
-    .openapi(testDelivery, async (c) =>
-      c.json(await sendTestDelivery(verbContext(c, deps), c.req.valid("param")), 202),
-    )
+    .openapi(testDelivery, async (c) => c.json(await sendTestDelivery(context(c), c.req.valid("param")), 202))
     .openapi(putWebhook, async (c) => {
       const input = { zone: c.req.valid("param").zone, input: c.req.valid("json") };
-      return c.json(await registerWebhook(verbContext(c, deps), input), 200);
+      return c.json(await registerWebhook(context(c), input), 200);
     });
 }

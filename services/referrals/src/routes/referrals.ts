@@ -4,13 +4,11 @@ import {
   type AppEnv,
   documentedProblem,
   guardedRoute,
-  idempotentReply,
   jsonBody,
   jsonResponse,
   principalOf,
   rateLimit,
-  routeApp,
-  verbContext,
+  routeModule,
 } from "@relais/service-kit";
 import { type FiledReferral as Filed, fileReferral } from "../actions/file-referral.js";
 import { policeStatus } from "../actions/police-status.js";
@@ -143,17 +141,15 @@ function fileRoute(deps: AppDeps) {
 }
 
 export function referralRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context, reply } = routeModule(deps);
+  return app
     .openapi(fileRoute(deps), (c) =>
-      idempotentReply(c, deps, { status: 201, present: (filed: Filed) => filed }, (ctx) =>
+      reply(c, { status: 201, present: (filed: Filed) => filed }, (ctx) =>
         fileReferral(ctx, { zoneId: zoneOf(c), input: c.req.valid("json") }),
       ),
     )
     .openapi(statusRoute, async (c) =>
-      c.json(
-        await policeStatus(verbContext(c, deps), { zoneId: zoneOf(c), id: c.req.valid("param").id }),
-        200,
-      ),
+      c.json(await policeStatus(context(c), { zoneId: zoneOf(c), id: c.req.valid("param").id }), 200),
     )
     .openapi(readRoute, async (c) =>
       c.json(ReferralDetail.parse(await readReferral(teamContext(c, deps), c.req.valid("param"))), 200),

@@ -1,6 +1,6 @@
 // Upcoming retention purges and past ones, as counts by month (coordinators).
 import { z } from "@hono/zod-openapi";
-import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import { retentionOutlook } from "../actions/retention-outlook.js";
 import type { AppDeps } from "../app.js";
 
@@ -30,7 +30,6 @@ const outlookRoute = guardedRoute({
 });
 
 export function retentionRoutes(deps: AppDeps) {
-  return routeApp().openapi(outlookRoute, async (c) =>
-    c.json(await retentionOutlook(verbContext(c, deps)), 200),
-  );
+  const { app, context } = routeModule(deps);
+  return app.openapi(outlookRoute, async (c) => c.json(await retentionOutlook(context(c)), 200));
 }

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Page, PageQuery } from "@relais/contracts";
-import { guardedRoute, jsonBody, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { listRoutes } from "../actions/list-routes.js";
 import { putRoute } from "../actions/put-route.js";
 import type { AppDeps } from "../app.js";
@@ -38,12 +38,11 @@ const putRouteDef = guardedRoute({
 });
 
 export function routingRoutes(deps: AppDeps) {
-  return routeApp()
-    .openapi(listRoute, async (c) =>
-      c.json(await listRoutes(verbContext(c, deps), c.req.valid("query")), 200),
-    )
+  const { app, context } = routeModule(deps);
+  return app
+    .openapi(listRoute, async (c) => c.json(await listRoutes(context(c), c.req.valid("query")), 200))
     .openapi(putRouteDef, async (c) => {
       const input = { municipality: c.req.valid("param").municipality, input: c.req.valid("json") };
-      return c.json(await putRoute(verbContext(c, deps), input), 200);
+      return c.json(await putRoute(context(c), input), 200);
     });
 }

@@ -2,7 +2,7 @@
 // the intake form suggests.
 import { z } from "@hono/zod-openapi";
 import { Page, PageQuery, ReferralStatus } from "@relais/contracts";
-import { guardedRoute, jsonResponse, routeApp, verbContext } from "@relais/service-kit";
+import { guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import { listMunicipalities } from "../actions/municipalities.js";
 import { listZoneFeedback } from "../actions/zone-feedback.js";
 import type { AppDeps } from "../app.js";
@@ -45,14 +45,12 @@ const municipalitiesRoute = guardedRoute({
 });
 
 export function zoneFeedbackRoutes(deps: AppDeps) {
-  return routeApp()
+  const { app, context } = routeModule(deps);
+  return app
     .openapi(listRoute, async (c) =>
-      c.json(
-        await listZoneFeedback(verbContext(c, deps), { zoneId: zoneOf(c), query: c.req.valid("query") }),
-        200,
-      ),
+      c.json(await listZoneFeedback(context(c), { zoneId: zoneOf(c), query: c.req.valid("query") }), 200),
     )
     .openapi(municipalitiesRoute, async (c) =>
-      c.json(await listMunicipalities(verbContext(c, deps), c.req.valid("query")), 200),
+      c.json(await listMunicipalities(context(c), c.req.valid("query")), 200),
     );
 }
