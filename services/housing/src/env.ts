@@ -1,4 +1,4 @@
-import { TimeZone } from "@relais/contracts";
+import { DEFAULT_TIME_ZONE, TimeZone } from "@relais/contracts";
 import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
@@ -10,7 +10,7 @@ export const HousingEnv = BaseEnv.extend({
   /** notifications' X25519 public key: a confirmed placement's address leaves sealed for it. */
   NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,
   /** The zone whose calendar dates are the nights of every stay and availability window. */
-  HOUSING_TIME_ZONE: TimeZone.default("Europe/Brussels"),
+  HOUSING_TIME_ZONE: TimeZone.default(DEFAULT_TIME_ZONE),
   /** Days after an exit when the requesting team follows the person up (Astree: durable housing). */
   FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** The longest stay one request or extension may plan. */
