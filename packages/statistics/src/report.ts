@@ -152,7 +152,7 @@ export function durationTable(
   };
 }
 
-export const DEFAULT_STATISTICS: StatisticsSettings = { timeZone: "Europe/Brussels", threshold: 5 };
+export const DEFAULT_STATISTICS: StatisticsSettings = { timeZone: DEFAULT_TIME_ZONE, threshold: 5 };
 
 export function statisticsSettingsFromEnv(env: {
   STATISTICS_TIME_ZONE: string;
