@@ -1,6 +1,5 @@
 // Tables every service includes in its own schema: the outbox it writes events into, the inbox
 // of event ids its consumers processed, and the dead letters its consumers gave up on.
-import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const outbox = sqliteTable(
@@ -15,7 +14,11 @@ export const outbox = sqliteTable(
     sentAt: text("sent_at"),
     attempts: integer("attempts").notNull().default(0),
   },
-  (t) => [index("outbox_unsent").on(t.seq).where(sql`sent_at IS NULL`), index("outbox_sent_at").on(t.sentAt)],
+  // One index serves the relay's read of unsent rows in order (sent_at IS NULL, then seq: the
+  // rowid every index entry ends with), its count of them and the prune of old sent rows. A partial
+  // index of the unsent rows by seq, beside it, was chosen by no query plan and cost every event
+  // an index entry written and deleted.
+  (t) => [index("outbox_sent_at").on(t.sentAt)],
 );
 
 export const inbox = sqliteTable(

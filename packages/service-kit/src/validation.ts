@@ -26,3 +26,11 @@ export function defaultHook(result: HookResult, c: Context): Response | undefine
     errors: fieldErrors(result.error, result.target),
   });
 }
+
+/**
+ * The refinement of an object of optional fields that means nothing unless one of `keys` is given
+ * (`.refine(givesOneOf("email", "phone"), { message })`); the message stays the schema's own.
+ */
+export function givesOneOf<K extends PropertyKey>(...keys: K[]) {
+  return (value: { [key in K]?: unknown }) => keys.some((key) => value[key] !== undefined);
+}

@@ -40,6 +40,8 @@ export interface StatisticsSettings {
 export interface StatisticsInput<B extends Breakdown> {
   query: { from: string; to: string; by: B };
   settings: StatisticsSettings;
+  /** The query's months as instants in the settings' zone (`periodBounds`): the facts to read. */
+  period: { start: string; end: string };
 }
 
 const Cell = z.number().int().nonnegative().nullable();
@@ -150,7 +152,7 @@ export function durationTable(
   };
 }
 
-export const DEFAULT_STATISTICS: StatisticsSettings = { timeZone: "Europe/Brussels", threshold: 5 };
+export const DEFAULT_STATISTICS: StatisticsSettings = { timeZone: DEFAULT_TIME_ZONE, threshold: 5 };
 
 export function statisticsSettingsFromEnv(env: {
   STATISTICS_TIME_ZONE: string;

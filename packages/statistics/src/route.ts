@@ -2,6 +2,7 @@
 // breakdown query, the protected report. A service names its breakdowns, says what its figures
 // count and gives its read verb; settings come from `deps.statistics` (tests) or the defaults.
 import { guardedRoute, jsonResponse, routeModule, type VerbContext } from "@relais/service-kit";
+import { periodBounds } from "./periods.js";
 import {
   type Breakdown,
   DEFAULT_STATISTICS,
@@ -34,7 +35,9 @@ export function statisticsRoute<
     responses: { 200: jsonResponse(StatisticsReport, "The protected figures") },
   });
   const { app, context } = routeModule(deps);
-  return app.openapi(route, async (c) =>
-    c.json(await spec.read(context(c), { query: c.req.valid("query"), settings }), 200),
-  );
+  return app.openapi(route, async (c) => {
+    const query = c.req.valid("query");
+    const period = periodBounds(query.from, query.to, settings.timeZone);
+    return c.json(await spec.read(context(c), { query, settings, period }), 200);
+  });
 }

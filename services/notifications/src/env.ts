@@ -1,13 +1,5 @@
 import { Language } from "@relais/contracts";
-import {
-  BaseEnv,
-  ConfigError,
-  DataKeyEnv,
-  loadConfig,
-  PositiveWholeNumber,
-  SealKeyEnv,
-  serviceDefaults,
-} from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, PositiveWholeNumber, SealKeyEnv, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
 
@@ -58,13 +50,8 @@ export const NotificationsEnv = BaseEnv.extend({
   /** Base of the links handed out for calendar feeds. */
   PUBLIC_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3003"),
   ...StatisticsEnv,
+}).refine((env) => !env.SMS_GATEWAY_URL || env.SMS_GATEWAY_KEY !== undefined, {
+  path: ["SMS_GATEWAY_KEY"],
+  message: "required when SMS_GATEWAY_URL is set",
 });
 export type NotificationsEnv = z.infer<typeof NotificationsEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): NotificationsEnv {
-  const config = loadConfig(NotificationsEnv, env);
-  if (config.SMS_GATEWAY_URL && !config.SMS_GATEWAY_KEY) {
-    throw new ConfigError([{ name: "SMS_GATEWAY_KEY", reason: "required when SMS_GATEWAY_URL is set" }]);
-  }
-  return config;
-}

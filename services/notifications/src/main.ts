@@ -4,7 +4,7 @@ import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
 import { httpSmsGateway } from "./adapters/sms-gateway.js";
 import { createApp } from "./app.js";
-import { readEnv } from "./env.js";
+import { NotificationsEnv } from "./env.js";
 import { consumers } from "./events/consumers.js";
 import { createDeliveryLoop } from "./jobs/delivery-loop.js";
 import { createDispatcher } from "./jobs/dispatcher.js";
@@ -13,7 +13,7 @@ import { service } from "./service.js";
 
 startService({
   ...service,
-  readEnv,
+  config: NotificationsEnv,
   parts: (env, box) => {
     const open = recipientOpener(env);
     const settings: Settings = {

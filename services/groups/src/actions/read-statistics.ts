@@ -3,7 +3,7 @@
 
 import type { Database } from "@relais/db";
 import type { Caller } from "@relais/service-kit";
-import { periodBounds, type StatisticsInput } from "@relais/statistics";
+import type { StatisticsInput } from "@relais/statistics";
 import { inPeriod, readInChunks } from "@relais/statistics/queries";
 import { and, eq, inArray, isNotNull, min } from "drizzle-orm";
 import type * as schema from "../db/schema.js";
@@ -12,9 +12,8 @@ import { type GroupsBreakdown, groupStatistics } from "../domain/statistics.js";
 
 export async function readStatistics(
   ctx: { database: Database<typeof schema> } & Caller,
-  { query, settings }: StatisticsInput<GroupsBreakdown>,
+  { query, settings, period }: StatisticsInput<GroupsBreakdown>,
 ) {
-  const period = periodBounds(query.from, query.to, settings.timeZone);
   const db = ctx.database.db;
   const org = ctx.principal.org;
   const asked = await db

@@ -2,7 +2,7 @@
 // statistics count; no person reference, place or address leaves this function.
 import type { Database } from "@relais/db";
 import type { Caller } from "@relais/service-kit";
-import { periodBounds, periodDates, type StatisticsInput } from "@relais/statistics";
+import { periodDates, type StatisticsInput } from "@relais/statistics";
 import { inPeriod } from "@relais/statistics/queries";
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import type * as schema from "../db/schema.js";
@@ -11,11 +11,10 @@ import { housingStatistics } from "../domain/statistics.js";
 
 export async function readStatistics(
   ctx: { database: Database<typeof schema> } & Caller,
-  { query, settings }: StatisticsInput<"month">,
+  { query, settings, period }: StatisticsInput<"month">,
 ) {
   const db = ctx.database.db;
   const org = ctx.principal.org;
-  const period = periodBounds(query.from, query.to, settings.timeZone);
   // Dates of the period's nights: the first of `from` to the first of the month after `to`.
   const { first: firstNight, afterLast } = periodDates(query.from, query.to);
   const stays = await db

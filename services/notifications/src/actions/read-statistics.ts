@@ -1,7 +1,7 @@
 // The organisation's messages sent or failed in the period, as the facts the statistics count:
 // channel, outcome and time only — never an address, a person or a text.
 import type { Caller } from "@relais/service-kit";
-import { periodBounds, type StatisticsInput } from "@relais/statistics";
+import type { StatisticsInput } from "@relais/statistics";
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { messages } from "../db/schema.js";
 import { type MessageFacts, messageStatistics } from "../domain/statistics.js";
@@ -9,9 +9,9 @@ import type { AppDeps } from "./context.js";
 
 export async function readStatistics(
   ctx: Pick<AppDeps, "database"> & Caller,
-  { query, settings }: StatisticsInput<"month">,
+  { query, settings, period }: StatisticsInput<"month">,
 ) {
-  const { start, end } = periodBounds(query.from, query.to, settings.timeZone);
+  const { start, end } = period;
   const at = sql<string>`coalesce(${messages.sentAt}, ${messages.updatedAt})`;
   const rows = await ctx.database.db
     .select({ channel: messages.channel, status: messages.status, at })

@@ -1,7 +1,7 @@
 // The organisation's referrals filed in the period, as the facts the statistics count: never a
 // person, a name or a reference leaves this function.
 import type { Caller } from "@relais/service-kit";
-import { type Breakdown, periodBounds, type StatisticsInput } from "@relais/statistics";
+import type { Breakdown, StatisticsInput } from "@relais/statistics";
 import { inPeriod, readInChunks } from "@relais/statistics/queries";
 import { and, eq, inArray } from "drizzle-orm";
 import { callbackTasks, directoryPartners, persons, referrals } from "../db/schema.js";
@@ -10,9 +10,8 @@ import type { Deps } from "./deps.js";
 
 export async function readStatistics(
   ctx: Pick<Deps, "database"> & Caller,
-  { query, settings }: StatisticsInput<Breakdown>,
+  { query, settings, period }: StatisticsInput<Breakdown>,
 ) {
-  const period = periodBounds(query.from, query.to, settings.timeZone);
   const db = ctx.database.db;
   const filed = await db
     .select({

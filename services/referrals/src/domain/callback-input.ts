@@ -1,6 +1,7 @@
 // What a call-back worker sends: attempts, outcomes, and the queue's filters.
 import { z } from "@hono/zod-openapi";
 import { Channel, GroupKind, Instant, PageQuery, PersonRole } from "@relais/contracts";
+import { givesOneOf } from "@relais/service-kit";
 import { ATTEMPT_OUTCOMES } from "./stop-rule.js";
 
 const Note = z.string().trim().min(1).max(4_000);
@@ -68,7 +69,7 @@ export const OutcomeInput = z
         note: Note.optional(),
       })
       .strict()
-      .refine((o) => o.partnerId !== undefined || o.to !== undefined, {
+      .refine(givesOneOf("partnerId", "to"), {
         path: ["partnerId"],
         message: "Pick the partner from the directory (or say where, in `to`)",
       }),

@@ -3,6 +3,7 @@
 // answers into a score and a risk level. No I/O here.
 import { z } from "@hono/zod-openapi";
 import type { RiskLevel } from "@relais/contracts";
+import { givesOneOf } from "@relais/service-kit";
 import { RISK_RANK } from "./policy.js";
 
 const Id = z
@@ -17,7 +18,7 @@ export const LocalisedText = z
     en: z.string().trim().min(1).max(500).optional(),
   })
   .strict()
-  .refine((t) => t.fr !== undefined || t.nl !== undefined || t.en !== undefined, {
+  .refine(givesOneOf("fr", "nl", "en"), {
     message: "Give the text in at least one of fr, nl, en",
   })
   .openapi("LocalisedText");
