@@ -75,6 +75,14 @@ const DEAD_LETTERED: Person = {
   email: "sofie.wouters@webmail.example",
 };
 
+/** How a referral names `who`: her name and contact as filed, in Brussels time, with no safe window. */
+const asReferred = (who: Person, channel: "phone" | "sms") => ({
+  displayName: who.name,
+  timeZone: "Europe/Brussels",
+  contact: { phone: who.phone, email: who.email },
+  preferences: { channels: [channel], safeWindows: [] },
+});
+
 /** A phone number is searched without its `+` too: that also finds it written as digits. */
 const contactValues = (p: Person) => [p.phone.slice(1), p.email, ...(p.address ? [p.address] : [])];
 const nameValues = (p: Person) => [p.name, p.surname];
@@ -210,17 +218,7 @@ describe("the story, and every byte the stack wrote", () => {
         riskLevel: "medium",
         childrenPresent: false,
         municipality: STORY_MUNICIPALITY,
-        persons: [
-          {
-            role: "author",
-            displayName: NO_CONSENT.name,
-            consent: false,
-            language: "fr",
-            timeZone: "Europe/Brussels",
-            contact: { phone: NO_CONSENT.phone, email: NO_CONSENT.email },
-            preferences: { channels: ["phone"], safeWindows: [] },
-          },
-        ],
+        persons: [{ role: "author", consent: false, language: "fr", ...asReferred(NO_CONSENT, "phone") }],
       },
       `${runId}:no-consent`,
     )) as { persons: Array<{ reason: string | null }> };
@@ -250,12 +248,9 @@ describe("the story, and every byte the stack wrote", () => {
               {
                 personRef: "prs_outdated-0001",
                 role: "victim",
-                displayName: DEAD_LETTERED.name,
                 consent: true,
                 language: "nl",
-                timeZone: "Europe/Brussels",
-                contact: { email: DEAD_LETTERED.email, phone: DEAD_LETTERED.phone },
-                preferences: { channels: ["sms"], safeWindows: [] },
+                ...asReferred(DEAD_LETTERED, "sms"),
               },
             ],
           },

@@ -33,6 +33,22 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * The bundle's first lines, run before any bundled module is evaluated:
+ * - bundled CommonJS packages call require(); an ES module has none unless it makes one;
+ * - the young generation is held at its initial size while the service loads, unless the
+ *   operator chose a growth factor (`node --semi-space-growth-factor=N`); the service lets it
+ *   grow once it listens (`releaseYoungGeneration`, packages/service-kit/src/heap.ts, says why).
+ *   In the main thread only: a worker's bundle shares the process's V8 flags.
+ */
+const BANNER = [
+  "import { createRequire as __relaisCreateRequire } from 'node:module';",
+  "import { setFlagsFromString as __relaisSetV8Flags } from 'node:v8';",
+  "import { isMainThread as __relaisIsMainThread } from 'node:worker_threads';",
+  "const require = __relaisCreateRequire(import.meta.url);",
+  "if (__relaisIsMainThread && !process.execArgv.some((arg) => arg.replaceAll('_', '-').startsWith('--semi-space-growth-factor'))) __relaisSetV8Flags('--semi-space-growth-factor=1');",
+].join("\n");
+
 export async function buildService(serviceDir: string, outDir = join(serviceDir, "dist")): Promise<string> {
   const outfile = join(outDir, "main.js");
   await rm(outDir, { recursive: true, force: true });
@@ -53,10 +69,7 @@ export async function buildService(serviceDir: string, outDir = join(serviceDir,
     minifySyntax: true,
     external: ["@libsql/client", "libsql"],
     plugins: [zodEnglishOnly],
-    // Bundled CommonJS packages call require(); an ES module has none unless it makes one.
-    banner: {
-      js: "import { createRequire as __relaisCreateRequire } from 'node:module'; const require = __relaisCreateRequire(import.meta.url);",
-    },
+    banner: { js: BANNER },
     logLevel: "warning",
   });
   return outfile;

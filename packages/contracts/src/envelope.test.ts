@@ -73,6 +73,13 @@ describe("shared types", () => {
     expect(TimeZone.safeParse("+02:00 ; DROP TABLE").success).toBe(false);
   });
 
+  it("accepts the zone aliases ICU knows beside its canonical list", () => {
+    // Not in Intl.supportedValuesOf("timeZone"), which isTimeZone reads first.
+    for (const alias of ["UTC", "Europe/Kiev", "US/Eastern"]) {
+      expect(TimeZone.safeParse(alias).success, alias).toBe(true);
+    }
+  });
+
   it("defaults a person to discreet, phone-only contact without voicemail", () => {
     expect(ContactPreferences.parse({})).toEqual({
       channels: ["phone"],

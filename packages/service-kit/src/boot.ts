@@ -15,9 +15,10 @@ import type { StreamName } from "@relais/contracts";
 import { type Database, openDatabase, type Schema } from "@relais/db";
 import { backoffDelay } from "@relais/loops";
 import type { Hono } from "hono";
+import type { z } from "zod";
 import type { TokenVerifier } from "./auth.js";
 import { type Clock, systemClock } from "./clock.js";
-import { type BaseEnv, dataBox, verifierFromConfig } from "./config.js";
+import { type BaseEnv, dataBox, loadConfig, verifierFromConfig } from "./config.js";
 import { tuneHeapGrowth } from "./heap.js";
 import { createLogger, type Logger } from "./logger.js";
 import { runService, startupFailure } from "./run.js";
@@ -133,7 +134,8 @@ export interface ServiceDescriptor<S extends Schema>
 /** What a service's `main.ts` gives `startService`: its descriptor, its configuration, its parts. */
 export interface ServiceMain<E extends BootOptions<Schema>["env"] & DataKeys, S extends Schema>
   extends ServiceDescriptor<S> {
-  readEnv: () => E;
+  /** The service's environment schema (`BaseEnv.extend({ … })`), parsed once by `loadConfig`. */
+  config: z.ZodType<E>;
   /** Consumers, background tasks and the app, from the parsed configuration and its DATA_KEY box. */
   parts: (env: E, box: SealedBox) => Pick<BootOptions<S>, "consumers" | "background" | "createApp">;
 }
@@ -150,7 +152,7 @@ export function startService<E extends BootOptions<Schema>["env"] & DataKeys, S 
   // Before the first full GC, so every one of them sizes the old generation with it (heap.ts).
   tuneHeapGrowth();
   void (async () => {
-    const env = main.readEnv();
+    const env = loadConfig(main.config);
     const box = dataBox(env);
     await bootService({
       ...main.parts(env, box),

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { ConfigError } from "./config.js";
+import { steerYoungGeneration } from "./heap.js";
 import type { Logger } from "./logger.js";
 
 export interface ShutdownStep {
@@ -39,9 +40,12 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, service: options.name }, "listening");
+  // Loaded and booted: the young generation may grow with the load from now on, to a cap (heap.ts).
+  const stopSteering = steerYoungGeneration();
 
   let stopping: Promise<number> | undefined;
   const stop = () => {
+    stopSteering();
     stopping ??= shutDown(server, options);
     return stopping;
   };

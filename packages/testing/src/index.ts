@@ -1,3 +1,4 @@
+export * from "./bodies.js";
 export * from "./clock.js";
 export * from "./database.js";
 export * from "./enrolments.js";

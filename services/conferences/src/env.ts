@@ -1,4 +1,4 @@
-import { BaseEnv, DataKeyEnv, loadConfig, SealPublicKey, serviceDefaults } from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { z } from "zod";
 
 export const ConferencesEnv = BaseEnv.extend({
@@ -10,7 +10,3 @@ export const ConferencesEnv = BaseEnv.extend({
   REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 export type ConferencesEnv = z.infer<typeof ConferencesEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): ConferencesEnv {
-  return loadConfig(ConferencesEnv, env);
-}

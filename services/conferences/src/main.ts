@@ -1,13 +1,13 @@
 import { createRecipientSealer, startService } from "@relais/service-kit";
 import { createApp } from "./app.js";
-import { readEnv } from "./env.js";
+import { ConferencesEnv } from "./env.js";
 import { conferenceConsumers } from "./events/referral-received.js";
 import { createActionReminders } from "./jobs/action-reminders.js";
 import { service } from "./service.js";
 
 startService({
   ...service,
-  readEnv,
+  config: ConferencesEnv,
   parts: (env, box) => {
     const seal = { notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY) };
     return {

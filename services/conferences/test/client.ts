@@ -1,6 +1,6 @@
 // Calls the app as a given person (coordinator, partner, police of a zone); every test speaks to
 // the service through this.
-import { type Caller, type Requestable, clientFor as sharedClientFor } from "@relais/testing";
+import { bodyBuilder, type Caller, type Requestable, clientFor as sharedClientFor } from "@relais/testing";
 
 export { type Caller, json, problem } from "@relais/testing";
 
@@ -18,42 +18,39 @@ export function clientFor(app: Requestable) {
   return sharedClientFor(app, { role: "coordinator", org: ORG, sub: () => "coord-1" });
 }
 
-export function conferenceInput(overrides: Record<string, unknown> = {}) {
-  return {
-    title: "Concertation Seraing–Neupré",
-    policeZone: "5277",
-    municipality: "Seraing",
-    location: "Salle du conseil, hôtel de police",
-    schedule: {
-      timeZone: "Europe/Brussels",
-      dtstart: "2026-03-10T14:00",
-      rrule: "FREQ=MONTHLY;BYDAY=2TU;COUNT=10",
-      durationMinutes: 120,
+export const conferenceInput = bodyBuilder({
+  title: "Concertation Seraing–Neupré",
+  policeZone: "5277",
+  municipality: "Seraing",
+  location: "Salle du conseil, hôtel de police",
+  schedule: {
+    timeZone: "Europe/Brussels",
+    dtstart: "2026-03-10T14:00",
+    rrule: "FREQ=MONTHLY;BYDAY=2TU;COUNT=10",
+    durationMinutes: 120,
+  },
+  invitees: [
+    {
+      organisation: PARQUET,
+      organisationName: "Parquet de Liège",
+      role: "partner",
+      email: "concertation@parquet.example",
+      language: "fr",
     },
-    invitees: [
-      {
-        organisation: PARQUET,
-        organisationName: "Parquet de Liège",
-        role: "partner",
-        email: "concertation@parquet.example",
-        language: "fr",
-      },
-      {
-        organisation: CPAS,
-        organisationName: "CPAS de Seraing",
-        role: "partner",
-        email: "vif@cpas-seraing.example",
-        language: "nl",
-      },
-      {
-        organisation: ORG,
-        organisationName: "Zone de police Seraing-Neupré",
-        role: "police",
-        zone: "5277",
-        email: "cellule.vif@pz5277.example",
-        language: "fr",
-      },
-    ],
-    ...overrides,
-  };
-}
+    {
+      organisation: CPAS,
+      organisationName: "CPAS de Seraing",
+      role: "partner",
+      email: "vif@cpas-seraing.example",
+      language: "nl",
+    },
+    {
+      organisation: ORG,
+      organisationName: "Zone de police Seraing-Neupré",
+      role: "police",
+      zone: "5277",
+      email: "cellule.vif@pz5277.example",
+      language: "fr",
+    },
+  ],
+});

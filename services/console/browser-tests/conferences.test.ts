@@ -7,7 +7,7 @@ import { mintToken, policeReferral, waitFor } from "@relais/testing";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { frenchRun, messages, press, SCREENS, screen, tick, useBrowserStack, visible } from "./browser.js";
-import { fileAsPolice, startBrowserStack } from "./stack.js";
+import { fileAsPolice, phoneVictim, startBrowserStack } from "./stack.js";
 
 const IPAD = frenchRun("conferences-ipad", SCREENS.ipad);
 const t = messages("fr");
@@ -26,16 +26,7 @@ beforeAll(async () => {
       policeZone: "5277",
       incidentReference: `CF.55.${Date.now() % 100_000}/26`,
       incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-      persons: [
-        {
-          role: "victim",
-          displayName: "Nadia Test",
-          consent: true,
-          language: "fr",
-          contact: { phone: "+32470222333" },
-          preferences: { channels: ["phone"], voicemailAllowed: false },
-        },
-      ],
+      persons: [phoneVictim("+32470222333", "Nadia Test")],
     }),
     { sub: "zone-5277" },
   );

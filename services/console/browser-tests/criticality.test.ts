@@ -3,7 +3,7 @@
 // level and sees the new deadline and the history; the coordinator sees the escalation, the grid
 // versions, and publishes a new version as JSON. In French with axe on every screen.
 import { randomUUID } from "node:crypto";
-import { mintToken } from "@relais/testing";
+import { mintToken, policeReferral } from "@relais/testing";
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -17,6 +17,7 @@ import {
   useBrowserStack,
   visible,
 } from "./browser.js";
+import { phoneVictim } from "./stack.js";
 
 const FR = frenchRun("crit-fr", SCREENS.desk);
 const FR_STATE = screenshotOnly(FR);
@@ -36,25 +37,14 @@ async function fileReferral(context: BrowserContext) {
   const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
   const filed = await context.request.post(`${live.stack.consoleUrl}/api/referrals/v1/referrals`, {
     headers: { ...headers, "X-CSRF-Token": csrfToken, "Idempotency-Key": randomUUID() },
-    data: {
+    data: policeReferral({
       policeZone: "5277",
       incidentReference: `LI.55.L1.G${Date.now() % 100000}/26`,
       incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
-      kind: "partner",
       riskLevel: "low",
       childrenPresent: false,
-      municipality: "Seraing",
-      persons: [
-        {
-          role: "victim",
-          displayName: "Amélie Testeuse",
-          consent: true,
-          language: "fr",
-          contact: { phone: "+32470444444" },
-          preferences: { channels: ["phone"], voicemailAllowed: false },
-        },
-      ],
-    },
+      persons: [phoneVictim("+32470444444", "Amélie Testeuse")],
+    }),
   });
   expect(filed.status()).toBe(201);
 }

@@ -6,7 +6,7 @@ import { mintToken, policeReferral } from "@relais/testing";
 import { devices } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { frenchRun, messages, press, SCREENS, screen, tick, useBrowserStack, visible } from "./browser.js";
-import { fileAsPolice } from "./stack.js";
+import { fileAsPolice, phoneVictim } from "./stack.js";
 
 const DESK = frenchRun("directory-fr", SCREENS.desk);
 const TABLET = frenchRun("directory-ipad", devices["iPad (gen 7)"]);
@@ -24,16 +24,7 @@ beforeAll(async () => {
       incidentReference: "LI.55.L1.DIR-1/26",
       incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
       childrenPresent: false,
-      persons: [
-        {
-          role: "victim",
-          consent: true,
-          language: "fr",
-          contact: { phone: "+32470333333" },
-          preferences: { channels: ["phone"], voicemailAllowed: false },
-        },
-        { role: "author", consent: false, language: "fr", contact: {} },
-      ],
+      persons: [phoneVictim("+32470333333"), { role: "author", consent: false, language: "fr", contact: {} }],
     }),
   );
 });

@@ -113,6 +113,17 @@ export async function startBrowserStack(
   };
 }
 
+/** A consenting, French-speaking victim the call-back team may phone at any time, with no voicemail. */
+export function phoneVictim(phone: string, displayName?: string) {
+  return {
+    role: "victim",
+    ...(displayName ? { displayName } : {}),
+    consent: true,
+    language: "fr",
+    contact: { phone },
+    preferences: { channels: ["phone"], voicemailAllowed: false },
+  };
+}
 /** Files a referral through referrals' own API, as a police zone's records system does; answers its id. */
 export async function fileAsPolice(
   stack: BrowserStack,

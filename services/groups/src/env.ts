@@ -1,11 +1,4 @@
-import {
-  BaseEnv,
-  DataKeyEnv,
-  loadConfig,
-  SealKeyEnv,
-  SealPublicKey,
-  serviceDefaults,
-} from "@relais/service-kit";
+import { BaseEnv, DataKeyEnv, SealKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import type { z } from "zod";
 
@@ -19,7 +12,3 @@ export const GroupsEnv = BaseEnv.extend({
   ...StatisticsEnv,
 });
 export type GroupsEnv = z.infer<typeof GroupsEnv>;
-
-export function readEnv(env: NodeJS.ProcessEnv = process.env): GroupsEnv {
-  return loadConfig(GroupsEnv, env);
-}

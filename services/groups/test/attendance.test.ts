@@ -12,7 +12,7 @@ import {
   staff,
   tenTuesdays,
 } from "./client.js";
-import { type GroupsService, startGroups } from "./harness.js";
+import { startGroups } from "./harness.js";
 
 interface Session {
   id: string;
@@ -22,22 +22,17 @@ interface Session {
 const mandate = mandateInput();
 
 describe("attendance, safety check-ins and perpetrator compliance", () => {
-  let service: GroupsService;
   const clock = new ManualClock("2026-01-10T09:00:00Z");
   let victimGroup: string;
   let victimSessions: Session[];
   let ids: { anna: string; bea: string; cleo: string };
 
-  useService((nats) => startGroups(nats, { clock }), {
-    started: (started) => {
-      service = started;
-    },
-  });
+  const live = useService((nats) => startGroups(nats, { clock }));
   // Every test has its own victims' group and people, so none depends on what the tests before
   // it recorded (check-ins, corrections, a cancelled session).
   beforeEach(async () => {
     clock.set("2026-01-10T09:00:00Z");
-    const { client } = service;
+    const { client } = live.service;
     victimGroup = (
       await json<{ id: string }>(
         await client.post("/v1/groups", groupInput({ capacity: 2, schedule: tenTuesdays }), facilitator),
@@ -61,7 +56,7 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
 
   /** A perpetrator group of programme staff, one person enrolled in it under the mandate, and its sessions. */
   async function mandatedPerson(group: Record<string, unknown>, person: Record<string, unknown>) {
-    const { client } = service;
+    const { client } = live.service;
     const groupId = (
       await json<{ id: string }>(
         await client.post(
@@ -83,9 +78,9 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
   }
 
   const put = (sessionId: string, enrolmentId: string, body: unknown, caller: Caller = facilitator) =>
-    service.client.put(`/v1/sessions/${sessionId}/attendance/${enrolmentId}`, body, caller);
+    live.service.client.put(`/v1/sessions/${sessionId}/attendance/${enrolmentId}`, body, caller);
   async function eventsOf<T>(type: string, parse: (raw: unknown) => T): Promise<T[]> {
-    const rows = await service.database.db.select().from(outbox);
+    const rows = await live.service.database.db.select().from(outbox);
     return rows
       .map((r) => JSON.parse(r.payload) as { type: string })
       .filter((e) => e.type === type)
@@ -119,12 +114,12 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
 
     const roster = await json<{
       items: Array<{ enrolmentId: string; displayName: string; attendance: string | null }>;
-    }>(await service.client.get(`/v1/sessions/${first.id}/attendance`, facilitator));
+    }>(await live.service.client.get(`/v1/sessions/${first.id}/attendance`, facilitator));
     expect(roster.items.map((l) => [l.displayName, l.attendance])).toEqual([
       ["Anna", "present"],
       ["Béa", "late"],
     ]);
-    const audit = await service.database.db.select().from(auditLog);
+    const audit = await live.service.database.db.select().from(auditLog);
     expect(audit.filter((a) => a.action === "roster.read" && a.recordId === first.id)).toHaveLength(1);
   });
 
@@ -133,35 +128,37 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     clock.set("2026-02-10T19:00:00Z");
     await put(second.id, ids.anna, { status: "absent" });
     const open = await json<{ items: Array<{ id: string; enrolmentId: string; displayName: string }> }>(
-      await service.client.get("/v1/check-ins", facilitator),
+      await live.service.client.get("/v1/check-ins", facilitator),
     );
     expect(open.items.map((c) => [c.enrolmentId, c.displayName])).toEqual([[ids.anna, "Anna"]]);
     expect(
       (
         await json<{ items: unknown[] }>(
-          await service.client.get("/v1/check-ins", { role: "facilitator", sub: "other" }),
+          await live.service.client.get("/v1/check-ins", { role: "facilitator", sub: "other" }),
         )
       ).items,
     ).toEqual([]);
 
     await put(second.id, ids.anna, { status: "excused", note: "Prévenu par téléphone" });
     expect(
-      (await json<{ items: unknown[] }>(await service.client.get("/v1/check-ins", facilitator))).items,
+      (await json<{ items: unknown[] }>(await live.service.client.get("/v1/check-ins", facilitator))).items,
     ).toEqual([]);
 
     await put(second.id, ids.bea, { status: "absent" });
     const [checkIn] = (
-      await json<{ items: Array<{ id: string }> }>(await service.client.get("/v1/check-ins", facilitator))
+      await json<{ items: Array<{ id: string }> }>(
+        await live.service.client.get("/v1/check-ins", facilitator),
+      )
     ).items;
-    expect((await service.client.post(`/v1/check-ins/${checkIn!.id}/resolve`, {}, facilitator)).status).toBe(
-      204,
-    );
     expect(
-      (await problem(await service.client.post(`/v1/check-ins/${checkIn!.id}/resolve`, {}, facilitator)))
+      (await live.service.client.post(`/v1/check-ins/${checkIn!.id}/resolve`, {}, facilitator)).status,
+    ).toBe(204);
+    expect(
+      (await problem(await live.service.client.post(`/v1/check-ins/${checkIn!.id}/resolve`, {}, facilitator)))
         .code,
     ).toBe("check_in_closed");
     const done = await json<{ items: unknown[] }>(
-      await service.client.get("/v1/check-ins?status=done", { role: "coordinator" }),
+      await live.service.client.get("/v1/check-ins?status=done", { role: "coordinator" }),
     );
     expect(done.items).toHaveLength(1);
   });
@@ -174,7 +171,7 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     expect((await problem(await put(victimSessions[5]!.id, ids.anna, { status: "present" }))).code).toBe(
       "session_not_started",
     );
-    await service.client.post(`/v1/sessions/${victimSessions[9]!.id}/cancel`, {}, facilitator);
+    await live.service.client.post(`/v1/sessions/${victimSessions[9]!.id}/cancel`, {}, facilitator);
     clock.set("2026-05-01T09:00:00Z");
     expect((await problem(await put(victimSessions[9]!.id, ids.anna, { status: "present" }))).code).toBe(
       "session_cancelled",
@@ -183,7 +180,7 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
 
   it("fires each compliance step once, clears them on correction, and exports the record as CSV", async () => {
     clock.set("2026-01-10T09:00:00Z");
-    const { client } = service;
+    const { client } = live.service;
     const { enrolment, sessions } = await mandatedPerson(
       { admission: "closed", facilitators: [{ sub: "staff-1", email: "staff@example.org" }] },
       { personRef: "prs_marc00001", displayName: "Marc" },
@@ -276,7 +273,7 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
 
   it("re-evaluates compliance when a session is cancelled", async () => {
     clock.set("2026-01-10T09:00:00Z");
-    const { client } = service;
+    const { client } = live.service;
     const { enrolment, sessions } = await mandatedPerson(
       { admission: "rolling", facilitators: [{ sub: "staff-1" }] },
       { personRef: "prs_paul00001" },
@@ -308,15 +305,17 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     const wrong = ["police", "coordinator", "caseworker"] as const;
     for (const role of wrong) {
       expect((await put(session, ids.anna, { status: "present" }, { role })).status).toBe(403);
-      expect((await service.client.get(`/v1/sessions/${session}/attendance`, { role })).status).toBe(403);
+      expect((await live.service.client.get(`/v1/sessions/${session}/attendance`, { role })).status).toBe(
+        403,
+      );
     }
     for (const role of ["police", "facilitator", "caseworker"] as const)
       expect(
-        (await service.client.get(`/v1/enrolments/${ids.anna}/attendance-report`, { role })).status,
+        (await live.service.client.get(`/v1/enrolments/${ids.anna}/attendance-report`, { role })).status,
       ).toBe(403);
     for (const role of ["police", "programme_staff"] as const) {
-      expect((await service.client.get("/v1/check-ins", { role })).status).toBe(403);
-      expect((await service.client.post("/v1/check-ins/x/resolve", {}, { role })).status).toBe(403);
+      expect((await live.service.client.get("/v1/check-ins", { role })).status).toBe(403);
+      expect((await live.service.client.post("/v1/check-ins/x/resolve", {}, { role })).status).toBe(403);
     }
     const outsiders: Caller[] = [
       { role: "facilitator", sub: "facilitator-9" },
@@ -324,24 +323,26 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
       staff,
     ];
     for (const caller of outsiders) {
-      expect((await service.client.get(`/v1/enrolments/${ids.anna}/attendance`, caller)).status).toBe(404);
+      expect((await live.service.client.get(`/v1/enrolments/${ids.anna}/attendance`, caller)).status).toBe(
+        404,
+      );
       expect((await put(session, ids.anna, { status: "present" }, caller)).status).toBe(404);
-      expect((await service.client.get(`/v1/sessions/${session}/attendance`, caller)).status).toBe(404);
+      expect((await live.service.client.get(`/v1/sessions/${session}/attendance`, caller)).status).toBe(404);
     }
     // Programme staff see perpetrator groups only; another organisation sees nothing.
-    expect((await service.client.get(`/v1/enrolments/${ids.anna}/attendance-report`, staff)).status).toBe(
-      404,
-    );
+    expect(
+      (await live.service.client.get(`/v1/enrolments/${ids.anna}/attendance-report`, staff)).status,
+    ).toBe(404);
     expect(
       (
-        await service.client.get(`/v1/enrolments/${ids.anna}/attendance-report`, {
+        await live.service.client.get(`/v1/enrolments/${ids.anna}/attendance-report`, {
           role: "coordinator",
           org: "org-other",
         })
       ).status,
     ).toBe(404);
     expect(
-      (await service.client.get(`/v1/enrolments/${ids.anna}/attendance-report`, { role: "coordinator" }))
+      (await live.service.client.get(`/v1/enrolments/${ids.anna}/attendance-report`, { role: "coordinator" }))
         .status,
     ).toBe(200);
   });
@@ -361,12 +362,14 @@ describe("attendance, safety check-ins and perpetrator compliance", () => {
     expect(await problem(await put(session, ids.anna, {}))).toMatchObject({ status: 400, paths: ["status"] });
     expect(
       await problem(
-        await service.client.get(`/v1/enrolments/${ids.anna}/attendance-report?format=xml`, {
+        await live.service.client.get(`/v1/enrolments/${ids.anna}/attendance-report?format=xml`, {
           role: "coordinator",
         }),
       ),
     ).toMatchObject({ status: 400, paths: ["format"] });
-    expect(await problem(await service.client.get("/v1/check-ins?status=maybe", facilitator))).toMatchObject({
+    expect(
+      await problem(await live.service.client.get("/v1/check-ins?status=maybe", facilitator)),
+    ).toMatchObject({
       status: 400,
       paths: ["status"],
     });

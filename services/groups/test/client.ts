@@ -1,6 +1,6 @@
 // Calls the app as a given member of staff; every test speaks to the service through this.
 
-import { type Requestable, clientFor as sharedClientFor } from "@relais/testing";
+import { bodyBuilder, type Requestable, clientFor as sharedClientFor } from "@relais/testing";
 
 export { type Caller, json, problem } from "@relais/testing";
 
@@ -11,25 +11,22 @@ export function clientFor(app: Requestable) {
   return sharedClientFor(app, { role: "coordinator", org: ORG });
 }
 
-export function groupInput(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: "victim_peer",
-    publicName: "Atelier du mardi",
-    language: "fr",
-    municipality: "Seraing",
-    location: { kind: "venue", address: "Rue de la Station 12, 4100 Seraing" },
-    capacity: 10,
-    admission: "rolling",
-    facilitators: [{ sub: "facilitator-1", displayName: "Anne", email: "anne@example.org" }],
-    schedule: {
-      timeZone: "Europe/Brussels",
-      dtstart: "2026-02-03T18:00",
-      rrule: "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261124T170000Z",
-      durationMinutes: 120,
-    },
-    ...overrides,
-  };
-}
+export const groupInput = bodyBuilder({
+  kind: "victim_peer",
+  publicName: "Atelier du mardi",
+  language: "fr",
+  municipality: "Seraing",
+  location: { kind: "venue", address: "Rue de la Station 12, 4100 Seraing" },
+  capacity: 10,
+  admission: "rolling",
+  facilitators: [{ sub: "facilitator-1", displayName: "Anne", email: "anne@example.org" }],
+  schedule: {
+    timeZone: "Europe/Brussels",
+    dtstart: "2026-02-03T18:00",
+    rrule: "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261124T170000Z",
+    durationMinutes: 120,
+  },
+});
 
 /** Staff as the tests call them: a group's facilitator, programme staff, the coordinator. */
 export const facilitator = { role: "facilitator", sub: "facilitator-1" } as const;
@@ -40,13 +37,10 @@ export const coordinator = { role: "coordinator" } as const;
 export const tenTuesdays = { ...groupInput().schedule, rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=10" };
 
 /** A court mandate as programme staff record it for a person in a perpetrator programme. */
-export function mandateInput(overrides: Record<string, unknown> = {}) {
-  return {
-    authority: "Maison de justice de Liège",
-    contactEmail: "assistant.justice@example.org",
-    caseReference: "MJ/2026/0042",
-    requiredSessions: 6,
-    deadline: "2026-12-31",
-    ...overrides,
-  };
-}
+export const mandateInput = bodyBuilder({
+  authority: "Maison de justice de Liège",
+  contactEmail: "assistant.justice@example.org",
+  caseReference: "MJ/2026/0042",
+  requiredSessions: 6,
+  deadline: "2026-12-31",
+});

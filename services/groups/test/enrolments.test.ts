@@ -3,7 +3,7 @@ import { contactPreferences, ManualClock, useService } from "@relais/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { enrolments, idempotencyKeys, outbox } from "../src/db/schema.js";
 import { type Caller, facilitator, groupInput, json, mandateInput, problem } from "./client.js";
-import { type GroupsService, startGroups } from "./harness.js";
+import { startGroups } from "./harness.js";
 
 interface Enrolment {
   id: string;
@@ -16,27 +16,24 @@ const person = (n: number) => `prs_person${String(n).padStart(4, "0")}`;
 const START = "2026-01-10T09:00:00Z";
 
 describe("enrolment and waitlist", () => {
-  let service: GroupsService;
   const clock = new ManualClock(START);
-  useService((nats) => startGroups(nats, { clock }), {
-    started: (started) => {
-      service = started;
-    },
-  });
+  const live = useService((nats) => startGroups(nats, { clock }));
   beforeEach(() => {
     clock.set(START);
   });
 
   async function newGroup(overrides: Record<string, unknown> = {}) {
-    const response = await service.client.post("/v1/groups", groupInput(overrides), { role: "coordinator" });
+    const response = await live.service.client.post("/v1/groups", groupInput(overrides), {
+      role: "coordinator",
+    });
     expect(response.status).toBe(201);
     return (await json<{ id: string }>(response)).id;
   }
   const enrol = (groupId: string, body: Record<string, unknown>, caller: Caller = facilitator) =>
-    service.client.post(`/v1/groups/${groupId}/enrolments`, body, caller);
+    live.service.client.post(`/v1/groups/${groupId}/enrolments`, body, caller);
 
   async function events(groupId: string) {
-    const rows = await service.database.db.select().from(outbox);
+    const rows = await live.service.database.db.select().from(outbox);
     return rows
       .map((row) => JSON.parse(row.payload) as { type: string; data: { groupId: string } })
       .filter((event) => event.data.groupId === groupId);
@@ -57,7 +54,10 @@ describe("enrolment and waitlist", () => {
 
     // The list is in arrival order: each person's place there is the position they were told.
     const listed = await json<{ items: Enrolment[] }>(
-      await service.client.get(`/v1/groups/${groupId}/enrolments?status=waitlisted&limit=100`, facilitator),
+      await live.service.client.get(
+        `/v1/groups/${groupId}/enrolments?status=waitlisted&limit=100`,
+        facilitator,
+      ),
     );
     expect(listed.items.map((e) => e.position)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const toldPosition = new Map(waitlisted.map((e) => [e.id, e.position]));
@@ -68,7 +68,7 @@ describe("enrolment and waitlist", () => {
     expect(before.filter((e) => e.type === EnrolmentWaitlisted.type)).toHaveLength(40);
 
     const leaving = results.find((e) => e.status === "enrolled")!;
-    const withdrawn = await service.client.post(
+    const withdrawn = await live.service.client.post(
       `/v1/enrolments/${leaving.id}/withdraw`,
       { reason: "Moved away" },
       facilitator,
@@ -78,12 +78,15 @@ describe("enrolment and waitlist", () => {
 
     const head = listed.items[0]!;
     const enrolled = await json<{ items: Enrolment[] }>(
-      await service.client.get(`/v1/groups/${groupId}/enrolments?status=enrolled`, facilitator),
+      await live.service.client.get(`/v1/groups/${groupId}/enrolments?status=enrolled`, facilitator),
     );
     expect(enrolled.items).toHaveLength(10);
     expect(enrolled.items.map((e) => e.id)).toContain(head.id);
     const nowWaiting = await json<{ items: Enrolment[] }>(
-      await service.client.get(`/v1/groups/${groupId}/enrolments?status=waitlisted&limit=100`, facilitator),
+      await live.service.client.get(
+        `/v1/groups/${groupId}/enrolments?status=waitlisted&limit=100`,
+        facilitator,
+      ),
     );
     expect(nowWaiting.items.map((e) => e.id)).toEqual(listed.items.slice(1).map((e) => e.id));
     expect(nowWaiting.items[0]!.position).toBe(1);
@@ -96,9 +99,9 @@ describe("enrolment and waitlist", () => {
     expect(promoted.data).toMatchObject({ enrolmentId: head.id, personRef: head.personRef, language: "fr" });
     expect(promoted.data.series.sessions).toHaveLength(43);
 
-    service.relay.start();
-    await service.relay.drained();
-    const jsm = await service.bus.manager();
+    live.service.relay.start();
+    await live.service.relay.drained();
+    const jsm = await live.service.bus.manager();
     expect((await jsm.streams.info("GROUPS")).state.messages).toBeGreaterThanOrEqual(52);
   });
 
@@ -129,9 +132,9 @@ describe("enrolment and waitlist", () => {
       status: 409,
       code: "admission_closed",
     });
-    await service.client.post(`/v1/enrolments/${seated.id}/withdraw`, {}, facilitator);
+    await live.service.client.post(`/v1/enrolments/${seated.id}/withdraw`, {}, facilitator);
     const waiting = await json<{ items: Enrolment[] }>(
-      await service.client.get(`/v1/groups/${closed}/enrolments?status=waitlisted`, facilitator),
+      await live.service.client.get(`/v1/groups/${closed}/enrolments?status=waitlisted`, facilitator),
     );
     expect(waiting.items.map((e) => e.personRef)).toEqual([person(201)]);
 
@@ -144,13 +147,13 @@ describe("enrolment and waitlist", () => {
     await enrol(groupId, { personRef: person(700) });
     const first = await json<Enrolment>(await enrol(groupId, { personRef: person(701) }));
     await enrol(groupId, { personRef: person(702) });
-    await service.client.patch(`/v1/groups/${groupId}`, { capacity: 2 }, { role: "coordinator" });
+    await live.service.client.patch(`/v1/groups/${groupId}`, { capacity: 2 }, { role: "coordinator" });
     const enrolled = await json<{ items: Enrolment[] }>(
-      await service.client.get(`/v1/groups/${groupId}/enrolments?status=enrolled`, facilitator),
+      await live.service.client.get(`/v1/groups/${groupId}/enrolments?status=enrolled`, facilitator),
     );
     expect(enrolled.items.map((e) => e.id)).toContain(first.id);
     const waiting = await json<{ items: Enrolment[] }>(
-      await service.client.get(`/v1/groups/${groupId}/enrolments?status=waitlisted`, facilitator),
+      await live.service.client.get(`/v1/groups/${groupId}/enrolments?status=waitlisted`, facilitator),
     );
     expect(waiting.items.map((e) => [e.personRef, e.position])).toEqual([[person(702), 1]]);
   });
@@ -159,14 +162,15 @@ describe("enrolment and waitlist", () => {
     const groupId = await newGroup();
     const first = await json<Enrolment>(await enrol(groupId, { personRef: person(300) }));
     expect((await problem(await enrol(groupId, { personRef: person(300) }))).code).toBe("already_enrolled");
-    const excluded = await service.client.post(
+    const excluded = await live.service.client.post(
       `/v1/enrolments/${first.id}/withdraw`,
       { status: "excluded", reason: "Threatened another participant" },
       facilitator,
     );
     expect(await json(excluded)).toMatchObject({ status: "excluded" });
     expect(
-      (await problem(await service.client.post(`/v1/enrolments/${first.id}/withdraw`, {}, facilitator))).code,
+      (await problem(await live.service.client.post(`/v1/enrolments/${first.id}/withdraw`, {}, facilitator)))
+        .code,
     ).toBe("enrolment_ended");
     // Once ended, the person may be enrolled again.
     expect((await enrol(groupId, { personRef: person(300) })).status).toBe(201);
@@ -177,8 +181,10 @@ describe("enrolment and waitlist", () => {
     const one = await json<Enrolment>(await enrol(groupId, { personRef: person(400) }));
     for (const role of ["police", "coordinator", "caseworker"] as const) {
       expect((await enrol(groupId, { personRef: person(401) }, { role })).status).toBe(403);
-      expect((await service.client.get(`/v1/groups/${groupId}/enrolments`, { role })).status).toBe(403);
-      expect((await service.client.post(`/v1/enrolments/${one.id}/withdraw`, {}, { role })).status).toBe(403);
+      expect((await live.service.client.get(`/v1/groups/${groupId}/enrolments`, { role })).status).toBe(403);
+      expect((await live.service.client.post(`/v1/enrolments/${one.id}/withdraw`, {}, { role })).status).toBe(
+        403,
+      );
     }
     const outsiders: Caller[] = [
       { role: "facilitator", sub: "facilitator-9" },
@@ -187,8 +193,10 @@ describe("enrolment and waitlist", () => {
     ];
     for (const caller of outsiders) {
       expect((await enrol(groupId, { personRef: person(401) }, caller)).status).toBe(404);
-      expect((await service.client.get(`/v1/groups/${groupId}/enrolments`, caller)).status).toBe(404);
-      expect((await service.client.post(`/v1/enrolments/${one.id}/withdraw`, {}, caller)).status).toBe(404);
+      expect((await live.service.client.get(`/v1/groups/${groupId}/enrolments`, caller)).status).toBe(404);
+      expect((await live.service.client.post(`/v1/enrolments/${one.id}/withdraw`, {}, caller)).status).toBe(
+        404,
+      );
     }
   });
 
@@ -213,15 +221,15 @@ describe("enrolment and waitlist", () => {
   it("rejects bad withdrawals and list queries naming the field", async () => {
     const groupId = await newGroup();
     const one = await json<Enrolment>(await enrol(groupId, { personRef: person(600) }));
-    const bad = await service.client.post(
+    const bad = await live.service.client.post(
       `/v1/enrolments/${one.id}/withdraw`,
       { status: "expelled" },
       facilitator,
     );
     expect(await problem(bad)).toMatchObject({ status: 400, paths: ["status"] });
-    const list = await service.client.get(`/v1/groups/${groupId}/enrolments?status=maybe`, facilitator);
+    const list = await live.service.client.get(`/v1/groups/${groupId}/enrolments?status=maybe`, facilitator);
     expect(await problem(list)).toMatchObject({ status: 400, paths: ["status"] });
-    const limit = await service.client.get(`/v1/groups/${groupId}/enrolments?limit=0`, facilitator);
+    const limit = await live.service.client.get(`/v1/groups/${groupId}/enrolments?limit=0`, facilitator);
     expect(await problem(limit)).toMatchObject({ status: 400, paths: ["limit"] });
   });
 
@@ -251,23 +259,25 @@ describe("enrolment and waitlist", () => {
       for (const secret of ["Lotte", "lotte@example.org", "32475310987", "Jan Peeters", "32470999888"])
         expect(JSON.stringify(event)).not.toContain(secret);
     const opened = EnrolmentConfirmed.envelope.parse(confirmed).data;
-    expect(service.openAsNotifications.open(opened.sealed!, EnrolmentConfirmed.type)).toEqual(given);
+    expect(live.service.openAsNotifications.open(opened.sealed!, EnrolmentConfirmed.type)).toEqual(given);
     const queued = EnrolmentWaitlisted.envelope.parse(waitlisted).data;
-    expect(service.openAsNotifications.open(queued.sealed!, EnrolmentWaitlisted.type)).toEqual({
+    expect(live.service.openAsNotifications.open(queued.sealed!, EnrolmentWaitlisted.type)).toEqual({
       displayName: "Jan Peeters",
       contact: { phone: "+32470999888" },
     });
     // Sealed for one kind of event, it does not open as another.
-    expect(() => service.openAsNotifications.open(opened.sealed!, EnrolmentWaitlisted.type)).toThrow();
+    expect(() => live.service.openAsNotifications.open(opened.sealed!, EnrolmentWaitlisted.type)).toThrow();
 
     // groups keeps the display name (the roster needs it) and no contact detail anywhere.
-    const rows = await service.database.db.select().from(enrolments);
-    const stored = JSON.stringify([rows, await service.database.db.select().from(idempotencyKeys)]);
+    const rows = await live.service.database.db.select().from(enrolments);
+    const stored = JSON.stringify([rows, await live.service.database.db.select().from(idempotencyKeys)]);
     for (const secret of ["lotte@example.org", "32475310987", "32470999888"])
       expect(stored).not.toContain(secret);
-    expect(JSON.stringify(await service.database.db.select().from(idempotencyKeys))).not.toContain("Lotte");
+    expect(JSON.stringify(await live.service.database.db.select().from(idempotencyKeys))).not.toContain(
+      "Lotte",
+    );
     const roster = await json<{ items: Array<{ personRef: string; displayName: string | null }> }>(
-      await service.client.get(`/v1/groups/${groupId}/enrolments`, facilitator),
+      await live.service.client.get(`/v1/groups/${groupId}/enrolments`, facilitator),
     );
     expect(roster.items.find((e) => e.personRef === person(700))?.displayName).toBe("Lotte Vermeulen");
   });

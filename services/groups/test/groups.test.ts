@@ -3,18 +3,13 @@ import { ManualClock, useService } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
 import { groupInput, json, problem } from "./client.js";
-import { type GroupsService, startGroups } from "./harness.js";
+import { startGroups } from "./harness.js";
 
 describe("groups CRUD, roles and visibility", () => {
-  let service: GroupsService;
-  useService((nats) => startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") }), {
-    started: (started) => {
-      service = started;
-    },
-  });
+  const live = useService((nats) => startGroups(nats, { clock: new ManualClock("2026-01-10T09:00:00Z") }));
 
   it("creates a group with its sessions, reads it, lists it and changes it", async () => {
-    const { client } = service;
+    const { client } = live.service;
     const created = await client.post("/v1/groups", groupInput(), {
       role: "facilitator",
       sub: "facilitator-1",
@@ -35,7 +30,7 @@ describe("groups CRUD, roles and visibility", () => {
     expect(changed.status).toBe(200);
     expect(await json(changed)).toMatchObject({ capacity: 12, publicName: "Groupe du mardi", sequence: 1 });
     // A new name is what participants' calendars show: the series is re-sent from the next session on.
-    const [event] = (await service.database.db.select().from(outbox)).map((row) =>
+    const [event] = (await live.service.database.db.select().from(outbox)).map((row) =>
       SessionChanged.envelope.parse(JSON.parse(row.payload)),
     );
     expect(event?.data).toMatchObject({
@@ -46,7 +41,7 @@ describe("groups CRUD, roles and visibility", () => {
   });
 
   it("shows facilitators only their groups, programme staff only perpetrator groups, coordinators all", async () => {
-    const { client } = service;
+    const { client } = live.service;
     const mine = await json<{ id: string }>(
       await client.post("/v1/groups", groupInput({ kind: "parent", language: "nl" }), {
         role: "facilitator",
@@ -111,7 +106,7 @@ describe("groups CRUD, roles and visibility", () => {
   });
 
   it("refuses police, caseworkers and the wrong kind for a role with 403", async () => {
-    const { client } = service;
+    const { client } = live.service;
     for (const role of ["police", "caseworker"] as const) {
       expect((await problem(await client.get("/v1/groups", { role }))).status).toBe(403);
       expect((await problem(await client.post("/v1/groups", groupInput(), { role }))).status).toBe(403);
@@ -128,7 +123,7 @@ describe("groups CRUD, roles and visibility", () => {
     expect(
       (await problem(await client.post("/v1/groups", groupInput(), { role: "programme_staff" }))).status,
     ).toBe(403);
-    expect((await service.app.request("/v1/groups")).status).toBe(401);
+    expect((await live.service.app.request("/v1/groups")).status).toBe(401);
   });
 
   it.each([
@@ -144,14 +139,16 @@ describe("groups CRUD, roles and visibility", () => {
     [{ schedule: { ...groupInput().schedule, dtstart: "tuesday" } }, "schedule.dtstart"],
     [{ schedule: { ...groupInput().schedule, durationMinutes: 0 } }, "schedule.durationMinutes"],
   ])("rejects a group with %j naming %s", async (overrides, path) => {
-    const response = await service.client.post("/v1/groups", groupInput(overrides), { role: "coordinator" });
+    const response = await live.service.client.post("/v1/groups", groupInput(overrides), {
+      role: "coordinator",
+    });
     const body = await problem(response);
     expect(body.status).toBe(400);
     expect(body.paths).toContain(path);
   });
 
   it("rejects bad patches, queries and a missing Idempotency-Key naming the field", async () => {
-    const { client } = service;
+    const { client } = live.service;
     const group = await json<{ id: string }>(
       await client.post("/v1/groups", groupInput(), { role: "coordinator" }),
     );
@@ -186,7 +183,7 @@ describe("groups CRUD, roles and visibility", () => {
   });
 
   it("replays a create sent twice with one Idempotency-Key", async () => {
-    const { client } = service;
+    const { client } = live.service;
     const headers = { "idempotency-key": "create-once" };
     const a = await client.call("POST", "/v1/groups", { role: "coordinator" }, groupInput(), headers);
     const b = await client.call("POST", "/v1/groups", { role: "coordinator" }, groupInput(), headers);
@@ -206,7 +203,7 @@ describe("groups CRUD, roles and visibility", () => {
           }
         >
       >;
-    }>(await service.app.request("/openapi.json"));
+    }>(await live.service.app.request("/openapi.json"));
     const routes = [
       ["post", "/v1/groups"],
       ["get", "/v1/groups"],
@@ -239,7 +236,7 @@ describe("groups CRUD, roles and visibility", () => {
       if ((method === "post" || method === "put" || method === "patch") && !path.endsWith("/resolve"))
         expect(operation!.requestBody, `${method} ${path} body`).toBeDefined();
     }
-    const audited = await service.database.db.select().from(auditLog);
+    const audited = await live.service.database.db.select().from(auditLog);
     expect(audited.some((row) => row.action === "group.create")).toBe(true);
   });
 });

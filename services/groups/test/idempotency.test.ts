@@ -5,22 +5,17 @@ import { ManualClock, useService } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import { enrolments, groups } from "../src/db/schema.js";
 import { type Caller, groupInput, json } from "./client.js";
-import { type GroupsService, startGroups } from "./harness.js";
+import { startGroups } from "./harness.js";
 
 const runner = { role: "facilitator", sub: "facilitator-1" } as const;
 const outsider = { role: "facilitator", sub: "facilitator-2" } as const;
 
 describe("idempotent replays", () => {
-  let service: GroupsService;
   const clock = new ManualClock("2026-01-10T09:00:00Z");
-  useService((nats) => startGroups(nats, { clock }), {
-    started: (started) => {
-      service = started;
-    },
-  });
+  const live = useService((nats) => startGroups(nats, { clock }));
 
   const send = (path: string, body: unknown, caller: Caller, key: string) =>
-    service.client.call("POST", path, caller, body, { "idempotency-key": key });
+    live.service.client.call("POST", path, caller, body, { "idempotency-key": key });
 
   it("replays a group's creation to its creator, and gives another member of staff their own", async () => {
     const input = groupInput({ publicName: "Groupe du jeudi" });
@@ -33,7 +28,7 @@ describe("idempotent replays", () => {
     const other = await send("/v1/groups", input, outsider, "create-1");
     expect([other.status, other.headers.get("idempotent-replayed")]).toEqual([201, null]);
     expect((await json<{ id: string }>(other)).id).not.toBe(created.id);
-    const named = (await service.database.db.select().from(groups)).filter(
+    const named = (await live.service.database.db.select().from(groups)).filter(
       (g) => g.publicName === "Groupe du jeudi",
     );
     expect(named).toHaveLength(2);
@@ -65,7 +60,7 @@ describe("idempotent replays", () => {
     const replayed = await send(withdraw, { reason: "moved away" }, runner, "withdraw-1");
     expect([replayed.status, await json(replayed)]).toEqual([200, endedBody]);
 
-    const rows = (await service.database.db.select().from(enrolments)).filter(
+    const rows = (await live.service.database.db.select().from(enrolments)).filter(
       (e) => e.personRef === "prs_replay0001",
     );
     expect(rows.map((e) => e.status)).toEqual(["withdrawn"]);

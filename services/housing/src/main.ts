@@ -1,13 +1,13 @@
 import { createRecipientSealer, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
-import { readEnv } from "./env.js";
+import { HousingEnv } from "./env.js";
 import { housingConsumers } from "./events/consumers.js";
 import { service } from "./service.js";
 
 startService({
   ...service,
-  readEnv,
+  config: HousingEnv,
   parts: (env, box) => {
     const seal = { notifications: createRecipientSealer(env.NOTIFICATIONS_SEAL_PUBLIC_KEY) };
     const settings = {

@@ -1,5 +1,5 @@
 // Calls the app as a given member of staff; every test speaks to the service through this.
-import { type Requestable, clientFor as sharedClientFor } from "@relais/testing";
+import { bodyBuilder, type Requestable, clientFor as sharedClientFor } from "@relais/testing";
 
 export { type Caller, json, problem } from "@relais/testing";
 
@@ -15,17 +15,17 @@ export const staff = { role: "housing_staff" } as const;
 export const worker = { role: "caseworker", teams: ["vif-victims"] } as const;
 export const coordinator = { role: "coordinator" } as const;
 
-export function placeInput(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: "apartment",
-    label: "Studio 2",
-    address: "Rue des Tilleuls 14, 4000 Liège",
-    capacity: 3,
-    windows: [{ startsOn: "2026-01-01", endsOn: "2026-12-31" }],
-    ...overrides,
-  };
-}
+export const placeInput = bodyBuilder({
+  kind: "apartment",
+  label: "Studio 2",
+  address: "Rue des Tilleuls 14, 4000 Liège",
+  capacity: 3,
+  windows: [{ startsOn: "2026-01-01", endsOn: "2026-12-31" }],
+});
 
-export function requestInput(overrides: Record<string, unknown> = {}) {
-  return { personRef: "prs_nadia00001", householdSize: 2, riskLevel: "medium", nights: 14, ...overrides };
-}
+export const requestInput = bodyBuilder({
+  personRef: "prs_nadia00001",
+  householdSize: 2,
+  riskLevel: "medium",
+  nights: 14,
+});

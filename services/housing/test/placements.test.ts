@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, outbox } from "../src/db/schema.js";
 import { coordinator, json, placeInput, problem, requestInput, staff, worker } from "./client.js";
-import { type HousingService, startHousing } from "./harness.js";
+import { startHousing } from "./harness.js";
 
 interface Placement {
   id: string;
@@ -20,22 +20,17 @@ interface Placement {
 }
 
 describe("emergency placements", () => {
-  let service: HousingService;
   // 10 March 2026, 09:00 in Brussels.
   const clock = new ManualClock("2026-03-10T08:00:00Z");
-  useService((nats) => startHousing(nats, { clock }), {
-    started: (started) => {
-      service = started;
-    },
-  });
+  const live = useService((nats) => startHousing(nats, { clock }));
 
   async function newPlace(overrides: Record<string, unknown> = {}) {
-    const response = await service.client.post("/v1/places", placeInput(overrides), staff);
+    const response = await live.service.client.post("/v1/places", placeInput(overrides), staff);
     expect(response.status).toBe(201);
     return json<{ id: string }>(response);
   }
   async function confirmedEvents(placementId: string) {
-    const rows = await service.database.db
+    const rows = await live.service.database.db
       .select()
       .from(outbox)
       .where(eq(outbox.subject, PlacementConfirmed.type));
@@ -44,7 +39,7 @@ describe("emergency placements", () => {
 
   it("holds a place for a medium-risk request, housing staff confirm it, then extend, end and follow up", async () => {
     const place = await newPlace({ label: "Studio A", address: "Rue Secrète 1, 4000 Liège" });
-    const asked = await service.client.post(
+    const asked = await live.service.client.post(
       "/v1/placements",
       requestInput({ personRef: "prs_happy00001" }),
       worker,
@@ -62,7 +57,7 @@ describe("emergency placements", () => {
     expect(await confirmedEvents(requested.id)).toHaveLength(0);
 
     const pending = await json<{ items: Placement[] }>(
-      await service.client.get("/v1/placements?status=allocated,waiting", staff),
+      await live.service.client.get("/v1/placements?status=allocated,waiting", staff),
     );
     expect(pending.items.find((p) => p.id === requested.id)?.place).toMatchObject({
       id: place.id,
@@ -70,7 +65,7 @@ describe("emergency placements", () => {
     });
 
     const confirmed = await json<Placement>(
-      await service.client.post(`/v1/placements/${requested.id}/confirm`, {}, staff),
+      await live.service.client.post(`/v1/placements/${requested.id}/confirm`, {}, staff),
     );
     expect(confirmed.status).toBe("confirmed");
     const [event] = await confirmedEvents(requested.id);
@@ -80,18 +75,19 @@ describe("emergency placements", () => {
       timeZone: "Europe/Brussels",
     });
     // The address travels sealed for notifications: not in clear in the outbox, opened only with its key.
-    const row = await service.database.db.select().from(outbox).where(eq(outbox.id, event.id));
+    const row = await live.service.database.db.select().from(outbox).where(eq(outbox.id, event.id));
     expect(row[0]?.payload).not.toContain("Secrète");
-    expect(service.openAsNotifications.open(event.data.sealed, PlacementConfirmed.type)).toEqual({
+    expect(live.service.openAsNotifications.open(event.data.sealed, PlacementConfirmed.type)).toEqual({
       address: "Rue Secrète 1, 4000 Liège",
     });
     // Once: confirming again is refused and adds no event.
     expect(
-      (await problem(await service.client.post(`/v1/placements/${requested.id}/confirm`, {}, staff))).code,
+      (await problem(await live.service.client.post(`/v1/placements/${requested.id}/confirm`, {}, staff)))
+        .code,
     ).toBe("placement_not_pending");
     expect(await confirmedEvents(requested.id)).toHaveLength(1);
 
-    const extended = await service.client.post(
+    const extended = await live.service.client.post(
       `/v1/placements/${requested.id}/extend`,
       { plannedEndDate: "2026-04-07" },
       staff,
@@ -100,7 +96,11 @@ describe("emergency placements", () => {
 
     clock.set("2026-03-30T07:00:00Z");
     const ended = await json<Placement>(
-      await service.client.post(`/v1/placements/${requested.id}/exit`, { exit: "durable_housing" }, staff),
+      await live.service.client.post(
+        `/v1/placements/${requested.id}/exit`,
+        { exit: "durable_housing" },
+        staff,
+      ),
     );
     expect(ended).toMatchObject({
       status: "ended",
@@ -111,17 +111,17 @@ describe("emergency placements", () => {
 
     // The requesting team sees the follow-up due, and records it.
     const due = await json<{ items: Placement[] }>(
-      await service.client.get("/v1/placements?followUp=pending", worker),
+      await live.service.client.get("/v1/placements?followUp=pending", worker),
     );
     expect(due.items.map((p) => p.id)).toContain(requested.id);
-    const followed = await service.client.post(
+    const followed = await live.service.client.post(
       `/v1/placements/${requested.id}/follow-up`,
       { outcome: "durable_housing" },
       worker,
     );
     expect((await json<Placement>(followed)).followUpOutcome).toBe("durable_housing");
 
-    const audit = await service.database.db
+    const audit = await live.service.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.recordId, requested.id));
@@ -140,7 +140,7 @@ describe("emergency placements", () => {
   it("confirms a high-risk request at once, and lets a request wait when no place fits", async () => {
     await newPlace({ capacity: 1, label: "Single" });
     const high = await json<Placement>(
-      await service.client.post(
+      await live.service.client.post(
         "/v1/placements",
         requestInput({ personRef: "prs_urgent0001", householdSize: 1, riskLevel: "high" }),
         coordinator,
@@ -150,7 +150,7 @@ describe("emergency placements", () => {
     expect(await confirmedEvents(high.id)).toHaveLength(1);
 
     const big = await json<Placement>(
-      await service.client.post(
+      await live.service.client.post(
         "/v1/placements",
         requestInput({ personRef: "prs_bigfamily1", householdSize: 7 }),
         worker,
@@ -158,15 +158,15 @@ describe("emergency placements", () => {
     );
     expect(big).toMatchObject({ status: "waiting", placeAllocated: false });
     expect(
-      (await problem(await service.client.post(`/v1/placements/${big.id}/confirm`, {}, staff))).code,
+      (await problem(await live.service.client.post(`/v1/placements/${big.id}/confirm`, {}, staff))).code,
     ).toBe("no_place_free");
     const family = await newPlace({ capacity: 8, label: "Maison" });
     const placed = await json<Placement>(
-      await service.client.post(`/v1/placements/${big.id}/confirm`, { placeId: family.id }, staff),
+      await live.service.client.post(`/v1/placements/${big.id}/confirm`, { placeId: family.id }, staff),
     );
     expect(placed.status).toBe("confirmed");
     // A second open request for the same person is refused.
-    const again = await service.client.post(
+    const again = await live.service.client.post(
       "/v1/placements",
       requestInput({ personRef: "prs_bigfamily1" }),
       worker,
@@ -176,7 +176,7 @@ describe("emergency placements", () => {
 
   it("answers bad input with 400 naming the field", async () => {
     const bad = async (path: string, body: unknown, caller: object = staff) =>
-      (await problem(await service.client.post(path, body, caller))).paths;
+      (await problem(await live.service.client.post(path, body, caller))).paths;
     expect(await bad("/v1/placements", requestInput({ personRef: "nadia" }), worker)).toContain("personRef");
     expect(await bad("/v1/placements", requestInput({ householdSize: 0 }), worker)).toContain(
       "householdSize",
@@ -210,7 +210,7 @@ describe("emergency placements", () => {
     ).toContain("windows.0.startsOn");
     await newPlace({ label: "Kot" });
     const stay = await json<Placement>(
-      await service.client.post(
+      await live.service.client.post(
         "/v1/placements",
         requestInput({ personRef: "prs_errors0001", householdSize: 1, riskLevel: "high" }),
         worker,
@@ -228,26 +228,32 @@ describe("emergency placements", () => {
     );
     // A window may not be taken away from under a stay.
     const held = await json<{ items: Array<{ id: string; place: { id: string } | null }> }>(
-      await service.client.get("/v1/placements?status=confirmed", staff),
+      await live.service.client.get("/v1/placements?status=confirmed", staff),
     );
     const heldPlace = held.items.find((p) => p.id === stay.id)?.place?.id as string;
-    const shrink = await service.client.put(`/v1/places/${heldPlace}/availability`, { windows: [] }, staff);
+    const shrink = await live.service.client.put(
+      `/v1/places/${heldPlace}/availability`,
+      { windows: [] },
+      staff,
+    );
     expect(await problem(shrink)).toMatchObject({
       status: 409,
       code: "window_holds_stay",
       paths: ["windows"],
     });
     // Nor capacity, nor use, under a household it holds.
-    const shrunk = await service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, { capacity: 0 });
+    const shrunk = await live.service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, { capacity: 0 });
     expect((await problem(shrunk)).paths).toContain("capacity");
-    const closed = await service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, { active: false });
+    const closed = await live.service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, {
+      active: false,
+    });
     expect(await problem(closed)).toMatchObject({ status: 409, code: "place_holds_stay", paths: ["active"] });
     expect(
-      (await problem(await service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, {}))).status,
+      (await problem(await live.service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, {}))).status,
     ).toBe(400);
     // A free place is taken out of use, and a request no longer gets it.
     const spare = await newPlace({ label: "Kot 3" });
-    const renamed = await service.client.call("PATCH", `/v1/places/${spare.id}`, staff, {
+    const renamed = await live.service.client.call("PATCH", `/v1/places/${spare.id}`, staff, {
       label: "Kot 2",
       active: false,
     });
@@ -261,16 +267,17 @@ describe("emergency placements", () => {
         rows: Array<{ key: string; cells: Array<number | null> }>;
         total: number | null;
       }>;
-    }>(await service.client.get("/v1/statistics?from=2026-03&to=2026-04", coordinator));
+    }>(await live.service.client.get("/v1/statistics?from=2026-03&to=2026-04", coordinator));
     const nights = report.tables.find((t) => t.id === "occupancy.nights");
     expect(nights?.rows.map((r) => r.key)).toEqual(["2026-03", "2026-04"]);
     // Several stays fill March with far more than 5 place-nights; the one exit is a small cell.
     expect(nights?.total).toBeGreaterThan(20);
     const exits = report.tables.find((t) => t.id === "stays.exit");
     expect(exits?.total).toBeNull();
-    expect((await service.client.get("/v1/statistics?from=2026-03&to=2026-04", staff)).status).toBe(403);
+    expect((await live.service.client.get("/v1/statistics?from=2026-03&to=2026-04", staff)).status).toBe(403);
     expect(
-      (await problem(await service.client.get("/v1/statistics?from=2026-05&to=2026-04", coordinator))).paths,
+      (await problem(await live.service.client.get("/v1/statistics?from=2026-05&to=2026-04", coordinator)))
+        .paths,
     ).toContain("to");
   });
 });

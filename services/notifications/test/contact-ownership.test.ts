@@ -3,13 +3,13 @@
 // own address; a facilitator of the same organisation enrols a referred person with another
 // address. Real NATS, real SMTP, the service's own consumers; the events are the producers' own.
 import { Writable } from "node:stream";
-import { authHeader, ManualClock, mintToken, type ReceivedMail } from "@relais/testing";
+import { authHeader, mintToken, type ReceivedMail } from "@relais/testing";
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { messages } from "../src/db/schema.js";
 import { callbackOpened, enrolled, enrolledFromReferral, referred, weeklySeries } from "./fixtures.js";
-import { type Notifications, sharedServers, startNotifications } from "./harness.js";
+import { type Notifications, sharedServers } from "./harness.js";
 
 const A = "org-a";
 const B = "org-b";
@@ -220,8 +220,6 @@ describe("a contact belongs to the organisation that created it", () => {
     }));
 
   it("inside one organisation, never lets a direct enrolment's details overwrite or redirect a contact", async () => {
-    servers.smtp.clear();
-    const clock = new ManualClock("2026-02-01T09:00:00Z");
     const lines: string[] = [];
     const logger = pino(
       { level: "info" },
@@ -232,78 +230,79 @@ describe("a contact belongs to the organisation that created it", () => {
         },
       }),
     );
-    const service = await startNotifications(servers.nats, { clock, smtp: servers.smtp, logger });
     const coordinator = await mintToken({ role: "coordinator", org: A });
-    try {
-      // A referred person, enrolled (through her placement) in the group she is in…
-      const referredPerson = {
-        personRef: "prs_referred001",
-        org: A,
-        email: "real@mail-a.example",
-        name: "Lina",
-      };
-      await service.publish(referred(referredPerson));
-      await service.publish(
-        enrolledFromReferral(weeklySeries({ groupId: "grp-hers" }), referredPerson.personRef, A),
-      );
-      // …then a facilitator who does not run that group enrols her reference directly in theirs,
-      // with another address.
-      await service.publish(
-        enrolled(weeklySeries({ groupId: "grp-other", publicName: "Autre groupe" }), {
-          personRef: referredPerson.personRef,
+    await servers.withService(
+      "2026-02-01T09:00:00Z",
+      async (service) => {
+        // A referred person, enrolled (through her placement) in the group she is in…
+        const referredPerson = {
+          personRef: "prs_referred001",
           org: A,
-          email: "facilitator-typed@mail-a.example",
-          name: "Someone Else",
+          email: "real@mail-a.example",
+          name: "Lina",
+        };
+        await service.publish(referred(referredPerson));
+        await service.publish(
+          enrolledFromReferral(weeklySeries({ groupId: "grp-hers" }), referredPerson.personRef, A),
+        );
+        // …then a facilitator who does not run that group enrols her reference directly in theirs,
+        // with another address.
+        await service.publish(
+          enrolled(weeklySeries({ groupId: "grp-other", publicName: "Autre groupe" }), {
+            personRef: referredPerson.personRef,
+            org: A,
+            email: "facilitator-typed@mail-a.example",
+            name: "Someone Else",
+            enrolmentId: "enr-other-1",
+          }),
+        );
+        // The ignored details are said in the log, which names the enrolment but not the details.
+        const said = lines.filter((line) => line.includes("contact details of a direct enrolment ignored"));
+        expect(said).toHaveLength(1);
+        expect(JSON.parse(said[0]!)).toMatchObject({
+          personRef: referredPerson.personRef,
           enrolmentId: "enr-other-1",
-        }),
-      );
-      // The ignored details are said in the log, which names the enrolment but not the details.
-      const said = lines.filter((line) => line.includes("contact details of a direct enrolment ignored"));
-      expect(said).toHaveLength(1);
-      expect(JSON.parse(said[0]!)).toMatchObject({
-        personRef: referredPerson.personRef,
-        enrolmentId: "enr-other-1",
-        keptSource: "referral",
-      });
-      expect(said[0]).not.toContain("facilitator-typed");
-      expect(said[0]).not.toContain("Someone Else");
-      const kept = await contactAs(service, coordinator, referredPerson.personRef);
-      expect(kept.body).toMatchObject({
-        email: referredPerson.email,
-        displayName: "Lina",
-        role: "victim",
-        createdBy: { kind: "referral", id: `ref-${referredPerson.personRef}` },
-      });
+          keptSource: "referral",
+        });
+        expect(said[0]).not.toContain("facilitator-typed");
+        expect(said[0]).not.toContain("Someone Else");
+        const kept = await contactAs(service, coordinator, referredPerson.personRef);
+        expect(kept.body).toMatchObject({
+          email: referredPerson.email,
+          displayName: "Lina",
+          role: "victim",
+          createdBy: { kind: "referral", id: `ref-${referredPerson.personRef}` },
+        });
 
-      // A contact created by one direct enrolment is not rewritten by another enrolment either.
-      const direct = "prs_direct00001";
-      await enrolDirectly(service, "grp-first", direct, "first@mail-a.example", "enr-first");
-      await enrolDirectly(service, "grp-second", direct, "second@mail-a.example", "enr-second");
-      expect((await contactAs(service, coordinator, direct)).body).toMatchObject({
-        email: "first@mail-a.example",
-        createdBy: { kind: "enrolment", id: "enr-first" },
-      });
+        // A contact created by one direct enrolment is not rewritten by another enrolment either.
+        const direct = "prs_direct00001";
+        await enrolDirectly(service, "grp-first", direct, "first@mail-a.example", "enr-first");
+        await enrolDirectly(service, "grp-second", direct, "second@mail-a.example", "enr-second");
+        expect((await contactAs(service, coordinator, direct)).body).toMatchObject({
+          email: "first@mail-a.example",
+          createdBy: { kind: "enrolment", id: "enr-first" },
+        });
 
-      await service.deliver();
-      const mails = await servers.smtp.waitForMessages(4);
-      expect(mails.flatMap((m) => m.envelope.to).sort()).toEqual(
-        ["first@mail-a.example", "first@mail-a.example", referredPerson.email, referredPerson.email].sort(),
-      );
-      expect(mails.some((m) => m.envelope.to.includes("facilitator-typed@mail-a.example"))).toBe(false);
-      expect(mails.some((m) => m.envelope.to.includes("second@mail-a.example"))).toBe(false);
+        await service.deliver();
+        const mails = await servers.smtp.waitForMessages(4);
+        expect(mails.flatMap((m) => m.envelope.to).sort()).toEqual(
+          ["first@mail-a.example", "first@mail-a.example", referredPerson.email, referredPerson.email].sort(),
+        );
+        expect(mails.some((m) => m.envelope.to.includes("facilitator-typed@mail-a.example"))).toBe(false);
+        expect(mails.some((m) => m.envelope.to.includes("second@mail-a.example"))).toBe(false);
 
-      // The referral is the authority over a reference it minted: a contact a facilitator typed in
-      // before the referral arrived is replaced by the referral's.
-      const early = "prs_earlyenrol1";
-      await enrolDirectly(service, "grp-early", early, "typed-early@mail-a.example", "enr-early");
-      await service.publish(referred({ personRef: early, org: A, email: "from-police@mail-a.example" }));
-      expect((await contactAs(service, coordinator, early)).body).toMatchObject({
-        email: "from-police@mail-a.example",
-        role: "victim",
-        createdBy: { kind: "referral", id: `ref-${early}` },
-      });
-    } finally {
-      await service.stop();
-    }
+        // The referral is the authority over a reference it minted: a contact a facilitator typed in
+        // before the referral arrived is replaced by the referral's.
+        const early = "prs_earlyenrol1";
+        await enrolDirectly(service, "grp-early", early, "typed-early@mail-a.example", "enr-early");
+        await service.publish(referred({ personRef: early, org: A, email: "from-police@mail-a.example" }));
+        expect((await contactAs(service, coordinator, early)).body).toMatchObject({
+          email: "from-police@mail-a.example",
+          role: "victim",
+          createdBy: { kind: "referral", id: `ref-${early}` },
+        });
+      },
+      { logger },
+    );
   });
 });

@@ -4,7 +4,7 @@ import { createApp } from "./app.js";
 import { loadExampleGrid } from "./db/criticality-grids.js";
 import { loadDirectorySeed } from "./db/load-directory-seed.js";
 import { loadRoutingSeed } from "./db/load-routing-seed.js";
-import { policyFromEnv, readEnv } from "./env.js";
+import { policyFromEnv, ReferralsEnv } from "./env.js";
 import { createCallbackScheduler } from "./jobs/callback-scheduler.js";
 import { createRetentionLoop } from "./jobs/retention.js";
 import { createWebhookSender } from "./jobs/webhook-sender.js";
@@ -12,7 +12,7 @@ import { service } from "./service.js";
 
 startService({
   ...service,
-  readEnv,
+  config: ReferralsEnv,
   parts: (env, box) => {
     const policy = policyFromEnv(env);
     const seal = {

@@ -4,27 +4,23 @@ import { describe, expect, it } from "vitest";
 import { loadRoutingSeed } from "../src/db/load-routing-seed.js";
 import { seedRoutes } from "../src/db/routing-seed.js";
 import { seraingReferral } from "./fixtures.js";
-import { call, fileReferral, ORG, type Service, startReferrals, tokens } from "./harness.js";
+import { call, fileReferral, ORG, startReferrals, tokens } from "./harness.js";
 
 describe("routing table and access", () => {
-  let service: Service;
-  useService((nats) => startReferrals(nats), {
+  const live = useService((nats) => startReferrals(nats), {
     perTest: true,
-    started: (started) => {
-      service = started;
-    },
   });
 
   it("loads the Belgian projects seed once, with separate victim and author teams", async () => {
-    const loaded = await loadRoutingSeed(service.database, ORG, new Date());
+    const loaded = await loadRoutingSeed(live.service.database, ORG, new Date());
     expect(loaded).toBe(seedRoutes().length);
-    expect(await loadRoutingSeed(service.database, ORG, new Date())).toBe(0);
+    expect(await loadRoutingSeed(live.service.database, ORG, new Date())).toBe(0);
     const coordinator = await tokens.coordinator();
     const names: string[] = [];
     let cursor = "";
     for (;;) {
       const page = await call(
-        service,
+        live.service,
         "GET",
         `/v1/routes?limit=50${cursor ? `&cursor=${cursor}` : ""}`,
         coordinator,
@@ -70,8 +66,8 @@ describe("routing table and access", () => {
   it("lets coordinators change a route, and refuses one team for both roles", async () => {
     const coordinator = await tokens.coordinator();
     // Filed before the change: Arlon has no route yet, and intake now holds that in memory.
-    const before = await fileReferral(service, seraingReferral({ municipality: "Arlon" }));
-    const put = await call(service, "PUT", "/v1/routes/Arlon", coordinator, {
+    const before = await fileReferral(live.service, seraingReferral({ municipality: "Arlon" }));
+    const put = await call(live.service, "PUT", "/v1/routes/Arlon", coordinator, {
       victim: { team: "arlon-victims", teamEmail: "victimes@arlon.example" },
       author: { team: "arlon-authors" },
     });
@@ -81,7 +77,7 @@ describe("routing table and access", () => {
       victim: { team: "arlon-victims" },
       author: { team: "arlon-authors", teamEmail: null },
     });
-    const same = await call(service, "PUT", "/v1/routes/Arlon", coordinator, {
+    const same = await call(live.service, "PUT", "/v1/routes/Arlon", coordinator, {
       victim: { team: "x" },
       author: { team: "x" },
     });
@@ -90,16 +86,21 @@ describe("routing table and access", () => {
       "same_team",
       "author.team",
     ]);
-    const reserved = await call(service, "PUT", "/v1/routes/Arlon", coordinator, {
+    const reserved = await call(live.service, "PUT", "/v1/routes/Arlon", coordinator, {
       victim: { team: "coordination" },
       author: { team: "y" },
     });
     expect(reserved.body.code).toBe("reserved_team");
     // A referral from Arlon now reaches the new teams.
-    await fileReferral(service, seraingReferral({ municipality: "ARLON" }));
-    const queue = await call(service, "GET", "/v1/callbacks", await tokens.caseworker(["arlon-victims"]));
+    await fileReferral(live.service, seraingReferral({ municipality: "ARLON" }));
+    const queue = await call(
+      live.service,
+      "GET",
+      "/v1/callbacks",
+      await tokens.caseworker(["arlon-victims"]),
+    );
     expect(queue.body.items.map((t: { team: string }) => t.team)).toEqual(["arlon-victims"]);
-    const unrouted = await call(service, "GET", "/v1/oversight/unrouted", coordinator);
+    const unrouted = await call(live.service, "GET", "/v1/oversight/unrouted", coordinator);
     expect(
       unrouted.body.items.filter((t: { referralId: string }) => t.referralId === before.id),
     ).toHaveLength(before.persons.filter((p) => p.contactable).length);
@@ -131,7 +132,7 @@ describe("routing table and access", () => {
     ];
     for (const [method, path, body, field] of cases) {
       const res = await call(
-        service,
+        live.service,
         method,
         path,
         coordinator,
@@ -152,12 +153,12 @@ describe("routing table and access", () => {
       ["POST", "/v1/callbacks/cbk_missing/attempts", { outcome: "reached", channel: "phone" }],
       ["GET", "/v1/referrals/missing", undefined],
     ] as const) {
-      expect((await call(service, method, path, coordinator, body, { "idempotency-key": path })).status).toBe(
-        404,
-      );
+      expect(
+        (await call(live.service, method, path, coordinator, body, { "idempotency-key": path })).status,
+      ).toBe(404);
     }
     // A caseworker token that names no team may not read any queue.
-    const teamless = await call(service, "GET", "/v1/callbacks", await tokens.caseworker([]));
+    const teamless = await call(live.service, "GET", "/v1/callbacks", await tokens.caseworker([]));
     expect(teamless.status).toBe(403);
   });
 
@@ -195,16 +196,20 @@ describe("routing table and access", () => {
     ];
     for (const [method, path, body, allowed] of matrix) {
       for (const [role, token] of Object.entries(roles) as Array<[RoleName, string]>) {
-        const res = await call(service, method, path, token, body, { "idempotency-key": `${role}-${path}` });
+        const res = await call(live.service, method, path, token, body, {
+          "idempotency-key": `${role}-${path}`,
+        });
         if (allowed.includes(role)) expect(res.status, `${role} ${method} ${path}`).not.toBe(403);
         else expect(res.status, `${role} ${method} ${path}`).toBe(403);
       }
-      expect((await call(service, method, path, null, body)).status, `anonymous ${method} ${path}`).toBe(401);
+      expect((await call(live.service, method, path, null, body)).status, `anonymous ${method} ${path}`).toBe(
+        401,
+      );
     }
   });
 
   it("documents every route in the OpenAPI document", async () => {
-    const doc = await call(service, "GET", "/openapi.json", null);
+    const doc = await call(live.service, "GET", "/openapi.json", null);
     expect(Object.keys(doc.body.paths).sort()).toEqual([
       "/v1/audit",
       "/v1/callbacks",

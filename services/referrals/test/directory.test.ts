@@ -8,7 +8,7 @@ import { EXAMPLE_PARTNERS } from "../src/db/directory-seed.js";
 import { loadDirectorySeed } from "../src/db/load-directory-seed.js";
 import { callbackTasks } from "../src/db/schema.js";
 import { seraingReferral } from "./fixtures.js";
-import { call, ORG, tokens, useSeededReferrals } from "./harness.js";
+import { call, fileReferral, ORG, tokens, useSeededReferrals } from "./harness.js";
 
 const OTHER = "org-other";
 const PATH = "/v1/directory/partners";
@@ -217,19 +217,9 @@ describe("the resource directory", () => {
     await call(world.service, "POST", `${PATH}/${archived}/archive`, coordinator);
     const foreign = (await create({ ...cpas, name: "CPAS d'ailleurs" }, await coordinatorOf(OTHER))).body.id;
 
-    const filed = await call(
-      world.service,
-      "POST",
-      "/v1/referrals",
-      await tokens.police(),
-      seraingReferral(),
-      {
-        "idempotency-key": "file-1",
-      },
-    );
-    expect(filed.status).toBe(201);
+    const filed = await fileReferral(world.service);
     const queue = await call(world.service, "GET", "/v1/callbacks?role=author", coordinator);
-    const task = queue.body.items.find((t: { referralId: string }) => t.referralId === filed.body.id);
+    const task = queue.body.items.find((t: { referralId: string }) => t.referralId === filed.id);
     const base = `/v1/callbacks/${task.id}`;
     expect((await call(world.service, "POST", `${base}/claim`, coordinator)).status).toBe(200);
     const reached = await call(
@@ -271,7 +261,7 @@ describe("the resource directory", () => {
       .where(eq(callbackTasks.id, task.id));
     expect(row?.partner).toBe(partner);
     // The referral shows where to, in the entry's name.
-    const detail = await call(world.service, "GET", `/v1/referrals/${filed.body.id}`, coordinator);
+    const detail = await call(world.service, "GET", `/v1/referrals/${filed.id}`, coordinator);
     const author = detail.body.persons.find((p: { role: string }) => p.role === "author");
     expect(author.task.outcomeDetail).toEqual({ to: cpas.name, partnerId: partner, note: "RDV jeudi" });
   });

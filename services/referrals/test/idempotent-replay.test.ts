@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { callbackAttempts, referrals } from "../src/db/schema.js";
 import { seraingReferral } from "./fixtures.js";
-import { call, tokens, useSeededReferrals } from "./harness.js";
+import { call, fileReferral, tokens, useSeededReferrals } from "./harness.js";
 
 const VICTIMS = "vif-ment-fini-victims";
 const AUTHORS = "vif-ment-fini-authors";
@@ -15,17 +15,7 @@ describe("idempotent replays and authorisation", () => {
     Number((await world.service.database.db.select({ n: sql<number>`count(*)` }).from(table))[0]?.n);
 
   it("refuses the author team that sends the victim team's exact attempt, and replays it to the victim team", async () => {
-    const filed = await call(
-      world.service,
-      "POST",
-      "/v1/referrals",
-      await tokens.police(),
-      seraingReferral(),
-      {
-        "idempotency-key": "file-1",
-      },
-    );
-    expect(filed.status).toBe(201);
+    await fileReferral(world.service);
     const queue = await call(
       world.service,
       "GET",
@@ -81,20 +71,14 @@ describe("idempotent replays and authorisation", () => {
 
   it("gives police of another zone their own referral, never the first zone's id and personRefs", async () => {
     const body = seraingReferral();
-    const mine = await call(world.service, "POST", "/v1/referrals", await tokens.police("zone-5277"), body, {
-      "idempotency-key": "shared-key",
-    });
-    expect(mine.status).toBe(201);
-    const theirs = await call(
-      world.service,
-      "POST",
-      "/v1/referrals",
-      await tokens.police("zone-5300"),
-      body,
-      {
+    // Both zones send the same body under the same key, twice.
+    const fileAs = async (zone: string) =>
+      call(world.service, "POST", "/v1/referrals", await tokens.police(zone), body, {
         "idempotency-key": "shared-key",
-      },
-    );
+      });
+    const mine = await fileAs("zone-5277");
+    expect(mine.status).toBe(201);
+    const theirs = await fileAs("zone-5300");
     expect(theirs.status).toBe(201);
     expect(theirs.replayed).toBe(false);
     expect(theirs.body.id).not.toBe(mine.body.id);
@@ -102,20 +86,9 @@ describe("idempotent replays and authorisation", () => {
       expect(theirs.text).not.toContain(person.personRef);
     expect(theirs.text).not.toContain(mine.body.id);
     // Each zone's retry replays its own answer; two referrals in all.
-    const again = await call(world.service, "POST", "/v1/referrals", await tokens.police("zone-5300"), body, {
-      "idempotency-key": "shared-key",
-    });
+    const again = await fileAs("zone-5300");
     expect([again.replayed, again.body]).toEqual([true, theirs.body]);
-    const mineAgain = await call(
-      world.service,
-      "POST",
-      "/v1/referrals",
-      await tokens.police("zone-5277"),
-      body,
-      {
-        "idempotency-key": "shared-key",
-      },
-    );
+    const mineAgain = await fileAs("zone-5277");
     expect([mineAgain.replayed, mineAgain.body]).toEqual([true, mine.body]);
     expect(await count(referrals)).toBe(2);
     // And the other zone still cannot read the first one's status.

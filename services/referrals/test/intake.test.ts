@@ -8,17 +8,13 @@ import { seraingReferral } from "./fixtures.js";
 import { referral, startReferrals } from "./harness.js";
 
 describe("POST /v1/referrals", () => {
-  let service: Awaited<ReturnType<typeof startReferrals>>;
-  useService((nats) => startReferrals(nats), {
+  const live = useService((nats) => startReferrals(nats), {
     perTest: true,
-    started: (started) => {
-      service = started;
-    },
   });
 
   async function post(body: unknown, headers: Record<string, string> = {}) {
     const token = await mintToken({ role: "police", org: "org-liege", sub: "zone-5277" });
-    return service.app.request("/v1/referrals", {
+    return live.service.app.request("/v1/referrals", {
       method: "POST",
       headers: {
         authorization: `Bearer ${token}`,
@@ -42,27 +38,27 @@ describe("POST /v1/referrals", () => {
       expect.objectContaining({ role: "author", contactable: false, reason: "no_consent" }),
     ]);
 
-    const [event] = await service.database.db
+    const [event] = await live.service.database.db
       .select()
       .from(outbox)
       .where(eq(outbox.subject, ReferralReceived.subject));
     const envelope = ReferralReceived.envelope.parse(JSON.parse(event!.payload));
     expect(envelope.orgId).toBe("org-liege");
     expect(envelope.data.referralId).toBe(body.id);
-    // The author did not consent: nothing personal of theirs leaves this service, not even sealed.
+    // The author did not consent: nothing personal of theirs leaves this live.service, not even sealed.
     const [victim, author] = envelope.data.persons;
     expect(author?.sealed).toBeUndefined();
     expect(event!.payload).not.toContain("32470000002");
     // The victim's contact details are in the event sealed for notifications, and only there.
     expect(event!.payload).not.toContain("32470000001");
-    expect(service.openAs.notifications.open(victim!.sealed!, ReferralReceived.type)).toEqual({
+    expect(live.service.openAs.notifications.open(victim!.sealed!, ReferralReceived.type)).toEqual({
       contact: { phone: "+32470000001" },
     });
-    expect(() => service.openAs.groups.open(victim!.sealed!, ReferralReceived.type)).toThrow();
+    expect(() => live.service.openAs.groups.open(victim!.sealed!, ReferralReceived.type)).toThrow();
 
-    service.relay.start();
-    await service.relay.drained();
-    const jsm = await service.bus.manager();
+    live.service.relay.start();
+    await live.service.relay.drained();
+    const jsm = await live.service.bus.manager();
     expect((await jsm.streams.info("REFERRALS")).state.messages).toBeGreaterThanOrEqual(1);
   });
 
@@ -80,10 +76,10 @@ describe("POST /v1/referrals", () => {
     for (const [key, body] of [referral, seraingReferral(), nobody].entries()) {
       expect((await post(body, { "idempotency-key": `contract-${key}` })).status).toBe(201);
     }
-    const rows = await service.database.db.select().from(outbox);
+    const rows = await live.service.database.db.select().from(outbox);
     // A task due at filing is announced with it: the persons without a safe window at least (the
     // Seraing victim's window may or may not be open as the test runs, on the system clock).
-    const tasks = await service.database.db.select().from(callbackTasks);
+    const tasks = await live.service.database.db.select().from(callbackTasks);
     const dueAtFiling = tasks.filter((task) => task.dueAt <= task.createdAt);
     expect(dueAtFiling.length).toBeGreaterThanOrEqual(2);
     expect(tasks.map((task) => task.dueNotifiedAt)).toEqual(
@@ -114,9 +110,9 @@ describe("POST /v1/referrals", () => {
       await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id)),
     );
     expect(ids.size).toBe(1);
-    const [count] = await service.database.db.select({ n: sql<number>`count(*)` }).from(referrals);
+    const [count] = await live.service.database.db.select({ n: sql<number>`count(*)` }).from(referrals);
     expect(Number(count?.n)).toBe(1);
-    const [events] = await service.database.db
+    const [events] = await live.service.database.db
       .select({ n: sql<number>`count(*)` })
       .from(outbox)
       .where(eq(outbox.subject, ReferralReceived.subject));
@@ -145,13 +141,13 @@ describe("POST /v1/referrals", () => {
       const problem = (await response.json()) as { errors: Array<{ path: string }> };
       if (path) expect(problem.errors.map((e) => e.path)).toContain(path);
     }
-    const [count] = await service.database.db.select({ n: sql<number>`count(*)` }).from(persons);
+    const [count] = await live.service.database.db.select({ n: sql<number>`count(*)` }).from(persons);
     expect(Number(count?.n)).toBe(0);
   });
 
   it("refuses other roles and missing tokens", async () => {
     const caseworker = await mintToken({ role: "caseworker" });
-    const denied = await service.app.request("/v1/referrals", {
+    const denied = await live.service.app.request("/v1/referrals", {
       method: "POST",
       headers: {
         authorization: `Bearer ${caseworker}`,
@@ -161,7 +157,7 @@ describe("POST /v1/referrals", () => {
       body: JSON.stringify(referral),
     });
     expect(denied.status).toBe(403);
-    const anonymous = await service.app.request("/v1/referrals", {
+    const anonymous = await live.service.app.request("/v1/referrals", {
       method: "POST",
       body: JSON.stringify(referral),
     });
@@ -171,7 +167,7 @@ describe("POST /v1/referrals", () => {
   it("shows the filing zone the status and nobody else's referral", async () => {
     const { id } = (await (await post(referral)).json()) as { id: string };
     const own = await mintToken({ role: "police", org: "org-liege", sub: "zone-5277" });
-    const status = await service.app.request(`/v1/referrals/${id}/status`, {
+    const status = await live.service.app.request(`/v1/referrals/${id}/status`, {
       headers: { authorization: `Bearer ${own}` },
     });
     expect(status.status).toBe(200);
@@ -188,7 +184,7 @@ describe("POST /v1/referrals", () => {
     });
 
     const otherOrg = await mintToken({ role: "police", org: "org-namur", sub: "zone-5277" });
-    const hidden = await service.app.request(`/v1/referrals/${id}/status`, {
+    const hidden = await live.service.app.request(`/v1/referrals/${id}/status`, {
       headers: { authorization: `Bearer ${otherOrg}` },
     });
     expect(hidden.status).toBe(404);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../src/db/schema.js";
 import { createWebhookSender } from "../src/jobs/webhook-sender.js";
 import { seraingReferral, victimName, victimPhone } from "./fixtures.js";
-import { call, logger, type Service, startReferrals, tokens } from "./harness.js";
+import { call, logger, startReferrals, tokens } from "./harness.js";
 
 const HOOK = "https://police-5277.example/relais/webhook";
 
@@ -23,11 +23,10 @@ const policeSystem = setupServer(
 );
 
 describe("police webhooks", () => {
-  let service: Service;
   let clock: ManualClock;
   beforeAll(() => policeSystem.listen({ onUnhandledRequest: "error" }));
   afterAll(() => policeSystem.close());
-  useService(
+  const live = useService(
     (nats) => {
       // Real time, moved by hand: the independent verifier checks the timestamp against now.
       clock = new ManualClock(new Date());
@@ -35,8 +34,7 @@ describe("police webhooks", () => {
     },
     {
       perTest: true,
-      started: (started) => {
-        service = started;
+      started: () => {
         received.length = 0;
         answers = [];
       },
@@ -44,9 +42,15 @@ describe("police webhooks", () => {
   );
 
   async function register(zone = "zone-5277") {
-    const res = await call(service, "PUT", `/v1/police-zones/${zone}/webhook`, await tokens.coordinator(), {
-      url: HOOK,
-    });
+    const res = await call(
+      live.service,
+      "PUT",
+      `/v1/police-zones/${zone}/webhook`,
+      await tokens.coordinator(),
+      {
+        url: HOOK,
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.secret).toMatch(/^whsec_/);
     return res.body.secret as string;
@@ -55,14 +59,14 @@ describe("police webhooks", () => {
     // Nobody consents: the referral closes at once, which the zone is told about.
     const body = seraingReferral();
     body.persons = body.persons.map((p) => ({ ...p, consent: false })) as never;
-    const res = await call(service, "POST", "/v1/referrals", await tokens.police(), body, {
+    const res = await call(live.service, "POST", "/v1/referrals", await tokens.police(), body, {
       "idempotency-key": key,
     });
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
   const sender = (timeoutMs = 2_000) =>
-    createWebhookSender({ database: service.database, clock, box: service.box, logger, timeoutMs });
+    createWebhookSender({ database: live.service.database, clock, box: live.service.box, logger, timeoutMs });
 
   it("signs in the Standard Webhooks form, retries a 500 with backoff and logs every attempt", async () => {
     const secret = await register();
@@ -75,9 +79,9 @@ describe("police webhooks", () => {
     expect(await loop.tick()).toBe(1);
     expect(received).toHaveLength(2);
 
-    const [delivery] = await service.database.db.select().from(webhookDeliveries);
+    const [delivery] = await live.service.database.db.select().from(webhookDeliveries);
     expect(delivery).toMatchObject({ status: "delivered", attempts: 2, lastStatusCode: 204 });
-    const log = await service.database.db
+    const log = await live.service.database.db
       .select()
       .from(webhookAttempts)
       .where(eq(webhookAttempts.deliveryId, delivery!.id));
@@ -112,11 +116,11 @@ describe("police webhooks", () => {
     ];
     const loop = sender(100);
     await loop.tick();
-    const [pending] = await service.database.db.select().from(webhookDeliveries);
+    const [pending] = await live.service.database.db.select().from(webhookDeliveries);
     expect(pending).toMatchObject({ status: "pending", lastError: "timeout", attempts: 1 });
     clock.advance({ seconds: 6 });
     await loop.tick();
-    const [delivered] = await service.database.db.select().from(webhookDeliveries);
+    const [delivered] = await live.service.database.db.select().from(webhookDeliveries);
     expect(delivered).toMatchObject({ status: "delivered", attempts: 2 });
   });
 
@@ -129,30 +133,31 @@ describe("police webhooks", () => {
     clock.advance({ hours: 1 });
     expect(await loop.tick()).toBe(0);
     expect(received).toHaveLength(1);
-    const [delivery] = await service.database.db.select().from(webhookDeliveries);
+    const [delivery] = await live.service.database.db.select().from(webhookDeliveries);
     expect(delivery).toMatchObject({ status: "gone", attempts: 1, lastStatusCode: 410 });
-    const [hook] = await service.database.db.select().from(policeWebhooks);
+    const [hook] = await live.service.database.db.select().from(policeWebhooks);
     expect(hook).toMatchObject({ enabled: false });
     // Later changes are not queued for a retired endpoint.
     await fileClosedReferral("w4");
-    expect(await service.database.db.select().from(webhookDeliveries)).toHaveLength(1);
+    expect(await live.service.database.db.select().from(webhookDeliveries)).toHaveLength(1);
   });
 
   it("validates registrations and lets coordinators only", async () => {
     const path = "/v1/police-zones/zone-5277/webhook";
     expect(
-      (await call(service, "PUT", path, await tokens.coordinator(), { url: "not a url" })).body.errors[0]
+      (await call(live.service, "PUT", path, await tokens.coordinator(), { url: "not a url" })).body.errors[0]
         .path,
     ).toBe("url");
     expect(
-      (await call(service, "PUT", path, await tokens.coordinator(), { url: "ftp://x.example/h" })).status,
+      (await call(live.service, "PUT", path, await tokens.coordinator(), { url: "ftp://x.example/h" }))
+        .status,
     ).toBe(400);
-    const badSecret = await call(service, "PUT", path, await tokens.coordinator(), {
+    const badSecret = await call(live.service, "PUT", path, await tokens.coordinator(), {
       url: HOOK,
       secret: "plain",
     });
     expect([badSecret.status, badSecret.body.code]).toEqual([409, "invalid_secret"]);
-    const own = await call(service, "PUT", path, await tokens.coordinator(), {
+    const own = await call(live.service, "PUT", path, await tokens.coordinator(), {
       url: HOOK,
       secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
     });
@@ -163,8 +168,8 @@ describe("police webhooks", () => {
       await tokens.caseworker(["t"]),
       await tokens.other("facilitator"),
     ]) {
-      expect((await call(service, "PUT", path, token, { url: HOOK })).status).toBe(403);
+      expect((await call(live.service, "PUT", path, token, { url: HOOK })).status).toBe(403);
     }
-    expect((await call(service, "PUT", path, null, { url: HOOK })).status).toBe(401);
+    expect((await call(live.service, "PUT", path, null, { url: HOOK })).status).toBe(401);
   });
 });

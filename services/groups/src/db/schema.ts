@@ -58,9 +58,8 @@ export const groupFacilitators = sqliteTable(
 export const sessions = sqliteTable(
   "sessions",
   {
-    id: text("id").primaryKey(),
+    ...orgRecord(),
     groupId: text("group_id").notNull(),
-    orgId: text("org_id").notNull(),
     /** UTC ISO instants: they sort as text. */
     originalStartsAt: text("original_starts_at").notNull(),
     startsAt: text("starts_at").notNull(),
@@ -74,9 +73,8 @@ export const sessions = sqliteTable(
 export const enrolments = sqliteTable(
   "enrolments",
   {
-    id: text("id").primaryKey(),
+    ...orgRecord(),
     groupId: text("group_id").notNull(),
-    orgId: text("org_id").notNull(),
     personRef: text("person_ref").notNull(),
     displayName: text("display_name"),
     language: text("language").notNull(),

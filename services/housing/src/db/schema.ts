@@ -25,9 +25,8 @@ export const places = sqliteTable(
 export const placeWindows = sqliteTable(
   "place_windows",
   {
-    id: text("id").primaryKey(),
+    ...orgRecord(),
     placeId: text("place_id").notNull(),
-    orgId: text("org_id").notNull(),
     startsOn: text("starts_on").notNull(),
     endsOn: text("ends_on").notNull(),
   },

@@ -1,8 +1,8 @@
 // The reminder of a case conference's overdue action to its owner, at their organisational address
 // (sealed for notifications, opened here only), in their language.
 import { ActionOverdue, InviteeSealed } from "@relais/contracts";
-import { DateTime } from "luxon";
 import { queueMessage } from "../db/messages.js";
+import { formatDate } from "../domain/format.js";
 import type { ConsumerDeps, EventOf, TxContext } from "./context.js";
 
 export async function remindConferenceAction(
@@ -11,9 +11,7 @@ export async function remindConferenceAction(
 ): Promise<void> {
   const { data } = event;
   const { email } = InviteeSealed.parse(ctx.open.open(data.sealed, ActionOverdue.type));
-  const due = DateTime.fromISO(data.dueDate)
-    .setLocale({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[data.language])
-    .toLocaleString(DateTime.DATE_FULL);
+  const due = formatDate(data.dueDate, data.language);
   await queueMessage(ctx.tx, ctx.box, {
     orgId: event.orgId,
     personRef: null,

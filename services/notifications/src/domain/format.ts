@@ -1,8 +1,6 @@
 import type { Language } from "@relais/contracts";
 import { DateTime } from "luxon";
-import { discreetCalendarTitle } from "./templates.js";
-
-const LOCALES: Record<Language, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };
+import { discreetCalendarTitle, LOCALES } from "./templates.js";
 
 // A fan-out formats the same session for thousands of people; luxon's zone and locale work is
 // the costly part, so results are kept (bounded: cleared when full).
@@ -26,6 +24,13 @@ export function formatWhen(instant: string, timeZone: string, language: Language
 /** What a calendar shows for a session: discreet people see only a neutral word. */
 export function calendarSummary(language: Language, discreet: boolean, groupName: string): string {
   return discreet ? discreetCalendarTitle(language) : groupName;
+}
+
+/** A calendar date (`YYYY-MM-DD`, already local) in full without its weekday: a due date. */
+export function formatDate(date: string, language: Language): string {
+  return DateTime.fromISO(date, { zone: "UTC" })
+    .setLocale(LOCALES[language])
+    .toLocaleString(DateTime.DATE_FULL);
 }
 
 /** A calendar date (`YYYY-MM-DD`, already local) as the recipient reads it, in their language. */

@@ -69,7 +69,8 @@ export interface RenderedMessage {
 /** Every catalogue has the reference's ids and, for each, the same parameters. */
 export const REFERENCE_LANGUAGE: Language = "en";
 export const CATALOGUES: Record<Language, Readonly<Record<string, string>>> = { fr, nl, en };
-const LOCALES: Record<Language, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };
+/** The locale each language is written in, for messages and the dates in them (Belgian fr and nl). */
+export const LOCALES: Record<Language, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };
 
 const compiled = new Map<string, IntlMessageFormat>();
 

@@ -1,5 +1,11 @@
 // Wall-clock times in an IANA zone, without a time-zone library: the offset comes from Intl.
 
+/**
+ * The zone staff screens show times in: Belgium's, where every organisation Relais serves works,
+ * never the browser's. A person's own appointments are shown in the person's or the group's zone.
+ */
+export const STAFF_TIME_ZONE = "Europe/Brussels";
+
 function offsetMs(timeZone: string, at: number): number {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,

@@ -132,6 +132,32 @@ export function FilterSelect({
   );
 }
 
+/** A select of one of a fixed set of `choices`, each shown as `labelOf` names it: no key casts in screens. */
+export function ChoiceSelect<C extends string>({
+  choices,
+  labelOf,
+  value,
+  onChange,
+  ...props
+}: Omit<SelectFieldProps, "options" | "selectedKey" | "onSelectionChange" | "onChange" | "value"> & {
+  choices: readonly C[];
+  labelOf: (choice: C) => string;
+  value: C;
+  onChange: (choice: C) => void;
+}) {
+  return (
+    <Select
+      {...props}
+      selectedKey={value}
+      onSelectionChange={(k) => {
+        const choice = choices.find((c) => c === k);
+        if (choice !== undefined) onChange(choice);
+      }}
+      options={choices.map((c) => ({ id: c, label: labelOf(c) }))}
+    />
+  );
+}
+
 export function ComboBox({ label, options, description, ...props }: ComboBoxFieldProps) {
   return (
     <AriaComboBox {...props} items={options} className="field" menuTrigger="focus" allowsCustomValue>

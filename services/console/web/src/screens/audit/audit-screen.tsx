@@ -5,14 +5,12 @@ import { useSearch } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
 import { type AuditFilter, useAudit, useRetention } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
-import { zonedToIso } from "../../time/zoned";
+import { STAFF_TIME_ZONE, zonedToIso } from "../../time/zoned";
 import { Button, FilterSelect, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
 import { QueryTable } from "../../ui/table";
 import { auditCsv } from "./audit-csv";
-
-const ZONE = "Europe/Brussels";
 
 export function AuditScreen() {
   const t = useT();
@@ -32,8 +30,8 @@ export function AuditScreen() {
       ...(record.trim() ? { recordId: record.trim() } : {}),
       ...(actor.trim() ? { actor: actor.trim() } : {}),
       ...(outcome ? { outcome: outcome as "allowed" | "denied" } : {}),
-      ...(from ? { from: zonedToIso(`${from}T00:00`, ZONE) } : {}),
-      ...(to ? { to: zonedToIso(`${to}T00:00`, ZONE) } : {}),
+      ...(from ? { from: zonedToIso(`${from}T00:00`, STAFF_TIME_ZONE) } : {}),
+      ...(to ? { to: zonedToIso(`${to}T00:00`, STAFF_TIME_ZONE) } : {}),
     });
   const csvHref = useMemo(
     () => (audit.data ? URL.createObjectURL(new Blob([auditCsv(audit.data)], { type: "text/csv" })) : null),
@@ -82,7 +80,7 @@ export function AuditScreen() {
         empty={t("audit.none")}
         caption={t("audit.title")}
         columns={[
-          { header: t("audit.when"), cell: (e) => time(e.at, ZONE) },
+          { header: t("audit.when"), cell: (e) => time(e.at, STAFF_TIME_ZONE) },
           { header: t("audit.who"), cell: (e) => e.actor.sub },
           {
             header: t("audit.role"),
@@ -136,7 +134,7 @@ function Retention() {
             <p>
               {t("retention.rule", { days: data.retentionDays })}{" "}
               {data.nextPurgeAt
-                ? t("retention.next", { at: time(data.nextPurgeAt, ZONE, "date") })
+                ? t("retention.next", { at: time(data.nextPurgeAt, STAFF_TIME_ZONE, "date") })
                 : t("retention.nothingScheduled")}
             </p>
             <div className="retention-tables">

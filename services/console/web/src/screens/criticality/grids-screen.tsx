@@ -16,11 +16,10 @@ import { useFormatTime, useLanguage, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { useKeyedSubmit } from "../../ui/form";
 import { Notice } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
-
-const ZONE = "Europe/Brussels";
 
 function definitionOf(grid: CriticalityGrid): GridDefinition {
   const { version: _v, maxScore: _m, publishedAt: _p, ...definition } = grid;
@@ -76,7 +75,7 @@ export function GridsScreen() {
             ),
           },
           { header: t("criticality.grids.gridTitle"), cell: (v) => v.title },
-          { header: t("criticality.grids.publishedAt"), cell: (v) => time(v.publishedAt, ZONE) },
+          { header: t("criticality.grids.publishedAt"), cell: (v) => time(v.publishedAt, STAFF_TIME_ZONE) },
           { header: t("criticality.grids.publishedBy"), cell: (v) => v.publishedBy },
           {
             header: <span className="visually-hidden">{t("criticality.grids.actions")}</span>,

@@ -12,13 +12,12 @@ import {
   useReplay,
 } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
 import { Button } from "../../ui/fields";
 import { Page, RefreshButton } from "../../ui/layout";
 import { Notice, Refusal } from "../../ui/notice";
 import { QueryList } from "../../ui/query-state";
-
-const ZONE = "Europe/Brussels";
 
 export function DeadLettersScreen() {
   const t = useT();
@@ -97,11 +96,11 @@ function DeadLetterRow({ service, letter }: { service: ServiceName; letter: Dead
       <h3>{letter.subject}</h3>
       <dl className="task-facts">
         <Fact term={t("deadLetters.consumer")}>{letter.consumer}</Fact>
-        <Fact term={t("deadLetters.when")}>{time(letter.createdAt, ZONE)}</Fact>
+        <Fact term={t("deadLetters.when")}>{time(letter.createdAt, STAFF_TIME_ZONE)}</Fact>
         <Fact term={t("deadLetters.deliveries")}>{letter.deliveries}</Fact>
         <Fact term={t("deadLetters.state")}>
           {letter.status === "replayed"
-            ? t("deadLetters.replayedAt", { at: time(letter.replayedAt, ZONE) })
+            ? t("deadLetters.replayedAt", { at: time(letter.replayedAt, STAFF_TIME_ZONE) })
             : t("deadLetters.dead")}
         </Fact>
       </dl>

@@ -3,12 +3,12 @@
 import { useState } from "react";
 import { type MessageFilter, useMessages, useRetryMessage } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Button, FilterSelect } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
 
-const ZONE = "Europe/Brussels";
 const STATUSES = ["held", "queued", "sending", "sent", "failed", "suppressed"] as const;
 const CHANNELS = ["email", "sms"] as const;
 const TEMPLATES = [
@@ -55,7 +55,7 @@ export function DeliveryLogScreen() {
         empty={t("deliveryLog.none")}
         caption={t("deliveryLog.title")}
         columns={[
-          { header: t("deliveryLog.created"), cell: (m) => time(m.createdAt, ZONE) },
+          { header: t("deliveryLog.created"), cell: (m) => time(m.createdAt, STAFF_TIME_ZONE) },
           {
             header: t("deliveryLog.template"),
             cell: (m) =>
@@ -75,7 +75,11 @@ export function DeliveryLogScreen() {
           {
             header: t("deliveryLog.when"),
             cell: (m) =>
-              m.sentAt ? time(m.sentAt, ZONE) : m.nextAttemptAt ? time(m.nextAttemptAt, ZONE) : "—",
+              m.sentAt
+                ? time(m.sentAt, STAFF_TIME_ZONE)
+                : m.nextAttemptAt
+                  ? time(m.nextAttemptAt, STAFF_TIME_ZONE)
+                  : "—",
           },
           {
             header: <span className="visually-hidden">{t("deliveryLog.actions")}</span>,

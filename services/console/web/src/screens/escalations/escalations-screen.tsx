@@ -2,10 +2,9 @@
 // the team was alerted that the task was due and overdue.
 import { useEscalations } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Page, RefreshButton } from "../../ui/layout";
 import { QueryTable } from "../../ui/table";
-
-const ZONE = "Europe/Brussels";
 
 export function EscalationsScreen() {
   const t = useT();
@@ -38,12 +37,12 @@ export function EscalationsScreen() {
           },
           { header: t("oversight.role"), cell: (e) => t(`personRole.${e.role}`) },
           { header: t("oversight.risk"), cell: (e) => t(`risk.${e.riskLevel}`) },
-          { header: t("oversight.deadline"), cell: (e) => time(e.slaDeadline, ZONE) },
+          { header: t("oversight.deadline"), cell: (e) => time(e.slaDeadline, STAFF_TIME_ZONE) },
           {
             header: t("escalations.reachedAt"),
             cell: (e) =>
               e.reachedAt
-                ? time(e.reachedAt, ZONE)
+                ? time(e.reachedAt, STAFF_TIME_ZONE)
                 : e.outcome === "unreachable"
                   ? t("escalations.unreachable")
                   : "—",
@@ -55,12 +54,12 @@ export function EscalationsScreen() {
               <ul className="plain">
                 <li>
                   {e.dueAlertAt
-                    ? t("escalations.dueAlert", { at: time(e.dueAlertAt, ZONE) })
+                    ? t("escalations.dueAlert", { at: time(e.dueAlertAt, STAFF_TIME_ZONE) })
                     : t("escalations.noDueAlert")}
                 </li>
                 <li>
                   {e.overdueAlertAt
-                    ? t("escalations.overdueAlert", { at: time(e.overdueAlertAt, ZONE) })
+                    ? t("escalations.overdueAlert", { at: time(e.overdueAlertAt, STAFF_TIME_ZONE) })
                     : t("escalations.noOverdueAlert")}
                 </li>
                 {e.claimedBy && <li>{t("escalations.claimedBy", { who: e.claimedBy })}</li>}

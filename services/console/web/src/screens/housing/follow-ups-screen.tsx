@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { type FollowUpOutcome, type Placement, useFollowUp, usePlacements } from "../../api/housing";
 import { useT } from "../../i18n/i18n";
-import { Button, Select } from "../../ui/fields";
+import { Button, ChoiceSelect } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
@@ -51,11 +51,12 @@ function FollowUpRow({ placement }: { placement: Placement }) {
         <Fact term={t("housing.followUps.due")}>{day(placement.followUpDue)}</Fact>
       </dl>
       <div className="actions">
-        <Select
+        <ChoiceSelect
           label={t("housing.followUps.outcome")}
-          selectedKey={outcome}
-          onSelectionChange={(k) => setOutcome(String(k) as FollowUpOutcome)}
-          options={OUTCOMES.map((o) => ({ id: o, label: t(`housing.outcome.${o}` as never) }))}
+          choices={OUTCOMES}
+          labelOf={(o) => t(`housing.outcome.${o}` as never)}
+          value={outcome}
+          onChange={setOutcome}
         />
         <Button isPending={record.isPending} onPress={() => record.mutate({ id: placement.id, outcome })}>
           {t("housing.followUps.record")}

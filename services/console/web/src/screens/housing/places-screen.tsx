@@ -13,17 +13,17 @@ import {
 } from "../../api/housing";
 import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
-import { Button, Select, TextField } from "../../ui/fields";
+import { Button, ChoiceSelect, TextField } from "../../ui/fields";
 import { FormActions, ServiceForm, topField, useDraft, useKeyedSubmit } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
 import { Notice, Refusal } from "../../ui/notice";
 import { QueryList } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
-const ZONE = "Europe/Brussels";
 
 export function HousingPlacesScreen() {
   const t = useT();
@@ -129,7 +129,7 @@ function PlaceRow({ place }: { place: Place }) {
               id: place.id,
               windows: [
                 ...place.windows.slice(0, -1),
-                { startsOn: last?.startsOn ?? todayIn(ZONE), endsOn: until },
+                { startsOn: last?.startsOn ?? todayIn(STAFF_TIME_ZONE), endsOn: until },
               ],
             })
           }
@@ -154,7 +154,7 @@ function NewPlace() {
     label: "",
     address: "",
     capacity: "2",
-    from: todayIn(ZONE),
+    from: todayIn(STAFF_TIME_ZONE),
     to: "",
   }));
   const problem = problemOf(create.error);
@@ -176,11 +176,12 @@ function NewPlace() {
       }}
     >
       <h2 id="new-place">{t("housing.places.new")}</h2>
-      <Select
+      <ChoiceSelect
         label={t("housing.places.kind")}
-        selectedKey={kind}
-        onSelectionChange={(k) => setKind(String(k) as Place["kind"])}
-        options={KINDS.map((k) => ({ id: k, label: t(`housing.kind.${k}` as never) }))}
+        choices={KINDS}
+        labelOf={(k) => t(`housing.kind.${k}` as never)}
+        value={kind}
+        onChange={setKind}
       />
       <TextField
         label={t("housing.places.label")}

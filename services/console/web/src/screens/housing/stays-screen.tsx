@@ -15,7 +15,7 @@ import {
 } from "../../api/housing";
 import { useT } from "../../i18n/i18n";
 import { addDays } from "../../time/calendar";
-import { Button, Select, TextField } from "../../ui/fields";
+import { Button, ChoiceSelect, Select, TextField } from "../../ui/fields";
 import { Page, RefreshButton } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
@@ -160,11 +160,12 @@ function StayRow({ placement }: { placement: Placement }) {
         </Button>
       </div>
       <div className="actions">
-        <Select
+        <ChoiceSelect
           label={t("housing.stays.exitTo")}
-          selectedKey={exitKind}
-          onSelectionChange={(k) => setExitKind(String(k) as StayExit)}
-          options={EXITS.map((e) => ({ id: e, label: t(`housing.exit.${e}` as never) }))}
+          choices={EXITS}
+          labelOf={(e) => t(`housing.exit.${e}` as never)}
+          value={exitKind}
+          onChange={setExitKind}
         />
         <Button isPending={exit.isPending} onPress={() => exit.mutate({ id: placement.id, exit: exitKind })}>
           {t("housing.stays.end")}

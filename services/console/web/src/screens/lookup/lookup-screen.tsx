@@ -5,13 +5,12 @@ import { useState } from "react";
 import { Form } from "react-aria-components";
 import { useLookup } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
-
-const ZONE = "Europe/Brussels";
 
 export function LookupScreen() {
   const t = useT();
@@ -57,9 +56,9 @@ export function LookupScreen() {
             <Fact term={t("lookup.zone")}>{r.policeZone}</Fact>
             <Fact term={t("lookup.municipality")}>{r.municipality}</Fact>
             <Fact term={t("oversight.risk")}>{t(`risk.${r.riskLevel}`)}</Fact>
-            <Fact term={t("lookup.filed")}>{time(r.createdAt, ZONE)}</Fact>
+            <Fact term={t("lookup.filed")}>{time(r.createdAt, STAFF_TIME_ZONE)}</Fact>
             <Fact term={t("lookup.firstContact")}>
-              {r.firstContactAt ? time(r.firstContactAt, ZONE) : "—"}
+              {r.firstContactAt ? time(r.firstContactAt, STAFF_TIME_ZONE) : "—"}
             </Fact>
           </dl>
           <DataTable

@@ -3,10 +3,9 @@
 import { Link, useParams } from "@tanstack/react-router";
 import { useTeamTasks } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Page } from "../../ui/layout";
 import { QueryTable } from "../../ui/table";
-
-const ZONE = "Europe/Brussels";
 
 export function TeamTasksScreen() {
   const t = useT();
@@ -26,8 +25,8 @@ export function TeamTasksScreen() {
         columns={[
           { header: t("oversight.role"), cell: (task) => t(`personRole.${task.role}`) },
           { header: t("oversight.risk"), cell: (task) => t(`risk.${task.riskLevel}`) },
-          { header: t("oversight.dueAt"), cell: (task) => time(task.dueAt, ZONE) },
-          { header: t("oversight.deadline"), cell: (task) => time(task.slaDeadline, ZONE) },
+          { header: t("oversight.dueAt"), cell: (task) => time(task.dueAt, STAFF_TIME_ZONE) },
+          { header: t("oversight.deadline"), cell: (task) => time(task.slaDeadline, STAFF_TIME_ZONE) },
           {
             header: t("oversight.state"),
             cell: (task) =>

@@ -2,11 +2,10 @@
 import { Link } from "@tanstack/react-router";
 import { useZoneReferrals } from "../../api/referrals";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Page, RefreshButton } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
 import { DataTable } from "../../ui/table";
-
-const ZONE_TIME = "Europe/Brussels";
 
 export function ZoneReferralsScreen() {
   const t = useT();
@@ -31,7 +30,7 @@ export function ZoneReferralsScreen() {
             rows={data.items}
             columns={[
               { header: t("zone.reference"), cell: (referral) => referral.incidentReference },
-              { header: t("zone.filed"), cell: (referral) => time(referral.createdAt, ZONE_TIME) },
+              { header: t("zone.filed"), cell: (referral) => time(referral.createdAt, STAFF_TIME_ZONE) },
               {
                 header: t("zone.status"),
                 cell: (referral) => (
@@ -43,7 +42,7 @@ export function ZoneReferralsScreen() {
               {
                 header: t("zone.firstContact"),
                 cell: (referral) =>
-                  referral.firstContactAt ? time(referral.firstContactAt, ZONE_TIME) : "—",
+                  referral.firstContactAt ? time(referral.firstContactAt, STAFF_TIME_ZONE) : "—",
               },
             ]}
             rowKey={(referral) => referral.id}

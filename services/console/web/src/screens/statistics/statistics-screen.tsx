@@ -6,19 +6,19 @@ import { useEffect, useMemo, useState } from "react";
 import { useIntl } from "react-intl";
 import { type Breakdown, type StatisticsQuery, useStatistics } from "../../api/statistics";
 import { type MessageId, useT } from "../../i18n/i18n";
-import { Button, Select, TextField } from "../../ui/fields";
+import { Button, ChoiceSelect, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { CountFigure, DurationFigure, RateFigure } from "./figures";
 import { statisticsCsv } from "./statistics-csv";
 import "./statistics.css";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 
-const ZONE = "Europe/Brussels";
 const BREAKDOWNS: Breakdown[] = ["month", "zone", "municipality", "riskLevel"];
 
 /** `YYYY-MM` of now in the organisation's zone, `back` months earlier. */
 function monthInZone(back: number): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit" })
+    new Intl.DateTimeFormat("en-CA", { timeZone: STAFF_TIME_ZONE, year: "numeric", month: "2-digit" })
       .formatToParts(new Date())
       .map((p) => [p.type, p.value]),
   );
@@ -100,11 +100,12 @@ export function StatisticsScreen() {
       >
         <TextField label={t("stats.from")} type="month" value={from} onChange={setFrom} isRequired />
         <TextField label={t("stats.to")} type="month" value={to} onChange={setTo} isRequired />
-        <Select
+        <ChoiceSelect
           label={t("stats.breakdown")}
-          selectedKey={by}
-          onSelectionChange={(key) => setBy(String(key) as Breakdown)}
-          options={BREAKDOWNS.map((b) => ({ id: b, label: t(`stats.by.${b}` as MessageId) }))}
+          choices={BREAKDOWNS}
+          labelOf={(b) => t(`stats.by.${b}` as MessageId)}
+          value={by}
+          onChange={setBy}
         />
         <div className="actions">
           <Button type="submit">{t("stats.apply")}</Button>

@@ -4,14 +4,13 @@ import { useMemo, useState } from "react";
 import { problemOf } from "../../api/clients";
 import { type UnroutedTask, useAssign, useRoutes, useUnrouted } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
 import { Button, ComboBox } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
 import { QueryList } from "../../ui/query-state";
 import { RouteForm } from "../routing/route-form";
-
-const ZONE = "Europe/Brussels";
 
 export function UnroutedScreen() {
   const t = useT();
@@ -91,7 +90,7 @@ function UnroutedRow({
         <span className={`risk risk-${task.riskLevel}`}>{t(`risk.${task.riskLevel}`)}</span>
       </div>
       <dl className="task-facts">
-        <Fact term={t("oversight.deadline")}>{time(task.slaDeadline, ZONE)}</Fact>
+        <Fact term={t("oversight.deadline")}>{time(task.slaDeadline, STAFF_TIME_ZONE)}</Fact>
         <Fact term={t("oversight.attempts")}>{task.attempts}</Fact>
       </dl>
       {problem && <Notice tone="error">{t("oversight.assignFailed")}</Notice>}

@@ -4,14 +4,13 @@ import { useState } from "react";
 import { problemOf } from "../../api/clients";
 import { usePutWebhook, useTestDelivery, useZoneDeliveries, useZones } from "../../api/coordinator";
 import { useFormatTime, useT } from "../../i18n/i18n";
+import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Button, Select, TextField } from "../../ui/fields";
 import { ServiceForm, useDraft } from "../../ui/form";
 import { Page, RefreshButton } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { DataTable, QueryTable } from "../../ui/table";
-
-const ZONE_TIME = "Europe/Brussels";
 
 export function ZonesScreen() {
   const t = useT();
@@ -135,7 +134,7 @@ function DeliveryLog({ zone }: { zone: string }) {
         empty={t("zones.noDeliveries")}
         caption={t("zones.deliveriesTitle", { zone })}
         columns={[
-          { header: t("zones.created"), cell: (d) => time(d.createdAt, ZONE_TIME) },
+          { header: t("zones.created"), cell: (d) => time(d.createdAt, STAFF_TIME_ZONE) },
           {
             header: t("zones.kind"),
             cell: (d) => t(d.kind === "test" ? "zones.kindTest" : "zones.kindStatus"),
@@ -152,7 +151,7 @@ function DeliveryLog({ zone }: { zone: string }) {
               <ul className="plain">
                 {d.attempts.map((a) => (
                   <li key={a.at}>
-                    {time(a.at, ZONE_TIME, "time")} —{" "}
+                    {time(a.at, STAFF_TIME_ZONE, "time")} —{" "}
                     {a.statusCode !== null ? t("zones.httpStatus", { code: a.statusCode }) : (a.error ?? "")}{" "}
                     ({t("zones.ms", { ms: a.durationMs })})
                   </li>
@@ -162,7 +161,7 @@ function DeliveryLog({ zone }: { zone: string }) {
           },
           {
             header: t("zones.nextRetry"),
-            cell: (d) => (d.nextAttemptAt ? time(d.nextAttemptAt, ZONE_TIME) : "—"),
+            cell: (d) => (d.nextAttemptAt ? time(d.nextAttemptAt, STAFF_TIME_ZONE) : "—"),
           },
         ]}
         rowKey={(d) => d.id}
