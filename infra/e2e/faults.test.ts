@@ -1,9 +1,7 @@
 // Faults with the real parts: the broker killed during a burst of referrals. Nothing accepted
 // with a 2xx may be lost or applied twice.
-import { waitFor } from "@relais/testing";
-import { connect } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { count } from "./flow.js";
+import { count, subjectMessages, until } from "./flow.js";
 import { send, tokenFor } from "./http.js";
 import { type Stack, startStack } from "./stack.js";
 
@@ -31,21 +29,6 @@ function referral(i: number) {
       },
     ],
   };
-}
-
-const until = (what: string, check: () => Promise<boolean>, timeoutMs: number) =>
-  waitFor(check, { timeoutMs, intervalMs: 200, message: what });
-
-/** Messages on one subject in a stream: the outbox's republishes must have been deduplicated. */
-async function subjectMessages(stack: Stack, stream: string, subject: string): Promise<number> {
-  const nc = await connect({ servers: stack.nats.url });
-  try {
-    const jsm = await nc.jetstreamManager();
-    const info = await jsm.streams.info(stream, { subjects_filter: subject });
-    return info.state.subjects?.[subject] ?? 0;
-  } finally {
-    await nc.close();
-  }
 }
 
 describe("faults", () => {
@@ -104,7 +87,7 @@ describe("faults", () => {
 
     expect(await count(referralsDb, "SELECT count(*) FROM referrals")).toBe(total);
     // JetStream deduplicated every republished event: one message per referral.
-    expect(await subjectMessages(stack, "REFERRALS", "referrals.referral.received")).toBe(total);
+    expect(await subjectMessages(stack.nats.url, "REFERRALS", "referrals.referral.received")).toBe(total);
     expect(await count(stack.services.notifications.databasePath, "SELECT count(*) FROM contacts")).toBe(
       total * 2,
     );
@@ -139,7 +122,7 @@ describe("faults", () => {
     expect(
       await count(referralsDb, "SELECT count(*) FROM callback_tasks WHERE due_notified_at IS NULL"),
     ).toBe(0);
-    expect(await subjectMessages(stack, "REFERRALS", "referrals.callback.due")).toBe(people);
+    expect(await subjectMessages(stack.nats.url, "REFERRALS", "referrals.callback.due")).toBe(people);
     expect(
       await count(
         stack.services.notifications.databasePath,

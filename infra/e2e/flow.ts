@@ -6,7 +6,7 @@
 // the same Idempotency-Key until the service answers.
 import { createClient } from "@libsql/client";
 import { waitFor } from "@relais/testing";
-import { connect } from "nats";
+import { connect, ErrorCode } from "nats";
 import { type Answer, send, tokenFor } from "./http.js";
 import type { Stack } from "./stack.js";
 
@@ -57,9 +57,22 @@ export async function rows(path: string, sql: string): Promise<string> {
 export async function subjectMessages(servers: string, stream: string, subject: string): Promise<number> {
   const nc = await connect({ servers: servers.split(","), timeout: 5_000 });
   try {
-    const jsm = await nc.jetstreamManager({ timeout: 10_000 });
-    const info = await jsm.streams.info(stream, { subjects_filter: subject });
-    return info.state.subjects?.[subject] ?? 0;
+    // A cluster that just lost a node (or its meta leader) may leave a JetStream API request
+    // unanswered while the stream's leader settles: ask again, within a bound, rather than
+    // fail the count. Any other error fails at once.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        const jsm = await nc.jetstreamManager({ timeout: 10_000 });
+        const info = await jsm.streams.info(stream, { subjects_filter: subject });
+        return info.state.subjects?.[subject] ?? 0;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if ((code !== ErrorCode.Timeout && code !== ErrorCode.NoResponders) || Date.now() > deadline)
+          throw error;
+        await sleep(500);
+      }
+    }
   } finally {
     await nc.close();
   }
