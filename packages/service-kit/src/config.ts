@@ -1,6 +1,15 @@
 // Parses the environment once at start-up; a bad value stops the process naming the variable.
 import { z } from "zod";
-import { eitherVerifier, hs256Verifier, jwksVerifier, rememberVerified, type TokenVerifier } from "./auth.js";
+import { DEFAULT_BODY_LIMIT_BYTES } from "./app.js";
+import {
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  eitherVerifier,
+  hs256Verifier,
+  jwksVerifier,
+  rememberVerified,
+  type TokenVerifier,
+} from "./auth.js";
 import { Key32, PreviousKeys } from "./key-config.js";
 import { createRecipientOpener } from "./recipient-seal.js";
 import { createSealedBox, type SealedBox } from "./sealed-box.js";
@@ -59,16 +68,16 @@ export const BaseEnv = z.object({
     { min: 60, max: 7 * 86_400, of: "seconds" },
     "expected at least 60 seconds",
     "expected at most a week (604800 seconds)",
-  ).default(43_200),
+  ).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
   /** Seconds an `iat` or `nbf` may lie in the future (the issuer's clock may run ahead). */
   JWT_CLOCK_SKEW: wholeNumber(
     { min: 0, max: 600, of: "seconds" },
     "expected 0 or more seconds",
     "expected at most 600 seconds",
-  ).default(60),
+  ).default(DEFAULT_CLOCK_SKEW_SECONDS),
   /** Bearer token the Prometheus scraper sends to `/metrics`; unset, `/metrics` is not served. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  BODY_LIMIT_BYTES: PositiveWholeNumber.default(262_144),
+  BODY_LIMIT_BYTES: PositiveWholeNumber.default(DEFAULT_BODY_LIMIT_BYTES),
 });
 export type BaseEnv = z.infer<typeof BaseEnv>;
 

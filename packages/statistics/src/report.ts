@@ -23,12 +23,15 @@ export function statisticsQuery<const B extends readonly [Breakdown, ...Breakdow
     .refine((q) => monthsBetween(q.from, q.to).length <= 36, { path: ["to"], message: "at most 36 months" });
 }
 
+/** The settings a service counts with when its environment says nothing else. */
+export const DEFAULT_STATISTICS: StatisticsSettings = { timeZone: DEFAULT_TIME_ZONE, threshold: 5 };
+
 /** The environment every service reads for its statistics (spread into its env schema). */
 export const StatisticsEnv = {
   /** The organisation's zone: months start and end at local midnight there. */
-  STATISTICS_TIME_ZONE: TimeZone.default(DEFAULT_TIME_ZONE),
+  STATISTICS_TIME_ZONE: TimeZone.default(DEFAULT_STATISTICS.timeZone),
   /** Counts below this (and above zero) are suppressed, with their complements. */
-  STATISTICS_MIN_COUNT: z.coerce.number().int().min(2).max(100).default(5),
+  STATISTICS_MIN_COUNT: z.coerce.number().int().min(2).max(100).default(DEFAULT_STATISTICS.threshold),
 };
 
 export interface StatisticsSettings {
@@ -151,8 +154,6 @@ export function durationTable(
     ),
   };
 }
-
-export const DEFAULT_STATISTICS: StatisticsSettings = { timeZone: "Europe/Brussels", threshold: 5 };
 
 export function statisticsSettingsFromEnv(env: {
   STATISTICS_TIME_ZONE: string;

@@ -1,6 +1,6 @@
 // The console's configuration. It signs people in one of two ways, never both: the development
 // picker (the stack runs on the development secret, JWT_SECRET) or OpenID Connect (OIDC_ISSUER).
-import { BaseEnv, ConfigError, loadConfig } from "@relais/service-kit";
+import { BaseEnv, ConfigError, loadConfig, serviceDefaults } from "@relais/service-kit";
 import { z } from "zod";
 
 const minutes = z.coerce
@@ -10,8 +10,7 @@ const minutes = z.coerce
   .max(24 * 60);
 
 export const ConsoleEnv = BaseEnv.omit({ JWKS_URL: true, NATS_URL: true, NATS_REPLICAS: true }).extend({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  DATABASE_URL: z.string().default("file:.data/console.db"),
+  ...serviceDefaults("console", 3000),
   /** Where people open the console; its origin is the issuer of the service tokens. */
   PUBLIC_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3000"),
   GROUPS_URL: z.url({ error: "expected a URL" }).default("http://127.0.0.1:3001"),

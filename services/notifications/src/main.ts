@@ -1,6 +1,6 @@
 import { recipientOpener, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
-import type { Settings } from "./actions/context.js";
+import { DAY_MS, HOUR_MS, type Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
 import { httpSmsGateway } from "./adapters/sms-gateway.js";
 import { createApp } from "./app.js";
@@ -21,8 +21,8 @@ startService({
       reminderOffsetsMinutes: env.REMINDER_OFFSETS_MINUTES,
       staffLanguage: env.STAFF_LANGUAGE,
       publicUrl: env.PUBLIC_URL,
-      contactWaitMs: env.CONTACT_WAIT_HOURS * 3_600_000,
-      contactAccessAfterCloseMs: env.CONTACT_ACCESS_DAYS * 86_400_000,
+      contactWaitMs: env.CONTACT_WAIT_HOURS * HOUR_MS,
+      contactAccessAfterCloseMs: env.CONTACT_ACCESS_DAYS * DAY_MS,
     };
     const mailer = env.SMTP_URL
       ? smtpMailer({ url: env.SMTP_URL, poolSize: env.MAIL_POOL_SIZE })

@@ -1,7 +1,7 @@
 import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
-import type { ReferralPolicy } from "./domain/policy.js";
+import { DEFAULT_POLICY, type ReferralPolicy } from "./domain/policy.js";
 
 const hours = z.coerce
   .number()
@@ -17,14 +17,15 @@ export const ReferralsEnv = BaseEnv.extend({
   NOTIFICATIONS_SEAL_PUBLIC_KEY: SealPublicKey,
   /** groups' X25519 public key: display names of people asking for a group place leave sealed for it. */
   GROUPS_SEAL_PUBLIC_KEY: SealPublicKey,
-  SLA_HIGH_HOURS: hours.default(4),
-  SLA_MEDIUM_HOURS: hours.default(24),
-  SLA_LOW_HOURS: hours.default(72),
-  STOP_AFTER_FAILED_ATTEMPTS: count.default(3),
-  STOP_MIN_WORKING_DAYS: count.default(2),
-  RETRY_GAP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
-  CLAIM_LEASE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
-  RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
+  // Unset, each is DEFAULT_POLICY's (domain/policy.ts): the policy the tests run the service on.
+  SLA_HIGH_HOURS: hours.default(DEFAULT_POLICY.slaHours.high),
+  SLA_MEDIUM_HOURS: hours.default(DEFAULT_POLICY.slaHours.medium),
+  SLA_LOW_HOURS: hours.default(DEFAULT_POLICY.slaHours.low),
+  STOP_AFTER_FAILED_ATTEMPTS: count.default(DEFAULT_POLICY.maxFailedAttempts),
+  STOP_MIN_WORKING_DAYS: count.default(DEFAULT_POLICY.minAttemptWorkingDays),
+  RETRY_GAP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(DEFAULT_POLICY.retryGapMinutes),
+  CLAIM_LEASE_MINUTES: z.coerce.number().int().min(1).max(480).default(DEFAULT_POLICY.claimLeaseMinutes),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(DEFAULT_POLICY.retentionDays),
   /**
    * Organisations whose empty routing table gets the Belgian projects seed at start, and whose
    * empty directory gets the example partners.

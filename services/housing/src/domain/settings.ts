@@ -1,4 +1,6 @@
 // What the verbs read from the environment, once, in main.
+import { DEFAULT_TIME_ZONE } from "@relais/contracts";
+
 export interface HousingSettings {
   timeZone: string;
   followUpDays: number;
@@ -6,7 +8,7 @@ export interface HousingSettings {
 }
 
 export const DEFAULT_SETTINGS: HousingSettings = {
-  timeZone: "Europe/Brussels",
+  timeZone: DEFAULT_TIME_ZONE,
   followUpDays: 30,
   maxNights: 90,
 };

@@ -25,13 +25,16 @@ export interface Settings {
   contactAccessAfterCloseMs: number;
 }
 
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
 export const DEFAULT_SETTINGS: Settings = {
   mailFrom: "noreply@relais.local",
   reminderOffsetsMinutes: [1440, 120],
   staffLanguage: "fr",
   publicUrl: "http://127.0.0.1:3003",
-  contactWaitMs: 7 * 24 * 3_600_000,
-  contactAccessAfterCloseMs: 30 * 24 * 3_600_000,
+  contactWaitMs: 7 * DAY_MS,
+  contactAccessAfterCloseMs: 30 * DAY_MS,
 };
 
 export interface NotifyDeps {

@@ -1,7 +1,14 @@
 // The local resource directory ("répertoire des ressources locales"): partner services per
 // municipality and category, as coordinators write them and call-back workers search them.
 import { z } from "@hono/zod-openapi";
-import { PARTNER_CATEGORIES, PARTNER_LANGUAGES, PageQuery, SafeWindow, TimeZone } from "@relais/contracts";
+import {
+  DEFAULT_TIME_ZONE,
+  PARTNER_CATEGORIES,
+  PARTNER_LANGUAGES,
+  PageQuery,
+  SafeWindow,
+  TimeZone,
+} from "@relais/contracts";
 import { givesOneOf } from "@relais/service-kit";
 
 export const PartnerCategory = z.enum(PARTNER_CATEGORIES).openapi("PartnerCategory", {
@@ -18,7 +25,7 @@ const Municipality = z.string().trim().min(1).max(80);
 
 export const OpeningHours = z
   .object({
-    timeZone: TimeZone.default("Europe/Brussels"),
+    timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
     /** Weekly windows in local time, the same shape (and rule) as safe windows; empty: on appointment. */
     windows: z.array(SafeWindow).max(21).default([]),
   })
@@ -55,7 +62,7 @@ export const PartnerInput = z
     category: PartnerCategory,
     municipalities: z.array(Municipality).min(1).max(300),
     languages: z.array(PartnerLanguage).min(1).max(4),
-    openingHours: OpeningHours.default({ timeZone: "Europe/Brussels", windows: [] }),
+    openingHours: OpeningHours.default({ timeZone: DEFAULT_TIME_ZONE, windows: [] }),
     howToRefer: z.string().trim().min(1).max(2_000),
     contact: PartnerContact,
     /** An example entry (the shipped set): shown with an "example" label. */
