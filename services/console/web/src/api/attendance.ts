@@ -1,20 +1,18 @@
 // A session's roster with attendance, and the note a facilitator adds to one mark.
 import { useQuery } from "@tanstack/react-query";
 import type { AttendanceStatus } from "./attendance-queue";
-import { groupsApi, unwrap, useRefreshingMutation } from "./clients";
+import { $groups, groupsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { components } from "./generated/groups";
 
 export type Roster = components["schemas"]["Roster"];
 export type RosterLine = Roster["items"][number];
 
-export const rosterKey = (sessionId: string) => ["roster", sessionId] as const;
+const roster = (sessionId: string) =>
+  $groups.queryOptions("get", "/v1/sessions/{id}/attendance", { params: { path: { id: sessionId } } });
+export const rosterKey = (sessionId: string) => roster(sessionId).queryKey;
 
 export function useRoster(sessionId: string) {
-  return useQuery({
-    queryKey: rosterKey(sessionId),
-    queryFn: async () =>
-      unwrap(await groupsApi.GET("/v1/sessions/{id}/attendance", { params: { path: { id: sessionId } } })),
-  });
+  return useQuery(roster(sessionId));
 }
 
 /** A note goes with its status, online only: notes never wait in the offline queue. */

@@ -1,6 +1,6 @@
 // Query and mutation hooks of the case-conference screens (issue 17), on the conferences client.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { conferencesApi, unwrap } from "./clients";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { $conferences, conferencesApi, unwrap } from "./clients";
 import type {
   AgendaItemInput,
   ConferenceAction,
@@ -27,49 +27,42 @@ export type ActionStatus = ConferenceAction["status"];
 const key = () => crypto.randomUUID();
 
 export function useConferences() {
-  return useQuery({
-    queryKey: ["conferences"],
-    queryFn: async () =>
-      unwrap(await conferencesApi.GET("/v1/conferences", { params: { query: { limit: 200 } } })).items,
-  });
+  return $conferences.useQuery(
+    "get",
+    "/v1/conferences",
+    { params: { query: { limit: 200 } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function useConference(id: string) {
-  return useQuery({
-    queryKey: ["conference", id],
-    queryFn: async () =>
-      unwrap(await conferencesApi.GET("/v1/conferences/{id}", { params: { path: { id } } })),
-  });
+  return $conferences.useQuery("get", "/v1/conferences/{id}", { params: { path: { id } } });
 }
 
 export function useKnownReferrals() {
-  return useQuery({
-    queryKey: ["known-referrals"],
-    queryFn: async () =>
-      unwrap(await conferencesApi.GET("/v1/known-referrals", { params: { query: { limit: 100 } } })).items,
-  });
+  return $conferences.useQuery(
+    "get",
+    "/v1/known-referrals",
+    { params: { query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function useMyItems() {
-  return useQuery({
-    queryKey: ["my-conference-items"],
-    queryFn: async () => unwrap(await conferencesApi.GET("/v1/my/items")).items,
-  });
+  return $conferences.useQuery("get", "/v1/my/items", {}, { select: (page) => page.items });
 }
 
 export function useMyActions() {
-  return useQuery({
-    queryKey: ["my-conference-actions"],
-    queryFn: async () => unwrap(await conferencesApi.GET("/v1/my/actions")).items,
-  });
+  return $conferences.useQuery("get", "/v1/my/actions", {}, { select: (page) => page.items });
 }
 
+// Any change to a conference shows in the list, the conference, and the people's items and actions.
 function useInvalidate() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      ["conferences", "conference", "my-conference-items", "my-conference-actions"].map((k) =>
-        queryClient.invalidateQueries({ queryKey: [k] }),
+      ["/v1/conferences", "/v1/conferences/{id}", "/v1/my/items", "/v1/my/actions"].map((path) =>
+        queryClient.invalidateQueries({ queryKey: ["get", path] }),
       ),
     );
 }

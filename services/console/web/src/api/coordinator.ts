@@ -1,6 +1,15 @@
 // Query and mutation hooks of the coordinator's screens (issue 14), on the three services' clients.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { groupsApi, notificationsApi, referralsApi, unwrap, useRefreshingMutation } from "./clients";
+import {
+  $notifications,
+  $referrals,
+  background,
+  groupsApi,
+  notificationsApi,
+  referralsApi,
+  unwrap,
+  useRefreshingMutation,
+} from "./clients";
 import type { components as N } from "./generated/notifications";
 import type { Route, RouteInput } from "./generated/referrals";
 
@@ -22,55 +31,57 @@ export type Message = N["schemas"]["Message"];
 export const SERVICES = ["referrals", "notifications", "groups"] as const;
 export type ServiceName = (typeof SERVICES)[number];
 // The kit's dead-letter and audit routes are the same on every service; one client type serves.
+// Their queries keep keys of their own that name the service: openapi-react-query's keys are
+// `[method, path, init]` without the service, so two services' same path would share a cache entry.
 const kitClients = {
   referrals: referralsApi,
   notifications: notificationsApi,
   groups: groupsApi,
 } as unknown as Record<ServiceName, typeof referralsApi>;
 
-const background = { headers: { "X-Relais-Activity": "background" } };
-
 export function useSla(from: string) {
-  return useQuery({
-    queryKey: ["oversight-sla", from],
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/oversight/sla", { params: { query: { from } }, ...background })),
-    placeholderData: keepPreviousData,
-    refetchInterval: 30_000,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/oversight/sla",
+    { params: { query: { from } }, ...background },
+    { placeholderData: keepPreviousData, refetchInterval: 30_000 },
+  );
 }
 
 export function useTeamTasks(team: string) {
-  return useQuery({
-    queryKey: ["team-tasks", team],
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/callbacks", { params: { query: { team, limit: 200 } } })).items,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/callbacks",
+    { params: { query: { team, limit: 200 } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function useEscalations() {
-  return useQuery({
-    queryKey: ["escalations"],
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/oversight/escalations", { params: { query: { limit: 200 } } }))
-        .items,
-    refetchInterval: 30_000,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/oversight/escalations",
+    { params: { query: { limit: 200 } } },
+    { select: (page) => page.items, refetchInterval: 30_000 },
+  );
 }
 
 export function useUnrouted() {
-  return useQuery({
-    queryKey: ["unrouted"],
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/oversight/unrouted", { params: { query: { limit: 200 } } })).items,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/oversight/unrouted",
+    { params: { query: { limit: 200 } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function useAssign() {
-  return useRefreshingMutation(["unrouted"], async ({ id, team }: { id: string; team: string }) =>
-    unwrap(
-      await referralsApi.POST("/v1/callbacks/{id}/assign", { params: { path: { id } }, body: { team } }),
-    ),
+  return useRefreshingMutation(
+    ["get", "/v1/oversight/unrouted"],
+    async ({ id, team }: { id: string; team: string }) =>
+      unwrap(
+        await referralsApi.POST("/v1/callbacks/{id}/assign", { params: { path: { id } }, body: { team } }),
+      ),
   );
 }
 
@@ -104,31 +115,31 @@ export function usePutRoute() {
   );
 }
 
+const ZONES = ["get", "/v1/police-zones"] as const;
+const zoneDeliveries = (zone: string) =>
+  ["get", "/v1/police-zones/{zone}/deliveries", { params: { path: { zone } } }] as const;
+
 export function useZones() {
-  return useQuery({
-    queryKey: ["zones"],
-    queryFn: async () => unwrap(await referralsApi.GET("/v1/police-zones")).items,
-  });
+  return $referrals.useQuery("get", "/v1/police-zones", {}, { select: (page) => page.items });
 }
 
 export function useZoneDeliveries(zone: string | null) {
-  return useQuery({
-    queryKey: ["zone-deliveries", zone],
-    enabled: zone !== null,
-    queryFn: async () =>
-      unwrap(
-        await referralsApi.GET("/v1/police-zones/{zone}/deliveries", {
-          params: { path: { zone: zone! }, query: { limit: 50 } },
-          ...background,
-        }),
-      ).items,
-    // While something is on its way, look again soon.
-    refetchInterval: (query) => (query.state.data?.some((d) => d.status === "pending") ? 1_500 : 30_000),
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/police-zones/{zone}/deliveries",
+    { params: { path: { zone: zone ?? "" }, query: { limit: 50 } }, ...background },
+    {
+      enabled: zone !== null,
+      select: (page) => page.items,
+      // While something is on its way, look again soon.
+      refetchInterval: (query) =>
+        query.state.data?.items.some((d) => d.status === "pending") ? 1_500 : 30_000,
+    },
+  );
 }
 
 export function usePutWebhook() {
-  return useRefreshingMutation(["zones"], async ({ zone, url }: { zone: string; url: string }) =>
+  return useRefreshingMutation(ZONES, async ({ zone, url }: { zone: string; url: string }) =>
     unwrap(
       await referralsApi.PUT("/v1/police-zones/{zone}/webhook", {
         params: { path: { zone } },
@@ -143,7 +154,7 @@ export function useTestDelivery() {
   return useMutation({
     mutationFn: async (zone: string) =>
       unwrap(await referralsApi.POST("/v1/police-zones/{zone}/webhook/test", { params: { path: { zone } } })),
-    onSuccess: (_, zone) => queryClient.invalidateQueries({ queryKey: ["zone-deliveries", zone] }),
+    onSuccess: (_, zone) => queryClient.invalidateQueries({ queryKey: zoneDeliveries(zone) }),
   });
 }
 
@@ -197,17 +208,16 @@ export interface MessageFilter {
 }
 
 export function useMessages(filter: MessageFilter) {
-  return useQuery({
-    queryKey: ["messages", filter],
-    queryFn: async () =>
-      unwrap(await notificationsApi.GET("/v1/messages", { params: { query: { ...filter, limit: 100 } } }))
-        .items,
-    placeholderData: keepPreviousData,
-  });
+  return $notifications.useQuery(
+    "get",
+    "/v1/messages",
+    { params: { query: { ...filter, limit: 100 } } },
+    { select: (page) => page.items, placeholderData: keepPreviousData },
+  );
 }
 
 export function useRetryMessage() {
-  return useRefreshingMutation(["messages"], async (id: string) =>
+  return useRefreshingMutation(["get", "/v1/messages"], async (id: string) =>
     unwrap(await notificationsApi.POST("/v1/messages/{id}/retry", { params: { path: { id } } })),
   );
 }
@@ -240,8 +250,5 @@ export function useAudit(filter: AuditFilter) {
 }
 
 export function useRetention() {
-  return useQuery({
-    queryKey: ["retention"],
-    queryFn: async () => unwrap(await referralsApi.GET("/v1/retention")),
-  });
+  return $referrals.useQuery("get", "/v1/retention");
 }

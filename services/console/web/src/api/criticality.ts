@@ -1,7 +1,8 @@
 // Query and mutation hooks of the criticality grid (services/referrals README, "Criticality grid").
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { referralsApi, unwrap } from "./clients";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { $referrals, referralsApi, unwrap } from "./clients";
 import type { CriticalityGrid, components, LocalisedText } from "./generated/referrals";
+import { claimedKey, QUEUE } from "./referrals";
 
 export type { CriticalityGrid, LocalisedText } from "./generated/referrals";
 export type GridDefinition = components["schemas"]["CriticalityGridDefinition"];
@@ -11,31 +12,20 @@ export type Assessed = components["schemas"]["CriticalityAssessed"];
 export type RiskLevel = Assessment["riskLevel"];
 
 export function useCurrentGrid() {
-  return useQuery({
-    queryKey: ["criticality-grid", "current"],
-    queryFn: async () => unwrap(await referralsApi.GET("/v1/criticality-grids/current")),
-    retry: false,
-  });
+  return $referrals.useQuery("get", "/v1/criticality-grids/current", {}, { retry: false });
 }
 
 export function useGridVersion(version: number | null) {
-  return useQuery({
-    queryKey: ["criticality-grid", version],
-    queryFn: async () =>
-      unwrap(
-        await referralsApi.GET("/v1/criticality-grids/{version}", {
-          params: { path: { version: version ?? 0 } },
-        }),
-      ),
-    enabled: version !== null,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/criticality-grids/{version}",
+    { params: { path: { version: version ?? 0 } } },
+    { enabled: version !== null },
+  );
 }
 
 export function useGridVersions() {
-  return useQuery({
-    queryKey: ["criticality-grids"],
-    queryFn: async () => unwrap(await referralsApi.GET("/v1/criticality-grids")).items,
-  });
+  return $referrals.useQuery("get", "/v1/criticality-grids", {}, { select: (page) => page.items });
 }
 
 export function usePublishGrid() {
@@ -50,18 +40,22 @@ export function usePublishGrid() {
       ),
     onSuccess: () =>
       queryClient
-        .invalidateQueries({ queryKey: ["criticality-grid"] })
-        .then(() => queryClient.invalidateQueries({ queryKey: ["criticality-grids"] })),
+        .invalidateQueries({ queryKey: ["get", "/v1/criticality-grids/current"] })
+        .then(() => queryClient.invalidateQueries({ queryKey: ["get", "/v1/criticality-grids/{version}"] }))
+        .then(() => queryClient.invalidateQueries({ queryKey: ["get", "/v1/criticality-grids"] })),
   });
 }
 
+const assessments = (taskId: string) =>
+  ["get", "/v1/callbacks/{id}/assessments", { params: { path: { id: taskId } } }] as const;
+
 export function useAssessments(taskId: string) {
-  return useQuery({
-    queryKey: ["assessments", taskId],
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/callbacks/{id}/assessments", { params: { path: { id: taskId } } }))
-        .items,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/callbacks/{id}/assessments",
+    { params: { path: { id: taskId } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function useAssess(taskId: string) {
@@ -82,11 +76,9 @@ export function useAssess(taskId: string) {
       ),
     onSuccess: (assessed) => {
       // The claimed task shows the re-planned risk and deadline at once.
-      queryClient.setQueryData(["claimed", taskId], (task: Record<string, unknown> | undefined) =>
-        task ? { ...task, ...assessed.task } : task,
-      );
-      void queryClient.invalidateQueries({ queryKey: ["assessments", taskId] });
-      void queryClient.invalidateQueries({ queryKey: ["queue"] });
+      queryClient.setQueryData(claimedKey(taskId), (task) => (task ? { ...task, ...assessed.task } : task));
+      void queryClient.invalidateQueries({ queryKey: assessments(taskId) });
+      void queryClient.invalidateQueries({ queryKey: QUEUE });
     },
   });
 }

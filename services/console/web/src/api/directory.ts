@@ -1,7 +1,7 @@
 // The local resource directory (referrals, issue 17): search, one entry, and the coordinator's
 // changes. Filters travel in the query string of the API call only, never in the screen's URL.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { referralsApi, unwrap, useRefreshingMutation } from "./clients";
+import { keepPreviousData } from "@tanstack/react-query";
+import { $referrals, referralsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { PartnerCategory, PartnerInput, PartnerLanguage } from "./generated/referrals";
 
 export { PARTNER_CATEGORIES, PARTNER_LANGUAGES } from "@relais/contracts/directory";
@@ -22,13 +22,12 @@ export function usePartners(filters: PartnerFilters, enabled = true) {
     ...(filters.language ? { language: filters.language } : {}),
     ...(filters.archived ? { archived: filters.archived } : {}),
   };
-  return useQuery({
-    queryKey: ["partners", query],
-    enabled,
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/directory/partners", { params: { query } })).items,
-    placeholderData: keepPreviousData,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/directory/partners",
+    { params: { query } },
+    { select: (page) => page.items, enabled, placeholderData: keepPreviousData },
+  );
 }
 
 /** Every entry, archived ones too: the statistics name entries by id. */
@@ -36,8 +35,10 @@ export function useAllPartners(enabled = true) {
   return usePartners({ archived: "include" }, enabled);
 }
 
+const PARTNERS = ["get", "/v1/directory/partners"] as const;
+
 export function useSavePartner(key: string) {
-  return useRefreshingMutation(["partners"], async ({ id, body }: { id?: string; body: PartnerInput }) =>
+  return useRefreshingMutation(PARTNERS, async ({ id, body }: { id?: string; body: PartnerInput }) =>
     id
       ? unwrap(await referralsApi.PUT("/v1/directory/partners/{id}", { params: { path: { id } }, body }))
       : unwrap(
@@ -50,7 +51,7 @@ export function useSavePartner(key: string) {
 }
 
 export function useArchivePartner() {
-  return useRefreshingMutation(["partners"], async ({ id, archived }: { id: string; archived: boolean }) =>
+  return useRefreshingMutation(PARTNERS, async ({ id, archived }: { id: string; archived: boolean }) =>
     unwrap(
       archived
         ? await referralsApi.POST("/v1/directory/partners/{id}/archive", { params: { path: { id } } })

@@ -1,23 +1,24 @@
 // Rosters, the waitlist, placements and mandates: hooks of the groups service for the staff
 // running a group. Names come from the service and stay in memory (TanStack Query's cache).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { groupsApi, unwrap } from "./clients";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { $groups, groupsApi, unwrap } from "./clients";
 import type { Enrolment } from "./generated/groups";
 
 export type { Enrolment, Placement } from "./generated/groups";
 export type Mandate = NonNullable<Enrolment["mandate"]>;
 export type EndStatus = "withdrawn" | "excluded" | "completed";
 
+const enrolments = (groupId: string) =>
+  ["get", "/v1/groups/{id}/enrolments", { params: { path: { id: groupId } } }] as const;
+const GROUPS = ["get", "/v1/groups"] as const;
+
 export function useEnrolments(groupId: string) {
-  return useQuery({
-    queryKey: ["enrolments", groupId],
-    queryFn: async () =>
-      unwrap(
-        await groupsApi.GET("/v1/groups/{id}/enrolments", {
-          params: { path: { id: groupId }, query: { limit: 100 } },
-        }),
-      ).items,
-  });
+  return $groups.useQuery(
+    "get",
+    "/v1/groups/{id}/enrolments",
+    { params: { path: { id: groupId }, query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function useEndEnrolment(groupId: string) {
@@ -41,20 +42,22 @@ export function useEndEnrolment(groupId: string) {
         }),
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["enrolments", groupId] });
-      void queryClient.invalidateQueries({ queryKey: ["group", groupId] });
-      void queryClient.invalidateQueries({ queryKey: ["groups"] });
+      void queryClient.invalidateQueries({ queryKey: enrolments(groupId) });
+      void queryClient.invalidateQueries({
+        queryKey: ["get", "/v1/groups/{id}", { params: { path: { id: groupId } } }],
+      });
+      void queryClient.invalidateQueries({ queryKey: GROUPS });
     },
   });
 }
 
 export function usePlacements() {
-  return useQuery({
-    queryKey: ["placements"],
-    queryFn: async () =>
-      unwrap(await groupsApi.GET("/v1/placements", { params: { query: { status: "awaiting", limit: 100 } } }))
-        .items,
-  });
+  return $groups.useQuery(
+    "get",
+    "/v1/placements",
+    { params: { query: { status: "awaiting", limit: 100 } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function useEnrolFromPlacement() {
@@ -76,9 +79,9 @@ export function useEnrolFromPlacement() {
         }),
       ),
     onSuccess: (enrolment) => {
-      void queryClient.invalidateQueries({ queryKey: ["placements"] });
-      void queryClient.invalidateQueries({ queryKey: ["enrolments", enrolment.groupId] });
-      void queryClient.invalidateQueries({ queryKey: ["groups"] });
+      void queryClient.invalidateQueries({ queryKey: ["get", "/v1/placements"] });
+      void queryClient.invalidateQueries({ queryKey: enrolments(enrolment.groupId) });
+      void queryClient.invalidateQueries({ queryKey: GROUPS });
     },
   });
 }

@@ -1,50 +1,45 @@
 // Query and mutation hooks of the groups service for the people who run groups: their groups,
 // schedules and sessions. The only way screens reach this data.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { groupsApi, unwrap, useRefreshingMutation } from "./clients";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { $groups, background, groupsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { Group, GroupInput, GroupPatch, SessionPatch } from "./generated/groups";
 
 export type { Group, GroupInput, GroupPatch, MySession, Session, SessionPatch } from "./generated/groups";
 export type GroupKind = Group["kind"];
 
-const background = { headers: { "X-Relais-Activity": "background" } };
+const GROUPS = ["get", "/v1/groups"] as const;
+const groupSessions = (id: string) =>
+  ["get", "/v1/groups/{id}/sessions", { params: { path: { id } } }] as const;
 
 export function useMyGroups() {
-  return useQuery({
-    queryKey: ["groups"],
-    queryFn: async () =>
-      unwrap(await groupsApi.GET("/v1/groups", { params: { query: { limit: 100 } }, ...background })).items,
-    refetchInterval: 60_000,
-  });
+  return $groups.useQuery(
+    "get",
+    "/v1/groups",
+    { params: { query: { limit: 100 } }, ...background },
+    { select: (page) => page.items, refetchInterval: 60_000 },
+  );
 }
 
 export function useGroup(id: string, enabled = true) {
-  return useQuery({
-    queryKey: ["group", id],
-    enabled,
-    queryFn: async () => unwrap(await groupsApi.GET("/v1/groups/{id}", { params: { path: { id } } })),
-  });
+  return $groups.useQuery("get", "/v1/groups/{id}", { params: { path: { id } } }, { enabled });
 }
 
 export function useGroupSessions(id: string) {
-  return useQuery({
-    queryKey: ["group-sessions", id],
-    queryFn: async () =>
-      unwrap(await groupsApi.GET("/v1/groups/{id}/sessions", { params: { path: { id } } })),
-  });
+  return $groups.useQuery("get", "/v1/groups/{id}/sessions", { params: { path: { id } } });
 }
 
 /** "My sessions from … to …" across the groups the person runs. */
 export function useMySessions(from: string, to: string) {
-  return useQuery({
-    queryKey: ["my-sessions", from, to],
-    queryFn: async () =>
-      unwrap(await groupsApi.GET("/v1/sessions", { params: { query: { from, to } } })).items,
-  });
+  return $groups.useQuery(
+    "get",
+    "/v1/sessions",
+    { params: { query: { from, to } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function useCreateGroup(idempotencyKey: string) {
-  return useRefreshingMutation(["groups"], async (body: GroupInput) =>
+  return useRefreshingMutation(GROUPS, async (body: GroupInput) =>
     unwrap(
       await groupsApi.POST("/v1/groups", {
         params: { header: { "idempotency-key": idempotencyKey } },
@@ -60,17 +55,20 @@ export function useUpdateGroup(id: string) {
     mutationFn: async (body: GroupPatch) =>
       unwrap(await groupsApi.PATCH("/v1/groups/{id}", { params: { path: { id } }, body })),
     onSuccess: (group) => {
-      queryClient.setQueryData(["group", id], group);
-      void queryClient.invalidateQueries({ queryKey: ["groups"] });
-      void queryClient.invalidateQueries({ queryKey: ["group-sessions", id] });
+      queryClient.setQueryData(
+        $groups.queryOptions("get", "/v1/groups/{id}", { params: { path: { id } } }).queryKey,
+        group,
+      );
+      void queryClient.invalidateQueries({ queryKey: GROUPS });
+      void queryClient.invalidateQueries({ queryKey: groupSessions(id) });
     },
   });
 }
 
 function invalidateSessions(queryClient: ReturnType<typeof useQueryClient>, groupId: string) {
-  void queryClient.invalidateQueries({ queryKey: ["group-sessions", groupId] });
-  void queryClient.invalidateQueries({ queryKey: ["my-sessions"] });
-  void queryClient.invalidateQueries({ queryKey: ["groups"] });
+  void queryClient.invalidateQueries({ queryKey: groupSessions(groupId) });
+  void queryClient.invalidateQueries({ queryKey: ["get", "/v1/sessions"] });
+  void queryClient.invalidateQueries({ queryKey: GROUPS });
 }
 
 export function useMoveSession(groupId: string) {

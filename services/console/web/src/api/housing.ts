@@ -1,7 +1,7 @@
 // Emergency housing: hooks of the housing service. Addresses come only from `useAddress`, when
 // housing staff press "show address"; they stay in component state, never in the query cache.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { housingApi, unwrap } from "./clients";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { $housing, housingApi, unwrap } from "./clients";
 import type { paths } from "./generated/housing";
 
 type Json<P extends keyof paths, M extends "get"> = paths[P][M] extends {
@@ -17,25 +17,28 @@ export type StayExit = NonNullable<Placement["exit"]>;
 export type FollowUpOutcome = NonNullable<Placement["followUpOutcome"]>;
 
 export function usePlacements(filter: { status?: string; followUp?: "pending" }) {
-  return useQuery({
-    queryKey: ["housing", "placements", filter],
-    queryFn: async () =>
-      unwrap(await housingApi.GET("/v1/placements", { params: { query: { ...filter, limit: 200 } } })).items,
-  });
+  return $housing.useQuery(
+    "get",
+    "/v1/placements",
+    { params: { query: { ...filter, limit: 200 } } },
+    { select: (page) => page.items },
+  );
 }
 
 export function usePlaces() {
-  return useQuery({
-    queryKey: ["housing", "places"],
-    queryFn: async () => unwrap(await housingApi.GET("/v1/places")).items,
-  });
+  return $housing.useQuery("get", "/v1/places", {}, { select: (page) => page.items });
 }
+
+// Every housing change can move a placement, a place's free beds and the month's figures.
+const HOUSING_READS = ["/v1/placements", "/v1/places", "/v1/statistics"] as const;
 
 function useHousingMutation<I>(run: (input: I) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["housing"] }),
+    onSuccess: () => {
+      for (const path of HOUSING_READS) void queryClient.invalidateQueries({ queryKey: ["get", path] });
+    },
   });
 }
 
@@ -148,9 +151,5 @@ export async function fetchAddress(id: string): Promise<string> {
 }
 
 export function useHousingStatistics(from: string, to: string) {
-  return useQuery({
-    queryKey: ["housing", "statistics", from, to],
-    queryFn: async () =>
-      unwrap(await housingApi.GET("/v1/statistics", { params: { query: { from, to, by: "month" } } })),
-  });
+  return $housing.useQuery("get", "/v1/statistics", { params: { query: { from, to, by: "month" } } });
 }

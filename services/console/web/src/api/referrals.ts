@@ -1,6 +1,6 @@
 // Query and mutation hooks of the referrals service: the only way screens reach its data.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { referralsApi, unwrap, useRefreshingMutation } from "./clients";
+import { $referrals, background, referralsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { AttemptInput, components, OutcomeInput, ReferralInput } from "./generated/referrals";
 
 export type {
@@ -13,30 +13,29 @@ export type {
 export type QueueTask = components["schemas"]["QueueCallbackTask"];
 export type ClaimedTask = components["schemas"]["ClaimedCallbackTask"];
 
-// Refreshes that run on their own say so, so they do not keep an idle session alive.
-const background = { headers: { "X-Relais-Activity": "background" } };
+const ZONE_REFERRALS = ["get", "/v1/referrals"] as const;
+export const QUEUE = ["get", "/v1/callbacks"] as const;
 
 export function useZoneReferrals() {
-  return useQuery({
-    queryKey: ["zone-referrals"],
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/referrals", { params: { query: { limit: 100 } }, ...background })),
-    refetchInterval: 20_000,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/referrals",
+    { params: { query: { limit: 100 } }, ...background },
+    { refetchInterval: 20_000 },
+  );
 }
 
 export function useMunicipalities(q: string) {
-  return useQuery({
-    queryKey: ["municipalities", q],
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/municipalities", { params: { query: { q, limit: 12 } } })).items,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/municipalities",
+    { params: { query: { q, limit: 12 } } },
+    { select: (page) => page.items, placeholderData: keepPreviousData, staleTime: 60_000 },
+  );
 }
 
 export function useFileReferral(idempotencyKey: string) {
-  return useRefreshingMutation(["zone-referrals"], async (body: ReferralInput) =>
+  return useRefreshingMutation(ZONE_REFERRALS, async (body: ReferralInput) =>
     unwrap(
       await referralsApi.POST("/v1/referrals", {
         params: { header: { "idempotency-key": idempotencyKey } },
@@ -47,39 +46,41 @@ export function useFileReferral(idempotencyKey: string) {
 }
 
 export function useQueue() {
-  return useQuery({
-    queryKey: ["queue"],
-    queryFn: async () =>
-      unwrap(await referralsApi.GET("/v1/callbacks", { params: { query: { limit: 100 } }, ...background }))
-        .items,
-    refetchInterval: 20_000,
-  });
+  return $referrals.useQuery(
+    "get",
+    "/v1/callbacks",
+    { params: { query: { limit: 100 } }, ...background },
+    { select: (page) => page.items, refetchInterval: 20_000 },
+  );
 }
 
-async function claim(id: string) {
-  return unwrap(await referralsApi.POST("/v1/callbacks/{id}/claim", { params: { path: { id } } }));
-}
+// A claim is a POST read as a query: the task screen shows the claim just made, or renews it.
+const claimed = (id: string) =>
+  $referrals.queryOptions(
+    "post",
+    "/v1/callbacks/{id}/claim",
+    { params: { path: { id } } },
+    { staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false, retry: false },
+  );
+
+/** The claimed task's query key: an assessment re-plans its risk in place. */
+export const claimedKey = (id: string) => claimed(id).queryKey;
 
 export function useClaim() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: claim,
+    mutationFn: async (id: string) =>
+      unwrap(await referralsApi.POST("/v1/callbacks/{id}/claim", { params: { path: { id } } })),
     onSuccess: (task) => {
-      queryClient.setQueryData(["claimed", task.id], task);
-      void queryClient.invalidateQueries({ queryKey: ["queue"] });
+      queryClient.setQueryData(claimed(task.id).queryKey, task);
+      void queryClient.invalidateQueries({ queryKey: QUEUE });
     },
   });
 }
 
 /** The claimed task with the person's contact: from the claim just made, or a renewed claim. */
 export function useClaimedTask(id: string) {
-  return useQuery({
-    queryKey: ["claimed", id],
-    queryFn: () => claim(id),
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchOnWindowFocus: false,
-    retry: false,
-  });
+  return useQuery(claimed(id));
 }
 
 export function useRelease() {
@@ -88,14 +89,14 @@ export function useRelease() {
     mutationFn: async (id: string) =>
       unwrap(await referralsApi.POST("/v1/callbacks/{id}/release", { params: { path: { id } } })),
     onSuccess: (task) => {
-      queryClient.removeQueries({ queryKey: ["claimed", task.id] });
-      void queryClient.invalidateQueries({ queryKey: ["queue"] });
+      queryClient.removeQueries({ queryKey: claimed(task.id).queryKey });
+      void queryClient.invalidateQueries({ queryKey: QUEUE });
     },
   });
 }
 
 export function useLogAttempt(id: string) {
-  return useRefreshingMutation(["queue"], async ({ body, key }: { body: AttemptInput; key: string }) =>
+  return useRefreshingMutation(QUEUE, async ({ body, key }: { body: AttemptInput; key: string }) =>
     unwrap(
       await referralsApi.POST("/v1/callbacks/{id}/attempts", {
         params: { path: { id }, header: { "idempotency-key": key } },
@@ -106,7 +107,7 @@ export function useLogAttempt(id: string) {
 }
 
 export function useRecordOutcome(id: string) {
-  return useRefreshingMutation(["queue"], async ({ body, key }: { body: OutcomeInput; key: string }) =>
+  return useRefreshingMutation(QUEUE, async ({ body, key }: { body: OutcomeInput; key: string }) =>
     unwrap(
       await referralsApi.POST("/v1/callbacks/{id}/outcome", {
         params: { path: { id }, header: { "idempotency-key": key } },
