@@ -12,13 +12,14 @@ import {
   useUpdateConference,
 } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
-import { Button, Checkbox, Select, TextField } from "../../ui/fields";
+import { Button, Checkbox, ChoiceSelect, Select, TextField } from "../../ui/fields";
 import { bindersOf, FormActions, ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 type Draft = Omit<InviteeInput, "zone" | "language"> & { zone: string; language: "fr" | "nl" | "en" };
+const INVITEE_ROLES: readonly Draft["role"][] = ["partner", "police"];
 
 interface FormState {
   title: string;
@@ -221,14 +222,14 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
                 {...row.field("organisation")}
                 isRequired
               />
-              <Select
+              <ChoiceSelect
                 label={t("conferences.role")}
-                selectedKey={invitee.role}
-                onSelectionChange={(k) => setInvitee(index, { role: k === "police" ? "police" : "partner" })}
-                options={[
-                  { id: "partner", label: t("conferences.rolePartner") },
-                  { id: "police", label: t("conferences.rolePolice") },
-                ]}
+                choices={INVITEE_ROLES}
+                labelOf={(role) =>
+                  t(role === "police" ? "conferences.rolePolice" : "conferences.rolePartner")
+                }
+                value={invitee.role}
+                onChange={(role) => setInvitee(index, { role })}
               />
               {invitee.role === "police" && (
                 <TextField label={t("conferences.inviteeZone")} {...row.field("zone")} isRequired />
