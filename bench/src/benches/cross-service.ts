@@ -27,6 +27,7 @@ import {
   notMeasured,
   percentile,
 } from "../lib/figures.js";
+import { steady } from "../lib/load.js";
 import { type RunningService, startService } from "../lib/services.js";
 import { type SinkProcess, startSinkProcess } from "../lib/sink-client.js";
 
@@ -81,21 +82,6 @@ async function pool(count: number, concurrency: number, work: (index: number) =>
       while (next < count) await work(next++);
     }),
   );
-}
-
-/** Fires `send(i)` at a steady `rate` per second (open loop: a slow answer delays nothing else). */
-async function steady(count: number, rate: number, send: (index: number) => Promise<void>): Promise<number> {
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  let late = 0;
-  for (let index = 0; index < count; index++) {
-    const wait = started + (index * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    else if (wait < -5) late++;
-    inFlight.push(send(index));
-  }
-  await Promise.all(inFlight);
-  return late;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -64,3 +64,86 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     durationSeconds: result.duration,
   };
 }
+
+/**
+ * Fires `send(i)` for i in 0..count-1 at a steady `rate` a second, evenly spaced (open loop: a slow
+ * answer delays nothing else). Returns how many sends left more than 5 ms behind their time.
+ */
+export async function steady(
+  count: number,
+  rate: number,
+  send: (index: number) => Promise<void>,
+): Promise<number> {
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let late = 0;
+  for (let index = 0; index < count; index++) {
+    const wait = started + (index * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    else if (wait < -5) late++;
+    inFlight.push(send(index));
+  }
+  await Promise.all(inFlight);
+  return late;
+}
+
+export interface OpenLoopResult extends LoadResult {
+  /** Requests sent more than 5 ms after their time (the bench process itself was slow). */
+  lateSends: number;
+}
+
+/**
+ * Requests at a fixed rate, one every 1000/rate ms, each timed from its send to its answer's last
+ * byte. autocannon's `overallRate` is not this: every connection sends its share of the second
+ * back to back as soon as the second starts, so "50 a second" arrives as a burst of 50 at the top of
+ * each second and the p99 is the last of the burst waiting for the 49 before it.
+ */
+export async function runOpenLoop(
+  options: Omit<LoadOptions, "connections" | "overallRate"> & { rate: number },
+): Promise<OpenLoopResult> {
+  const count = Math.round(options.rate * options.durationSeconds);
+  const latencies: number[] = [];
+  let ok2xx = 0;
+  let non2xx = 0;
+  let errors = 0;
+  let timeouts = 0;
+  const started = performance.now();
+  const lateSends = await steady(count, options.rate, async () => {
+    const sent = performance.now();
+    try {
+      const response = await fetch(options.url, {
+        method: options.method ?? "GET",
+        headers: { ...options.headers, ...options.perRequestHeaders?.() },
+        ...(options.body === undefined ? {} : { body: options.body }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - sent);
+      if (response.status >= 200 && response.status < 300) ok2xx++;
+      else non2xx++;
+    } catch (error) {
+      errors++;
+      if ((error as { name?: string }).name === "TimeoutError") timeouts++;
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) =>
+    latencies.length === 0
+      ? Number.NaN
+      : round1(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!);
+  return {
+    requestsPerSecond: latencies.length / seconds,
+    p50Ms: percentile(0.5),
+    p99Ms: percentile(0.99),
+    total: count,
+    ok2xx,
+    non2xx,
+    errors,
+    timeouts,
+    durationSeconds: seconds,
+    lateSends,
+  };
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;

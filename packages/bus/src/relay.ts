@@ -176,7 +176,8 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const relay: OutboxRelay = {
     start() {
       unsubscribe ??= database.onCommit(({ soonOnly }) => {
-        if (!markingSent && !soonOnly) pump.wake();
+        // After this turn: the batch's answers go out before the relay reads and publishes.
+        if (!markingSent && !soonOnly) setImmediate(() => pump.wake());
       });
       pump.start();
     },
