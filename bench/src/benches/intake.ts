@@ -34,27 +34,18 @@ export const intakeBench: Bench = {
     const nats = await startNats();
     try {
       const headers = await policeHeaders();
-      const request = {
+      const request = (url: string) => ({
+        url: `${url}/v1/referrals`,
         method: "POST" as const,
         headers,
         body: referralBody,
         perRequestHeaders: freshIdempotencyKey,
-      };
+      });
       const load: Loads = {
         saturate: (url, seconds) =>
-          runLoad({
-            url: `${url}/v1/referrals`,
-            connections: CONNECTIONS,
-            durationSeconds: seconds,
-            ...request,
-          }),
+          runLoad({ ...request(url), connections: CONNECTIONS, durationSeconds: seconds }),
         steady: (url, seconds) =>
-          runOpenLoop({
-            url: `${url}/v1/referrals`,
-            rate: STEADY_RATE,
-            durationSeconds: seconds,
-            ...request,
-          }),
+          runOpenLoop({ ...request(url), rate: STEADY_RATE, durationSeconds: seconds }),
       };
 
       context.log("intake: bare baseline");

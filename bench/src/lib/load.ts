@@ -1,5 +1,6 @@
 // autocannon with the settings every HTTP bench shares, reduced to the numbers we keep.
 import autocannon from "autocannon";
+import { percentile } from "./figures.js";
 
 export interface LoadOptions {
   url: string;
@@ -127,15 +128,11 @@ export async function runOpenLoop(
     }
   });
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const percentile = (p: number) =>
-    latencies.length === 0
-      ? Number.NaN
-      : round1(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!);
+  const tail = (p: number) => Math.round(percentile(latencies, p) * 10) / 10;
   return {
     requestsPerSecond: latencies.length / seconds,
-    p50Ms: percentile(0.5),
-    p99Ms: percentile(0.99),
+    p50Ms: tail(50),
+    p99Ms: tail(99),
     total: count,
     ok2xx,
     non2xx,
@@ -145,5 +142,3 @@ export async function runOpenLoop(
     lateSends,
   };
 }
-
-const round1 = (value: number) => Math.round(value * 10) / 10;
