@@ -1,5 +1,6 @@
 // The HTTP edge over a real socket: what every answer carries, the 413 on a keep-alive
 // connection, and who may read /metrics.
+import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,6 +54,58 @@ describe("an oversized body", () => {
     expect(statuses).toEqual(Array.from({ length: 20 }, () => [413, 201]).flat());
     // Each 413 ends its connection; the small POST after it opens the next one.
     expect(connections - before).toBeLessThanOrEqual(21);
+  });
+});
+
+describe("an oversized body still being sent", () => {
+  it("is read to its end before the 413, so the client gets the answer and not a reset", async () => {
+    const coordinator = await token(["coordinator"]);
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const rounds = 12; // 3 MiB: over the 64 KiB limit, under the drain limit
+    // A client that sends slowly is still writing when the limit is known: were the socket closed
+    // then, its next write would meet a reset (EPIPE / ECONNRESET) and the 413 could be lost.
+    const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      let body = "";
+      let status: number | undefined;
+      let flushed = false;
+      let ended = false;
+      const settle = () => flushed && ended && resolve({ status, body });
+      const req = request(`${base}/v1/widgets`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": String(chunk.length * rounds),
+          Authorization: `Bearer ${coordinator}`,
+          "Idempotency-Key": "slow-and-big",
+        },
+      });
+      req.on("error", reject);
+      req.on("finish", () => {
+        flushed = true;
+        settle();
+      });
+      req.on("response", (res) => {
+        status = res.statusCode;
+        res.setEncoding("utf8");
+        res.on("data", (text: string) => {
+          body += text;
+        });
+        res.on("end", () => {
+          ended = true;
+          settle();
+        });
+      });
+      let sent = 0;
+      const pump = () => {
+        if (sent === rounds) return void req.end();
+        req.write(chunk);
+        sent += 1;
+        setTimeout(pump, 20);
+      };
+      pump();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ code: "payload_too_large" });
   });
 });
 
