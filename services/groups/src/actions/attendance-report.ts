@@ -56,7 +56,7 @@ export async function attendanceReport(
       sessionId: session.id,
       startsAt: toZonedIso(session.startsAt, group.timeZone),
       sessionStatus: session.status,
-      attendance: (record?.status as AttendanceStatus | undefined) ?? null,
+      attendance: record?.status ?? null,
       note: record?.note ?? null,
       recordedBy: record?.recordedBy ?? null,
       recordedAt: record?.recordedAt ?? null,

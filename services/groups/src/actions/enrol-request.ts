@@ -56,7 +56,7 @@ export async function enrolByStaff(
       placementId = placement.id;
       participant = {
         personRef: placement.personRef,
-        language: request.language ?? (placement.language as Language),
+        language: request.language ?? placement.language,
         displayName: request.displayName ?? placement.displayName ?? undefined,
         passOn: passOn(request, ctx.seal.notifications),
         mandate:

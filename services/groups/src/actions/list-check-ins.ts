@@ -52,7 +52,7 @@ export async function listCheckIns(
     enrolmentId: checkIn.enrolmentId,
     personRef: enrolment.personRef,
     displayName: enrolment.displayName,
-    status: checkIn.status as CheckIn["status"],
+    status: checkIn.status,
     createdAt: checkIn.createdAt,
     resolvedAt: checkIn.resolvedAt,
   }));

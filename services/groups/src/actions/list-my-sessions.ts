@@ -3,7 +3,7 @@
 // groups, always within their organisation.
 import { Invalid } from "@relais/service-kit";
 import { and, asc, eq, exists, gte, lt, or } from "drizzle-orm";
-import { type GroupRecord, type SessionRecord, toGroupRecord, toSessionRecord } from "../db/group-store.js";
+import { type GroupRecord, type SessionRecord, toGroupRecord } from "../db/group-store.js";
 import { groupFacilitators, groups, sessions } from "../db/schema.js";
 import { sessionRange } from "../domain/session-range.js";
 import type { ReadCtx } from "./context.js";
@@ -50,5 +50,5 @@ export async function listMySessions(
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
     // A bound, not a page: six weeks of even a dozen groups stays far below it.
     .limit(500);
-  return rows.map((row) => ({ group: toGroupRecord(row.group), session: toSessionRecord(row.session) }));
+  return rows.map((row) => ({ group: toGroupRecord(row.group), session: row.session }));
 }

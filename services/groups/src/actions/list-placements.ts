@@ -1,10 +1,10 @@
 // Who is waiting to be placed, limited to the kinds of group the caller works with: programme
 // staff perpetrator programmes, facilitators the other kinds, coordinators all. Audited.
-import type { GroupKind, Language } from "@relais/contracts";
+import type { GroupKind } from "@relais/contracts";
 import { audit, decodeCursor, encodeCursor, type Principal } from "@relais/service-kit";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { placements } from "../db/schema.js";
+import { type PlacementStatus, placements } from "../db/schema.js";
 import type { ReadCtx } from "./context.js";
 
 const Cursor = z.object({ id: z.string().min(1) });
@@ -20,7 +20,7 @@ function kindsFor(principal: Principal): GroupKind[] | undefined {
 
 export async function listPlacements(
   ctx: ReadCtx,
-  query: { status: "awaiting" | "placed"; kind?: GroupKind; limit: number; cursor?: string },
+  query: { status: PlacementStatus; kind?: GroupKind; limit: number; cursor?: string },
 ) {
   const { database, principal, requestId } = ctx;
   const after = decodeCursor(query.cursor, Cursor);
@@ -50,12 +50,12 @@ export async function listPlacements(
       referralId: row.referralId,
       personRef: row.personRef,
       displayName: row.displayName,
-      groupKind: row.groupKind as GroupKind,
-      language: row.language as Language,
+      groupKind: row.groupKind,
+      language: row.language,
       municipality: row.municipality,
       timeZone: row.timeZone,
       hasMandate: row.mandate !== null,
-      status: row.status as "awaiting" | "placed",
+      status: row.status,
       groupId: row.groupId,
       enrolmentId: row.enrolmentId,
       createdAt: row.createdAt,

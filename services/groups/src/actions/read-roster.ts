@@ -38,7 +38,7 @@ export async function readRoster(
       personRef: enrolment.personRef,
       displayName: enrolment.displayName,
       enrolmentStatus: enrolment.status,
-      attendance: (record?.status as AttendanceStatus | undefined) ?? null,
+      attendance: record?.status ?? null,
       note: record?.note ?? null,
       recordedBy: record?.recordedBy ?? null,
       recordedAt: record?.recordedAt ?? null,

@@ -125,7 +125,7 @@ function toRecord(row: typeof attendance.$inferSelect): AttendanceRecord {
   return {
     sessionId: row.sessionId,
     enrolmentId: row.enrolmentId,
-    status: row.status as AttendanceStatus,
+    status: row.status,
     note: row.note,
     recordedBy: row.recordedBy,
     recordedAt: row.recordedAt,

@@ -1,7 +1,6 @@
 // Re-evaluates a mandated participant's compliance after any attendance change: newly breached
 // steps are recorded and announced once; steps a correction undid are cleared.
 import { enqueueEvent } from "@relais/bus";
-import type { AttendanceStatus } from "@relais/contracts";
 import { ComplianceBreached } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { and, eq, inArray } from "drizzle-orm";
@@ -32,7 +31,7 @@ export async function complianceOf(
     policy: group.compliancePolicy ?? DEFAULT_POLICY,
     requiredSessions: enrolment.mandate.requiredSessions,
     sessionIds: held.map((s) => s.id),
-    attendance: new Map(records.map((r) => [r.sessionId, r.status as AttendanceStatus])),
+    attendance: new Map(records.map((r) => [r.sessionId, r.status])),
   });
 }
 

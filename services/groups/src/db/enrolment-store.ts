@@ -4,7 +4,7 @@ import { type Executor, rowByParams } from "@relais/db";
 import type { Principal } from "@relais/service-kit";
 import { z } from "zod";
 import { withVisibleGroup } from "./group-store.js";
-import { enrolments } from "./schema.js";
+import { type EnrolmentSource, type EnrolmentStatus, enrolments } from "./schema.js";
 
 export const Mandate = z.object({
   authority: z.string().trim().min(1).max(200),
@@ -15,7 +15,7 @@ export const Mandate = z.object({
 });
 export type Mandate = z.infer<typeof Mandate>;
 
-export type EnrolmentStatus = "waitlisted" | "enrolled" | "completed" | "withdrawn" | "excluded";
+export type { EnrolmentStatus } from "./schema.js";
 
 export interface EnrolmentRecord {
   id: string;
@@ -27,7 +27,7 @@ export interface EnrolmentRecord {
   status: EnrolmentStatus;
   reason: string | null;
   seq: number;
-  source: "direct" | "placement";
+  source: EnrolmentSource;
   referralId: string | null;
   mandate: Mandate | null;
   createdAt: string;
@@ -38,9 +38,6 @@ export interface EnrolmentRecord {
 export function toEnrolmentRecord(row: typeof enrolments.$inferSelect): EnrolmentRecord {
   return {
     ...row,
-    language: row.language as Language,
-    status: row.status as EnrolmentStatus,
-    source: row.source as EnrolmentRecord["source"],
     mandate: row.mandate ? Mandate.parse(JSON.parse(row.mandate)) : null,
   };
 }

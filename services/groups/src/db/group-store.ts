@@ -15,7 +15,7 @@ import { canSeeGroup } from "../domain/access.js";
 import { CompliancePolicy } from "../domain/compliance.js";
 import { fromGroups } from "../domain/event-origin.js";
 import type { Facilitator } from "../domain/group-input.js";
-import { enrolments, groups, sessions } from "./schema.js";
+import { type Admission, enrolments, groups, sessions } from "./schema.js";
 
 export interface GroupRecord {
   id: string;
@@ -27,7 +27,7 @@ export interface GroupRecord {
   location: Location;
   venueKey: string | null;
   capacity: number;
-  admission: "closed" | "rolling";
+  admission: Admission;
   facilitators: Facilitator[];
   compliancePolicy: CompliancePolicy | null;
   timeZone: string;
@@ -39,31 +39,16 @@ export interface GroupRecord {
   updatedAt: string;
 }
 
-export interface SessionRecord {
-  id: string;
-  groupId: string;
-  orgId: string;
-  originalStartsAt: string;
-  startsAt: string;
-  endsAt: string;
-  status: "scheduled" | "moved" | "cancelled";
-  cancelReason: string | null;
-}
+/** A session as stored: its status is typed by the schema. */
+export type SessionRecord = typeof sessions.$inferSelect;
 
 export function toGroupRecord(row: typeof groups.$inferSelect): GroupRecord {
   return {
     ...row,
-    kind: row.kind as GroupKind,
-    language: row.language as Language,
     location: Location.parse(JSON.parse(row.location)),
-    admission: row.admission as GroupRecord["admission"],
     facilitators: JSON.parse(row.facilitators) as Facilitator[],
     compliancePolicy: row.compliancePolicy ? CompliancePolicy.parse(JSON.parse(row.compliancePolicy)) : null,
   };
-}
-
-export function toSessionRecord(row: typeof sessions.$inferSelect): SessionRecord {
-  return { ...row, status: row.status as SessionRecord["status"] };
 }
 
 /** The group if it exists in the caller's organisation and the caller may see it; 404 otherwise. */
@@ -84,7 +69,7 @@ export async function groupSessions(db: Executor, groupId: string): Promise<Sess
     .from(sessions)
     .where(eq(sessions.groupId, groupId))
     .orderBy(asc(sessions.startsAt));
-  return rows.map(toSessionRecord);
+  return rows;
 }
 
 /**
@@ -108,7 +93,7 @@ export async function withVisibleGroup<R extends { groupId: string }>(
 export async function visibleSession(db: Executor, principal: Principal, id: string) {
   const found = await rowByParams(db, "groups.visibleSession", sessions, { id, orgId: principal.org });
   const { row, group } = await withVisibleGroup(db, principal, found, "No such session");
-  return { group, session: toSessionRecord(row) };
+  return { group, session: row };
 }
 
 export async function seatCounts(

@@ -1,8 +1,18 @@
+import type { AttendanceStatus, GroupKind, Language, PersonRole } from "@relais/contracts";
 import { authored, orgRecord } from "@relais/db";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
 export { auditLog, idempotencyKeys } from "@relais/service-kit";
+
+// Each text column that holds one of a fixed set of values says which, so a row read is already
+// typed (`$type` is TypeScript only: the column and its migration are unchanged).
+export type EnrolmentStatus = "waitlisted" | "enrolled" | "completed" | "withdrawn" | "excluded";
+export type EnrolmentSource = "direct" | "placement";
+export type Admission = "closed" | "rolling";
+export type SessionStatus = "scheduled" | "moved" | "cancelled";
+export type CheckInStatus = "open" | "done" | "void";
+export type PlacementStatus = "awaiting" | "placed";
 
 /** Victim and author of one referral: never placed together (DESIGN.md, groups). */
 export const separations = sqliteTable(
@@ -21,16 +31,16 @@ export const groups = sqliteTable(
   "groups",
   {
     ...orgRecord(),
-    kind: text("kind").notNull(),
+    kind: text("kind").notNull().$type<GroupKind>(),
     publicName: text("public_name").notNull(),
-    language: text("language").notNull(),
+    language: text("language").notNull().$type<Language>(),
     municipality: text("municipality").notNull(),
     /** JSON `Location`. */
     location: text("location").notNull(),
     /** Lower-cased, whitespace-collapsed venue address; null for online groups. Separation compares it. */
     venueKey: text("venue_key"),
     capacity: integer("capacity").notNull(),
-    admission: text("admission").notNull(),
+    admission: text("admission").notNull().$type<Admission>(),
     /** JSON array of `{ sub, displayName?, email? }`; `group_facilitators` indexes the subs. */
     facilitators: text("facilitators").notNull(),
     /** JSON `CompliancePolicy`; perpetrator groups only. */
@@ -64,7 +74,7 @@ export const sessions = sqliteTable(
     originalStartsAt: text("original_starts_at").notNull(),
     startsAt: text("starts_at").notNull(),
     endsAt: text("ends_at").notNull(),
-    status: text("status").notNull(),
+    status: text("status").notNull().$type<SessionStatus>(),
     cancelReason: text("cancel_reason"),
   },
   (t) => [index("sessions_group_start").on(t.groupId, t.startsAt)],
@@ -77,13 +87,13 @@ export const enrolments = sqliteTable(
     groupId: text("group_id").notNull(),
     personRef: text("person_ref").notNull(),
     displayName: text("display_name"),
-    language: text("language").notNull(),
+    language: text("language").notNull().$type<Language>(),
     // No contact details: those of a direct enrolment go to notifications sealed in the event.
-    status: text("status").notNull(),
+    status: text("status").notNull().$type<EnrolmentStatus>(),
     reason: text("reason"),
     /** Arrival order within the group: the waitlist is served by it. */
     seq: integer("seq").notNull(),
-    source: text("source").notNull(),
+    source: text("source").notNull().$type<EnrolmentSource>(),
     referralId: text("referral_id"),
     /** JSON `Mandate`, perpetrator programmes only. */
     mandate: text("mandate"),
@@ -103,7 +113,7 @@ export const attendance = sqliteTable(
     sessionId: text("session_id").notNull(),
     enrolmentId: text("enrolment_id").notNull(),
     orgId: text("org_id").notNull(),
-    status: text("status").notNull(),
+    status: text("status").notNull().$type<AttendanceStatus>(),
     note: text("note"),
     recordedBy: text("recorded_by").notNull(),
     recordedAt: text("recorded_at").notNull(),
@@ -134,7 +144,7 @@ export const safetyCheckIns = sqliteTable(
     groupId: text("group_id").notNull(),
     sessionId: text("session_id").notNull(),
     enrolmentId: text("enrolment_id").notNull(),
-    status: text("status").notNull(),
+    status: text("status").notNull().$type<CheckInStatus>(),
     createdAt: text("created_at").notNull(),
     resolvedAt: text("resolved_at"),
     resolvedBy: text("resolved_by"),
@@ -152,14 +162,14 @@ export const placements = sqliteTable(
     ...orgRecord(),
     referralId: text("referral_id").notNull(),
     personRef: text("person_ref").notNull(),
-    role: text("role").notNull(),
+    role: text("role").notNull().$type<PersonRole>(),
     displayName: text("display_name"),
-    groupKind: text("group_kind").notNull(),
-    language: text("language").notNull(),
+    groupKind: text("group_kind").notNull().$type<GroupKind>(),
+    language: text("language").notNull().$type<Language>(),
     municipality: text("municipality").notNull(),
     timeZone: text("time_zone").notNull(),
     mandate: text("mandate"),
-    status: text("status").notNull(),
+    status: text("status").notNull().$type<PlacementStatus>(),
     groupId: text("group_id"),
     enrolmentId: text("enrolment_id"),
     createdAt: text("created_at").notNull(),

@@ -6,9 +6,9 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Interval } from "../domain/overlap.js";
 import type { JoinFacts } from "../domain/separation.js";
 import type { GroupRecord } from "./group-store.js";
-import { enrolments, groups, separations, sessions } from "./schema.js";
+import { type EnrolmentStatus, enrolments, groups, separations, sessions } from "./schema.js";
 
-const ACTIVE = ["waitlisted", "enrolled"];
+const ACTIVE: EnrolmentStatus[] = ["waitlisted", "enrolled"];
 
 /** The facts for `personRef` joining `group`; null when no one is kept apart from them. */
 export async function joinFacts(
