@@ -31,7 +31,7 @@ export function presentPartner(row: PartnerRow, now: Date): PartnerView {
   return {
     id: row.id,
     name: row.name,
-    category: row.category as PartnerCategory,
+    category: row.category,
     municipalities: JSON.parse(row.municipalities) as string[],
     languages: JSON.parse(row.languages) as PartnerLanguage[],
     openingHours,

@@ -1,6 +1,7 @@
 import { orgRecord, timestamps } from "@relais/db";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { PartnerCategory } from "../domain/directory-input.js";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
 export { auditLog, idempotencyKeys } from "@relais/service-kit";
@@ -211,7 +212,7 @@ export const directoryPartners = sqliteTable(
     name: text("name").notNull(),
     /** Lower-cased, accents folded: the search list's order. */
     sortKey: text("sort_key").notNull(),
-    category: text("category").notNull(),
+    category: text("category").notNull().$type<PartnerCategory>(),
     /** JSON array of the municipalities as written. */
     municipalities: text("municipalities").notNull(),
     /** JSON array of fr / nl / en / de. */
