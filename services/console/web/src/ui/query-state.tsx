@@ -25,21 +25,17 @@ export function Loaded<T>({
   return children(query.data);
 }
 
-/** A query's list as a list (`ordered`: an <ol>): Loaded's lines, else one `item` (an <li>) each. */
-export function QueryList<R>({
-  query,
-  empty,
-  item,
-  ordered = false,
-  ...list
-}: {
+export interface QueryListProps<R> {
   query: Pick<UseQueryResult<R[]>, "isPending" | "isError" | "data">;
   empty?: ReactNode;
   item: (entry: R, index: number) => ReactNode;
   ordered?: boolean;
   className?: string;
   "aria-label"?: string;
-}) {
+}
+
+/** A query's list as a list (`ordered`: an <ol>): Loaded's lines, else one `item` (an <li>) each. */
+export function QueryList<R>({ query, empty, item, ordered = false, ...list }: QueryListProps<R>) {
   const List = ordered ? "ol" : "ul";
   return (
     <Loaded query={query} empty={empty}>

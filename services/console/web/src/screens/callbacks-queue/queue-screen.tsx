@@ -7,9 +7,9 @@ import { type QueueTask, useClaim, useQueue } from "../../api/referrals";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Fact } from "../../ui/fact";
 import { Button } from "../../ui/fields";
-import { Page, RefreshButton } from "../../ui/layout";
+import { RefreshButton } from "../../ui/layout";
+import { ListPage } from "../../ui/list-page";
 import { Refusal } from "../../ui/notice";
-import { QueryList } from "../../ui/query-state";
 
 export function QueueScreen() {
   const t = useT();
@@ -25,47 +25,46 @@ export function QueueScreen() {
     });
 
   return (
-    <Page title={t("queue.title")} actions={<RefreshButton onRefresh={queue.refetch} />}>
-      <Refusal problem={claimError} codes={{ already_claimed: t("queue.alreadyClaimed") }} />
-      <QueryList
-        query={queue}
-        empty={t("queue.empty")}
-        className="queue"
-        aria-label={t("queue.title")}
-        item={(task, index) => (
-          <li key={task.id} className={`task-row risk-${task.riskLevel}${task.overdue ? " overdue" : ""}`}>
-            <div className="task-main">
-              <h2 className="task-title">
-                {t("queue.taskTitle", { n: index + 1, role: t(`personRole.${task.role}` as never) })}
-              </h2>
-              <span className={`risk risk-${task.riskLevel}`}>{t(`risk.${task.riskLevel}` as never)}</span>
-              {task.due ? (
-                <span className="badge due">{t("queue.due")}</span>
-              ) : (
-                <span className="badge">{t("queue.dueAt", { at: time(task.dueAt, task.timeZone) })}</span>
-              )}
-              {task.overdue && <span className="badge overdue">{t("queue.overdue")}</span>}
-            </div>
-            <dl className="task-facts">
-              <Fact term={t("queue.window")}>
-                {task.windowOpenNow
-                  ? t("queue.windowOpen")
-                  : t("queue.windowOpens", { at: time(task.windowOpensAt, task.timeZone) })}
-              </Fact>
-              <Fact term={t("queue.sla")}>{time(task.slaDeadline, task.timeZone)}</Fact>
-              <Fact term={t("queue.attempts")}>{task.attempts}</Fact>
-              <Fact term={t("queue.holder")}>{task.claimedBy ?? t("queue.nobody")}</Fact>
-            </dl>
-            <Button
-              onPress={() => onClaim(task)}
-              isPending={claim.isPending && claim.variables === task.id}
-              aria-label={t("queue.claimLabel", { n: index + 1 })}
-            >
-              {t("queue.claim")}
-            </Button>
-          </li>
-        )}
-      />
-    </Page>
+    <ListPage
+      title={t("queue.title")}
+      actions={<RefreshButton onRefresh={queue.refetch} />}
+      before={<Refusal problem={claimError} codes={{ already_claimed: t("queue.alreadyClaimed") }} />}
+      query={queue}
+      empty={t("queue.empty")}
+      className="queue"
+      item={(task, index) => (
+        <li key={task.id} className={`task-row risk-${task.riskLevel}${task.overdue ? " overdue" : ""}`}>
+          <div className="task-main">
+            <h2 className="task-title">
+              {t("queue.taskTitle", { n: index + 1, role: t(`personRole.${task.role}` as never) })}
+            </h2>
+            <span className={`risk risk-${task.riskLevel}`}>{t(`risk.${task.riskLevel}` as never)}</span>
+            {task.due ? (
+              <span className="badge due">{t("queue.due")}</span>
+            ) : (
+              <span className="badge">{t("queue.dueAt", { at: time(task.dueAt, task.timeZone) })}</span>
+            )}
+            {task.overdue && <span className="badge overdue">{t("queue.overdue")}</span>}
+          </div>
+          <dl className="task-facts">
+            <Fact term={t("queue.window")}>
+              {task.windowOpenNow
+                ? t("queue.windowOpen")
+                : t("queue.windowOpens", { at: time(task.windowOpensAt, task.timeZone) })}
+            </Fact>
+            <Fact term={t("queue.sla")}>{time(task.slaDeadline, task.timeZone)}</Fact>
+            <Fact term={t("queue.attempts")}>{task.attempts}</Fact>
+            <Fact term={t("queue.holder")}>{task.claimedBy ?? t("queue.nobody")}</Fact>
+          </dl>
+          <Button
+            onPress={() => onClaim(task)}
+            isPending={claim.isPending && claim.variables === task.id}
+            aria-label={t("queue.claimLabel", { n: index + 1 })}
+          >
+            {t("queue.claim")}
+          </Button>
+        </li>
+      )}
+    />
   );
 }

@@ -2,26 +2,25 @@
 // marks them done (or cancelled) here.
 import { useMyActions } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
-import { Page } from "../../ui/layout";
-import { QueryList } from "../../ui/query-state";
+import { ListPage } from "../../ui/list-page";
 import { ActionFollowUp } from "./action-status";
 
 export function MyActionsScreen() {
   const t = useT();
   const actions = useMyActions();
   return (
-    <Page title={t("conferences.myActionsTitle")}>
-      <QueryList
-        query={actions}
-        empty={t("conferences.noActions")}
-        className="plain"
-        item={(a) => (
-          <li key={a.id} className={`card ${a.overdue ? "row-alert" : ""}`}>
-            <h2>{a.description}</h2>
-            <ActionFollowUp action={a} lead={a.conferenceTitle} />
-          </li>
-        )}
-      />
-    </Page>
+    <ListPage
+      title={t("conferences.myActionsTitle")}
+      labelled={false}
+      query={actions}
+      empty={t("conferences.noActions")}
+      className="plain"
+      item={(a) => (
+        <li key={a.id} className={`card ${a.overdue ? "row-alert" : ""}`}>
+          <h2>{a.description}</h2>
+          <ActionFollowUp action={a} lead={a.conferenceTitle} />
+        </li>
+      )}
+    />
   );
 }

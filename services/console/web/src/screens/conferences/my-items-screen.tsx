@@ -4,39 +4,38 @@ import "./conferences.css";
 import { Link } from "@tanstack/react-router";
 import { useMyItems } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
-import { Page } from "../../ui/layout";
-import { QueryList } from "../../ui/query-state";
+import { ListPage } from "../../ui/list-page";
 
 export function MyItemsScreen() {
   const t = useT();
   const items = useMyItems();
   return (
-    <Page title={t("conferences.myItemsTitle")}>
-      <QueryList
-        query={items}
-        empty={t("conferences.noItems")}
-        ordered
-        className="agenda"
-        item={({ conference, item }) => (
-          <li key={item.id} className="card">
-            <h2>
-              <Link to="/conferences/$conferenceId" params={{ conferenceId: conference.id }}>
-                {conference.title}
-              </Link>
-            </h2>
-            <h3>
-              {t("conferences.itemHeading", {
-                position: item.position,
-                risk: t(`risk.${item.riskLevel}`),
-              })}
-            </h3>
-            <h4>{t("conferences.summary")}</h4>
-            <p className="prewrap">{item.summary}</p>
-            <h4>{t("conferences.question")}</h4>
-            <p className="prewrap">{item.question}</p>
-          </li>
-        )}
-      />
-    </Page>
+    <ListPage
+      title={t("conferences.myItemsTitle")}
+      labelled={false}
+      query={items}
+      empty={t("conferences.noItems")}
+      ordered
+      className="agenda"
+      item={({ conference, item }) => (
+        <li key={item.id} className="card">
+          <h2>
+            <Link to="/conferences/$conferenceId" params={{ conferenceId: conference.id }}>
+              {conference.title}
+            </Link>
+          </h2>
+          <h3>
+            {t("conferences.itemHeading", {
+              position: item.position,
+              risk: t(`risk.${item.riskLevel}`),
+            })}
+          </h3>
+          <h4>{t("conferences.summary")}</h4>
+          <p className="prewrap">{item.summary}</p>
+          <h4>{t("conferences.question")}</h4>
+          <p className="prewrap">{item.question}</p>
+        </li>
+      )}
+    />
   );
 }

@@ -4,12 +4,11 @@ import { useState } from "react";
 import { type FollowUpOutcome, type Placement, useFollowUp, usePlacements } from "../../api/housing";
 import { useT } from "../../i18n/i18n";
 import { Button, ChoiceSelect } from "../../ui/fields";
-import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
+import { ListPage } from "../../ui/list-page";
 import { Notice } from "../../ui/notice";
-import { QueryList } from "../../ui/query-state";
 
 const OUTCOMES: FollowUpOutcome[] = [
   "durable_housing",
@@ -22,16 +21,14 @@ export function HousingFollowUpsScreen() {
   const t = useT();
   const due = usePlacements({ followUp: "pending" });
   return (
-    <Page title={t("housing.followUps.title")}>
-      <p className="hint">{t("housing.followUps.hint")}</p>
-      <QueryList
-        query={due}
-        empty={t("housing.followUps.none")}
-        className="plain-list"
-        aria-label={t("housing.followUps.title")}
-        item={(p) => <FollowUpRow key={p.id} placement={p} />}
-      />
-    </Page>
+    <ListPage
+      title={t("housing.followUps.title")}
+      hint={t("housing.followUps.hint")}
+      query={due}
+      empty={t("housing.followUps.none")}
+      className="plain-list"
+      item={(p) => <FollowUpRow key={p.id} placement={p} />}
+    />
   );
 }
 

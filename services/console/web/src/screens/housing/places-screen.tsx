@@ -15,13 +15,12 @@ import { useT } from "../../i18n/i18n";
 import { todayIn } from "../../time/calendar";
 import { Button, ChoiceSelect, TextField } from "../../ui/fields";
 import { FormActions, ServiceForm, topField, useDraft, useKeyedSubmit } from "../../ui/form";
-import { Page } from "../../ui/layout";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
+import { ListPage } from "../../ui/list-page";
 import { Notice, Refusal } from "../../ui/notice";
-import { QueryList } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
 
@@ -29,16 +28,15 @@ export function HousingPlacesScreen() {
   const t = useT();
   const places = usePlaces();
   return (
-    <Page title={t("housing.places.title")}>
-      <QueryList
-        query={places}
-        empty={t("housing.places.empty")}
-        className="plain-list"
-        aria-label={t("housing.places.title")}
-        item={(p) => <PlaceRow key={p.id} place={p} />}
-      />
+    <ListPage
+      title={t("housing.places.title")}
+      query={places}
+      empty={t("housing.places.empty")}
+      className="plain-list"
+      item={(p) => <PlaceRow key={p.id} place={p} />}
+    >
       <NewPlace />
-    </Page>
+    </ListPage>
   );
 }
 

@@ -8,26 +8,25 @@ import { useMyGroups } from "../../api/groups";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Select } from "../../ui/fields";
-import { Page, RefreshButton } from "../../ui/layout";
+import { RefreshButton } from "../../ui/layout";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
+import { ListPage } from "../../ui/list-page";
 import { Refusal } from "../../ui/notice";
-import { QueryList } from "../../ui/query-state";
 
 export function PlacementsScreen() {
   const t = useT();
   const placements = usePlacements();
   return (
-    <Page title={t("placements.title")} actions={<RefreshButton onRefresh={placements.refetch} />}>
-      <p className="hint">{t("placements.hint")}</p>
-      <QueryList
-        query={placements}
-        empty={t("placements.empty")}
-        className="plain-list"
-        aria-label={t("placements.title")}
-        item={(p) => <PlacementRow key={p.id} placement={p} />}
-      />
-    </Page>
+    <ListPage
+      title={t("placements.title")}
+      actions={<RefreshButton onRefresh={placements.refetch} />}
+      hint={t("placements.hint")}
+      query={placements}
+      empty={t("placements.empty")}
+      className="plain-list"
+      item={(p) => <PlacementRow key={p.id} placement={p} />}
+    />
   );
 }
 

@@ -7,9 +7,8 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
 import { Button, ComboBox } from "../../ui/fields";
-import { Page } from "../../ui/layout";
+import { ListPage } from "../../ui/list-page";
 import { Notice } from "../../ui/notice";
-import { QueryList } from "../../ui/query-state";
 import { RouteForm } from "../routing/route-form";
 
 export function UnroutedScreen() {
@@ -27,35 +26,37 @@ export function UnroutedScreen() {
     return [...all].sort().map((id) => ({ id, label: id }));
   }, [routes.data]);
   return (
-    <Page title={t("oversight.unroutedTitle")}>
-      {notice && <Notice tone="success">{notice}</Notice>}
-      {routing && (
-        <RouteForm
-          municipality={routing}
-          onDone={(route) => {
-            setNotice(t("routing.saved", { municipality: route.municipality }));
-            setRouting(null);
-          }}
-          onCancel={() => setRouting(null)}
+    <ListPage
+      title={t("oversight.unroutedTitle")}
+      before={
+        <>
+          {notice && <Notice tone="success">{notice}</Notice>}
+          {routing && (
+            <RouteForm
+              municipality={routing}
+              onDone={(route) => {
+                setNotice(t("routing.saved", { municipality: route.municipality }));
+                setRouting(null);
+              }}
+              onCancel={() => setRouting(null)}
+            />
+          )}
+        </>
+      }
+      query={queue}
+      empty={t("oversight.unroutedEmpty")}
+      className="queue"
+      item={(task, index) => (
+        <UnroutedRow
+          key={task.id}
+          task={task}
+          n={index + 1}
+          teams={teams}
+          onAssigned={(team) => setNotice(t("oversight.assigned", { team }))}
+          onAddRoute={() => setRouting(task.municipality)}
         />
       )}
-      <QueryList
-        query={queue}
-        empty={t("oversight.unroutedEmpty")}
-        className="queue"
-        aria-label={t("oversight.unroutedTitle")}
-        item={(task, index) => (
-          <UnroutedRow
-            key={task.id}
-            task={task}
-            n={index + 1}
-            teams={teams}
-            onAssigned={(team) => setNotice(t("oversight.assigned", { team }))}
-            onAddRoute={() => setRouting(task.municipality)}
-          />
-        )}
-      />
-    </Page>
+    />
   );
 }
 
