@@ -1,5 +1,11 @@
 // Query and mutation hooks of the referrals service: the only way screens reach its data.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { $referrals, background, referralsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { AttemptInput, components, OutcomeInput, ReferralInput } from "./generated/referrals";
 
@@ -66,34 +72,41 @@ const claimed = (id: string) =>
 /** The claimed task's query key: an assessment re-plans its risk in place. */
 export const claimedKey = (id: string) => claimed(id).queryKey;
 
-export function useClaim() {
+/**
+ * Takes a task (`claim`) or gives it back (`release`): the queue is read again, and `settle` keeps
+ * or drops the claimed task the service answered with.
+ */
+function useClaimChange<T extends { id: string }>(
+  change: (id: string) => Promise<T>,
+  settle: (queryClient: QueryClient, task: T) => void,
+) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string) =>
-      unwrap(await referralsApi.POST("/v1/callbacks/{id}/claim", { params: { path: { id } } })),
+    mutationFn: change,
     onSuccess: (task) => {
-      queryClient.setQueryData(claimed(task.id).queryKey, task);
+      settle(queryClient, task);
       void queryClient.invalidateQueries({ queryKey: QUEUE });
     },
   });
 }
+
+const claim = async (id: string) =>
+  unwrap(await referralsApi.POST("/v1/callbacks/{id}/claim", { params: { path: { id } } }));
+const release = async (id: string) =>
+  unwrap(await referralsApi.POST("/v1/callbacks/{id}/release", { params: { path: { id } } }));
+
+export const useClaim = () =>
+  useClaimChange(claim, (queryClient, task) => queryClient.setQueryData(claimedKey(task.id), task));
 
 /** The claimed task with the person's contact: from the claim just made, or a renewed claim. */
 export function useClaimedTask(id: string) {
   return useQuery(claimed(id));
 }
 
-export function useRelease() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) =>
-      unwrap(await referralsApi.POST("/v1/callbacks/{id}/release", { params: { path: { id } } })),
-    onSuccess: (task) => {
-      queryClient.removeQueries({ queryKey: claimed(task.id).queryKey });
-      void queryClient.invalidateQueries({ queryKey: QUEUE });
-    },
-  });
-}
+export const useRelease = () =>
+  useClaimChange(release, (queryClient, task) =>
+    queryClient.removeQueries({ queryKey: claimedKey(task.id) }),
+  );
 
 export function useLogAttempt(id: string) {
   return useRefreshingMutation(QUEUE, async ({ body, key }: { body: AttemptInput; key: string }) =>
