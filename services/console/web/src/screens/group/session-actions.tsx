@@ -69,20 +69,16 @@ export function SessionActions({
   if (session.status === "cancelled" || Date.parse(session.startsAt) <= Date.now()) return null;
   return (
     <div className="actions">
-      <Button
-        variant="secondary"
-        onPress={() => setOpen("move")}
-        aria-label={t("sessions.moveLabel", { session: label })}
-      >
-        {t("sessions.move")}
-      </Button>
-      <Button
-        variant="danger"
-        onPress={() => setOpen("cancel")}
-        aria-label={t("sessions.cancelLabel", { session: label })}
-      >
-        {t("sessions.cancel")}
-      </Button>
+      {(["move", "cancel"] as const).map((which) => (
+        <Button
+          key={which}
+          variant={which === "cancel" ? "danger" : "secondary"}
+          onPress={() => setOpen(which)}
+          aria-label={t(`sessions.${which}Label`, { session: label })}
+        >
+          {t(`sessions.${which}`)}
+        </Button>
+      ))}
       <ModalForm
         {...dialogOf("move", move)}
         title={t("sessions.moveTitle", { session: label })}
