@@ -54,13 +54,22 @@ export function bindersOf<T extends object>(
 
 /**
  * A list's entry editor: which entry is open (`"new"`, an entry, or `null` while none is) and the
- * name of the one saved last; `done(name)` also closes the editor.
+ * name of the one saved last; `done(name)` also closes the editor. `form` is what the open entry's
+ * form takes: its `key` (`keyOf` the entry, so another entry gets a fresh form) and the `entry`
+ * (none for a new one).
  */
-export function useEntryEditor<T>() {
+export function useEntryEditor<T>(keyOf: (entry: T) => string) {
   const [editing, setEditing] = useState<T | "new" | null>(null);
   const [lastSaved, setLastSaved] = useState<string | null>(null);
+  const form =
+    editing === null
+      ? null
+      : editing === "new"
+        ? { key: "new", entry: undefined }
+        : { key: keyOf(editing), entry: editing };
   return {
     editing,
+    form,
     lastSaved,
     open: (entry: T | "new") => setEditing(entry),
     close: () => setEditing(null),

@@ -78,7 +78,7 @@ export function DirectoryScreen() {
   const [category, setCategory] = useState<PartnerCategory | undefined>();
   const [language, setLanguage] = useState<PartnerLanguage | undefined>();
   const [showArchived, setShowArchived] = useState(false);
-  const { editing, lastSaved, open, close, done } = useEntryEditor<Partner>();
+  const { editing, form, lastSaved, open, close, done } = useEntryEditor<Partner>((p) => p.id);
   const partners = usePartners({
     municipality,
     category,
@@ -99,10 +99,10 @@ export function DirectoryScreen() {
     >
       <p className="hint">{t("directory.intro")}</p>
       {lastSaved && <Notice tone="success">{t("directory.saved", { name: lastSaved })}</Notice>}
-      {editing && (
+      {form && (
         <PartnerForm
-          key={editing === "new" ? "new" : editing.id}
-          partner={editing === "new" ? undefined : editing}
+          key={form.key}
+          partner={form.entry}
           onDone={(partner) => done(partner.name)}
           onCancel={close}
         />

@@ -22,7 +22,7 @@ export function RoutingScreen() {
   const time = useFormatTime();
   const routes = useRoutes();
   const [filter, setFilter] = useState("");
-  const { editing, lastSaved, open, close, done } = useEntryEditor<Route>();
+  const { editing, form, lastSaved, open, close, done } = useEntryEditor<Route>((r) => r.municipality);
   const shown = useMemo(
     () =>
       (routes.data ?? []).filter((r) =>
@@ -42,10 +42,10 @@ export function RoutingScreen() {
       }
     >
       {lastSaved && <Notice tone="success">{t("routing.saved", { municipality: lastSaved })}</Notice>}
-      {editing && (
+      {form && (
         <RouteForm
-          key={editing === "new" ? "new" : editing.municipality}
-          route={editing === "new" ? undefined : editing}
+          key={form.key}
+          route={form.entry}
           onDone={(route) => done(route.municipality)}
           onCancel={close}
         />
