@@ -108,24 +108,20 @@ export const useRelease = () =>
     queryClient.removeQueries({ queryKey: claimedKey(task.id) }),
   );
 
+/** A step on task `id` under an idempotency `key` (the service answers a repeat once). */
+const stepOn = <B>(id: string, { body, key }: { body: B; key: string }) => ({
+  params: { path: { id }, header: { "idempotency-key": key } },
+  body,
+});
+
 export function useLogAttempt(id: string) {
-  return useRefreshingMutation(QUEUE, async ({ body, key }: { body: AttemptInput; key: string }) =>
-    unwrap(
-      await referralsApi.POST("/v1/callbacks/{id}/attempts", {
-        params: { path: { id }, header: { "idempotency-key": key } },
-        body,
-      }),
-    ),
+  return useRefreshingMutation(QUEUE, async (step: { body: AttemptInput; key: string }) =>
+    unwrap(await referralsApi.POST("/v1/callbacks/{id}/attempts", stepOn(id, step))),
   );
 }
 
 export function useRecordOutcome(id: string) {
-  return useRefreshingMutation(QUEUE, async ({ body, key }: { body: OutcomeInput; key: string }) =>
-    unwrap(
-      await referralsApi.POST("/v1/callbacks/{id}/outcome", {
-        params: { path: { id }, header: { "idempotency-key": key } },
-        body,
-      }),
-    ),
+  return useRefreshingMutation(QUEUE, async (step: { body: OutcomeInput; key: string }) =>
+    unwrap(await referralsApi.POST("/v1/callbacks/{id}/outcome", stepOn(id, step))),
   );
 }
