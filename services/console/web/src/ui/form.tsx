@@ -1,11 +1,17 @@
 // The pieces every form repeats: its draft state bound to fields, the alert that says what the
 // service refused, and the row of submit and cancel buttons.
-import { type ReactNode, useMemo, useState } from "react";
+import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { Form, type FormProps, type Key } from "react-aria-components";
 import { type Problem, problemOf } from "../api/clients";
 import { useT } from "../i18n/i18n";
 import { newKey } from "../time/zoned";
 import { Button } from "./button";
+
+/** A form's submit handler that runs `submit` instead of sending the page away. */
+export const submitInPlace = (submit: () => void) => (event: FormEvent) => {
+  event.preventDefault();
+  submit();
+};
 
 /** A value and its setter, as a controlled field takes them. */
 export interface Bound<V> {
@@ -150,10 +156,7 @@ export function ServiceForm({
       {...props}
       className={className}
       validationErrors={errors ?? fieldErrorsOf(problem?.errors, nameOf)}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
+      onSubmit={submitInPlace(onSubmit)}
     />
   );
 }

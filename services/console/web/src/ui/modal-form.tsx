@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Form } from "react-aria-components";
 import { useT } from "../i18n/i18n";
-import { FormActions } from "./form";
+import { FormActions, submitInPlace } from "./form";
 import { ModalDialog } from "./modal-dialog";
 
 export function ModalForm({
@@ -35,13 +35,7 @@ export function ModalForm({
   const t = useT();
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title}>
-      <Form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSubmit();
-        }}
-      >
+      <Form className="form" onSubmit={submitInPlace(onSubmit)}>
         {children}
         {error !== false && (
           <p role="alert" className="notice error">

@@ -13,6 +13,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
+import { submitInPlace } from "../../ui/form";
 import { Notice } from "../../ui/notice";
 
 const STATUSES: AttendanceStatus[] = ["present", "late", "excused", "absent"];
@@ -161,14 +162,13 @@ function AttendanceRow({
       {editing ? (
         <Form
           className="attendance-note"
-          onSubmit={(event) => {
-            event.preventDefault();
+          onSubmit={submitInPlace(() => {
             if (!shown) return;
             saveNote.mutate(
               { enrolmentId: line.enrolmentId, status: shown, note },
               { onSuccess: () => setEditing(false) },
             );
-          }}
+          })}
         >
           <TextField label={t("attendance.note", { name: who })} value={note} onChange={setNote} multiline />
           <div className="actions">

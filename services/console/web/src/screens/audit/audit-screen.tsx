@@ -7,6 +7,7 @@ import { type AuditFilter, useAudit, useRetention } from "../../api/coordinator"
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { STAFF_TIME_ZONE, zonedToIso } from "../../time/zoned";
 import { Button, FilterSelect, TextField } from "../../ui/fields";
+import { submitInPlace } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { Loaded } from "../../ui/query-state";
 import { QueryTable } from "../../ui/table";
@@ -40,13 +41,7 @@ export function AuditScreen() {
   useEffect(() => () => (csvHref ? URL.revokeObjectURL(csvHref) : undefined), [csvHref]);
   return (
     <Page title={t("audit.title")}>
-      <form
-        className="filters card"
-        onSubmit={(event) => {
-          event.preventDefault();
-          apply();
-        }}
-      >
+      <form className="filters card" onSubmit={submitInPlace(apply)}>
         <TextField
           label={t("audit.record")}
           description={t("audit.recordHint")}

@@ -17,7 +17,7 @@ import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
-import { useKeyedSubmit } from "../../ui/form";
+import { submitInPlace, useKeyedSubmit } from "../../ui/form";
 import { Notice } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
 
@@ -151,8 +151,7 @@ function PublishForm({
       <h2 id="publish-title">{t("criticality.grids.publish")}</h2>
       <Form
         className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={submitInPlace(() => {
           let body: GridDefinition;
           try {
             body = JSON.parse(text) as GridDefinition;
@@ -162,7 +161,7 @@ function PublishForm({
           }
           setInvalid(false);
           submit(body, { onSuccess: (grid) => onDone(grid.version) });
-        }}
+        })}
       >
         <label className="field">
           <span>{t("criticality.grids.upload")}</span>

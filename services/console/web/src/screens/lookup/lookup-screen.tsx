@@ -8,6 +8,7 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
 import { Button, TextField } from "../../ui/fields";
+import { submitInPlace } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
 import { DataTable } from "../../ui/table";
@@ -21,10 +22,9 @@ export function LookupScreen() {
     <Page title={t("lookup.title")}>
       <Form
         className="form card"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={submitInPlace(() => {
           if (reference.trim()) lookup.mutate(reference.trim());
-        }}
+        })}
       >
         <p className="hint">{t("lookup.audited")}</p>
         <div className="inline-form">

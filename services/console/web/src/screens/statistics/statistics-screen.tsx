@@ -12,6 +12,7 @@ import { CountFigure, DurationFigure, RateFigure } from "./figures";
 import { statisticsCsv } from "./statistics-csv";
 import "./statistics.css";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
+import { submitInPlace } from "../../ui/form";
 
 const BREAKDOWNS: Breakdown[] = ["month", "zone", "municipality", "riskLevel"];
 
@@ -93,10 +94,9 @@ export function StatisticsScreen() {
     >
       <form
         className="filters card"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={submitInPlace(() => {
           setQuery({ from, to, by });
-        }}
+        })}
       >
         <TextField label={t("stats.from")} type="month" value={from} onChange={setFrom} isRequired />
         <TextField label={t("stats.to")} type="month" value={to} onChange={setTo} isRequired />
