@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { $referrals, referralsApi, unwrap } from "./clients";
 import type { CriticalityGrid, components, LocalisedText } from "./generated/referrals";
-import { claimedKey, QUEUE } from "./referrals";
+import { claimedKey, QUEUE, stepOn } from "./referrals";
 
 export type { CriticalityGrid, LocalisedText } from "./generated/referrals";
 export type GridDefinition = components["schemas"]["CriticalityGridDefinition"];
@@ -50,30 +50,16 @@ const assessments = (taskId: string) =>
   ["get", "/v1/callbacks/{id}/assessments", { params: { path: { id: taskId } } }] as const;
 
 export function useAssessments(taskId: string) {
-  return $referrals.useQuery(
-    "get",
-    "/v1/callbacks/{id}/assessments",
-    { params: { path: { id: taskId } } },
-    { select: (page) => page.items },
-  );
+  return $referrals.useQuery(...assessments(taskId), { select: (page) => page.items });
 }
 
 export function useAssess(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({
-      body,
-      key,
-    }: {
+    mutationFn: async (step: {
       body: { gridVersion: number; answers: Record<string, string> };
       key: string;
-    }) =>
-      unwrap(
-        await referralsApi.POST("/v1/callbacks/{id}/assessments", {
-          params: { path: { id: taskId }, header: { "idempotency-key": key } },
-          body,
-        }),
-      ),
+    }) => unwrap(await referralsApi.POST("/v1/callbacks/{id}/assessments", stepOn(taskId, step))),
     onSuccess: (assessed) => {
       // The claimed task shows the re-planned risk and deadline at once.
       queryClient.setQueryData(claimedKey(taskId), (task) => (task ? { ...task, ...assessed.task } : task));

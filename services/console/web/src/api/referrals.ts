@@ -109,7 +109,7 @@ export const useRelease = () =>
   );
 
 /** A step on task `id` under an idempotency `key` (the service answers a repeat once). */
-const stepOn = <B>(id: string, { body, key }: { body: B; key: string }) => ({
+export const stepOn = <B>(id: string, { body, key }: { body: B; key: string }) => ({
   params: { path: { id }, header: { "idempotency-key": key } },
   body,
 });
