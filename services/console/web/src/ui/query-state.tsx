@@ -3,6 +3,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useT } from "../i18n/i18n";
+import { Page } from "./layout";
 
 const isEmptyList = (data: unknown) => Array.isArray(data) && data.length === 0;
 
@@ -41,5 +42,37 @@ export function QueryList<R>({ query, empty, item, ordered = false, ...list }: Q
     <Loaded query={query} empty={empty}>
       {(data) => <List {...list}>{data.map(item)}</List>}
     </Loaded>
+  );
+}
+
+/**
+ * A screen that is one query's list: the page, a hint, what comes before the list (a notice, a
+ * form), the list itself and what follows it. The page's title names the list for screen readers
+ * too, unless `labelled` is false.
+ */
+export function ListPage<R>({
+  title,
+  actions,
+  hint,
+  before,
+  labelled = true,
+  children,
+  ...list
+}: Omit<QueryListProps<R>, "aria-label"> & {
+  title: string;
+  actions?: ReactNode;
+  hint?: string;
+  before?: ReactNode;
+  labelled?: boolean;
+  /** After the list. */
+  children?: ReactNode;
+}) {
+  return (
+    <Page title={title} actions={actions}>
+      {hint !== undefined && <p className="hint">{hint}</p>}
+      {before}
+      <QueryList {...list} aria-label={labelled ? title : undefined} />
+      {children}
+    </Page>
   );
 }

@@ -8,8 +8,8 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { Fact } from "../../ui/fact";
 import { Button } from "../../ui/fields";
 import { RefreshButton } from "../../ui/layout";
-import { ListPage } from "../../ui/list-page";
 import { Refusal } from "../../ui/notice";
+import { ListPage } from "../../ui/query-state";
 
 export function QueueScreen() {
   const t = useT();

@@ -2,7 +2,7 @@
 // marks them done (or cancelled) here.
 import { useMyActions } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
-import { ListPage } from "../../ui/list-page";
+import { ListPage } from "../../ui/query-state";
 import { ActionFollowUp } from "./action-status";
 
 export function MyActionsScreen() {

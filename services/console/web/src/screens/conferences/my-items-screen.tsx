@@ -4,7 +4,7 @@ import "./conferences.css";
 import { Link } from "@tanstack/react-router";
 import { useMyItems } from "../../api/conferences";
 import { useT } from "../../i18n/i18n";
-import { ListPage } from "../../ui/list-page";
+import { ListPage } from "../../ui/query-state";
 
 export function MyItemsScreen() {
   const t = useT();

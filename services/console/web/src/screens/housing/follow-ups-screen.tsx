@@ -7,8 +7,8 @@ import { Button, ChoiceSelect } from "../../ui/fields";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
-import { ListPage } from "../../ui/list-page";
 import { Notice } from "../../ui/notice";
+import { ListPage } from "../../ui/query-state";
 
 const OUTCOMES: FollowUpOutcome[] = [
   "durable_housing",

@@ -19,8 +19,8 @@ import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
-import { ListPage } from "../../ui/list-page";
 import { Notice, Refusal } from "../../ui/notice";
+import { ListPage } from "../../ui/query-state";
 
 const KINDS: Place["kind"][] = ["hotel_room", "apartment", "shelter_room"];
 

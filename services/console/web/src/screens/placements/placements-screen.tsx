@@ -11,8 +11,8 @@ import { Button, Select } from "../../ui/fields";
 import { RefreshButton } from "../../ui/layout";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
-import { ListPage } from "../../ui/list-page";
 import { Refusal } from "../../ui/notice";
+import { ListPage } from "../../ui/query-state";
 
 export function PlacementsScreen() {
   const t = useT();

@@ -7,8 +7,8 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Fact } from "../../ui/fact";
 import { Button, ComboBox } from "../../ui/fields";
-import { ListPage } from "../../ui/list-page";
 import { Notice } from "../../ui/notice";
+import { ListPage } from "../../ui/query-state";
 import { RouteForm } from "../routing/route-form";
 
 export function UnroutedScreen() {
