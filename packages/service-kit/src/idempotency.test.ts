@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { widgets } from "../test/schema.js";
 import { jsonRequest, ORG, problemOf, token, useWidgetsApp, widgetOf } from "../test/widgets-app.js";
 import { requireRoles } from "./auth.js";
-import { Conflict } from "./errors.js";
+import { Conflict, NotFound } from "./errors.js";
 import { answerOnce, idempotency, idempotencyKeys } from "./idempotency.js";
-import { verbContext, writeVerb } from "./verb.js";
+import { verbContext, writeOnRecord, writeVerb } from "./verb.js";
 
 let coordinator: string;
 
@@ -52,6 +52,41 @@ const kit = useWidgetsApp(async () => {
     );
     return c.json(widget, 201);
   });
+  // A verb on one record: a widget tagged "hidden" is the coordinators' alone. The look-up comes
+  // before the stored answer, so a caller it hides the widget from meets its 404 even with the key
+  // and body of someone else's shrink; and a retry of that shrink gets its answer although the
+  // widget is by then as small as it gets.
+  kit.app.post(
+    "/v1/widgets/:id/shrink",
+    requireRoles("coordinator", "caseworker"),
+    idempotency(),
+    async (c) => {
+      const id = c.req.param("id");
+      const answer = { status: 200, present: (widget: { id: string; size: number }) => widget };
+      const ctx = verbContext(c, { database: kit.database }, answer);
+      const shrunk = await writeOnRecord(
+        ctx,
+        async (tx) => {
+          const [row] = await tx
+            .select()
+            .from(widgets)
+            .where(and(eq(widgets.id, id), eq(widgets.org, ctx.principal.org)));
+          if (!row || (row.tags.includes("hidden") && !ctx.principal.roles.includes("coordinator")))
+            throw new NotFound("No such widget");
+          return row;
+        },
+        async (tx, row) => {
+          if (row.size <= 1) throw new Conflict("The widget is as small as it gets", "too_small");
+          await tx
+            .update(widgets)
+            .set({ size: row.size - 1 })
+            .where(eq(widgets.id, row.id));
+          return { id: row.id, size: row.size - 1 };
+        },
+      );
+      return c.json(shrunk, 200);
+    },
+  );
 });
 beforeEach(async () => {
   await kit.database.write(async (tx) => {
@@ -111,6 +146,27 @@ describe("idempotency", () => {
     expect(other.status).toBe(409);
     expect(await problemOf(other)).toMatchObject({ code: "name_taken" });
     expect(await widgetCount()).toBe(1);
+  });
+
+  it("looks the record up before the stored answer: a retry is replayed, a caller it is hidden from is not", async () => {
+    const made = await widgetOf(await post({ name: "secret", size: 2, tags: ["hidden"] }, "key-hidden"));
+    const shrink = (key: string, bearer: string) =>
+      kit.app.request(`/v1/widgets/${made.id}/shrink`, jsonRequest({}, { token: bearer, key }));
+    const first = await shrink("key-shrink", coordinator);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ id: made.id, size: 1 });
+    // The same organisation, the same key and body, the real id: the widget is hidden from a caseworker.
+    const caseworker = await token(["caseworker"]);
+    const hidden = await shrink("key-shrink", caseworker);
+    expect(hidden.status).toBe(404);
+    expect(hidden.headers.get("Idempotent-Replayed")).toBeNull();
+    // The coordinator's retry gets the stored answer, where running again would refuse (too_small).
+    const again = await shrink("key-shrink", coordinator);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await again.json()).toEqual({ id: made.id, size: 1 });
+    const fresh = await shrink("key-shrink-2", coordinator);
+    expect(await problemOf(fresh)).toMatchObject({ status: 409, code: "too_small" });
   });
 
   it("requires the header", async () => {

@@ -117,3 +117,21 @@ export async function writeVerb<S extends Schema, T>(
     return result;
   });
 }
+
+/**
+ * A verb on one record: `find` looks the record up in the transaction and throws when the caller
+ * may not see it; only then is a retry's stored answer looked up, so a replay goes to no one the
+ * record is hidden from, and it is replayed even once the record has moved on (a retry of a
+ * cancel gets its answer, not "already cancelled"). Then `fn` acts on the record.
+ */
+export function writeOnRecord<S extends Schema, R, T>(
+  ctx: { database: Database<S>; readonly [ANSWER]?: Once<unknown> },
+  find: (tx: Tx<S>) => Promise<R>,
+  fn: (tx: Tx<S>, record: R) => Promise<T>,
+): Promise<T> {
+  return writeVerb(ctx, async (tx, authorised) => {
+    const record = await find(tx);
+    await authorised();
+    return fn(tx, record);
+  });
+}

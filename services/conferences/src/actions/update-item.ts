@@ -1,5 +1,5 @@
 // Changes an agenda item: its texts, risk level, position or who sees it.
-import { audit, Invalid, writeVerb } from "@relais/service-kit";
+import { audit, Invalid, writeOnRecord } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { agendaItems, itemAudience } from "../db/schema.js";
 import { agendaItemOf, checkAudience, organisedConference } from "../db/store.js";
@@ -12,36 +12,38 @@ export async function updateItem(
 ) {
   const { principal } = ctx;
   const at = ctx.clock.now().toISOString();
-  return writeVerb(ctx, async (tx, authorised) => {
-    await organisedConference(tx, principal, conferenceId);
-    await authorised();
-    const item = await agendaItemOf(tx, conferenceId, itemId);
-    const confidential = patch.confidential ?? item.confidential;
-    const audience =
-      patch.audience ??
-      (await tx.select().from(itemAudience).where(eq(itemAudience.itemId, itemId))).map((a) => a.inviteeId);
-    if (confidential && audience.length === 0)
-      throw new Invalid("A confidential item needs at least one invitee", [
-        { path: "audience", message: "A confidential item needs at least one invitee" },
-      ]);
-    if (confidential) await checkAudience(tx, conferenceId, audience);
-    await tx
-      .update(agendaItems)
-      .set({
-        ...(patch.summary !== undefined ? { summarySealed: ctx.box.seal(patch.summary) } : {}),
-        ...(patch.question !== undefined ? { questionSealed: ctx.box.seal(patch.question) } : {}),
-        ...(patch.riskLevel !== undefined ? { riskLevel: patch.riskLevel } : {}),
-        ...(patch.position !== undefined ? { position: patch.position } : {}),
-        confidential,
-        updatedAt: at,
-      })
-      .where(eq(agendaItems.id, itemId));
-    await tx.delete(itemAudience).where(eq(itemAudience.itemId, itemId));
-    if (confidential)
+  return writeOnRecord(
+    ctx,
+    (tx) => organisedConference(tx, principal, conferenceId),
+    async (tx) => {
+      const item = await agendaItemOf(tx, conferenceId, itemId);
+      const confidential = patch.confidential ?? item.confidential;
+      const audience =
+        patch.audience ??
+        (await tx.select().from(itemAudience).where(eq(itemAudience.itemId, itemId))).map((a) => a.inviteeId);
+      if (confidential && audience.length === 0)
+        throw new Invalid("A confidential item needs at least one invitee", [
+          { path: "audience", message: "A confidential item needs at least one invitee" },
+        ]);
+      if (confidential) await checkAudience(tx, conferenceId, audience);
       await tx
-        .insert(itemAudience)
-        .values([...new Set(audience)].map((inviteeId) => ({ itemId, inviteeId })));
-    await audit(tx, ctx, "agenda_item.update", { type: "agenda_item", id: itemId });
-    return { id: itemId, conferenceId };
-  });
+        .update(agendaItems)
+        .set({
+          ...(patch.summary !== undefined ? { summarySealed: ctx.box.seal(patch.summary) } : {}),
+          ...(patch.question !== undefined ? { questionSealed: ctx.box.seal(patch.question) } : {}),
+          ...(patch.riskLevel !== undefined ? { riskLevel: patch.riskLevel } : {}),
+          ...(patch.position !== undefined ? { position: patch.position } : {}),
+          confidential,
+          updatedAt: at,
+        })
+        .where(eq(agendaItems.id, itemId));
+      await tx.delete(itemAudience).where(eq(itemAudience.itemId, itemId));
+      if (confidential)
+        await tx
+          .insert(itemAudience)
+          .values([...new Set(audience)].map((inviteeId) => ({ itemId, inviteeId })));
+      await audit(tx, ctx, "agenda_item.update", { type: "agenda_item", id: itemId });
+      return { id: itemId, conferenceId };
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { enqueueEvent } from "@relais/bus";
 import { SessionCancelled } from "@relais/contracts";
-import { audit, Conflict, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, writeOnRecord } from "@relais/service-kit";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import {
@@ -26,42 +26,44 @@ export async function cancelSession(
   { id, reason }: { id: string; reason?: string },
 ): Promise<CancelledSession> {
   const { principal, requestId } = ctx;
-  return writeVerb(ctx, async (tx, authorised) => {
-    const { group: before, session } = await visibleSession(tx, principal, id);
-    await authorised();
-    if (session.status === "cancelled")
-      throw new Conflict("This session is already cancelled", "session_cancelled");
-    const now = ctx.clock.now();
-    if (Date.parse(session.startsAt) <= now.getTime())
-      throw new Conflict("This session has already started", "session_started");
-    await tx
-      .update(sessions)
-      .set({ status: "cancelled", cancelReason: reason ?? null })
-      .where(eq(sessions.id, id));
-    const group = await bumpSequence(tx, before, now.toISOString());
-    const after = await groupSessions(tx, group.id);
-    await enqueueEvent(tx, SessionCancelled, fromGroups(principal.org, requestId, now), {
-      groupId: group.id,
-      sessionId: id,
-      originalStartsAt: session.originalStartsAt,
-      ...(reason ? { reason } : {}),
-      series: seriesSnapshot(group, after),
-    });
-    // One session fewer changes what a mandated participant must attend.
-    if (group.kind === "perpetrator") {
-      const mandated = await tx
-        .select()
-        .from(enrolments)
-        .where(
-          and(
-            eq(enrolments.groupId, group.id),
-            eq(enrolments.status, "enrolled"),
-            isNotNull(enrolments.mandate),
-          ),
-        );
-      for (const row of mandated) await reviewCompliance(tx, group, toEnrolmentRecord(row), now, requestId);
-    }
-    await audit(tx, ctx, "session.cancel", { type: "session", id });
-    return { group, session: after.find((s) => s.id === id)! };
-  });
+  return writeOnRecord(
+    ctx,
+    (tx) => visibleSession(tx, principal, id),
+    async (tx, { group: before, session }) => {
+      if (session.status === "cancelled")
+        throw new Conflict("This session is already cancelled", "session_cancelled");
+      const now = ctx.clock.now();
+      if (Date.parse(session.startsAt) <= now.getTime())
+        throw new Conflict("This session has already started", "session_started");
+      await tx
+        .update(sessions)
+        .set({ status: "cancelled", cancelReason: reason ?? null })
+        .where(eq(sessions.id, id));
+      const group = await bumpSequence(tx, before, now.toISOString());
+      const after = await groupSessions(tx, group.id);
+      await enqueueEvent(tx, SessionCancelled, fromGroups(principal.org, requestId, now), {
+        groupId: group.id,
+        sessionId: id,
+        originalStartsAt: session.originalStartsAt,
+        ...(reason ? { reason } : {}),
+        series: seriesSnapshot(group, after),
+      });
+      // One session fewer changes what a mandated participant must attend.
+      if (group.kind === "perpetrator") {
+        const mandated = await tx
+          .select()
+          .from(enrolments)
+          .where(
+            and(
+              eq(enrolments.groupId, group.id),
+              eq(enrolments.status, "enrolled"),
+              isNotNull(enrolments.mandate),
+            ),
+          );
+        for (const row of mandated) await reviewCompliance(tx, group, toEnrolmentRecord(row), now, requestId);
+      }
+      await audit(tx, ctx, "session.cancel", { type: "session", id });
+      return { group, session: after.find((s) => s.id === id)! };
+    },
+  );
 }

@@ -1,7 +1,7 @@
 // Moves one session, or this and every later one ("from this session on"), bumps the series'
 // SEQUENCE and tells participants through `groups.session.changed`.
 import { enqueue } from "@relais/bus";
-import { audit, Conflict, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, writeOnRecord } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import {
@@ -30,45 +30,48 @@ export async function changeSession(
   { id, change }: { id: string; change: SessionChange },
 ): Promise<{ group: GroupRecord; sessions: SessionRecord[] }> {
   const { principal, requestId } = ctx;
-  return writeVerb(ctx, async (tx, authorised) => {
-    const { group: before, session } = await visibleSession(tx, principal, id);
-    await authorised();
-    if (session.status === "cancelled") throw new Conflict("This session is cancelled", "session_cancelled");
-    const now = ctx.clock.now();
-    if (Date.parse(session.startsAt) <= now.getTime())
-      throw new Conflict("This session has already started", "session_started");
-    const newStart = change.startsAt
-      ? DateTime.fromISO(change.startsAt, { setZone: true })
-      : DateTime.fromISO(session.startsAt, { zone: before.timeZone });
-    if (newStart.toMillis() <= now.getTime())
-      throw new Conflict("A session cannot be moved into the past", "session_in_past");
-    const duration =
-      change.durationMinutes ??
-      Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000);
-    const all = await groupSessions(tx, before.id);
-    const moves =
-      change.scope === "single"
-        ? [moveSingle(session, newStart, duration)]
-        : moveFollowing(all, session.id, newStart, duration, before.timeZone);
-    for (const move of moves)
-      await tx
-        .update(sessions)
-        .set({ startsAt: move.startsAt, endsAt: move.endsAt, status: move.status })
-        .where(eq(sessions.id, move.id));
-    // A new time may now coincide, at the same venue, with a group someone is kept apart from.
-    const after = await groupSessions(tx, before.id);
-    assertChangeKeepsApart(after, await changeFacts(tx, before));
-    const group = await bumpSequence(tx, before, now.toISOString());
-    await enqueue(
-      tx,
-      sessionChangedEvent(group, after, {
-        sessionId: session.id,
-        scope: change.scope,
-        now,
-        correlationId: requestId,
-      }),
-    );
-    await audit(tx, ctx, "session.change", { type: "session", id });
-    return { group, sessions: after };
-  });
+  return writeOnRecord(
+    ctx,
+    (tx) => visibleSession(tx, principal, id),
+    async (tx, { group: before, session }) => {
+      if (session.status === "cancelled")
+        throw new Conflict("This session is cancelled", "session_cancelled");
+      const now = ctx.clock.now();
+      if (Date.parse(session.startsAt) <= now.getTime())
+        throw new Conflict("This session has already started", "session_started");
+      const newStart = change.startsAt
+        ? DateTime.fromISO(change.startsAt, { setZone: true })
+        : DateTime.fromISO(session.startsAt, { zone: before.timeZone });
+      if (newStart.toMillis() <= now.getTime())
+        throw new Conflict("A session cannot be moved into the past", "session_in_past");
+      const duration =
+        change.durationMinutes ??
+        Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000);
+      const all = await groupSessions(tx, before.id);
+      const moves =
+        change.scope === "single"
+          ? [moveSingle(session, newStart, duration)]
+          : moveFollowing(all, session.id, newStart, duration, before.timeZone);
+      for (const move of moves)
+        await tx
+          .update(sessions)
+          .set({ startsAt: move.startsAt, endsAt: move.endsAt, status: move.status })
+          .where(eq(sessions.id, move.id));
+      // A new time may now coincide, at the same venue, with a group someone is kept apart from.
+      const after = await groupSessions(tx, before.id);
+      assertChangeKeepsApart(after, await changeFacts(tx, before));
+      const group = await bumpSequence(tx, before, now.toISOString());
+      await enqueue(
+        tx,
+        sessionChangedEvent(group, after, {
+          sessionId: session.id,
+          scope: change.scope,
+          now,
+          correlationId: requestId,
+        }),
+      );
+      await audit(tx, ctx, "session.change", { type: "session", id });
+      return { group, sessions: after };
+    },
+  );
 }

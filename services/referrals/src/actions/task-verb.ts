@@ -2,7 +2,7 @@
 // then the stored answer of a retry (looked up after that check, so a replay goes only to someone
 // who may see the task).
 import type { Tx } from "@relais/db";
-import { writeVerb } from "@relais/service-kit";
+import { writeOnRecord } from "@relais/service-kit";
 import type * as schema from "../db/schema.js";
 import { type TaskRow, visibleTask } from "../db/task-access.js";
 import type { TeamCtx } from "./deps.js";
@@ -12,10 +12,5 @@ export function writeOnTask<T>(
   taskId: string,
   fn: (tx: Tx<typeof schema>, task: TaskRow) => Promise<T>,
 ): Promise<T> {
-  return writeVerb(ctx, async (tx, authorised) => {
-    const task = await visibleTask(tx, ctx.principal, ctx.scope, taskId);
-    // A retry of a change already made replays its answer, even once the task has moved on.
-    await authorised();
-    return fn(tx, task);
-  });
+  return writeOnRecord(ctx, (tx) => visibleTask(tx, ctx.principal, ctx.scope, taskId), fn);
 }
