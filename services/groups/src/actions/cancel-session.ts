@@ -1,6 +1,6 @@
 import { enqueueEvent } from "@relais/bus";
 import { SessionCancelled } from "@relais/contracts";
-import { audit, Conflict, writeOnRecord } from "@relais/service-kit";
+import { audit, writeOnRecord } from "@relais/service-kit";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { toEnrolmentRecord } from "../db/enrolment-store.js";
 import {
@@ -13,6 +13,7 @@ import {
 } from "../db/group-store.js";
 import { enrolments, sessions } from "../db/schema.js";
 import { fromGroups } from "../domain/event-origin.js";
+import { assertSessionChangeable } from "../domain/session-moves.js";
 import type { Ctx } from "./context.js";
 import { reviewCompliance } from "./review-compliance.js";
 
@@ -30,11 +31,8 @@ export async function cancelSession(
     ctx,
     (tx) => visibleSession(tx, principal, id),
     async (tx, { group: before, session }) => {
-      if (session.status === "cancelled")
-        throw new Conflict("This session is already cancelled", "session_cancelled");
       const now = ctx.clock.now();
-      if (Date.parse(session.startsAt) <= now.getTime())
-        throw new Conflict("This session has already started", "session_started");
+      assertSessionChangeable(session, now);
       await tx
         .update(sessions)
         .set({ status: "cancelled", cancelReason: reason ?? null })

@@ -15,7 +15,7 @@ import {
 import { sessions } from "../db/schema.js";
 import { changeFacts } from "../db/separation-facts.js";
 import { assertChangeKeepsApart } from "../domain/separation.js";
-import { moveFollowing, moveSingle } from "../domain/session-moves.js";
+import { assertSessionChangeable, moveFollowing, moveSingle } from "../domain/session-moves.js";
 import type { Ctx } from "./context.js";
 
 export interface SessionChange {
@@ -34,11 +34,8 @@ export async function changeSession(
     ctx,
     (tx) => visibleSession(tx, principal, id),
     async (tx, { group: before, session }) => {
-      if (session.status === "cancelled")
-        throw new Conflict("This session is cancelled", "session_cancelled");
       const now = ctx.clock.now();
-      if (Date.parse(session.startsAt) <= now.getTime())
-        throw new Conflict("This session has already started", "session_started");
+      assertSessionChangeable(session, now);
       const newStart = change.startsAt
         ? DateTime.fromISO(change.startsAt, { setZone: true })
         : DateTime.fromISO(session.startsAt, { zone: before.timeZone });

@@ -1,5 +1,6 @@
 // Moving sessions: one alone, or this one and every later one ("from this session on"), in the
 // group's local wall-clock time so a change of weekday or hour survives daylight-saving changes.
+import { Conflict } from "@relais/service-kit";
 import { DateTime } from "luxon";
 import { inZone, toUtcIso } from "./recurrence.js";
 
@@ -16,6 +17,19 @@ export interface SessionMove {
   startsAt: string;
   endsAt: string;
   status: "scheduled" | "moved";
+}
+
+/**
+ * A session is cancelled or moved only while it is held and has not started: what happened in
+ * a session is the attendance record's, and a cancelled one stays cancelled.
+ */
+export function assertSessionChangeable(
+  session: Pick<MovableSession, "status" | "startsAt">,
+  now: Date,
+): void {
+  if (session.status === "cancelled") throw new Conflict("This session is cancelled", "session_cancelled");
+  if (Date.parse(session.startsAt) <= now.getTime())
+    throw new Conflict("This session has already started", "session_started");
 }
 
 function statusFor(startsAt: string, originalStartsAt: string): "scheduled" | "moved" {
