@@ -424,6 +424,16 @@ describe("case conferences", () => {
 
     const cancelled = await client.post(`/v1/conferences/${conference.id}/cancel`, {});
     expect(await json(cancelled)).toMatchObject({ status: "cancelled", sequence: 2, nextStartsAt: null });
+    // A cancelled conference takes no more changes: no new title, no new item.
+    const refusals = [
+      await client.patch(`/v1/conferences/${conference.id}`, { title: "Encore une fois" }),
+      await client.post(`/v1/conferences/${conference.id}/items`, {
+        referralId: REFERRAL,
+        summary: "s",
+        question: "q",
+      }),
+    ];
+    for (const refused of refusals) expect(await problem(refused)).toMatchObject({ status: 409 });
     const last = (await outboxEvents(service))
       .slice(before + 3)
       .map((e) => InvitationSent.data.parse(e.data));

@@ -1,7 +1,7 @@
 // Reading a conference and everything on it, with the sealed texts opened: the one place rows
 // become records, so no route or verb reads a sealed column itself.
 import { type Executor, rowByParams } from "@relais/db";
-import { Conflict, Invalid, NotFound, type Principal, type SealedBox } from "@relais/service-kit";
+import { Invalid, NotFound, type Principal, type SealedBox } from "@relais/service-kit";
 import { asc, eq, inArray } from "drizzle-orm";
 import { type Viewer, viewerOf } from "../domain/access.js";
 import { actions, agendaItems, conferences, decisions, invitees, itemAudience } from "./schema.js";
@@ -132,22 +132,6 @@ export async function agendaOf(db: Executor, box: SealedBox, conferenceIds: stri
         actions: actionRows.filter((a) => a.decisionId === d.id).map((a) => toAction(box, a)),
       })),
   }));
-}
-
-/**
- * The organiser's conference, open to changes. `authorised` (the verb's, see `writeVerb`) runs
- * between the organiser check and the state check, so a stored answer goes only to the organiser.
- */
-export async function conferenceToChange(
-  tx: Executor,
-  principal: Principal,
-  id: string,
-  authorised: () => Promise<void>,
-): Promise<ConferenceRow> {
-  const conference = await organisedConference(tx, principal, id);
-  await authorised();
-  if (conference.status === "cancelled") throw new Conflict("The conference is cancelled");
-  return conference;
 }
 
 export async function agendaItemOf(tx: Executor, conferenceId: string, itemId: string) {

@@ -2,7 +2,7 @@
 // invited partner (a token of the invited organisation with the invited role, and for police the
 // invited zone) sees the conference, and of its agenda only the items open to all invitees or
 // confidential to them. Everyone else learns nothing, not even that it exists.
-import type { Principal } from "@relais/service-kit";
+import { Conflict, type Principal } from "@relais/service-kit";
 
 export interface InviteeFacts {
   id: string;
@@ -51,4 +51,9 @@ export function visibleItems<T extends { confidential: boolean; audience: readon
   items: T[],
 ): T[] {
   return items.filter((item) => canSeeItem(viewer, item, item.audience));
+}
+
+/** A cancelled conference takes no more changes: no new item, decision, invitee or schedule. */
+export function assertConferenceOpen(conference: { status: string }): void {
+  if (conference.status === "cancelled") throw new Conflict("The conference is cancelled");
 }
