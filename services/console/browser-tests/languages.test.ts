@@ -38,6 +38,37 @@ describe.each(RUNS)("the console in $name", (run) => {
   });
 });
 
+describe.runIf(!only || only.includes("switch"))("switching language", () => {
+  it("fetches the other language's catalogue on a switch, and the session keeps the choice", async () => {
+    const [fr, nl, en] = [messages("fr"), messages("nl"), messages("en")];
+    const context = await live.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "fr-BE",
+    });
+    const page = await context.newPage();
+    // Only the catalogue of the language read is fetched at start (load-catalogue.ts).
+    const catalogues: string[] = [];
+    page.on("request", (request) => {
+      const name = /\/assets\/catalogue-([a-z]{2})-/.exec(request.url())?.[1];
+      if (name) catalogues.push(name);
+    });
+    await page.goto(`${live.stack.consoleUrl}/`);
+    await visible(page.getByRole("heading", { name: fr("signIn.devTitle") }));
+    expect(new Set(catalogues)).toEqual(new Set(["fr"]));
+    await page.getByRole("button", { name: "NL", exact: true }).click();
+    await visible(page.getByRole("heading", { name: nl("signIn.devTitle") }));
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    await page.getByRole("button", { name: nl("signIn.as", { name: "Officer Dubois" }) }).click();
+    await visible(page.getByRole("heading", { name: nl("zone.title") }));
+    await page.reload();
+    await visible(page.getByRole("heading", { name: nl("zone.title") }));
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await visible(page.getByRole("heading", { name: en("zone.title") }));
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await context.close();
+  });
+});
+
 describe.runIf(!only || only.includes("safety"))("safety in the browser", () => {
   const run: Run = {
     name: "safety",

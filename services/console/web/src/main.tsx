@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { whenSessionEnds } from "./api/clients";
 import { isSigningOut, useSession } from "./api/session";
 import { browserLanguage, LanguageProvider } from "./i18n/i18n";
+import { loadCatalogue } from "./i18n/load-catalogue";
 import { router } from "./router/router";
 import { CurtainProvider } from "./ui/curtain";
 import "./ui/styles.css";
@@ -18,6 +19,9 @@ window.addEventListener("pageshow", (event) => {
   if (event.persisted) window.location.reload();
 });
 
+// The browser's language is most often the one read: its catalogue is fetched beside the session.
+loadCatalogue(browserLanguage()).catch(() => undefined);
+
 whenSessionEnds(() => {
   if (isSigningOut()) return;
   queryClient.clear();
@@ -29,7 +33,6 @@ function Root() {
   if (session.isPending) return <p className="loading" role="status" />;
   const chosen = session.data?.signedIn ? session.data.language : null;
   const language = chosen ?? browserLanguage();
-  document.documentElement.lang = language;
   return (
     <LanguageProvider initial={language}>
       <CurtainProvider>

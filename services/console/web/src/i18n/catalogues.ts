@@ -1,4 +1,6 @@
-// The console's message catalogues by language, shared by the app and the browser tests.
+// The console's message catalogues by language, whole: the browser tests read them, and the app
+// types its message ids against the English one (the app itself fetches one language at a time,
+// see load-catalogue.ts, so nothing here is in its bundle).
 import conferencesEn from "./messages/conferences/en.json";
 import conferencesFr from "./messages/conferences/fr.json";
 import conferencesNl from "./messages/conferences/nl.json";

@@ -1,16 +1,16 @@
 // Messages come from the fr / nl / en ICU catalogues in ./messages (translators edit those files);
 // the language is the person's choice, then the browser's, then French.
 import type { ReactNode } from "react";
-import { createContext, useContext, useMemo, useState } from "react";
+import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import { I18nProvider } from "react-aria-components";
 import { IntlProvider, useIntl } from "react-intl";
-import { en, fr, nl } from "./catalogues";
+import type * as Catalogues from "./catalogues";
+import { type Catalogue, loadCatalogue } from "./load-catalogue";
 
 export const LANGUAGES = ["fr", "nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
-export type MessageId = keyof typeof en;
+export type MessageId = keyof typeof Catalogues.en;
 
-const CATALOGUES: Record<Language, Record<string, string>> = { fr, nl, en };
 const LOCALES: Record<Language, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };
 
 export function browserLanguage(): Language {
@@ -26,13 +26,43 @@ const LanguageContext = createContext<{ language: Language; setLanguage: (l: Lan
   setLanguage: () => {},
 });
 
+/** A retry of a catalogue that could not be fetched, after 1, 2, 4 … up to 30 s. */
+const retryAfterMs = (attempt: number) => Math.min(30_000, 1_000 * 2 ** attempt);
+
+/**
+ * The chosen language and its catalogue. Until the first catalogue has arrived it shows a status
+ * line; on a switch it keeps the current language on screen until the new one's has arrived.
+ */
 export function LanguageProvider({ initial, children }: { initial: Language; children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>(initial);
+  const [wanted, setLanguage] = useState<Language>(initial);
+  const [shown, setShown] = useState<{ language: Language; messages: Catalogue } | null>(null);
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = (attempt: number) => {
+      loadCatalogue(wanted).then(
+        (messages) => live && setShown({ language: wanted, messages }),
+        () => {
+          if (live) timer = setTimeout(() => load(attempt + 1), retryAfterMs(attempt));
+        },
+      );
+    };
+    load(0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [wanted]);
+  useEffect(() => {
+    if (shown) document.documentElement.lang = shown.language;
+  }, [shown]);
+  const language = shown?.language ?? wanted;
   const value = useMemo(() => ({ language, setLanguage }), [language]);
+  if (!shown) return <p className="loading" role="status" />;
   return (
     <LanguageContext.Provider value={value}>
-      <IntlProvider locale={LOCALES[language]} messages={CATALOGUES[language]} defaultLocale="en-GB">
-        <I18nProvider locale={LOCALES[language]}>{children}</I18nProvider>
+      <IntlProvider locale={LOCALES[shown.language]} messages={shown.messages} defaultLocale="en-GB">
+        <I18nProvider locale={LOCALES[shown.language]}>{children}</I18nProvider>
       </IntlProvider>
     </LanguageContext.Provider>
   );

@@ -13,7 +13,6 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const t = useT();
   const choose = (next: Language) => {
     setLanguage(next);
-    document.documentElement.lang = next;
     if (signedIn) {
       void consoleCall("/auth/session/language", { method: "PUT", body: JSON.stringify({ language: next }) });
     }
