@@ -13,8 +13,8 @@ import {
 import { enrolments, sessions } from "../db/schema.js";
 import { fromGroups } from "../domain/event-origin.js";
 import type { Ctx } from "./context.js";
+import { writeOnChangeableSession } from "./record-verbs.js";
 import { reviewCompliance } from "./review-compliance.js";
-import { writeOnChangeableSession } from "./session-verb.js";
 
 export interface CancelledSession {
   group: GroupRecord;

@@ -16,7 +16,7 @@ import { changeFacts } from "../db/separation-facts.js";
 import { assertChangeKeepsApart } from "../domain/separation.js";
 import { moveFollowing, moveSingle } from "../domain/session-moves.js";
 import type { Ctx } from "./context.js";
-import { writeOnChangeableSession } from "./session-verb.js";
+import { writeOnChangeableSession } from "./record-verbs.js";
 
 export interface SessionChange {
   scope: "single" | "following";
