@@ -58,7 +58,7 @@ export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
     const length = c.req.header("Content-Length");
     if (length !== undefined && c.req.header("Transfer-Encoding") === undefined) {
       const declared = Number.parseInt(length, 10);
-      if (declared <= maxSize) return next();
+      if (!(declared > maxSize)) return next();
       if (declared <= DRAIN_LIMIT_BYTES) await drain(incomingOf(c));
       return tooLarge(c);
     }
