@@ -15,6 +15,7 @@ import {
   skippedInQuick,
 } from "../lib/figures.js";
 import { type LoadResult, type OpenLoopResult, runLoad, runOpenLoop } from "../lib/load.js";
+import { cpuPerRequest, readCpu } from "../lib/proc-cpu.js";
 import { mebibytes, readMemory } from "../lib/proc-memory.js";
 import { summariseProfiles } from "../lib/profile-summary.js";
 import { freshIdempotencyKey, policeHeaders, referralBody } from "../lib/referral-body.js";
@@ -150,6 +151,25 @@ export const intakeBench: Bench = {
               "≤ 20 ms",
             ),
       ];
+      // The main thread is what limits intake (it runs the JavaScript and libSQL's statements),
+      // so its CPU per request is the steadier stand-in for the req/s ratio on a shared machine:
+      // an intake ratio of 0.5 is a main thread at most twice the bare endpoint's per request.
+      figures.push(
+        measured({
+          key: "intake.cpuPerRequest.main",
+          label: "intake CPU per request, main thread",
+          unit: "ms",
+          value: relais.cpu.mainMs,
+          baseline: { label: "bare, main thread", value: bare.cpu.mainMs },
+        }),
+        measured({
+          key: "intake.cpuPerRequest.process",
+          label: "intake CPU per request, whole process",
+          unit: "ms",
+          value: relais.cpu.processMs,
+          baseline: { label: "bare, whole process", value: bare.cpu.processMs },
+        }),
+      );
       const profile = context.profileDir ? await summariseProfiles(context.profileDir) : undefined;
       for (const summary of profile ?? []) {
         context.log(`  profile ${summary.file} (${summary.totalMs} ms sampled), self time by package:`);
@@ -196,6 +216,7 @@ export const intakeBench: Bench = {
           intakeRatio: Math.round(ratio * 1000) / 1000,
           relais: relais.load,
           bare: bare.load,
+          cpuPerRequest: { relais: relais.cpu, bare: bare.cpu },
           // Every 2xx must be a row: a bench that loses writes is not measuring intake.
           rowsWritten: { relais: relais.rows, bare: bare.rows },
           memoryAlone: {
@@ -245,14 +266,17 @@ async function measureProcess(
     context.log(
       `  ${name} at ${STEADY_RATE}/s: p50 ${steady.p50Ms} ms, p99 ${steady.p99Ms} ms, non-2xx ${steady.non2xx}, errors ${steady.errors}, late sends ${steady.lateSends}`,
     );
+    const cpuBefore = await readCpu(target.pid);
     const result = await load.saturate(target.url, durationSeconds);
+    const cpu = cpuPerRequest(cpuBefore, await readCpu(target.pid), result.ok2xx + result.non2xx);
     const after = await readMemory(target.pid);
     context.log(
-      `  ${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+      `  ${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}; CPU per request ${cpu.mainMs} ms main thread, ${cpu.processMs} ms whole process`,
     );
     await target.stop();
     return {
       load: result,
+      cpu,
       steady,
       idleRssMiB: idle ? mebibytes(idle.rssBytes) : Number.NaN,
       peakRssMiB: after ? mebibytes(after.peakRssBytes) : Number.NaN,
