@@ -6,7 +6,7 @@ import { staleTokens, useService } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, idempotencyKeys, outbox } from "../src/db/schema.js";
-import { type Caller, json, OTHER_ORG, placeInput, requestInput, staff, worker } from "./client.js";
+import { type Caller, json, OTHER_ORG, placeInput, problem, requestInput, staff, worker } from "./client.js";
 import { type HousingService, startHousing } from "./harness.js";
 
 const ADDRESS = "Avenue du Refuge 77, 4020 Liège";
@@ -143,6 +143,28 @@ describe("who sees what of a place and a placement", () => {
       expect(answer.status, kind).toBe(401);
       expect(await answer.text(), kind).not.toContain("Refuge");
     }
+  });
+
+  it("does not tell another team, by a 409, that someone has a request or a stay open", async () => {
+    const authors = { role: "caseworker", teams: ["vif-authors"] } as const;
+    const theirs = requestInput({ personRef: "prs_access00001", team: "vif-authors" });
+    const asked = await service.client.post("/v1/placements", theirs, authors);
+    expect(asked.status).toBe(201);
+    const body = await json<{ id: string; personRef: string }>(asked);
+    expect(body.id).not.toBe(placementId);
+    // The team that asked first still hears of its own open stay; housing staff see both requests.
+    const again = await service.client.post(
+      "/v1/placements",
+      requestInput({ personRef: "prs_access00001" }),
+      worker,
+    );
+    expect(await problem(again)).toMatchObject({ status: 409, code: "placement_open" });
+    const mine = await service.client.post("/v1/placements", theirs, authors);
+    expect(await problem(mine)).toMatchObject({ status: 409, code: "placement_open" });
+    const seen = await json<{ items: Array<{ id: string }> }>(
+      await service.client.get("/v1/placements", staff),
+    );
+    expect(seen.items.map((p) => p.id)).toEqual(expect.arrayContaining([placementId, body.id]));
   });
 
   it("keeps the address out of stored answers, events and the database file in clear", async () => {

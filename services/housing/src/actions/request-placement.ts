@@ -5,12 +5,12 @@
 // request waits for housing staff.
 import { enqueue } from "@relais/bus";
 import { type Language, newId, type RiskLevel } from "@relais/contracts";
-import { rowExists } from "@relais/db";
 import { audit, Conflict, Invalid, writeVerb } from "@relais/service-kit";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { placeFacts } from "../db/place-facts.js";
 import type { PlacementRow } from "../db/placement-store.js";
 import { placements, places } from "../db/schema.js";
+import { seesPlacement } from "../domain/access.js";
 import { choosePlace } from "../domain/allocation.js";
 import { addNights, localToday } from "../domain/nights.js";
 import { placementConfirmedEvent } from "./confirmed-event.js";
@@ -40,12 +40,19 @@ export async function requestPlacement(ctx: TeamsContext, input: PlacementReques
   return writeVerb(ctx, async (tx, authorised) => {
     // The answer belongs to who may see the placement: the team that asked (or the coordinator).
     await authorised(team ? `team:${team}` : `sub:${principal.sub}`);
-    const open = await rowExists(tx, placements, [
-      eq(placements.orgId, principal.org),
-      eq(placements.personRef, input.personRef),
-      inArray(placements.status, ["waiting", "allocated", "confirmed"]),
-    ]);
-    if (open)
+    // Only a request or stay the caller may see counts: a 409 would otherwise tell the author's
+    // team that the victim has asked for shelter. Housing staff see both requests and decline one.
+    const open = await tx
+      .select({ orgId: placements.orgId, team: placements.team })
+      .from(placements)
+      .where(
+        and(
+          eq(placements.orgId, principal.org),
+          eq(placements.personRef, input.personRef),
+          inArray(placements.status, ["waiting", "allocated", "confirmed"]),
+        ),
+      );
+    if (open.some((row) => seesPlacement(principal, teams, row)))
       throw new Conflict("This person already has a request or a stay open", "placement_open", [
         { path: "personRef", message: "has an open placement" },
       ]);
