@@ -377,6 +377,38 @@ describe("case conferences", () => {
     expect(await json(done)).toMatchObject({ status: "done", overdue: false });
   });
 
+  it("lets an action's owner change it only while they see its item", async () => {
+    const { client } = service;
+    const [parquetInvitee] = conference.invitees;
+    const [action] = (await json<{ items: Array<{ id: string }> }>(await client.get("/v1/my/actions", cpas)))
+      .items;
+    const item = `/v1/conferences/${conference.id}/items/${openItem}`;
+    const later = await client.post(`${item}/decisions`, {
+      text: "Suivi du dossier.",
+      actions: [
+        { ownerInviteeId: conference.invitees[1]!.id, description: "Rappeler", dueDate: "2026-03-25" },
+      ],
+    });
+    expect(later.status).toBe(201);
+    // The organiser makes the item confidential to the parquet: the CPAS's actions go with it.
+    const hidden = await client.patch(item, { confidential: true, audience: [parquetInvitee!.id] });
+    expect(hidden.status).toBe(200);
+    // Overdue while hidden: marked, never sent to someone who no longer sees the item.
+    const before = (await outboxEvents(service)).filter((e) => e.type === ActionOverdue.type).length;
+    clock.set(new Date("2026-03-26T08:00:00Z"));
+    await service.reminders.tick();
+    expect((await outboxEvents(service)).filter((e) => e.type === ActionOverdue.type)).toHaveLength(before);
+    clock.set(new Date("2026-03-21T08:00:00Z"));
+    const refused = await client.patch(`/v1/actions/${action!.id}`, { status: "open" }, cpas);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).not.toContain("logement");
+    expect((await json<{ items: unknown[] }>(await client.get("/v1/my/actions", cpas))).items).toEqual([]);
+    // The organiser still may; shown to all again, the owner may too.
+    expect((await client.patch(`/v1/actions/${action!.id}`, { status: "done" })).status).toBe(200);
+    expect((await client.patch(item, { confidential: false })).status).toBe(200);
+    expect((await client.patch(`/v1/actions/${action!.id}`, { status: "done" }, cpas)).status).toBe(200);
+  });
+
   it("sends a changed schedule to all with a higher SEQUENCE, a CANCEL to the uninvited, and CANCEL to all on cancellation", async () => {
     const { client } = service;
     const before = (await outboxEvents(service)).length;

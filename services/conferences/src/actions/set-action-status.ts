@@ -1,8 +1,8 @@
 import { audit, NotFound, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
-import { actions } from "../db/schema.js";
+import { actions, agendaItems, itemAudience } from "../db/schema.js";
 import { type ActionRecord, findConference, inviteesOf, toAction } from "../db/store.js";
-import { viewerOf } from "../domain/access.js";
+import { mayChangeAction, viewerOf } from "../domain/access.js";
 import type { ActionStatus } from "../domain/input.js";
 import type { ReadContext } from "./deps.js";
 
@@ -18,10 +18,14 @@ export async function setActionStatus(
     const conference = await findConference(tx, row.conferenceId);
     const viewer =
       conference && viewerOf(principal, ctx.zone, conference, await inviteesOf(tx, row.conferenceId));
-    const allowed =
-      viewer?.kind === "organiser" ||
-      (viewer?.kind === "invitee" && viewer.inviteeIds.has(row.ownerInviteeId));
-    if (!allowed) throw new NotFound("No such action");
+    if (!viewer) throw new NotFound("No such action");
+    const [item] = await tx.select().from(agendaItems).where(eq(agendaItems.id, row.itemId)).limit(1);
+    const audience = await tx
+      .select({ inviteeId: itemAudience.inviteeId })
+      .from(itemAudience)
+      .where(eq(itemAudience.itemId, row.itemId));
+    const ids = audience.map((a) => a.inviteeId);
+    if (!item || !mayChangeAction(viewer, row, item, ids)) throw new NotFound("No such action");
     const updatedAt = ctx.clock.now().toISOString();
     await tx.update(actions).set({ status, updatedAt }).where(eq(actions.id, actionId));
     await audit(tx, ctx, "action.update", { type: "action", id: actionId });

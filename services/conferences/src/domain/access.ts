@@ -45,6 +45,22 @@ export function canSeeItem(
   return audience.some((id) => viewer.inviteeIds.has(id));
 }
 
+/**
+ * Who may change an action: the organiser, or the invitee who owns it while they still see its
+ * item (an item made confidential later may have left them out; then the action is not theirs to
+ * read or change any more).
+ */
+export function mayChangeAction(
+  viewer: Viewer | null,
+  action: { ownerInviteeId: string },
+  item: { confidential: boolean },
+  audience: readonly string[],
+): boolean {
+  if (!viewer) return false;
+  if (viewer.kind === "organiser") return true;
+  return viewer.inviteeIds.has(action.ownerInviteeId) && canSeeItem(viewer, item, audience);
+}
+
 /** The items of an agenda the viewer may see. */
 export function visibleItems<T extends { confidential: boolean; audience: readonly string[] }>(
   viewer: Viewer,

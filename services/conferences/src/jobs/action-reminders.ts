@@ -3,7 +3,7 @@
 // `reminded_at IS NULL`, so neither a restart nor a second instance reminds twice.
 import { enqueue } from "@relais/bus";
 import { ActionOverdue, createEvent } from "@relais/contracts";
-import type { Database } from "@relais/db";
+import type { Database, Executor } from "@relais/db";
 import {
   type Clock,
   createPump,
@@ -14,7 +14,8 @@ import {
 } from "@relais/service-kit";
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type * as schema from "../db/schema.js";
-import { actions, conferences, invitees } from "../db/schema.js";
+import { actions, agendaItems, conferences, invitees, itemAudience } from "../db/schema.js";
+import { canSeeItem } from "../domain/access.js";
 
 export interface ReminderOptions {
   database: Database<typeof schema>;
@@ -35,15 +36,16 @@ export function createActionReminders(options: ReminderOptions): Pump {
     const at = now.toISOString();
     return database.write(async (tx) => {
       const due = await tx
-        .select({ action: actions, conference: conferences, owner: invitees })
+        .select({ action: actions, conference: conferences, owner: invitees, item: agendaItems })
         .from(actions)
         .innerJoin(conferences, eq(conferences.id, actions.conferenceId))
+        .innerJoin(agendaItems, eq(agendaItems.id, actions.itemId))
         .innerJoin(invitees, eq(invitees.id, actions.ownerInviteeId))
         .where(and(eq(actions.status, "open"), isNull(actions.remindedAt), lte(actions.overdueAt, at)))
         .orderBy(asc(actions.overdueAt))
         .limit(batchSize);
       let sent = 0;
-      for (const { action, conference, owner } of due) {
+      for (const { action, conference, owner, item } of due) {
         const marked = await tx
           .update(actions)
           .set({ remindedAt: at })
@@ -52,6 +54,8 @@ export function createActionReminders(options: ReminderOptions): Pump {
         if (marked.length === 0) continue;
         // An action of a cancelled conference, or whose owner was uninvited, is marked but not sent.
         if (conference.status === "cancelled" || owner.status !== "invited") continue;
+        // Nor is one whose item was made confidential without its owner: it is no longer theirs.
+        if (!(await ownerSeesItem(tx, owner.id, item))) continue;
         await enqueue(
           tx,
           createEvent(ActionOverdue, {
@@ -83,4 +87,18 @@ export function createActionReminders(options: ReminderOptions): Pump {
     now: () => clock.now().getTime(),
     onError: (error, retryInMs) => options.logger.warn({ err: error, retryInMs }, "action reminders failed"),
   });
+}
+
+async function ownerSeesItem(tx: Executor, ownerId: string, item: { id: string; confidential: boolean }) {
+  if (!item.confidential) return true;
+  const audience = await tx
+    .select({ inviteeId: itemAudience.inviteeId })
+    .from(itemAudience)
+    .where(eq(itemAudience.itemId, item.id));
+  const owner = { kind: "invitee" as const, inviteeIds: new Set([ownerId]) };
+  return canSeeItem(
+    owner,
+    item,
+    audience.map((a) => a.inviteeId),
+  );
 }
