@@ -2,9 +2,8 @@
 // invited partner who may see the item, has a local due date and a status.
 import { newId } from "@relais/contracts";
 import { audit, Invalid } from "@relais/service-kit";
-import { eq } from "drizzle-orm";
-import { actions, decisions, itemAudience } from "../db/schema.js";
-import { agendaItemOf, inviteesOf } from "../db/store.js";
+import { actions, decisions } from "../db/schema.js";
+import { agendaItemOf, audienceOf, inviteesOf } from "../db/store.js";
 import type { DecisionInput } from "../domain/input.js";
 import { overdueAt } from "../domain/schedule.js";
 import { writeOnOpenConference } from "./conference-verb.js";
@@ -19,9 +18,7 @@ export async function recordDecision(
   return writeOnOpenConference(ctx, conferenceId, async (tx, conference) => {
     const item = await agendaItemOf(tx, conferenceId, itemId);
     const invited = (await inviteesOf(tx, conferenceId)).filter((i) => i.status === "invited");
-    const audience = new Set(
-      (await tx.select().from(itemAudience).where(eq(itemAudience.itemId, itemId))).map((a) => a.inviteeId),
-    );
+    const audience = new Set(await audienceOf(tx, itemId));
     const rows = input.actions.map((action, index) => {
       const owner = invited.find((i) => i.id === action.ownerInviteeId);
       if (!owner || (item.confidential && !audience.has(owner.id)))

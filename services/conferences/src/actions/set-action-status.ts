@@ -1,7 +1,7 @@
 import { audit, NotFound, writeVerb } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
-import { actions, agendaItems, itemAudience } from "../db/schema.js";
-import { type ActionRecord, findConference, inviteesOf, toAction } from "../db/store.js";
+import { actions, agendaItems } from "../db/schema.js";
+import { type ActionRecord, audienceOf, findConference, inviteesOf, toAction } from "../db/store.js";
 import { mayChangeAction, viewerOf } from "../domain/access.js";
 import type { ActionStatus } from "../domain/input.js";
 import type { ReadContext } from "./deps.js";
@@ -20,12 +20,8 @@ export async function setActionStatus(
       conference && viewerOf(principal, ctx.zone, conference, await inviteesOf(tx, row.conferenceId));
     if (!viewer) throw new NotFound("No such action");
     const [item] = await tx.select().from(agendaItems).where(eq(agendaItems.id, row.itemId)).limit(1);
-    const audience = await tx
-      .select({ inviteeId: itemAudience.inviteeId })
-      .from(itemAudience)
-      .where(eq(itemAudience.itemId, row.itemId));
-    const ids = audience.map((a) => a.inviteeId);
-    if (!item || !mayChangeAction(viewer, row, item, ids)) throw new NotFound("No such action");
+    if (!item || !mayChangeAction(viewer, row, item, await audienceOf(tx, row.itemId)))
+      throw new NotFound("No such action");
     const updatedAt = ctx.clock.now().toISOString();
     await tx.update(actions).set({ status, updatedAt }).where(eq(actions.id, actionId));
     await audit(tx, ctx, "action.update", { type: "action", id: actionId });

@@ -2,7 +2,7 @@
 import { audit, Invalid, writeOnRecord } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
 import { agendaItems, itemAudience } from "../db/schema.js";
-import { agendaItemOf, checkAudience, organisedConference } from "../db/store.js";
+import { agendaItemOf, audienceOf, checkAudience, organisedConference } from "../db/store.js";
 import type { ItemPatch } from "../domain/input.js";
 import type { Ctx } from "./deps.js";
 
@@ -18,9 +18,7 @@ export async function updateItem(
     async (tx) => {
       const item = await agendaItemOf(tx, conferenceId, itemId);
       const confidential = patch.confidential ?? item.confidential;
-      const audience =
-        patch.audience ??
-        (await tx.select().from(itemAudience).where(eq(itemAudience.itemId, itemId))).map((a) => a.inviteeId);
+      const audience = patch.audience ?? (await audienceOf(tx, itemId));
       if (confidential && audience.length === 0)
         throw new Invalid("A confidential item needs at least one invitee", [
           { path: "audience", message: "A confidential item needs at least one invitee" },

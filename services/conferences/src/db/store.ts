@@ -140,6 +140,15 @@ export async function agendaItemOf(tx: Executor, conferenceId: string, itemId: s
   return item;
 }
 
+/** The invitee ids a confidential item is shown to (empty for an item open to all). */
+export async function audienceOf(db: Executor, itemId: string): Promise<string[]> {
+  const rows = await db
+    .select({ inviteeId: itemAudience.inviteeId })
+    .from(itemAudience)
+    .where(eq(itemAudience.itemId, itemId));
+  return rows.map((row) => row.inviteeId);
+}
+
 /** Every id of an item's audience must be an invitee of the conference still invited. */
 export async function checkAudience(tx: Executor, conferenceId: string, audience: readonly string[]) {
   const invited = new Set(

@@ -3,7 +3,7 @@
 // `reminded_at IS NULL`, so neither a restart nor a second instance reminds twice.
 import { enqueue } from "@relais/bus";
 import { ActionOverdue, createEvent } from "@relais/contracts";
-import type { Database, Executor } from "@relais/db";
+import type { Database } from "@relais/db";
 import {
   type Clock,
   createPump,
@@ -14,7 +14,8 @@ import {
 } from "@relais/service-kit";
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type * as schema from "../db/schema.js";
-import { actions, agendaItems, conferences, invitees, itemAudience } from "../db/schema.js";
+import { actions, agendaItems, conferences, invitees } from "../db/schema.js";
+import { audienceOf } from "../db/store.js";
 import { canSeeItem } from "../domain/access.js";
 
 export interface ReminderOptions {
@@ -55,7 +56,8 @@ export function createActionReminders(options: ReminderOptions): Pump {
         // An action of a cancelled conference, or whose owner was uninvited, is marked but not sent.
         if (conference.status === "cancelled" || owner.status !== "invited") continue;
         // Nor is one whose item was made confidential without its owner: it is no longer theirs.
-        if (!(await ownerSeesItem(tx, owner.id, item))) continue;
+        const ownerAlone = { kind: "invitee" as const, inviteeIds: new Set([owner.id]) };
+        if (item.confidential && !canSeeItem(ownerAlone, item, await audienceOf(tx, item.id))) continue;
         await enqueue(
           tx,
           createEvent(ActionOverdue, {
@@ -87,18 +89,4 @@ export function createActionReminders(options: ReminderOptions): Pump {
     now: () => clock.now().getTime(),
     onError: (error, retryInMs) => options.logger.warn({ err: error, retryInMs }, "action reminders failed"),
   });
-}
-
-async function ownerSeesItem(tx: Executor, ownerId: string, item: { id: string; confidential: boolean }) {
-  if (!item.confidential) return true;
-  const audience = await tx
-    .select({ inviteeId: itemAudience.inviteeId })
-    .from(itemAudience)
-    .where(eq(itemAudience.itemId, item.id));
-  const owner = { kind: "invitee" as const, inviteeIds: new Set([ownerId]) };
-  return canSeeItem(
-    owner,
-    item,
-    audience.map((a) => a.inviteeId),
-  );
 }
