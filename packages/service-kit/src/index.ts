@@ -30,5 +30,6 @@ export * from "./run.js";
 export * from "./sealed-box.js";
 export * from "./service-app.js";
 export * from "./service-deps.js";
+export * from "./team-tasks.js";
 export * from "./validation.js";
 export * from "./verb.js";

@@ -6,7 +6,8 @@
 // Not in @relais/testing: these parts need @relais/bus, whose own tests use @relais/testing.
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams } from "@relais/bus";
+import { connectBus, createConsumerRunner, createOutboxRelay, ensureStreams, inbox } from "@relais/bus";
+import type { Envelope } from "@relais/contracts";
 import type { Schema } from "@relais/db";
 import {
   type Clock,
@@ -18,7 +19,8 @@ import {
   type Logger,
   systemClock,
 } from "@relais/service-kit";
-import { type NatsProcess, TEST_JWT_SECRET, tempDatabase } from "@relais/testing";
+import { type NatsProcess, TEST_JWT_SECRET, tempDatabase, waitFor } from "@relais/testing";
+import { eq } from "drizzle-orm";
 import pino from "pino";
 
 /** Silent unless LOG_LEVEL says otherwise. */
@@ -65,6 +67,27 @@ export async function startServiceParts<S extends Schema>(options: ServicePartsO
     consumers: options.consumers?.({ box, clock }) ?? [],
   });
   const relay = createOutboxRelay({ database, bus, logger });
+
+  /**
+   * Publishes events as their producer would, and waits until this service's consumers have
+   * processed them (their inbox rows). The harness starts the runner.
+   */
+  async function publish(...events: Envelope[]): Promise<void> {
+    const js = await bus.jetstream();
+    for (const event of events)
+      await js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID: event.id });
+    await waitFor(
+      async () => {
+        for (const event of events) {
+          const rows = await database.db.select().from(inbox).where(eq(inbox.eventId, event.id));
+          if (rows.length === 0) return false;
+        }
+        return true;
+      },
+      { timeoutMs: 10_000, message: `events processed: ${events.map((e) => e.type).join(", ")}` },
+    );
+  }
+
   return {
     database,
     bus,
@@ -74,6 +97,7 @@ export async function startServiceParts<S extends Schema>(options: ServicePartsO
     relay,
     clock,
     logger,
+    publish,
     /** What every service's `createApp` takes from the kit. */
     deps: {
       database,

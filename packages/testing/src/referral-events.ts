@@ -1,6 +1,7 @@
-// `referrals.referral.received` as referrals publishes it, for the services' tests that consume it:
-// filed by police zone 5277 for Seraing, high risk. Overrides replace whole fields.
-import { createEvent, ReferralReceived } from "@relais/contracts";
+// Referrals' events as it publishes them, for the services' tests that consume them:
+// `referral.received` filed by police zone 5277 for Seraing, high risk (overrides replace whole
+// fields), and a call-back task's `callback.opened` and `.closed`.
+import { CallbackClosed, CallbackOpened, createEvent, ReferralReceived } from "@relais/contracts";
 
 type ReferralData = ReturnType<
   typeof createEvent<typeof ReferralReceived.type, typeof ReferralReceived.data>
@@ -30,5 +31,47 @@ export function referralReceived(
       childrenPresent: false,
       ...data,
     },
+  });
+}
+
+export interface CallbackTaskInput {
+  taskId: string;
+  personRef: string;
+  team: string;
+  role?: "victim" | "author";
+  /** Defaults to `ref-<personRef>`. */
+  referralId?: string;
+}
+
+/** What every announcement of a task says about it. */
+function taskData(task: CallbackTaskInput) {
+  const { taskId, personRef, team } = task;
+  return {
+    taskId,
+    referralId: task.referralId ?? `ref-${personRef}`,
+    personRef,
+    role: task.role ?? "victim",
+    team,
+  };
+}
+
+/** A call-back task of `team` for the person, as referrals announces it when it is created. */
+export function callbackOpened(orgId: string, task: CallbackTaskInput & { openedAt?: string }) {
+  return createEvent(CallbackOpened, {
+    orgId,
+    source: "referrals",
+    data: { ...taskData(task), openedAt: task.openedAt ?? "2026-01-01T09:00:00.000Z" },
+  });
+}
+
+/** The task closed with an outcome (`accepted` unless said). */
+export function callbackClosed(
+  orgId: string,
+  task: CallbackTaskInput & { closedAt: string; outcome?: "accepted" | "declined" | "unreachable" },
+) {
+  return createEvent(CallbackClosed, {
+    orgId,
+    source: "referrals",
+    data: { ...taskData(task), outcome: task.outcome ?? "accepted", closedAt: task.closedAt },
   });
 }

@@ -1,7 +1,5 @@
 // Events as the groups and referrals services publish them.
 import {
-  CallbackClosed,
-  CallbackOpened,
   createEvent,
   EnrolmentConfirmed,
   EnrolmentEnded,
@@ -12,7 +10,13 @@ import {
   SessionCancelled,
   SessionChanged,
 } from "@relais/contracts";
-import { referralReceived, referredPerson } from "@relais/testing";
+import {
+  type CallbackTaskInput,
+  referralReceived,
+  referredPerson,
+  callbackClosed as sharedCallbackClosed,
+  callbackOpened as sharedCallbackOpened,
+} from "@relais/testing";
 import { DateTime } from "luxon";
 import { sealForNotifications } from "./seal-keys.js";
 
@@ -226,33 +230,9 @@ export function purged(personRef: string) {
   });
 }
 
-interface TaskInput {
-  taskId: string;
-  personRef: string;
-  team: string;
-  role?: "victim" | "author";
-  org?: string;
-}
-
-/** What every announcement of a task says about it. */
-function taskData(task: TaskInput) {
-  const { taskId, personRef, team } = task;
-  return { taskId, referralId: `ref-${personRef}`, personRef, role: task.role ?? "victim", team };
-}
-
 /** A call-back task of `team` for the person, as referrals announces it when it is created. */
-export function callbackOpened(task: TaskInput & { openedAt?: string }) {
-  return createEvent(CallbackOpened, {
-    orgId: task.org ?? ORG,
-    source: "referrals",
-    data: { ...taskData(task), openedAt: task.openedAt ?? "2026-01-01T09:00:00.000Z" },
-  });
-}
+export const callbackOpened = (task: CallbackTaskInput & { org?: string; openedAt?: string }) =>
+  sharedCallbackOpened(task.org ?? ORG, task);
 
-export function callbackClosed(task: TaskInput & { closedAt: string }) {
-  return createEvent(CallbackClosed, {
-    orgId: task.org ?? ORG,
-    source: "referrals",
-    data: { ...taskData(task), outcome: "accepted", closedAt: task.closedAt },
-  });
-}
+export const callbackClosed = (task: CallbackTaskInput & { org?: string; closedAt: string }) =>
+  sharedCallbackClosed(task.org ?? ORG, task);

@@ -2,7 +2,6 @@
 // kit's token verifier with the test secret, a real nats-server that the test file starts, and a
 // real SMTP sink. The delivery loop is driven by the test (`deliver()`), so no test waits on a timer;
 // the one test of the running loop gives it an hour-long interval, so only a wake can send.
-import type { Envelope } from "@relais/contracts";
 import { type Clock, createRecipientOpener, type Logger } from "@relais/service-kit";
 import { startServiceParts, testLogger } from "@relais/service-testing";
 import {
@@ -12,15 +11,12 @@ import {
   startedYet,
   startNats,
   startSmtpSink,
-  waitFor,
 } from "@relais/testing";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../src/actions/context.js";
 import { smtpMailer } from "../src/adapters/mailer.js";
 import type { SmsSender } from "../src/adapters/sms-gateway.js";
 import { createApp } from "../src/app.js";
-import * as schema from "../src/db/schema.js";
 import { consumers } from "../src/events/consumers.js";
 import { createDeliveryLoop } from "../src/jobs/delivery-loop.js";
 import { createDispatcher } from "../src/jobs/dispatcher.js";
@@ -57,7 +53,7 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
     busTimeoutMs: 5_000,
     consumers: ({ box, clock }) => consumers({ box, open, clock, settings }),
   });
-  const { box, clock, database, bus, runner, logger: log } = parts;
+  const { box, clock, database, runner, logger: log } = parts;
   const concurrency = options.concurrency ?? 2;
   const mailer = smtpMailer({ url: options.smtp?.url ?? "smtp://127.0.0.1:1", poolSize: concurrency });
   const deps = {
@@ -86,32 +82,10 @@ export async function startNotifications(nats: NatsProcess, options: HarnessOpti
   });
   const app = createApp({ ...parts.deps, box, settings });
 
-  /** Publishes events as their producer would, and waits until this service has processed them. */
-  async function publish(...events: Envelope[]): Promise<void> {
-    const js = await bus.jetstream();
-    for (const event of events) {
-      await js.publish(event.type, new TextEncoder().encode(JSON.stringify(event)), { msgID: event.id });
-    }
-    await waitFor(
-      async () => {
-        for (const event of events) {
-          const rows = await database.db
-            .select()
-            .from(schema.inbox)
-            .where(eq(schema.inbox.eventId, event.id));
-          if (rows.length === 0) return false;
-        }
-        return true;
-      },
-      { timeoutMs: 10_000, message: `events processed: ${events.map((e) => e.type).join(", ")}` },
-    );
-  }
-
   runner.start();
   return {
     ...parts,
     app,
-    publish,
     /** One pass of the delivery loop: due reminders become messages, due messages go out. */
     deliver: () => loop.runOnce(),
     /** The loop as the service runs it; most tests drive it with `deliver()` instead. */

@@ -7,8 +7,8 @@ import {
   type CallbackOverdue,
   DEFAULT_TIME_ZONE,
 } from "@relais/contracts";
+import { rememberTask } from "@relais/service-kit";
 import { queueMessage } from "../db/messages.js";
-import { rememberTask } from "../db/team-tasks.js";
 import { formatWhen } from "../domain/format.js";
 import type { EventOf, TxContext } from "./context.js";
 

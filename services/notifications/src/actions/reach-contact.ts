@@ -1,9 +1,8 @@
 // Who may reach a person's contact: a coordinator of the organisation always, a caseworker only
 // through an open or recently closed call-back task of one of their teams (`teams` claim). Anything
 // else is the same 404 as a missing contact, so a reference's existence does not leak.
-import { NotFound } from "@relais/service-kit";
+import { NotFound, teamsReach } from "@relais/service-kit";
 import { loadContact } from "../db/contacts.js";
-import { teamsReach } from "../db/team-tasks.js";
 import type { Contact } from "../domain/contact.js";
 import type { RequestContext } from "./context.js";
 

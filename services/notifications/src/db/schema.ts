@@ -2,7 +2,7 @@ import { orgRecord, timestamps } from "@relais/db";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
-export { auditLog, idempotencyKeys } from "@relais/service-kit";
+export { auditLog, idempotencyKeys, teamTasks } from "@relais/service-kit";
 
 /**
  * The contact book. A contact belongs to the organisation, and the referral or enrolment, that
@@ -29,35 +29,6 @@ export const contacts = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.personRef] }), index("contacts_person").on(t.personRef)],
-);
-
-/**
- * Which team holds which person's call-back task, from referrals' `callback.*` events: a
- * caseworker reaches a contact only through an open task of one of their teams, or one closed
- * less than CONTACT_ACCESS_DAYS ago.
- */
-export const teamTasks = sqliteTable(
-  "team_tasks",
-  {
-    taskId: text("task_id").primaryKey(),
-    orgId: text("org_id").notNull(),
-    personRef: text("person_ref").notNull(),
-    team: text("team").notNull(),
-    role: text("role", { enum: ["victim", "author"] }).notNull(),
-    referralId: text("referral_id").notNull(),
-    /** When the task was opened (or first heard of, for a task announced only when due). */
-    since: text("since").notNull(),
-    /**
-     * The moment of the announcement `team` comes from: a later announcement (a reassignment) moves
-     * the task, an older one arriving late never moves it back. Null for rows recorded before this
-     * column: read as `since`.
-     */
-    teamSince: text("team_since"),
-    /** When it was closed; null while open. */
-    until: text("until"),
-    outcome: text("outcome"),
-  },
-  (t) => [index("team_tasks_person").on(t.orgId, t.personRef)],
 );
 
 /** The latest snapshot of each group's series, as the groups service last described it. */

@@ -1,4 +1,5 @@
 import type { ConsumerDefinition } from "@relais/bus";
+import { teamTaskConsumers } from "@relais/service-kit";
 import type { ConsumerDeps } from "../actions/context.js";
 import { callbackAlertConsumers } from "./callback-alerts.js";
 import { complianceBreachedConsumer } from "./compliance-breached.js";
@@ -11,14 +12,14 @@ import { placementConfirmedConsumer } from "./placement-confirmed.js";
 import { referralReceivedConsumer } from "./referral-received.js";
 import { sessionCancelledConsumer } from "./session-cancelled.js";
 import { sessionChangedConsumer } from "./session-changed.js";
-import { teamTaskConsumers } from "./team-tasks.js";
 
 export function consumers(deps: ConsumerDeps): ConsumerDefinition[] {
   return [
     referralReceivedConsumer(deps),
     personPurgedConsumer(deps),
     ...callbackAlertConsumers(deps),
-    ...teamTaskConsumers(),
+    // Which team holds which call-back task (due and overdue alerts record it too).
+    ...teamTaskConsumers("notifications"),
     enrolmentConfirmedConsumer(deps),
     enrolmentWaitlistedConsumer(deps),
     enrolmentEndedConsumer(deps),

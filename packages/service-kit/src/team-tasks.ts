@@ -1,11 +1,39 @@
 // Which team holds which person's call-back task, as referrals announces it (`callback.opened`,
 // `.due`, `.overdue`, `.closed`; one consumer per subject, so they arrive in any order). The team
 // is that of the announcement made last (a coordinator's assignment is announced as an opening). A
-// caseworker reaches a person's contact only through an open task of one of their teams, or one
-// closed less than `contactAccessMs` ago.
+// caseworker acts for a person (reaches their contact in notifications, asks housing for a place
+// for them) only through an open task of one of their teams, or one closed less than a service's
+// recency window ago. Each service that scopes by it holds its own copy of the table.
+import { consumerOf } from "@relais/bus";
+import { CallbackClosed, CallbackOpened } from "@relais/contracts";
 import { type Executor, rowExists } from "@relais/db";
 import { eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
-import { teamTasks } from "./schema.js";
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** One call-back task: its person, the team that holds it, and whether it is still open. */
+export const teamTasks = sqliteTable(
+  "team_tasks",
+  {
+    taskId: text("task_id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    personRef: text("person_ref").notNull(),
+    team: text("team").notNull(),
+    role: text("role", { enum: ["victim", "author"] }).notNull(),
+    referralId: text("referral_id").notNull(),
+    /** When the task was opened (or first heard of, for a task announced only when due). */
+    since: text("since").notNull(),
+    /**
+     * The moment of the announcement `team` comes from: a later announcement (a reassignment) moves
+     * the task, an older one arriving late never moves it back. Null for rows recorded before this
+     * column: read as `since`.
+     */
+    teamSince: text("team_since"),
+    /** When it was closed; null while open. */
+    until: text("until"),
+    outcome: text("outcome"),
+  },
+  (t) => [index("team_tasks_person").on(t.orgId, t.personRef)],
+);
 
 export interface TaskFact {
   orgId: string;
@@ -75,4 +103,21 @@ export async function teamsReach(
     inArray(teamTasks.team, input.teams),
     or(isNull(teamTasks.until), gte(teamTasks.until, since)),
   ]);
+}
+
+/**
+ * The opening and the closing of each task, on durable consumers named after the service
+ * (`<service>-callback-opened`, `<service>-callback-closed`).
+ */
+export function teamTaskConsumers(service: string) {
+  return [
+    consumerOf(CallbackOpened, `${service}-callback-opened`, async (tx, event) => {
+      const { data, orgId } = event;
+      await rememberTask(tx, { ...data, orgId, at: data.openedAt });
+    }),
+    consumerOf(CallbackClosed, `${service}-callback-closed`, async (tx, event) => {
+      const { data, orgId, occurredAt } = event;
+      await closeTask(tx, { ...data, orgId, at: occurredAt });
+    }),
+  ];
 }
