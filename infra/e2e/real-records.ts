@@ -2,7 +2,7 @@
 // role matrix and other attacks aim at, so that a leak across organisations would show (a
 // made-up id is refused whether or not the check works).
 import { randomUUID } from "node:crypto";
-import { waitFor } from "@relais/testing";
+import { waitFor, waitForValue } from "@relais/testing";
 import { DateTime } from "luxon";
 import { connect } from "nats";
 import { flowReferral, runFlow, setUpFlow } from "./flow.js";
@@ -311,11 +311,23 @@ async function seedHousing(
     },
     `${tag}-place`,
   );
-  const placement = await postJson<{ id: string }>(
-    `${housing}/v1/placements`,
-    await tokenFor("caseworker", ORG, "e2e-caseworker", { teams: ["seraing-victims"] }),
-    { ...person, team: "seraing-victims", householdSize: 2, riskLevel: "medium", nights: 10 },
-    `${tag}-placement`,
+  // Housing learns that the team follows the person from referrals' `callback.opened`: until it
+  // has, the request is refused with `person_not_followed`.
+  const worker = await tokenFor("caseworker", ORG, "e2e-caseworker", { teams: ["seraing-victims"] });
+  const placement = await waitForValue(
+    async () => {
+      const answer = await jsonRequest<{ id: string; code?: string }>(`${housing}/v1/placements`, {
+        method: "POST",
+        token: worker,
+        body: { ...person, team: "seraing-victims", householdSize: 2, riskLevel: "medium", nights: 10 },
+        key: `${tag}-placement`,
+      });
+      if (answer.status === 201) return answer.json;
+      if (answer.json.code !== "person_not_followed")
+        throw new Error(`POST /v1/placements: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+      return undefined;
+    },
+    { timeoutMs: 30_000, message: "housing to know that the victims' team follows the person" },
   );
   await expectJson(
     `${housing}/v1/placements/${placement.id}/confirm`,

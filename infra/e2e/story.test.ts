@@ -441,6 +441,7 @@ describe("the story, and every byte the stack wrote", () => {
       expect(story.housing.workerView).not.toContain(story.housing.address);
       expect(story.housing.workerView).not.toContain("Studio Meuse");
       expect(story.housing.policeStatus).toBe(403);
+      expect(story.housing.authorWorkerCode).toBe("person_not_followed");
       const withAddress = storyMails.filter((m) => m.text.includes(story.housing.address));
       expect(withAddress.map((m) => m.to)).toEqual([[story.victim.email.toLowerCase()]]);
       expect(withAddress[0]!.subject).toBe("Votre rendez-vous");

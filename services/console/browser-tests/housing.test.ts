@@ -4,15 +4,15 @@
 // housing staff confirm, extend and end the stay; the worker records the follow-up; the
 // coordinator reads the occupancy. No address in any URL, title or browser storage, nor on any
 // screen but the one that shows it.
-import type { BrowserContext, Page } from "playwright-core";
+import { policeReferral } from "@relais/testing";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { frenchRun, messages, press, SCREENS, screen, useBrowserStack, visible } from "./browser.js";
-import { startBrowserStack } from "./stack.js";
+import { fileReferralAsPolice, phoneVictim, startBrowserStack } from "./stack.js";
 
 const RUN = frenchRun("housing", SCREENS.ipadLandscape);
 const t = messages("fr");
 const ADDRESS = "Rue des Peupliers 3, 4020 Liège";
-const PERSON = "prs_browserhousing1";
 const tap = (locator: ReturnType<Page["getByRole"]>) => press(locator, true);
 
 const live = useBrowserStack(() => startBrowserStack({}, {}, { housing: true }));
@@ -25,6 +25,23 @@ async function signIn(person: string): Promise<Page> {
   const context = await live.browser.newContext(RUN.context);
   contexts.push(context);
   return live.signIn(context, RUN, person);
+}
+
+/**
+ * Submits the request form. Housing learns that the worker's team follows the person from
+ * referrals' event; until it has (a moment after the task is filed), the form says so and the
+ * worker tries again, as its message tells them to.
+ */
+async function askUntilFollowed(form: Locator) {
+  const allocated = form.getByRole("status").filter({ hasText: t("housing.request.answer.allocated") });
+  const notYet = form.getByText(t("housing.request.notFollowed"));
+  for (let attempt = 1; ; attempt++) {
+    await tap(form.getByRole("button", { name: t("housing.request.submit") }));
+    await visible(allocated.or(notYet));
+    if (await allocated.isVisible()) return;
+    expect(attempt, "housing never learnt of the task").toBeLessThan(40);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** What the browser keeps and shows that a shoulder-reader or the next user could find. */
@@ -58,15 +75,34 @@ describe("emergency housing on the console", () => {
     await tap(staff.getByRole("button", { name: t("housing.places.hideAddress") }));
     await staff.getByText(ADDRESS).waitFor({ state: "detached" });
 
-    // The call-back worker asks; "can wait" holds the place for housing staff to confirm.
+    // The police file a referral; the victims' call-back worker takes her task and asks from it
+    // ("can wait" holds the place for housing staff to confirm). Only the team that follows the
+    // person may ask: Jan, of the authors' team, is refused for her, with no trace of a request.
+    const filed = await fileReferralAsPolice(
+      live.stack,
+      policeReferral({
+        incidentReference: "LI.55.L1.HOUS-1/26",
+        incidentAt: new Date(Date.now() - 3_600_000).toISOString(),
+        childrenPresent: true,
+        persons: [phoneVictim("+32470555111", "Laura Hébergée")],
+      }),
+    );
+    const PERSON = filed.persons.find((p) => p.role === "victim")?.personRef as string;
     const worker = await signIn("Camille (victim support)");
-    await tap(worker.getByRole("link", { name: t("housing.nav.request") }));
-    await worker.getByRole("textbox", { name: t("housing.person") }).fill(PERSON);
-    await worker.getByRole("textbox", { name: t("housing.householdSize") }).fill("2");
-    await worker.getByText(t("housing.risk.medium")).tap();
-    await tap(worker.getByRole("button", { name: t("housing.request.submit") }));
-    await visible(worker.getByRole("status").filter({ hasText: t("housing.request.answer.allocated") }));
+    await tap(worker.getByRole("button", { name: t("queue.claimLabel", { n: 1 }) }));
+    const form = worker.getByRole("form", { name: t("housing.request.title") });
+    await form.getByRole("textbox", { name: t("housing.householdSize") }).fill("2");
+    await form.getByText(t("housing.risk.medium")).tap();
+    await askUntilFollowed(form);
+    await visible(form.getByRole("status").filter({ hasText: t("housing.request.answer.allocated") }));
     await screen(worker, RUN, "h03-request");
+
+    const otherTeam = await signIn("Jan (author intake)");
+    await tap(otherTeam.getByRole("link", { name: t("housing.nav.request") }));
+    await otherTeam.getByRole("textbox", { name: t("housing.person") }).fill(PERSON);
+    await tap(otherTeam.getByRole("button", { name: t("housing.request.submit") }));
+    await visible(otherTeam.getByText(t("housing.request.notFollowed")));
+    await screen(otherTeam, RUN, "h03b-request-other-team");
     expect(await worker.locator("body").textContent()).not.toMatch(/Peupliers|Studio Ourthe/);
     expect(await exposed(worker)).not.toContain(PERSON);
 

@@ -130,6 +130,15 @@ export async function fileAsPolice(
   referral: object,
   police: { org?: string; sub?: string } = {},
 ): Promise<string> {
+  return (await fileReferralAsPolice(stack, referral, police)).id;
+}
+
+/** The same, answering what referrals answers: the id and each person's reference and role. */
+export async function fileReferralAsPolice(
+  stack: BrowserStack,
+  referral: object,
+  police: { org?: string; sub?: string } = {},
+) {
   const token = await mintToken({ role: "police", org: police.org ?? "org-dev", sub: police.sub ?? "5277" });
   const response = await fetch(`${stack.urls.referrals}/v1/referrals`, {
     method: "POST",
@@ -141,5 +150,5 @@ export async function fileAsPolice(
     body: JSON.stringify(referral),
   });
   expect(response.status, await response.clone().text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
+  return (await response.json()) as { id: string; persons: Array<{ personRef: string; role: string }> };
 }

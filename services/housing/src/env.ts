@@ -2,7 +2,7 @@ import { TimeZone } from "@relais/contracts";
 import { BaseEnv, DataKeyEnv, SealPublicKey, serviceDefaults } from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
-import { DEFAULT_SETTINGS } from "./domain/settings.js";
+import { DEFAULT_SETTINGS, daysToMs } from "./domain/settings.js";
 
 export const HousingEnv = BaseEnv.extend({
   ...serviceDefaults("housing", 3005),
@@ -16,6 +16,13 @@ export const HousingEnv = BaseEnv.extend({
   FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SETTINGS.followUpDays),
   /** The longest stay one request or extension may plan. */
   MAX_NIGHTS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SETTINGS.maxNights),
+  /** Days after a call-back task closes during which its team may still ask for a place. */
+  REQUEST_ACCESS_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(DEFAULT_SETTINGS.requestAccessAfterCloseMs / daysToMs(1)),
   ...StatisticsEnv,
 });
 export type HousingEnv = z.infer<typeof HousingEnv>;

@@ -1,6 +1,7 @@
 import { createRecipientSealer, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
 import { createApp } from "./app.js";
+import { daysToMs } from "./domain/settings.js";
 import { HousingEnv } from "./env.js";
 import { housingConsumers } from "./events/consumers.js";
 import { service } from "./service.js";
@@ -14,6 +15,7 @@ startService({
       timeZone: env.HOUSING_TIME_ZONE,
       followUpDays: env.FOLLOW_UP_DAYS,
       maxNights: env.MAX_NIGHTS,
+      requestAccessAfterCloseMs: daysToMs(env.REQUEST_ACCESS_DAYS),
     };
     const statistics = statisticsSettingsFromEnv(env);
     return {

@@ -2,11 +2,22 @@
 // organisations with the real ids of this one, police, stale tokens. The address of a place may
 // appear in one answer only — housing staff's audited GET …/address — and nowhere at rest.
 import { readFileSync } from "node:fs";
+import { createEvent, PersonPurged } from "@relais/contracts";
 import { staleTokens, useService } from "@relais/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, idempotencyKeys, outbox } from "../src/db/schema.js";
-import { type Caller, json, OTHER_ORG, placeInput, problem, requestInput, staff, worker } from "./client.js";
+import { auditLog, idempotencyKeys, outbox, placements, teamTasks } from "../src/db/schema.js";
+import {
+  type Caller,
+  json,
+  ORG,
+  OTHER_ORG,
+  placeInput,
+  problem,
+  requestInput,
+  staff,
+  worker,
+} from "./client.js";
 import { type HousingService, startHousing } from "./harness.js";
 
 const ADDRESS = "Avenue du Refuge 77, 4020 Liège";
@@ -24,6 +35,7 @@ describe("who sees what of a place and a placement", () => {
         staff,
       );
       placeId = (await json<{ id: string }>(place)).id;
+      await service.follow("prs_access00001");
       const asked = await service.client.post(
         "/v1/placements",
         requestInput({ personRef: "prs_access00001", riskLevel: "high" }),
@@ -147,6 +159,9 @@ describe("who sees what of a place and a placement", () => {
 
   it("does not tell another team, by a 409, that someone has a request or a stay open", async () => {
     const authors = { role: "caseworker", teams: ["vif-authors"] } as const;
+    // In one family a person can be the victim of one incident and the author of another, so two
+    // teams may follow them; the second team still must not learn of the first one's request.
+    await service.follow("prs_access00001", { team: "vif-authors", role: "author", referralId: "ref-2" });
     const theirs = requestInput({ personRef: "prs_access00001", team: "vif-authors" });
     const asked = await service.client.post("/v1/placements", theirs, authors);
     expect(asked.status).toBe(201);
@@ -165,6 +180,87 @@ describe("who sees what of a place and a placement", () => {
       await service.client.get("/v1/placements", staff),
     );
     expect(seen.items.map((p) => p.id)).toEqual(expect.arrayContaining([placementId, body.id]));
+  });
+
+  it("lets a caseworker ask for a place only for a person their team follows", async () => {
+    const VICTIM = "prs_victim00001";
+    const AUTHOR = "prs_author00001";
+    const authors = { role: "caseworker", teams: ["vif-authors"] } as const;
+    // One referral: the victims' team calls her back, the authors' team him.
+    await service.follow(VICTIM, { referralId: "ref-family" });
+    await service.follow(AUTHOR, { team: "vif-authors", role: "author", referralId: "ref-family" });
+    const refusal = async (personRef: string, caller: Caller, key?: string) => {
+      const answer = await service.client.post(
+        "/v1/placements",
+        requestInput({ personRef, riskLevel: "high", householdSize: 1 }),
+        caller,
+        key ? { "idempotency-key": key } : undefined,
+      );
+      const body = await problem(answer);
+      expect(body).toMatchObject({ status: 409, code: "person_not_followed", paths: ["personRef"] });
+      return { code: body.code, detail: body.detail, paths: body.paths };
+    };
+    const placementsOf = (personRef: string) =>
+      service.database.db.select().from(placements).where(eq(placements.personRef, personRef));
+
+    // The author's team, with the victim's real reference: refused, with the very answer a made-up
+    // reference gets, so it learns nothing; no request is written and nobody is told anything.
+    const events = (await service.database.db.select().from(outbox)).length;
+    const real = await refusal(VICTIM, authors);
+    expect(await refusal("prs_madeup00001", authors)).toEqual(real);
+    // Another organisation with a team of the same name, and this organisation's real reference.
+    await refusal(VICTIM, { role: "caseworker", teams: ["vif-victims"], org: OTHER_ORG });
+    expect(await placementsOf(VICTIM)).toEqual([]);
+    expect((await service.database.db.select().from(outbox)).length).toBe(events);
+
+    // A task closed long ago no longer lets its team ask; one closed yesterday still does.
+    await service.follow("prs_former00001", { team: "vif-authors", closedAt: "2020-01-01T09:00:00.000Z" });
+    await refusal("prs_former00001", authors);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    await service.follow("prs_recent00001", { team: "vif-authors", closedAt: yesterday });
+    const recent = await service.client.post(
+      "/v1/placements",
+      requestInput({ personRef: "prs_recent00001" }),
+      authors,
+    );
+    expect(recent.status).toBe(201);
+
+    // A refusal is not remembered under its key: once referrals' task reaches housing, the same
+    // request with the same key goes through.
+    const LATE = "prs_lateknown01";
+    await refusal(LATE, worker, "key-late-task");
+    await service.follow(LATE);
+    const retried = await service.client.post("/v1/placements", requestInput({ personRef: LATE }), worker, {
+      "idempotency-key": "key-late-task",
+    });
+    expect(retried.status).toBe(201);
+
+    // The victims' team asks for her; so may a coordinator, for anyone of the organisation.
+    const hers = await service.client.post(
+      "/v1/placements",
+      requestInput({ personRef: VICTIM, householdSize: 1 }),
+      worker,
+    );
+    expect(hers.status).toBe(201);
+    const anyone = await service.client.post(
+      "/v1/placements",
+      requestInput({ personRef: "prs_walkedin0001" }),
+      { role: "coordinator" },
+    );
+    expect(anyone.status).toBe(201);
+
+    // Once referrals purges the author, housing forgets which team followed him.
+    await service.publish(
+      createEvent(PersonPurged, {
+        orgId: ORG,
+        source: "referrals",
+        data: { personRef: AUTHOR, referralId: "ref-family" },
+      }),
+    );
+    expect(await service.database.db.select().from(teamTasks).where(eq(teamTasks.personRef, AUTHOR))).toEqual(
+      [],
+    );
+    await refusal(AUTHOR, authors);
   });
 
   it("keeps the address out of stored answers, events and the database file in clear", async () => {

@@ -39,6 +39,7 @@ describe("emergency placements", () => {
 
   it("holds a place for a medium-risk request, housing staff confirm it, then extend, end and follow up", async () => {
     const place = await newPlace({ label: "Studio A", address: "Rue Secrète 1, 4000 Liège" });
+    await live.service.follow("prs_happy00001");
     const asked = await live.service.client.post(
       "/v1/placements",
       requestInput({ personRef: "prs_happy00001" }),
@@ -149,6 +150,7 @@ describe("emergency placements", () => {
     expect(high).toMatchObject({ status: "confirmed", placeAllocated: true });
     expect(await confirmedEvents(high.id)).toHaveLength(1);
 
+    await live.service.follow("prs_bigfamily1");
     const big = await json<Placement>(
       await live.service.client.post(
         "/v1/placements",
@@ -209,6 +211,7 @@ describe("emergency placements", () => {
       await bad("/v1/places", placeInput({ windows: [{ startsOn: "10/03/2026", endsOn: "2026-04-01" }] })),
     ).toContain("windows.0.startsOn");
     await newPlace({ label: "Kot" });
+    await live.service.follow("prs_errors0001");
     const stay = await json<Placement>(
       await live.service.client.post(
         "/v1/placements",

@@ -3,7 +3,7 @@
 // Laura gets one discreet message with the address; her worker sees "confirmed" and never the
 // place; housing staff alone see where it is, and the police nothing of it.
 import type { Mail } from "../../story-mail.js";
-import { call, check, type StoryContext } from "../context.js";
+import { call, check, eventually, type StoryContext } from "../context.js";
 import { PEOPLE, PLACE, VICTIM_TEAM } from "../people.js";
 
 export interface EmergencyPlacement {
@@ -15,6 +15,8 @@ export interface EmergencyPlacement {
   message?: Mail;
   /** The police token's answer to housing's list: refused. */
   policeStatus: number;
+  /** What the author's worker was answered, asking for a place in Laura's name: refused. */
+  authorWorkerCode: string | undefined;
 }
 
 export async function emergencyPlacement(
@@ -35,15 +37,35 @@ export async function emergencyPlacement(
   );
 
   ctx.heading(`${PEOPLE.victimWorker.name} (victim support)`);
-  const asked = await call<{ id: string; status: string; placeAllocated: boolean }>(
-    housing,
-    "POST",
-    "/v1/placements",
-    {
-      token: ctx.token.victimWorker,
-      key: ctx.key("placement"),
-      body: { ...victim, team: VICTIM_TEAM, householdSize: 3, riskLevel: "high", nights: 21, language: "fr" },
+  // Housing hears from referrals' `callback.opened` that her team follows Laura; until it has (a
+  // moment after the task), it answers `person_not_followed` and the worker asks again.
+  const key = ctx.key("placement");
+  const asked = await eventually(
+    "housing to know that the victims' team follows Laura",
+    async () => {
+      const answer = await call<{ id: string; status: string; placeAllocated: boolean; code?: string }>(
+        housing,
+        "POST",
+        "/v1/placements",
+        {
+          token: ctx.token.victimWorker,
+          key,
+          body: {
+            ...victim,
+            team: VICTIM_TEAM,
+            householdSize: 3,
+            riskLevel: "high",
+            nights: 21,
+            language: "fr",
+          },
+          expect: [201, 409],
+        },
+      );
+      if (answer.status === 201) return answer;
+      check(answer.json.code === "person_not_followed", `the request answered ${answer.text.slice(0, 300)}`);
+      return undefined;
     },
+    ctx.timeoutMs,
   );
   check(
     asked.json.status === "confirmed",
@@ -67,6 +89,15 @@ export async function emergencyPlacement(
     token: ctx.token.police,
     expect: [403],
   });
+  // The author's team, with Laura's real reference: it follows him, not her, so it may not take a
+  // place in her name (and have her sent a message she never asked for).
+  const byAuthorTeam = await call<{ code?: string }>(housing, "POST", "/v1/placements", {
+    token: ctx.token.authorWorker,
+    key: ctx.key("placement-author-team"),
+    body: { personRef: victim.personRef, householdSize: 1, riskLevel: "high", nights: 7 },
+    expect: [409],
+  });
+  ctx.say(`The author's worker asking for a place in Laura's name: refused (${byAuthorTeam.json.code}).`);
 
   ctx.heading(`${PEOPLE.victim.name} (victim), inbox ${PEOPLE.victim.email}`);
   const message = await ctx.mail(
@@ -81,5 +112,6 @@ export async function emergencyPlacement(
     address: PLACE.address,
     message,
     policeStatus: police.status,
+    authorWorkerCode: byAuthorTeam.json.code,
   };
 }

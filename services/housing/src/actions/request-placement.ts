@@ -2,10 +2,13 @@
 // same write transaction that holds it (writes run one at a time, `@relais/db`), so two requests
 // never get the same place. High risk is immediate: the placement is confirmed at once and the
 // person told; otherwise the place is held and housing staff confirm it. No place free: the
-// request waits for housing staff.
+// request waits for housing staff. A caseworker asks only for a person their team follows: an open
+// call-back task of that team, or one closed less than REQUEST_ACCESS_DAYS ago (`team_tasks`, from
+// referrals' events); otherwise the author's team could take a place in the victim's name and have
+// her sent a message she never asked for. A coordinator asks for anyone of the organisation.
 import { enqueue } from "@relais/bus";
 import { type Language, newId, type RiskLevel } from "@relais/contracts";
-import { audit, Conflict, Invalid, writeVerb } from "@relais/service-kit";
+import { audit, Conflict, Invalid, teamsReach, writeVerb } from "@relais/service-kit";
 import { and, eq, inArray } from "drizzle-orm";
 import { placeFacts } from "../db/place-facts.js";
 import type { PlacementRow } from "../db/placement-store.js";
@@ -29,7 +32,8 @@ export interface PlacementRequest {
 
 export async function requestPlacement(ctx: TeamsContext, input: PlacementRequest): Promise<PlacementRow> {
   const { principal, requestId, settings, teams } = ctx;
-  const team = teamOf(principal.roles.includes("coordinator"), teams, input.team);
+  const coordinator = principal.roles.includes("coordinator");
+  const team = teamOf(coordinator, teams, input.team);
   if (input.nights > settings.maxNights)
     throw new Invalid("Too long a stay for one request", [
       { path: "nights", message: `at most ${settings.maxNights} nights; extend the stay later` },
@@ -40,6 +44,21 @@ export async function requestPlacement(ctx: TeamsContext, input: PlacementReques
   return writeVerb(ctx, async (tx, authorised) => {
     // The answer belongs to who may see the placement: the team that asked (or the coordinator).
     await authorised(team ? `team:${team}` : `sub:${principal.sub}`);
+    // One answer for a person nobody follows and for one another team follows: nothing leaks.
+    const followed =
+      coordinator ||
+      (team !== null &&
+        (await teamsReach(tx, {
+          orgId: principal.org,
+          personRef: input.personRef,
+          teams: [team],
+          now,
+          accessAfterCloseMs: settings.requestAccessAfterCloseMs,
+        })));
+    if (!followed)
+      throw new Conflict("Your team has no call-back task for this person", "person_not_followed", [
+        { path: "personRef", message: `no open or recent call-back task of ${team} for this person` },
+      ]);
     // Only a request or stay the caller may see counts: a 409 would otherwise tell the author's
     // team that the victim has asked for shelter. Housing staff see both requests and decline one.
     const open = await tx

@@ -2,7 +2,7 @@ import { authored, orgRecord, timestamps } from "@relais/db";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export { deadLetters, inbox, outbox } from "@relais/bus";
-export { auditLog, idempotencyKeys } from "@relais/service-kit";
+export { auditLog, idempotencyKeys, teamTasks } from "@relais/service-kit";
 
 /** An emergency place of the housing partner. Its address is sealed with DATA_KEY, always. */
 export const places = sqliteTable(

@@ -1,7 +1,8 @@
 import type { ConsumerDefinition } from "@relais/bus";
-import type { Clock } from "@relais/service-kit";
+import { type Clock, teamTaskConsumers } from "@relais/service-kit";
 import { personPurgedConsumer } from "./person-purged.js";
 
 export function housingConsumers(deps: { clock: Clock }): ConsumerDefinition[] {
-  return [personPurgedConsumer(deps)];
+  // Which team follows which person: a caseworker asks for a place only for those (request-placement.ts).
+  return [personPurgedConsumer(deps), ...teamTaskConsumers("housing")];
 }

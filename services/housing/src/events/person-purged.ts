@@ -1,10 +1,11 @@
 // Retention: when referrals purges a person, housing forgets them too. Their placements stay
 // (occupancy and exit figures keep their shape) under a tombstone reference; a request still
-// waiting for a place is declined, since nobody could be told where to go.
+// waiting for a place is declined, since nobody could be told where to go. Which teams followed
+// them goes too.
 import { consumerOf } from "@relais/bus";
 import { newId, PersonPurged } from "@relais/contracts";
 import type { Executor } from "@relais/db";
-import { type Clock, forgetQuotes } from "@relais/service-kit";
+import { type Clock, forgetQuotes, teamTasks } from "@relais/service-kit";
 import { and, eq, inArray } from "drizzle-orm";
 import { placements } from "../db/schema.js";
 
@@ -25,5 +26,6 @@ export async function forgetPerson(tx: Executor, orgId: string, personRef: strin
     .update(placements)
     .set({ personRef: `prs_purged-${newId()}`, referralId: null, taskId: null })
     .where(own);
+  await tx.delete(teamTasks).where(and(eq(teamTasks.orgId, orgId), eq(teamTasks.personRef, personRef)));
   await forgetQuotes(tx, orgId, [personRef]);
 }

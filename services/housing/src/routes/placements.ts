@@ -84,6 +84,11 @@ const requestRoute = guardedRoute({
   method: "post",
   path: "/v1/placements",
   summary: "Ask for an emergency place for a person; high risk is confirmed at once when a place is free",
+  description:
+    "A caseworker asks only for a person the asking team follows: an open call-back task of that team, " +
+    "or one closed less than REQUEST_ACCESS_DAYS ago; otherwise `409 person_not_followed` (the same " +
+    "answer whether or not another team follows the person). A coordinator asks for anyone of the " +
+    "organisation. `409 placement_open`: the person already has a request or stay the caller may see.",
   roles: REQUESTERS,
   idempotent: true,
   request: { body: jsonBody(PlacementRequest) },

@@ -87,7 +87,10 @@ export function PlacementRequestForm({ task }: { task?: FromTask }) {
       {answer && <Notice tone="success">{t(`housing.request.answer.${answer.status}` as never)}</Notice>}
       <Refusal
         problem={problem}
-        codes={{ placement_open: t("housing.request.alreadyOpen") }}
+        codes={{
+          placement_open: t("housing.request.alreadyOpen"),
+          person_not_followed: t("housing.request.notFollowed"),
+        }}
         statuses={{ 400: t("housing.request.checkFields") }}
       />
     </ServiceForm>
