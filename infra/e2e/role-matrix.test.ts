@@ -122,6 +122,17 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /v1/placements/{id}/extend": { plannedEndDate: "2030-01-01" },
   "POST /v1/placements/{id}/exit": { exit: "unknown" },
   "POST /v1/placements/{id}/follow-up": { outcome: "lost_contact" },
+  // Another organisation's coordinator announces its own tasks (none): nothing of this one.
+  "POST /v1/oversight/task-announcements": {},
+};
+
+/**
+ * Routes that act on the whole organisation with an empty body (no record in the path to make
+ * up): the allowed roles get a body their validation refuses, which proves access (a 400, not a
+ * 403) without acting.
+ */
+const REFUSED_BODIES: Record<string, unknown> = {
+  "POST /v1/oversight/task-announcements": { closedWithinDays: -1 },
 };
 
 /** Query parameters a route requires (a period), so that an allowed read is a real one. */
@@ -214,7 +225,13 @@ describe("role matrix", () => {
         const allowed = route.roles.includes(role);
         // A state-changing call of an allowed role goes to a made-up record: a real one would change it.
         const path = route.method === "GET" || !allowed ? own(role).path : samplePath(route.path);
-        const answer = await request(stack, route, path, await tokenAs(role));
+        const answer = await request(
+          stack,
+          route,
+          path,
+          await tokenAs(role),
+          allowed ? REFUSED_BODIES[key] : undefined,
+        );
         requests += 1;
         if (!allowed && (answer.status !== 403 || !isProblem(answer))) {
           mismatches.push(`${label} as ${role} → ${answer.status}, expected 403`);

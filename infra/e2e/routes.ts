@@ -85,6 +85,8 @@ const TABLE: Row[] = [
   ["referrals", "GET", "/v1/oversight/escalations", ["coordinator"]],
   ["referrals", "GET", "/v1/oversight/unrouted", ["coordinator"]],
   ["referrals", "POST", "/v1/callbacks/{id}/assign", ["coordinator"]],
+  // Announcing the tasks again for a service that joined late: an operation, so admins too.
+  ["referrals", "POST", "/v1/oversight/task-announcements", ["coordinator", "admin"]],
   ["referrals", "POST", "/v1/referrals/lookup", ["coordinator"]],
   ["referrals", "GET", "/v1/police-zones", ["coordinator"]],
   ["referrals", "GET", "/v1/police-zones/{zone}/deliveries", ["coordinator"]],

@@ -1,4 +1,5 @@
-// What a call-back worker sends: attempts, outcomes, and the queue's filters.
+// What a call-back worker sends: attempts, outcomes, and the queue's filters; what a coordinator
+// sends to announce the tasks again.
 import { z } from "@hono/zod-openapi";
 import { Channel, GroupKind, Instant, PageQuery, PersonRole } from "@relais/contracts";
 import { givesOneOf } from "@relais/service-kit";
@@ -82,3 +83,13 @@ export const CallbackQuery = PageQuery.extend({
   role: PersonRole.optional(),
   team: z.string().min(1).max(80).optional(),
 });
+
+/** What a coordinator or admin sends to announce the tasks again (`actions/announce-tasks.ts`). */
+export const AnnouncementInput = z
+  .object({
+    closedWithinDays: z.number().int().min(0).max(365).default(30).openapi({
+      description: "Closed tasks to announce: those closed within this many days (default 30)",
+    }),
+  })
+  .strict()
+  .openapi("TaskAnnouncementInput");

@@ -1,13 +1,16 @@
 // The coordinator's oversight: SLA figures, escalations, the coordinators' queue and assigning
-// its tasks to a team. Coordinators of the organisation only; task rows, never a person's data.
+// its tasks to a team, announcing the tasks again for a service that joined late. Coordinators of
+// the organisation only (admins too for the announcement); task rows, never a person's data.
 import { z } from "@hono/zod-openapi";
 import { Instant } from "@relais/contracts";
 import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
+import { announceTasks } from "../actions/announce-tasks.js";
 import { assignCallback } from "../actions/assign-callback.js";
 import { listEscalations } from "../actions/list-escalations.js";
 import { listUnrouted } from "../actions/list-unrouted.js";
 import { slaOverview } from "../actions/sla-overview.js";
 import type { AppDeps } from "../app.js";
+import { AnnouncementInput } from "../domain/callback-input.js";
 import { TeamId } from "../domain/route-input.js";
 
 const Risk = z.enum(["high", "medium", "low"]);
@@ -141,6 +144,30 @@ const assignRoute = guardedRoute({
   },
 });
 
+const announceRoute = guardedRoute({
+  method: "post",
+  path: "/v1/oversight/task-announcements",
+  summary: "Announce the organisation's call-back tasks again, for a service that joined late",
+  description:
+    "Publishes `referrals.callback.opened` for every open task (with the team holding it now) and " +
+    "`referrals.callback.closed` for every task closed within `closedWithinDays`. Notifications and " +
+    "housing let a team reach a person only through such a task; the REFERRALS stream keeps 30 days, " +
+    "so a service added to a running deployment, or restored from a backup, learns older tasks this " +
+    "way. Repeating it changes nothing: the services record each task once, and an opening never " +
+    "moves a task back from the team a later assignment gave it to. No personal data is announced.",
+  roles: ["coordinator", "admin"],
+  request: { body: jsonBody(AnnouncementInput) },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        opened: z.number().int().openapi({ description: "Open tasks announced" }),
+        closed: z.number().int().openapi({ description: "Closed tasks announced" }),
+      }),
+      "Announced",
+    ),
+  },
+});
+
 export function oversightRoutes(deps: AppDeps) {
   const { app, context } = routeModule(deps);
   return app
@@ -155,5 +182,6 @@ export function oversightRoutes(deps: AppDeps) {
       const { id } = c.req.valid("param");
       const task = await assignCallback(context(c), { id, input: c.req.valid("json") });
       return c.json({ id: task.id, team: task.team, routed: task.routed }, 200);
-    });
+    })
+    .openapi(announceRoute, async (c) => c.json(await announceTasks(context(c), c.req.valid("json")), 200));
 }
