@@ -52,7 +52,10 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve));
 });
 // Low risk is due within seconds here, so a task falls overdue while the test watches.
-const live = useBrowserStack(() => startBrowserStack({}, { referrals: { SLA_LOW_HOURS: "0.0005" } }));
+// Housing and conferences too: the dead letters and the audit trail are every service's.
+const live = useBrowserStack(() =>
+  startBrowserStack({}, { referrals: { SLA_LOW_HOURS: "0.0005" } }, { housing: true, conferences: true }),
+);
 
 /** A person who needs no screen: signed in through the console's own routes, calling as the screens do. */
 async function apiPerson(
@@ -344,6 +347,25 @@ describe("the coordinator", () => {
     // All at once: up to the newest the screen shows; this one fails again, and the screen says so.
     await press(notifications.getByRole("button", { name: t("deadLetters.replayAll") }), false);
     await visible(notifications.getByText(t("deadLetters.replayedAll", { replayed: 0, failed: 1 })));
+    // Every service's dead letters are on the screen: housing (which also records which team
+    // follows which person) gave up on the same event; conferences never read it.
+    const region = (service: "housing" | "conferences") =>
+      page.getByRole("region", {
+        name: t("deadLetters.service", { service: t(`deadLetters.services.${service}`) }),
+      });
+    await visible(
+      region("housing").getByRole("listitem").filter({ hasText: "referrals.callback.opened" }).first(),
+    );
+    await visible(region("conferences").getByText(t("deadLetters.none")));
+    // A service that joined late learns the call-back tasks: referrals announces them again.
+    const announcement = page.getByRole("region", { name: t("deadLetters.announce.title") });
+    await press(announcement.getByRole("button", { name: t("deadLetters.announce.submit") }), false);
+    const announced = announcement.getByRole("status");
+    await visible(announced);
+    expect(await announced.textContent()).toMatch(
+      /^Annoncé : \d+ tâches? ouvertes? et \d+ clôturées? ces 30 derniers jours\.$/,
+    );
+    await screen(page, FR, "c12b-task-announcement");
 
     await press(coordinatorLink(page, t("deliveryLog.title")), false);
     await visible(page.getByRole("heading", { name: t("deliveryLog.title") }));

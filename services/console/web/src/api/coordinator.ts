@@ -4,7 +4,9 @@ import {
   $notifications,
   $referrals,
   background,
+  conferencesApi,
   groupsApi,
+  housingApi,
   notificationsApi,
   referralsApi,
   unwrap,
@@ -28,7 +30,8 @@ export type {
 } from "./generated/referrals";
 export type Message = N["schemas"]["Message"];
 
-export const SERVICES = ["referrals", "notifications", "groups"] as const;
+/** Every service: each has the kit's dead letters and audit trail. */
+export const SERVICES = ["referrals", "notifications", "groups", "housing", "conferences"] as const;
 export type ServiceName = (typeof SERVICES)[number];
 // The kit's dead-letter and audit routes are the same on every service; one client type serves.
 // Their queries keep keys of their own that name the service: openapi-react-query's keys are
@@ -37,6 +40,8 @@ const kitClients = {
   referrals: referralsApi,
   notifications: notificationsApi,
   groups: groupsApi,
+  housing: housingApi,
+  conferences: conferencesApi,
 } as unknown as Record<ServiceName, typeof referralsApi>;
 
 export function useSla(from: string) {
@@ -230,7 +235,7 @@ export interface AuditFilter {
   to?: string;
 }
 
-/** The trail of all three services, newest first. */
+/** The trail of every service, newest first. */
 export function useAudit(filter: AuditFilter) {
   return useQuery({
     queryKey: ["audit", filter],
@@ -251,4 +256,12 @@ export function useAudit(filter: AuditFilter) {
 
 export function useRetention() {
   return $referrals.useQuery("get", "/v1/retention");
+}
+
+/** Referrals announces the organisation's call-back tasks again, for a service that joined late. */
+export function useAnnounceTasks() {
+  return useMutation({
+    mutationFn: async () =>
+      unwrap(await referralsApi.POST("/v1/oversight/task-announcements", { body: { closedWithinDays: 30 } })),
+  });
 }

@@ -18,6 +18,7 @@ import { Button } from "../../ui/fields";
 import { Page, RefreshButton } from "../../ui/layout";
 import { Notice, Refusal } from "../../ui/notice";
 import { QueryList } from "../../ui/query-state";
+import { TaskAnnouncement } from "./task-announcement";
 
 export function DeadLettersScreen() {
   const t = useT();
@@ -27,6 +28,7 @@ export function DeadLettersScreen() {
       {SERVICES.map((service) => (
         <ServiceDeadLetters key={service} service={service} />
       ))}
+      <TaskAnnouncement />
     </Page>
   );
 }
