@@ -377,6 +377,13 @@ describe("the coordinator", () => {
     await press(coordinatorLink(page, t("audit.title")), false);
     await visible(page.getByRole("row").filter({ hasText: "dead_letter.read" }));
     await screen(page, FR_STATE, "c14-audit-retention");
+    // One service down: the others' trail stays on the screen, and the screen says whose is missing.
+    await live.stack.stopService("conferences");
+    await press(coordinatorLink(page, t("deliveryLog.title")), false);
+    await press(coordinatorLink(page, t("audit.title")), false);
+    await visible(page.getByText(t("audit.partial", { services: t("deadLetters.services.conferences") })));
+    await visible(page.getByRole("row").filter({ hasText: "dead_letter.read" }));
+    await screen(page, FR, "c14b-audit-one-service-down");
     await context.close();
   });
 

@@ -32,6 +32,8 @@ export interface BrowserStack {
   urls: Record<ServiceName, string>;
   /** What notifications sent by e-mail. */
   smtp: SmtpSink;
+  /** Stops one service (a test of how the console answers when it is down). */
+  stopService(name: ServiceName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startBrowserStack(
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
   const processes: Array<{ stop(): Promise<unknown> }> = [];
   const urls: Record<string, string> = {};
+  const byName = new Map<ServiceName, { stop(): Promise<unknown> }>();
   try {
     await Promise.all(
       SERVICE_NAMES.filter((name) => CORE.includes(name) || options[name as "housing" | "conferences"]).map(
@@ -68,6 +71,7 @@ export async function startBrowserStack(
           });
           urls[name] = service.url;
           processes.push(service.process);
+          byName.set(name, service.process);
         },
       ),
     );
@@ -104,6 +108,9 @@ export async function startBrowserStack(
     natsUrl: nats.url,
     urls: urls as BrowserStack["urls"],
     smtp,
+    async stopService(name) {
+      await byName.get(name)?.stop();
+    },
     async stop() {
       await Promise.all(processes.map((p) => p.stop()));
       await smtp.close();

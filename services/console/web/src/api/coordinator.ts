@@ -235,12 +235,16 @@ export interface AuditFilter {
   to?: string;
 }
 
-/** The trail of every service, newest first. */
+/**
+ * The trail of every service, newest first. A service that does not answer leaves its part out and
+ * is named in `unavailable`, so one service down does not hide the others' trail; none answering
+ * is the query's error.
+ */
 export function useAudit(filter: AuditFilter) {
   return useQuery({
     queryKey: ["audit", filter],
     queryFn: async () => {
-      const pages = await Promise.all(
+      const pages = await Promise.allSettled(
         SERVICES.map(async (service) => {
           const page = unwrap(
             await kitClients[service].GET("/v1/audit", { params: { query: { ...filter, limit: 200 } } }),
@@ -248,7 +252,12 @@ export function useAudit(filter: AuditFilter) {
           return page.items.map((entry) => ({ ...entry, service }));
         }),
       );
-      return pages.flat().sort((a, b) => b.at.localeCompare(a.at));
+      const answered = pages.flatMap((page) => (page.status === "fulfilled" ? [page.value] : []));
+      if (answered.length === 0) throw (pages[0] as PromiseRejectedResult).reason;
+      return {
+        entries: answered.flat().sort((a, b) => b.at.localeCompare(a.at)),
+        unavailable: SERVICES.filter((_, i) => pages[i]!.status === "rejected"),
+      };
     },
     placeholderData: keepPreviousData,
   });

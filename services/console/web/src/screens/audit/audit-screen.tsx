@@ -9,6 +9,7 @@ import { STAFF_TIME_ZONE, zonedToIso } from "../../time/zoned";
 import { Button, FilterSelect, TextField } from "../../ui/fields";
 import { submitInPlace } from "../../ui/form";
 import { Page } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 import { QueryTable } from "../../ui/table";
 import { auditCsv } from "./audit-csv";
@@ -34,9 +35,11 @@ export function AuditScreen() {
       ...(from ? { from: zonedToIso(`${from}T00:00`, STAFF_TIME_ZONE) } : {}),
       ...(to ? { to: zonedToIso(`${to}T00:00`, STAFF_TIME_ZONE) } : {}),
     });
+  const entries = audit.data?.entries;
+  const unavailable = audit.data?.unavailable ?? [];
   const csvHref = useMemo(
-    () => (audit.data ? URL.createObjectURL(new Blob([auditCsv(audit.data)], { type: "text/csv" })) : null),
-    [audit.data],
+    () => (entries ? URL.createObjectURL(new Blob([auditCsv(entries)], { type: "text/csv" })) : null),
+    [entries],
   );
   useEffect(() => () => (csvHref ? URL.revokeObjectURL(csvHref) : undefined), [csvHref]);
   return (
@@ -70,8 +73,15 @@ export function AuditScreen() {
           )}
         </div>
       </form>
+      {unavailable.length > 0 && (
+        <Notice tone="warning">
+          {t("audit.partial", {
+            services: unavailable.map((service) => t(`deadLetters.services.${service}`)).join(", "),
+          })}
+        </Notice>
+      )}
       <QueryTable
-        query={audit}
+        query={{ isPending: audit.isPending, isError: audit.isError, data: entries }}
         empty={t("audit.none")}
         caption={t("audit.title")}
         columns={[
