@@ -233,6 +233,7 @@ describe("routing table and access", () => {
       "/v1/municipalities",
       "/v1/oversight/escalations",
       "/v1/oversight/sla",
+      "/v1/oversight/task-announcements",
       "/v1/oversight/unrouted",
       "/v1/police-zones",
       "/v1/police-zones/{zone}/deliveries",
