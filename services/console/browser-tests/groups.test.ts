@@ -3,7 +3,7 @@
 // attendance), then one screen each in Dutch and English. What a test needs that is not the
 // screen under test is seeded through the services' own APIs, never their databases.
 import { randomUUID } from "node:crypto";
-import { mintToken } from "@relais/testing";
+import { mintToken, waitForValue } from "@relais/testing";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { frenchRun, messages, press, SCREENS, screen, tick, useBrowserStack, visible } from "./browser.js";
@@ -70,15 +70,8 @@ const VENUE = "Rue Féronstrée 10, 4000 Liège";
 const mailTo = (address: string) =>
   live.stack.smtp.messages.filter((m) => m.envelope.to.includes(address)).map((m) => m.parsed.text ?? "");
 
-async function until<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const until = <T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> =>
+  waitForValue(read, { timeoutMs, message: what });
 
 /** Waits until the list a service answers at `path` (as `caller`) holds an item `match` accepts. */
 async function untilListed<I>(
