@@ -2,7 +2,7 @@
 // that joined after the REFERRALS stream forgot their openings. The end-to-end proof (housing
 // started late on a purged stream) is infra/e2e/late-service.test.ts.
 import { CallbackClosed, CallbackOpened } from "@relais/contracts";
-import { mintToken } from "@relais/testing";
+import { mintToken, staleTokens } from "@relais/testing";
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema.js";
@@ -162,6 +162,11 @@ describe("announcing the tasks again", () => {
       expect(refused.events).toEqual([]);
     }
     expect((await announce("not-a-token")).status).toBe(401);
+    for (const [kind, token] of Object.entries(await staleTokens({ role: "coordinator", org: ORG }))) {
+      const stale = await announce(token);
+      expect(stale.status, kind).toBe(401);
+      expect(stale.events, kind).toEqual([]);
+    }
 
     for (const closedWithinDays of [-1, 366, 1.5, "30"]) {
       const bad = await announce(await coordinator(), { closedWithinDays });
