@@ -1,6 +1,5 @@
 // For a service added to a running deployment, or restored from a backup: referrals announces the
 // call-back tasks again, so housing and notifications learn which team follows which person.
-import { problemOf } from "../../api/clients";
 import { useAnnounceTasks } from "../../api/coordinator";
 import { useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
@@ -18,7 +17,7 @@ export function TaskAnnouncement() {
           {t("deadLetters.announce.done", { opened: announce.data.opened, closed: announce.data.closed })}
         </Notice>
       )}
-      <Refusal problem={problemOf(announce.error)} codes={{}} />
+      <Refusal error={announce.error} />
       <div className="actions">
         <Button isPending={announce.isPending} onPress={() => announce.mutate()}>
           {t("deadLetters.announce.submit")}
