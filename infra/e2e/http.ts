@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import type { Role } from "@relais/contracts";
+import { FIELD_CODES, ProblemDetails, type Role } from "@relais/contracts";
 import { mintToken } from "@relais/testing";
 
 export const ORG = "org-e2e";
@@ -59,16 +59,23 @@ export function send(
 }
 
 /** An error answer as DESIGN.md requires: 4xx, problem+json, and its own status in the body. */
+/**
+ * A 4xx problem+json of the contract's shape, with no stack trace; each field error with a code
+ * clients can translate (`FIELD_CODES`) and exactly the values its sentence needs.
+ */
 export function isProblem(answer: Answer): boolean {
   if (answer.status < 400 || answer.status >= 500) return false;
   if (!answer.contentType.includes("application/problem+json")) return false;
   try {
-    const problem = JSON.parse(answer.body) as { status?: unknown; title?: unknown };
-    return (
-      problem.status === answer.status &&
-      typeof problem.title === "string" &&
-      !answer.body.includes("    at ")
+    const parsed = ProblemDetails.safeParse(JSON.parse(answer.body));
+    if (!parsed.success) return false;
+    const problem = parsed.data;
+    const coded = (problem.errors ?? []).every(
+      (e) =>
+        JSON.stringify(Object.keys(e.params ?? {}).sort()) ===
+        JSON.stringify([...FIELD_CODES[e.code]].sort()),
     );
+    return problem.status === answer.status && coded && !answer.body.includes("    at ");
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { namedPattern, refusal } from "./problem.js";
 
 export const Language = z.enum(["fr", "nl", "en"]);
 export type Language = z.infer<typeof Language>;
@@ -47,13 +48,22 @@ function isTimeZone(value: string): boolean {
 }
 
 /** An IANA time zone the runtime knows, e.g. `Europe/Brussels`. */
-export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, { message: "Unknown IANA time zone" });
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, refusal("invalid_time_zone", "Unknown IANA time zone"));
 export const DEFAULT_TIME_ZONE = "Europe/Brussels";
 
 export const Instant = z.iso.datetime({ offset: true });
 
 /** Opaque reference to a person, shared across services instead of names or contact details. */
-export const PersonRef = z.string().regex(/^prs_[0-9a-zA-Z-]{8,64}$/, "Expected a person reference (prs_…)");
+export const PersonRef = z
+  .string()
+  .regex(
+    namedPattern(/^prs_[0-9a-zA-Z-]{8,64}$/, "invalid_reference"),
+    "Expected a person reference (prs_…)",
+  );
 export type PersonRef = z.infer<typeof PersonRef>;
 
 export const Channel = z.enum(["email", "sms", "phone"]);
@@ -63,14 +73,19 @@ export type Channel = z.infer<typeof Channel>;
 export const SafeWindow = z
   .object({
     days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-    from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Expected HH:MM"),
-    to: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "Expected HH:MM (24:00 ends the day)"),
+    from: z.string().regex(namedPattern(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_time"), "Expected HH:MM"),
+    to: z
+      .string()
+      .regex(
+        namedPattern(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "invalid_time"),
+        "Expected HH:MM (24:00 ends the day)",
+      ),
   })
   // `to` before `from` is a window past midnight (22:00–02:00); equal, it would have no length.
-  .refine((window) => window.from !== window.to, {
-    path: ["to"],
-    message: "A window needs a length: `to` must differ from `from`",
-  });
+  .refine(
+    (window) => window.from !== window.to,
+    refusal("window_empty", "A window needs a length: `to` must differ from `from`", ["to"]),
+  );
 export type SafeWindow = z.infer<typeof SafeWindow>;
 
 export const ContactPreferences = z.object({
@@ -86,7 +101,10 @@ export const ContactDetails = z.object({
   email: z.email().max(254).optional(),
   phone: z
     .string()
-    .regex(/^\+[1-9]\d{6,14}$/, "Expected an E.164 phone number, e.g. +32470123456")
+    .regex(
+      namedPattern(/^\+[1-9]\d{6,14}$/, "invalid_phone"),
+      "Expected an E.164 phone number, e.g. +32470123456",
+    )
     .optional(),
 });
 export type ContactDetails = z.infer<typeof ContactDetails>;

@@ -2,7 +2,7 @@
 // local time (rrule's "fake UTC" dates stand for wall-clock times), then each occurrence is placed
 // in the group's zone with luxon, so an 18:00 session stays at 18:00 across daylight-saving changes.
 import { createRequire } from "node:module";
-import { Invalid } from "@relais/service-kit";
+import { type FieldError, Invalid } from "@relais/service-kit";
 import { DateTime } from "luxon";
 import { RememberingZone } from "./remembering-zone.js";
 
@@ -53,16 +53,21 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const LOCAL_FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const UNTIL = /^(\d{8})(T(\d{6})(Z?))?$/;
 
-function invalid(field: string, message: string): Invalid {
+function invalid(field: string, message: string, coded: Coded = { code: "invalid_schedule" }): Invalid {
   return new Invalid(`The schedule's ${field} is not valid: ${message}`, [
-    { path: `schedule.${field}`, message },
+    { path: `schedule.${field}`, message, ...coded } as FieldError,
   ]);
 }
+
+type Coded = Pick<FieldError, "code" | "params">;
 
 /** Parses `2026-02-03T18:00` as wall-clock fields (no zone applied yet). */
 export function parseLocalDateTime(value: string, field = "dtstart"): DateTime {
   const parsed = LOCAL_DATE_TIME.test(value) ? DateTime.fromISO(value, { zone: "utc" }) : null;
-  if (!parsed?.isValid) throw invalid(field, "Expected a local date and time like 2026-02-03T18:00");
+  if (!parsed?.isValid)
+    throw invalid(field, "Expected a local date and time like 2026-02-03T18:00", {
+      code: "invalid_datetime",
+    });
   return parsed;
 }
 
@@ -79,7 +84,7 @@ export function inZone(wallClock: DateTime, zone: string): DateTime {
     },
     { zone },
   );
-  if (!placed.isValid) throw invalid("timeZone", "Unknown IANA time zone");
+  if (!placed.isValid) throw invalid("timeZone", "Unknown IANA time zone", { code: "invalid_time_zone" });
   return placed;
 }
 
@@ -157,9 +162,13 @@ export function expandSchedule(schedule: Schedule): ExpandedSchedule {
   });
   // One past the limit tells "too many" from "exactly the limit" without expanding forever.
   const dates = rule.all((_, index) => index <= MAX_SESSIONS);
-  if (dates.length === 0) throw invalid("rrule", "The rule produces no sessions after dtstart");
+  if (dates.length === 0)
+    throw invalid("rrule", "The rule produces no sessions after dtstart", { code: "no_sessions" });
   if (dates.length > MAX_SESSIONS)
-    throw invalid("rrule", `The rule produces more than ${MAX_SESSIONS} sessions`);
+    throw invalid("rrule", `The rule produces more than ${MAX_SESSIONS} sessions`, {
+      code: "too_many_sessions",
+      params: { maximum: MAX_SESSIONS },
+    });
 
   // Each wall-clock start is placed in the zone. A session keeps the previous one's offset when
   // the zone (luxon's IANA data through the remembering zone) gives that very offset at the
@@ -242,7 +251,7 @@ function zoneNamed(name: string): RememberingZone {
   let zone = zones.get(name);
   if (zone === undefined) {
     zone = new RememberingZone(name);
-    if (!zone.isValid) throw invalid("timeZone", "Unknown IANA time zone");
+    if (!zone.isValid) throw invalid("timeZone", "Unknown IANA time zone", { code: "invalid_time_zone" });
     if (zones.size >= 1_000) zones.clear();
     zones.set(name, zone);
   }

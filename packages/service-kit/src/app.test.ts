@@ -35,17 +35,17 @@ describe("request validation", () => {
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
     expect(problem).toMatchObject({ code: "invalid", type: "https://relais.example/problems/invalid" });
-    expect(problem.errors).toEqual([{ path: "size", message: expect.any(String) }]);
+    expect(problem.errors).toEqual([{ path: "size", code: "invalid_type", message: expect.any(String) }]);
   });
 
-  it("names a missing field", async () => {
+  it("names a missing field, and calls it required", async () => {
     const problem = await problemOf(await post({ size: 3 }));
-    expect(problem.errors).toEqual([{ path: "name", message: expect.any(String) }]);
+    expect(problem.errors).toEqual([{ path: "name", code: "required", message: expect.any(String) }]);
   });
 
   it("joins nested paths with dots", async () => {
     const problem = await problemOf(await post({ name: "bolt", size: 1, tags: ["ok", 7] }));
-    expect(problem.errors).toEqual([{ path: "tags.1", message: expect.any(String) }]);
+    expect(problem.errors).toEqual([{ path: "tags.1", code: "invalid_type", message: expect.any(String) }]);
   });
 
   it("rejects a POST without a body rather than validating nothing", async () => {
@@ -62,7 +62,9 @@ describe("request validation", () => {
       headers: { Authorization: `Bearer ${coordinator}` },
     });
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ path: "limit", message: expect.any(String) }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { path: "limit", code: "invalid_type", message: expect.any(String) },
+    ]);
   });
 
   it("names path parameters", async () => {
@@ -70,7 +72,9 @@ describe("request validation", () => {
       headers: { Authorization: `Bearer ${coordinator}` },
     });
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ path: "id", message: expect.any(String) }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { path: "id", code: "invalid_reference", message: expect.any(String) },
+    ]);
   });
 
   it("answers a wrong content type with 415", async () => {
@@ -164,7 +168,10 @@ describe("operational endpoints", () => {
       const response = await failing.app.request("/readyz");
       expect(response.status).toBe(503);
       const problem = await problemOf(response);
-      expect(problem).toMatchObject({ code: "not_ready", errors: [{ path: "nats", message: "failed" }] });
+      expect(problem).toMatchObject({
+        code: "not_ready",
+        errors: [{ path: "nats", code: "unavailable", message: "failed" }],
+      });
       expect(JSON.stringify(problem)).not.toContain("pw@");
     } finally {
       await failing.close();
@@ -181,7 +188,7 @@ describe("operational endpoints", () => {
       expect(response.status).toBe(503);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect((await problemOf(response)).errors).toEqual([
-        { path: "slow", message: expect.stringContaining("timed out") },
+        { path: "slow", code: "unavailable", message: expect.stringContaining("timed out") },
       ]);
     } finally {
       await hanging.close();

@@ -1,11 +1,10 @@
 // The one error model: domain code throws these, `onError` turns them into problem+json.
+
+import type { FieldError } from "@relais/contracts";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 /** A problem document before it is written: what a domain error carries, and what `onError` sends. */
 export interface ProblemInit {

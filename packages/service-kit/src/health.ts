@@ -25,6 +25,7 @@ export function mountHealth(app: OpenAPIHono<AppEnv>, checks: ReadinessCheck[], 
       // The check's own message may carry hosts or credentials, so it stays in the log.
       errors: failed.map((result) => ({
         path: result.name,
+        code: "unavailable" as const,
         message: result.error instanceof CheckTimeout ? `timed out after ${timeoutMs} ms` : "failed",
       })),
     });

@@ -173,7 +173,7 @@ describe("idempotency", () => {
     const response = await post({ name: "bolt", size: 1 });
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toEqual([
-      { path: "Idempotency-Key", message: expect.any(String) },
+      { path: "Idempotency-Key", code: "required", message: expect.any(String) },
     ]);
   });
 
@@ -181,7 +181,7 @@ describe("idempotency", () => {
     const response = await post({ name: "bolt", size: 1 }, "k".repeat(201));
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toEqual([
-      { path: "Idempotency-Key", message: expect.any(String) },
+      { path: "Idempotency-Key", code: "invalid_format", message: expect.any(String) },
     ]);
   });
 

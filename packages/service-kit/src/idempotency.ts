@@ -72,12 +72,20 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     if (key === undefined) {
       if (!required) return next();
       throw new Invalid(`The ${IDEMPOTENCY_HEADER} header is required`, [
-        { path: IDEMPOTENCY_HEADER, message: "Required: a unique value per intended operation" },
+        {
+          path: IDEMPOTENCY_HEADER,
+          code: "required",
+          message: "Required: a unique value per intended operation",
+        },
       ]);
     }
     if (!VALID_KEY.test(key)) {
       throw new Invalid(`The ${IDEMPOTENCY_HEADER} header is not valid`, [
-        { path: IDEMPOTENCY_HEADER, message: "Expected 1 to 200 printable ASCII characters" },
+        {
+          path: IDEMPOTENCY_HEADER,
+          code: "invalid_format",
+          message: "Expected 1 to 200 printable ASCII characters",
+        },
       ]);
     }
     const request: KeyedRequest = {

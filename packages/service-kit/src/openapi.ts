@@ -15,7 +15,7 @@ export function documentedProblem(description: string) {
 }
 
 export const ProblemResponses = {
-  400: documentedProblem("Invalid request: `errors` names each bad field"),
+  400: documentedProblem("Invalid request: `errors` names each bad field, with a `code` clients translate"),
   401: documentedProblem("Missing, invalid or expired bearer token"),
   403: documentedProblem("The caller's roles do not allow this"),
   404: documentedProblem("Not found (or not visible to the caller's organisation)"),

@@ -22,7 +22,9 @@ describe("cursors", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(Invalid);
-      expect((error as Invalid).errors).toEqual([{ path: "cursor", message: expect.any(String) }]);
+      expect((error as Invalid).errors).toEqual([
+        { path: "cursor", code: "invalid", message: expect.any(String) },
+      ]);
     }
   });
 });

@@ -23,7 +23,9 @@ export function decodeCursor<S extends z.ZodType>(
 }
 
 function invalidCursor(): Invalid {
-  return new Invalid("Invalid cursor", [{ path: "cursor", message: "Not a cursor this endpoint returned" }]);
+  return new Invalid("Invalid cursor", [
+    { path: "cursor", code: "invalid", message: "Not a cursor this endpoint returned" },
+  ]);
 }
 
 /** A page of rows as a response's page: each item presented, the cursor as it was. */

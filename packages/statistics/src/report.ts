@@ -1,6 +1,6 @@
 // The one shape every service's `GET /v1/statistics` answers with, and the helpers that turn a
 // service's units (a referral, a task, a placement, a message) into protected figures.
-import { DEFAULT_TIME_ZONE, TimeZone } from "@relais/contracts";
+import { DEFAULT_TIME_ZONE, namedPattern, refusal, TimeZone } from "@relais/contracts";
 import { z } from "zod";
 import { durationFigures } from "./durations.js";
 import { monthsBetween } from "./periods.js";
@@ -9,7 +9,9 @@ import { type CountTable, protectFamily, type Refinement } from "./suppress.js";
 export const Breakdown = z.enum(["month", "zone", "municipality", "riskLevel"]);
 export type Breakdown = z.infer<typeof Breakdown>;
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
+const Month = z
+  .string()
+  .regex(namedPattern(/^\d{4}-(0[1-9]|1[0-2])$/, "invalid_month"), "expected a month as YYYY-MM");
 
 /** Query of a statistics route; each service names the breakdowns it knows. */
 export function statisticsQuery<const B extends readonly [Breakdown, ...Breakdown[]]>(breakdowns: B) {
@@ -19,8 +21,12 @@ export function statisticsQuery<const B extends readonly [Breakdown, ...Breakdow
       to: Month,
       by: z.enum(breakdowns).default(breakdowns[0]),
     })
-    .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before `from`" })
-    .refine((q) => monthsBetween(q.from, q.to).length <= 36, { path: ["to"], message: "at most 36 months" });
+    .refine((q) => q.from <= q.to, refusal("end_before_start", "must not be before `from`", ["to"]))
+    .refine((q) => monthsBetween(q.from, q.to).length <= 36, {
+      path: ["to"],
+      message: "at most 36 months",
+      params: { code: "too_many_months", maximum: 36 },
+    });
 }
 
 /** The settings a service counts with when its environment says nothing else. */

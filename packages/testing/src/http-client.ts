@@ -80,19 +80,20 @@ export async function json<T = Record<string, unknown>>(response: Response): Pro
   return (await response.json()) as T;
 }
 
-/** A problem+json response's status, code, detail and the fields it names. */
+/** A problem+json response's status, code, detail, the fields it names and their field codes. */
 export async function problem(response: Response) {
   expect(response.headers.get("content-type")).toContain("application/problem+json");
   const body = (await response.json()) as {
     status: number;
     code: string;
     detail?: string;
-    errors?: Array<{ path: string }>;
+    errors?: Array<{ path: string; code?: string }>;
   };
   return {
     status: body.status,
     code: body.code,
     detail: body.detail,
     paths: (body.errors ?? []).map((e) => e.path),
+    fieldCodes: (body.errors ?? []).map((e) => e.code),
   };
 }

@@ -61,6 +61,7 @@ describe("the resource directory", () => {
     await form.getByRole("textbox", { name: t("directory.form.website") }).fill("pas un site");
     await press(form.getByRole("button", { name: t("directory.form.save") }), false);
     await visible(form.getByText(t("directory.form.fix")));
+    await visible(form.getByText(t("field.invalid_url")));
     expect(
       await form.getByRole("textbox", { name: t("directory.form.website") }).getAttribute("aria-invalid"),
     ).toBe("true");

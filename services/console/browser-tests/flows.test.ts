@@ -62,7 +62,8 @@ describe.each(RUNS)("the console, run $name", (run) => {
     });
     await victim.getByRole("textbox", { name: t("intake.displayName") }).fill("Amélie Testeuse");
     await tick(victim.getByRole("checkbox", { name: t("intake.consent") }));
-    // A national number, not E.164: the service names the field and the console shows it there.
+    // A national number, not E.164: the service names the field and its rule (`invalid_phone`), and
+    // the console says it there in the reader's language, not in the service's English.
     await victim.getByRole("textbox", { name: t("intake.phone") }).fill("0470 11 11 11");
     const author = officer.getByRole("group", {
       name: t("intake.person", { n: 2, role: t("personRole.author") }),
@@ -76,8 +77,9 @@ describe.each(RUNS)("the console, run $name", (run) => {
     if (touch) await submit.tap();
     else await submit.dblclick();
     const phone = victim.getByRole("textbox", { name: t("intake.phone") });
-    await visible(victim.getByText("E.164"));
+    await visible(victim.getByText(t("field.invalid_phone")));
     expect(await phone.getAttribute("aria-invalid")).toBe("true");
+    expect(await officer.getByRole("main").innerText()).not.toContain("E.164");
     await screen(officer, run, "03-new-referral-field-error");
 
     await phone.fill(VICTIM_PHONE);

@@ -149,6 +149,7 @@ describe("PUT /v1/enrolments/{id}/mandate", () => {
     expect(await problem(await setMandate(victim, mandate, both))).toMatchObject({
       status: 400,
       paths: ["mandate"],
+      fieldCodes: ["perpetrator_only"],
     });
   });
 

@@ -159,11 +159,11 @@ describe("GET /v1/sessions", () => {
     const reversed = await problem(
       await service.client.get("/v1/sessions?from=2027-03-29T00:00:00Z&to=2027-03-22T00:00:00Z", anne),
     );
-    expect(reversed).toMatchObject({ status: 400, paths: ["to"] });
+    expect(reversed).toMatchObject({ status: 400, paths: ["to"], fieldCodes: ["end_before_start"] });
     const tooLong = await problem(
       await service.client.get("/v1/sessions?from=2027-01-01T00:00:00Z&to=2027-06-01T00:00:00Z", anne),
     );
-    expect(tooLong).toMatchObject({ status: 400, paths: ["to"] });
+    expect(tooLong).toMatchObject({ status: 400, paths: ["to"], fieldCodes: ["too_many_days"] });
     const notADate = await problem(await service.client.get("/v1/sessions?from=monday&to=friday", anne));
     expect(notADate.status).toBe(400);
     expect(notADate.paths).toEqual(expect.arrayContaining(["from", "to"]));

@@ -221,7 +221,11 @@ describe("safety separation at enrolment", () => {
       { personRef: "prs_victim0004", otherPersonRef: "prs_victim0004" },
       { role: "coordinator" },
     );
-    expect(await problem(same)).toMatchObject({ status: 400, paths: ["otherPersonRef"] });
+    expect(await problem(same)).toMatchObject({
+      status: 400,
+      paths: ["otherPersonRef"],
+      fieldCodes: ["same_person"],
+    });
     const bad = await service.client.post(
       "/v1/separations",
       { personRef: "alice", otherPersonRef: "prs_author0004" },

@@ -197,7 +197,12 @@ describe("who sees what of a place and a placement", () => {
         key ? { "idempotency-key": key } : undefined,
       );
       const body = await problem(answer);
-      expect(body).toMatchObject({ status: 409, code: "person_not_followed", paths: ["personRef"] });
+      expect(body).toMatchObject({
+        status: 409,
+        code: "person_not_followed",
+        paths: ["personRef"],
+        fieldCodes: ["not_followed"],
+      });
       return { code: body.code, detail: body.detail, paths: body.paths };
     };
     const placementsOf = (personRef: string) =>

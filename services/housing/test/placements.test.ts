@@ -173,7 +173,12 @@ describe("emergency placements", () => {
       requestInput({ personRef: "prs_bigfamily1" }),
       worker,
     );
-    expect(await problem(again)).toMatchObject({ status: 409, code: "placement_open", paths: ["personRef"] });
+    expect(await problem(again)).toMatchObject({
+      status: 409,
+      code: "placement_open",
+      paths: ["personRef"],
+      fieldCodes: ["open_placement"],
+    });
   });
 
   it("answers bad input with 400 naming the field", async () => {
@@ -243,6 +248,7 @@ describe("emergency placements", () => {
       status: 409,
       code: "window_holds_stay",
       paths: ["windows"],
+      fieldCodes: ["windows_cover_stays"],
     });
     // Nor capacity, nor use, under a household it holds.
     const shrunk = await live.service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, { capacity: 0 });
@@ -250,7 +256,12 @@ describe("emergency placements", () => {
     const closed = await live.service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, {
       active: false,
     });
-    expect(await problem(closed)).toMatchObject({ status: 409, code: "place_holds_stay", paths: ["active"] });
+    expect(await problem(closed)).toMatchObject({
+      status: 409,
+      code: "place_holds_stay",
+      paths: ["active"],
+      fieldCodes: ["place_in_use"],
+    });
     expect(
       (await problem(await live.service.client.call("PATCH", `/v1/places/${heldPlace}`, staff, {}))).status,
     ).toBe(400);

@@ -116,7 +116,12 @@ describe("criticality grid", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
-      { path: "thresholds.high", message: "Unreachable: the highest possible score is 23" },
+      {
+        path: "thresholds.high",
+        code: "threshold_unreachable",
+        params: { maximum: 23 },
+        message: "Unreachable: the highest possible score is 23",
+      },
     ]);
     const dup = await post("/v1/criticality-grids", coordinator, {
       ...next,
@@ -284,12 +289,18 @@ describe("criticality grid", () => {
     const unknown = await assess(victim.id, { ...HIGH, pets_harmed: "yes" });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([
-      { path: "answers.pets_harmed", message: "No such question in this grid version" },
+      {
+        path: "answers.pets_harmed",
+        code: "unknown_reference",
+        message: "No such question in this grid version",
+      },
     ]);
     const { weapon: _, ...missing } = HIGH;
     const incomplete = await assess(victim.id, missing);
     expect(incomplete.status).toBe(400);
-    expect(incomplete.body.errors).toEqual([{ path: "answers.weapon", message: "Required" }]);
+    expect(incomplete.body.errors).toEqual([
+      { path: "answers.weapon", code: "required", message: "Required" },
+    ]);
     const badOption = await assess(victim.id, { ...HIGH, weapon: "maybe" });
     expect(badOption.body.errors[0]).toMatchObject({ path: "answers.weapon" });
     const notAString = await post(`/v1/callbacks/${victim.id}/assessments`, await victimWorker(), {
@@ -405,7 +416,11 @@ describe("criticality grid", () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
-      { path: "assessment.answers.horoscope", message: "No such question in this grid version" },
+      {
+        path: "assessment.answers.horoscope",
+        code: "unknown_reference",
+        message: "No such question in this grid version",
+      },
     ]);
     const stale = await post(
       "/v1/referrals",

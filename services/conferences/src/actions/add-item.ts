@@ -20,7 +20,7 @@ export async function addItem(ctx: Ctx, { conferenceId, input }: { conferenceId:
       .limit(1);
     if (!referral)
       throw new Invalid("No referral of your organisation has this id", [
-        { path: "referralId", message: "Unknown referral" },
+        { path: "referralId", code: "unknown_reference", message: "Unknown referral" },
       ]);
     if (input.confidential) await checkAudience(tx, conferenceId, input.audience);
     const [{ last } = { last: 0 }] = await tx

@@ -23,7 +23,11 @@ export async function recordDecision(
       const owner = invited.find((i) => i.id === action.ownerInviteeId);
       if (!owner || (item.confidential && !audience.has(owner.id)))
         throw new Invalid("An action's owner must be an invitee who sees the item", [
-          { path: `actions.${index}.ownerInviteeId`, message: "Not an invitee who sees this item" },
+          {
+            path: `actions.${index}.ownerInviteeId`,
+            code: "not_invitee",
+            message: "Not an invitee who sees this item",
+          },
         ]);
       return {
         id: newId(),

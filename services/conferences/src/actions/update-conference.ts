@@ -41,7 +41,11 @@ export async function updateConference(
         const row = current.find((c) => c.id === input.id);
         if (!row)
           throw new Invalid("An invitee id is not one of this conference's", [
-            { path: `invitees.${index}.id`, message: "Not an invitee of this conference" },
+            {
+              path: `invitees.${index}.id`,
+              code: "not_invitee",
+              message: "Not an invitee of this conference",
+            },
           ]);
       });
       for (const row of current) {

@@ -21,7 +21,11 @@ export async function updateItem(
       const audience = patch.audience ?? (await audienceOf(tx, itemId));
       if (confidential && audience.length === 0)
         throw new Invalid("A confidential item needs at least one invitee", [
-          { path: "audience", message: "A confidential item needs at least one invitee" },
+          {
+            path: "audience",
+            code: "audience_required",
+            message: "A confidential item needs at least one invitee",
+          },
         ]);
       if (confidential) await checkAudience(tx, conferenceId, audience);
       await tx

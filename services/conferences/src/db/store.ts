@@ -157,7 +157,7 @@ export async function checkAudience(tx: Executor, conferenceId: string, audience
   audience.forEach((id, index) => {
     if (!invited.has(id))
       throw new Invalid("The audience names someone not invited", [
-        { path: `audience.${index}`, message: "Not an invitee of this conference" },
+        { path: `audience.${index}`, code: "not_invitee", message: "Not an invitee of this conference" },
       ]);
   });
 }

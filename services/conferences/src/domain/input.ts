@@ -1,6 +1,14 @@
 // What a coordinator sends to schedule, change and fill in a conference.
 import { z } from "@hono/zod-openapi";
-import { DEFAULT_TIME_ZONE, InviteeRole, Language, RiskLevel, TimeZone } from "@relais/contracts";
+import {
+  DEFAULT_TIME_ZONE,
+  InviteeRole,
+  Language,
+  namedPattern,
+  RiskLevel,
+  refusal,
+  TimeZone,
+} from "@relais/contracts";
 
 export const ConferenceSchedule = z
   .object({
@@ -38,10 +46,10 @@ export const InviteeInput = z
     email: z.email().max(254).openapi({ description: "An organisational address, never a personal one" }),
     language: Language.default("fr"),
   })
-  .refine((invitee) => invitee.role !== "police" || Boolean(invitee.zone), {
-    path: ["zone"],
-    error: "A police invitee needs its zone",
-  })
+  .refine(
+    (invitee) => invitee.role !== "police" || Boolean(invitee.zone),
+    refusal("police_zone_required", "A police invitee needs its zone", ["zone"]),
+  )
   .openapi("InviteeInput");
 export type InviteeInput = z.infer<typeof InviteeInput>;
 
@@ -87,10 +95,10 @@ export const ItemInput = z
     confidential: z.boolean().default(false),
     audience: Audience.default([]).openapi({ description: "Invitee ids who see a confidential item" }),
   })
-  .refine((item) => !item.confidential || item.audience.length > 0, {
-    path: ["audience"],
-    error: "A confidential item needs at least one invitee",
-  })
+  .refine(
+    (item) => !item.confidential || item.audience.length > 0,
+    refusal("audience_required", "A confidential item needs at least one invitee", ["audience"]),
+  )
   .openapi("AgendaItemInput");
 export type ItemInput = z.infer<typeof ItemInput>;
 
@@ -108,7 +116,7 @@ export type ItemPatch = z.infer<typeof ItemPatch>;
 
 export const LocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a date like 2026-03-20")
+  .regex(namedPattern(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"), "Expected a date like 2026-03-20")
   .openapi({ example: "2026-03-20" });
 
 export const ActionInput = z

@@ -45,7 +45,9 @@ export function overdueAt(dueDate: string, zone: string, field: string): string 
   try {
     day = parseLocalDateTime(`${dueDate}T00:00`, "dtstart");
   } catch {
-    throw new Invalid(`${field} is not a real date`, [{ path: field, message: "Not a real date" }]);
+    throw new Invalid(`${field} is not a real date`, [
+      { path: field, code: "not_a_date", message: "Not a real date" },
+    ]);
   }
   return inZone(day.plus({ days: 1 }), zone)
     .toUTC()

@@ -1,6 +1,6 @@
 // Development sign-in: pick a role, organisation, teams and police zone. Mounted only when the
 // stack runs on the development secret; with OIDC configured these routes do not exist.
-import { Invalid } from "@relais/service-kit";
+import { fieldErrors, Invalid } from "@relais/service-kit";
 import { Hono } from "hono";
 import type { ConsoleAppEnv } from "../http/console-env.js";
 import { type CookiePolicy, writeSessionCookie } from "../session/cookies.js";
@@ -41,13 +41,7 @@ export function devSignInRoutes(deps: { store: SessionStore; cookies: CookiePoli
       assertSameOrigin(c.req.header("Origin"), c.req.header("Sec-Fetch-Site"), c.req.header("Host") ?? "");
       const parsed = DevSignIn.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) {
-        throw new Invalid(
-          "Check the sign-in form",
-          parsed.error.issues.map((i) => ({
-            path: i.path.map(String).join(".") || "(body)",
-            message: i.message,
-          })),
-        );
+        throw new Invalid("Check the sign-in form", fieldErrors(parsed.error, "json"));
       }
       const input = parsed.data;
       // One subject per picked person, so "who holds this task" reads as the person.

@@ -53,7 +53,9 @@ export function sessionRoutes(deps: {
       const body = (await c.req.json().catch(() => ({}))) as { language?: unknown };
       const language = Language.safeParse(body.language);
       if (!language.success) {
-        throw new Invalid("Unknown language", [{ path: "language", message: "Expected fr, nl or en" }]);
+        throw new Invalid("Unknown language", [
+          { path: "language", code: "invalid_choice", message: "Expected fr, nl or en" },
+        ]);
       }
       await deps.store.setLanguage(c.var.session.idHash, language.data);
       return c.json({ language: language.data });

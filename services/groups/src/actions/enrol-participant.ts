@@ -60,7 +60,7 @@ export async function enrolParticipant(
 ): Promise<Enrolled> {
   if (participant.mandate && group.kind !== "perpetrator")
     throw new Invalid("Only perpetrator programmes take a mandate", [
-      { path: "mandate", message: "Only for perpetrator groups" },
+      { path: "mandate", code: "perpetrator_only", message: "Only for perpetrator groups" },
     ]);
   const sessions = await groupSessions(tx, group.id);
   if (!admissionOpen(group.admission, sessions, now))

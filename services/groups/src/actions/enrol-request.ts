@@ -48,7 +48,9 @@ export async function enrolByStaff(
         orgId: principal.org,
       });
       if (!placement)
-        throw new Invalid("No such placement", [{ path: "placementId", message: "Unknown placement" }]);
+        throw new Invalid("No such placement", [
+          { path: "placementId", code: "unknown_reference", message: "Unknown placement" },
+        ]);
       if (placement.status !== "awaiting")
         throw new Conflict("This person has already been placed", "already_placed");
       placementId = placement.id;
@@ -72,7 +74,9 @@ export async function enrolByStaff(
         source: "direct",
       };
     } else {
-      throw new Invalid("Give personRef or placementId", [{ path: "personRef", message: "Required" }]);
+      throw new Invalid("Give personRef or placementId", [
+        { path: "personRef", code: "one_of_required", message: "Required" },
+      ]);
     }
     const enrolled = await enrolParticipant(tx, { group, participant, now, correlationId: requestId });
     if (placementId)

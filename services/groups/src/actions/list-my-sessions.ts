@@ -20,7 +20,7 @@ export async function listMySessions(
   const { principal } = ctx;
   const { db } = ctx.database;
   const bounds = sessionRange(range.from, range.to);
-  if (!bounds.ok) throw new Invalid("Check the range", [{ path: "to", message: bounds.reason }]);
+  if (!bounds.ok) throw new Invalid("Check the range", [bounds.refusal]);
   const grants = [
     principal.roles.includes("programme_staff") ? eq(groups.kind, "perpetrator") : undefined,
     principal.roles.includes("facilitator")

@@ -26,7 +26,7 @@ export async function setMandate(
   return writeOnEnrolment(ctx, id, async (tx, { enrolment, group }) => {
     if (group.kind !== "perpetrator")
       throw new Invalid("Only perpetrator programmes take a mandate", [
-        { path: "mandate", message: "Only for perpetrator groups" },
+        { path: "mandate", code: "perpetrator_only", message: "Only for perpetrator groups" },
       ]);
     // An ended enrolment's record is closed: its report stands as it was when it ended.
     if (enrolment.status !== "enrolled" && enrolment.status !== "waitlisted")

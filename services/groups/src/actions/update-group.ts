@@ -34,7 +34,7 @@ export async function updateGroup(
   return writeOnGroup(ctx, id, async (tx, before) => {
     if (patch.compliancePolicy && before.kind !== "perpetrator")
       throw new Invalid("Only perpetrator groups have a compliance policy", [
-        { path: "compliancePolicy", message: "Only perpetrator groups have one" },
+        { path: "compliancePolicy", code: "perpetrator_only", message: "Only perpetrator groups have one" },
       ]);
     const now = ctx.clock.now();
     const seriesChanged = SERIES_FIELDS.some((field) => patch[field] !== undefined);

@@ -2,7 +2,7 @@
 // Evaluated from the whole record on every change, so a correction that undoes a breach clears it.
 
 import { z } from "@hono/zod-openapi";
-import type { AttendanceStatus } from "@relais/contracts";
+import { type AttendanceStatus, refusal } from "@relais/contracts";
 
 export const CompliancePolicy = z
   .object({
@@ -17,7 +17,7 @@ export const CompliancePolicy = z
       .max(10)
       .refine(
         (steps) => new Set(steps.map((s) => s.kind)).size === steps.length,
-        "Each step kind at most once",
+        refusal("duplicate", "Each step kind at most once"),
       ),
     /** Share of held, non-excused sessions a participant must attend to complete (0–1). */
     completionRatio: z.number().min(0).max(1),

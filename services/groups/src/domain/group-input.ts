@@ -1,6 +1,6 @@
 // What staff send to set up or change a group.
 import { z } from "@hono/zod-openapi";
-import { DEFAULT_TIME_ZONE, GroupKind, Language, Location, TimeZone } from "@relais/contracts";
+import { DEFAULT_TIME_ZONE, GroupKind, Language, Location, refusal, TimeZone } from "@relais/contracts";
 import { CompliancePolicy } from "./compliance.js";
 
 export const Facilitator = z
@@ -41,22 +41,25 @@ const GroupFields = {
     .array(Facilitator)
     .min(1)
     .max(6)
-    .refine((list) => new Set(list.map((f) => f.sub)).size === list.length, "Each facilitator once"),
+    .refine(
+      (list) => new Set(list.map((f) => f.sub)).size === list.length,
+      refusal("duplicate", "Each facilitator once"),
+    ),
   compliancePolicy: CompliancePolicy.optional().openapi({ description: "Perpetrator groups only" }),
 };
 
 export const GroupInput = z
   .object({ kind: GroupKind, ...GroupFields, schedule: ScheduleInput })
-  .refine((group) => !group.compliancePolicy || group.kind === "perpetrator", {
-    path: ["compliancePolicy"],
-    error: "Only perpetrator groups have one",
-  })
+  .refine(
+    (group) => !group.compliancePolicy || group.kind === "perpetrator",
+    refusal("perpetrator_only", "Only perpetrator groups have one", ["compliancePolicy"]),
+  )
   .openapi("GroupInput");
 export type GroupInput = z.infer<typeof GroupInput>;
 
 export const GroupPatch = z
   .object(GroupFields)
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, "Change at least one field")
+  .refine((patch) => Object.keys(patch).length > 0, refusal("change_something", "Change at least one field"))
   .openapi("GroupPatch");
 export type GroupPatch = z.infer<typeof GroupPatch>;

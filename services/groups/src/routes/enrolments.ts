@@ -1,5 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { ContactDetails, ContactPreferences, Language, Page, PageQuery, PersonRef } from "@relais/contracts";
+import {
+  ContactDetails,
+  ContactPreferences,
+  Language,
+  Page,
+  PageQuery,
+  PersonRef,
+  refusal,
+} from "@relais/contracts";
 import {
   documentedProblem,
   guardedRoute,
@@ -35,10 +43,10 @@ const EnrolmentInput = z
     preferences: ContactPreferences.optional(),
     mandate: Mandate.optional().openapi({ description: "Perpetrator programmes: who mandated attendance" }),
   })
-  .refine((input) => (input.personRef === undefined) !== (input.placementId === undefined), {
-    message: "Give exactly one of personRef or placementId",
-    path: ["personRef"],
-  })
+  .refine(
+    (input) => (input.personRef === undefined) !== (input.placementId === undefined),
+    refusal("exactly_one", "Give exactly one of personRef or placementId", ["personRef"]),
+  )
   .openapi("EnrolmentInput");
 
 const EnrolmentView = z

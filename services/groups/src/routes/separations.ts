@@ -1,6 +1,6 @@
 // Admin entry of a safety separation, for links police did not file (e.g. a later court order).
 import { z } from "@hono/zod-openapi";
-import { PersonRef } from "@relais/contracts";
+import { PersonRef, refusal } from "@relais/contracts";
 import { guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { linkSeparation, type Separation as Made } from "../actions/link-separation.js";
 import type { AppDeps } from "../app.js";
@@ -17,10 +17,10 @@ const SeparationInput = z
       .optional()
       .openapi({ description: "The referral or order behind it" }),
   })
-  .refine((input) => input.personRef !== input.otherPersonRef, {
-    message: "A person cannot be kept apart from themselves",
-    path: ["otherPersonRef"],
-  })
+  .refine(
+    (input) => input.personRef !== input.otherPersonRef,
+    refusal("same_person", "A person cannot be kept apart from themselves", ["otherPersonRef"]),
+  )
   .openapi("SeparationInput");
 
 const Separation = z

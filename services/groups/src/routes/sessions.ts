@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { Instant } from "@relais/contracts";
+import { Instant, refusal } from "@relais/contracts";
 import { documentedProblem, guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import { type CancelledSession, cancelSession } from "../actions/cancel-session.js";
 import { changeSession } from "../actions/change-session.js";
@@ -18,10 +18,10 @@ const SessionPatch = z
     startsAt: Instant.optional().openapi({ example: "2026-03-10T19:00:00+01:00" }),
     durationMinutes: z.number().int().min(15).max(600).optional(),
   })
-  .refine((patch) => patch.startsAt !== undefined || patch.durationMinutes !== undefined, {
-    message: "Give startsAt, durationMinutes or both",
-    path: ["startsAt"],
-  })
+  .refine(
+    (patch) => patch.startsAt !== undefined || patch.durationMinutes !== undefined,
+    refusal("one_of_required", "Give startsAt, durationMinutes or both", ["startsAt"]),
+  )
   .openapi("SessionPatch");
 
 const CancelInput = z

@@ -39,7 +39,9 @@ export async function confirmPlacement(
         ? refusalOf(facts, row.householdSize, startDate, plannedEndDate)
         : "place_inactive";
       if (refusal)
-        throw new Conflict(REFUSALS[refusal], refusal, [{ path: "placeId", message: REFUSALS[refusal] }]);
+        throw new Conflict(REFUSALS[refusal], refusal, [
+          { path: "placeId", code: refusal, message: REFUSALS[refusal] },
+        ]);
       placeId = wanted;
     } else {
       const chosen = choosePlace(

@@ -18,7 +18,7 @@ export async function endStay(
   const endDate = input.endDate ?? today;
   if (endDate > today)
     throw new Invalid("A stay ends today at the latest", [
-      { path: "endDate", message: `must not be after ${today}` },
+      { path: "endDate", code: "not_after", params: { date: today }, message: `must not be after ${today}` },
     ]);
   return writeVerb(ctx, async (tx) => {
     const row = await placementIn(tx, principal, id, {
@@ -28,7 +28,12 @@ export async function endStay(
     });
     if (endDate < row.startDate)
       throw new Invalid("A stay ends after it starts", [
-        { path: "endDate", message: `must not be before ${row.startDate}` },
+        {
+          path: "endDate",
+          code: "not_before",
+          params: { date: row.startDate },
+          message: `must not be before ${row.startDate}`,
+        },
       ]);
     const followUpDue = addNights(endDate, ctx.settings.followUpDays);
     const change = {

@@ -23,11 +23,21 @@ export async function extendStay(
     });
     if (input.plannedEndDate <= row.plannedEndDate)
       throw new Invalid("An extension ends later than the stay does now", [
-        { path: "plannedEndDate", message: `must be after ${row.plannedEndDate}` },
+        {
+          path: "plannedEndDate",
+          code: "later_than",
+          params: { date: row.plannedEndDate },
+          message: `must be after ${row.plannedEndDate}`,
+        },
       ]);
     if (nightsBetween(row.startDate, input.plannedEndDate) > ctx.settings.maxNights)
       throw new Invalid("Too long a stay", [
-        { path: "plannedEndDate", message: `a stay lasts at most ${ctx.settings.maxNights} nights` },
+        {
+          path: "plannedEndDate",
+          code: "max_nights",
+          params: { maximum: ctx.settings.maxNights },
+          message: `a stay lasts at most ${ctx.settings.maxNights} nights`,
+        },
       ]);
     const [facts] = await placeFacts(tx, principal.org, { placeId: row.placeId as string, except: row.id });
     const refusal = facts
@@ -37,7 +47,7 @@ export async function extendStay(
       throw new Conflict(
         "The place cannot be kept for these nights",
         refusal === "place_taken" ? "place_taken" : "place_unavailable",
-        [{ path: "plannedEndDate", message: refusal }],
+        [{ path: "plannedEndDate", code: refusal, message: refusal }],
       );
     const change = { plannedEndDate: input.plannedEndDate, updatedAt: now.toISOString() };
     const extended = await changePlacement(tx, ctx, row, change, "placement.extend");

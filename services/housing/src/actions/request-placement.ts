@@ -36,7 +36,12 @@ export async function requestPlacement(ctx: TeamsContext, input: PlacementReques
   const team = teamOf(coordinator, teams, input.team);
   if (input.nights > settings.maxNights)
     throw new Invalid("Too long a stay for one request", [
-      { path: "nights", message: `at most ${settings.maxNights} nights; extend the stay later` },
+      {
+        path: "nights",
+        code: "max_nights",
+        params: { maximum: settings.maxNights },
+        message: `at most ${settings.maxNights} nights; extend the stay later`,
+      },
     ]);
   const now = ctx.clock.now();
   const startDate = localToday(now, settings.timeZone);
@@ -57,7 +62,11 @@ export async function requestPlacement(ctx: TeamsContext, input: PlacementReques
         })));
     if (!followed)
       throw new Conflict("Your team has no call-back task for this person", "person_not_followed", [
-        { path: "personRef", message: `no open or recent call-back task of ${team} for this person` },
+        {
+          path: "personRef",
+          code: "not_followed",
+          message: `no open or recent call-back task of ${team} for this person`,
+        },
       ]);
     // Only a request or stay the caller may see counts: a 409 would otherwise tell the author's
     // team that the victim has asked for shelter. Housing staff see both requests and decline one.
@@ -73,7 +82,7 @@ export async function requestPlacement(ctx: TeamsContext, input: PlacementReques
       );
     if (open.some((row) => seesPlacement(principal, teams, row)))
       throw new Conflict("This person already has a request or a stay open", "placement_open", [
-        { path: "personRef", message: "has an open placement" },
+        { path: "personRef", code: "open_placement", message: "has an open placement" },
       ]);
     const chosen = choosePlace(
       await placeFacts(tx, principal.org),
@@ -127,7 +136,7 @@ function teamOf(coordinator: boolean, teams: readonly string[], asked: string | 
   if (asked !== undefined) {
     if (!coordinator && !teams.includes(asked))
       throw new Invalid("Not one of your teams", [
-        { path: "team", message: "must be one of your call-back teams" },
+        { path: "team", code: "not_your_team", message: "must be one of your call-back teams" },
       ]);
     return asked;
   }
@@ -136,6 +145,7 @@ function teamOf(coordinator: boolean, teams: readonly string[], asked: string | 
   throw new Invalid("Say which of your teams asks", [
     {
       path: "team",
+      code: teams.length === 0 ? "not_your_team" : "required",
       message: teams.length === 0 ? "you belong to no call-back team" : "required: you are in several teams",
     },
   ]);

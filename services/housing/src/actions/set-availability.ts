@@ -27,7 +27,13 @@ export async function setAvailability(
       throw new Conflict(
         `A stay holds this place from ${uncovered.from} to ${uncovered.to}; keep a window over it`,
         "window_holds_stay",
-        [{ path: "windows", message: "must cover every stay that holds the place" }],
+        [
+          {
+            path: "windows",
+            code: "windows_cover_stays",
+            message: "must cover every stay that holds the place",
+          },
+        ],
       );
     await tx.delete(placeWindows).where(eq(placeWindows.placeId, placeId));
     if (windows.length > 0)

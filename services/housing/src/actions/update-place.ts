@@ -31,12 +31,17 @@ export async function updatePlace(ctx: HousingContext, { id, patch }: { id: stri
       );
     if (patch.active === false && held.length > 0)
       throw new Conflict("A stay holds this place; end or move it first", "place_holds_stay", [
-        { path: "active", message: "a current or coming stay holds the place" },
+        { path: "active", code: "place_in_use", message: "a current or coming stay holds the place" },
       ]);
     const largest = Math.max(0, ...held.map((h) => h.householdSize));
     if (patch.capacity !== undefined && patch.capacity < largest)
       throw new Conflict(`A household of ${largest} holds this place`, "place_holds_stay", [
-        { path: "capacity", message: `must be at least ${largest}` },
+        {
+          path: "capacity",
+          code: "too_small",
+          params: { minimum: largest },
+          message: `must be at least ${largest}`,
+        },
       ]);
     await tx
       .update(places)

@@ -5,7 +5,7 @@ export function checkWindows(windows: ReadonlyArray<{ startsOn: string; endsOn: 
   windows.forEach((w, i) => {
     if (w.endsOn <= w.startsOn)
       throw new Invalid("A window ends after it starts", [
-        { path: `windows.${i}.endsOn`, message: "must be after startsOn" },
+        { path: `windows.${i}.endsOn`, code: "end_before_start", message: "must be after startsOn" },
       ]);
   });
   const sorted = [...windows].map((w, i) => ({ ...w, i })).sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1));
@@ -14,7 +14,7 @@ export function checkWindows(windows: ReadonlyArray<{ startsOn: string; endsOn: 
     const next = sorted[k] as (typeof sorted)[number];
     if (next.startsOn < prev.endsOn)
       throw new Invalid("Windows of one place do not overlap", [
-        { path: `windows.${next.i}.startsOn`, message: "overlaps another window" },
+        { path: `windows.${next.i}.startsOn`, code: "windows_overlap", message: "overlaps another window" },
       ]);
   }
 }

@@ -1,6 +1,6 @@
 // Places of the housing partner: only its staff (`housing_staff`) reach any of these routes.
 import { z } from "@hono/zod-openapi";
-import { PlaceKind } from "@relais/contracts";
+import { PlaceKind, refusal } from "@relais/contracts";
 import { type AppEnv, guardedRoute, jsonBody, jsonResponse, routeModule } from "@relais/service-kit";
 import type { Context } from "hono";
 import { createPlace } from "../actions/create-place.js";
@@ -68,7 +68,10 @@ const PlacePatch = z
     capacity: z.number().int().min(1).max(20).optional(),
     active: z.boolean().optional(),
   })
-  .refine((p) => Object.keys(p).length > 0, { message: "change at least one of label, capacity, active" });
+  .refine(
+    (p) => Object.keys(p).length > 0,
+    refusal("change_something", "change at least one of label, capacity, active"),
+  );
 
 const updateRoute = guardedRoute({
   method: "patch",

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { Page, PageQuery } from "@relais/contracts";
+import { namedPattern, Page, PageQuery } from "@relais/contracts";
 import { decodeCursor, encodeCursor, guardedRoute, jsonResponse, routeModule } from "@relais/service-kit";
 import type { AppDeps } from "../actions/context.js";
 import { listMessages } from "../actions/list-messages.js";
@@ -40,7 +40,7 @@ const ListQuery = PageQuery.extend({
     .string()
     .min(1)
     .max(80)
-    .regex(/^[a-z0-9_.-]+$/, "Expected a template name")
+    .regex(namedPattern(/^[a-z0-9_.-]+$/, "invalid_identifier"), "Expected a template name")
     .optional()
     .openapi({ description: "One template, e.g. `invite`" }),
 });

@@ -63,7 +63,14 @@ async function gridFor(
     throw new Conflict(
       `Grid version ${version} is superseded by version ${grid.version}`,
       "grid_superseded",
-      [{ path: field, message: `The current version is ${grid.version}` }],
+      [
+        {
+          path: field,
+          code: "stale_version",
+          params: { version: grid.version },
+          message: `The current version is ${grid.version}`,
+        },
+      ],
     );
   }
   return grid;
@@ -217,6 +224,7 @@ export async function scoreIntake(tx: Executor<typeof schema>, orgId: string, in
     throw new Conflict(`No grid version ${input.gridVersion}`, "unknown_grid_version", [
       {
         path: "assessment.gridVersion",
+        code: "unknown_reference",
         message: "Not a published version (GET /v1/criticality-grids/current)",
       },
     ]);

@@ -18,7 +18,7 @@ export async function assignCallback(
   const { principal, requestId } = ctx;
   if (input.team === COORDINATOR_QUEUE) {
     throw new Conflict(`"${COORDINATOR_QUEUE}" is the coordinators' queue, not a team`, "reserved_team", [
-      { path: "team", message: "Reserved" },
+      { path: "team", code: "reserved", message: "Reserved" },
     ]);
   }
   const now = ctx.clock.now();

@@ -16,7 +16,7 @@ export function checkedMunicipalities(input: PartnerInput) {
   const blank = input.municipalities.findIndex((name) => distinctMunicipalities([name]).length === 0);
   if (blank >= 0) {
     throw new Invalid("Not a municipality name", [
-      { path: `municipalities.${blank}`, message: "Empty once normalised" },
+      { path: `municipalities.${blank}`, code: "blank", message: "Empty once normalised" },
     ]);
   }
   return distinctMunicipalities(input.municipalities);

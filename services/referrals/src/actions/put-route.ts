@@ -15,18 +15,19 @@ export async function putRoute(
   const key = municipalityKey(municipality);
   if (key === "") {
     throw new Conflict("Not a municipality name", "invalid_municipality", [
-      { path: "municipality", message: "Empty once normalised" },
+      { path: "municipality", code: "blank", message: "Empty once normalised" },
     ]);
   }
   if (input.victim.team === input.author.team) {
     throw new Conflict("Victim and author call-backs go to separate teams", "same_team", [
-      { path: "author.team", message: "Must differ from victim.team" },
+      { path: "author.team", code: "same_team", message: "Must differ from victim.team" },
     ]);
   }
   if (input.victim.team === COORDINATOR_QUEUE || input.author.team === COORDINATOR_QUEUE) {
     throw new Conflict(`"${COORDINATOR_QUEUE}" is the coordinators' queue, not a team`, "reserved_team", [
       {
         path: input.victim.team === COORDINATOR_QUEUE ? "victim.team" : "author.team",
+        code: "reserved",
         message: "Reserved",
       },
     ]);

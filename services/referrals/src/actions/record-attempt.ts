@@ -25,14 +25,14 @@ export async function recordAttempt(
   const at = input.at ? new Date(input.at) : now;
   if (at.getTime() > now.getTime() + 60_000) {
     throw new Invalid("An attempt cannot be logged in the future", [
-      { path: "at", message: "In the future" },
+      { path: "at", code: "in_future", message: "In the future" },
     ]);
   }
   return writeOnTask(ctx, taskId, async (tx, task) => {
     assertHolds(task, principal, now);
     if (at.toISOString() < task.createdAt) {
       throw new Invalid("The attempt predates the task", [
-        { path: "at", message: "Before the referral was filed" },
+        { path: "at", code: "before_filing", message: "Before the referral was filed" },
       ]);
     }
     const personRow = await personOf(tx, task.personRef);
@@ -40,17 +40,25 @@ export async function recordAttempt(
     const zone = personRow.timeZone;
     if (!preferences.channels.includes(input.channel)) {
       throw new Conflict(`This person may not be contacted by ${input.channel}`, "channel_not_allowed", [
-        { path: "channel", message: `Allowed: ${preferences.channels.join(", ")}` },
+        {
+          path: "channel",
+          code: "channel_not_allowed",
+          message: `Allowed: ${preferences.channels.join(", ")}`,
+        },
       ]);
     }
     if (input.outcome === "voicemail_left" && !preferences.voicemailAllowed) {
       throw new Conflict("This person does not allow voicemail", "voicemail_not_allowed", [
-        { path: "outcome", message: "Voicemail is not allowed for this person" },
+        {
+          path: "outcome",
+          code: "voicemail_not_allowed",
+          message: "Voicemail is not allowed for this person",
+        },
       ]);
     }
     if (!isInSafeWindow(preferences.safeWindows, zone, at)) {
       throw new Conflict("This moment is outside the person's safe contact windows", "outside_safe_window", [
-        { path: "at", message: "Outside every safe window" },
+        { path: "at", code: "outside_safe_windows", message: "Outside every safe window" },
       ]);
     }
     await tx.insert(callbackAttempts).values({

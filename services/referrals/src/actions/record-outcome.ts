@@ -24,12 +24,12 @@ async function referredPartner(tx: Tx<typeof schema>, orgId: string, input: Outc
   if (!partner) {
     // Another organisation's entry is as unknown as a made-up id.
     throw new Conflict("No such partner in the organisation's directory", "unknown_partner", [
-      { path: "partnerId", message: "Not in the directory" },
+      { path: "partnerId", code: "unknown_reference", message: "Not in the directory" },
     ]);
   }
   if (partner.archivedAt !== null) {
     throw new Conflict("This directory entry is archived", "partner_archived", [
-      { path: "partnerId", message: "Archived" },
+      { path: "partnerId", code: "archived", message: "Archived" },
     ]);
   }
   return partner;
@@ -45,7 +45,7 @@ export async function recordOutcome(
     assertHolds(task, principal, now);
     if (!task.reachedAt) {
       throw new Conflict("Log a reached attempt before recording an outcome", "not_reached", [
-        { path: "outcome", message: "The person has not been reached" },
+        { path: "outcome", code: "not_reached", message: "The person has not been reached" },
       ]);
     }
     const group = input.outcome === "accepted" ? input.group : undefined;
@@ -53,12 +53,12 @@ export async function recordOutcome(
       throw new Conflict(
         `A ${task.role} cannot be placed in a ${group.kind} group`,
         "group_kind_not_for_role",
-        [{ path: "group.kind", message: `Not for a ${task.role}` }],
+        [{ path: "group.kind", code: "not_for_role", message: `Not for a ${task.role}` }],
       );
     }
     if (group?.mandate && group.kind !== "perpetrator") {
       throw new Conflict("Only perpetrator programmes carry a mandate", "mandate_not_allowed", [
-        { path: "group.mandate", message: "Only for kind perpetrator" },
+        { path: "group.mandate", code: "perpetrator_only", message: "Only for kind perpetrator" },
       ]);
     }
     const referredTo = await referredPartner(tx, task.orgId, input);

@@ -9,7 +9,7 @@ export async function registerWebhook(ctx: Ctx, { zone, input }: { zone: string;
   const { principal, requestId } = ctx;
   if (input.secret !== undefined && !isWebhookSecret(input.secret)) {
     throw new Conflict("Expected whsec_ and 24 to 64 base64 bytes", "invalid_secret", [
-      { path: "secret", message: "Not a whsec_ secret" },
+      { path: "secret", code: "invalid_format", message: "Not a whsec_ secret" },
     ]);
   }
   const secret = input.secret ?? generateWebhookSecret();

@@ -1,7 +1,7 @@
 // What a call-back worker sends: attempts, outcomes, and the queue's filters; what a coordinator
 // sends to announce the tasks again.
 import { z } from "@hono/zod-openapi";
-import { Channel, GroupKind, Instant, PageQuery, PersonRole } from "@relais/contracts";
+import { Channel, GroupKind, Instant, PageQuery, PersonRole, refusal } from "@relais/contracts";
 import { givesOneOf } from "@relais/service-kit";
 import { ATTEMPT_OUTCOMES } from "./stop-rule.js";
 
@@ -70,10 +70,12 @@ export const OutcomeInput = z
         note: Note.optional(),
       })
       .strict()
-      .refine(givesOneOf("partnerId", "to"), {
-        path: ["partnerId"],
-        message: "Pick the partner from the directory (or say where, in `to`)",
-      }),
+      .refine(
+        givesOneOf("partnerId", "to"),
+        refusal("one_of_required", "Pick the partner from the directory (or say where, in `to`)", [
+          "partnerId",
+        ]),
+      ),
   ])
   .openapi("OutcomeInput");
 export type OutcomeInput = z.infer<typeof OutcomeInput>;

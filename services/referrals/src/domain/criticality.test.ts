@@ -78,7 +78,13 @@ describe("scoreAnswers", () => {
   it("names an unknown question by its field", () => {
     expect(scoreAnswers(grid, { a: "none", b: "no", weapon: "yes" })).toEqual({
       ok: false,
-      errors: [{ path: "answers.weapon", message: "No such question in this grid version" }],
+      errors: [
+        {
+          path: "answers.weapon",
+          code: "unknown_reference",
+          message: "No such question in this grid version",
+        },
+      ],
     });
   });
 
@@ -86,7 +92,9 @@ describe("scoreAnswers", () => {
     const result = scoreAnswers(grid, { a: "maybe", b: "no" });
     expect(result).toEqual({
       ok: false,
-      errors: [{ path: "answers.a", message: 'No option "maybe"; one of none, some, lots' }],
+      errors: [
+        { path: "answers.a", code: "invalid_choice", message: 'No option "maybe"; one of none, some, lots' },
+      ],
     });
   });
 
@@ -94,8 +102,8 @@ describe("scoreAnswers", () => {
     expect(scoreAnswers(grid, {})).toEqual({
       ok: false,
       errors: [
-        { path: "answers.a", message: "Required" },
-        { path: "answers.b", message: "Required" },
+        { path: "answers.a", code: "required", message: "Required" },
+        { path: "answers.b", code: "required", message: "Required" },
       ],
     });
     expect(scoreAnswers(grid, { a: "none", b: "no" })).toMatchObject({ ok: true, score: 0 });

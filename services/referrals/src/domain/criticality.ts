@@ -2,13 +2,16 @@
 // configuration (a coordinator publishes a grid version), and the pure rules that turn a set of
 // answers into a score and a risk level. No I/O here.
 import { z } from "@hono/zod-openapi";
-import type { RiskLevel } from "@relais/contracts";
+import { type FieldError, namedPattern, type RiskLevel, refusal } from "@relais/contracts";
 import { givesOneOf } from "@relais/service-kit";
 import { RISK_RANK } from "./policy.js";
 
 const Id = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, "Lower-case letters, digits and _, starting with a letter (≤ 40)");
+  .regex(
+    namedPattern(/^[a-z][a-z0-9_]{0,39}$/, "invalid_identifier"),
+    "Lower-case letters, digits and _, starting with a letter (≤ 40)",
+  );
 
 /** A text in the console's languages; at least one of them (the console falls back fr → nl → en). */
 export const LocalisedText = z
@@ -18,9 +21,10 @@ export const LocalisedText = z
     en: z.string().trim().min(1).max(500).optional(),
   })
   .strict()
-  .refine(givesOneOf("fr", "nl", "en"), {
-    message: "Give the text in at least one of fr, nl, en",
-  })
+  .refine(
+    givesOneOf("fr", "nl", "en"),
+    refusal("one_of_required", "Give the text in at least one of fr, nl, en"),
+  )
   .openapi("LocalisedText");
 
 export const GridOption = z
@@ -62,6 +66,7 @@ export const GridDefinition = GridFields.superRefine((grid, ctx) => {
       ctx.addIssue({
         code: "custom",
         path: ["questions", q, "id"],
+        params: { code: "duplicate" },
         message: `Duplicate question id "${question.id}"`,
       });
     }
@@ -72,6 +77,7 @@ export const GridDefinition = GridFields.superRefine((grid, ctx) => {
         ctx.addIssue({
           code: "custom",
           path: ["questions", q, "options", o, "id"],
+          params: { code: "duplicate" },
           message: `Duplicate option id "${option.id}"`,
         });
       }
@@ -82,6 +88,7 @@ export const GridDefinition = GridFields.superRefine((grid, ctx) => {
     ctx.addIssue({
       code: "custom",
       path: ["thresholds", "medium"],
+      params: { code: "threshold_order" },
       message: "Must not exceed thresholds.high",
     });
   }
@@ -90,6 +97,7 @@ export const GridDefinition = GridFields.superRefine((grid, ctx) => {
     ctx.addIssue({
       code: "custom",
       path: ["thresholds", "high"],
+      params: { code: "threshold_unreachable", maximum: max },
       message: `Unreachable: the highest possible score is ${max}`,
     });
   }
@@ -114,10 +122,7 @@ export function levelFor(score: number, thresholds: GridDefinition["thresholds"]
   return "low";
 }
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+export type FieldProblem = FieldError;
 
 export type Scored =
   | { ok: true; score: number; level: RiskLevel; answers: Answers }
@@ -133,7 +138,11 @@ export function scoreAnswers(grid: GridDefinition, answers: Answers, field = "an
   const byId = new Map(grid.questions.map((q) => [q.id, q]));
   for (const questionId of Object.keys(answers)) {
     if (!byId.has(questionId)) {
-      errors.push({ path: `${field}.${questionId}`, message: "No such question in this grid version" });
+      errors.push({
+        path: `${field}.${questionId}`,
+        code: "unknown_reference",
+        message: "No such question in this grid version",
+      });
     }
   }
   let score = 0;
@@ -141,13 +150,15 @@ export function scoreAnswers(grid: GridDefinition, answers: Answers, field = "an
   for (const question of grid.questions) {
     const chosen = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     if (chosen === undefined) {
-      if (question.required) errors.push({ path: `${field}.${question.id}`, message: "Required" });
+      if (question.required)
+        errors.push({ path: `${field}.${question.id}`, code: "required", message: "Required" });
       continue;
     }
     const option = question.options.find((o) => o.id === chosen);
     if (!option) {
       errors.push({
         path: `${field}.${question.id}`,
+        code: "invalid_choice",
         message: `No option "${chosen}"; one of ${question.options.map((o) => o.id).join(", ")}`,
       });
       continue;

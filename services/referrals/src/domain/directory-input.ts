@@ -3,9 +3,11 @@
 import { z } from "@hono/zod-openapi";
 import {
   DEFAULT_TIME_ZONE,
+  namedPattern,
   PARTNER_CATEGORIES,
   PARTNER_LANGUAGES,
   PageQuery,
+  refusal,
   SafeWindow,
   TimeZone,
 } from "@relais/contracts";
@@ -43,7 +45,10 @@ export const PartnerContact = z
     phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9][0-9 ./-]{5,24}$/, "Expected a switchboard number, e.g. +32 4 000 00 00")
+      .regex(
+        namedPattern(/^\+?[0-9][0-9 ./-]{5,24}$/, "invalid_switchboard"),
+        "Expected a switchboard number, e.g. +32 4 000 00 00",
+      )
       .optional(),
     website: z
       .url({ protocol: /^https?$/ })
@@ -51,9 +56,10 @@ export const PartnerContact = z
       .optional(),
   })
   .strict()
-  .refine(givesOneOf("email", "phone", "website"), {
-    message: "Give at least one of email, phone, website",
-  })
+  .refine(
+    givesOneOf("email", "phone", "website"),
+    refusal("one_of_required", "Give at least one of email, phone, website"),
+  )
   .openapi("PartnerContact");
 
 export const PartnerInput = z

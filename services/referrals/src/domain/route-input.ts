@@ -1,11 +1,15 @@
 import { z } from "@hono/zod-openapi";
+import { namedPattern } from "@relais/contracts";
 
 export const TeamId = z
   .string()
   .trim()
   .min(1)
   .max(80)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, "Expected a team id like vif-ment-fini-victims");
+  .regex(
+    namedPattern(/^[a-z0-9][a-z0-9._-]*$/, "invalid_identifier"),
+    "Expected a team id like vif-ment-fini-victims",
+  );
 
 const TeamRef = z
   .object({

@@ -2,6 +2,7 @@
 // services' OpenAPI documents (scripts/generate-api-types.ts). Each service has a fetch client
 // (`referralsApi` …) and its query hooks (`$referrals` …, openapi-react-query), whose query keys are
 // `[method, path, init]`: a mutation refreshes what it changed by that key's prefix.
+import type { FieldCode } from "@relais/contracts";
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import createClient, { type Middleware } from "openapi-fetch";
 import createQueryHooks from "openapi-react-query";
@@ -72,7 +73,15 @@ export interface Problem {
   code?: string;
   title?: string;
   detail?: string;
-  errors?: Array<{ path: string; message: string }>;
+  /** Each refused field: `code` (and `params`) for the console to say in its language, `message` in English. */
+  errors?: FieldProblem[];
+}
+
+export interface FieldProblem {
+  path: string;
+  code?: FieldCode;
+  params?: Record<string, string | number>;
+  message: string;
 }
 
 /** Turns an openapi-fetch result into its data, or throws the problem document. */

@@ -11,6 +11,9 @@ import directoryEn from "./messages/directory/en.json";
 import directoryFr from "./messages/directory/fr.json";
 import directoryNl from "./messages/directory/nl.json";
 import baseEn from "./messages/en.json";
+import fieldsEn from "./messages/fields/en.json";
+import fieldsFr from "./messages/fields/fr.json";
+import fieldsNl from "./messages/fields/nl.json";
 import baseFr from "./messages/fr.json";
 import housingEn from "./messages/housing/en.json";
 import housingFr from "./messages/housing/fr.json";
@@ -19,6 +22,27 @@ import baseNl from "./messages/nl.json";
 
 // The main catalogue plus one per feature (messages/<feature>/<language>.json), so a feature's
 // texts stay together for translators and its keys never collide with another's.
-export const en = { ...baseEn, ...conferencesEn, ...criticalityEn, ...directoryEn, ...housingEn };
-export const fr = { ...baseFr, ...conferencesFr, ...criticalityFr, ...directoryFr, ...housingFr };
-export const nl = { ...baseNl, ...conferencesNl, ...criticalityNl, ...directoryNl, ...housingNl };
+export const en = {
+  ...baseEn,
+  ...conferencesEn,
+  ...criticalityEn,
+  ...directoryEn,
+  ...fieldsEn,
+  ...housingEn,
+};
+export const fr = {
+  ...baseFr,
+  ...conferencesFr,
+  ...criticalityFr,
+  ...directoryFr,
+  ...fieldsFr,
+  ...housingFr,
+};
+export const nl = {
+  ...baseNl,
+  ...conferencesNl,
+  ...criticalityNl,
+  ...directoryNl,
+  ...fieldsNl,
+  ...housingNl,
+};

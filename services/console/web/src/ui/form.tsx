@@ -1,9 +1,11 @@
 // The pieces every form repeats: its draft state bound to fields, the alert that says what the
 // service refused, and the row of submit and cancel buttons.
-import { type FormEvent, type ReactNode, useMemo, useState } from "react";
+import type { FieldCode } from "@relais/contracts";
+import { type FormEvent, type ReactNode, useCallback, useMemo, useState } from "react";
 import { Form, type FormProps, type Key } from "react-aria-components";
-import { type Problem, problemOf } from "../api/clients";
-import { useT } from "../i18n/i18n";
+import { useIntl } from "react-intl";
+import { type FieldProblem, type Problem, problemOf } from "../api/clients";
+import { type MessageId, useT } from "../i18n/i18n";
 import { newKey } from "../time/zoned";
 import { Button } from "./button";
 
@@ -113,15 +115,45 @@ interface Answered<R> {
   onError: (error: unknown) => void;
 }
 
-/** The service's messages by form field name (the path, unless `nameOf` says otherwise). */
+/** The message of a field code: every code the services write has one (the compiler checks). */
+const fieldMessageId = (code: FieldCode): MessageId => `field.${code}`;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What a refused field breaks, in the reader's language: the `field.<code>` message with the
+ * service's values (a date written out), never the service's English. A code this console does
+ * not know yet (a newer service) reads as `field.invalid`.
+ */
+export function useFieldMessage() {
+  const intl = useIntl();
+  return useCallback(
+    (e: FieldProblem) => {
+      const id =
+        e.code && Object.hasOwn(intl.messages, fieldMessageId(e.code))
+          ? fieldMessageId(e.code)
+          : "field.invalid";
+      const values: Record<string, string | number> = {};
+      for (const [name, value] of Object.entries(e.params ?? {}))
+        values[name] =
+          typeof value === "string" && ISO_DATE.test(value)
+            ? intl.formatDate(`${value}T00:00:00Z`, { dateStyle: "long", timeZone: "UTC" })
+            : value;
+      return intl.formatMessage({ id }, values);
+    },
+    [intl],
+  );
+}
+
+/** The refused fields' messages by form field name (the path, unless `nameOf` says otherwise). */
 export function fieldErrorsOf(
   errors: Problem["errors"],
+  say: (e: FieldProblem) => string,
   nameOf: (path: string) => string = (path) => path,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors ?? []) {
     const name = nameOf(e.path);
-    out[name] = out[name] ? `${out[name]} ${e.message}` : e.message;
+    out[name] = out[name] ? `${out[name]} ${say(e)}` : say(e);
   }
   return out;
 }
@@ -129,8 +161,9 @@ export function fieldErrorsOf(
 /** The service's problem for a failed mutation, and its messages by field path (for `validationErrors`). */
 export function useFieldErrors(error: unknown) {
   const problem = problemOf(error);
-  const fieldErrors = useMemo(() => fieldErrorsOf(problem?.errors), [problem]);
-  return { problem, fieldErrors };
+  const say = useFieldMessage();
+  const fieldErrors = useMemo(() => fieldErrorsOf(problem?.errors, say), [problem, say]);
+  return { problem, fieldErrors, say };
 }
 
 /**
@@ -150,12 +183,13 @@ export function ServiceForm({
   nameOf?: (path: string) => string;
   onSubmit: () => void;
 }) {
+  const say = useFieldMessage();
   return (
     <Form
       validationBehavior="aria"
       {...props}
       className={className}
-      validationErrors={errors ?? fieldErrorsOf(problem?.errors, nameOf)}
+      validationErrors={errors ?? fieldErrorsOf(problem?.errors, say, nameOf)}
       onSubmit={submitInPlace(onSubmit)}
     />
   );
@@ -180,17 +214,24 @@ export function ProblemAlert({
   return (
     <div role="alert" className="notice error">
       <p>{problem.status >= 500 ? t("common.serverError") : fix}</p>
-      {listFields && problem.errors && problem.errors.length > 0 && (
-        <ul>
-          {problem.errors.map((e) => (
-            <li key={`${e.path}:${e.message}`}>
-              <code>{e.path}</code>: {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {listFields && <FieldProblems errors={problem.errors} />}
       {children}
     </div>
+  );
+}
+
+/** The refused fields, each by its path and its message in the reader's language. */
+export function FieldProblems({ errors }: { errors: Problem["errors"] }) {
+  const say = useFieldMessage();
+  if (!errors || errors.length === 0) return null;
+  return (
+    <ul>
+      {errors.map((e) => (
+        <li key={`${e.path}:${e.code}:${e.message}`}>
+          <code>{e.path}</code>: {say(e)}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { type Problem, problemOf } from "../api/clients";
 import { useT } from "../i18n/i18n";
+import { useFieldMessage } from "./form";
 
 export function Notice({ tone, children }: { tone: "error" | "warning" | "success"; children: ReactNode }) {
   return (
@@ -14,8 +15,10 @@ export function Notice({ tone, children }: { tone: "error" | "warning" | "succes
 
 /**
  * Why the service refused an action (nothing while there is no `problem`, or no failed `error` of a
- * mutation): the message for its problem code, else for its status, else `otherwise` (say, the
- * service's detail), else "the action failed".
+ * mutation), always in the reader's language, never the service's English `detail`: the message
+ * for its problem code, else for its status, else `otherwise`, else what its refused fields break
+ * (their `field.*` messages), else what its status means ("the service could not answer", "the
+ * case has changed"), else `failed` ("the action failed").
  */
 export function Refusal({
   problem,
@@ -23,17 +26,31 @@ export function Refusal({
   codes = {},
   statuses = {},
   otherwise,
+  failed,
 }: {
   problem?: Problem | undefined;
   error?: unknown;
   codes?: Record<string, string>;
   statuses?: Record<number, string>;
   otherwise?: string;
+  failed?: string;
 }) {
   const t = useT();
+  const say = useFieldMessage();
   const refused = problem ?? problemOf(error);
   if (!refused && !error) return null;
   const said =
     refused && ((refused.code === undefined ? undefined : codes[refused.code]) ?? statuses[refused.status]);
-  return <Notice tone="error">{said ?? otherwise ?? t("common.actionFailed")}</Notice>;
+  const fields = refused?.errors?.length ? refused.errors.map(say).join(" ") : undefined;
+  const byStatus =
+    refused && refused.status >= 500
+      ? t("common.serverError")
+      : refused?.status === 409
+        ? t("common.conflict")
+        : undefined;
+  return (
+    <Notice tone="error">
+      {said ?? otherwise ?? fields ?? byStatus ?? failed ?? t("common.actionFailed")}
+    </Notice>
+  );
 }

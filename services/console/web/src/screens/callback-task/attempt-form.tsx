@@ -66,7 +66,7 @@ export function AttemptForm({
           }))}
         />
         <TextField label={t("attempt.note")} multiline {...field("note")} />
-        <Refusal problem={problem} otherwise={problem?.detail} />
+        <Refusal problem={problem} />
         <Button type="submit" isPending={log.isPending} isDisabled={!outcome}>
           {t("attempt.submit")}
         </Button>

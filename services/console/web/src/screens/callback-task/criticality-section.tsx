@@ -118,11 +118,7 @@ function GridForm({
         <span className={`badge risk-${level}`}>{t(`criticality.level.${level}`)}</span>
         {missing > 0 && <span className="hint"> {t("criticality.missing", { count: missing })}</span>}
       </output>
-      <Refusal
-        problem={problem}
-        codes={{ grid_superseded: t("criticality.superseded") }}
-        otherwise={problem?.detail}
-      />
+      <Refusal problem={problem} codes={{ grid_superseded: t("criticality.superseded") }} />
       <div className="actions">
         <Button type="submit" isPending={assess.isPending} isDisabled={missing > 0}>
           {t("criticality.save")}

@@ -11,7 +11,7 @@ import {
 import { useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
-import { ServiceForm, useDraft } from "../../ui/form";
+import { ServiceForm, useDraft, useFieldMessage } from "../../ui/form";
 import { Refusal } from "../../ui/notice";
 import { NOT_LISTED, PartnerPicker } from "../directory/partner-picker";
 
@@ -44,6 +44,7 @@ export function OutcomeForm({
   onClosed: (task: CallbackTask) => void;
 }) {
   const t = useT();
+  const say = useFieldMessage();
   const kinds = GROUP_KINDS[task.role];
   const { draft, bind, field, choose, tick } = useDraft({
     outcome: "",
@@ -111,7 +112,7 @@ export function OutcomeForm({
             e.path === "partnerId" &&
             (problem?.code === "partner_archived" || problem?.code === "unknown_partner")
               ? [e.path, t("directory.pick.unavailable")]
-              : [e.path, e.message],
+              : [e.path, say(e)],
           ),
         )}
         onSubmit={() => {
@@ -178,7 +179,6 @@ export function OutcomeForm({
             partner_archived: t("directory.pick.unavailable"),
             unknown_partner: t("directory.pick.unavailable"),
           }}
-          otherwise={problem?.detail}
         />
         <Button type="submit" isPending={record.isPending} isDisabled={!outcome}>
           {t("outcome.submit")}

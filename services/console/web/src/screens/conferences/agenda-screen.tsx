@@ -9,7 +9,7 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
 import { ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
-import { Notice } from "../../ui/notice";
+import { Notice, Refusal } from "../../ui/notice";
 import { RouteConference } from "./route-conference";
 
 export function AgendaScreen() {
@@ -183,7 +183,7 @@ function AddItem({ conference }: { conference: Conference }) {
             ))}
           </CheckboxGroup>
         )}
-        {problem && <Notice tone="error">{problem.detail ?? t("conferences.saveFailed")}</Notice>}
+        <Refusal problem={problem} failed={t("conferences.saveFailed")} />
         <div className="actions">
           <Button type="submit" isPending={add.isPending} isDisabled={!referralId}>
             {t("conferences.addItem")}

@@ -15,7 +15,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, Checkbox, ChoiceSelect, Select, TextField } from "../../ui/fields";
 import { bindersOf, FormActions, ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
-import { Notice } from "../../ui/notice";
+import { Notice, Refusal } from "../../ui/notice";
 import { Loaded } from "../../ui/query-state";
 
 type Draft = Omit<InviteeInput, "zone" | "language"> & { zone: string; language: "fr" | "nl" | "en" };
@@ -269,7 +269,7 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
           {t("conferences.addInvitee")}
         </Button>
       </fieldset>
-      {problem && <Notice tone="error">{problem.detail ?? t("conferences.saveFailed")}</Notice>}
+      <Refusal problem={problem} failed={t("conferences.saveFailed")} />
       <FormActions
         submit={t(id ? "conferences.save" : "conferences.schedule")}
         isPending={mutation.isPending}

@@ -8,7 +8,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
 import { ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
-import { Notice } from "../../ui/notice";
+import { Notice, Refusal } from "../../ui/notice";
 import { ActionFollowUp } from "./action-status";
 
 export function DecisionsScreen() {
@@ -109,7 +109,7 @@ function ItemDecisions({ conference, item }: { conference: Conference; item: Age
               {...bind("dueDate")}
             />
           </div>
-          {problem && <Notice tone="error">{problem.detail ?? t("conferences.saveFailed")}</Notice>}
+          <Refusal problem={problem} failed={t("conferences.saveFailed")} />
           <div className="actions">
             <Button type="submit" isPending={record.isPending}>
               {t("conferences.recordDecision")}

@@ -17,8 +17,8 @@ import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
-import { submitInPlace, useKeyedSubmit } from "../../ui/form";
-import { Notice } from "../../ui/notice";
+import { FieldProblems, submitInPlace, useKeyedSubmit } from "../../ui/form";
+import { Notice, Refusal } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
 
 function definitionOf(grid: CriticalityGrid): GridDefinition {
@@ -179,21 +179,13 @@ function PublishForm({
           <TextArea rows={16} className="grid-json" spellCheck={false} />
         </AriaTextField>
         {invalid && <Notice tone="error">{t("criticality.grids.invalidJson")}</Notice>}
-        {problem && (
+        {problem?.errors?.length ? (
           <div role="alert" className="notice error">
-            <p>
-              {problem.errors?.length
-                ? t("criticality.grids.refused")
-                : (problem.detail ?? t("common.actionFailed"))}
-            </p>
-            <ul>
-              {(problem.errors ?? []).map((e) => (
-                <li key={e.path}>
-                  <code>{e.path}</code>: {e.message}
-                </li>
-              ))}
-            </ul>
+            <p>{t("criticality.grids.refused")}</p>
+            <FieldProblems errors={problem.errors} />
           </div>
+        ) : (
+          <Refusal problem={problem} />
         )}
         <div className="actions">
           <Button type="submit" isPending={publish.isPending}>

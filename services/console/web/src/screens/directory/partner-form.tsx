@@ -15,7 +15,7 @@ import {
 import { type MessageId, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, CheckboxGroup, Select, TextField } from "../../ui/fields";
-import { FormActions, ProblemAlert, ServiceForm, useDraft } from "../../ui/form";
+import { FormActions, ProblemAlert, ServiceForm, useDraft, useFieldMessage } from "../../ui/form";
 
 interface WindowDraft {
   days: string[];
@@ -41,6 +41,7 @@ export function PartnerForm({
   onCancel: () => void;
 }) {
   const t = useT();
+  const say = useFieldMessage();
   const [key] = useState(newKey);
   const save = useSavePartner(key);
   const { draft, set, bind, field, choose, tick } = useDraft(() => ({
@@ -70,11 +71,11 @@ export function PartnerForm({
     for (const e of problem?.errors ?? []) {
       // "municipalities.1" lands on the one field that holds them all.
       const path = e.path.startsWith("municipalities") ? "municipalities" : e.path;
-      errors[path] = e.message;
+      errors[path] = say(e);
       if (path === "contact") errors["contact.phone"] = t("directory.form.contactNeeded");
     }
     return errors;
-  }, [problem, t]);
+  }, [problem, t, say]);
   const title = partner
     ? t("directory.form.editTitle", { name: partner.name })
     : t("directory.form.newTitle");

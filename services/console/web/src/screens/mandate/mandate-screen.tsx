@@ -8,7 +8,7 @@ import { type MandateInput, reportUrl, useAttendanceReport, useSetMandate } from
 import { useGroup } from "../../api/groups";
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
-import { ServiceForm } from "../../ui/form";
+import { ServiceForm, useFieldMessage } from "../../ui/form";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
@@ -17,6 +17,7 @@ import { DataTable } from "../../ui/table";
 
 export function MandateScreen() {
   const t = useT();
+  const say = useFieldMessage();
   const time = useFormatTime();
   const { enrolmentId } = useParams({ strict: false }) as { enrolmentId: string };
   const report = useAttendanceReport(enrolmentId);
@@ -44,9 +45,9 @@ export function MandateScreen() {
   const problem = problemOf(setMandate.error);
   const fieldErrors = useMemo(() => {
     const errors: Record<string, string> = {};
-    for (const e of problem?.errors ?? []) errors[e.path] = e.message;
+    for (const e of problem?.errors ?? []) errors[e.path] = say(e);
     return errors;
-  }, [problem]);
+  }, [problem, say]);
 
   if (report.isPending) return <p role="status">{t("common.loading")}</p>;
   if (report.isError) return <p role="alert">{t("common.loadFailed")}</p>;

@@ -73,11 +73,7 @@ export function NewReferralScreen() {
           if (!file.isPending) file.mutate(toReferralInput(draft));
         }}
       >
-        {problem && (
-          <ProblemAlert problem={problem} fix={t("intake.fix")}>
-            {!problem.errors && problem.detail && <p>{problem.detail}</p>}
-          </ProblemAlert>
-        )}
+        {problem && <ProblemAlert problem={problem} fix={t("intake.fix")} />}
         <fieldset>
           <legend>{t("intake.incident")}</legend>
           <div className="grid">

@@ -6,7 +6,7 @@ import { problemOf } from "../../api/clients";
 import { type Route, usePutRoute } from "../../api/coordinator";
 import { useT } from "../../i18n/i18n";
 import { TextField } from "../../ui/fields";
-import { type Bound, FormActions, ProblemAlert, ServiceForm, useDraft } from "../../ui/form";
+import { type Bound, FormActions, ProblemAlert, ServiceForm, useDraft, useFieldMessage } from "../../ui/form";
 import { Notice } from "../../ui/notice";
 
 export function RouteForm({
@@ -21,6 +21,7 @@ export function RouteForm({
   onCancel: () => void;
 }) {
   const t = useT();
+  const say = useFieldMessage();
   const put = usePutRoute();
   const { draft, bind, field } = useDraft({
     municipality: route?.municipality ?? fixedMunicipality ?? "",
@@ -35,10 +36,10 @@ export function RouteForm({
   const sameTeam = victimTeam.trim() !== "" && victimTeam.trim() === authorTeam.trim();
   const fieldErrors = useMemo(() => {
     const errors: Record<string, string> = {};
-    for (const e of problem?.errors ?? []) errors[e.path] = e.message;
+    for (const e of problem?.errors ?? []) errors[e.path] = say(e);
     if (problem?.code === "same_team") errors["author.team"] = t("routing.sameTeam");
     return errors;
-  }, [problem, t]);
+  }, [problem, t, say]);
   const editing = Boolean(route || fixedMunicipality);
   return (
     <ServiceForm
