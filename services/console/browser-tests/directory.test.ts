@@ -69,6 +69,9 @@ describe("the resource directory", () => {
     await form
       .getByRole("textbox", { name: t("directory.form.website") })
       .fill("https://aide-victimes.example.org");
+    // The message goes as the coordinator types, before the field loses focus: gone only on blur,
+    // it would move the Save button under the press meant for it.
+    expect(await form.getByText(t("field.invalid_url")).count()).toBe(0);
     await press(form.getByRole("button", { name: t("directory.form.save") }), false);
     await visible(page.getByText(t("directory.saved", { name: NEW_ENTRY })));
     await screen(page, DESK, "03-entry-saved");

@@ -1,7 +1,7 @@
 // The pieces every form repeats: its draft state bound to fields, the alert that says what the
 // service refused, and the row of submit and cancel buttons.
 import type { FieldCode } from "@relais/contracts";
-import { type FormEvent, type ReactNode, useCallback, useMemo, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Form, type FormProps, type Key } from "react-aria-components";
 import { useIntl } from "react-intl";
 import { type FieldProblem, type Problem, problemOf } from "../api/clients";
@@ -184,13 +184,35 @@ export function ServiceForm({
   onSubmit: () => void;
 }) {
   const say = useFieldMessage();
+  // A refused field's message goes as soon as the person types in it, not when it loses focus:
+  // cleared on blur, a message of two lines moved the submit button away between the press and
+  // the release of the very tap meant for it. A submission shows them all again. The names typed
+  // in are a ref, not state: the draft's own change renders the form again, and a render of its
+  // own during the input event would put the old value back before React read the new one.
+  const edited = useRef(new Set<string>());
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const element = form.current;
+    const typed = (event: Event) => {
+      const { name } = event.target as HTMLInputElement;
+      if (name) edited.current.add(name);
+    };
+    element?.addEventListener("input", typed);
+    return () => element?.removeEventListener("input", typed);
+  }, []);
+  const refused = errors ?? fieldErrorsOf(problem?.errors, say, nameOf);
+  const shown = Object.fromEntries(Object.entries(refused).filter(([name]) => !edited.current.has(name)));
   return (
     <Form
       validationBehavior="aria"
       {...props}
       className={className}
-      validationErrors={errors ?? fieldErrorsOf(problem?.errors, say, nameOf)}
-      onSubmit={submitInPlace(onSubmit)}
+      validationErrors={shown}
+      ref={form}
+      onSubmit={submitInPlace(() => {
+        edited.current = new Set();
+        onSubmit();
+      })}
     />
   );
 }
