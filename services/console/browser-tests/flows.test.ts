@@ -79,7 +79,12 @@ describe.each(RUNS)("the console, run $name", (run) => {
     const phone = victim.getByRole("textbox", { name: t("intake.phone") });
     await visible(victim.getByText(t("field.invalid_phone")));
     expect(await phone.getAttribute("aria-invalid")).toBe("true");
-    expect(await officer.getByRole("main").innerText()).not.toContain("E.164");
+    expect(await officer.getByRole("main").textContent()).not.toContain("E.164");
+    // The alert names the field as the officer sees it, not by the service's path.
+    const victimPhone = `${t("intake.person", { n: 1, role: t("personRole.victim") })} · ${t("intake.phone")}`;
+    const alert = officer.getByRole("alert").filter({ hasText: t("intake.fix") });
+    await visible(alert.getByText(victimPhone, { exact: false }));
+    expect(await alert.textContent()).not.toContain("persons.0");
     await screen(officer, run, "03-new-referral-field-error");
 
     await phone.fill(VICTIM_PHONE);

@@ -104,7 +104,7 @@ describe("emergency housing on the console", () => {
     await visible(otherTeam.getByText(t("housing.request.notFollowed")));
     // The field says why in French too, not in the service's English ("no open or recent call-back task").
     await visible(otherTeam.getByText(t("field.not_followed")));
-    expect(await otherTeam.getByRole("main").innerText()).not.toContain("call-back task");
+    expect(await otherTeam.getByRole("main").textContent()).not.toContain("call-back task");
     await screen(otherTeam, RUN, "h03b-request-other-team");
     expect(await worker.locator("body").textContent()).not.toMatch(/Peupliers|Studio Ourthe/);
     expect(await exposed(worker)).not.toContain(PERSON);

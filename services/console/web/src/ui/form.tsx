@@ -225,34 +225,49 @@ export function ProblemAlert({
   problem,
   fix,
   listFields = true,
+  labelOf,
   children,
 }: {
   problem: Problem;
   fix: string;
   listFields?: boolean;
+  labelOf?: (path: string) => string | undefined;
   children?: ReactNode;
 }) {
   const t = useT();
   return (
     <div role="alert" className="notice error">
       <p>{problem.status >= 500 ? t("common.serverError") : fix}</p>
-      {listFields && <FieldProblems errors={problem.errors} />}
+      {listFields && <FieldProblems errors={problem.errors} labelOf={labelOf} />}
       {children}
     </div>
   );
 }
 
-/** The refused fields, each by its path and its message in the reader's language. */
-export function FieldProblems({ errors }: { errors: Problem["errors"] }) {
+/**
+ * The refused fields, each by its label (`labelOf` its path, where the form knows it; else the
+ * path) and its message in the reader's language.
+ */
+export function FieldProblems({
+  errors,
+  labelOf = () => undefined,
+}: {
+  errors: Problem["errors"];
+  labelOf?: (path: string) => string | undefined;
+}) {
+  const t = useT();
   const say = useFieldMessage();
   if (!errors || errors.length === 0) return null;
   return (
     <ul>
-      {errors.map((e) => (
-        <li key={`${e.path}:${e.code}:${e.message}`}>
-          <code>{e.path}</code>: {say(e)}
-        </li>
-      ))}
+      {errors.map((e) => {
+        const label = labelOf(e.path);
+        return (
+          <li key={`${e.path}:${e.code}:${e.message}`}>
+            {label ? t("common.fieldLabel", { label }) : <code>{e.path}</code>} {say(e)}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -5,7 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useFileReferral, useMunicipalities } from "../../api/referrals";
 import { useSession } from "../../api/session";
-import { useT } from "../../i18n/i18n";
+import { type MessageId, useT } from "../../i18n/i18n";
 import { newKey } from "../../time/zoned";
 import { Button, Checkbox, ComboBox, Radio, RadioGroup, Select, TextField } from "../../ui/fields";
 import { ProblemAlert, ServiceForm, useDraft, useFieldErrors } from "../../ui/form";
@@ -21,6 +21,26 @@ import {
   toReferralInput,
 } from "./referral-form-state";
 
+/** The intake's labels by the last step of a field's path that names one. */
+const FIELD_LABELS: Record<string, MessageId> = {
+  policeZone: "intake.policeZone",
+  incidentReference: "intake.incidentReference",
+  incidentAt: "intake.incidentAt",
+  kind: "intake.kind",
+  municipality: "intake.municipality",
+  riskLevel: "intake.riskLevel",
+  riskScore: "intake.riskScore",
+  childrenPresent: "intake.childrenPresent",
+  role: "intake.role",
+  displayName: "intake.displayName",
+  language: "intake.language",
+  phone: "intake.phone",
+  email: "intake.email",
+  consent: "intake.consent",
+  channels: "intake.channels",
+  safeWindows: "intake.safeWindows",
+};
+
 export function NewReferralScreen() {
   const t = useT();
   const session = useSession();
@@ -30,6 +50,17 @@ export function NewReferralScreen() {
   const file = useFileReferral(key);
   const municipalities = useMunicipalities(draft.municipality);
   const { problem, fieldErrors } = useFieldErrors(file.error);
+  /** "Personne 1 : Victime · Téléphone" for `persons.0.contact.phone`: the label the officer sees. */
+  const labelOf = (path: string) => {
+    const steps = path.split(".");
+    const field = steps.toReversed().find((step) => Object.hasOwn(FIELD_LABELS, step));
+    if (!field) return undefined;
+    const label = t(FIELD_LABELS[field] as MessageId);
+    const person = steps[0] === "persons" ? draft.persons[Number(steps[1])] : undefined;
+    if (!person) return label;
+    const n = Number(steps[1]) + 1;
+    return `${t("intake.person", { n, role: t(`personRole.${person.role}`) })} · ${label}`;
+  };
 
   if (file.isSuccess) {
     const filed = file.data;
@@ -73,7 +104,7 @@ export function NewReferralScreen() {
           if (!file.isPending) file.mutate(toReferralInput(draft));
         }}
       >
-        {problem && <ProblemAlert problem={problem} fix={t("intake.fix")} />}
+        {problem && <ProblemAlert problem={problem} fix={t("intake.fix")} labelOf={labelOf} />}
         <fieldset>
           <legend>{t("intake.incident")}</legend>
           <div className="grid">
