@@ -2,7 +2,7 @@
 // local time (rrule's "fake UTC" dates stand for wall-clock times), then each occurrence is placed
 // in the group's zone with luxon, so an 18:00 session stays at 18:00 across daylight-saving changes.
 import { createRequire } from "node:module";
-import { type FieldError, Invalid } from "@relais/service-kit";
+import { DAY_MS, type FieldError, Invalid } from "@relais/service-kit";
 import { DateTime } from "luxon";
 import { RememberingZone } from "./remembering-zone.js";
 
@@ -306,7 +306,6 @@ function wallClockOf(date: Date) {
   };
 }
 
-const DAY_MS = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
 /** `yyyy-MM-ddT` per UTC day number, from `toISOString` once per day: a series revisits few days. */
 const dayTexts = new Map<number, string>();

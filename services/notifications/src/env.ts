@@ -1,8 +1,16 @@
 import { Language } from "@relais/contracts";
-import { BaseEnv, DataKeyEnv, PositiveWholeNumber, SealKeyEnv, serviceDefaults } from "@relais/service-kit";
+import {
+  BaseEnv,
+  DAY_MS,
+  DataKeyEnv,
+  HOUR_MS,
+  PositiveWholeNumber,
+  SealKeyEnv,
+  serviceDefaults,
+} from "@relais/service-kit";
 import { StatisticsEnv } from "@relais/statistics";
 import { z } from "zod";
-import { DAY_MS, DEFAULT_SETTINGS, HOUR_MS } from "./actions/context.js";
+import { DEFAULT_SETTINGS } from "./actions/context.js";
 
 export const NotificationsEnv = BaseEnv.extend({
   ...serviceDefaults("notifications", 3003),

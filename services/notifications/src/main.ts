@@ -1,6 +1,6 @@
-import { recipientOpener, startService } from "@relais/service-kit";
+import { DAY_MS, HOUR_MS, recipientOpener, startService } from "@relais/service-kit";
 import { statisticsSettingsFromEnv } from "@relais/statistics";
-import { DAY_MS, HOUR_MS, type Settings } from "./actions/context.js";
+import type { Settings } from "./actions/context.js";
 import { fileMailer, smtpMailer } from "./adapters/mailer.js";
 import { httpSmsGateway } from "./adapters/sms-gateway.js";
 import { createApp } from "./app.js";

@@ -1,5 +1,6 @@
 // What the verbs read from the environment, once, in main.
 import { DEFAULT_TIME_ZONE } from "@relais/contracts";
+import { DAY_MS } from "@relais/service-kit";
 
 export interface HousingSettings {
   timeZone: string;
@@ -11,8 +12,6 @@ export interface HousingSettings {
    */
   requestAccessAfterCloseMs: number;
 }
-
-const DAY_MS = 86_400_000;
 
 export const DEFAULT_SETTINGS: HousingSettings = {
   timeZone: DEFAULT_TIME_ZONE,

@@ -11,6 +11,7 @@ import type {
   ServiceDeps,
   VerbContext,
 } from "@relais/service-kit";
+import { DAY_MS, HOUR_MS } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type * as schema from "../db/schema.js";
 
@@ -24,9 +25,6 @@ export interface Settings {
   /** How long after a call-back task closes its team may still reach the person's contact. */
   contactAccessAfterCloseMs: number;
 }
-
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 
 export const DEFAULT_SETTINGS: Settings = {
   mailFrom: "noreply@relais.local",
