@@ -195,6 +195,19 @@ describe("facilitators and programme staff on an iPad", () => {
     await page.getByLabel(t("schedule.startTime")).fill("18:00");
     await page.getByRole("spinbutton", { name: t("schedule.count") }).fill("6");
 
+    // No seat at all: the service refuses, and the alert names the field by its label, in French.
+    const capacity = page.getByRole("spinbutton", { name: t("groups.capacity") });
+    await capacity.fill("0");
+    await tap(page.getByRole("button", { name: t("groups.create") }));
+    const alert = page.getByRole("alert").filter({ hasText: t("groups.fix") });
+    await visible(
+      alert.getByText(
+        `${t("common.fieldLabel", { label: t("groups.capacity") })} ${t("field.too_small", { minimum: 1 })}`,
+      ),
+    );
+    await screen(page, FR, "groups-02a-new-group-refused");
+    await capacity.fill("3");
+
     const preview = page.getByRole("list", { name: t("schedule.preview") }).getByRole("listitem");
     await expect.poll(() => preview.count()).toBe(6);
     const lines = await preview.allInnerTexts();

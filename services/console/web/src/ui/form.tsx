@@ -245,6 +245,20 @@ export function ProblemAlert({
 }
 
 /**
+ * `labelOf` for FieldProblems from a form's labels by path: the label of the path, else of the
+ * nearest field above it (`schedule.rrule` for `schedule.rrule.BYDAY`).
+ */
+export function labelsByPath(t: (id: MessageId) => string, labels: Record<string, MessageId>) {
+  return (path: string) => {
+    for (let steps = path.split("."); steps.length > 0; steps = steps.slice(0, -1)) {
+      const id = labels[steps.join(".")];
+      if (id) return t(id);
+    }
+    return undefined;
+  };
+}
+
+/**
  * The refused fields, each by its label (`labelOf` its path, where the form knows it; else the
  * path) and its message in the reader's language.
  */

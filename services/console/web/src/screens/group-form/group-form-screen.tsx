@@ -6,11 +6,18 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { type Group, type GroupKind, useCreateGroup, useGroup, useUpdateGroup } from "../../api/groups";
 import { type SignedInSession, useSession } from "../../api/session";
-import { useLanguage, useT } from "../../i18n/i18n";
+import { type MessageId, useLanguage, useT } from "../../i18n/i18n";
 import { draftProblem } from "../../time/schedule";
 import { newKey } from "../../time/zoned";
 import { Radio, RadioGroup, Select, TextField } from "../../ui/fields";
-import { FormActions, ProblemAlert, ServiceForm, useDraft, useFieldErrors } from "../../ui/form";
+import {
+  FormActions,
+  labelsByPath,
+  ProblemAlert,
+  ServiceForm,
+  useDraft,
+  useFieldErrors,
+} from "../../ui/form";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
 import { emptyGroup, fromGroup, type GroupDraft, toGroupInput, toGroupPatch } from "./group-form-state";
@@ -24,6 +31,25 @@ function kindsFor(roles: string[]): GroupKind[] {
     k === "perpetrator" ? roles.includes("programme_staff") : roles.includes("facilitator"),
   );
 }
+
+/** The form's labels by the service's path of each field. */
+const FIELD_LABELS: Record<string, MessageId> = {
+  kind: "groups.kind",
+  publicName: "groups.publicName",
+  language: "groups.language",
+  municipality: "groups.municipality",
+  capacity: "groups.capacity",
+  location: "groups.where",
+  "location.address": "groups.address",
+  "location.url": "groups.url",
+  admission: "groups.admission",
+  facilitators: "groups.coFacilitators",
+  schedule: "schedule.title",
+  "schedule.rrule": "schedule.weekdays",
+  "schedule.dtstart": "schedule.firstDate",
+  "schedule.durationMinutes": "schedule.duration",
+  "schedule.timeZone": "schedule.timeZone",
+};
 
 export function NewGroupScreen() {
   const session = useSession();
@@ -90,6 +116,7 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
           <ProblemAlert
             problem={problem}
             fix={problem.code === "safety_separation" ? t("groups.separationRefused") : t("groups.fix")}
+            labelOf={labelsByPath(t, FIELD_LABELS)}
           />
         )}
         <fieldset>
