@@ -201,22 +201,30 @@ describe("call-back tasks", () => {
       "not_claimed",
     );
     await call(world.service, "POST", `${path}/claim`, token);
-    expect((await post("attempts", { outcome: "voicemail_left", channel: "phone" })).body.code).toBe(
+    // Each refusal names its field and the field's rule (what the console says in fr / nl / en).
+    const refusedAs = (answer: {
+      body: { code: string; errors?: Array<{ path: string; code: string }> };
+    }) => [answer.body.code, ...(answer.body.errors ?? []).map((e) => `${e.path}:${e.code}`)];
+    expect(refusedAs(await post("attempts", { outcome: "voicemail_left", channel: "phone" }))).toEqual([
       "voicemail_not_allowed",
-    );
-    expect((await post("attempts", { outcome: "no_answer", channel: "sms" })).body.code).toBe(
+      "outcome:voicemail_not_allowed",
+    ]);
+    expect(refusedAs(await post("attempts", { outcome: "no_answer", channel: "sms" }))).toEqual([
       "channel_not_allowed",
-    );
+      "channel:channel_not_allowed",
+    ]);
     const outside = await post("attempts", {
       outcome: "no_answer",
       channel: "phone",
       at: "2026-11-23T07:00:00Z",
     });
-    expect([outside.status, outside.body.code]).toEqual([409, "outside_safe_window"]);
+    expect(outside.status).toBe(409);
+    expect(refusedAs(outside)).toEqual(["outside_safe_window", "at:outside_safe_windows"]);
     expect(
-      (await post("outcome", { outcome: "declined", declinedBy: "person", reason: "not_interested" })).body
-        .code,
-    ).toBe("not_reached");
+      refusedAs(
+        await post("outcome", { outcome: "declined", declinedBy: "person", reason: "not_interested" }),
+      ),
+    ).toEqual(["not_reached", "outcome:not_reached"]);
     expect(
       (await post("attempts", { outcome: "reached", channel: "phone", note: "Talked ten minutes" })).status,
     ).toBe(201);
