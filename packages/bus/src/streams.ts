@@ -1,6 +1,13 @@
 import { STREAMS, type StreamName } from "@relais/contracts";
 import { type JetStreamManager, nanos, RetentionPolicy, StorageType, type StreamConfig } from "nats";
 
+/**
+ * How long a stream keeps an event, by default: a service that starts on an empty database replays
+ * this much. Referrals announces each still-open call-back task again within it (its task-refresh
+ * job), so a late consumer still learns every open task.
+ */
+export const STREAM_MAX_AGE_DAYS = 30;
+
 export interface StreamSettings {
   replicas: number;
   /** How long events stay in a stream; they carry contact data, so this is bounded. */
@@ -22,7 +29,7 @@ export async function ensureStreams(
       storage: StorageType.File,
       retention: RetentionPolicy.Limits,
       num_replicas: settings.replicas,
-      max_age: nanos((settings.maxAgeDays ?? 30) * 24 * 3_600_000),
+      max_age: nanos((settings.maxAgeDays ?? STREAM_MAX_AGE_DAYS) * 24 * 3_600_000),
       duplicate_window: nanos(settings.duplicateWindowMs ?? 120_000),
     };
     const existing = await jsm.streams.info(name).catch(() => undefined);

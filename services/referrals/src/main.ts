@@ -7,6 +7,7 @@ import { loadRoutingSeed } from "./db/load-routing-seed.js";
 import { policyFromEnv, ReferralsEnv } from "./env.js";
 import { createCallbackScheduler } from "./jobs/callback-scheduler.js";
 import { createRetentionLoop } from "./jobs/retention.js";
+import { createTaskRefreshLoop } from "./jobs/task-refresh.js";
 import { createWebhookSender } from "./jobs/webhook-sender.js";
 import { service } from "./service.js";
 
@@ -51,6 +52,7 @@ startService({
           createCallbackScheduler({ ...deps, intervalMs: env.SCHEDULER_INTERVAL_MS }),
           createWebhookSender({ ...deps, box, timeoutMs: env.WEBHOOK_TIMEOUT_MS }),
           createRetentionLoop({ ...deps, retentionDays: policy.retentionDays }),
+          createTaskRefreshLoop(deps),
         ];
       },
       createApp: (context) =>

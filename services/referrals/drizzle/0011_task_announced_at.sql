@@ -1,0 +1,1 @@
+ALTER TABLE `callback_tasks` ADD `announced_at` text;
