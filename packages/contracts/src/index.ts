@@ -1,3 +1,4 @@
+export * from "./audit.js";
 export * from "./common.js";
 export * from "./directory.js";
 export * from "./envelope.js";

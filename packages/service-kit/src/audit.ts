@@ -1,6 +1,6 @@
 // Who read or changed which record, and when. Every access to personal data writes one row, and
 // so does every attempt that was refused (`outcome: denied`, see denied-audit.ts).
-import { newId, type Role } from "@relais/contracts";
+import { type AuditAction, newId, type Role } from "@relais/contracts";
 import { type Executor, insertRows } from "@relais/db";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -39,7 +39,7 @@ export const auditLog = sqliteTable(
 
 export interface AuditEntry {
   principal: Principal;
-  action: string;
+  action: AuditAction;
   recordType: string;
   recordId: string;
   requestId?: string;
@@ -112,7 +112,7 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
 export async function audit(
   tx: Executor,
   caller: { principal: Principal; requestId?: string },
-  action: string,
+  action: AuditAction,
   record: { type: string; id: string },
 ): Promise<void> {
   await recordAudit(tx, {

@@ -255,9 +255,17 @@ describe("the coordinator", () => {
     const denied = page.getByRole("row").filter({ hasText: "dev-jan-author-intake" });
     await visible(denied.getByText(t("audit.deniedStatus", { status: 404 })));
     await visible(
-      page.getByRole("row").filter({ hasText: "dev-camille-victim-support" }).getByText("referral.read"),
+      page
+        .getByRole("row")
+        .filter({ hasText: "dev-camille-victim-support" })
+        .getByText(t("audit.action.referral.read")),
     );
-    await visible(page.getByRole("row").filter({ hasText: "dev-coordinator" }).getByText("referral.lookup"));
+    await visible(
+      page
+        .getByRole("row")
+        .filter({ hasText: "dev-coordinator" })
+        .getByText(t("audit.action.referral.lookup")),
+    );
     expect(page.url()).not.toContain(reference);
     await screen(page, FR, "c07-audit");
     const download = page.waitForEvent("download");
@@ -375,14 +383,14 @@ describe("the coordinator", () => {
     await screen(page, FR, "c13-delivery-log");
 
     await press(coordinatorLink(page, t("audit.title")), false);
-    await visible(page.getByRole("row").filter({ hasText: "dead_letter.read" }));
+    await visible(page.getByRole("row").filter({ hasText: t("audit.action.dead_letter.read") }));
     await screen(page, FR_STATE, "c14-audit-retention");
     // One service down: the others' trail stays on the screen, and the screen says whose is missing.
     await live.stack.stopService("conferences");
     await press(coordinatorLink(page, t("deliveryLog.title")), false);
     await press(coordinatorLink(page, t("audit.title")), false);
     await visible(page.getByText(t("audit.partial", { services: t("deadLetters.services.conferences") })));
-    await visible(page.getByRole("row").filter({ hasText: "dead_letter.read" }));
+    await visible(page.getByRole("row").filter({ hasText: t("audit.action.dead_letter.read") }));
     await screen(page, FR, "c14b-audit-one-service-down");
     await context.close();
   });

@@ -1,7 +1,8 @@
 // The console's message catalogues (web/src/i18n/messages), as translators edit them: the three
 // languages say the same things with the same placeholders, every message is valid ICU, and every
-// field code a service can write (FIELD_CODES) has its sentence, with the values the code carries.
-import { FIELD_CODES, type FieldCode } from "@relais/contracts";
+// field code a service can write (FIELD_CODES) has its sentence, with the values the code carries,
+// as has every action on the audit trail (AUDIT_ACTIONS).
+import { AUDIT_ACTIONS, FIELD_CODES, type FieldCode } from "@relais/contracts";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { en, fr, nl } from "../web/src/i18n/catalogues.js";
@@ -56,6 +57,17 @@ describe("the console's catalogues", () => {
     }
     const unused = Object.keys(en).filter(
       (id) => id.startsWith("field.") && !Object.hasOwn(FIELD_CODES, id.slice(6)),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it("say every action the services write on the audit trail, and only those", () => {
+    for (const action of AUDIT_ACTIONS) {
+      expect(Object.hasOwn(en, `audit.action.${action}`), action).toBe(true);
+      expect(argumentsIn("en", `audit.action.${action}`), action).toEqual([]);
+    }
+    const unused = Object.keys(en).filter(
+      (id) => id.startsWith("audit.action.") && !(AUDIT_ACTIONS as readonly string[]).includes(id.slice(13)),
     );
     expect(unused).toEqual([]);
   });

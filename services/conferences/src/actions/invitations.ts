@@ -1,6 +1,6 @@
 // The calendar events a change sends: one `conferences.invitation.sent` per invitee, their
 // organisational address sealed for notifications (it opens it to send that invitee alone).
-import { createEvent, type Envelope, InvitationSent } from "@relais/contracts";
+import { type AuditAction, createEvent, type Envelope, InvitationSent } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { audit } from "@relais/service-kit";
 import type { ConferenceRow, InviteeRow } from "../db/store.js";
@@ -10,7 +10,7 @@ import type { Ctx } from "./deps.js";
 export async function auditConference(
   tx: Executor,
   ctx: Pick<Ctx, "principal" | "requestId">,
-  action: string,
+  action: AuditAction,
   id: string,
 ) {
   await audit(tx, ctx, action, { type: "conference", id });

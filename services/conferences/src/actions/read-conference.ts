@@ -1,5 +1,6 @@
 // One conference as the caller may read it: the organiser everything, an invited partner only the
 // items open to them. The read is audited in the transaction that reads.
+import type { AuditAction } from "@relais/contracts";
 import { auditRead } from "../db/read-audit.js";
 import {
   agendaOf,
@@ -21,7 +22,7 @@ export interface ConferenceRead {
 /** `action` names the read in the audit trail (`conference.minutes` for the minutes). */
 export async function readConference(
   ctx: ReadContext,
-  { id, action = "conference.read" }: { id: string; action?: string },
+  { id, action = "conference.read" }: { id: string; action?: AuditAction },
 ): Promise<ConferenceRead> {
   return ctx.database.write(async (tx) => {
     const { conference, invitees: list, viewer } = await visibleConference(tx, ctx.principal, ctx.zone, id);

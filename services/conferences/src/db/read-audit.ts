@@ -1,5 +1,6 @@
 // Every read of a conference writes an audit row in the organising organisation's trail (a
 // partner's under `<their org>/<their sub>`), in the transaction that reads.
+import type { AuditAction } from "@relais/contracts";
 import type { Tx } from "@relais/db";
 import { type Principal, recordAudit } from "@relais/service-kit";
 
@@ -13,7 +14,7 @@ export async function auditRead(
   tx: Tx,
   reader: { principal: Principal; requestId?: string },
   orgId: string,
-  action: string,
+  action: AuditAction,
   record: { type: string; id: string },
 ) {
   await recordAudit(tx, {

@@ -1,4 +1,5 @@
 // Reads of placements, scoped to what the caller may see (domain/access.ts).
+import type { AuditAction } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { audit, Conflict, decodeCursor, encodeCursor, NotFound, type Principal } from "@relais/service-kit";
 import { and, asc, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
@@ -47,7 +48,7 @@ export async function changePlacement(
   caller: { principal: Principal; requestId: string },
   row: PlacementRow,
   change: Partial<PlacementRow>,
-  action: string,
+  action: AuditAction,
 ): Promise<PlacementRow> {
   await tx.update(placements).set(change).where(eq(placements.id, row.id));
   await audit(tx, caller, action, { type: "placement", id: row.id });

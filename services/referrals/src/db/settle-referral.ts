@@ -1,7 +1,13 @@
 // Brings a referral's status in line with its tasks, inside the caller's transaction: emits
 // `referrals.referral.status_changed` and queues the filing zone's webhook when it moves.
 import { enqueue } from "@relais/bus";
-import { createEvent, newId, ReferralStatus, ReferralStatusChanged } from "@relais/contracts";
+import {
+  type AuditAction,
+  createEvent,
+  newId,
+  ReferralStatus,
+  ReferralStatusChanged,
+} from "@relais/contracts";
 import type { Tx } from "@relais/db";
 import { type Principal, recordAudit } from "@relais/service-kit";
 import { and, eq } from "drizzle-orm";
@@ -89,7 +95,12 @@ export async function settleReferral(
 export async function settleTaskChange(
   tx: Tx<typeof schema>,
   caller: { principal: Principal; requestId: string },
-  change: { task: { id: string; referralId: string }; action: string; at: Date; firstContactAt?: string },
+  change: {
+    task: { id: string; referralId: string };
+    action: AuditAction;
+    at: Date;
+    firstContactAt?: string;
+  },
 ) {
   const { task, at } = change;
   await settleReferral(tx, task.referralId, at, caller.requestId, change.firstContactAt);

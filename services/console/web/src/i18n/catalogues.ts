@@ -1,6 +1,9 @@
 // The console's message catalogues by language, whole: the browser tests read them, and the app
 // types its message ids against the English one (the app itself fetches one language at a time,
 // see load-catalogue.ts, so nothing here is in its bundle).
+import auditEn from "./messages/audit/en.json";
+import auditFr from "./messages/audit/fr.json";
+import auditNl from "./messages/audit/nl.json";
 import conferencesEn from "./messages/conferences/en.json";
 import conferencesFr from "./messages/conferences/fr.json";
 import conferencesNl from "./messages/conferences/nl.json";
@@ -24,6 +27,7 @@ import baseNl from "./messages/nl.json";
 // texts stay together for translators and its keys never collide with another's.
 export const en = {
   ...baseEn,
+  ...auditEn,
   ...conferencesEn,
   ...criticalityEn,
   ...directoryEn,
@@ -32,6 +36,7 @@ export const en = {
 };
 export const fr = {
   ...baseFr,
+  ...auditFr,
   ...conferencesFr,
   ...criticalityFr,
   ...directoryFr,
@@ -40,6 +45,7 @@ export const fr = {
 };
 export const nl = {
   ...baseNl,
+  ...auditNl,
   ...conferencesNl,
   ...criticalityNl,
   ...directoryNl,

@@ -3,8 +3,9 @@
 // Below, retention: what will be purged when, and what was, as counts.
 import { useSearch } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
+import { useIntl } from "react-intl";
 import { type AuditFilter, useAudit, useRetention } from "../../api/coordinator";
-import { useFormatTime, useT } from "../../i18n/i18n";
+import { type MessageId, useFormatTime, useT } from "../../i18n/i18n";
 import { STAFF_TIME_ZONE, zonedToIso } from "../../time/zoned";
 import { Button, FilterSelect, TextField } from "../../ui/fields";
 import { submitInPlace } from "../../ui/form";
@@ -16,6 +17,12 @@ import { auditCsv } from "./audit-csv";
 
 export function AuditScreen() {
   const t = useT();
+  const intl = useIntl();
+  /** "Signalement consulté" for `referral.read`; an action this console does not know yet, as its code. */
+  const actionLabel = (action: string) => {
+    const id = `audit.action.${action}`;
+    return Object.hasOwn(intl.messages, id) ? t(id as MessageId) : <code>{action}</code>;
+  };
   const time = useFormatTime();
   const search = useSearch({ strict: false }) as { record?: string };
   const [record, setRecord] = useState(search.record ?? "");
@@ -95,7 +102,7 @@ export function AuditScreen() {
             header: t("audit.what"),
             cell: (e) => (
               <>
-                <code>{e.action}</code>
+                {actionLabel(e.action)}
                 {e.route && <span className="hint"> {e.route}</span>}
               </>
             ),
