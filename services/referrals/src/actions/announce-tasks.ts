@@ -9,10 +9,11 @@
 // a closing at its own moment. Each batch is one write transaction: a long history never holds
 // the writer for long.
 import { enqueue } from "@relais/bus";
-import { recordAudit } from "@relais/service-kit";
+import { DAY_MS, recordAudit } from "@relais/service-kit";
 import { and, asc, eq, gt, gte, isNotNull, or } from "drizzle-orm";
 import { callbackTasks } from "../db/schema.js";
-import { taskClosed, taskOpened } from "../domain/task-events.js";
+import { announceOpenAgain } from "../db/task-announcements.js";
+import { taskClosed } from "../domain/task-events.js";
 import type { Ctx } from "./deps.js";
 
 const BATCH = 500;
@@ -25,7 +26,7 @@ export interface Announced {
 export async function announceTasks(ctx: Ctx, input: { closedWithinDays: number }): Promise<Announced> {
   const { principal, requestId } = ctx;
   const now = ctx.clock.now();
-  const closedSince = new Date(now.getTime() - input.closedWithinDays * 86_400_000).toISOString();
+  const closedSince = new Date(now.getTime() - input.closedWithinDays * DAY_MS).toISOString();
   const announced: Announced = { opened: 0, closed: 0 };
   let after = "";
   for (;;) {
@@ -45,12 +46,17 @@ export async function announceTasks(ctx: Ctx, input: { closedWithinDays: number 
         )
         .orderBy(asc(callbackTasks.id))
         .limit(BATCH);
-      const events = tasks.map((task) =>
-        task.status === "open"
-          ? taskOpened(task, new Date(task.createdAt), requestId)
-          : taskClosed(task, task.outcome!, new Date(task.closedAt!), requestId),
+      await announceOpenAgain(
+        tx,
+        tasks.filter((task) => task.status === "open"),
+        now,
+        () => requestId,
       );
-      await enqueue(tx, ...events);
+      const closed = tasks.filter((task) => task.status === "closed");
+      await enqueue(
+        tx,
+        ...closed.map((task) => taskClosed(task, task.outcome!, new Date(task.closedAt!), requestId)),
+      );
       return tasks;
     });
     for (const task of batch) announced[task.status === "open" ? "opened" : "closed"] += 1;

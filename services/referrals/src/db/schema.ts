@@ -107,8 +107,8 @@ export const callbackTasks = sqliteTable(
     /** When a criticality assessment last raised the task's risk (an escalation, README "Criticality grid"). */
     escalatedAt: text("escalated_at"),
     /**
-     * When `callback.opened` was last published again for this open task (the task-refresh job);
-     * null until then, read as `created_at`.
+     * When `callback.opened` was last published again for this open task (the task-refresh job, a
+     * coordinators' announcement: db/task-announcements.ts); null until then, read as `created_at`.
      */
     announcedAt: text("announced_at"),
     /** The scheduler's own lease, so two instances never announce the same task. */

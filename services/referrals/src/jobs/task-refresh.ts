@@ -7,12 +7,12 @@
 //
 // Safe to repeat: consumers upsert (service-kit's team-tasks.ts), and an opening is announced at
 // the task's creation, so it never moves a task back from a team a later assignment gave it to.
-import { enqueue, STREAM_MAX_AGE_DAYS } from "@relais/bus";
+import { STREAM_MAX_AGE_DAYS } from "@relais/bus";
 import { type Clock, createPump, DAY_MS, type Logger, type Pump } from "@relais/service-kit";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
 import { callbackTasks } from "../db/schema.js";
-import { taskOpened } from "../domain/task-events.js";
+import { announceOpenAgain } from "../db/task-announcements.js";
 import { leasePumpTiming } from "./lease-pump.js";
 
 /** A task is announced again once its last announcement is half the stream's age old. */
@@ -57,20 +57,7 @@ export async function refreshTaskAnnouncements(
           .where(and(eq(callbackTasks.orgId, org), eq(callbackTasks.status, "open"), lt(announced, cutoff)))
           .orderBy(asc(callbackTasks.id))
           .limit(BATCH);
-        if (tasks.length === 0) return tasks;
-        await enqueue(
-          tx,
-          ...tasks.map((task) => taskOpened(task, new Date(task.createdAt), task.referralId)),
-        );
-        await tx
-          .update(callbackTasks)
-          .set({ announcedAt: now.toISOString() })
-          .where(
-            inArray(
-              callbackTasks.id,
-              tasks.map((task) => task.id),
-            ),
-          );
+        await announceOpenAgain(tx, tasks, now, (task) => task.referralId);
         return tasks;
       });
       count += batch.length;

@@ -163,7 +163,7 @@ export function useFieldErrors(error: unknown) {
   const problem = problemOf(error);
   const say = useFieldMessage();
   const fieldErrors = useMemo(() => fieldErrorsOf(problem?.errors, say), [problem, say]);
-  return { problem, fieldErrors, say };
+  return { problem, fieldErrors };
 }
 
 /**
