@@ -83,3 +83,36 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * What an audit row is about (its `recordType`), for the rows a verb writes. The console says each
+ * in fr / nl / en (`audit.record.<type>`); a refused attempt names the route's first segment
+ * instead (`referrals` for `GET /v1/referrals/:id`), which the console shows beside the route.
+ */
+export const AUDIT_RECORD_TYPES = [
+  "referral",
+  "person",
+  "callback",
+  "callback_task",
+  "criticality_grid",
+  "route",
+  "police_zone",
+  "partner",
+  "organisation",
+  "dead_letter",
+  "group",
+  "session",
+  "enrolment",
+  "check_in",
+  "placement",
+  "calendar_feed",
+  "contact",
+  "message",
+  "place",
+  "conference",
+  "agenda_item",
+  "decision",
+  "action",
+] as const;
+
+export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];

@@ -1,6 +1,6 @@
 // Who read or changed which record, and when. Every access to personal data writes one row, and
 // so does every attempt that was refused (`outcome: denied`, see denied-audit.ts).
-import { type AuditAction, newId, type Role } from "@relais/contracts";
+import { type AuditAction, type AuditRecordType, newId, type Role } from "@relais/contracts";
 import { type Executor, insertRows } from "@relais/db";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -40,7 +40,7 @@ export const auditLog = sqliteTable(
 export interface AuditEntry {
   principal: Principal;
   action: AuditAction;
-  recordType: string;
+  recordType: AuditRecordType;
   recordId: string;
   requestId?: string;
   at?: Date;
@@ -113,7 +113,7 @@ export async function audit(
   tx: Executor,
   caller: { principal: Principal; requestId?: string },
   action: AuditAction,
-  record: { type: string; id: string },
+  record: { type: AuditRecordType; id: string },
 ): Promise<void> {
   await recordAudit(tx, {
     principal: caller.principal,
@@ -131,7 +131,7 @@ export const RETENTION_ACTOR = "system:retention";
 export async function auditPurge(
   tx: Executor,
   orgId: string,
-  records: ReadonlyArray<{ type: string; id: string }>,
+  records: ReadonlyArray<{ type: AuditRecordType; id: string }>,
   at: Date,
 ): Promise<void> {
   const principal = { sub: RETENTION_ACTOR, org: orgId, roles: [] };

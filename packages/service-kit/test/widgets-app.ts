@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { createRoute, z } from "@hono/zod-openapi";
-import { type AuditAction, PageQuery, type Role } from "@relais/contracts";
+import { type AuditAction, type AuditRecordType, PageQuery, type Role } from "@relais/contracts";
 import { openDatabase } from "@relais/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
@@ -116,7 +116,7 @@ export async function startWidgetsApp(
         principal,
         // The kit's own fixture: an action no service writes, so none of theirs is taken.
         action: "widget.created" as AuditAction,
-        recordType: "widget",
+        recordType: "widget" as AuditRecordType,
         recordId: widget.id,
         requestId: ctx.requestId,
       });

@@ -254,12 +254,11 @@ describe("the coordinator", () => {
     await visible(page.getByRole("heading", { name: t("audit.title") }));
     const denied = page.getByRole("row").filter({ hasText: "dev-jan-author-intake" });
     await visible(denied.getByText(t("audit.deniedStatus", { status: 404 })));
-    await visible(
-      page
-        .getByRole("row")
-        .filter({ hasText: "dev-camille-victim-support" })
-        .getByText(t("audit.action.referral.read")),
-    );
+    const viewed = page.getByRole("row").filter({ hasText: "dev-camille-victim-support" });
+    await visible(viewed.getByText(t("audit.action.referral.read")));
+    // The record is named in French ("Signalement"), not by its code.
+    await visible(viewed.getByRole("cell", { name: `${t("audit.record.referral")} ${unroutedId}` }));
+    expect(await denied.textContent()).not.toContain(`referrals ${unroutedId}`);
     await visible(
       page
         .getByRole("row")

@@ -2,7 +2,7 @@
 // languages say the same things with the same placeholders, every message is valid ICU, and every
 // field code a service can write (FIELD_CODES) has its sentence, with the values the code carries,
 // as has every action on the audit trail (AUDIT_ACTIONS).
-import { AUDIT_ACTIONS, FIELD_CODES, type FieldCode } from "@relais/contracts";
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, FIELD_CODES, type FieldCode } from "@relais/contracts";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { en, fr, nl } from "../web/src/i18n/catalogues.js";
@@ -61,13 +61,17 @@ describe("the console's catalogues", () => {
     expect(unused).toEqual([]);
   });
 
-  it("say every action the services write on the audit trail, and only those", () => {
-    for (const action of AUDIT_ACTIONS) {
-      expect(Object.hasOwn(en, `audit.action.${action}`), action).toBe(true);
-      expect(argumentsIn("en", `audit.action.${action}`), action).toEqual([]);
+  it.each([
+    ["action", AUDIT_ACTIONS],
+    ["record", AUDIT_RECORD_TYPES],
+  ] as const)("say every audit %s the services write, and only those", (kind, codes) => {
+    const prefix = `audit.${kind}.`;
+    for (const code of codes) {
+      expect(Object.hasOwn(en, `${prefix}${code}`), code).toBe(true);
+      expect(argumentsIn("en", `${prefix}${code}`), code).toEqual([]);
     }
     const unused = Object.keys(en).filter(
-      (id) => id.startsWith("audit.action.") && !(AUDIT_ACTIONS as readonly string[]).includes(id.slice(13)),
+      (id) => id.startsWith(prefix) && !(codes as readonly string[]).includes(id.slice(prefix.length)),
     );
     expect(unused).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Every read of a conference writes an audit row in the organising organisation's trail (a
 // partner's under `<their org>/<their sub>`), in the transaction that reads.
-import type { AuditAction } from "@relais/contracts";
+import type { AuditAction, AuditRecordType } from "@relais/contracts";
 import type { Tx } from "@relais/db";
 import { type Principal, recordAudit } from "@relais/service-kit";
 
@@ -15,7 +15,7 @@ export async function auditRead(
   reader: { principal: Principal; requestId?: string },
   orgId: string,
   action: AuditAction,
-  record: { type: string; id: string },
+  record: { type: AuditRecordType; id: string },
 ) {
   await recordAudit(tx, {
     principal: auditPrincipal(reader.principal, orgId),

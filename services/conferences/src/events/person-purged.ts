@@ -53,7 +53,7 @@ export async function forgetReferral(
   await auditPurge(
     tx,
     orgId,
-    [{ type: "referral", id: referralId }, ...itemIds.map((id) => ({ type: "agenda_item", id }))],
+    [{ type: "referral", id: referralId }, ...itemIds.map((id) => ({ type: "agenda_item" as const, id }))],
     at,
   );
 }

@@ -93,7 +93,7 @@ export async function purgeExpired(
       await auditPurge(
         tx,
         referral.orgId,
-        [{ type: "referral", id }, ...people.map((p) => ({ type: "person", id: p.personRef }))],
+        [{ type: "referral", id }, ...people.map((p) => ({ type: "person" as const, id: p.personRef }))],
         at,
       );
     });

@@ -18,10 +18,13 @@ import { auditCsv } from "./audit-csv";
 export function AuditScreen() {
   const t = useT();
   const intl = useIntl();
-  /** "Signalement consulté" for `referral.read`; an action this console does not know yet, as its code. */
-  const actionLabel = (action: string) => {
-    const id = `audit.action.${action}`;
-    return Object.hasOwn(intl.messages, id) ? t(id as MessageId) : <code>{action}</code>;
+  /**
+   * "Signalement consulté" for the action `referral.read`, "Signalement" for the record type
+   * `referral`; a code this console does not know yet, as itself.
+   */
+  const say = (kind: "action" | "record", code: string) => {
+    const id = `audit.${kind}.${code}`;
+    return Object.hasOwn(intl.messages, id) ? t(id as MessageId) : <code>{code}</code>;
   };
   const time = useFormatTime();
   const search = useSearch({ strict: false }) as { record?: string };
@@ -102,7 +105,7 @@ export function AuditScreen() {
             header: t("audit.what"),
             cell: (e) => (
               <>
-                {actionLabel(e.action)}
+                {say("action", e.action)}
                 {e.route && <span className="hint"> {e.route}</span>}
               </>
             ),
@@ -110,8 +113,10 @@ export function AuditScreen() {
           {
             header: t("audit.recordColumn"),
             cell: (e) => (
+              // A refused attempt's type is its route's first segment, already shown with the route.
               <>
-                {e.recordType} <code>{e.recordId}</code>
+                {e.outcome === "denied" ? null : <>{say("record", e.recordType)} </>}
+                <code>{e.recordId}</code>
               </>
             ),
           },
