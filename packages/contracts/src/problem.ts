@@ -116,13 +116,98 @@ export function patternCode(pattern: string | undefined): FieldCode {
 }
 
 /** RFC 9457 problem details, with the field errors Relais adds for validation failures. */
+/**
+ * The `code` of a problem document: what the kit answers for a request it cannot take, then the
+ * domain rules a request can break (409). The console says each rule in fr / nl / en
+ * (`problem.<code>`, `messages/problems/`); a kit code is said by its status.
+ */
+export const KIT_PROBLEM_CODES = [
+  "invalid",
+  "invalid_json",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "idempotency_key_reused",
+  "idempotency_in_progress",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "storage_unavailable",
+  "not_ready",
+  "internal",
+  "session_required",
+  "session_expired",
+  "upstream_timeout",
+  "upstream_unavailable",
+  "request_failed",
+] as const;
+
+export const RULE_CODES = [
+  // referrals
+  "already_claimed",
+  "not_claimed",
+  "task_closed",
+  "not_unrouted",
+  "reserved_team",
+  "same_team",
+  "invalid_municipality",
+  "channel_not_allowed",
+  "voicemail_not_allowed",
+  "outside_safe_window",
+  "not_reached",
+  "partner_archived",
+  "unknown_partner",
+  "no_grid",
+  "unknown_grid_version",
+  "grid_version_taken",
+  "invalid_secret",
+  "already_replayed",
+  "replay_failed",
+  "grid_superseded",
+  "group_kind_not_for_role",
+  // groups
+  "already_enrolled",
+  "not_enrolled",
+  "enrolment_ended",
+  "mandate_not_allowed",
+  "session_cancelled",
+  "session_in_past",
+  "session_started",
+  "session_not_started",
+  "check_in_closed",
+  "admission_closed",
+  "safety_separation",
+  // notifications
+  "not_failed",
+  // housing
+  "person_not_followed",
+  "placement_open",
+  "place_holds_stay",
+  "already_placed",
+  "no_place_free",
+  "stay_not_ended",
+  "stay_not_current",
+  "placement_not_pending",
+  "window_holds_stay",
+  "place_inactive",
+  "household_too_large",
+  "place_unavailable",
+  "place_taken",
+] as const;
+
+export const PROBLEM_CODES = [...KIT_PROBLEM_CODES, ...RULE_CODES] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type RuleCode = (typeof RULE_CODES)[number];
+
 export const ProblemDetails = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  code: z.string(),
+  code: z.enum(PROBLEM_CODES),
   requestId: z.string().optional(),
   errors: z
     .array(

@@ -1,4 +1,5 @@
 // The single place where anything thrown becomes a problem+json response.
+import type { ProblemCode } from "@relais/contracts";
 import { storageFaultOf } from "@relais/db";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -13,7 +14,7 @@ export const STORAGE_RETRY_AFTER_S = 5;
 // hono's JSON validator reports unparseable bodies as a plain 400 with this message.
 const MALFORMED_JSON = "Malformed JSON in request body";
 
-const HTTP_PROBLEMS: Record<number, { code: string; title: string }> = {
+const HTTP_PROBLEMS: Record<number, { code: ProblemCode; title: string }> = {
   400: { code: "invalid", title: "Invalid request" },
   401: { code: "unauthorized", title: "Unauthorized" },
   403: { code: "forbidden", title: "Forbidden" },
@@ -70,7 +71,7 @@ function httpProblem(c: Context, error: HTTPException): Response {
       detail: "The request body is not valid JSON",
     });
   }
-  const known = HTTP_PROBLEMS[error.status] ?? { code: `http_${error.status}`, title: "Request failed" };
+  const known = HTTP_PROBLEMS[error.status] ?? { code: "request_failed" as const, title: "Request failed" };
   return problemResponse(c, {
     status: error.status as ContentfulStatusCode,
     ...known,

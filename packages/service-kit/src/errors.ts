@@ -1,6 +1,6 @@
 // The one error model: domain code throws these, `onError` turns them into problem+json.
 
-import type { FieldError } from "@relais/contracts";
+import type { FieldError, ProblemCode, RuleCode } from "@relais/contracts";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
@@ -9,7 +9,7 @@ export type { FieldError };
 /** A problem document before it is written: what a domain error carries, and what `onError` sends. */
 export interface ProblemInit {
   status: ContentfulStatusCode;
-  code: string;
+  code: ProblemCode;
   title: string;
   detail?: string;
   errors?: FieldError[];
@@ -18,7 +18,7 @@ export interface ProblemInit {
 
 export class DomainError extends Error {
   readonly status: ContentfulStatusCode;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly title: string;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
@@ -51,8 +51,11 @@ export class NotFound extends DomainError {
  * person's safe windows, the other team of a route). `code` says which rule; clients branch on it,
  * never on the status. 400 stays for the content itself (`Invalid`); 422 is not used.
  */
+/** A domain rule's code, or the kit's own: an Idempotency-Key reused or still being answered. */
+export type ConflictCode = RuleCode | "conflict" | "idempotency_key_reused" | "idempotency_in_progress";
+
 export class Conflict extends DomainError {
-  constructor(detail: string, code = "conflict", errors?: FieldError[]) {
+  constructor(detail: string, code: ConflictCode = "conflict", errors?: FieldError[]) {
     super({ status: 409, code, title: "Conflict", detail, errors });
   }
 }

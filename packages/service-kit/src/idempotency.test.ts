@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { RuleCode } from "@relais/contracts";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { widgets } from "../test/schema.js";
@@ -43,7 +44,7 @@ const kit = useWidgetsApp(async () => {
       async (tx, authorised) => {
         await authorised();
         if ((await tx.select().from(widgets).where(eq(widgets.name, name))).length > 0) {
-          throw new Conflict("A widget has this name already", "name_taken");
+          throw new Conflict("A widget has this name already", "name_taken" as RuleCode);
         }
         const made = { id: randomUUID(), name, size: 1, tags: [] };
         await tx.insert(widgets).values({ ...made, org: ORG });
@@ -76,7 +77,7 @@ const kit = useWidgetsApp(async () => {
           return row;
         },
         async (tx, row) => {
-          if (row.size <= 1) throw new Conflict("The widget is as small as it gets", "too_small");
+          if (row.size <= 1) throw new Conflict("The widget is as small as it gets", "too_small" as RuleCode);
           await tx
             .update(widgets)
             .set({ size: row.size - 1 })

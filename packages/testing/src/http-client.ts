@@ -1,6 +1,6 @@
 // Calls a Hono app in process as a given person, with a token minted for them: the one client the
 // services' tests speak through. Each service names its own default caller (role, organisation).
-import type { Role } from "@relais/contracts";
+import { PROBLEM_CODES, type Role } from "@relais/contracts";
 import { expect } from "vitest";
 import { mintToken } from "./tokens.js";
 
@@ -89,6 +89,8 @@ export async function problem(response: Response) {
     detail?: string;
     errors?: Array<{ path: string; code?: string }>;
   };
+  // Every code is one the contract lists, so the console has a sentence or a status for it.
+  expect(PROBLEM_CODES).toContain(body.code);
   return {
     status: body.status,
     code: body.code,

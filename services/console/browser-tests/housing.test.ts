@@ -114,9 +114,21 @@ describe("emergency housing on the console", () => {
     const pending = staff.getByRole("list", { name: t("housing.stays.pending") });
     await visible(pending.getByText(PERSON));
     await screen(staff, RUN, "h04-pending");
+    // A second tab, left open on the same list, still offers to confirm once the first has: it is
+    // refused, and says why in French (the request no longer waits for confirmation), not that
+    // the place cannot take the household, as it did before the rule had a sentence of its own.
+    const staleTab = await staff.context().newPage();
+    await staleTab.goto(staff.url());
+    const stalePending = staleTab.getByRole("list", { name: t("housing.stays.pending") });
+    await visible(stalePending.getByText(PERSON));
     await tap(pending.getByRole("button", { name: t("housing.stays.confirm") }));
     const current = staff.getByRole("list", { name: t("housing.stays.current") });
     await visible(current.getByText(PERSON));
+    await tap(stalePending.getByRole("button", { name: t("housing.stays.confirm") }));
+    await visible(staleTab.getByText(t("problem.placement_not_pending")));
+    expect(await staleTab.getByRole("main").textContent()).not.toContain(t("housing.stays.cannotConfirm"));
+    await screen(staleTab, RUN, "h04b-confirmed-in-another-tab");
+    await staleTab.close();
     await tap(current.getByRole("button", { name: t("housing.stays.extend") }));
     await tap(current.getByRole("button", { name: t("housing.stays.end") }));
     await visible(staff.getByText(t("housing.stays.noCurrent")));

@@ -1,8 +1,14 @@
 // The console's message catalogues (web/src/i18n/messages), as translators edit them: the three
 // languages say the same things with the same placeholders, every message is valid ICU, and every
 // field code a service can write (FIELD_CODES) has its sentence, with the values the code carries,
-// as has every action on the audit trail (AUDIT_ACTIONS).
-import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, FIELD_CODES, type FieldCode } from "@relais/contracts";
+// as has every action and record type on the audit trail and every domain rule a refusal names.
+import {
+  AUDIT_ACTIONS,
+  AUDIT_RECORD_TYPES,
+  FIELD_CODES,
+  type FieldCode,
+  RULE_CODES,
+} from "@relais/contracts";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { en, fr, nl } from "../web/src/i18n/catalogues.js";
@@ -62,10 +68,10 @@ describe("the console's catalogues", () => {
   });
 
   it.each([
-    ["action", AUDIT_ACTIONS],
-    ["record", AUDIT_RECORD_TYPES],
-  ] as const)("say every audit %s the services write, and only those", (kind, codes) => {
-    const prefix = `audit.${kind}.`;
+    ["audit.action.", AUDIT_ACTIONS],
+    ["audit.record.", AUDIT_RECORD_TYPES],
+    ["problem.", RULE_CODES],
+  ] as const)("say every %s code the services write, and only those", (prefix, codes) => {
     for (const code of codes) {
       expect(Object.hasOwn(en, `${prefix}${code}`), code).toBe(true);
       expect(argumentsIn("en", `${prefix}${code}`), code).toEqual([]);

@@ -1,5 +1,5 @@
 // Reads of placements, scoped to what the caller may see (domain/access.ts).
-import type { AuditAction } from "@relais/contracts";
+import type { AuditAction, RuleCode } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { audit, Conflict, decodeCursor, encodeCursor, NotFound, type Principal } from "@relais/service-kit";
 import { and, asc, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
@@ -34,7 +34,7 @@ export async function placementIn(
   db: Executor,
   principal: Principal,
   id: string,
-  expected: { statuses: ReadonlyArray<PlacementRow["status"]>; code: string; not: string },
+  expected: { statuses: ReadonlyArray<PlacementRow["status"]>; code: RuleCode; not: string },
 ): Promise<PlacementRow> {
   const row = await visiblePlacement(db, principal, [], id);
   if (!expected.statuses.includes(row.status))

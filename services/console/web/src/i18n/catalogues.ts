@@ -22,6 +22,9 @@ import housingEn from "./messages/housing/en.json";
 import housingFr from "./messages/housing/fr.json";
 import housingNl from "./messages/housing/nl.json";
 import baseNl from "./messages/nl.json";
+import problemsEn from "./messages/problems/en.json";
+import problemsFr from "./messages/problems/fr.json";
+import problemsNl from "./messages/problems/nl.json";
 
 // The main catalogue plus one per feature (messages/<feature>/<language>.json), so a feature's
 // texts stay together for translators and its keys never collide with another's.
@@ -33,6 +36,7 @@ export const en = {
   ...directoryEn,
   ...fieldsEn,
   ...housingEn,
+  ...problemsEn,
 };
 export const fr = {
   ...baseFr,
@@ -42,6 +46,7 @@ export const fr = {
   ...directoryFr,
   ...fieldsFr,
   ...housingFr,
+  ...problemsFr,
 };
 export const nl = {
   ...baseNl,
@@ -51,4 +56,5 @@ export const nl = {
   ...directoryNl,
   ...fieldsNl,
   ...housingNl,
+  ...problemsNl,
 };

@@ -1,9 +1,23 @@
 // A line that says how an action went: an error or a warning is announced at once (role alert),
 // a success politely (role status).
 import type { ReactNode } from "react";
+import { useIntl } from "react-intl";
 import { type Problem, problemOf } from "../api/clients";
-import { useT } from "../i18n/i18n";
+import { type MessageId, useT } from "../i18n/i18n";
 import { useFieldMessage } from "./form";
+
+/**
+ * The sentence for a broken domain rule (`problem.<code>`, messages/problems/: "Cette séance est
+ * annulée." for `session_cancelled`); undefined for a kit code, said by its status instead.
+ */
+export function useRuleSentence(): (code: string | undefined) => string | undefined {
+  const t = useT();
+  const intl = useIntl();
+  return (code) => {
+    const id = `problem.${code}`;
+    return code !== undefined && Object.hasOwn(intl.messages, id) ? t(id as MessageId) : undefined;
+  };
+}
 
 export function Notice({ tone, children }: { tone: "error" | "warning" | "success"; children: ReactNode }) {
   return (
@@ -15,8 +29,9 @@ export function Notice({ tone, children }: { tone: "error" | "warning" | "succes
 
 /**
  * Why the service refused an action (nothing while there is no `problem`, or no failed `error` of a
- * mutation), always in the reader's language, never the service's English `detail`: the message
- * for its problem code, else for its status, else `otherwise`, else what its refused fields break
+ * mutation), always in the reader's language, never the service's English `detail`: the screen's
+ * message for its problem code, else the rule's own sentence (`useRuleSentence`), else the
+ * screen's for its status, else `otherwise`, else what its refused fields break
  * (their `field.*` messages), else what its status means ("the service could not answer", "the
  * case has changed"), else `failed` ("the action failed").
  */
@@ -37,10 +52,14 @@ export function Refusal({
 }) {
   const t = useT();
   const say = useFieldMessage();
+  const rule = useRuleSentence();
   const refused = problem ?? problemOf(error);
   if (!refused && !error) return null;
   const said =
-    refused && ((refused.code === undefined ? undefined : codes[refused.code]) ?? statuses[refused.status]);
+    refused &&
+    ((refused.code === undefined ? undefined : codes[refused.code]) ??
+      rule(refused.code) ??
+      statuses[refused.status]);
   const fields = refused?.errors?.length ? refused.errors.map(say).join(" ") : undefined;
   const byStatus =
     refused && refused.status >= 500

@@ -6,7 +6,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "../../ui/staff.css";
-import { Notice } from "../../ui/notice";
+import { Notice, Refusal } from "../../ui/notice";
 
 export function CalendarFeedScreen() {
   const t = useT();
@@ -18,7 +18,7 @@ export function CalendarFeedScreen() {
     <Page title={t("feed.title")}>
       <p className="hint">{t("feed.hint")}</p>
       {revoke.isSuccess && !current && <Notice tone="success">{t("feed.revoked")}</Notice>}
-      {(create.isError || revoke.isError) && <Notice tone="error">{t("common.actionFailed")}</Notice>}
+      <Refusal error={create.error ?? revoke.error} />
       {current ? (
         <FeedCard feed={current} onRevoke={() => revoke.mutate(current.id)} revoking={revoke.isPending} />
       ) : (

@@ -6,7 +6,7 @@ import { useFormatTime, useT } from "../../i18n/i18n";
 import { STAFF_TIME_ZONE } from "../../time/zoned";
 import { Button, FilterSelect } from "../../ui/fields";
 import { Page } from "../../ui/layout";
-import { Notice } from "../../ui/notice";
+import { Refusal } from "../../ui/notice";
 import { QueryTable } from "../../ui/table";
 
 const STATUSES = ["held", "queued", "sending", "sent", "failed", "suppressed"] as const;
@@ -49,7 +49,7 @@ export function DeliveryLogScreen() {
           />
         ))}
       </div>
-      {retry.isError && <Notice tone="error">{t("common.actionFailed")}</Notice>}
+      <Refusal error={retry.error} />
       <QueryTable
         query={messages}
         empty={t("deliveryLog.none")}

@@ -9,6 +9,7 @@ import { newKey, zonedToIso } from "../../time/zoned";
 import { Button, Radio, RadioGroup, TextField } from "../../ui/fields";
 import { useDraft } from "../../ui/form";
 import { ModalForm } from "../../ui/modal-form";
+import { useRuleSentence } from "../../ui/notice";
 
 /** `2027-03-23T18:00:00+01:00` → its date and time on the group's clock (the text already is). */
 const localParts = (iso: string) => ({ date: iso.slice(0, 10), time: iso.slice(11, 16) });
@@ -18,10 +19,16 @@ type PendingMutation = Pick<
   "reset" | "isPending" | "isError" | "error"
 >;
 
-function problemMessage(t: ReturnType<typeof useT>, error: unknown) {
+function problemMessage(
+  t: ReturnType<typeof useT>,
+  rule: ReturnType<typeof useRuleSentence>,
+  error: unknown,
+) {
   const problem = problemOf(error);
   if (!problem) return null;
   if (problem.code === "safety_separation") return t("sessions.separationRefused");
+  const sentence = rule(problem.code);
+  if (sentence) return sentence;
   if (problem.status === 409) return t("sessions.cannotChange");
   if (problem.status >= 500) return t("common.serverError");
   return t("common.actionFailed");
@@ -42,6 +49,7 @@ export function SessionActions({
   onDone: (what: "moved" | "cancelled") => void;
 }) {
   const t = useT();
+  const rule = useRuleSentence();
   const [open, setOpen] = useState<"move" | "cancel" | null>(null);
   const move = useMoveSession(groupId);
   const cancel = useCancelSession(groupId);
@@ -63,7 +71,7 @@ export function SessionActions({
     },
     onClose: () => setOpen(null),
     isPending: mutation.isPending,
-    error: mutation.isError && problemMessage(t, mutation.error),
+    error: mutation.isError && problemMessage(t, rule, mutation.error),
   });
 
   if (session.status === "cancelled" || Date.parse(session.startsAt) <= Date.now()) return null;

@@ -7,7 +7,7 @@ import { Button, ChoiceSelect } from "../../ui/fields";
 import { useFormatDay } from "./housing-format";
 import "../../ui/staff.css";
 import { Fact } from "../../ui/fact";
-import { Notice } from "../../ui/notice";
+import { Refusal } from "../../ui/notice";
 import { ListPage } from "../../ui/query-state";
 
 const OUTCOMES: FollowUpOutcome[] = [
@@ -59,7 +59,7 @@ function FollowUpRow({ placement }: { placement: Placement }) {
           {t("housing.followUps.record")}
         </Button>
       </div>
-      {record.isError && <Notice tone="error">{t("common.actionFailed")}</Notice>}
+      <Refusal error={record.error} />
     </li>
   );
 }

@@ -193,7 +193,7 @@ function NewPlace() {
       <TextField label={t("housing.places.availableUntil")} type="date" {...bind("to")} name="windows" />
       <FormActions submit={t("housing.places.add")} isPending={create.isPending} />
       {create.isSuccess && <Notice tone="success">{t("housing.places.added")}</Notice>}
-      {problem && !problem.errors?.length && <Notice tone="error">{t("common.actionFailed")}</Notice>}
+      {problem && !problem.errors?.length && <Refusal problem={problem} />}
     </ServiceForm>
   );
 }
