@@ -218,26 +218,44 @@ export function ServiceForm({
 }
 
 /**
+ * The sentence for a broken domain rule (`problem.<code>`, messages/problems/: "Cette séance est
+ * annulée." for `session_cancelled`); undefined for a kit code, said by its status instead.
+ */
+export function useRuleSentence(): (code: string | undefined) => string | undefined {
+  const t = useT();
+  const intl = useIntl();
+  return (code) => {
+    const id = `problem.${code}`;
+    return code !== undefined && Object.hasOwn(intl.messages, id) ? t(id as MessageId) : undefined;
+  };
+}
+
+/**
  * What the service refused: `fix` (or a server-error line), then each field it named (unless
  * `listFields` is false, where the form shows them in place).
  */
 export function ProblemAlert({
   problem,
   fix,
+  codes = {},
   listFields = true,
   labelOf,
   children,
 }: {
   problem: Problem;
   fix: string;
+  /** The screen's own sentence for a rule's code, before the rule's sentence and `fix`. */
+  codes?: Record<string, string>;
   listFields?: boolean;
   labelOf?: (path: string) => string | undefined;
   children?: ReactNode;
 }) {
   const t = useT();
+  const rule = useRuleSentence();
+  const said = (problem.code === undefined ? undefined : codes[problem.code]) ?? rule(problem.code);
   return (
     <div role="alert" className="notice error">
-      <p>{problem.status >= 500 ? t("common.serverError") : fix}</p>
+      <p>{problem.status >= 500 ? t("common.serverError") : (said ?? fix)}</p>
       {listFields && <FieldProblems errors={problem.errors} labelOf={labelOf} />}
       {children}
     </div>

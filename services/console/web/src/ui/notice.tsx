@@ -1,23 +1,9 @@
 // A line that says how an action went: an error or a warning is announced at once (role alert),
 // a success politely (role status).
 import type { ReactNode } from "react";
-import { useIntl } from "react-intl";
 import { type Problem, problemOf } from "../api/clients";
-import { type MessageId, useT } from "../i18n/i18n";
-import { useFieldMessage } from "./form";
-
-/**
- * The sentence for a broken domain rule (`problem.<code>`, messages/problems/: "Cette séance est
- * annulée." for `session_cancelled`); undefined for a kit code, said by its status instead.
- */
-export function useRuleSentence(): (code: string | undefined) => string | undefined {
-  const t = useT();
-  const intl = useIntl();
-  return (code) => {
-    const id = `problem.${code}`;
-    return code !== undefined && Object.hasOwn(intl.messages, id) ? t(id as MessageId) : undefined;
-  };
-}
+import { useT } from "../i18n/i18n";
+import { useFieldMessage, useRuleSentence } from "./form";
 
 export function Notice({ tone, children }: { tone: "error" | "warning" | "success"; children: ReactNode }) {
   return (

@@ -115,7 +115,8 @@ function GroupForm({ session, group }: { session: SignedInSession; group?: Group
         {problem && (
           <ProblemAlert
             problem={problem}
-            fix={problem.code === "safety_separation" ? t("groups.separationRefused") : t("groups.fix")}
+            fix={t("groups.fix")}
+            codes={{ safety_separation: t("groups.separationRefused") }}
             labelOf={labelsByPath(t, FIELD_LABELS)}
           />
         )}

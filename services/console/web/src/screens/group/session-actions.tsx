@@ -7,9 +7,8 @@ import { type Session, useCancelSession, useMoveSession } from "../../api/groups
 import { useFormatTime, useT } from "../../i18n/i18n";
 import { newKey, zonedToIso } from "../../time/zoned";
 import { Button, Radio, RadioGroup, TextField } from "../../ui/fields";
-import { useDraft } from "../../ui/form";
+import { useDraft, useRuleSentence } from "../../ui/form";
 import { ModalForm } from "../../ui/modal-form";
-import { useRuleSentence } from "../../ui/notice";
 
 /** `2027-03-23T18:00:00+01:00` → its date and time on the group's clock (the text already is). */
 const localParts = (iso: string) => ({ date: iso.slice(0, 10), time: iso.slice(11, 16) });
