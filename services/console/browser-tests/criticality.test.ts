@@ -114,7 +114,12 @@ describe("the criticality grid", () => {
     await coordinator
       .getByRole("button", { name: t("criticality.grids.publishSubmit"), exact: true })
       .click();
-    await visible(coordinator.getByRole("alert").getByText("thresholds.high"));
+    // Named in words as well as by its place in the JSON the coordinator edits.
+    const where = t("criticality.grids.field.path", {
+      label: `${t("criticality.grids.field.thresholds")} · ${t("criticality.grids.field.high")}`,
+      path: "thresholds.high",
+    });
+    await visible(coordinator.getByRole("alert").getByText(where));
     await screen(coordinator, FR_STATE, "g05-grid-refused");
     await json.fill(JSON.stringify({ ...definition, title: "Grille du projet Seraing 2027" }));
     await coordinator

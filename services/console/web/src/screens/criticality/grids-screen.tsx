@@ -3,6 +3,7 @@
 // or loaded from a file), prefilled with the current definition. A version never changes.
 import { useState } from "react";
 import { TextField as AriaTextField, Form, Label, TextArea } from "react-aria-components";
+import { useIntl } from "react-intl";
 import { problemOf } from "../../api/clients";
 import {
   type CriticalityGrid,
@@ -12,7 +13,7 @@ import {
   useGridVersions,
   usePublishGrid,
 } from "../../api/criticality";
-import { useFormatTime, useLanguage, useT } from "../../i18n/i18n";
+import { type MessageId, useFormatTime, useLanguage, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
@@ -146,6 +147,26 @@ function PublishForm({
   const publish = usePublishGrid();
   const submit = useKeyedSubmit(publish);
   const problem = problemOf(publish.error);
+  const intl = useIntl();
+  /** "Question 3 · Réponse 1 · poids (questions.2.options.0.weight)": words, and where in the JSON. */
+  const gridFieldLabel = (path: string) => {
+    const steps = path.split(".");
+    const words: string[] = [];
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i] as string;
+      const index = Number(steps[i + 1]);
+      if ((step === "questions" || step === "options") && Number.isInteger(index)) {
+        words.push(
+          t(`criticality.grids.field.${step === "questions" ? "question" : "option"}`, { n: index + 1 }),
+        );
+        i++;
+        continue;
+      }
+      const id = `criticality.grids.field.${step}`;
+      words.push(Object.hasOwn(intl.messages, id) ? t(id as MessageId) : step);
+    }
+    return t("criticality.grids.field.path", { label: words.join(" · "), path });
+  };
   return (
     <section className="card" aria-labelledby="publish-title">
       <h2 id="publish-title">{t("criticality.grids.publish")}</h2>
@@ -182,7 +203,7 @@ function PublishForm({
         {problem?.errors?.length ? (
           <div role="alert" className="notice error">
             <p>{t("criticality.grids.refused")}</p>
-            <FieldProblems errors={problem.errors} />
+            <FieldProblems errors={problem.errors} labelOf={gridFieldLabel} />
           </div>
         ) : (
           <Refusal problem={problem} />
