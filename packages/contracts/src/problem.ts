@@ -115,7 +115,6 @@ export function patternCode(pattern: string | undefined): FieldCode {
   return (pattern !== undefined && patternCodes.get(pattern)) || "invalid_format";
 }
 
-/** RFC 9457 problem details, with the field errors Relais adds for validation failures. */
 /**
  * The `code` of a problem document: what the kit answers for a request it cannot take, then the
  * domain rules a request can break (409). The console says each rule in fr / nl / en
@@ -201,6 +200,7 @@ export const PROBLEM_CODES = [...KIT_PROBLEM_CODES, ...RULE_CODES] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type RuleCode = (typeof RULE_CODES)[number];
 
+/** RFC 9457 problem details, with the field errors Relais adds for validation failures. */
 export const ProblemDetails = z.object({
   type: z.string(),
   title: z.string(),

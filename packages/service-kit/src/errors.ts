@@ -45,15 +45,15 @@ export class NotFound extends DomainError {
   }
 }
 
+/** A domain rule's code, or the kit's own: an Idempotency-Key reused or still being answered. */
+export type ConflictCode = RuleCode | "conflict" | "idempotency_key_reused" | "idempotency_in_progress";
+
 /**
  * A broken domain rule, always 409: the request is well-formed and valid on its own, and is
  * refused because of the current state of what it touches (a full group, a closed session, the
  * person's safe windows, the other team of a route). `code` says which rule; clients branch on it,
  * never on the status. 400 stays for the content itself (`Invalid`); 422 is not used.
  */
-/** A domain rule's code, or the kit's own: an Idempotency-Key reused or still being answered. */
-export type ConflictCode = RuleCode | "conflict" | "idempotency_key_reused" | "idempotency_in_progress";
-
 export class Conflict extends DomainError {
   constructor(detail: string, code: ConflictCode = "conflict", errors?: FieldError[]) {
     super({ status: 409, code, title: "Conflict", detail, errors });
