@@ -194,6 +194,8 @@ export const RULE_CODES = [
   "household_too_large",
   "place_unavailable",
   "place_taken",
+  // conferences
+  "conference_cancelled",
 ] as const;
 
 export const PROBLEM_CODES = [...KIT_PROBLEM_CODES, ...RULE_CODES] as const;

@@ -465,7 +465,9 @@ describe("case conferences", () => {
         question: "q",
       }),
     ];
-    for (const refused of refusals) expect(await problem(refused)).toMatchObject({ status: 409 });
+    for (const refused of refusals) {
+      expect(await problem(refused)).toMatchObject({ status: 409, code: "conference_cancelled" });
+    }
     const last = (await outboxEvents(service))
       .slice(before + 3)
       .map((e) => InvitationSent.data.parse(e.data));

@@ -71,5 +71,6 @@ export function visibleItems<T extends { confidential: boolean; audience: readon
 
 /** A cancelled conference takes no more changes: no new item, decision, invitee or schedule. */
 export function assertConferenceOpen(conference: { status: string }): void {
-  if (conference.status === "cancelled") throw new Conflict("The conference is cancelled");
+  if (conference.status === "cancelled")
+    throw new Conflict("The conference is cancelled", "conference_cancelled");
 }
