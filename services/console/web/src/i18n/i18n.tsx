@@ -78,6 +78,16 @@ export function useT() {
   return (id: MessageId, values?: Values) => intl.formatMessage({ id }, values as never) as string;
 }
 
+/**
+ * `maybe(\`audit.action.${code}\`)`: the message of an id built from a service's code, or undefined
+ * when the catalogue has none (a code from a newer service), for the caller to fall back.
+ */
+export function useMaybeT() {
+  const t = useT();
+  const intl = useIntl();
+  return (id: string) => (Object.hasOwn(intl.messages, id) ? t(id as MessageId) : undefined);
+}
+
 /** Dates and times in a given IANA zone, never the browser's. */
 export function useFormatTime() {
   const intl = useIntl();

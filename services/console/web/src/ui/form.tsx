@@ -5,7 +5,7 @@ import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useRef
 import { Form, type FormProps, type Key } from "react-aria-components";
 import { useIntl } from "react-intl";
 import { type FieldProblem, type Problem, problemOf } from "../api/clients";
-import { type MessageId, useT } from "../i18n/i18n";
+import { type MessageId, useMaybeT, useT } from "../i18n/i18n";
 import { newKey } from "../time/zoned";
 import { Button } from "./button";
 
@@ -222,12 +222,8 @@ export function ServiceForm({
  * annulée." for `session_cancelled`); undefined for a kit code, said by its status instead.
  */
 export function useRuleSentence(): (code: string | undefined) => string | undefined {
-  const t = useT();
-  const intl = useIntl();
-  return (code) => {
-    const id = `problem.${code}`;
-    return code !== undefined && Object.hasOwn(intl.messages, id) ? t(id as MessageId) : undefined;
-  };
+  const maybe = useMaybeT();
+  return (code) => (code === undefined ? undefined : maybe(`problem.${code}`));
 }
 
 /**

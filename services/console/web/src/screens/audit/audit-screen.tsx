@@ -3,9 +3,8 @@
 // Below, retention: what will be purged when, and what was, as counts.
 import { useSearch } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
-import { useIntl } from "react-intl";
 import { type AuditFilter, useAudit, useRetention } from "../../api/coordinator";
-import { type MessageId, useFormatTime, useT } from "../../i18n/i18n";
+import { type MessageId, useFormatTime, useMaybeT, useT } from "../../i18n/i18n";
 import { STAFF_TIME_ZONE, zonedToIso } from "../../time/zoned";
 import { Button, FilterSelect, TextField } from "../../ui/fields";
 import { submitInPlace } from "../../ui/form";
@@ -17,14 +16,13 @@ import { auditCsv } from "./audit-csv";
 
 export function AuditScreen() {
   const t = useT();
-  const intl = useIntl();
+  const maybe = useMaybeT();
   /**
    * "Signalement consulté" for the action `referral.read`, "Signalement" for the record type
    * `referral`; a code this console does not know yet, as itself.
    */
   const say = (kind: "action" | "record", code: string) => {
-    const id = `audit.${kind}.${code}`;
-    return Object.hasOwn(intl.messages, id) ? t(id as MessageId) : <code>{code}</code>;
+    return maybe(`audit.${kind}.${code}`) ?? <code>{code}</code>;
   };
   const time = useFormatTime();
   const search = useSearch({ strict: false }) as { record?: string };

@@ -3,7 +3,6 @@
 // or loaded from a file), prefilled with the current definition. A version never changes.
 import { useState } from "react";
 import { TextField as AriaTextField, Form, Label, TextArea } from "react-aria-components";
-import { useIntl } from "react-intl";
 import { problemOf } from "../../api/clients";
 import {
   type CriticalityGrid,
@@ -13,7 +12,7 @@ import {
   useGridVersions,
   usePublishGrid,
 } from "../../api/criticality";
-import { type MessageId, useFormatTime, useLanguage, useT } from "../../i18n/i18n";
+import { type MessageId, useFormatTime, useLanguage, useMaybeT, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";
@@ -147,7 +146,7 @@ function PublishForm({
   const publish = usePublishGrid();
   const submit = useKeyedSubmit(publish);
   const problem = problemOf(publish.error);
-  const intl = useIntl();
+  const maybe = useMaybeT();
   /** "Question 3 · Réponse 1 · poids (questions.2.options.0.weight)": words, and where in the JSON. */
   const gridFieldLabel = (path: string) => {
     const steps = path.split(".");
@@ -162,8 +161,7 @@ function PublishForm({
         i++;
         continue;
       }
-      const id = `criticality.grids.field.${step}`;
-      words.push(Object.hasOwn(intl.messages, id) ? t(id as MessageId) : step);
+      words.push(maybe(`criticality.grids.field.${step}`) ?? step);
     }
     return t("criticality.grids.field.path", { label: words.join(" · "), path });
   };
