@@ -88,8 +88,23 @@ describe("emergency housing on the console", () => {
       }),
     );
     const PERSON = filed.persons.find((p) => p.role === "victim")?.personRef as string;
+    // The coordinator's queue, open before the worker claims the victim's task, still offers it:
+    // the claim is refused, and the queue is read again, so it shows the task held.
+    const coordinator = await signIn("Coordinator");
+    await tap(coordinator.getByRole("link", { name: t("nav.queue") }));
+    const victimTask = coordinator
+      .getByRole("list", { name: t("queue.title") })
+      .getByRole("listitem")
+      .filter({
+        has: coordinator.getByRole("heading", { name: new RegExp(`\\. ${t("personRole.victim")}$`) }),
+      });
+    await visible(victimTask.getByText(t("queue.nobody"), { exact: true }));
     const worker = await signIn("Camille (victim support)");
     await tap(worker.getByRole("button", { name: t("queue.claimLabel", { n: 1 }) }));
+    await tap(victimTask.getByRole("button"));
+    await visible(coordinator.getByRole("alert").filter({ hasText: t("queue.alreadyClaimed") }));
+    await victimTask.getByText(t("queue.nobody"), { exact: true }).waitFor({ state: "detached" });
+    await screen(coordinator, RUN, "h02b-queue-claimed-meanwhile");
     const form = worker.getByRole("form", { name: t("housing.request.title") });
     await form.getByRole("textbox", { name: t("housing.householdSize") }).fill("2");
     await form.getByText(t("housing.risk.medium")).tap();
@@ -117,6 +132,8 @@ describe("emergency housing on the console", () => {
     // A second tab, left open on the same list, still offers to confirm once the first has: it is
     // refused, and says why in French (the request no longer waits for confirmation), not that
     // the place cannot take the household, as it did before the rule had a sentence of its own.
+    // The refusal reloads the list, so the request leaves it for the current stays; its row goes,
+    // and the page keeps the message above the lists until it is closed.
     const staleTab = await staff.context().newPage();
     await staleTab.goto(staff.url());
     const stalePending = staleTab.getByRole("list", { name: t("housing.stays.pending") });
@@ -125,9 +142,16 @@ describe("emergency housing on the console", () => {
     const current = staff.getByRole("list", { name: t("housing.stays.current") });
     await visible(current.getByText(PERSON));
     await tap(stalePending.getByRole("button", { name: t("housing.stays.confirm") }));
-    await visible(staleTab.getByText(t("problem.placement_not_pending")));
+    const kept = staleTab.getByRole("alert").filter({
+      hasText: t("common.listRefreshed", { refusal: t("problem.placement_not_pending") }),
+    });
+    await visible(kept);
+    await visible(staleTab.getByRole("list", { name: t("housing.stays.current") }).getByText(PERSON));
+    await visible(staleTab.getByText(t("housing.stays.noPending")));
     expect(await staleTab.getByRole("main").textContent()).not.toContain(t("housing.stays.cannotConfirm"));
     await screen(staleTab, RUN, "h04b-confirmed-in-another-tab");
+    await tap(staleTab.getByRole("button", { name: t("common.dismiss") }));
+    expect(await staleTab.getByRole("main").textContent()).not.toContain(t("problem.placement_not_pending"));
     await staleTab.close();
     await tap(current.getByRole("button", { name: t("housing.stays.extend") }));
     await tap(current.getByRole("button", { name: t("housing.stays.end") }));
@@ -143,7 +167,6 @@ describe("emergency housing on the console", () => {
     await visible(worker.getByText(t("housing.followUps.none")));
 
     // The coordinator's occupancy: one stay is a small count, hidden.
-    const coordinator = await signIn("Coordinator");
     await tap(coordinator.getByRole("link", { name: t("housing.nav.occupancy") }));
     await visible(coordinator.getByRole("table").first());
     await screen(coordinator, RUN, "h06-occupancy");

@@ -101,8 +101,24 @@ export function problemOf(error: unknown): Problem | undefined {
   return (error as { problem?: Problem } | null)?.problem;
 }
 
-/** A mutation after which the queries under `queryKey` are read again (it settles once they are). */
+/**
+ * Whether a call failed because its record changed under the reader (409: someone else has
+ * confirmed, claimed or ended it meanwhile) or is gone (404): what the screen shows of it is stale.
+ */
+export function isStale(error: unknown) {
+  const status = problemOf(error)?.status;
+  return status === 409 || status === 404;
+}
+
+/**
+ * A mutation after which the queries under `queryKey` are read again (it settles once they are):
+ * after it succeeded, and after a conflict (`isStale`), so that the screen shows what changed.
+ */
 export function useRefreshingMutation<I, R>(queryKey: QueryKey, mutationFn: (input: I) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey }) });
+  return useMutation({
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey }),
+    onError: (error) => (isStale(error) ? queryClient.invalidateQueries({ queryKey }) : undefined),
+  });
 }

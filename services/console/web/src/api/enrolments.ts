@@ -1,7 +1,7 @@
 // Rosters, the waitlist, placements and mandates: hooks of the groups service for the staff
 // running a group. Names come from the service and stay in memory (TanStack Query's cache).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { $groups, groupsApi, unwrap } from "./clients";
+import { $groups, groupsApi, isStale, unwrap } from "./clients";
 import type { Enrolment } from "./generated/groups";
 
 export type { Enrolment, Placement } from "./generated/groups";
@@ -87,5 +87,8 @@ export function useEnrolFromPlacement() {
       void queryClient.invalidateQueries({ queryKey: enrolments(enrolment.groupId) });
       void queryClient.invalidateQueries({ queryKey: GROUPS });
     },
+    // Enrolled from another screen meanwhile, or the group filled up: the list shows what is left.
+    onError: (error) =>
+      isStale(error) ? queryClient.invalidateQueries({ queryKey: AWAITING_PLACEMENTS }) : undefined,
   });
 }

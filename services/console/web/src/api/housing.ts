@@ -1,7 +1,7 @@
 // Emergency housing: hooks of the housing service. Addresses come only from `useAddress`, when
 // housing staff press "show address"; they stay in component state, never in the query cache.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { $housing, housingApi, unwrap } from "./clients";
+import { $housing, housingApi, isStale, unwrap } from "./clients";
 import type { paths } from "./generated/housing";
 
 type Json<P extends keyof paths, M extends "get"> = paths[P][M] extends {
@@ -29,16 +29,19 @@ export function usePlaces() {
   return $housing.useQuery("get", "/v1/places", {}, { select: (page) => page.items });
 }
 
-// Every housing change can move a placement, a place's free beds and the month's figures.
+// Every housing change can move a placement, a place's free beds and the month's figures; so can
+// someone else's change, which a conflict (`isStale`) reveals.
 const HOUSING_READS = ["/v1/placements", "/v1/places", "/v1/statistics"] as const;
 
 function useHousingMutation<I>(run: (input: I) => Promise<unknown>) {
   const queryClient = useQueryClient();
+  const refresh = () => {
+    for (const path of HOUSING_READS) void queryClient.invalidateQueries({ queryKey: ["get", path] });
+  };
   return useMutation({
     mutationFn: run,
-    onSuccess: () => {
-      for (const path of HOUSING_READS) void queryClient.invalidateQueries({ queryKey: ["get", path] });
-    },
+    onSuccess: refresh,
+    onError: (error) => (isStale(error) ? refresh() : undefined),
   });
 }
 

@@ -6,7 +6,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { $referrals, background, referralsApi, unwrap, useRefreshingMutation } from "./clients";
+import { $referrals, background, isStale, referralsApi, unwrap, useRefreshingMutation } from "./clients";
 import type { AttemptInput, components, OutcomeInput, ReferralInput } from "./generated/referrals";
 
 export type {
@@ -73,8 +73,8 @@ const claimed = (id: string) =>
 export const claimedKey = (id: string) => claimed(id).queryKey;
 
 /**
- * Takes a task (`claim`) or gives it back (`release`): the queue is read again, and `settle` keeps
- * or drops the claimed task the service answered with.
+ * Takes a task (`claim`) or gives it back (`release`): the queue is read again (also after a
+ * conflict), and `settle` keeps or drops the claimed task the service answered with.
  */
 function useClaimChange<T extends { id: string }>(
   change: (id: string) => Promise<T>,
@@ -87,6 +87,8 @@ function useClaimChange<T extends { id: string }>(
       settle(queryClient, task);
       void queryClient.invalidateQueries({ queryKey: QUEUE });
     },
+    // Someone else took the task meanwhile: the queue shows who.
+    onError: (error) => (isStale(error) ? queryClient.invalidateQueries({ queryKey: QUEUE }) : undefined),
   });
 }
 

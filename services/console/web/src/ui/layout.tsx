@@ -7,6 +7,7 @@ import { LANGUAGES, type Language, useLanguage, useT } from "../i18n/i18n";
 import { housingLinks } from "../router/housing-routes";
 import { Button } from "./button";
 import { useCurtain } from "./curtain";
+import { KeptRefusals } from "./notice";
 
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { language, setLanguage } = useLanguage();
@@ -120,7 +121,7 @@ export function Page({
         <h1 id="page-title">{title}</h1>
         {actions}
       </div>
-      {children}
+      <KeptRefusals>{children}</KeptRefusals>
     </section>
   );
 }

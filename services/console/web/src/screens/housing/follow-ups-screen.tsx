@@ -59,7 +59,7 @@ function FollowUpRow({ placement }: { placement: Placement }) {
           {t("housing.followUps.record")}
         </Button>
       </div>
-      <Refusal error={record.error} />
+      <Refusal error={record.error} outlivesRow />
     </li>
   );
 }

@@ -124,7 +124,7 @@ function PendingRow({ placement }: { placement: Placement }) {
           {t("housing.stays.decline")}
         </Button>
       </div>
-      <Refusal problem={problem} statuses={{ 409: t("housing.stays.cannotConfirm") }} />
+      <Refusal problem={problem} statuses={{ 409: t("housing.stays.cannotConfirm") }} outlivesRow />
     </li>
   );
 }
@@ -171,7 +171,7 @@ function StayRow({ placement }: { placement: Placement }) {
           {t("housing.stays.end")}
         </Button>
       </div>
-      <Refusal problem={problem} statuses={{ 409: t("housing.stays.cannotExtend") }} />
+      <Refusal problem={problem} statuses={{ 409: t("housing.stays.cannotExtend") }} outlivesRow />
     </li>
   );
 }

@@ -85,6 +85,7 @@ function PlacementRow({ placement }: { placement: Placement }) {
         problem={problem}
         codes={{ safety_separation: t("placements.separationRefused") }}
         statuses={{ 409: t("placements.cannotEnrol") }}
+        outlivesRow
       />
     </li>
   );
