@@ -130,11 +130,10 @@ describe("the resource directory", () => {
         worker,
       );
       expect(res.body.items.length).toBeLessThanOrEqual(3);
-      seen.push(
-        ...res.body.items.map(
-          (p: { name: string; example: boolean }) => (expect(p.example).toBe(true), p.name),
-        ),
-      );
+      for (const p of res.body.items as Array<{ name: string; example: boolean }>) {
+        expect(p.example).toBe(true);
+        seen.push(p.name);
+      }
       if (!res.body.nextCursor) break;
       cursor = res.body.nextCursor;
     }

@@ -11,7 +11,7 @@ import type {
   ServiceDeps,
   VerbContext,
 } from "@relais/service-kit";
-import { DAY_MS, HOUR_MS } from "@relais/service-kit";
+import { DAY_MS } from "@relais/service-kit";
 import type { StatisticsSettings } from "@relais/statistics";
 import type * as schema from "../db/schema.js";
 

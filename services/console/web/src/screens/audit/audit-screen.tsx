@@ -4,7 +4,7 @@
 import { useSearch } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
 import { type AuditFilter, useAudit, useRetention } from "../../api/coordinator";
-import { type MessageId, useFormatTime, useMaybeT, useT } from "../../i18n/i18n";
+import { useFormatTime, useMaybeT, useT } from "../../i18n/i18n";
 import { STAFF_TIME_ZONE, zonedToIso } from "../../time/zoned";
 import { Button, FilterSelect, TextField } from "../../ui/fields";
 import { submitInPlace } from "../../ui/form";

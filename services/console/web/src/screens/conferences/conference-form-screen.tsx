@@ -209,7 +209,6 @@ function ConferenceForm({ initial, id }: { initial: FormState; id?: string }) {
             `invitees.${index}.`,
           );
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a draft row has no id until it is saved
             <div className="grid invitee" key={index}>
               <TextField
                 label={t("conferences.organisationName")}

@@ -8,7 +8,7 @@ import { useT } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
 import { ServiceForm, useDraft } from "../../ui/form";
 import { Page } from "../../ui/layout";
-import { Notice, Refusal } from "../../ui/notice";
+import { Refusal } from "../../ui/notice";
 import { ActionFollowUp } from "./action-status";
 
 export function DecisionsScreen() {

@@ -12,7 +12,7 @@ import {
   useGridVersions,
   usePublishGrid,
 } from "../../api/criticality";
-import { type MessageId, useFormatTime, useLanguage, useMaybeT, useT } from "../../i18n/i18n";
+import { useFormatTime, useLanguage, useMaybeT, useT } from "../../i18n/i18n";
 import { Button } from "../../ui/fields";
 import { Page } from "../../ui/layout";
 import "./criticality.css";

@@ -143,7 +143,6 @@ export function PartnerForm({
         <TextField name="openingHours.timeZone" label={t("directory.form.timeZone")} {...bind("timeZone")} />
         {windows.length === 0 && <p className="hint">{t("directory.form.noWindows")}</p>}
         {windows.map((w, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: windows have no identity beyond their place
           <div className="window-row" key={i}>
             <CheckboxGroup
               name={`openingHours.windows.${i}.days`}
