@@ -105,10 +105,15 @@ export function problemOf(error: unknown): Problem | undefined {
  * Whether a call failed because its record changed under the reader (409: someone else has
  * confirmed, claimed or ended it meanwhile) or is gone (404): what the screen shows of it is stale.
  */
-export function isStale(error: unknown) {
+function isStale(error: unknown) {
   const status = problemOf(error)?.status;
   return status === 409 || status === 404;
 }
+
+/** A mutation's `onError` that reads the screen's data again (`refresh`) when the call found it stale. */
+export const whenStale = (refresh: () => unknown) => (error: unknown) => {
+  if (isStale(error)) void refresh();
+};
 
 /**
  * A mutation after which the queries under `queryKey` are read again (it settles once they are):
@@ -119,6 +124,6 @@ export function useRefreshingMutation<I, R>(queryKey: QueryKey, mutationFn: (inp
   return useMutation({
     mutationFn,
     onSuccess: () => queryClient.invalidateQueries({ queryKey }),
-    onError: (error) => (isStale(error) ? queryClient.invalidateQueries({ queryKey }) : undefined),
+    onError: whenStale(() => queryClient.invalidateQueries({ queryKey })),
   });
 }

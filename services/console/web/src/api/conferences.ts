@@ -1,6 +1,6 @@
 // Query and mutation hooks of the case-conference screens (issue 17), on the conferences client.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { $conferences, conferencesApi, unwrap } from "./clients";
+import { $conferences, conferencesApi, unwrap, whenStale } from "./clients";
 import type {
   AgendaItemInput,
   ConferenceAction,
@@ -56,7 +56,8 @@ export function useMyActions() {
   return $conferences.useQuery("get", "/v1/my/actions", {}, { select: (page) => page.items });
 }
 
-// Any change to a conference shows in the list, the conference, and the people's items and actions.
+// Any change to a conference shows in the list, the conference, and the people's items and actions;
+// so does someone else's, which a conflict reveals (`whenStale`).
 function useInvalidate() {
   const queryClient = useQueryClient();
   return () =>
@@ -78,6 +79,7 @@ export function useScheduleConference() {
         }),
       ),
     onSuccess: invalidate,
+    onError: whenStale(invalidate),
   });
 }
 
@@ -87,6 +89,7 @@ export function useUpdateConference(id: string) {
     mutationFn: async (body: ConferencePatch) =>
       unwrap(await conferencesApi.PATCH("/v1/conferences/{id}", { params: { path: { id } }, body })),
     onSuccess: invalidate,
+    onError: whenStale(invalidate),
   });
 }
 
@@ -96,6 +99,7 @@ export function useCancelConference(id: string) {
     mutationFn: async () =>
       unwrap(await conferencesApi.POST("/v1/conferences/{id}/cancel", { params: { path: { id } } })),
     onSuccess: invalidate,
+    onError: whenStale(invalidate),
   });
 }
 
@@ -110,6 +114,7 @@ export function useAddItem(id: string) {
         }),
       ),
     onSuccess: invalidate,
+    onError: whenStale(invalidate),
   });
 }
 
@@ -124,6 +129,7 @@ export function useRecordDecision(id: string) {
         }),
       ),
     onSuccess: invalidate,
+    onError: whenStale(invalidate),
   });
 }
 
@@ -133,5 +139,6 @@ export function useSetActionStatus() {
     mutationFn: async ({ id, status }: { id: string; status: ActionStatus }) =>
       unwrap(await conferencesApi.PATCH("/v1/actions/{id}", { params: { path: { id } }, body: { status } })),
     onSuccess: invalidate,
+    onError: whenStale(invalidate),
   });
 }

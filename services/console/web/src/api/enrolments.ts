@@ -1,7 +1,7 @@
 // Rosters, the waitlist, placements and mandates: hooks of the groups service for the staff
 // running a group. Names come from the service and stay in memory (TanStack Query's cache).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { $groups, groupsApi, isStale, unwrap } from "./clients";
+import { $groups, groupsApi, unwrap, whenStale } from "./clients";
 import type { Enrolment } from "./generated/groups";
 
 export type { Enrolment, Placement } from "./generated/groups";
@@ -48,6 +48,8 @@ export function useEndEnrolment(groupId: string) {
       });
       void queryClient.invalidateQueries({ queryKey: GROUPS });
     },
+    // Ended meanwhile from another screen: the roster shows it.
+    onError: whenStale(() => queryClient.invalidateQueries({ queryKey: enrolments(groupId) })),
   });
 }
 
@@ -88,7 +90,6 @@ export function useEnrolFromPlacement() {
       void queryClient.invalidateQueries({ queryKey: GROUPS });
     },
     // Enrolled from another screen meanwhile, or the group filled up: the list shows what is left.
-    onError: (error) =>
-      isStale(error) ? queryClient.invalidateQueries({ queryKey: AWAITING_PLACEMENTS }) : undefined,
+    onError: whenStale(() => queryClient.invalidateQueries({ queryKey: AWAITING_PLACEMENTS })),
   });
 }

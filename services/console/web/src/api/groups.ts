@@ -1,7 +1,7 @@
 // Query and mutation hooks of the groups service for the people who run groups: their groups,
 // schedules and sessions. The only way screens reach this data.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { $groups, background, groupsApi, unwrap, useRefreshingMutation } from "./clients";
+import { $groups, background, groupsApi, unwrap, useRefreshingMutation, whenStale } from "./clients";
 import type { Group, GroupInput, GroupPatch, SessionPatch } from "./generated/groups";
 
 export type { Group, GroupInput, GroupPatch, MySession, Session, SessionPatch } from "./generated/groups";
@@ -77,6 +77,7 @@ export function useMoveSession(groupId: string) {
     mutationFn: async ({ id, body }: { id: string; body: SessionPatch }) =>
       unwrap(await groupsApi.PATCH("/v1/sessions/{id}", { params: { path: { id } }, body })),
     onSuccess: () => invalidateSessions(queryClient, groupId),
+    onError: whenStale(() => invalidateSessions(queryClient, groupId)),
   });
 }
 
@@ -91,5 +92,6 @@ export function useCancelSession(groupId: string) {
         }),
       ),
     onSuccess: () => invalidateSessions(queryClient, groupId),
+    onError: whenStale(() => invalidateSessions(queryClient, groupId)),
   });
 }

@@ -1,7 +1,7 @@
 // Emergency housing: hooks of the housing service. Addresses come only from `useAddress`, when
 // housing staff press "show address"; they stay in component state, never in the query cache.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { $housing, housingApi, isStale, unwrap } from "./clients";
+import { $housing, housingApi, unwrap, whenStale } from "./clients";
 import type { paths } from "./generated/housing";
 
 type Json<P extends keyof paths, M extends "get"> = paths[P][M] extends {
@@ -30,7 +30,7 @@ export function usePlaces() {
 }
 
 // Every housing change can move a placement, a place's free beds and the month's figures; so can
-// someone else's change, which a conflict (`isStale`) reveals.
+// someone else's change, which a conflict reveals (`whenStale`).
 const HOUSING_READS = ["/v1/placements", "/v1/places", "/v1/statistics"] as const;
 
 function useHousingMutation<I>(run: (input: I) => Promise<unknown>) {
@@ -41,7 +41,7 @@ function useHousingMutation<I>(run: (input: I) => Promise<unknown>) {
   return useMutation({
     mutationFn: run,
     onSuccess: refresh,
-    onError: (error) => (isStale(error) ? refresh() : undefined),
+    onError: whenStale(refresh),
   });
 }
 

@@ -6,7 +6,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { $referrals, background, isStale, referralsApi, unwrap, useRefreshingMutation } from "./clients";
+import { $referrals, background, referralsApi, unwrap, useRefreshingMutation, whenStale } from "./clients";
 import type { AttemptInput, components, OutcomeInput, ReferralInput } from "./generated/referrals";
 
 export type {
@@ -88,7 +88,7 @@ function useClaimChange<T extends { id: string }>(
       void queryClient.invalidateQueries({ queryKey: QUEUE });
     },
     // Someone else took the task meanwhile: the queue shows who.
-    onError: (error) => (isStale(error) ? queryClient.invalidateQueries({ queryKey: QUEUE }) : undefined),
+    onError: whenStale(() => queryClient.invalidateQueries({ queryKey: QUEUE })),
   });
 }
 

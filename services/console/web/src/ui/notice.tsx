@@ -56,7 +56,7 @@ const KeepRefusal = createContext<((sentence: string) => void) | null>(null);
 
 /**
  * Why the service refused an action, as `useRefusalSentence` says it. In a list's row, give it
- * `outlivesRow`: a conflict reloads the list (`refreshOnConflict`), and when the record someone
+ * `outlivesRow`: a conflict reloads the list (`whenStale`), and when the record someone
  * else has just moved leaves the list, its row goes with its message; the page (`KeptRefusals`)
  * then says it above the list, with the list refreshed.
  */
