@@ -229,7 +229,10 @@ describe("contacts belong to one organisation and are reached through one's own 
     // This facilitator does not run group A: they cannot even see it…
     expect((await call(`${svc.groups}/v1/groups/${groupA}`, "GET", facilitatorA2)).status).toBe(404);
     // …but the reference is not a secret (rosters, placements, reports): they enrol it in theirs.
-    await enrolInNewGroup(
+    // The address they type is refused (her referral says how she is reached), and nothing of it
+    // is kept; without it, she is enrolled.
+    const typed = { personRef: victimRef, contact: { email: TYPED_BY_FACILITATOR, phone: "+32499000999" } };
+    const groupA2 = await enrolInNewGroup(
       facilitatorA2,
       {
         kind: "parent",
@@ -247,9 +250,21 @@ describe("contacts belong to one organisation and are reached through one's own 
           durationMinutes: 90,
         },
       },
-      { personRef: victimRef, contact: { email: TYPED_BY_FACILITATOR, phone: "+32499000999" } },
+      { personRef: victimRef },
       "a2",
     );
+    const refused = await call(
+      `${svc.groups}/v1/groups/${groupA2}/enrolments`,
+      "POST",
+      facilitatorA2,
+      typed,
+      "contacts-e2e-enrol-a2-typed",
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors).toEqual([
+      expect.objectContaining({ path: "contact", code: "from_referral" }),
+    ]);
+    expect(JSON.stringify(refused.json)).not.toContain(TYPED_BY_FACILITATOR);
     // The enrolment's invite goes to the person's contact as the referral gave it.
     await eventually("the A2 invite to the referral's address", async () =>
       mails().find((m) => m.to.includes(VICTIM.email) && readable(m).includes(VENUE_A2)),

@@ -7,6 +7,7 @@ export * from "./events/groups.js";
 export * from "./events/housing.js";
 export * from "./events/notifications.js";
 export * from "./events/referrals.js";
+export * from "./group-fit.js";
 export * from "./pagination.js";
 export * from "./problem.js";
 export * from "./streams.js";

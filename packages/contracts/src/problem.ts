@@ -67,6 +67,7 @@ export const FIELD_CODES = {
   audience_required: [],
   perpetrator_only: [],
   not_for_role: [],
+  from_referral: [],
   // Call-back attempts and outcomes.
   channel_not_allowed: [],
   voicemail_not_allowed: [],

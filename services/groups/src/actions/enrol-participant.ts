@@ -18,10 +18,12 @@ import {
   toEnrolmentRecord,
 } from "../db/enrolment-store.js";
 import { type GroupRecord, groupSessions, seatCounts, seriesSnapshot } from "../db/group-store.js";
+import { referredRole } from "../db/referred-persons.js";
 import { enrolments } from "../db/schema.js";
 import { joinFacts } from "../db/separation-facts.js";
 import { admissionOpen, seatFor } from "../domain/admission.js";
 import { fromGroups } from "../domain/event-origin.js";
+import { assertReachedAsReferred, assertRoleFits } from "../domain/referred-person.js";
 import { assertJoinKeepsApart } from "../domain/separation.js";
 
 export interface Participant {
@@ -47,7 +49,8 @@ export interface Enrolled {
 
 /**
  * The step every enrolment takes, inside the transaction of the verb or consumer that asks (staff's
- * enrol-request, a call-back's support request): admission, duplicates, separation, seat, event.
+ * enrol-request, a call-back's support request): admission, duplicates, what a referral says of
+ * the person (their role, how they are reached), separation, seat, event.
  */
 export async function enrolParticipant(
   tx: Executor,
@@ -62,6 +65,10 @@ export async function enrolParticipant(
     throw new Invalid("Only perpetrator programmes take a mandate", [
       { path: "mandate", code: "perpetrator_only", message: "Only for perpetrator groups" },
     ]);
+  const role = await referredRole(tx, group.orgId, participant.personRef);
+  // A placement's person is always a referral's, even before groups has heard of the referral.
+  if (participant.passOn && (role !== null || participant.source === "placement"))
+    assertReachedAsReferred(participant.passOn.fields);
   const sessions = await groupSessions(tx, group.id);
   if (!admissionOpen(group.admission, sessions, now))
     throw new Conflict(
@@ -78,6 +85,7 @@ export async function enrolParticipant(
   if (alreadyIn)
     throw new Conflict("This person is already enrolled or waiting in this group", "already_enrolled");
   assertJoinKeepsApart(group, sessions, await joinFacts(tx, group, participant.personRef));
+  assertRoleFits(group.kind, role);
 
   const counts = await seatCounts(tx, group.id);
   const status = seatFor(counts.enrolled, group.capacity);

@@ -27,6 +27,22 @@ export const separations = sqliteTable(
   (t) => [primaryKey({ columns: [t.personRef, t.otherPersonRef] }), index("separations_org").on(t.orgId)],
 );
 
+/**
+ * Everyone a referral names, with their role in it: their referral, not staff, decides how they
+ * are reached, and the role decides which kinds of group they may join (`groupKindFits`).
+ */
+export const referredPersons = sqliteTable(
+  "referred_persons",
+  {
+    personRef: text("person_ref").primaryKey(),
+    orgId: text("org_id").notNull(),
+    role: text("role").notNull().$type<PersonRole>(),
+    referralId: text("referral_id").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("referred_persons_org").on(t.orgId)],
+);
+
 export const groups = sqliteTable(
   "groups",
   {

@@ -6,7 +6,7 @@ import { newId, PersonPurged } from "@relais/contracts";
 import type { Executor } from "@relais/db";
 import { type Clock, forgetQuotes } from "@relais/service-kit";
 import { and, eq, inArray } from "drizzle-orm";
-import { attendance, enrolments, placements, separations } from "../db/schema.js";
+import { attendance, enrolments, placements, referredPersons, separations } from "../db/schema.js";
 
 /** A fresh, valid person reference that names no one: it only ties the forgotten rows together. */
 export function tombstoneRef(): string {
@@ -73,6 +73,9 @@ export async function forgetPerson(tx: Executor, orgId: string, personRef: strin
     .update(separations)
     .set({ otherPersonRef: tombstone })
     .where(and(eq(separations.orgId, orgId), eq(separations.otherPersonRef, personRef)));
+  await tx
+    .delete(referredPersons)
+    .where(and(eq(referredPersons.orgId, orgId), eq(referredPersons.personRef, personRef)));
   // Stored responses and dead letters may still quote the person (name, contact): drop them.
   await forgetQuotes(tx, orgId, [personRef]);
 }

@@ -1,6 +1,6 @@
 // Closes a task with its outcome; an accepted offer may ask groups for a place.
 import { enqueue } from "@relais/bus";
-import { createEvent, SupportRequested, type SupportRequestedSealed } from "@relais/contracts";
+import { createEvent, groupKindFits, SupportRequested, type SupportRequestedSealed } from "@relais/contracts";
 import type { Tx } from "@relais/db";
 import { Conflict } from "@relais/service-kit";
 import { eq } from "drizzle-orm";
@@ -11,7 +11,6 @@ import { settleTaskChange } from "../db/settle-referral.js";
 import { personOf, type TaskRow } from "../db/task-access.js";
 import type { OutcomeInput } from "../domain/callback-input.js";
 import { assertHolds, releaseClaim } from "../domain/claim.js";
-import { groupKindFits } from "../domain/group-fit.js";
 import { openPerson } from "../domain/person-view.js";
 import { taskClosed } from "../domain/task-events.js";
 import type { TeamCtx } from "./deps.js";

@@ -1,5 +1,6 @@
-// Which group kinds a referred person may be offered: the rule an accepted offer is checked by.
-import type { GroupKind, PersonRole } from "@relais/contracts";
+// Which group kinds a referred person may join: the rule a call-back's accepted offer (referrals)
+// and every enrolment of a referred person (groups) are checked by.
+import type { GroupKind, PersonRole } from "./events/referrals.js";
 
 /** Victims are never placed in a perpetrator programme, nor authors in a victims' peer group. */
 export function groupKindFits(kind: GroupKind, role: PersonRole): boolean {
