@@ -5,8 +5,12 @@ import { mintToken } from "@relais/testing";
 export const ORG = "org-e2e";
 export const OTHER_ORG = "org-elsewhere";
 
-/** Caseworkers name their teams in a `teams` claim (services/referrals/README.md). */
-export const CASEWORKER_TEAMS = ["coordination"];
+/**
+ * Caseworkers name their teams in a `teams` claim (services/referrals/README.md): here the two
+ * teams the routing seed gives Seraing, where the flow files. (Not the coordinators' queue: no
+ * token's teams reach it.)
+ */
+export const CASEWORKER_TEAMS = ["seraing-victims", "seraing-authors"];
 
 export async function tokenFor(
   role: Role,

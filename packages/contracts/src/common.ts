@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { namedPattern, refusal } from "./problem.js";
 
+/**
+ * The coordinators' queue: tasks of municipalities with no route wait there for a coordinator to
+ * dispatch them. It is no team: no route or assignment may name it, and a `teams` claim naming it
+ * gives nothing (`teamsOf`), so only the coordinator role reaches those tasks and persons.
+ */
+export const COORDINATOR_QUEUE = "coordination";
+
 export const Language = z.enum(["fr", "nl", "en"]);
 export type Language = z.infer<typeof Language>;
 

@@ -44,6 +44,11 @@ describe("teamsOf and zoneOf", () => {
     expect((await who({})).body.teams).toEqual([]);
   });
 
+  it("never reads the coordinators' queue as a team: only the coordinator role reaches it", async () => {
+    expect((await who({ teams: ["coordination", "victims"] })).body.teams).toEqual(["victims"]);
+    expect((await who({ team: "coordination" })).body.teams).toEqual([]);
+  });
+
   it("reads a police token's zone, or its subject without one", async () => {
     expect((await who({ zone: " 5277 " })).body.zone).toBe("5277");
     expect((await who({})).body.zone).toBe("user-1");

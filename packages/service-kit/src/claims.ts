@@ -2,6 +2,7 @@
 // and a caseworker's call-back teams. Read from the bearer token that `requireRoles` has just
 // verified for this very request, so decoding its payload again is safe. One parser, so that
 // referrals (the queue) and notifications (contacts) read a token's teams the same way.
+import { COORDINATOR_QUEUE } from "@relais/contracts";
 import type { Context } from "hono";
 import type { AppEnv } from "./app.js";
 import { principalOf } from "./auth.js";
@@ -42,9 +43,11 @@ export function zoneOf(c: Context<AppEnv>): string {
   return principalOf(c).sub;
 }
 
-/** The call-back teams a caseworker works for: the `teams` claim (or a single `team`). */
+/** The call-back teams a caseworker works for: the `teams` claim (or a single `team`), never the coordinators' queue. */
 export function teamsOf(c: Context<AppEnv>): string[] {
   const { teams, team } = verifiedClaims(c);
   const list = Array.isArray(teams) ? teams : typeof team === "string" ? [team] : [];
-  return list.filter((t): t is string => typeof t === "string" && t !== "");
+  // The coordinators' queue holds victims and authors alike: an identity provider's group that
+  // happens to bear its name must not open it to a caseworker.
+  return list.filter((t): t is string => typeof t === "string" && t !== "" && t !== COORDINATOR_QUEUE);
 }

@@ -96,6 +96,15 @@ describe("call-back tasks", () => {
     const items = await queue(await tokens.coordinator());
     expect(items).toEqual([expect.objectContaining({ role: "victim", team: "coordination", routed: false })]);
     expect(await queue(await victimWorker())).toEqual([]);
+    // A caseworker whose identity provider names the queue as one of their teams gets nothing of
+    // it: not the queue, not the referral, not the task, with their real ids.
+    const queueNamed = await tokens.caseworker(["coordination"], "worker-q");
+    expect((await call(world.service, "GET", "/v1/callbacks", queueNamed)).status).toBe(403);
+    const withRealTeam = await tokens.caseworker(["coordination", VICTIMS], "worker-q");
+    expect(await queue(withRealTeam)).toEqual([]);
+    expect((await call(world.service, "GET", `/v1/referrals/${filed.id}`, withRealTeam)).status).toBe(404);
+    const claim = await call(world.service, "POST", `/v1/callbacks/${items[0]!.id}/claim`, withRealTeam);
+    expect(claim.status).toBe(404);
     const status = await call(
       world.service,
       "GET",

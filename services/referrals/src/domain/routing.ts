@@ -1,8 +1,8 @@
 // Which team calls a person back: the routing table by municipality and role, or the coordinators.
-import type { PersonRole } from "@relais/contracts";
+import { COORDINATOR_QUEUE, type PersonRole } from "@relais/contracts";
 
-/** The queue of tasks whose municipality has no route: coordinators see and dispatch them. */
-export const COORDINATOR_QUEUE = "coordination";
+/** Where tasks of municipalities with no route go (named in `@relais/contracts`: the kit needs it too). */
+export { COORDINATOR_QUEUE };
 
 // Every intake needs its municipality's key, and a region files for a few hundred names: the
 // Unicode normalisation and four regular expressions were ~0.4 % of an intake's CPU.
