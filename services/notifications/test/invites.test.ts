@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { messages } from "../src/db/schema.js";
+import { loadSeries } from "../src/db/series.js";
 import {
   cancelSession,
   enrolled,
@@ -118,6 +120,39 @@ describe("calendar invites", () => {
       expect(cancel.events[0]!.sequence).toBeGreaterThan(cancelOne.events[0]!.sequence);
       expect(cancel.events[0]?.location).toBeNull();
       expect(goodbye?.raw).not.toContain("Rue Secr");
+    }));
+
+  it("tells participants nothing of a change to the facilitators alone; the series keeps it for staff feeds", () =>
+    servers.withService("2026-02-01T09:00:00Z", async (service) => {
+      const series = weeklySeries({ groupId: "grp-staffing" });
+      await service.publish(enrolled(series, { personRef: "prs_lina00001", email: "lina@example.org" }));
+      await service.deliver();
+      const [invite] = await servers.smtp.waitForMessages(1);
+      const sent = async () => (await service.database.db.select().from(messages)).length;
+      const before = await sent();
+
+      // A facilitator handed over: groups announces the series again, under a higher sequence.
+      servers.smtp.clear();
+      const handedOver = {
+        ...series,
+        facilitators: [{ sub: "fac-2", displayName: "Nour", email: "nour@relais.example" }],
+        sequence: series.sequence + 1,
+      };
+      await service.publish(sessionMoved(handedOver, "ses-1"));
+      await service.deliver();
+      expect(await sent()).toBe(before);
+      expect(servers.smtp.messages).toEqual([]);
+      expect((await loadSeries(service.database.db, "grp-staffing"))?.facilitators).toEqual(
+        handedOver.facilitators,
+      );
+
+      // A move after it is news again, under a SEQUENCE above the first invite's.
+      await service.publish(sessionMoved({ ...moveSession(handedOver, "ses-5", 1), sequence: 3 }, "ses-5"));
+      await service.deliver();
+      const [update] = await servers.smtp.waitForMessages(1);
+      expect(calendarOf(update!).events[0]!.sequence).toBeGreaterThan(
+        calendarOf(invite!).events[0]!.sequence,
+      );
     }));
 
   it("keeps the venue and the group's name away from people who are not enrolled or are discreet", () =>

@@ -1,11 +1,13 @@
-// A series changed (a session moved or cancelled): the snapshot is stored, and every enrolled person
-// gets a message with their calendar brought up to date under a higher SEQUENCE, and their
-// reminders re-planned. Without a contact yet their message is held: the invite released with the
-// contact will show this change.
+// A series changed (a session moved or cancelled, the group edited): the snapshot is stored, and
+// when participants see the change (not one to its facilitators alone, which only staff feeds
+// read), every enrolled person gets a message with their calendar brought up to date under a
+// higher SEQUENCE, and their reminders re-planned. Without a contact yet their message is held:
+// the invite released with the contact will show this change.
 import type { SeriesSnapshot } from "@relais/contracts";
 import { loadContact } from "../db/contacts.js";
 import { enrolledInvites, writeInvite } from "../db/invites.js";
-import { saveSeries } from "../db/series.js";
+import { loadSeries, saveSeries } from "../db/series.js";
+import { participantsSeeChange } from "../domain/series.js";
 import type { TemplateParams } from "../domain/templates.js";
 import type { TxContext } from "./context.js";
 import { type SeriesCalendar, sendSeriesCalendar } from "./send-series-calendar.js";
@@ -26,7 +28,9 @@ export async function tellSeriesChange(
 ): Promise<SeriesSnapshot> {
   const { tx } = ctx;
   const now = ctx.clock.now();
+  const before = await loadSeries(tx, input.snapshot.groupId);
   const series = await saveSeries(tx, input.orgId, input.snapshot, input.occurredAt);
+  if (!participantsSeeChange(before, series)) return series;
   const calendar = input.calendar(series);
   for (const current of await enrolledInvites(tx, series.groupId)) {
     const invite = await writeInvite(tx, { ...current, status: "enrolled", bump: true, now });

@@ -13,3 +13,23 @@ export function nextSession(snapshot: SeriesSnapshot, now: Date) {
 export function venueOf(snapshot: SeriesSnapshot): string {
   return snapshot.location.kind === "venue" ? snapshot.location.address : snapshot.location.url;
 }
+
+/**
+ * Whether `after` changes what a participant's calendar and messages show of `before`: its name,
+ * language, kind, zone, rule, duration, place and sessions. Not its facilitators (staff, whose
+ * feeds read them) nor its sequence: a change to those alone is no news to participants.
+ */
+export function participantsSeeChange(before: SeriesSnapshot | null, after: SeriesSnapshot): boolean {
+  if (before === null) return true;
+  const seen = ({ facilitators: _f, sequence: _s, ...rest }: SeriesSnapshot) => canonical(rest);
+  return seen(before) !== seen(after);
+}
+
+/** JSON with every object's keys in order, so that two equal snapshots read alike. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
