@@ -114,6 +114,8 @@ function startService(name: string, port: number, natsUrl: string): ChildProcess
       JWKS_URL: process.env.JWKS_URL ?? `${consoleUrl}/.well-known/jwks.json`,
       ...serviceKeys(secrets, name),
       MAIL_DIR: process.env.MAIL_DIR ?? join(dataDir, "mail"),
+      // Development only: a police zone's webhook may go to a receiver on this machine.
+      WEBHOOK_TARGETS: process.env.WEBHOOK_TARGETS ?? "any",
     },
   });
   children.push({ name, process: child });

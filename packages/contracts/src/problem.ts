@@ -68,6 +68,7 @@ export const FIELD_CODES = {
   perpetrator_only: [],
   not_for_role: [],
   from_referral: [],
+  public_https: [],
   // Call-back attempts and outcomes.
   channel_not_allowed: [],
   voicemail_not_allowed: [],

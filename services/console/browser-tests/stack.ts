@@ -66,6 +66,8 @@ export async function startBrowserStack(
               MAIL_DIR: join(dataDir, "mail"),
               SCHEDULER_INTERVAL_MS: "1000",
               LOG_LEVEL: "warn",
+              // The coordinator's test delivery goes to a receiver on this machine.
+              WEBHOOK_TARGETS: "any",
               ...serviceEnv[name],
             },
           });

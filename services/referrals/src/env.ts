@@ -36,6 +36,11 @@ export const ReferralsEnv = BaseEnv.extend({
   INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
   INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * `public`: webhooks go to https on public addresses only. `any` is for development and the
+   * tests' receivers on this machine (`pnpm start` sets it): never in production.
+   */
+  WEBHOOK_TARGETS: z.enum(["public", "any"]).default(DEFAULT_POLICY.webhookTargets),
   ...StatisticsEnv,
 });
 export type ReferralsEnv = z.infer<typeof ReferralsEnv>;
@@ -48,5 +53,6 @@ export function policyFromEnv(env: ReferralsEnv): ReferralPolicy {
     retryGapMinutes: env.RETRY_GAP_MINUTES,
     claimLeaseMinutes: env.CLAIM_LEASE_MINUTES,
     retentionDays: env.RETENTION_DAYS,
+    webhookTargets: env.WEBHOOK_TARGETS,
   };
 }

@@ -50,7 +50,12 @@ startService({
         return [
           seed,
           createCallbackScheduler({ ...deps, intervalMs: env.SCHEDULER_INTERVAL_MS }),
-          createWebhookSender({ ...deps, box, timeoutMs: env.WEBHOOK_TIMEOUT_MS }),
+          createWebhookSender({
+            ...deps,
+            box,
+            timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+            targets: policy.webhookTargets,
+          }),
           createRetentionLoop({ ...deps, retentionDays: policy.retentionDays }),
           createTaskRefreshLoop(deps),
         ];

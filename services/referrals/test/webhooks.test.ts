@@ -65,8 +65,17 @@ describe("police webhooks", () => {
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
-  const sender = (timeoutMs = 2_000) =>
-    createWebhookSender({ database: live.service.database, clock, box: live.service.box, logger, timeoutMs });
+  // The zone's name resolves to a public address, as the real one would; no DNS in the test.
+  const publicName = async () => [{ address: "193.191.245.10" }];
+  const sender = (timeoutMs = 2_000, lookup = publicName) =>
+    createWebhookSender({
+      database: live.service.database,
+      clock,
+      box: live.service.box,
+      logger,
+      timeoutMs,
+      lookup,
+    });
 
   it("signs in the Standard Webhooks form, retries a 500 with backoff and logs every attempt", async () => {
     const secret = await register();
@@ -171,5 +180,39 @@ describe("police webhooks", () => {
       expect((await call(live.service, "PUT", path, token, { url: HOOK })).status).toBe(403);
     }
     expect((await call(live.service, "PUT", path, null, { url: HOOK })).status).toBe(401);
+  });
+
+  it("refuses a target inside the network, and never tells what a private host answered", async () => {
+    const path = "/v1/police-zones/zone-5277/webhook";
+    const coordinator = await tokens.coordinator();
+    for (const url of [
+      "http://police-5277.example/relais",
+      "https://127.0.0.1:8222/varz",
+      "https://169.254.169.254/latest/meta-data",
+      "https://[::ffff:10.0.0.8]/hook",
+      "https://localhost:3002/v1",
+    ]) {
+      const refused = await call(live.service, "PUT", path, coordinator, { url });
+      expect([refused.status, refused.body.errors?.[0]], url).toEqual([
+        400,
+        expect.objectContaining({ path: "url", code: "public_https" }),
+      ]);
+    }
+    expect(await live.service.database.db.select().from(policeWebhooks)).toEqual([]);
+
+    // A public name, later pointed inside the network: the delivery is refused before any request
+    // (msw would fail the test on one) and fails at once, saying only that it was refused.
+    await register();
+    await fileClosedReferral("w-private");
+    const loop = sender(2_000, async () => [{ address: "10.20.0.7" }]);
+    expect(await loop.tick()).toBe(1);
+    expect(received).toEqual([]);
+    const [delivery] = await live.service.database.db.select().from(webhookDeliveries);
+    expect(delivery).toMatchObject({ status: "failed", lastStatusCode: null });
+    expect(delivery!.lastError).toMatch(/^refused: /);
+    const attempts = await call(live.service, "GET", "/v1/police-zones/zone-5277/deliveries", coordinator);
+    expect(attempts.status).toBe(200);
+    expect(JSON.stringify(attempts.body)).toContain("refused: ");
+    expect(JSON.stringify(attempts.body)).not.toMatch(/10\.20\.0\.7/);
   });
 });

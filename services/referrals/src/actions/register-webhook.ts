@@ -1,12 +1,18 @@
 // A police zone's webhook: where status changes are sent, signed with the zone's secret.
-import { Conflict, recordAudit } from "@relais/service-kit";
+import { Conflict, Invalid, recordAudit } from "@relais/service-kit";
 import { policeWebhooks } from "../db/schema.js";
 import type { WebhookInput } from "../domain/route-input.js";
+import { webhookTargetRefusal } from "../domain/webhook-target.js";
 import { generateWebhookSecret, isWebhookSecret } from "../domain/webhooks.js";
 import type { Ctx } from "./deps.js";
 
 export async function registerWebhook(ctx: Ctx, { zone, input }: { zone: string; input: WebhookInput }) {
   const { principal, requestId } = ctx;
+  const refused = webhookTargetRefusal(input.url, ctx.policy.webhookTargets);
+  if (refused)
+    throw new Invalid(`A webhook goes to https on a public address (this URL is ${refused})`, [
+      { path: "url", code: "public_https", message: "Expected https on a public address" },
+    ]);
   if (input.secret !== undefined && !isWebhookSecret(input.secret)) {
     throw new Conflict("Expected whsec_ and 24 to 64 base64 bytes", "invalid_secret", [
       { path: "secret", code: "invalid_format", message: "Not a whsec_ secret" },

@@ -1,5 +1,7 @@
-// The rules a deployment may tune: SLA per risk level, the stop rule, leases and retention.
+// The rules a deployment may tune: SLA per risk level, the stop rule, leases, retention and where
+// webhooks may point.
 import type { RiskLevel } from "@relais/contracts";
+import type { WebhookTargets } from "./webhook-target.js";
 
 export interface ReferralPolicy {
   /** Hours from filing within which the first attempt is due, per risk level. */
@@ -14,6 +16,8 @@ export interface ReferralPolicy {
   claimLeaseMinutes: number;
   /** Closed referrals and their personal data are purged this long after closing. */
   retentionDays: number;
+  /** Where police zones' webhooks may point: `public` https addresses, or `any` (development). */
+  webhookTargets: WebhookTargets;
 }
 
 export const DEFAULT_POLICY: ReferralPolicy = {
@@ -23,6 +27,7 @@ export const DEFAULT_POLICY: ReferralPolicy = {
   retryGapMinutes: 120,
   claimLeaseMinutes: 30,
   retentionDays: 365,
+  webhookTargets: "public",
 };
 
 export const RISK_RANK: Record<RiskLevel, number> = { high: 0, medium: 1, low: 2 };

@@ -1,12 +1,15 @@
 // Sends queued status webhooks to police zones, signed in the Standard Webhooks form. Every HTTP
 // attempt is logged; 5xx, 429, timeouts and network errors are retried with backoff; 410 Gone
-// stops the delivery and disables the zone's webhook; other 4xx fail the delivery at once.
+// stops the delivery and disables the zone's webhook; other 4xx, and a target that is not public
+// (refused before any request: the log says "refused", never what a private host answered), fail
+// the delivery at once.
 import { newId } from "@relais/contracts";
 import { type Clock, createPump, type Logger, type Pump, type SealedBox } from "@relais/service-kit";
 import { and, eq, sql } from "drizzle-orm";
 import type { Deps } from "../actions/deps.js";
-import { postWebhook, signedHeaders } from "../adapters/webhook-client.js";
+import { type Lookup, postWebhook, signedHeaders } from "../adapters/webhook-client.js";
 import { policeWebhooks, webhookAttempts, webhookDeliveries } from "../db/schema.js";
+import type { WebhookTargets } from "../domain/webhook-target.js";
 import { webhookRetryDelayMs } from "../domain/webhooks.js";
 import { leasePumpTiming } from "./lease-pump.js";
 
@@ -20,6 +23,10 @@ export interface WebhookSenderOptions {
   timeoutMs?: number;
   leaseMs?: number;
   fetch?: typeof fetch;
+  /** Where webhooks may go (the policy's `webhookTargets`); `public` unless given. */
+  targets?: WebhookTargets;
+  /** How target names are resolved; node's `dns.lookup` unless given. */
+  lookup?: Lookup;
 }
 
 type Delivery = typeof webhookDeliveries.$inferSelect;
@@ -77,13 +84,14 @@ export function createWebhookSender(options: WebhookSenderOptions): Pump {
       signedHeaders(box.open(hook.secret), delivery.id, started, delivery.payload),
       delivery.payload,
       timeoutMs,
+      { targets: options.targets ?? "public", ...(options.lookup ? { lookup: options.lookup } : {}) },
     );
     const durationMs = Math.round(performance.now() - startedMs);
     const attempts = delivery.attempts + 1;
     const code = result.statusCode;
     const ok = code !== null && code >= 200 && code < 300;
     const gone = code === 410;
-    const retryable = code === null || code >= 500 || code === 429;
+    const retryable = !result.refused && (code === null || code >= 500 || code === 429);
     const delay = retryable ? webhookRetryDelayMs(attempts) : null;
     const now = clock.now().toISOString();
     await database.write(async (tx) => {
