@@ -54,8 +54,13 @@ export async function rows(path: string, sql: string): Promise<string> {
   }
 }
 
-export async function subjectMessages(servers: string, stream: string, subject: string): Promise<number> {
-  const nc = await connect({ servers: servers.split(","), timeout: 5_000 });
+export async function subjectMessages(
+  servers: string,
+  stream: string,
+  subject: string,
+  login: { user: string; pass: string } | Record<string, never> = {},
+): Promise<number> {
+  const nc = await connect({ servers: servers.split(","), timeout: 5_000, ...login });
   try {
     // A cluster that just lost a node (or its meta leader) may leave a JetStream API request
     // unanswered while the stream's leader settles: ask again, within a bound, rather than
@@ -401,7 +406,13 @@ export interface Settled {
  * databases to check that each exists exactly once and nothing went to dead letters.
  * Throws with what is missing; the caller asserts on the returned figures.
  */
-export async function settleFlow(stack: Stack, totals: FlowTotals, timeoutMs = 120_000): Promise<Settled> {
+export async function settleFlow(
+  stack: Stack,
+  totals: FlowTotals,
+  timeoutMs = 120_000,
+  /** How the counts log in to NATS, on a bus that authorises by user. */
+  login: Parameters<typeof subjectMessages>[3] = {},
+): Promise<Settled> {
   const started = Date.now();
   const people = totals.referrals * 2;
   const { groups, referrals, notifications } = stack.services;
@@ -537,7 +548,7 @@ export async function settleFlow(stack: Stack, totals: FlowTotals, timeoutMs = 1
       ["GROUPS", "groups.enrolment.confirmed", people],
     ];
     for (const [stream, subject, expected] of subjects) {
-      const actual = await subjectMessages(servers, stream, subject);
+      const actual = await subjectMessages(servers, stream, subject, login);
       if (actual !== expected) problems.push({ what: `${subject} in ${stream}`, actual, expected });
     }
     return problems;

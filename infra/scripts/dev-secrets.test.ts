@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { devSecrets } from "./dev-secrets.js";
+import { devSecrets, NATS_USERS, natsLogin, natsServerPasswords } from "./dev-secrets.js";
 
 describe("the development secrets", () => {
   const dirs: string[] = [];
@@ -28,5 +28,20 @@ describe("the development secrets", () => {
     expect(again.JS_KEY).toMatch(/^[A-Za-z]/);
     expect(again.DATA_KEY).toBe(first.DATA_KEY);
     expect(JSON.parse(readFileSync(file, "utf8")).JS_KEY).toBe(again.JS_KEY);
+  });
+
+  it("gives each service its own NATS password, the one nats-server is given for its user", () => {
+    const secrets = devSecrets(dir());
+    const server = natsServerPasswords(secrets);
+    const logins = NATS_USERS.map((service) => natsLogin(secrets, service));
+    expect(new Set(logins.map((l) => l.NATS_PASSWORD)).size).toBe(NATS_USERS.length);
+    for (const [i, service] of NATS_USERS.entries()) {
+      expect(logins[i]).toEqual({
+        NATS_USER: service,
+        NATS_PASSWORD: server[`NATS_${service.toUpperCase()}_PASSWORD`],
+      });
+      expect(logins[i]!.NATS_PASSWORD).toMatch(/^[A-Za-z][A-Za-z0-9_-]{30,}$/);
+    }
+    expect(natsLogin(secrets, "console")).toEqual({});
   });
 });

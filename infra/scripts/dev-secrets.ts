@@ -16,7 +16,17 @@ export interface DevSecrets {
   /** X25519 private keys of the services that open sealed event fields. */
   GROUPS_SEAL_PRIVATE_KEY: string;
   NOTIFICATIONS_SEAL_PRIVATE_KEY: string;
+  /** Each service's NATS password (infra/nats/authorization.conf: one user per service). */
+  NATS_GROUPS_PASSWORD: string;
+  NATS_REFERRALS_PASSWORD: string;
+  NATS_NOTIFICATIONS_PASSWORD: string;
+  NATS_CONFERENCES_PASSWORD: string;
+  NATS_HOUSING_PASSWORD: string;
 }
+
+/** The services that log in to NATS, each as itself. */
+export const NATS_USERS = ["groups", "referrals", "notifications", "conferences", "housing"] as const;
+const natsPasswordName = (service: string) => `NATS_${service.toUpperCase()}_PASSWORD` as keyof DevSecrets;
 
 /** An ES256 private key as a JWK, with its RFC 7638 thumbprint as `kid`. */
 function consoleSigningKey(): string {
@@ -36,7 +46,33 @@ const generators: { [K in keyof DevSecrets]: () => string } = {
   JS_KEY: () => `jsk${randomBytes(32).toString("base64url")}`,
   GROUPS_SEAL_PRIVATE_KEY: () => generateRecipientKeyPair().privateKey,
   NOTIFICATIONS_SEAL_PRIVATE_KEY: () => generateRecipientKeyPair().privateKey,
+  // A letter first for the same reason as JS_KEY: nats-server substitutes them into its config.
+  NATS_GROUPS_PASSWORD: () => natsPassword(),
+  NATS_REFERRALS_PASSWORD: () => natsPassword(),
+  NATS_NOTIFICATIONS_PASSWORD: () => natsPassword(),
+  NATS_CONFERENCES_PASSWORD: () => natsPassword(),
+  NATS_HOUSING_PASSWORD: () => natsPassword(),
 };
+
+function natsPassword(): string {
+  return `nap${randomBytes(24).toString("base64url")}`;
+}
+
+/** What nats-server reads from its environment: every service's password (the environment wins). */
+export function natsServerPasswords(secrets: DevSecrets): Record<string, string> {
+  return Object.fromEntries(
+    NATS_USERS.map((service) => {
+      const name = natsPasswordName(service);
+      return [name, process.env[name] ?? secrets[name]];
+    }),
+  );
+}
+
+/** How one service logs in to the development NATS. */
+export function natsLogin(secrets: DevSecrets, service: string): Record<string, string> {
+  if (!(NATS_USERS as readonly string[]).includes(service)) return {};
+  return { NATS_USER: service, NATS_PASSWORD: natsServerPasswords(secrets)[natsPasswordName(service)]! };
+}
 
 export function devSecrets(dataDir: string): DevSecrets {
   const file = join(dataDir, "dev-secrets.json");

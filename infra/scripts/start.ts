@@ -10,7 +10,7 @@ import { ROLES } from "@relais/contracts";
 import { signDevToken } from "@relais/service-kit";
 import { waitFor } from "@relais/testing";
 import { buildService } from "./build-service.js";
-import { devSecrets, serviceKeys } from "./dev-secrets.js";
+import { devSecrets, natsLogin, natsServerPasswords, serviceKeys } from "./dev-secrets.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const dataDir = process.env.RELAIS_DATA_DIR ?? join(root, ".data");
@@ -80,7 +80,8 @@ async function startNats(): Promise<string> {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     // dev.conf encrypts the JetStream store with $JS_KEY.
-    env: { ...process.env, JS_KEY: process.env.JS_KEY ?? secrets.JS_KEY },
+    // Each service's password too: dev.conf includes infra/nats/authorization.conf.
+    env: { ...process.env, JS_KEY: process.env.JS_KEY ?? secrets.JS_KEY, ...natsServerPasswords(secrets) },
   });
   children.push({ name: "nats", process: child });
   prefixOutput("nats", child);
@@ -113,6 +114,8 @@ function startService(name: string, port: number, natsUrl: string): ChildProcess
       // Tokens the console mints for its users, beside the development secret's (`pnpm token`).
       JWKS_URL: process.env.JWKS_URL ?? `${consoleUrl}/.well-known/jwks.json`,
       ...serviceKeys(secrets, name),
+      // The development NATS authorises by user unless NATS_URL names another server.
+      ...(process.env.NATS_URL ? {} : natsLogin(secrets, name)),
       MAIL_DIR: process.env.MAIL_DIR ?? join(dataDir, "mail"),
       // Development only: a police zone's webhook may go to a receiver on this machine.
       WEBHOOK_TARGETS: process.env.WEBHOOK_TARGETS ?? "any",

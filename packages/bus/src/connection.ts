@@ -24,6 +24,9 @@ export interface BusOptions {
   logger: Logger;
   /** Publish and request timeout; a publish that does not get its ack by then is retried. */
   timeoutMs?: number;
+  /** Credentials, when the server authorises by user (infra/nats/authorization.conf). */
+  user?: string;
+  pass?: string | undefined;
 }
 
 export function connectBus(options: BusOptions): Bus {
@@ -37,6 +40,7 @@ export function connectBus(options: BusOptions): Bus {
   const connection = connect({
     servers,
     name: options.name,
+    ...(options.user ? { user: options.user, pass: options.pass ?? "" } : {}),
     waitOnFirstConnect: true,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,

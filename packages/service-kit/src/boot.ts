@@ -68,7 +68,12 @@ export async function bootService<S extends Schema>(options: BootOptions<S>): Pr
     schema: options.schema,
     migrationsFolder: options.migrationsFolder,
   });
-  const bus = connectBus({ servers: env.NATS_URL, name: options.name, logger });
+  const bus = connectBus({
+    servers: env.NATS_URL,
+    name: options.name,
+    logger,
+    ...(env.NATS_USER ? { user: env.NATS_USER, pass: env.NATS_PASSWORD } : {}),
+  });
   const relay = createOutboxRelay({ database, bus, logger });
   // Not ready before the streams this service publishes to and consumes from exist: a client
   // (or a test) that reads them as soon as /readyz says 200 must find them.

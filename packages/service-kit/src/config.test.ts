@@ -30,6 +30,18 @@ describe("loadConfig", () => {
     expect(load).toThrow(/NATS_REPLICAS: expected 1 to 5/);
   });
 
+  it("takes a NATS user with its password, never one without the other", () => {
+    const base = { PORT: "1", JWT_SECRET: SECRET };
+    expect(loadConfig(BaseEnv, { ...base, NATS_USER: "groups", NATS_PASSWORD: "p" })).toMatchObject({
+      NATS_USER: "groups",
+      NATS_PASSWORD: "p",
+    });
+    expect(() => loadConfig(BaseEnv, { ...base, NATS_USER: "groups" })).toThrow(
+      /NATS_USER \/ NATS_PASSWORD: set both or neither/,
+    );
+    expect(() => loadConfig(BaseEnv, { ...base, NATS_PASSWORD: "p" })).toThrow(/set both or neither/);
+  });
+
   it("never echoes a value", () => {
     expect(() => loadConfig(BaseEnv, { PORT: "1", JWT_SECRET: "hunter2" })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining("hunter2") }),

@@ -58,6 +58,12 @@ export const BaseEnv = z.object({
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   NATS_URL: z.string().min(1).default("nats://127.0.0.1:4222"),
   NATS_REPLICAS: wholeNumber({ min: 1, max: 5 }, "expected 1 to 5").default(1),
+  /**
+   * The service's NATS user and password, when the server authorises by user
+   * (infra/nats/authorization.conf: each service may publish its own events only).
+   */
+  NATS_USER: z.string().min(1).optional(),
+  NATS_PASSWORD: z.string().min(1).optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWKS_URL: z.url({ error: "expected a URL" }).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
@@ -136,6 +142,8 @@ export function loadConfig<S extends z.ZodType>(
         reason: issue.message,
       }));
   if (declaresAuth(schema)) problems.push(...authProblems(present));
+  if ((present.NATS_USER === undefined) !== (present.NATS_PASSWORD === undefined))
+    problems.push({ name: "NATS_USER / NATS_PASSWORD", reason: "set both or neither" });
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return parsed.data;
 }
