@@ -1,10 +1,20 @@
 // Calls the app as a given member of staff; every test speaks to the service through this.
 
+import type { ContactPreferences } from "@relais/contracts";
 import { bodyBuilder, type Requestable, clientFor as sharedClientFor } from "@relais/testing";
 
 export { type Caller, json, problem } from "@relais/testing";
 
 export const ORG = "org-liege";
+
+/** A referred person's preferences as police usually file them: by phone, discreet. */
+export const discreetByPhone: ContactPreferences = {
+  channels: ["phone"],
+  safeWindows: [],
+  voicemailAllowed: false,
+  discreet: true,
+  doNotContact: false,
+};
 
 /** A caller who names nobody is a coordinator of ORG (sub `<role>-1`). */
 export function clientFor(app: Requestable) {

@@ -2,21 +2,15 @@
 // their role fits, and how they are reached (their consent, "do not contact", discretion). Found
 // from outside: a facilitator could enrol a referred author in a victims' peer group by his
 // person reference, or give a "do not contact" victim an address of their choosing.
-import { type ContactPreferences, createEvent, SupportRequested } from "@relais/contracts";
+import { createEvent, SupportRequested } from "@relais/contracts";
 import { ManualClock, referralReceived, referredPerson, useService, waitFor } from "@relais/testing";
 import { describe, expect, it } from "vitest";
 import { outbox, placements, referredPersons } from "../src/db/schema.js";
 import { forgetPerson } from "../src/events/person-purged.js";
-import { coordinator, facilitator, groupInput, json, ORG, problem } from "./client.js";
+import { coordinator, discreetByPhone, facilitator, groupInput, json, ORG, problem } from "./client.js";
 import { type GroupsService, startGroups } from "./harness.js";
 
-const preferences: ContactPreferences = {
-  channels: ["phone"],
-  safeWindows: [],
-  voicemailAllowed: false,
-  discreet: true,
-  doNotContact: false,
-};
+const preferences = discreetByPhone;
 
 describe("a referred person's enrolment", () => {
   let service: GroupsService;

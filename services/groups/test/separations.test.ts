@@ -1,4 +1,3 @@
-import type { ContactPreferences } from "@relais/contracts";
 import {
   ManualClock,
   type NatsProcess,
@@ -10,16 +9,10 @@ import {
 } from "@relais/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { separations } from "../src/db/schema.js";
-import { facilitator, groupInput, json, problem } from "./client.js";
+import { discreetByPhone, facilitator, groupInput, json, problem } from "./client.js";
 import { startGroups } from "./harness.js";
 
-const preferences: ContactPreferences = {
-  channels: ["phone"],
-  safeWindows: [],
-  voicemailAllowed: false,
-  discreet: true,
-  doNotContact: false,
-} as const;
+const preferences = discreetByPhone;
 
 function referral(victim: string, author: string) {
   return referralReceived("org-liege", {
