@@ -40,6 +40,7 @@ export const FIELD_CODES = {
   change_something: [],
   duplicate: [],
   blank: [],
+  unprintable: [],
   // Dates and times.
   not_a_date: [],
   end_before_start: [],

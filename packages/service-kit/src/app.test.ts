@@ -43,6 +43,22 @@ describe("request validation", () => {
     expect(problem.errors).toEqual([{ path: "name", code: "required", message: expect.any(String) }]);
   });
 
+  it("refuses text with a control character or half a surrogate pair, naming the field", async () => {
+    for (const [body, path] of [
+      [{ name: "bo\u0000lt", size: 1 }, "name"],
+      [{ name: "bolt", size: 1, tags: ["ok", "\ud800"] }, "tags.1"],
+      [{ name: "\u001b[31mbolt", size: 1 }, "name"],
+    ] as const) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      expect((await problemOf(response)).errors).toEqual([
+        { path, code: "unprintable", message: expect.any(String) },
+      ]);
+    }
+    // Lines, tabs and whole characters beyond the BMP are text.
+    expect((await post({ name: "bolt\n\tM8 🔩", size: 1 })).status).toBe(201);
+  });
+
   it("joins nested paths with dots", async () => {
     const problem = await problemOf(await post({ name: "bolt", size: 1, tags: ["ok", 7] }));
     expect(problem.errors).toEqual([{ path: "tags.1", code: "invalid_type", message: expect.any(String) }]);

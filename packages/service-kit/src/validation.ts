@@ -103,7 +103,25 @@ type HookResult = { target: string; data?: unknown } & (
 
 /** The `defaultHook` of every service app; pass it to sub-apps' `new OpenAPIHono({ defaultHook })` too. */
 export function defaultHook(result: HookResult, c: Context): Response | undefined {
-  if (result.success) return undefined;
+  if (result.success) {
+    // Text that passed its schema may still hold what no one typed: a NUL, another control
+    // character, half of a surrogate pair. Stored, it breaks CSV, mail and calendar output.
+    const path = unprintableAt(result.data, []);
+    if (path === null) return undefined;
+    return problemResponse(c, {
+      status: 400,
+      code: "invalid",
+      title: "Invalid request",
+      detail: `The request ${TARGET_NAMES[result.target] ?? result.target} is not valid`,
+      errors: [
+        {
+          path: path.length > 0 ? path.join(".") : (TARGET_NAMES[result.target] ?? result.target),
+          code: "unprintable",
+          message: "Contains a control character or a broken character",
+        },
+      ],
+    });
+  }
   return problemResponse(c, {
     status: 400,
     code: "invalid",
@@ -111,6 +129,22 @@ export function defaultHook(result: HookResult, c: Context): Response | undefine
     detail: `The request ${TARGET_NAMES[result.target] ?? result.target} is not valid`,
     errors: fieldErrors(result.error, result.target, result.data),
   });
+}
+
+// Control characters but tab, line feed and carriage return; a lone surrogate.
+const UNPRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Where in a validated value a string holds an unprintable character (its path), or null. */
+function unprintableAt(value: unknown, path: string[]): string[] | null {
+  if (typeof value === "string") return UNPRINTABLE.test(value) ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = unprintableAt(inner, [...path, key]);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
