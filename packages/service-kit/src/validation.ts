@@ -103,32 +103,27 @@ type HookResult = { target: string; data?: unknown } & (
 
 /** The `defaultHook` of every service app; pass it to sub-apps' `new OpenAPIHono({ defaultHook })` too. */
 export function defaultHook(result: HookResult, c: Context): Response | undefined {
-  if (result.success) {
-    // Text that passed its schema may still hold what no one typed: a NUL, another control
-    // character, half of a surrogate pair. Stored, it breaks CSV, mail and calendar output.
-    const path = unprintableAt(result.data, []);
-    if (path === null) return undefined;
-    return problemResponse(c, {
+  const target = TARGET_NAMES[result.target] ?? result.target;
+  const refused = (errors: FieldError[]) =>
+    problemResponse(c, {
       status: 400,
       code: "invalid",
       title: "Invalid request",
-      detail: `The request ${TARGET_NAMES[result.target] ?? result.target} is not valid`,
-      errors: [
-        {
-          path: path.length > 0 ? path.join(".") : (TARGET_NAMES[result.target] ?? result.target),
-          code: "unprintable",
-          message: "Contains a control character or a broken character",
-        },
-      ],
+      detail: `The request ${target} is not valid`,
+      errors,
     });
-  }
-  return problemResponse(c, {
-    status: 400,
-    code: "invalid",
-    title: "Invalid request",
-    detail: `The request ${TARGET_NAMES[result.target] ?? result.target} is not valid`,
-    errors: fieldErrors(result.error, result.target, result.data),
-  });
+  if (!result.success) return refused(fieldErrors(result.error, result.target, result.data));
+  // Text that passed its schema may still hold what no one typed: a NUL, another control
+  // character, half of a surrogate pair. Stored, it breaks CSV, mail and calendar output.
+  const path = unprintableAt(result.data, []);
+  if (path === null) return undefined;
+  return refused([
+    {
+      path: path.length > 0 ? path.join(".") : target,
+      code: "unprintable",
+      message: "Contains a control character or a broken character",
+    },
+  ]);
 }
 
 // Control characters but tab, line feed and carriage return; a lone surrogate.

@@ -6,7 +6,7 @@
 import type { SeriesSnapshot } from "@relais/contracts";
 import { loadContact } from "../db/contacts.js";
 import { enrolledInvites, writeInvite } from "../db/invites.js";
-import { loadSeries, saveSeries } from "../db/series.js";
+import { replaceSeries } from "../db/series.js";
 import { participantsSeeChange } from "../domain/series.js";
 import type { TemplateParams } from "../domain/templates.js";
 import type { TxContext } from "./context.js";
@@ -28,9 +28,8 @@ export async function tellSeriesChange(
 ): Promise<SeriesSnapshot> {
   const { tx } = ctx;
   const now = ctx.clock.now();
-  const before = await loadSeries(tx, input.snapshot.groupId);
-  const series = await saveSeries(tx, input.orgId, input.snapshot, input.occurredAt);
-  if (!participantsSeeChange(before, series)) return series;
+  const { before, series } = await replaceSeries(tx, input.orgId, input.snapshot, input.occurredAt);
+  if (!participantsSeeChange(before(), series)) return series;
   const calendar = input.calendar(series);
   for (const current of await enrolledInvites(tx, series.groupId)) {
     const invite = await writeInvite(tx, { ...current, status: "enrolled", bump: true, now });

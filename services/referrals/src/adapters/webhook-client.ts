@@ -4,7 +4,12 @@
 // The sender (jobs/webhook-sender.ts) decides what an answer means.
 import { lookup as dnsLookup } from "node:dns/promises";
 import { Webhook } from "standardwebhooks";
-import { isPublicAddress, type WebhookTargets, webhookTargetRefusal } from "../domain/webhook-target.js";
+import {
+  hostOf,
+  isPublicAddress,
+  type WebhookTargets,
+  webhookTargetRefusal,
+} from "../domain/webhook-target.js";
 
 export interface PostResult {
   /** The receiver's status; null when there was none (timeout, network, refused). */
@@ -27,8 +32,7 @@ const lookupAll: Lookup = (hostname) => dnsLookup(hostname, { all: true });
 async function refusal(url: string, targets: WebhookTargets, lookup: Lookup): Promise<string | null> {
   const byUrl = webhookTargetRefusal(url, targets);
   if (byUrl || targets === "any") return byUrl;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-  const addresses = await lookup(host).catch(() => []);
+  const addresses = await lookup(hostOf(new URL(url))).catch(() => []);
   return addresses.some((a) => !isPublicAddress(a.address))
     ? "resolves to an address that is not public"
     : null;

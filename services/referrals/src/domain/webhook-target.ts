@@ -19,10 +19,15 @@ export function webhookTargetRefusal(url: string, targets: WebhookTargets): stri
     return "not a URL";
   }
   if (parsed.protocol !== "https:") return "not https";
-  const host = parsed.hostname.replace(/^\[|\]$/g, "");
+  const host = hostOf(parsed);
   if (ipaddr.isValid(host)) return isPublicAddress(host) ? null : "not a public address";
   if (!host.includes(".") || LOCAL_NAMES.test(host.replace(/\.$/, ""))) return "a local name";
   return null;
+}
+
+/** A URL's host as a name or a bare IP address (an IPv6 one without its brackets). */
+export function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, "");
 }
 
 /** Whether an IP address (v4 or v6, an IPv4-mapped v6 read as its v4) is a public unicast one. */
