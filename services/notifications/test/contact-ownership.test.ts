@@ -7,8 +7,15 @@ import { authHeader, mintToken, type ReceivedMail } from "@relais/testing";
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { messages } from "../src/db/schema.js";
-import { callbackOpened, enrolled, enrolledFromReferral, referred, weeklySeries } from "./fixtures.js";
+import { messages, uncontactablePersons } from "../src/db/schema.js";
+import {
+  callbackOpened,
+  enrolled,
+  enrolledFromReferral,
+  purged,
+  referred,
+  weeklySeries,
+} from "./fixtures.js";
 import { type Notifications, sharedServers } from "./harness.js";
 
 const A = "org-a";
@@ -301,6 +308,76 @@ describe("a contact belongs to the organisation that created it", () => {
           role: "victim",
           createdBy: { kind: "referral", id: `ref-${early}` },
         });
+      },
+      { logger },
+    );
+  });
+
+  it("lets no direct enrolment's typed details contact a person whose referral says no, whichever comes first", async () => {
+    const lines: string[] = [];
+    const logger = pino(
+      { level: "info" },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const coordinator = await mintToken({ role: "coordinator", org: A });
+    await servers.withService(
+      "2026-02-01T09:00:00Z",
+      async (service) => {
+        // Typed first: a facilitator enrols the reference with an address before the referral
+        // ("do not contact") arrives. The invite waits in the queue; the referral takes it back.
+        const typedFirst = "prs_typedfirst1";
+        await enrolDirectly(service, "grp-typed", typedFirst, "typed-first@mail-a.example", "enr-typed-1");
+        expect((await contactAs(service, coordinator, typedFirst)).status).toBe(200);
+        await service.publish(referred({ personRef: typedFirst, org: A, doNotContact: true }));
+        expect((await contactAs(service, coordinator, typedFirst)).status).toBe(404);
+        const dropped = lines.filter((l) => l.includes("a direct enrolment's contact dropped"));
+        expect(dropped.map((l) => JSON.parse(l))).toEqual([
+          expect.objectContaining({ personRef: typedFirst, reason: "do_not_contact" }),
+        ]);
+        expect(dropped[0]).not.toContain("typed-first@");
+
+        // Referral first: it gave no consent, then a direct enrolment brings typed details.
+        const referralFirst = "prs_referfirst1";
+        await service.publish(referred({ personRef: referralFirst, org: A, consent: false }));
+        await enrolDirectly(
+          service,
+          "grp-typed-2",
+          referralFirst,
+          "typed-second@mail-a.example",
+          "enr-typed-2",
+        );
+        expect((await contactAs(service, coordinator, referralFirst)).status).toBe(404);
+        const ignored = lines.filter((l) => l.includes("the person's referral says not to contact"));
+        expect(ignored.map((l) => JSON.parse(l))).toEqual([
+          expect.objectContaining({ personRef: referralFirst, enrolmentId: "enr-typed-2" }),
+        ]);
+        expect(ignored[0]).not.toContain("typed-second@");
+
+        // Someone enrolled directly with no referral is mailed in the same pass: delivery ran.
+        await enrolDirectly(service, "grp-typed-3", "prs_plaindirect", "plain@mail-a.example", "enr-plain");
+        await service.deliver();
+        await servers.smtp.waitForMessages(1);
+        const to = servers.smtp.messages.flatMap((m) => m.envelope.to);
+        expect(to).toContain("plain@mail-a.example");
+        expect(to).not.toContain("typed-first@mail-a.example");
+        expect(to).not.toContain("typed-second@mail-a.example");
+        expect(await statusesOf(service, A, typedFirst)).toEqual(["enrolment_confirmed:suppressed"]);
+        expect(await statusesOf(service, A, referralFirst)).toEqual(["enrolment_confirmed:suppressed"]);
+
+        // What is kept of the referral's word goes with the person when referrals purges them.
+        const kept = () =>
+          service.database.db
+            .select()
+            .from(uncontactablePersons)
+            .where(eq(uncontactablePersons.personRef, typedFirst));
+        expect(await kept()).toEqual([expect.objectContaining({ orgId: A, reason: "do_not_contact" })]);
+        await service.publish(purged(typedFirst));
+        expect(await kept()).toEqual([]);
       },
       { logger },
     );

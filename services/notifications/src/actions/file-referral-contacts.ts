@@ -1,8 +1,9 @@
 // Fills the contact book with a referral's persons who may be contacted; the others are never
-// stored here. Messages held for a person (their enrolment was handled before the referral) are
+// stored here (only that they may not be, so that no direct enrolment's details contact them). Messages held for a person (their enrolment was handled before the referral) are
 // released in the same transaction as their contact is written, or ended if they may not be contacted.
 import type { ReferralPersonSealed, ReferralReceived } from "@relais/contracts";
 import { isPurged } from "../db/purged-persons.js";
+import { rememberUncontactable } from "../db/uncontactable-persons.js";
 import type { EventOf, TxContext } from "./context.js";
 import { releaseHeld } from "./release-held.js";
 import { rememberReferralContact } from "./remember-referral-contact.js";
@@ -25,12 +26,22 @@ export async function fileReferralContacts(
     if (await isPurged(ctx.tx, person.personRef)) continue;
     const opened = input.open(person);
     if (!opened || !person.consent || person.preferences.doNotContact) {
-      await settleHeld(ctx, {
-        orgId: event.orgId,
-        personRef: person.personRef,
-        reason: person.preferences.doNotContact ? "do_not_contact" : "no_contact",
-        now,
+      const reason = person.preferences.doNotContact ? "do_not_contact" : "no_contact";
+      const { orgId } = event;
+      const { personRef } = person;
+      // A contact a facilitator typed in before the referral came goes: the referral says no.
+      const { droppedTypedContact } = await rememberUncontactable(ctx.tx, {
+        orgId,
+        personRef,
+        reason,
+        at: event.occurredAt,
       });
+      if (droppedTypedContact)
+        ctx.logger?.info(
+          { personRef, reason },
+          "a direct enrolment's contact dropped: the referral says not to contact",
+        );
+      await settleHeld(ctx, { orgId, personRef, reason, now });
       continue;
     }
     const contact = await rememberReferralContact(ctx, {

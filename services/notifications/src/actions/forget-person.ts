@@ -4,7 +4,7 @@
 // late event about them (a referral, an enrolment) brings back neither a contact nor a message.
 import { and, eq, inArray } from "drizzle-orm";
 import { rememberPurged } from "../db/purged-persons.js";
-import { contacts, invites, messages, reminders, teamTasks } from "../db/schema.js";
+import { contacts, invites, messages, reminders, teamTasks, uncontactablePersons } from "../db/schema.js";
 import type { TxContext } from "./context.js";
 
 export async function forgetPerson(ctx: Pick<TxContext, "tx" | "box" | "clock">, personRef: string) {
@@ -12,6 +12,7 @@ export async function forgetPerson(ctx: Pick<TxContext, "tx" | "box" | "clock">,
   const at = ctx.clock.now().toISOString();
   await rememberPurged(tx, personRef, at);
   await tx.delete(contacts).where(eq(contacts.personRef, personRef));
+  await tx.delete(uncontactablePersons).where(eq(uncontactablePersons.personRef, personRef));
   await tx.delete(teamTasks).where(eq(teamTasks.personRef, personRef));
   await tx.delete(invites).where(eq(invites.personRef, personRef));
   await tx.delete(reminders).where(eq(reminders.personRef, personRef));

@@ -1,9 +1,11 @@
 // A message to a participant, on the first channel their preferences allow. Without a contact yet
 // (it comes with `referrals.referral.received`, on another stream that may lag behind), the message
-// is held until the contact arrives (`release-held.ts`) or the wait runs out.
+// is held until the contact arrives (`release-held.ts`) or the wait runs out; never for a person
+// whose referral already said not to contact them.
 import type { Language } from "@relais/contracts";
 import { queueMessage } from "../db/messages.js";
 import { isPurged } from "../db/purged-persons.js";
+import { uncontactableReason } from "../db/uncontactable-persons.js";
 import { type Contact, reachOf } from "../domain/contact.js";
 import type { PersonTemplate, TemplateParams } from "../domain/templates.js";
 import type { TxContext } from "./context.js";
@@ -31,7 +33,12 @@ export async function messagePerson(
   const { personRef, groupId } = input.about;
   // A purged person is not held for (their contact will never come) nor written about again.
   if (!contact && (await isPurged(ctx.tx, personRef))) return;
-  const { channel, to, discreet, suppressed } = reachOf(contact);
+  // Nor is a person whose referral says not to contact them: their contact will never come either.
+  const refused = contact ? undefined : await uncontactableReason(ctx.tx, input.orgId, personRef);
+  const reach = reachOf(contact);
+  const { channel, to, discreet } = reach;
+  const suppressed = reach.suppressed ?? refused;
+  const held = !contact && !refused;
   const language = contact?.language ?? input.about.language;
   const params = { ...input.params, name: discreet ? "" : (contact?.displayName ?? "") };
   await queueMessage(ctx.tx, ctx.box, {
@@ -46,10 +53,10 @@ export async function messagePerson(
       params,
       ...(channel === "email" && input.ics ? { ics: input.ics } : {}),
       ...(channel === "sms" ? { safeWindow: { personRef } } : {}),
-      ...(contact ? {} : { heldFor: { groupId } }),
+      ...(held ? { heldFor: { groupId } } : {}),
     },
     suppressed,
-    holdUntil: contact ? undefined : new Date(input.now.getTime() + ctx.settings.contactWaitMs),
+    holdUntil: held ? new Date(input.now.getTime() + ctx.settings.contactWaitMs) : undefined,
     replaces: input.replaces,
     now: input.now,
   });

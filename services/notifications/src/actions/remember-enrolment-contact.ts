@@ -1,5 +1,6 @@
 import type { ContactDetails, Language, ContactPreferences as Preferences } from "@relais/contracts";
 import { loadContact, saveContact } from "../db/contacts.js";
+import { uncontactableReason } from "../db/uncontactable-persons.js";
 import { type Contact, carriesContact, preferencesFor } from "../domain/contact.js";
 import type { TxContext } from "./context.js";
 
@@ -8,6 +9,7 @@ import type { TxContext } from "./context.js";
  * in the enrolment's organisation when it has none, and refresh it when this same enrolment
  * created it. A contact created by a referral, or by another enrolment, is never overwritten nor
  * redirected: the details are ignored (logged, without them) and the existing contact is used.
+ * Nor are they used for a referred person whose referral says not to contact them.
  * Another organisation's contact of the person is never read here: the lookup is by organisation.
  */
 export async function rememberEnrolmentContact(
@@ -30,6 +32,13 @@ export async function rememberEnrolmentContact(
   const { displayName, contact, preferences } = input.person;
   const existing = await loadContact(ctx.tx, ctx.box, orgId, personRef);
   if (!carriesContact(contact)) return existing;
+  if ((await uncontactableReason(ctx.tx, orgId, personRef)) !== undefined) {
+    ctx.logger?.info(
+      { personRef, enrolmentId },
+      "contact details of a direct enrolment ignored: the person's referral says not to contact",
+    );
+    return existing;
+  }
   const ours = existing?.source === "enrolment" && existing.sourceId === enrolmentId;
   if (existing && !ours) {
     ctx.logger?.info(

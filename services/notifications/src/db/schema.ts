@@ -126,6 +126,22 @@ export const purgedPersons = sqliteTable("purged_persons", {
   purgedAt: text("purged_at").notNull(),
 });
 
+/**
+ * Referred persons whom notifications may not contact (their referral said "do not contact", gave
+ * no consent, or sealed no details for this service). Their contact is never stored; this row
+ * only makes sure a direct enrolment's typed details cannot give them one.
+ */
+export const uncontactablePersons = sqliteTable(
+  "uncontactable_persons",
+  {
+    orgId: text("org_id").notNull(),
+    personRef: text("person_ref").notNull(),
+    reason: text("reason", { enum: ["do_not_contact", "no_contact"] }).notNull(),
+    since: text("since").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.personRef] }), index("uncontactable_person").on(t.personRef)],
+);
+
 /** Private calendar feeds: only the token's SHA-256 is kept; the token itself is the secret. */
 export const calendarFeeds = sqliteTable(
   "calendar_feeds",

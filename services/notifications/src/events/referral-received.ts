@@ -5,9 +5,9 @@ import { fileReferralContacts } from "../actions/file-referral-contacts.js";
 import { openReferralPerson } from "./sealed-fields.js";
 
 export function referralReceivedConsumer(deps: ConsumerDeps) {
-  return consumerOf(ReferralReceived, "notifications-referral-received", async (tx, event) => {
+  return consumerOf(ReferralReceived, "notifications-referral-received", async (tx, event, { logger }) => {
     await fileReferralContacts(
-      { ...deps, tx },
+      { ...deps, tx, logger },
       {
         event: event,
         open: (person) => openReferralPerson(deps.open, person.sealed),
